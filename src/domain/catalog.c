@@ -1,0 +1,123 @@
+/*
+ * catalog.c: read-only look-ups on a loaded region catalog.
+ */
+#include "catalog.h"
+
+#include <string.h>
+
+const jr_municipality *catalog_municipality(const jr_catalog *cat, const char *cbs)
+{
+    for (int i = 0; cbs && i < cat->nmunicipalities; i++)
+        if (strcmp(cat->municipalities[i].cbs, cbs) == 0)
+            return &cat->municipalities[i];
+    return NULL;
+}
+
+const jr_product *catalog_product(const jr_catalog *cat, const char *code)
+{
+    for (int i = 0; code && i < cat->nproducts; i++)
+        if (strcmp(cat->products[i].code, code) == 0)
+            return &cat->products[i];
+    return NULL;
+}
+
+const jr_product *catalog_product_by_short(const jr_catalog *cat, const char *code)
+{
+    for (int i = 0; code && i < cat->nproducts; i++)
+        if (strcmp(cat->products[i].short_code, code) == 0)
+            return &cat->products[i];
+    return catalog_product(cat, code);
+}
+
+const jr_budget *catalog_budget(const jr_catalog *cat, const char *code)
+{
+    for (int i = 0; code && i < cat->nbudgets; i++)
+        if (strcmp(cat->budgets[i].code, code) == 0)
+            return &cat->budgets[i];
+    return NULL;
+}
+
+const jr_referrer_rule *catalog_referrer(const jr_catalog *cat, const char *type)
+{
+    for (int i = 0; type && i < cat->nreferrers; i++)
+        if (strcmp(cat->referrers[i].type, type) == 0)
+            return &cat->referrers[i];
+    return &cat->default_referrer;
+}
+
+bool catalog_lot_has(const jr_lot *lot, const char *product_code)
+{
+    for (int i = 0; i < lot->nproducts; i++)
+        if (strcmp(lot->products[i], product_code) == 0)
+            return true;
+    return false;
+}
+
+const jr_lot *catalog_lot_of(const jr_catalog *cat, const char *product_code)
+{
+    for (int i = 0; i < cat->nlots; i++)
+        if (catalog_lot_has(&cat->lots[i], product_code))
+            return &cat->lots[i];
+    return NULL;
+}
+
+static int price_index(const jr_price *prices, int n, jr_date date)
+{
+    for (int i = 0; i < n; i++)
+        if (prices[i].from <= date && (prices[i].to == JR_DATE_NONE || date <= prices[i].to))
+            return i;
+    return -1;
+}
+
+bool price_at(const jr_price *prices, int n, jr_date date, jr_cents *out)
+{
+    int i = price_index(prices, n, date);
+    if (i < 0)
+        return false;
+    *out = prices[i].cents;
+    return true;
+}
+
+bool price_single_period(const jr_price *prices, int n, jr_date from, jr_date to)
+{
+    int i = price_index(prices, n, from);
+    return i >= 0 && (prices[i].to == JR_DATE_NONE || to <= prices[i].to);
+}
+
+bool product_tariff(const jr_product *p, jr_date date, jr_cents *out)
+{
+    return price_at(p->prices, p->nprices, date, out);
+}
+
+bool budget_amount(const jr_budget *b, jr_date date, jr_cents *out)
+{
+    return price_at(b->amounts, b->namounts, date, out);
+}
+
+const char *unit_name(const char *unit)
+{
+    static const struct {
+        const char *code, *name;
+    } units[] = {{"01", "minuut"},         {"04", "uur"},        {"14", "etmaal"},
+                 {"16", "dagdeel"},        {"82", "stuks (output)"}, {"83", "euro's"},
+                 {"84", "stuks (inspanning)"}};
+    for (size_t i = 0; unit && i < sizeof units / sizeof units[0]; i++)
+        if (strcmp(units[i].code, unit) == 0)
+            return units[i].name;
+    return "";
+}
+
+const char *product_kind_name(jr_product_kind k)
+{
+    switch (k) {
+    case JR_PK_FUNCTIEGROEP:
+        return "functiegroep";
+    case JR_PK_INTENSITY:
+        return "intensiteit";
+    case JR_PK_CRISIS:
+        return "crisis";
+    case JR_PK_DYSLEXIE:
+        return "dyslexie";
+    }
+    return "";
+}
