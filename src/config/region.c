@@ -23,8 +23,8 @@ typedef struct {
 
 static jr_status bad(loader *ld, const char *field, const char *what)
 {
-    return jr_fail(ld->err, JR_EINVAL, "config_invalid", field, "%s: veld %s: %s", ld->file,
-                   field, what);
+    return jr_fail(ld->err, JR_EINVAL, "config_invalid", field, "%s: veld %s: %s", ld->file, field,
+                   what);
 }
 
 /* check that obj has no keys outside allowed (NULL-terminated) */
@@ -101,8 +101,7 @@ static jr_status get_bool(loader *ld, json_t *obj, const char *path, const char 
     return JR_OK;
 }
 
-static json_t *get_array(loader *ld, json_t *obj, const char *path, const char *key,
-                         jr_status *st)
+static json_t *get_array(loader *ld, json_t *obj, const char *path, const char *key, jr_status *st)
 {
     char f[128];
     snprintf(f, sizeof f, "%s%s%s", path, path[0] ? "." : "", key);
@@ -197,8 +196,9 @@ static void index_prices(const jr_catalog *cat, jr_price *prices, int *n)
 static jr_status load_product(loader *ld, jr_catalog *cat, json_t *e, const char *p,
                               jr_product_kind kind)
 {
-    static const char *const keys[] = {"code", "product", "name", "unit", "example", "tariffs",
-                                       "setting", "form", "parttime", "max_days", NULL};
+    static const char *const keys[] = {"code",     "product",  "name",    "unit",
+                                       "example",  "tariffs",  "setting", "form",
+                                       "parttime", "max_days", NULL};
     jr_status st;
     if (!json_is_object(e))
         return bad(ld, p, "moet een object zijn");
@@ -221,9 +221,9 @@ static jr_status load_product(loader *ld, jr_catalog *cat, json_t *e, const char
     memcpy(pr->category, pr->code, 2);
     pr->category[2] = '\0';
     const char *want = kind == JR_PK_INTENSITY ? "43 of 44" : kind == JR_PK_CRISIS ? "46" : "45";
-    bool cat_ok = kind == JR_PK_INTENSITY ? (strcmp(pr->category, "43") == 0 ||
-                                             strcmp(pr->category, "44") == 0)
-                                          : strncmp(pr->category, want, 2) == 0;
+    bool cat_ok = kind == JR_PK_INTENSITY
+                      ? (strcmp(pr->category, "43") == 0 || strcmp(pr->category, "44") == 0)
+                      : strncmp(pr->category, want, 2) == 0;
     if (!cat_ok) {
         char w[96];
         snprintf(w, sizeof w, "productcategorie %s past niet; verwacht %s", pr->category, want);
@@ -314,8 +314,7 @@ static jr_status load_referrer(loader *ld, jr_catalog *cat, json_t *e, const cha
                 return bad(ld, f, "noemt een keuzebudget dat niet bestaat");
             if (r->nbudgets >= JR_MAX_BUDGETS)
                 return bad(ld, f, "te veel budgetten");
-            snprintf(r->budgets[r->nbudgets++], sizeof r->budgets[0], "%s",
-                     json_string_value(v));
+            snprintf(r->budgets[r->nbudgets++], sizeof r->budgets[0], "%s", json_string_value(v));
         }
     } else {
         return bad(ld, f, "moet \"all\" of een lijst van keuzebudgetten zijn");
@@ -326,10 +325,9 @@ static jr_status load_referrer(loader *ld, jr_catalog *cat, json_t *e, const cha
 static jr_status load_root(loader *ld, json_t *root, jr_catalog *cat)
 {
     static const char *const keys[] = {
-        "format",      "region",  "organisation", "variant",          "notes",
-        "index",       "municipalities", "keuzebudgetten", "functiegroepen", "intensities",
-        "crisis",      "dyslexie", "referrers",   "default_referrer", "lots",
-        NULL};
+        "format",         "region",           "organisation",   "variant",     "notes",  "index",
+        "municipalities", "keuzebudgetten",   "functiegroepen", "intensities", "crisis", "dyslexie",
+        "referrers",      "default_referrer", "lots",           NULL};
     jr_status st;
     char fmt[40];
     if (!json_is_object(root))
@@ -407,8 +405,8 @@ static jr_status load_root(loader *ld, json_t *root, jr_catalog *cat)
         return bad(ld, "keuzebudgetten", "is leeg");
     json_array_foreach(arr, i, e)
     {
-        static const char *const bk[] = {"code", "result", "max_months", "example", "amounts",
-                                         NULL};
+        static const char *const bk[] = {"code",    "result",  "max_months",
+                                         "example", "amounts", NULL};
         char p[48], f[64];
         snprintf(p, sizeof p, "keuzebudgetten[%zu]", i);
         if (!json_is_object(e))
@@ -497,8 +495,7 @@ static jr_status load_root(loader *ld, json_t *root, jr_catalog *cat)
             char f[64];
             snprintf(f, sizeof f, "lots");
             char w[128];
-            snprintf(w, sizeof w, "product %s hoort bij geen enkel perceel",
-                     cat->products[k].code);
+            snprintf(w, sizeof w, "product %s hoort bij geen enkel perceel", cat->products[k].code);
             return bad(ld, f, w);
         }
 
@@ -519,9 +516,8 @@ jr_status region_load(const char *path, jr_catalog *cat, jr_error *err)
         if (jerr.line < 0)
             return jr_fail(err, JR_EIO, "config_unreadable", "",
                            "%s: regiobestand niet te lezen: %s", path, jerr.text);
-        return jr_fail(err, JR_EINVAL, "config_syntax", "",
-                       "%s:%d:%d: geen geldige JSON: %s", path, jerr.line, jerr.column,
-                       jerr.text);
+        return jr_fail(err, JR_EINVAL, "config_syntax", "", "%s:%d:%d: geen geldige JSON: %s", path,
+                       jerr.line, jerr.column, jerr.text);
     }
     snprintf(cat->source, sizeof cat->source, "%s", path);
     jr_status st = load_root(&ld, root, cat);

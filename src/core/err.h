@@ -23,7 +23,7 @@ typedef enum {
 
 typedef struct {
     jr_status status;
-    char code[16];     /* stable machine code, e.g. "bsn_invalid" or an iJw retourcode */
+    char code[32];     /* stable machine code, e.g. "bsn_invalid" or an iJw retourcode */
     char field[64];    /* the input field at fault, "" when none */
     char message[512]; /* Dutch message for the user */
 } jr_error;

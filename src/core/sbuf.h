@@ -16,7 +16,10 @@ typedef struct {
     size_t cap;
 } sbuf;
 
-#define SBUF_INIT {NULL, 0, 0}
+#define SBUF_INIT                                                                                  \
+    {                                                                                              \
+        NULL, 0, 0                                                                                 \
+    }
 
 int sbuf_append(sbuf *b, const char *s, size_t n);
 int sbuf_puts(sbuf *b, const char *s);

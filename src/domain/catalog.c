@@ -98,8 +98,12 @@ const char *unit_name(const char *unit)
 {
     static const struct {
         const char *code, *name;
-    } units[] = {{"01", "minuut"},         {"04", "uur"},        {"14", "etmaal"},
-                 {"16", "dagdeel"},        {"82", "stuks (output)"}, {"83", "euro's"},
+    } units[] = {{"01", "minuut"},
+                 {"04", "uur"},
+                 {"14", "etmaal"},
+                 {"16", "dagdeel"},
+                 {"82", "stuks (output)"},
+                 {"83", "euro's"},
                  {"84", "stuks (inspanning)"}};
     for (size_t i = 0; unit && i < sizeof units / sizeof units[0]; i++)
         if (strcmp(units[i].code, unit) == 0)

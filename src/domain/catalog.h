@@ -45,8 +45,8 @@ typedef enum {
 } jr_product_kind;
 
 typedef struct {
-    char code[8];     /* iJw product code, e.g. "45F02" */
-    char category[3]; /* iJw product category, e.g. "45" */
+    char code[8];        /* iJw product code, e.g. "45F02" */
+    char category[3];    /* iJw product category, e.g. "45" */
     char short_code[12]; /* the region's own name for it, e.g. "FG2", "WMIDDEN" */
     char name[96];
     jr_product_kind kind;

@@ -19,39 +19,43 @@ static const jr_decl_code codes[] = {
     {"8848", "Dagtekening moet gelijk zijn aan of voor de systeemdatum liggen.", true},
     {"9307", "Begindatum prestatie ligt niet tussen de ingangsdatum en einddatum toewijzing.",
      true},
-    {"9308", "Einddatum prestatie ligt niet tussen de ingangsdatum en einddatum toewijzing.",
-     true},
+    {"9308", "Einddatum prestatie ligt niet tussen de ingangsdatum en einddatum toewijzing.", true},
     {"9319", "De ProductPeriode valt niet geheel binnen een DeclaratiePeriode.", true},
     {"9321", "Het ingediende volume overschrijdt het toegewezen volume.", true},
     {"9322", "De som van de ingediende volumes overschrijdt het toegewezen volume.", true},
     {"9333", "Declaratienummer is niet uniek.", true},
-    {"9338", "De prestatie is niet gerelateerd aan een toewijzing van deze aanbieder "
-             "(ToewijzingNummer).",
+    {"9338",
+     "De prestatie is niet gerelateerd aan een toewijzing van deze aanbieder "
+     "(ToewijzingNummer).",
      true},
-    {"9339", "ProductCategorie in de prestatie is niet gelijk aan ProductCategorie in de "
-             "toewijzing.",
+    {"9339",
+     "ProductCategorie in de prestatie is niet gelijk aan ProductCategorie in de "
+     "toewijzing.",
      true},
     {"9340", "ProductCode in de prestatie is niet gelijk aan ProductCode in de toewijzing.", true},
     {"9341", "Eenheid in de prestatie past niet bij de eenheid in de toewijzing.", true},
-    {"9346", "IngediendBedrag is niet gelijk aan GeleverdVolume vermenigvuldigd met het "
-             "ProductTarief.",
+    {"9346",
+     "IngediendBedrag is niet gelijk aan GeleverdVolume vermenigvuldigd met het "
+     "ProductTarief.",
      true},
     {"9369", "De som van de ingediende prestaties past niet binnen het toegewezen budget.", true},
     {"9384", "Declaratie op een toewijzing die is verwijderd (RedenWijziging 13).", true},
-    {"9387", "Begindatum van de ProductPeriode is niet de eerste dag van de maand en de "
-             "toewijzing begint niet later in die maand.",
+    {"9387",
+     "Begindatum van de ProductPeriode is niet de eerste dag van de maand en de "
+     "toewijzing begint niet later in die maand.",
      true},
-    {"9388", "Einddatum van de ProductPeriode is niet de laatste dag van de maand en de "
-             "toewijzing eindigt niet eerder in die maand.",
+    {"9388",
+     "Einddatum van de ProductPeriode is niet de laatste dag van de maand en de "
+     "toewijzing eindigt niet eerder in die maand.",
      true},
-    {"9389", "Er is al een geaccepteerde debetprestatie voor deze toewijzing, dit product en "
-             "deze periode zonder bijbehorende creditprestatie.",
+    {"9389",
+     "Er is al een geaccepteerde debetprestatie voor deze toewijzing, dit product en "
+     "deze periode zonder bijbehorende creditprestatie.",
      true},
     {"9390", "Er is al een creditprestatie voor deze debetprestatie.", true},
     {"0611", "Het ingediende tarief komt niet overeen met het contractuele tarief.", true},
     {"S300", "Gemeentecode komt niet voor in de regio.", true},
-    {"S329", "ProductCode hoort niet bij de ProductCategorie of staat niet in de catalogus.",
-     true},
+    {"S329", "ProductCode hoort niet bij de ProductCategorie of staat niet in de catalogus.", true},
     {"JR01", "BSN voldoet niet aan de elfproef.", false},
     {"JR02", "Het geleverde volume moet groter dan nul zijn.", false},
     {"JR03", "De ProductPeriode ligt (deels) in de toekomst.", false},
@@ -118,12 +122,12 @@ static bool same_content(const jr_decl_line *a, const jr_decl_line *b)
     return strcmp(a->assignment, b->assignment) == 0 && strcmp(a->product, b->product) == 0 &&
            strcmp(a->category, b->category) == 0 && a->begin == b->begin && a->end == b->end &&
            a->volume == b->volume && strcmp(a->unit, b->unit) == 0 && a->amount == b->amount &&
-           strcmp(a->bsn, b->bsn) == 0;
+           a->tariff == b->tariff && strcmp(a->bsn, b->bsn) == 0;
 }
 
-void decl_check_line(const jr_catalog *cat, const jr_decl_batch *batch,
-                     const jr_decl_line *line, const jr_decl_assignment *asg,
-                     const jr_decl_facts *facts, jr_date today, jr_decl_result *out)
+void decl_check_line(const jr_catalog *cat, const jr_decl_batch *batch, const jr_decl_line *line,
+                     const jr_decl_assignment *asg, const jr_decl_facts *facts, jr_date today,
+                     jr_decl_result *out)
 {
     const jr_product *p = catalog_product(cat, line->product);
 
@@ -156,6 +160,8 @@ void decl_check_line(const jr_catalog *cat, const jr_decl_batch *batch,
         return reject(out, "8187");
 
     if (line->credit) {
+        if (facts->ref_accepted)
+            return reject(out, "8021");
         if (!facts->credit_target_found)
             return reject(out, "8017");
         if (facts->credit_target_credited)
@@ -180,10 +186,17 @@ void decl_check_line(const jr_catalog *cat, const jr_decl_batch *batch,
         return reject(out, "9307");
     if (line->end < asg->start || line->end > asg->end)
         return reject(out, "9308");
+    /* the product period covers the whole month, unless the assignment or the
+       care begins or ends inside it */
     jr_month m = batch->period;
-    if (line->begin != month_first_day(m) && !(asg->start > month_first_day(m)))
+    jr_date from = asg->start, until = asg->end;
+    if (asg->care_start != JR_DATE_NONE && asg->care_start > from)
+        from = asg->care_start;
+    if (asg->care_stop != JR_DATE_NONE && asg->care_stop < until)
+        until = asg->care_stop;
+    if (line->begin != month_first_day(m) && !(from > month_first_day(m)))
         return reject(out, "9387");
-    if (line->end != month_last_day(m) && !(asg->end < month_last_day(m)))
+    if (line->end != month_last_day(m) && !(until < month_last_day(m)))
         return reject(out, "9388");
     if (asg->care_start == JR_DATE_NONE || line->begin < asg->care_start ||
         (asg->care_stop != JR_DATE_NONE && line->end > asg->care_stop))
@@ -202,10 +215,9 @@ void decl_check_line(const jr_catalog *cat, const jr_decl_batch *batch,
     if (facts->debit_open)
         return reject(out, "9389");
     int64_t base = to_base(line->volume, line->unit);
-    if (p->kind == JR_PK_INTENSITY &&
-        (line->volume > (int64_t)(line->end - line->begin + 1) ||
-         line->volume + facts->other_bed_etmalen >
-             (int64_t)(month_last_day(m) - month_first_day(m) + 1)))
+    if (p->kind == JR_PK_INTENSITY && (line->volume > (int64_t)(line->end - line->begin + 1) ||
+                                       line->volume + facts->other_bed_etmalen >
+                                           (int64_t)(month_last_day(m) - month_first_day(m) + 1)))
         return reject(out, "JR09");
     if (!asg->is_budget) {
         int64_t granted = to_base(asg->volume, asg->unit);

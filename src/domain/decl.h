@@ -49,29 +49,29 @@ typedef struct {
 
 /* The assignment the line names, as stored. */
 typedef struct {
-    bool found;               /* exists and belongs to the provider of the batch */
+    bool found; /* exists and belongs to the provider of the batch */
     char gemeente[5];
     char bsn[10];
     char category[3];
-    char product[8];          /* "" for a budget assignment */
+    char product[8]; /* "" for a budget assignment */
     bool is_budget;
-    jr_cents budget;          /* granted eurocents (is_budget) */
-    jr_cents used;            /* eurocents accepted so far */
-    int64_t volume;           /* granted units (!is_budget), in unit */
+    jr_cents budget; /* granted eurocents (is_budget) */
+    jr_cents used;   /* eurocents accepted so far */
+    int64_t volume;  /* granted units (!is_budget), in unit */
     char unit[3];
-    int64_t used_base;        /* accepted so far, in base units (minutes or etmalen) */
+    int64_t used_base; /* accepted so far, in base units (minutes or etmalen) */
     jr_date start, end;
-    jr_date care_start;       /* JR_DATE_NONE until start zorg */
-    jr_date care_stop;        /* JR_DATE_NONE until stop zorg */
-    bool withdrawn;           /* RedenWijziging 13 */
+    jr_date care_start; /* JR_DATE_NONE until start zorg */
+    jr_date care_stop;  /* JR_DATE_NONE until stop zorg */
+    bool withdrawn;     /* RedenWijziging 13 */
 } jr_decl_assignment;
 
 /* Facts about history and contracts, looked up by the service. */
 typedef struct {
-    bool ref_accepted;        /* a line with this ref was accepted before (8021) */
-    bool debit_open;          /* an accepted, uncredited debit for the same assignment,
-                                 product and begin date exists (9389) */
-    bool contracted;          /* the provider holds a contract for the product over begin..end */
+    bool ref_accepted;         /* a line with this ref was accepted before (8021) */
+    bool debit_open;           /* an accepted, uncredited debit for the same assignment,
+                                  product and begin date exists (9389) */
+    bool contracted;           /* the provider holds a contract for the product over begin..end */
     int64_t other_bed_etmalen; /* etmalen accepted for this youth on other intensity
                                   assignments in the same month */
     /* credits only */
@@ -82,16 +82,16 @@ typedef struct {
 
 typedef struct {
     bool accepted;
-    const char *code;   /* "8001" when accepted */
+    const char *code; /* "8001" when accepted */
     const char *message;
-    jr_cents amount;    /* signed effect on the ledger: +debit, -credit, 0 when rejected */
+    jr_cents amount;     /* signed effect on the ledger: +debit, -credit, 0 when rejected */
     int64_t volume_base; /* signed effect on used volume, in base units */
 } jr_decl_result;
 
 /* decl_check_line: runs every check in order and stops at the first failure. */
-void decl_check_line(const jr_catalog *cat, const jr_decl_batch *batch,
-                     const jr_decl_line *line, const jr_decl_assignment *asg,
-                     const jr_decl_facts *facts, jr_date today, jr_decl_result *out);
+void decl_check_line(const jr_catalog *cat, const jr_decl_batch *batch, const jr_decl_line *line,
+                     const jr_decl_assignment *asg, const jr_decl_facts *facts, jr_date today,
+                     jr_decl_result *out);
 
 /* decl_expected_amount: volume x tariff for the unit, rounded half up to the cent. */
 jr_cents decl_expected_amount(int64_t volume, const char *unit, jr_cents tariff);

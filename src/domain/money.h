@@ -14,7 +14,7 @@
 
 typedef int64_t jr_cents;
 
-#define JR_MONEY_BUF 32
+#define JR_MONEY_BUF 48
 
 /* money_parse: "123", "123.4", "123.45" (optional leading '-'); at most two decimals. */
 bool money_parse(const char *s, jr_cents *out);

@@ -27,9 +27,10 @@ const char *route_name(jr_route r)
 static const struct {
     const char *code, *name;
 } referrer_types[] = {
-    {"01", "gemeente (toegang)"}, {"02", "huisarts"},          {"03", "jeugdarts"},
-    {"04", "gecertificeerde instelling"}, {"05", "medisch specialist"},
-    {"06", "zelfverwijzer/geen verwijzer"}, {"08", "rechter/OvJ"},
+    {"01", "gemeente (toegang)"}, {"02", "huisarts"},
+    {"03", "jeugdarts"},          {"04", "gecertificeerde instelling"},
+    {"05", "medisch specialist"}, {"06", "zelfverwijzer/geen verwijzer"},
+    {"08", "rechter/OvJ"},
 };
 
 bool referrer_type_valid(const char *type)
@@ -124,8 +125,8 @@ jr_status referral_check(const jr_catalog *cat, const jr_referral_req *req, jr_e
 }
 
 jr_status assignment_plan(const jr_catalog *cat, const jr_referral_req *req, jr_date start,
-                          jr_date end, jr_cents quote_total, int32_t quote_months,
-                          jr_grant *out, jr_error *err)
+                          jr_date end, jr_cents quote_total, int32_t quote_months, jr_grant *out,
+                          jr_error *err)
 {
     memset(out, 0, sizeof *out);
     out->start = start;
@@ -169,8 +170,8 @@ jr_status assignment_plan(const jr_catalog *cat, const jr_referral_req *req, jr_
     }
     const jr_product *p = catalog_product_by_short(cat, req->product);
     if (p == NULL)
-        return jr_fail(err, JR_EINVAL, "product_unknown", "product",
-                       "Product '%s' bestaat niet.", req->product);
+        return jr_fail(err, JR_EINVAL, "product_unknown", "product", "Product '%s' bestaat niet.",
+                       req->product);
     jr_cents tariff;
     if (!product_tariff(p, start, &tariff))
         return jr_fail(err, JR_EINVAL, "no_price_on_date", "begindatum",
@@ -179,8 +180,8 @@ jr_status assignment_plan(const jr_catalog *cat, const jr_referral_req *req, jr_
     snprintf(out->product, sizeof out->product, "%s", p->code);
     snprintf(out->unit, sizeof out->unit, "%s", p->unit);
     out->volume = req->volume;
-    jr_date max_end = p->kind == JR_PK_CRISIS ? start + p->max_days - 1
-                                              : date_add_months(start, 12) - 1;
+    jr_date max_end =
+        p->kind == JR_PK_CRISIS ? start + p->max_days - 1 : date_add_months(start, 12) - 1;
     if (end == JR_DATE_NONE)
         end = max_end;
     if (end > max_end)
@@ -214,6 +215,15 @@ void ledger_release(jr_ledger *l)
     jr_cents rest = ledger_remaining(l);
     if (rest > 0)
         l->released += rest;
+}
+
+void ledger_compute(jr_ledger *l, jr_cents granted, jr_cents used, bool ended)
+{
+    l->granted = granted;
+    l->used = used;
+    l->released = 0;
+    if (ended)
+        ledger_release(l);
 }
 
 bool ledger_change_ok(const jr_ledger *l, jr_cents new_granted)

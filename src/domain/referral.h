@@ -55,9 +55,9 @@ typedef struct {
     char category[3]; /* iJw ProductCategorie */
     char product[8];  /* iJw ProductCode; "" for a budget (aspecific) assignment */
     bool is_budget;
-    jr_cents budget;  /* eurocents when is_budget */
-    int64_t volume;   /* units when !is_budget */
-    char unit[3];     /* iJw unit of volume: "04" uur, "14" etmaal */
+    jr_cents budget;   /* eurocents when is_budget */
+    int64_t volume;    /* units when !is_budget */
+    char unit[3];      /* iJw unit of volume: "04" uur, "14" etmaal */
     char frequency[2]; /* iJw LDT_Frequentie: "6" totaal binnen geldigheidsduur */
     jr_date start;
     jr_date end;
@@ -69,8 +69,8 @@ typedef struct {
  * Fails with end_before_start, duration_exceeds_max, volume_exceeds_period,
  * no_price_on_date. */
 jr_status assignment_plan(const jr_catalog *cat, const jr_referral_req *req, jr_date start,
-                          jr_date end, jr_cents quote_total, int32_t quote_months,
-                          jr_grant *out, jr_error *err);
+                          jr_date end, jr_cents quote_total, int32_t quote_months, jr_grant *out,
+                          jr_error *err);
 
 /* quote_line_amount: hours (in hundredths) x hourly tariff, rounded half up. */
 jr_cents quote_line_amount(int64_t centi_hours, jr_cents hourly_tariff);
@@ -81,6 +81,11 @@ typedef struct {
     jr_cents used;     /* accepted debits minus accepted credits */
     jr_cents released; /* returned to the municipality when the assignment ended */
 } jr_ledger;
+
+/* ledger_compute: the ledger of an assignment granted `granted` with `used`
+ * accepted; once it has ended, everything not used is released (a line
+ * accepted later for a period before the end takes its share back). */
+void ledger_compute(jr_ledger *l, jr_cents granted, jr_cents used, bool ended);
 
 jr_cents ledger_remaining(const jr_ledger *l);
 /* ledger_release: on end, what is still free goes back to the municipality. */

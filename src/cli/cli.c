@@ -1,0 +1,196 @@
+/*
+ * cli.c: option parsing, opening the store and catalog, and output helpers
+ * shared by all subcommands.
+ */
+#include "cli.h"
+
+#include "../config/region.h"
+#include "../store/store.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void print_help(const char *usage, const char *about, const cli_opt *opts)
+{
+    printf("Gebruik: jeugdregio %s\n\n%s\n\nOpties:\n", usage, about);
+    for (const cli_opt *o = opts; o && o->name; o++) {
+        char left[64];
+        snprintf(left, sizeof left, "--%s%s%s", o->name, o->arg ? " " : "", o->arg ? o->arg : "");
+        printf("  %-26s %s%s\n", left, o->help, o->kind == OPT_MULTI ? " (herhaalbaar)" : "");
+    }
+    printf("  %-26s %s\n  %-26s %s\n", "--json", "uitvoer als JSON (een object per regel)",
+           "--help", "deze hulp");
+    printf("\nGlobale opties (voor het subcommando): --db PAD, --config PAD, --user NAAM.\n"
+           "Afsluitcodes: 0 gedaan, 1 invoer geweigerd, 2 gebruiksfout, 3 interne fout.\n");
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "jeugdregio %s: ", cmd);
+    vfprintf(stderr, fmt, ap);
+    fprintf(stderr, "\n(jeugdregio %s --help toont de opties)\n", cmd);
+    va_end(ap);
+    return EXIT_USAGE;
+}
+
+int cli_parse(cli_env *env, const char *usage, const char *about, int argc, char **argv,
+              const cli_opt *opts, const char **pos, int npos_max, int *npos)
+{
+    const char *cmd = argv[0];
+    *npos = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            print_help(usage, about, opts);
+            return -1;
+        }
+        if (strcmp(a, "--json") == 0) {
+            env->json = true;
+            continue;
+        }
+        if (strncmp(a, "--", 2) != 0 || a[2] == '\0') {
+            if (*npos >= npos_max)
+                return cli_usage_error(cmd, "onverwacht argument '%s'", a);
+            pos[(*npos)++] = a;
+            continue;
+        }
+        const char *name = a + 2, *eq = strchr(name, '=');
+        size_t len = eq ? (size_t)(eq - name) : strlen(name);
+        const cli_opt *o = opts;
+        for (; o && o->name; o++)
+            if (strlen(o->name) == len && strncmp(o->name, name, len) == 0)
+                break;
+        if (!o || !o->name)
+            return cli_usage_error(cmd, "onbekende optie '%s'", a);
+        if (o->kind == OPT_FLAG) {
+            if (eq)
+                return cli_usage_error(cmd, "optie --%s heeft geen waarde", o->name);
+            *(bool *)o->dest = true;
+            continue;
+        }
+        const char *val = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
+        if (val == NULL)
+            return cli_usage_error(cmd, "optie --%s mist een waarde (%s)", o->name,
+                                   o->arg ? o->arg : "waarde");
+        if (o->kind == OPT_STR) {
+            *(const char **)o->dest = val;
+        } else {
+            cli_multi *m = o->dest;
+            if (m->n >= CLI_MULTI_MAX)
+                return cli_usage_error(cmd, "optie --%s te vaak gegeven", o->name);
+            m->v[m->n++] = val;
+        }
+    }
+    return 0;
+}
+
+int cli_exit_code(jr_status st)
+{
+    switch (st) {
+    case JR_OK:
+        return EXIT_DONE;
+    case JR_EINVAL:
+    case JR_ENOTFOUND:
+    case JR_ECONFLICT:
+    case JR_EIO:
+        return EXIT_REFUSED;
+    case JR_EDB:
+    case JR_ENOMEM:
+        return EXIT_INTERNAL;
+    }
+    return EXIT_INTERNAL;
+}
+
+int cli_fail(cli_env *env, const jr_error *err)
+{
+    fprintf(stderr, "Fout: %s\n", err->message);
+    if (env->json) {
+        json_t *e =
+            json_pack("{s:s, s:s, s:s, s:s}", "code", err->code, "status",
+                      jr_status_name(err->status), "message", err->message, "field", err->field);
+        cli_emit(json_pack("{s:o}", "error", e));
+    }
+    return cli_exit_code(err->status);
+}
+
+int cli_load_catalog(cli_env *env)
+{
+    jr_error err;
+    jr_error_clear(&err);
+    if (env->cat == NULL) {
+        jr_catalog *cat = malloc(sizeof *cat);
+        if (!cat) {
+            fprintf(stderr, "Fout: onvoldoende geheugen\n");
+            return EXIT_INTERNAL;
+        }
+        if (region_load(env->config_path, cat, &err) != JR_OK) {
+            free(cat);
+            return cli_fail(env, &err);
+        }
+        env->cat = cat;
+    }
+    return EXIT_DONE;
+}
+
+int cli_open(cli_env *env)
+{
+    jr_error err;
+    jr_error_clear(&err);
+    int rc = cli_load_catalog(env);
+    if (rc != EXIT_DONE)
+        return rc;
+    if (env->store == NULL) {
+        if (store_open(env->db_path, &env->store, &err) != JR_OK)
+            return cli_fail(env, &err);
+    }
+    env->ctx.store = env->store;
+    env->ctx.cat = env->cat;
+    env->ctx.actor = env->actor;
+    env->ctx.today = svc_today();
+    return EXIT_DONE;
+}
+
+void cli_emit(json_t *obj)
+{
+    if (!obj)
+        return;
+    json_dumpf(obj, stdout, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER);
+    fputc('\n', stdout);
+    json_decref(obj);
+}
+
+bool cli_date(const char *cmd, const char *opt, const char *s, jr_date *out)
+{
+    if (s && date_parse(s, out))
+        return true;
+    cli_usage_error(cmd, "--%s '%s' is geen datum (JJJJ-MM-DD)", opt, s ? s : "");
+    return false;
+}
+
+bool cli_int(const char *cmd, const char *opt, const char *s, int64_t lo, int64_t hi, int64_t *out)
+{
+    char *end = NULL;
+    long long v = s ? strtoll(s, &end, 10) : 0;
+    if (s && *s && end && *end == '\0' && v >= lo && v <= hi) {
+        *out = v;
+        return true;
+    }
+    cli_usage_error(cmd, "--%s '%s' is geen geheel getal van %lld tot %lld", opt, s ? s : "",
+                    (long long)lo, (long long)hi);
+    return false;
+}
+
+json_t *json_date(jr_date d)
+{
+    char buf[JR_DATE_ISO_LEN];
+    return d == JR_DATE_NONE ? json_null() : json_string(date_format(d, buf));
+}
+
+json_t *json_money(jr_cents c)
+{
+    return json_integer(c);
+}

@@ -1,0 +1,173 @@
+/*
+ * cmd_catalog.c: showing the region catalog (budgets, functiegroepen,
+ * intensities, crisis and dyslexie with their tariffs per period, referrer
+ * rules and lots) and checking a region file.
+ */
+#include "cli.h"
+
+#include "../config/region.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static json_t *prices_json(const jr_price *p, int n)
+{
+    json_t *a = json_array();
+    for (int i = 0; i < n; i++)
+        json_array_append_new(a, json_pack("{s:o, s:o, s:I, s:b}", "from", json_date(p[i].from),
+                                           "to", json_date(p[i].to), "cents",
+                                           (json_int_t)p[i].cents, "derived", p[i].derived));
+    return a;
+}
+
+static void print_prices(const jr_price *p, int n)
+{
+    char f[JR_DATE_ISO_LEN], t[JR_DATE_ISO_LEN], m[JR_MONEY_BUF];
+    for (int i = 0; i < n; i++)
+        printf("      %s t/m %-10s %12s%s\n", date_format(p[i].from, f),
+               p[i].to == JR_DATE_NONE ? "open" : date_format(p[i].to, t),
+               money_format_nl(p[i].cents, m), p[i].derived ? "  (OVA-index)" : "");
+}
+
+static int show(cli_env *env)
+{
+    const jr_catalog *c = env->cat;
+    if (env->json) {
+        json_t *root = json_pack("{s:s, s:s, s:s, s:s}", "region", c->region, "organisation",
+                                 c->organisation, "variant", c->variant, "source", c->source);
+        json_t *ms = json_array(), *bs = json_array(), *ps = json_array(), *rs = json_array(),
+               *ls = json_array();
+        for (int i = 0; i < c->nmunicipalities; i++)
+            json_array_append_new(ms,
+                                  json_pack("{s:s, s:s, s:i}", "cbs", c->municipalities[i].cbs,
+                                            "name", c->municipalities[i].name, "youth_population",
+                                            c->municipalities[i].youth_population));
+        for (int i = 0; i < c->nbudgets; i++)
+            json_array_append_new(
+                bs,
+                json_pack("{s:s, s:s, s:i, s:o}", "code", c->budgets[i].code, "result",
+                          c->budgets[i].result, "max_months", c->budgets[i].max_months, "amounts",
+                          prices_json(c->budgets[i].amounts, c->budgets[i].namounts)));
+        for (int i = 0; i < c->nproducts; i++) {
+            const jr_product *p = &c->products[i];
+            json_array_append_new(
+                ps,
+                json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:i, s:o}", "code",
+                          p->code, "category", p->category, "short_code", p->short_code, "name",
+                          p->name, "kind", product_kind_name(p->kind), "unit", p->unit, "setting",
+                          p->setting, "form", p->form, "parttime", p->parttime, "max_days",
+                          p->max_days, "tariffs", prices_json(p->prices, p->nprices)));
+        }
+        for (int i = 0; i <= c->nreferrers; i++) {
+            const jr_referrer_rule *r = i < c->nreferrers ? &c->referrers[i] : &c->default_referrer;
+            json_t *b = json_array();
+            for (int k = 0; k < r->nbudgets; k++)
+                json_array_append_new(b, json_string(r->budgets[k]));
+            json_array_append_new(rs,
+                                  json_pack("{s:s, s:s, s:o, s:b, s:b, s:b, s:b}", "type",
+                                            i < c->nreferrers ? r->type : "overig", "name", r->name,
+                                            "budgets", r->all_budgets ? json_string("all") : b,
+                                            "quote", r->quote, "verblijf", r->verblijf, "crisis",
+                                            r->crisis, "dyslexie", r->dyslexie));
+            if (r->all_budgets)
+                json_decref(b);
+        }
+        for (int i = 0; i < c->nlots; i++) {
+            json_t *p = json_array();
+            for (int k = 0; k < c->lots[i].nproducts; k++)
+                json_array_append_new(p, json_string(c->lots[i].products[k]));
+            json_array_append_new(ls, json_pack("{s:s, s:s, s:o}", "code", c->lots[i].code, "name",
+                                                c->lots[i].name, "products", p));
+        }
+        json_object_set_new(root, "municipalities", ms);
+        json_object_set_new(root, "keuzebudgetten", bs);
+        json_object_set_new(root, "products", ps);
+        json_object_set_new(root, "referrers", rs);
+        json_object_set_new(root, "lots", ls);
+        cli_emit(root);
+        return EXIT_DONE;
+    }
+    printf("Regio %s (%s), variant %s\nBron: %s\n\nGemeenten:\n", c->region, c->organisation,
+           c->variant, c->source);
+    for (int i = 0; i < c->nmunicipalities; i++)
+        printf("  %s  %-18s %7d jeugdigen\n", c->municipalities[i].cbs, c->municipalities[i].name,
+               c->municipalities[i].youth_population);
+    printf("\nKeuzebudgetten (ambulant, categorie 45):\n");
+    for (int i = 0; i < c->nbudgets; i++) {
+        printf("  %-4s max %2d maanden  %s\n", c->budgets[i].code, c->budgets[i].max_months,
+               c->budgets[i].result);
+        print_prices(c->budgets[i].amounts, c->budgets[i].namounts);
+    }
+    printf("\nProducten:\n");
+    for (int i = 0; i < c->nproducts; i++) {
+        const jr_product *p = &c->products[i];
+        printf("  %s %-8s %-12s %s, per %s%s%s\n", p->code, p->short_code,
+               product_kind_name(p->kind), p->name, unit_name(p->unit),
+               p->kind == JR_PK_INTENSITY ? ", " : "", p->kind == JR_PK_INTENSITY ? p->form : "");
+        print_prices(p->prices, p->nprices);
+    }
+    printf("\nVerwijzers:\n");
+    for (int i = 0; i <= c->nreferrers; i++) {
+        const jr_referrer_rule *r = i < c->nreferrers ? &c->referrers[i] : &c->default_referrer;
+        printf("  %-5s %-40s budgetten: ", i < c->nreferrers ? r->type : "ander", r->name);
+        if (r->all_budgets)
+            printf("alle");
+        for (int k = 0; k < r->nbudgets; k++)
+            printf("%s%s", k ? ", " : "", r->budgets[k]);
+        if (!r->all_budgets && r->nbudgets == 0)
+            printf("geen");
+        printf("%s%s%s%s\n", r->quote ? "; offerte" : "", r->verblijf ? "; verblijf" : "",
+               r->crisis ? "; crisis" : "", r->dyslexie ? "; dyslexie" : "");
+    }
+    printf("\nPercelen:\n");
+    for (int i = 0; i < c->nlots; i++) {
+        printf("  %-4s %s:", c->lots[i].code, c->lots[i].name);
+        for (int k = 0; k < c->lots[i].nproducts; k++)
+            printf(" %s", c->lots[i].products[k]);
+        printf("\n");
+    }
+    return EXIT_DONE;
+}
+
+/*
+ * COMMAND: catalog
+ * SUMMARY: de regiocatalogus tonen, of een regiobestand controleren (catalog check BESTAND)
+ */
+int cmd_catalog(cli_env *env, int argc, char **argv)
+{
+    const cli_opt opts[] = {{0}};
+    const char *pos[2];
+    int npos, rc = cli_parse(env, "catalog [check BESTAND]",
+                             "Toont de catalogus van de regio: gemeenten, keuzebudgetten, "
+                             "functiegroepen, intensiteiten, crisis en dyslexie met hun tarieven "
+                             "per periode, verwijsregels en percelen.",
+                             argc, argv, opts, pos, 2, &npos);
+    if (rc)
+        return rc < 0 ? EXIT_DONE : rc;
+    if (npos >= 1 && strcmp(pos[0], "check") == 0) {
+        if (npos != 2)
+            return cli_usage_error("catalog", "catalog check BESTAND");
+        jr_catalog *cat = malloc(sizeof *cat);
+        jr_error err;
+        jr_error_clear(&err);
+        if (!cat)
+            return EXIT_INTERNAL;
+        jr_status st = region_load(pos[1], cat, &err);
+        if (st == JR_OK) {
+            if (env->json)
+                cli_emit(json_pack("{s:s, s:b, s:i, s:i}", "file", pos[1], "valid", 1, "products",
+                                   cat->nproducts, "municipalities", cat->nmunicipalities));
+            else
+                printf("%s: geldig (%d gemeenten, %d keuzebudgetten, %d producten)\n", pos[1],
+                       cat->nmunicipalities, cat->nbudgets, cat->nproducts);
+        }
+        free(cat);
+        return st == JR_OK ? EXIT_DONE : cli_fail(env, &err);
+    }
+    if (npos > 0)
+        return cli_usage_error("catalog", "onbekende actie '%s'", pos[0]);
+    if ((rc = cli_load_catalog(env)) != EXIT_DONE)
+        return rc;
+    return show(env);
+}

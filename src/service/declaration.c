@@ -1,0 +1,656 @@
+/*
+ * declaration.c: receiving declaration batches line by line.
+ *
+ * For each line the session gathers the facts the rules need (the
+ * assignment from a bounded cache, earlier accepted lines through the
+ * partial indexes on decl_line, the provider's contracts loaded once per
+ * batch), lets decl_check_line decide, and stores the outcome. Running
+ * totals live in the cache and are written back when it fills and at
+ * commit. Each batch's content is hashed (BLAKE2b) so that a batch received
+ * again is recognised.
+ */
+#include "declaration.h"
+
+#include "provider.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CACHE_BITS 16
+#define CACHE_SLOTS (1u << CACHE_BITS)
+#define CACHE_MAX (CACHE_SLOTS / 2)
+
+typedef struct {
+    bool used;
+    bool dirty;
+    bool exists; /* in the store at all (for any provider) */
+    char number[JR_REF_MAX];
+    int64_t id;
+    int64_t provider_id;
+    int64_t youth_id;
+    jr_decl_assignment a; /* a.found is set per batch: provider must match */
+} cache_entry;
+
+typedef struct {
+    char product[8];
+    jr_date start, end;
+} contract_span;
+
+struct jr_decl_session {
+    jr_ctx ctx;
+    char source[256];
+    bool in_tx;
+    bool committed;
+    /* current batch */
+    bool have_batch;
+    jr_decl_batch batch;
+    int64_t provider_id;
+    bool replay;
+    char stored_hash[65];
+    crypto_generichash_state hash;
+    int64_t first_line, last_line;
+    jr_decl_batch_summary *cur;
+    contract_span *contracts;
+    int ncontracts, capcontracts;
+    /* all batches of the session */
+    jr_decl_batch_summary *batches;
+    int nbatches, capbatches;
+    int64_t nlines;
+    /* assignment cache */
+    cache_entry *cache;
+    unsigned ncache;
+};
+
+static uint64_t hash_str(const char *s)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+jr_status decl_session_begin(const jr_ctx *ctx, const char *source, jr_decl_session **out,
+                             jr_error *err)
+{
+    *out = NULL;
+    if (sodium_init() < 0)
+        return jr_fail(err, JR_ENOMEM, "crypto", "", "libsodium kon niet starten.");
+    jr_decl_session *s = calloc(1, sizeof *s);
+    if (s)
+        s->cache = calloc(CACHE_SLOTS, sizeof *s->cache);
+    if (!s || !s->cache) {
+        if (s)
+            free(s);
+        return jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
+    }
+    s->ctx = *ctx;
+    snprintf(s->source, sizeof s->source, "%s", source ? source : "");
+    jr_status rc = store_begin(ctx->store, err);
+    if (rc != JR_OK) {
+        free(s->cache);
+        free(s);
+        return rc;
+    }
+    s->in_tx = true;
+    *out = s;
+    return JR_OK;
+}
+
+static jr_status cache_flush(jr_decl_session *s, jr_error *err)
+{
+    for (unsigned i = 0; i < CACHE_SLOTS; i++) {
+        cache_entry *e = &s->cache[i];
+        if (!e->used || !e->dirty)
+            continue;
+        jr_stmt *u = store_prepare(s->ctx.store,
+                                   "UPDATE assignment SET used_cents = ?, used_base = ?"
+                                   " WHERE id = ?",
+                                   err);
+        if (!u)
+            return JR_EDB;
+        store_bind_int(u, 1, e->a.used);
+        store_bind_int(u, 2, e->a.used_base);
+        store_bind_int(u, 3, e->id);
+        if (store_step(u, err) != STORE_DONE)
+            return JR_EDB;
+        e->dirty = false;
+    }
+    return JR_OK;
+}
+
+static jr_status cache_load(jr_decl_session *s, cache_entry *e, const char *number, jr_error *err)
+{
+    memset(e, 0, sizeof *e);
+    e->used = true;
+    snprintf(e->number, sizeof e->number, "%s", number);
+    jr_stmt *q = store_prepare(
+        s->ctx.store,
+        "SELECT a.id, a.provider_id, a.youth_id, y.bsn, a.gemeente, a.category, a.product,"
+        " a.is_budget, a.budget_cents, a.volume, a.unit, a.start_date, a.end_date, a.status,"
+        " a.care_start, a.care_stop, a.used_cents, a.used_base"
+        " FROM assignment a JOIN youth y ON y.id = a.youth_id WHERE a.number = ?",
+        err);
+    if (!q)
+        return JR_EDB;
+    store_bind_text(q, 1, number);
+    store_step_result r = store_step(q, err);
+    if (r == STORE_ERROR)
+        return JR_EDB;
+    if (r == STORE_DONE)
+        return JR_OK;
+    jr_decl_assignment *a = &e->a;
+    e->exists = true;
+    e->id = store_col_int(q, 0);
+    e->provider_id = store_col_int(q, 1);
+    e->youth_id = store_col_int(q, 2);
+    snprintf(a->bsn, sizeof a->bsn, "%s", store_col_text(q, 3));
+    snprintf(a->gemeente, sizeof a->gemeente, "%s", store_col_text(q, 4));
+    snprintf(a->category, sizeof a->category, "%s", store_col_text(q, 5));
+    snprintf(a->product, sizeof a->product, "%s", store_col_text(q, 6));
+    a->is_budget = store_col_int(q, 7) != 0;
+    a->budget = store_col_int(q, 8);
+    a->volume = store_col_int(q, 9);
+    snprintf(a->unit, sizeof a->unit, "%s", store_col_text(q, 10));
+    date_parse(store_col_text(q, 11), &a->start);
+    date_parse(store_col_text(q, 12), &a->end);
+    a->withdrawn = strcmp(store_col_text(q, 13), "ingetrokken") == 0;
+    a->care_start = a->care_stop = JR_DATE_NONE;
+    if (!store_col_null(q, 14))
+        date_parse(store_col_text(q, 14), &a->care_start);
+    if (!store_col_null(q, 15))
+        date_parse(store_col_text(q, 15), &a->care_stop);
+    a->used = store_col_int(q, 16);
+    a->used_base = store_col_int(q, 17);
+    store_reset(q);
+    return JR_OK;
+}
+
+static jr_status cache_get(jr_decl_session *s, const char *number, cache_entry **out, jr_error *err)
+{
+    unsigned i = (unsigned)hash_str(number) & (CACHE_SLOTS - 1);
+    for (;; i = (i + 1) & (CACHE_SLOTS - 1)) {
+        cache_entry *e = &s->cache[i];
+        if (e->used && strcmp(e->number, number) == 0) {
+            *out = e;
+            return JR_OK;
+        }
+        if (!e->used)
+            break;
+    }
+    if (s->ncache >= CACHE_MAX) {
+        jr_status rc = cache_flush(s, err);
+        if (rc != JR_OK)
+            return rc;
+        memset(s->cache, 0, CACHE_SLOTS * sizeof *s->cache);
+        s->ncache = 0;
+        return cache_get(s, number, out, err);
+    }
+    s->ncache++;
+    *out = &s->cache[i];
+    return cache_load(s, &s->cache[i], number, err);
+}
+
+static jr_status load_contracts(jr_decl_session *s, jr_error *err)
+{
+    s->ncontracts = 0;
+    jr_stmt *q = store_prepare(s->ctx.store,
+                               "SELECT product, start_date, end_date FROM contract"
+                               " WHERE provider_id = ?",
+                               err);
+    if (!q)
+        return JR_EDB;
+    store_bind_int(q, 1, s->provider_id);
+    store_step_result r;
+    while ((r = store_step(q, err)) == STORE_ROW) {
+        if (s->ncontracts == s->capcontracts) {
+            int cap = s->capcontracts ? s->capcontracts * 2 : 32;
+            contract_span *p = realloc(s->contracts, (size_t)cap * sizeof *p);
+            if (!p) {
+                store_reset(q);
+                return jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
+            }
+            s->contracts = p;
+            s->capcontracts = cap;
+        }
+        contract_span *c = &s->contracts[s->ncontracts++];
+        snprintf(c->product, sizeof c->product, "%s", store_col_text(q, 0));
+        date_parse(store_col_text(q, 1), &c->start);
+        c->end = JR_DATE_NONE;
+        if (!store_col_null(q, 2))
+            date_parse(store_col_text(q, 2), &c->end);
+    }
+    store_reset(q);
+    return r == STORE_ERROR ? JR_EDB : JR_OK;
+}
+
+static bool contracted(const jr_decl_session *s, const char *product, jr_date from, jr_date to)
+{
+    for (int i = 0; i < s->ncontracts; i++) {
+        const contract_span *c = &s->contracts[i];
+        if (c->start <= from && (c->end == JR_DATE_NONE || to <= c->end) &&
+            strcmp(c->product, product) == 0)
+            return true;
+    }
+    return false;
+}
+
+static void hash_hex(crypto_generichash_state *st, char out[65])
+{
+    unsigned char h[32];
+    crypto_generichash_final(st, h, sizeof h);
+    sodium_bin2hex(out, 65, h, sizeof h);
+}
+
+static jr_status close_batch(jr_decl_session *s, jr_error *err)
+{
+    if (!s->have_batch)
+        return JR_OK;
+    s->have_batch = false;
+    char hex[65];
+    hash_hex(&s->hash, hex);
+    jr_decl_batch_summary *b = s->cur;
+    if (s->replay) {
+        if (strcmp(hex, s->stored_hash) != 0)
+            return jr_fail(err, JR_EINVAL, "9333", "declaratienummer",
+                           "Declaratienummer %s van aanbieder %s is al eerder ontvangen met een "
+                           "andere inhoud (iJw 9333: declaratienummer is niet uniek). Gebruik een "
+                           "nieuw declaratienummer.",
+                           b->number, b->agb);
+        return JR_OK;
+    }
+    jr_stmt *u = store_prepare(s->ctx.store,
+                               "UPDATE decl_batch SET content_hash = ?, first_line = ?,"
+                               " last_line = ?, n_accepted = ?, n_rejected = ? WHERE id = ?",
+                               err);
+    if (!u)
+        return JR_EDB;
+    store_bind_text(u, 1, hex);
+    if (s->first_line) {
+        store_bind_int(u, 2, s->first_line);
+        store_bind_int(u, 3, s->last_line);
+    }
+    store_bind_int(u, 4, b->n_accepted);
+    store_bind_int(u, 5, b->n_rejected);
+    store_bind_int(u, 6, b->batch_id);
+    if (store_step(u, err) != STORE_DONE)
+        return JR_EDB;
+    char detail[320], m[JR_MONEY_BUF], per[8];
+    snprintf(detail, sizeof detail,
+             "aanbieder %s gemeente %s periode %s: %lld geaccepteerd (%s), %lld afgewezen; bron %s",
+             b->agb, b->gemeente, month_format(b->period, per), (long long)b->n_accepted,
+             money_format_nl(b->accepted_amount, m), (long long)b->n_rejected, s->source);
+    return audit_record(&s->ctx, "declaratie.ontvangen", "decl_batch", b->number, detail, err);
+}
+
+static jr_status open_batch(jr_decl_session *s, const jr_decl_batch *b, jr_error *err)
+{
+    jr_status rc = close_batch(s, err);
+    if (rc != JR_OK)
+        return rc;
+    for (int i = 0; i < s->nbatches; i++)
+        if (strcmp(s->batches[i].number, b->number) == 0 && strcmp(s->batches[i].agb, b->agb) == 0)
+            return jr_fail(err, JR_EINVAL, "batch_split", "declaratienummer",
+                           "De regels van declaratie %s staan niet bij elkaar in het bestand.",
+                           b->number);
+    jr_provider p;
+    if ((rc = provider_find(&s->ctx, b->agb, &p, err)) != JR_OK)
+        return jr_fail(err, JR_EINVAL, "agb_unknown", "agb",
+                       "Onbekende aanbieder: AGB-code %s is niet geregistreerd; er is niets "
+                       "verwerkt.",
+                       b->agb);
+    if (s->nbatches == s->capbatches) {
+        int cap = s->capbatches ? s->capbatches * 2 : 16;
+        jr_decl_batch_summary *nb = realloc(s->batches, (size_t)cap * sizeof *nb);
+        if (!nb)
+            return jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
+        s->batches = nb;
+        s->capbatches = cap;
+    }
+    jr_decl_batch_summary *sum = &s->batches[s->nbatches++];
+    memset(sum, 0, sizeof *sum);
+    snprintf(sum->number, sizeof sum->number, "%s", b->number);
+    snprintf(sum->agb, sizeof sum->agb, "%s", b->agb);
+    snprintf(sum->gemeente, sizeof sum->gemeente, "%s", b->gemeente);
+    sum->period = b->period;
+    s->cur = sum;
+    s->batch = *b;
+    s->provider_id = p.id;
+    s->have_batch = true;
+    s->first_line = s->last_line = 0;
+    crypto_generichash_init(&s->hash, NULL, 0, 32);
+    char per[8], d[JR_DATE_ISO_LEN];
+    /* the header is part of the content */
+    char head[160];
+    int n = snprintf(head, sizeof head, "%s|%s|%s|%s|%s\n", b->number, b->agb, b->gemeente,
+                     month_format(b->period, per), date_format(b->dagtekening, d));
+    crypto_generichash_update(&s->hash, (const unsigned char *)head, (unsigned long long)n);
+
+    jr_stmt *q = store_prepare(s->ctx.store,
+                               "SELECT id, content_hash, n_accepted, n_rejected FROM decl_batch"
+                               " WHERE provider_id = ? AND number = ?",
+                               err);
+    if (!q)
+        return JR_EDB;
+    store_bind_int(q, 1, p.id);
+    store_bind_text(q, 2, b->number);
+    store_step_result r = store_step(q, err);
+    if (r == STORE_ERROR)
+        return JR_EDB;
+    s->replay = r == STORE_ROW;
+    if (s->replay) {
+        sum->batch_id = store_col_int(q, 0);
+        snprintf(s->stored_hash, sizeof s->stored_hash, "%s", store_col_text(q, 1));
+        sum->n_accepted = store_col_int(q, 2);
+        sum->n_rejected = store_col_int(q, 3);
+        sum->replayed = true;
+        store_reset(q);
+        return JR_OK;
+    }
+    jr_stmt *ins = store_prepare(
+        s->ctx.store,
+        "INSERT INTO decl_batch (provider_id, number, gemeente, period, dagtekening,"
+        " content_hash, source, received_at) VALUES (?, ?, ?, ?, ?, '', ?, datetime('now'))",
+        err);
+    if (!ins)
+        return JR_EDB;
+    store_bind_int(ins, 1, p.id);
+    store_bind_text(ins, 2, b->number);
+    store_bind_text(ins, 3, b->gemeente);
+    store_bind_text(ins, 4, per);
+    store_bind_text(ins, 5, d);
+    store_bind_text(ins, 6, s->source);
+    if (store_step(ins, err) != STORE_DONE)
+        return JR_EDB;
+    sum->batch_id = store_last_id(s->ctx.store);
+    return load_contracts(s, err);
+}
+
+static bool same_header(const jr_decl_batch *a, const jr_decl_batch *b)
+{
+    return strcmp(a->number, b->number) == 0 && strcmp(a->agb, b->agb) == 0 &&
+           strcmp(a->gemeente, b->gemeente) == 0 && a->period == b->period &&
+           a->dagtekening == b->dagtekening;
+}
+
+/* exists: runs a one-row query bound with (int, text) and says whether it found a row */
+static jr_status query_exists(jr_decl_session *s, const char *sql, int64_t a, const char *b,
+                              bool *out, jr_error *err)
+{
+    jr_stmt *q = store_prepare(s->ctx.store, sql, err);
+    if (!q)
+        return JR_EDB;
+    store_bind_int(q, 1, a);
+    store_bind_text(q, 2, b);
+    store_step_result r = store_step(q, err);
+    store_reset(q);
+    if (r == STORE_ERROR)
+        return JR_EDB;
+    *out = r == STORE_ROW;
+    return JR_OK;
+}
+
+static jr_status gather_facts(jr_decl_session *s, const jr_decl_line *l, const cache_entry *e,
+                              jr_decl_facts *f, int64_t *credit_target_id, jr_error *err)
+{
+    jr_status rc;
+    char d1[JR_DATE_ISO_LEN], d2[JR_DATE_ISO_LEN];
+    if ((rc = query_exists(s,
+                           "SELECT 1 FROM decl_line WHERE provider_id = ? AND ref = ?"
+                           " AND status = 'A'",
+                           s->provider_id, l->ref, &f->ref_accepted, err)) != JR_OK)
+        return rc;
+    f->contracted = contracted(s, l->product, l->begin, l->end);
+    if (!e->a.found)
+        return JR_OK;
+    if (l->credit) {
+        jr_stmt *q = store_prepare(
+            s->ctx.store,
+            "SELECT id, assignment_number, bsn, category, product, begin_date, end_date, volume,"
+            " unit, amount_cents, credited, tariff_cents FROM decl_line"
+            " WHERE provider_id = ? AND ref = ? AND status = 'A' AND credit = 0",
+            err);
+        if (!q)
+            return JR_EDB;
+        store_bind_int(q, 1, s->provider_id);
+        store_bind_text(q, 2, l->credit_ref);
+        store_step_result r = store_step(q, err);
+        if (r == STORE_ERROR)
+            return JR_EDB;
+        if (r == STORE_ROW) {
+            jr_decl_line *t = &f->credit_target;
+            f->credit_target_found = true;
+            *credit_target_id = store_col_int(q, 0);
+            snprintf(t->assignment, sizeof t->assignment, "%s", store_col_text(q, 1));
+            snprintf(t->bsn, sizeof t->bsn, "%s", store_col_text(q, 2));
+            snprintf(t->category, sizeof t->category, "%s", store_col_text(q, 3));
+            snprintf(t->product, sizeof t->product, "%s", store_col_text(q, 4));
+            date_parse(store_col_text(q, 5), &t->begin);
+            date_parse(store_col_text(q, 6), &t->end);
+            t->volume = store_col_int(q, 7);
+            snprintf(t->unit, sizeof t->unit, "%s", store_col_text(q, 8));
+            t->amount = store_col_int(q, 9);
+            f->credit_target_credited = store_col_int(q, 10) != 0;
+            t->tariff = store_col_int(q, 11);
+            store_reset(q);
+        }
+        return JR_OK;
+    }
+    jr_stmt *q = store_prepare(s->ctx.store,
+                               "SELECT 1 FROM decl_line WHERE assignment_id = ? AND product = ?"
+                               " AND begin_date = ? AND status = 'A' AND credit = 0"
+                               " AND credited = 0",
+                               err);
+    if (!q)
+        return JR_EDB;
+    store_bind_int(q, 1, e->id);
+    store_bind_text(q, 2, l->product);
+    store_bind_text(q, 3, date_format(l->begin, d1));
+    store_step_result r = store_step(q, err);
+    store_reset(q);
+    if (r == STORE_ERROR)
+        return JR_EDB;
+    f->debit_open = r == STORE_ROW;
+    if (strcmp(l->unit, "14") == 0) {
+        jr_month m = date_month(l->begin);
+        jr_stmt *b = store_prepare(
+            s->ctx.store,
+            "SELECT COALESCE(SUM(CASE WHEN credit = 1 THEN -volume ELSE volume END), 0)"
+            " FROM decl_line WHERE youth_id = ? AND begin_date BETWEEN ? AND ?"
+            " AND status = 'A' AND unit = '14' AND assignment_id <> ?",
+            err);
+        if (!b)
+            return JR_EDB;
+        store_bind_int(b, 1, e->youth_id);
+        store_bind_text(b, 2, date_format(month_first_day(m), d1));
+        store_bind_text(b, 3, date_format(month_last_day(m), d2));
+        store_bind_int(b, 4, e->id);
+        if (store_step(b, err) != STORE_ROW)
+            return JR_EDB;
+        f->other_bed_etmalen = store_col_int(b, 0);
+        store_reset(b);
+    }
+    return JR_OK;
+}
+
+static void hash_line(jr_decl_session *s, const jr_decl_line *l)
+{
+    char buf[512], d1[JR_DATE_ISO_LEN], d2[JR_DATE_ISO_LEN];
+    int n = snprintf(buf, sizeof buf, "%s|%s|%s|%s|%s|%s|%s|%lld|%s|%lld|%lld|%c|%s\n", l->ref,
+                     l->assignment, l->bsn, l->category, l->product, date_format(l->begin, d1),
+                     date_format(l->end, d2), (long long)l->volume, l->unit, (long long)l->tariff,
+                     (long long)l->amount, l->credit ? 'C' : 'D', l->credit_ref);
+    crypto_generichash_update(&s->hash, (const unsigned char *)buf,
+                              (unsigned long long)(n < (int)sizeof buf ? n : (int)sizeof buf - 1));
+}
+
+jr_status decl_session_add(jr_decl_session *s, const jr_decl_batch *b, const jr_decl_line *l,
+                           jr_error *err)
+{
+    jr_status rc;
+    if (!s->have_batch || !same_header(&s->batch, b)) {
+        if (s->have_batch && strcmp(s->batch.number, b->number) == 0 &&
+            strcmp(s->batch.agb, b->agb) == 0)
+            return jr_fail(err, JR_EINVAL, "batch_header", "declaratienummer",
+                           "Regels van declaratie %s noemen verschillende gemeenten, perioden of "
+                           "dagtekeningen.",
+                           b->number);
+        if ((rc = open_batch(s, b, err)) != JR_OK)
+            return rc;
+    }
+    s->nlines++;
+    hash_line(s, l);
+    if (s->replay)
+        return JR_OK;
+
+    cache_entry *e;
+    if ((rc = cache_get(s, l->assignment, &e, err)) != JR_OK)
+        return rc;
+    e->a.found = e->exists && e->provider_id == s->provider_id;
+    jr_decl_facts f;
+    memset(&f, 0, sizeof f);
+    int64_t credit_target_id = 0;
+    if ((rc = gather_facts(s, l, e, &f, &credit_target_id, err)) != JR_OK)
+        return rc;
+    jr_decl_result res;
+    decl_check_line(s->ctx.cat, b, l, &e->a, &f, s->ctx.today, &res);
+
+    char d1[JR_DATE_ISO_LEN], d2[JR_DATE_ISO_LEN];
+    jr_stmt *ins = store_prepare(
+        s->ctx.store,
+        "INSERT INTO decl_line (batch_id, provider_id, ref, assignment_id, assignment_number,"
+        " youth_id, bsn, category, product, begin_date, end_date, volume, unit, tariff_cents,"
+        " amount_cents, credit, credit_ref, status, code)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        err);
+    if (!ins)
+        return JR_EDB;
+    store_bind_int(ins, 1, s->cur->batch_id);
+    store_bind_int(ins, 2, s->provider_id);
+    store_bind_text(ins, 3, l->ref);
+    if (e->a.found) {
+        store_bind_int(ins, 4, e->id);
+        store_bind_int(ins, 6, e->youth_id);
+    }
+    store_bind_text(ins, 5, l->assignment);
+    store_bind_text(ins, 7, l->bsn);
+    store_bind_text(ins, 8, l->category);
+    store_bind_text(ins, 9, l->product);
+    store_bind_text(ins, 10, date_format(l->begin, d1));
+    store_bind_text(ins, 11, date_format(l->end, d2));
+    store_bind_int(ins, 12, l->volume);
+    store_bind_text(ins, 13, l->unit);
+    store_bind_int(ins, 14, l->tariff);
+    store_bind_int(ins, 15, l->amount);
+    store_bind_int(ins, 16, l->credit);
+    store_bind_text(ins, 17, l->credit ? l->credit_ref : NULL);
+    store_bind_text(ins, 18, res.accepted ? "A" : "R");
+    store_bind_text(ins, 19, res.code);
+    if (store_step(ins, err) != STORE_DONE)
+        return JR_EDB;
+    int64_t id = store_last_id(s->ctx.store);
+    if (!s->first_line)
+        s->first_line = id;
+    s->last_line = id;
+    if (!res.accepted) {
+        s->cur->n_rejected++;
+        return JR_OK;
+    }
+    s->cur->n_accepted++;
+    s->cur->accepted_amount += res.amount;
+    e->a.used += res.amount;
+    e->a.used_base += res.volume_base;
+    e->dirty = true;
+    if (l->credit) {
+        jr_stmt *u =
+            store_prepare(s->ctx.store, "UPDATE decl_line SET credited = 1 WHERE id = ?", err);
+        if (!u)
+            return JR_EDB;
+        store_bind_int(u, 1, credit_target_id);
+        if (store_step(u, err) != STORE_DONE)
+            return JR_EDB;
+    }
+    return JR_OK;
+}
+
+jr_status decl_session_commit(jr_decl_session *s, jr_error *err)
+{
+    jr_status rc = close_batch(s, err);
+    if (rc == JR_OK)
+        rc = cache_flush(s, err);
+    if (rc != JR_OK)
+        return rc;
+    if ((rc = store_commit(s->ctx.store, err)) != JR_OK)
+        return rc;
+    s->in_tx = false;
+    s->committed = true;
+    return JR_OK;
+}
+
+void decl_session_free(jr_decl_session *s)
+{
+    if (!s)
+        return;
+    if (s->in_tx)
+        store_rollback(s->ctx.store);
+    free(s->cache);
+    free(s->contracts);
+    free(s->batches);
+    free(s);
+}
+
+int decl_session_nbatches(const jr_decl_session *s)
+{
+    return s->nbatches;
+}
+
+const jr_decl_batch_summary *decl_session_batch(const jr_decl_session *s, int i)
+{
+    return i >= 0 && i < s->nbatches ? &s->batches[i] : NULL;
+}
+
+int64_t decl_session_nlines(const jr_decl_session *s)
+{
+    return s->nlines;
+}
+
+void decl_outcome_from_row(jr_stmt *q, jr_decl_outcome *o)
+{
+    memset(o, 0, sizeof *o);
+    o->id = store_col_int(q, 0);
+    snprintf(o->ref, sizeof o->ref, "%s", store_col_text(q, 1));
+    snprintf(o->assignment, sizeof o->assignment, "%s", store_col_text(q, 2));
+    snprintf(o->product, sizeof o->product, "%s", store_col_text(q, 3));
+    date_parse(store_col_text(q, 4), &o->begin);
+    date_parse(store_col_text(q, 5), &o->end);
+    o->volume = store_col_int(q, 6);
+    snprintf(o->unit, sizeof o->unit, "%s", store_col_text(q, 7));
+    o->amount = store_col_int(q, 8);
+    o->credit = store_col_int(q, 9) != 0;
+    o->accepted = strcmp(store_col_text(q, 10), "A") == 0;
+    snprintf(o->code, sizeof o->code, "%s", store_col_text(q, 11));
+    o->message = decl_code_message(o->code);
+}
+
+jr_status decl_batch_outcomes(const jr_ctx *ctx, int64_t batch_id, jr_row_fn fn, void *ud,
+                              jr_error *err)
+{
+    jr_stmt *q = store_prepare(ctx->store,
+                               "SELECT " DECL_OUTCOME_COLS " FROM decl_batch b"
+                               " JOIN decl_line l ON l.id BETWEEN b.first_line AND b.last_line"
+                               " WHERE b.id = ? ORDER BY l.id",
+                               err);
+    if (!q)
+        return JR_EDB;
+    store_bind_int(q, 1, batch_id);
+    store_step_result r;
+    while ((r = store_step(q, err)) == STORE_ROW) {
+        jr_decl_outcome o;
+        decl_outcome_from_row(q, &o);
+        if (fn(ud, &o))
+            break;
+    }
+    store_reset(q);
+    return r == STORE_ERROR ? JR_EDB : JR_OK;
+}

@@ -1,0 +1,75 @@
+/*
+ * declaration.h: the administreren process: a provider's declaration
+ * batches come in line by line (from a CSV file, an iJw JW323 message or the
+ * API), every line is checked (domain/decl.h) and stored as accepted or
+ * rejected with its reason code; accepted lines are final and count against
+ * the assignment's budget or volume.
+ *
+ * A session is one transaction over one input file: file-level faults (an
+ * unknown AGB code, a batch number reused with other content, a batch split
+ * over the file) abort it and nothing is stored. A batch received before
+ * with the same content is recognised and changes nothing (idempotence).
+ * Memory stays flat in the size of the input: lines are not kept; a bounded
+ * cache holds the assignments' running totals.
+ */
+#ifndef JR_DECLARATION_H
+#define JR_DECLARATION_H
+
+#include "../domain/decl.h"
+#include "svc.h"
+
+typedef struct jr_decl_session jr_decl_session;
+
+typedef struct {
+    int64_t batch_id;
+    char number[JR_REF_MAX];
+    char agb[9];
+    char gemeente[5];
+    jr_month period;
+    int64_t n_accepted;
+    int64_t n_rejected;
+    jr_cents accepted_amount; /* debits minus credits */
+    bool replayed;            /* received before with the same content: nothing changed */
+} jr_decl_batch_summary;
+
+/* One stored line with its outcome. */
+typedef struct {
+    int64_t id;
+    char ref[JR_REF_MAX];
+    char assignment[JR_REF_MAX];
+    char product[8];
+    jr_date begin, end;
+    int64_t volume;
+    char unit[4];
+    jr_cents amount;
+    bool credit;
+    bool accepted;
+    char code[8];
+    const char *message;
+} jr_decl_outcome;
+
+jr_status decl_session_begin(const jr_ctx *ctx, const char *source, jr_decl_session **out,
+                             jr_error *err);
+/* decl_session_add: one line of batch b. Lines of one batch come together. */
+jr_status decl_session_add(jr_decl_session *s, const jr_decl_batch *b, const jr_decl_line *l,
+                           jr_error *err);
+/* decl_session_commit: closes the last batch and commits. */
+jr_status decl_session_commit(jr_decl_session *s, jr_error *err);
+/* decl_session_free: rolls back when not committed, then frees. */
+void decl_session_free(jr_decl_session *s);
+int decl_session_nbatches(const jr_decl_session *s);
+const jr_decl_batch_summary *decl_session_batch(const jr_decl_session *s, int i);
+int64_t decl_session_nlines(const jr_decl_session *s);
+
+/* For services that list lines: the columns of decl_line (aliased l) that
+ * decl_outcome_from_row reads, in order. */
+#define DECL_OUTCOME_COLS                                                                          \
+    "l.id, l.ref, l.assignment_number, l.product, l.begin_date, l.end_date, l.volume, l.unit,"     \
+    " l.amount_cents, l.credit, l.status, l.code"
+void decl_outcome_from_row(jr_stmt *q, jr_decl_outcome *o);
+
+/* decl_batch_outcomes: each jr_decl_outcome of a stored batch, in order. */
+jr_status decl_batch_outcomes(const jr_ctx *ctx, int64_t batch_id, jr_row_fn fn, void *ud,
+                              jr_error *err);
+
+#endif

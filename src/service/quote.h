@@ -1,0 +1,56 @@
+/*
+ * quote.h: the offerte process. For a referral with route offerte the
+ * municipality asks one or more contracted ambulant providers; each answers
+ * with hours per functiegroep, a duration and a plan; the total is p*q at
+ * the catalog tariffs. Accepting one turns it into a budget assignment for
+ * that total and rejects the others; any answer may be rejected with a reason.
+ */
+#ifndef JR_QUOTE_H
+#define JR_QUOTE_H
+
+#include "svc.h"
+
+#define JR_QUOTE_MAX_LINES 16
+
+typedef struct {
+    char product[8];     /* a functiegroep: iJw code or short code (FG2) */
+    int64_t centi_hours; /* hours x 100 */
+    jr_cents tariff;     /* filled by the service */
+    jr_cents amount;     /* filled by the service */
+} jr_quote_line;
+
+typedef struct {
+    int64_t id;
+    int64_t referral_id;
+    char agb[9];
+    char status[16]; /* aangevraagd | beantwoord | geaccepteerd | afgewezen */
+    jr_date requested;
+    jr_date answered; /* JR_DATE_NONE while open */
+    int32_t months;
+    jr_cents total;
+    char plan[256];
+    char reason[256];
+    char assignment[24];
+} jr_quote;
+
+/* quote_request: asks each provider in agbs (n of them) for a quote on the
+ * referral; ids (may be NULL) receives the quote ids. */
+jr_status quote_request(const jr_ctx *ctx, int64_t referral_id, const char *const *agbs, int n,
+                        int64_t *ids, jr_error *err);
+/* quote_answer: the provider agb answers quote id with lines (hours per
+ * functiegroep), a duration in months and a plan; total returned in *total. */
+jr_status quote_answer(const jr_ctx *ctx, int64_t id, const char *agb, jr_quote_line *lines,
+                       int nlines, int32_t months, const char *plan, jr_cents *total,
+                       jr_error *err);
+/* quote_accept: the municipality accepts an answered quote: a budget
+ * assignment for its total starting on start; the other quotes of the
+ * referral are rejected. */
+jr_status quote_accept(const jr_ctx *ctx, int64_t id, jr_date start, char number[24],
+                       jr_error *err);
+jr_status quote_reject(const jr_ctx *ctx, int64_t id, const char *reason, jr_error *err);
+jr_status quote_get(const jr_ctx *ctx, int64_t id, jr_quote *out, jr_error *err);
+/* quote_list: each jr_quote, filtered by referral (0: any) and provider (NULL: any). */
+jr_status quote_list(const jr_ctx *ctx, int64_t referral_id, const char *agb, jr_row_fn fn,
+                     void *ud, jr_error *err);
+
+#endif

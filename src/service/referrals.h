@@ -1,0 +1,31 @@
+/*
+ * referrals.h: the verwijzen process: a legal referrer refers a youth for a
+ * route the region allows that referrer (domain/referral.h decides).
+ */
+#ifndef JR_REFERRALS_H
+#define JR_REFERRALS_H
+
+#include "../domain/referral.h"
+#include "svc.h"
+
+typedef struct {
+    int64_t id;
+    int64_t youth_id;
+    char bsn[10];
+    char gemeente[5];
+    char referrer_name[96];
+    jr_referral_req req;
+    char status[16]; /* open | toegewezen | afgesloten */
+} jr_referral;
+
+/* referral_create: checks the route rules, stores the referral for the youth
+ * with BSN bsn (registered before), in the youth's municipality. */
+jr_status referral_create(const jr_ctx *ctx, const char *bsn, const jr_referral_req *req,
+                          const char *referrer_name, int64_t *id, jr_error *err);
+jr_status referral_get(const jr_ctx *ctx, int64_t id, jr_referral *out, jr_error *err);
+/* referral_list: each jr_referral of the youth with BSN bsn (all when NULL). */
+jr_status referral_list(const jr_ctx *ctx, const char *bsn, jr_row_fn fn, void *ud, jr_error *err);
+/* referral_set_status: internal to the services (assignment, quote). */
+jr_status referral_set_status(const jr_ctx *ctx, int64_t id, const char *status, jr_error *err);
+
+#endif

@@ -1,0 +1,74 @@
+/*
+ * settlement.c: totals per municipality, provider and product for a
+ * declaration period, read from the stored batches and their lines.
+ */
+#include "settlement.h"
+
+#include <stdio.h>
+#include <string.h>
+
+jr_status settle_period(const jr_ctx *ctx, jr_month period, const char *gemeente, const char *agb,
+                        jr_row_fn fn, void *ud, jr_error *err)
+{
+    char per[8];
+    jr_stmt *q = store_prepare(
+        ctx->store,
+        "SELECT b.gemeente, p.agb, p.name, l.product,"
+        " SUM(CASE WHEN l.status = 'A' THEN CASE WHEN l.credit = 1 THEN -l.amount_cents"
+        " ELSE l.amount_cents END ELSE 0 END),"
+        " SUM(CASE WHEN l.status = 'A' THEN 1 ELSE 0 END),"
+        " SUM(CASE WHEN l.status = 'R' THEN 1 ELSE 0 END)"
+        " FROM decl_batch b JOIN provider p ON p.id = b.provider_id"
+        " JOIN decl_line l ON l.id BETWEEN b.first_line AND b.last_line"
+        " WHERE b.period = ?1 AND (?2 IS NULL OR b.gemeente = ?2) AND (?3 IS NULL OR p.agb = ?3)"
+        " GROUP BY b.gemeente, p.agb, p.name, l.product ORDER BY b.gemeente, p.agb, l.product",
+        err);
+    if (!q)
+        return JR_EDB;
+    store_bind_text(q, 1, month_format(period, per));
+    store_bind_text(q, 2, gemeente);
+    store_bind_text(q, 3, agb);
+    store_step_result r;
+    while ((r = store_step(q, err)) == STORE_ROW) {
+        jr_settle_row row;
+        snprintf(row.gemeente, sizeof row.gemeente, "%s", store_col_text(q, 0));
+        snprintf(row.agb, sizeof row.agb, "%s", store_col_text(q, 1));
+        snprintf(row.provider_name, sizeof row.provider_name, "%s", store_col_text(q, 2));
+        snprintf(row.product, sizeof row.product, "%s", store_col_text(q, 3));
+        row.accepted = store_col_int(q, 4);
+        row.n_accepted = store_col_int(q, 5);
+        row.n_rejected = store_col_int(q, 6);
+        if (fn(ud, &row))
+            break;
+    }
+    store_reset(q);
+    return r == STORE_ERROR ? JR_EDB : JR_OK;
+}
+
+jr_status settle_lines(const jr_ctx *ctx, jr_month period, const char *gemeente, const char *agb,
+                       const char *product, jr_row_fn fn, void *ud, jr_error *err)
+{
+    char per[8];
+    jr_stmt *q = store_prepare(
+        ctx->store,
+        "SELECT " DECL_OUTCOME_COLS " FROM decl_batch b JOIN provider p ON p.id = b.provider_id"
+        " JOIN decl_line l ON l.id BETWEEN b.first_line AND b.last_line"
+        " WHERE b.period = ?1 AND (?2 IS NULL OR b.gemeente = ?2) AND (?3 IS NULL OR p.agb = ?3)"
+        " AND (?4 IS NULL OR l.product = ?4) ORDER BY b.gemeente, p.agb, l.id",
+        err);
+    if (!q)
+        return JR_EDB;
+    store_bind_text(q, 1, month_format(period, per));
+    store_bind_text(q, 2, gemeente);
+    store_bind_text(q, 3, agb);
+    store_bind_text(q, 4, product);
+    store_step_result r;
+    while ((r = store_step(q, err)) == STORE_ROW) {
+        jr_decl_outcome o;
+        decl_outcome_from_row(q, &o);
+        if (fn(ud, &o))
+            break;
+    }
+    store_reset(q);
+    return r == STORE_ERROR ? JR_EDB : JR_OK;
+}

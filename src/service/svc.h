@@ -1,0 +1,53 @@
+/*
+ * svc.h: what every service call gets: the store, the region catalog, who
+ * acts, and the date the system takes as today.
+ *
+ * A service runs one process of the model inside one transaction: it takes
+ * validated input, applies the domain rules, writes through the store and
+ * appends to the audit log. An error leaves the database as it was.
+ */
+#ifndef JR_SVC_H
+#define JR_SVC_H
+
+#include "../core/err.h"
+#include "../domain/catalog.h"
+#include "../store/store.h"
+
+typedef struct {
+    jr_store *store;
+    const jr_catalog *cat;
+    const char *actor; /* the user on whose behalf the change happens */
+    jr_date today;
+} jr_ctx;
+
+/* audit_record: appends one audit row (who = ctx->actor, when = now). */
+jr_status audit_record(const jr_ctx *ctx, const char *action, const char *entity,
+                       const char *entity_id, const char *detail, jr_error *err);
+
+typedef struct {
+    int64_t id;
+    char at[32];
+    char actor[64];
+    char action[48];
+    char entity[24];
+    char entity_id[48];
+    char detail[384];
+} jr_audit_row;
+
+/* Callbacks for list functions: return non-zero to stop the iteration. */
+typedef int (*jr_row_fn)(void *ud, const void *row);
+
+/* audit_list: the newest rows first, at most limit, optionally of one
+ * entity (and id) or one actor (NULL: any). */
+jr_status audit_list(const jr_ctx *ctx, const char *entity, const char *entity_id,
+                     const char *actor, int64_t limit, jr_row_fn fn, void *ud, jr_error *err);
+
+/* svc_today: the date to use as today: $JEUGDREGIO_TODAY (YYYY-MM-DD) when
+ * set and valid, else the system's local date. */
+jr_date svc_today(void);
+
+/* svc_finish: commits when rc is JR_OK, else rolls back; returns rc (or the
+ * commit's failure). The closing half of every service's transaction. */
+jr_status svc_finish(const jr_ctx *ctx, jr_status rc, jr_error *err);
+
+#endif

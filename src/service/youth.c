@@ -1,0 +1,93 @@
+/*
+ * youth.c: registering youths.
+ */
+#include "youth.h"
+
+#include "../domain/ident.h"
+
+#include <stdio.h>
+
+jr_status youth_add(const jr_ctx *ctx, const char *bsn, jr_date birth, const char *gemeente,
+                    int64_t *id, jr_error *err)
+{
+    if (!bsn_valid(bsn))
+        return jr_fail(err, JR_EINVAL, "bsn_invalid", "bsn",
+                       "BSN '%s' is ongeldig: 9 cijfers die voldoen aan de elfproef.",
+                       bsn ? bsn : "");
+    if (birth > ctx->today)
+        return jr_fail(err, JR_EINVAL, "birth_in_future", "geboortedatum",
+                       "De geboortedatum ligt in de toekomst.");
+    if (birth < date_add_months(ctx->today, -23 * 12))
+        return jr_fail(err, JR_EINVAL, "too_old", "geboortedatum",
+                       "Jeugdhulp is er tot 18 jaar (in sommige gevallen 23): deze geboortedatum "
+                       "ligt meer dan 23 jaar terug.");
+    const jr_municipality *m = catalog_municipality(ctx->cat, gemeente);
+    if (m == NULL)
+        return jr_fail(err, JR_EINVAL, "gemeente_unknown", "gemeente",
+                       "Gemeente '%s' hoort niet bij regio %s.", gemeente ? gemeente : "",
+                       ctx->cat->region);
+    jr_status rc = store_begin(ctx->store, err);
+    if (rc != JR_OK)
+        return rc;
+    char b[JR_DATE_ISO_LEN];
+    jr_stmt *s = store_prepare(ctx->store,
+                               "INSERT INTO youth (bsn, birth_date, gemeente, created_at)"
+                               " VALUES (?, ?, ?, datetime('now'))",
+                               err);
+    if (!s)
+        return svc_finish(ctx, JR_EDB, err);
+    store_bind_text(s, 1, bsn);
+    store_bind_text(s, 2, date_format(birth, b));
+    store_bind_text(s, 3, gemeente);
+    if (store_step(s, err) != STORE_DONE) {
+        if (err && err->status == JR_ECONFLICT)
+            jr_fail(err, JR_ECONFLICT, "bsn_exists", "bsn",
+                    "Er is al een jeugdige met BSN %s geregistreerd.", bsn);
+        return svc_finish(ctx, err ? err->status : JR_EDB, err);
+    }
+    int64_t new_id = store_last_id(ctx->store);
+    if (id)
+        *id = new_id;
+    char eid[24];
+    snprintf(eid, sizeof eid, "%lld", (long long)new_id);
+    /* the audit log names the record, never the BSN itself */
+    rc = audit_record(ctx, "jeugdige.toegevoegd", "youth", eid, m->name, err);
+    return svc_finish(ctx, rc, err);
+}
+
+static jr_status youth_query(const jr_ctx *ctx, jr_stmt *s, jr_youth *out, const char *what,
+                             jr_error *err)
+{
+    store_step_result r = store_step(s, err);
+    if (r == STORE_ERROR)
+        return JR_EDB;
+    if (r == STORE_DONE)
+        return jr_fail(err, JR_ENOTFOUND, "youth_unknown", "bsn", "Onbekende jeugdige (%s).", what);
+    out->id = store_col_int(s, 0);
+    snprintf(out->bsn, sizeof out->bsn, "%s", store_col_text(s, 1));
+    date_parse(store_col_text(s, 2), &out->birth);
+    snprintf(out->gemeente, sizeof out->gemeente, "%s", store_col_text(s, 3));
+    store_reset(s);
+    (void)ctx;
+    return JR_OK;
+}
+
+jr_status youth_find(const jr_ctx *ctx, const char *bsn, jr_youth *out, jr_error *err)
+{
+    jr_stmt *s = store_prepare(
+        ctx->store, "SELECT id, bsn, birth_date, gemeente FROM youth WHERE bsn = ?", err);
+    if (!s)
+        return JR_EDB;
+    store_bind_text(s, 1, bsn);
+    return youth_query(ctx, s, out, "BSN niet geregistreerd", err);
+}
+
+jr_status youth_get(const jr_ctx *ctx, int64_t id, jr_youth *out, jr_error *err)
+{
+    jr_stmt *s = store_prepare(ctx->store,
+                               "SELECT id, bsn, birth_date, gemeente FROM youth WHERE id = ?", err);
+    if (!s)
+        return JR_EDB;
+    store_bind_int(s, 1, id);
+    return youth_query(ctx, s, out, "id", err);
+}

@@ -1,0 +1,24 @@
+/*
+ * youth.h: youths (jeugdigen), known by BSN, living in one municipality of
+ * the region (the municipality that pays: woonplaatsbeginsel).
+ */
+#ifndef JR_YOUTH_H
+#define JR_YOUTH_H
+
+#include "svc.h"
+
+typedef struct {
+    int64_t id;
+    char bsn[10];
+    jr_date birth;
+    char gemeente[5];
+} jr_youth;
+
+/* youth_add: a BSN passing the 11-check, a birth date not in the future and
+ * at most 23 years back, a municipality of the region. */
+jr_status youth_add(const jr_ctx *ctx, const char *bsn, jr_date birth, const char *gemeente,
+                    int64_t *id, jr_error *err);
+jr_status youth_find(const jr_ctx *ctx, const char *bsn, jr_youth *out, jr_error *err);
+jr_status youth_get(const jr_ctx *ctx, int64_t id, jr_youth *out, jr_error *err);
+
+#endif

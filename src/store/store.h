@@ -1,0 +1,69 @@
+/*
+ * store.h: the one narrow door to the database.
+ *
+ * Services speak SQL through this interface only: prepare (cached), bind,
+ * step, read columns, and nested transactions. Placeholders are '?' numbered
+ * from 1. The SQLite backend (store_sqlite.c) is the embedded default; the
+ * schema is the set of migrations in store/migrations/, applied in order on
+ * open and recorded in the schema_version table.
+ *
+ * Ownership: a jr_store owns its statements; a jr_stmt returned by
+ * store_prepare stays valid until store_close and is reset on every prepare.
+ * Text returned by store_col_text lives until the next step or reset.
+ */
+#ifndef JR_STORE_H
+#define JR_STORE_H
+
+#include "../core/err.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef struct jr_store jr_store;
+typedef struct jr_stmt jr_stmt;
+
+typedef enum {
+    STORE_ROW = 1,
+    STORE_DONE = 0,
+    STORE_ERROR = -1,
+} store_step_result;
+
+/* store_open: opens (creating when absent) the database at path and brings
+ * its schema up to date. Creates the parent directory when missing. */
+jr_status store_open(const char *path, jr_store **out, jr_error *err);
+void store_close(jr_store *st);
+
+/* store_begin/commit/rollback: nested transactions (savepoints). Every
+ * begin is matched by exactly one commit or rollback. */
+jr_status store_begin(jr_store *st, jr_error *err);
+jr_status store_commit(jr_store *st, jr_error *err);
+void store_rollback(jr_store *st);
+int store_depth(const jr_store *st);
+
+/* store_exec: runs SQL without results (may hold several statements). */
+jr_status store_exec(jr_store *st, const char *sql, jr_error *err);
+
+/* store_prepare: a statement for sql, cached by the sql pointer (pass string
+ * literals), reset and with bindings cleared. NULL on error (err filled). */
+jr_stmt *store_prepare(jr_store *st, const char *sql, jr_error *err);
+void store_bind_int(jr_stmt *s, int idx, int64_t v);
+void store_bind_text(jr_stmt *s, int idx, const char *v); /* NULL binds NULL */
+void store_bind_null(jr_stmt *s, int idx);
+/* store_step: STORE_ROW, STORE_DONE, or STORE_ERROR (err filled; a
+ * constraint violation is JR_ECONFLICT). */
+store_step_result store_step(jr_stmt *s, jr_error *err);
+int64_t store_col_int(jr_stmt *s, int col);
+const char *store_col_text(jr_stmt *s, int col); /* "" for NULL */
+bool store_col_null(jr_stmt *s, int col);
+void store_reset(jr_stmt *s);
+
+int64_t store_last_id(jr_store *st);
+int64_t store_changes(jr_store *st);
+
+/* store_next_number: the next value of a named counter (1, 2, ...). */
+jr_status store_next_number(jr_store *st, const char *name, int64_t *out, jr_error *err);
+
+/* store_path: the file the store was opened on. */
+const char *store_path(const jr_store *st);
+
+#endif

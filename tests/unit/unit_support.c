@@ -1,0 +1,91 @@
+/*
+ * unit_support.c: helpers shared by the unit tests.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+
+#include <cmocka.h>
+
+#include "unit_support.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+jr_date D(const char *iso)
+{
+    jr_date d = 0;
+    if (!date_parse(iso, &d))
+        fail_msg("test data: '%s' is no date", iso);
+    return d;
+}
+
+jr_month M(const char *ym)
+{
+    jr_month m = 0;
+    if (!month_parse(ym, &m))
+        fail_msg("test data: '%s' is no month", ym);
+    return m;
+}
+
+void unit_assert_err_code(const char *actual, size_t cap, const char *expected)
+{
+    size_t n = strlen(expected);
+    if (n >= cap)
+        n = cap - 1;
+    if (strncmp(actual, expected, n) != 0 || actual[n] != '\0')
+        fail_msg("error code \"%s\", expected \"%s\"", actual, expected);
+}
+
+static jr_catalog *loaded;
+
+static const char *load(jr_error *err)
+{
+    if (loaded)
+        return NULL;
+    const char *path = getenv("JEUGDREGIO_CONFIG");
+    if (path == NULL || *path == '\0')
+        return "JEUGDREGIO_CONFIG is not set (run the tests through meson test)";
+    jr_catalog *cat = calloc(1, sizeof *cat);
+    if (cat == NULL)
+        return "out of memory";
+    if (region_load(path, cat, err) != JR_OK) {
+        free(cat);
+        return err->message;
+    }
+    loaded = cat;
+    return NULL;
+}
+
+const jr_catalog *unit_catalog(void)
+{
+    jr_error err;
+    memset(&err, 0, sizeof err);
+    const char *why = load(&err);
+    if (why)
+        fail_msg("the shipped catalog does not load: %s", why);
+    return loaded;
+}
+
+int unit_catalog_setup(void **state)
+{
+    (void)state;
+    jr_error err;
+    memset(&err, 0, sizeof err);
+    const char *why = load(&err);
+    if (why) {
+        fprintf(stderr, "the shipped catalog does not load: %s\n", why);
+        return -1;
+    }
+    return 0;
+}
+
+jr_catalog *unit_catalog_copy(void)
+{
+    const jr_catalog *cat = unit_catalog();
+    jr_catalog *copy = malloc(sizeof *copy);
+    assert_non_null(copy);
+    memcpy(copy, cat, sizeof *copy);
+    return copy;
+}
