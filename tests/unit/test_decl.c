@@ -499,14 +499,14 @@ static void test_jr06_care_stop_on_last_day_ok(void **state)
 }
 
 /*
- * BUG (src/domain/decl.c, decl_check_line): care that starts in the middle
+ * Regression, fixed (src/domain/decl.c, decl_check_line): care that starts in the middle
  * of a month on an assignment that started earlier can never be declared
  * for that month. A line from the care start is refused with 9387 (the
  * 9387 exception only looks at the assignment's start), a line from the
  * first of the month with JR06. DOMAIN.md: the line's period lies inside
  * the care period; the month's care must be payable.
  */
-static void test_BUG_care_starting_mid_month_declarable(void **state)
+static void test_care_starting_mid_month_declarable(void **state)
 {
     (void)state;
     fixture f = valid_budget();
@@ -515,9 +515,9 @@ static void test_BUG_care_starting_mid_month_declarable(void **state)
     expect_accepted(&f, 78000, 600);
 }
 
-/* BUG, the same at the other end: stop zorg in the middle of the month (the
+/* Regression, fixed: the same at the other end: stop zorg in the middle of the month (the
  * assignment runs on) leaves 9388 for a line up to the stop, JR06 after it. */
-static void test_BUG_care_stopping_mid_month_declarable(void **state)
+static void test_care_stopping_mid_month_declarable(void **state)
 {
     (void)state;
     fixture f = valid_budget();
@@ -829,13 +829,13 @@ static void test_jr10_credit_other_product(void **state)
 }
 
 /*
- * BUG (src/domain/decl.c, decl_check_line): a credit line is never checked
+ * Regression, fixed (src/domain/decl.c, decl_check_line): a credit line is never checked
  * for 8021. A credit whose own reference was accepted before (here: the
  * reference of the debit it cancels) is accepted, so two lines with one
  * reference stand. DOMAIN.md: idempotent by line id; iJw 8021 applies to
  * every prestatie.
  */
-static void test_BUG_8021_credit_with_accepted_ref(void **state)
+static void test_8021_credit_with_accepted_ref(void **state)
 {
     (void)state;
     fixture f = valid_credit();
@@ -921,8 +921,8 @@ int main(void)
         cmocka_unit_test(test_jr06_begin_before_care_start),
         cmocka_unit_test(test_jr06_end_after_care_stop),
         cmocka_unit_test(test_jr06_care_stop_on_last_day_ok),
-        cmocka_unit_test(test_BUG_care_starting_mid_month_declarable),
-        cmocka_unit_test(test_BUG_care_stopping_mid_month_declarable),
+        cmocka_unit_test(test_care_starting_mid_month_declarable),
+        cmocka_unit_test(test_care_stopping_mid_month_declarable),
         cmocka_unit_test(test_jr07_not_contracted),
         cmocka_unit_test(test_jr08_line_spans_tariff_change),
         cmocka_unit_test(test_0611_tariff_differs),
@@ -952,7 +952,7 @@ int main(void)
         cmocka_unit_test(test_jr10_credit_other_volume),
         cmocka_unit_test(test_jr10_credit_other_period),
         cmocka_unit_test(test_jr10_credit_other_product),
-        cmocka_unit_test(test_BUG_8021_credit_with_accepted_ref),
+        cmocka_unit_test(test_8021_credit_with_accepted_ref),
         cmocka_unit_test(test_every_code_has_dutch_message),
         cmocka_unit_test(test_every_code_the_checks_give_is_listed),
     };

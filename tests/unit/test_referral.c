@@ -541,14 +541,14 @@ static void test_ledger_compute_ended_releases_rest(void **state)
 /* ---- error codes ------------------------------------------------------- */
 
 /*
- * BUG (src/core/err.h, jr_error.code is char[16]; jr_fail in src/core/err.c
+ * Regression, fixed (src/core/err.h, jr_error.code is char[16]; jr_fail in src/core/err.c
  * truncates): the stable codes referral.h documents do not fit. A GP asking
  * KB3 gets err.code "route_not_allow", not "route_not_allowed"; likewise
  * referrer_type_invalid, product_route_mismatch, duration_exceeds_max,
  * end_before_start, volume_exceeds_period, no_price_on_date (and the
  * loader's config_unreadable). Callers that switch on the code miss them.
  */
-static void test_BUG_error_code_holds_documented_codes(void **state)
+static void test_error_code_holds_documented_codes(void **state)
 {
     (void)state;
     jr_referral_req r = req_budget("02", "KB3");
@@ -610,7 +610,7 @@ int main(void)
         cmocka_unit_test(test_ledger_change_not_below_used),
         cmocka_unit_test(test_ledger_compute_open_assignment),
         cmocka_unit_test(test_ledger_compute_ended_releases_rest),
-        cmocka_unit_test(test_BUG_error_code_holds_documented_codes),
+        cmocka_unit_test(test_error_code_holds_documented_codes),
     };
     return cmocka_run_group_tests(tests, unit_catalog_setup, NULL);
 }
