@@ -145,8 +145,8 @@ int cmd_assignment(cli_env *env, int argc, char **argv)
         return rc < 0 ? EXIT_DONE : rc;
     const char *act = npos > 0 ? pos[0] : "";
     bool list = strcmp(act, "list") == 0;
-    if (!list && (npos != 2 || (strcmp(act, "show") && strcmp(act, "change") &&
-                                strcmp(act, "end") && strcmp(act, "withdraw"))))
+    if (!list && (npos != 2 || (strcmp(act, "show") != 0 && strcmp(act, "change") != 0 &&
+                                strcmp(act, "end") != 0 && strcmp(act, "withdraw") != 0)))
         return cli_usage_error("assignment", "geef een actie (show, list, change, end, withdraw) "
                                              "en een toewijzingnummer");
     jr_error err;
@@ -213,7 +213,7 @@ int cmd_care(cli_env *env, int argc, char **argv)
                              opts, pos, 2, &npos);
     if (rc)
         return rc < 0 ? EXIT_DONE : rc;
-    if (npos != 2 || (strcmp(pos[0], "start") && strcmp(pos[0], "stop")))
+    if (npos != 2 || (strcmp(pos[0], "start") != 0 && strcmp(pos[0], "stop") != 0))
         return cli_usage_error("care", "geef start of stop en een toewijzingnummer");
     jr_date d;
     if (!agb || !date)

@@ -46,7 +46,7 @@ int cmd_contract(cli_env *env, int argc, char **argv)
                              argc, argv, opts, pos, 1, &npos);
     if (rc)
         return rc < 0 ? EXIT_DONE : rc;
-    if (npos != 1 || (strcmp(pos[0], "add") && strcmp(pos[0], "list")))
+    if (npos != 1 || (strcmp(pos[0], "add") != 0 && strcmp(pos[0], "list") != 0))
         return cli_usage_error("contract", "geef een actie: add of list");
     jr_error err;
     jr_error_clear(&err);

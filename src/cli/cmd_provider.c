@@ -36,7 +36,7 @@ int cmd_provider(cli_env *env, int argc, char **argv)
                              opts, pos, 1, &npos);
     if (rc)
         return rc < 0 ? EXIT_DONE : rc;
-    if (npos != 1 || (strcmp(pos[0], "add") && strcmp(pos[0], "list")))
+    if (npos != 1 || (strcmp(pos[0], "add") != 0 && strcmp(pos[0], "list") != 0))
         return cli_usage_error("provider", "geef een actie: add of list");
     if ((rc = cli_open(env)) != EXIT_DONE)
         return rc;

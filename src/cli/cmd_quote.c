@@ -81,8 +81,8 @@ int cmd_quote(cli_env *env, int argc, char **argv)
     if (rc)
         return rc < 0 ? EXIT_DONE : rc;
     const char *act = npos ? pos[0] : "";
-    if (strcmp(act, "request") && strcmp(act, "answer") && strcmp(act, "accept") &&
-        strcmp(act, "reject") && strcmp(act, "list"))
+    if (strcmp(act, "request") != 0 && strcmp(act, "answer") != 0 && strcmp(act, "accept") != 0 &&
+        strcmp(act, "reject") != 0 && strcmp(act, "list") != 0)
         return cli_usage_error("quote", "geef een actie: request, answer, accept, reject of list");
     int64_t rid = 0, qid = 0, mon = 0;
     agb1 = agbs.n ? agbs.v[0] : NULL;
@@ -90,7 +90,7 @@ int cmd_quote(cli_env *env, int argc, char **argv)
         return EXIT_USAGE;
     if (quote && !cli_int("quote", "quote", quote, 1, INT64_MAX, &qid))
         return EXIT_USAGE;
-    if (strcmp(act, "list") && strcmp(act, "request") && !quote)
+    if (strcmp(act, "list") != 0 && strcmp(act, "request") != 0 && !quote)
         return cli_usage_error("quote", "quote %s vraagt --quote", act);
     jr_error err;
     jr_error_clear(&err);

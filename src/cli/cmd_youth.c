@@ -67,7 +67,7 @@ int cmd_youth(cli_env *env, int argc, char **argv)
                        argc, argv, opts, pos, 1, &npos);
     if (rc)
         return rc < 0 ? EXIT_DONE : rc;
-    if (npos != 1 || (strcmp(pos[0], "add") && strcmp(pos[0], "show")))
+    if (npos != 1 || (strcmp(pos[0], "add") != 0 && strcmp(pos[0], "show") != 0))
         return cli_usage_error("youth", "geef een actie: add of show");
     if (!bsn)
         return cli_usage_error("youth", "--bsn ontbreekt");

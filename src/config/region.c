@@ -342,8 +342,8 @@ static jr_status load_root(loader *ld, json_t *root, jr_catalog *cat)
                       true)) ||
         (st = get_str(ld, root, "", "variant", cat->variant, sizeof cat->variant, true)))
         return st;
-    if (strcmp(cat->variant, "inspanningsgericht") && strcmp(cat->variant, "outputgericht") &&
-        strcmp(cat->variant, "taakgericht"))
+    if (strcmp(cat->variant, "inspanningsgericht") != 0 &&
+        strcmp(cat->variant, "outputgericht") != 0 && strcmp(cat->variant, "taakgericht") != 0)
         return bad(ld, "variant", "moet inspanningsgericht, outputgericht of taakgericht zijn");
 
     json_t *arr, *e;

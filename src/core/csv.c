@@ -120,7 +120,7 @@ int csv_next(jr_csv *c, char ***fields, int *n, jr_error *err)
             }
             if (c->field_buf.len > CSV_MAX_ROW)
                 return jr_fail(err, JR_EINVAL, "csv_malformed", "",
-                               "regel %ld: regel langer dan %d tekens", c->row_line, CSV_MAX_ROW),
+                               "regel %ld: regel langer dan %zu tekens", c->row_line, CSV_MAX_ROW),
                        -1;
         }
         sbuf_putc(&c->field_buf, '\0');

@@ -13,7 +13,7 @@
 #include <stdio.h>
 
 #define CSV_MAX_FIELDS 64
-#define CSV_MAX_ROW (64 * 1024)
+#define CSV_MAX_ROW ((size_t)64 * 1024)
 
 typedef struct jr_csv jr_csv;
 

@@ -393,7 +393,7 @@ static jr_status run_quote(demo *d, int64_t rid, int youth, jr_date date, dasg *
             jr_quote q;
             if ((rc = quote_get(d->ctx, ids[i], &q, d->err)) != JR_OK)
                 return rc;
-            if (strcmp(q.status, "afgewezen") && strcmp(q.status, "geaccepteerd") &&
+            if (strcmp(q.status, "afgewezen") != 0 && strcmp(q.status, "geaccepteerd") != 0 &&
                 (rc = quote_reject(d->ctx, ids[i], "Het plan past niet bij de hulpvraag.",
                                    d->err)) != JR_OK)
                 return rc;
@@ -813,7 +813,8 @@ static int plan_lines(demo *d, dasg *a, jr_month m, dline *out)
                 break; /* a small budget: one functiegroep a month */
             if (hours < 1)
                 hours = 1;
-            x->volume = strcmp(x->unit, "01") == 0 ? hours * 60 + 30 * rng_int(&d->r, 2) : hours;
+            x->volume =
+                strcmp(x->unit, "01") == 0 ? hours * 60 + (int64_t)30 * rng_int(&d->r, 2) : hours;
             price_line(x, d->fgs[fk]);
             n++;
         }

@@ -215,9 +215,9 @@ void decl_check_line(const jr_catalog *cat, const jr_decl_batch *batch, const jr
     if (facts->debit_open)
         return reject(out, "9389");
     int64_t base = to_base(line->volume, line->unit);
-    if (p->kind == JR_PK_INTENSITY && (line->volume > (int64_t)(line->end - line->begin + 1) ||
+    if (p->kind == JR_PK_INTENSITY && (line->volume > (int64_t)line->end - line->begin + 1 ||
                                        line->volume + facts->other_bed_etmalen >
-                                           (int64_t)(month_last_day(m) - month_first_day(m) + 1)))
+                                           (int64_t)month_last_day(m) - month_first_day(m) + 1))
         return reject(out, "JR09");
     if (!asg->is_budget) {
         int64_t granted = to_base(asg->volume, asg->unit);

@@ -35,8 +35,8 @@ bool bsn_complete(const char *first8, char out[10])
         return false;
     memcpy(out, first8, 8);
     out[9] = '\0';
-    for (char c = '0'; c <= '9'; c++) {
-        out[8] = c;
+    for (int c = '0'; c <= '9'; c++) {
+        out[8] = (char)c;
         if (bsn_valid(out))
             return true;
     }

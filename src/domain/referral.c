@@ -191,7 +191,7 @@ jr_status assignment_plan(const jr_catalog *cat, const jr_referral_req *req, jr_
                              "nieuwe verwijzing."
                            : "Een toewijzing duurt ten hoogste %d maanden (uiterlijk %s).",
                        p->kind == JR_PK_CRISIS ? p->max_days : 12, date_format(max_end, s2));
-    if (p->kind == JR_PK_INTENSITY && req->volume > (int64_t)(end - start + 1))
+    if (p->kind == JR_PK_INTENSITY && req->volume > (int64_t)end - start + 1)
         return jr_fail(err, JR_EINVAL, "volume_exceeds_period", "volume",
                        "%lld etmalen passen niet in de periode %s t/m %s (%d dagen).",
                        (long long)req->volume, date_format(start, s1), date_format(end, s2),

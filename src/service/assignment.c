@@ -320,9 +320,11 @@ static jr_status close_assignment(const jr_ctx *ctx, const jr_assignment *a, jr_
         return svc_finish(ctx, JR_EDB, err);
     jr_ledger l;
     ledger_compute(&l, a->ledger.granted, a->ledger.used, true);
-    char full[160], m[JR_MONEY_BUF];
-    snprintf(full, sizeof full, "%s; vrijgevallen naar gemeente %s: %s", note, a->gemeente,
-             money_format_nl(l.released, m));
+    char full[256], m[JR_MONEY_BUF];
+    snprintf(full, sizeof full,
+             "%s; vrij naar gemeente %s: %s (stand bij beeindiging; later geaccepteerde regels "
+             "over de looptijd gaan er nog af)",
+             note, a->gemeente, money_format_nl(l.released, m));
     rc = ledger_event_add(ctx, a->id, date, "vrijgevallen", l.released, 0, full, err);
     if (rc == JR_OK)
         rc = audit_record(ctx, action, "assignment", a->number, full, err);

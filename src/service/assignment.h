@@ -34,7 +34,7 @@ typedef struct {
     char kind[16]; /* toegekend | gewijzigd | vrijgevallen */
     jr_cents cents;
     int64_t volume;
-    char note[128];
+    char note[256];
 } jr_ledger_event;
 
 /* assignment_create: assigns the open referral referral_id (route budget,

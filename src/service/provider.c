@@ -17,7 +17,7 @@ jr_status provider_add(const jr_ctx *ctx, const char *agb, const char *name, con
     if (name == NULL || name[0] == '\0' || strlen(name) >= sizeof((jr_provider *)0)->name)
         return jr_fail(err, JR_EINVAL, "name_invalid", "naam",
                        "De naam van de aanbieder ontbreekt of is te lang.");
-    if (kind == NULL || (strcmp(kind, "instelling") && strcmp(kind, "vrijgevestigde")))
+    if (kind == NULL || (strcmp(kind, "instelling") != 0 && strcmp(kind, "vrijgevestigde") != 0))
         return jr_fail(err, JR_EINVAL, "kind_invalid", "soort",
                        "Soort aanbieder moet 'instelling' of 'vrijgevestigde' zijn.");
     jr_status rc = store_begin(ctx->store, err);
