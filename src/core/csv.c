@@ -47,7 +47,7 @@ long csv_line(const jr_csv *c)
 int csv_next(jr_csv *c, char ***fields, int *n, jr_error *err)
 {
     for (;;) {
-        int ch = fgetc(c->in);
+        int ch = getc_unlocked(c->in);
         if (ch == EOF)
             return 0;
         c->line++;
@@ -57,14 +57,14 @@ int csv_next(jr_csv *c, char ***fields, int *n, jr_error *err)
         bool quoted = false, was_quoted = false, field_start = true;
         size_t start = 0;
         if (c->first && ch == 0xEF) { /* UTF-8 BOM */
-            int b2 = fgetc(c->in), b3 = fgetc(c->in);
+            int b2 = getc_unlocked(c->in), b3 = getc_unlocked(c->in);
             if (b2 != 0xBB || b3 != 0xBF)
                 return jr_fail(err, JR_EINVAL, "csv_malformed", "", "regel %ld: ongeldige tekens",
                                c->line),
                        -1;
-            ch = fgetc(c->in);
+            ch = getc_unlocked(c->in);
         }
-        for (;; ch = fgetc(c->in)) {
+        for (;; ch = getc_unlocked(c->in)) {
             /* the header row decides the separator: ';' when it comes before any ',' */
             if (c->first && !quoted && nf == 0 && ch == ';')
                 c->sep = ';';
@@ -74,7 +74,7 @@ int csv_next(jr_csv *c, char ***fields, int *n, jr_error *err)
                        -1;
             if (quoted) {
                 if (ch == '"') {
-                    int nx = fgetc(c->in);
+                    int nx = getc_unlocked(c->in);
                     if (nx == '"') {
                         sbuf_putc(&c->field_buf, '"');
                         continue;
@@ -106,7 +106,7 @@ int csv_next(jr_csv *c, char ***fields, int *n, jr_error *err)
             } else if (ch == '\n' || ch == EOF) {
                 break;
             } else if (ch == '\r') {
-                int nx = fgetc(c->in);
+                int nx = getc_unlocked(c->in);
                 if (nx != '\n' && nx != EOF)
                     ungetc(nx, c->in);
                 break;

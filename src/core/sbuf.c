@@ -41,6 +41,11 @@ int sbuf_puts(sbuf *b, const char *s)
 
 int sbuf_putc(sbuf *b, char c)
 {
+    if (b->len + 1 < b->cap) { /* the common case, without a call to memcpy */
+        b->data[b->len++] = c;
+        b->data[b->len] = '\0';
+        return 0;
+    }
     return sbuf_append(b, &c, 1);
 }
 

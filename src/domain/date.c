@@ -87,8 +87,19 @@ char *date_format(jr_date date, char buf[JR_DATE_ISO_LEN])
     }
     int y, m, d;
     date_to_ymd(date, &y, &m, &d);
-    snprintf(buf, JR_DATE_ISO_LEN, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
-             (unsigned)d % 100u);
+    /* by hand: this runs several times for every declaration line */
+    unsigned uy = (unsigned)y % 10000u;
+    buf[0] = (char)('0' + uy / 1000);
+    buf[1] = (char)('0' + uy / 100 % 10);
+    buf[2] = (char)('0' + uy / 10 % 10);
+    buf[3] = (char)('0' + uy % 10);
+    buf[4] = '-';
+    buf[5] = (char)('0' + m / 10);
+    buf[6] = (char)('0' + m % 10);
+    buf[7] = '-';
+    buf[8] = (char)('0' + d / 10);
+    buf[9] = (char)('0' + d % 10);
+    buf[10] = '\0';
     return buf;
 }
 

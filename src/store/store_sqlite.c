@@ -115,8 +115,9 @@ jr_status store_open(const char *path, jr_store **out, jr_error *err)
     if (!st)
         return jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
     snprintf(st->path, sizeof st->path, "%s", path);
-    if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-        SQLITE_OK) {
+    if (sqlite3_open_v2(path, &st->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL) != SQLITE_OK) {
         rc = jr_fail(err, JR_EIO, "db_open", "db", "Database %s niet te openen: %s", path,
                      st->db ? sqlite3_errmsg(st->db) : "geen geheugen");
         store_close(st);
