@@ -199,9 +199,11 @@ jr_status decl_csv_read(FILE *in, const char *name, jr_decl_session *sess, jr_er
         if ((rc = parse_row(&w, row, &b, &l)) != JR_OK)
             break;
         if ((rc = decl_session_add(sess, &b, &l, err)) != JR_OK) {
-            char msg[sizeof err->message];
+            char msg[sizeof err->message], code[sizeof err->code], field[sizeof err->field];
             snprintf(msg, sizeof msg, "%s", err->message);
-            jr_fail(err, rc, err->code, err->field, "%s:%ld: %s", name, w.line, msg);
+            snprintf(code, sizeof code, "%s", err->code);
+            snprintf(field, sizeof field, "%s", err->field);
+            jr_fail(err, rc, code, field, "%s:%ld: %s", name, w.line, msg);
             break;
         }
         rows++;

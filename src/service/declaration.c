@@ -262,7 +262,8 @@ static jr_status close_batch(jr_decl_session *s, jr_error *err)
     }
     jr_stmt *u = store_prepare(s->ctx.store,
                                "UPDATE decl_batch SET content_hash = ?, first_line = ?,"
-                               " last_line = ?, n_accepted = ?, n_rejected = ? WHERE id = ?",
+                               " last_line = ?, n_accepted = ?, n_rejected = ?, accepted_cents = ?"
+                               " WHERE id = ?",
                                err);
     if (!u)
         return JR_EDB;
@@ -273,7 +274,8 @@ static jr_status close_batch(jr_decl_session *s, jr_error *err)
     }
     store_bind_int(u, 4, b->n_accepted);
     store_bind_int(u, 5, b->n_rejected);
-    store_bind_int(u, 6, b->batch_id);
+    store_bind_int(u, 6, b->accepted_amount);
+    store_bind_int(u, 7, b->batch_id);
     if (store_step(u, err) != STORE_DONE)
         return JR_EDB;
     char detail[320], m[JR_MONEY_BUF], per[8];
@@ -328,7 +330,8 @@ static jr_status open_batch(jr_decl_session *s, const jr_decl_batch *b, jr_error
     crypto_generichash_update(&s->hash, (const unsigned char *)head, (unsigned long long)n);
 
     jr_stmt *q = store_prepare(s->ctx.store,
-                               "SELECT id, content_hash, n_accepted, n_rejected FROM decl_batch"
+                               "SELECT id, content_hash, n_accepted, n_rejected, accepted_cents"
+                               " FROM decl_batch"
                                " WHERE provider_id = ? AND number = ?",
                                err);
     if (!q)
@@ -344,6 +347,7 @@ static jr_status open_batch(jr_decl_session *s, const jr_decl_batch *b, jr_error
         snprintf(s->stored_hash, sizeof s->stored_hash, "%s", store_col_text(q, 1));
         sum->n_accepted = store_col_int(q, 2);
         sum->n_rejected = store_col_int(q, 3);
+        sum->accepted_amount = store_col_int(q, 4);
         sum->replayed = true;
         store_reset(q);
         return JR_OK;

@@ -133,6 +133,7 @@ CREATE TABLE decl_batch (
     last_line INTEGER,
     n_accepted INTEGER NOT NULL DEFAULT 0,
     n_rejected INTEGER NOT NULL DEFAULT 0,
+    accepted_cents INTEGER NOT NULL DEFAULT 0,
     UNIQUE (provider_id, number)
 );
 CREATE INDEX decl_batch_period ON decl_batch (period, gemeente);
