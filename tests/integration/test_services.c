@@ -1040,7 +1040,7 @@ static void declaration_replayed_batch_reports_its_stored_amount(void **state)
     assert_true(again.batch[0].replayed);
     assert_i64_equal(again.batch[0].n_accepted, 1);
     /*
-     * BUG (src/service/declaration.c, open_batch): for a replayed batch the
+     * Regression, fixed (src/service/declaration.c, open_batch): for a replayed batch the
      * summary copies n_accepted and n_rejected from decl_batch but leaves
      * accepted_amount at 0, so `jeugdregio declare` prints "1 geaccepteerd
      * (€ 0,00) ... (al eerder ontvangen: niets gewijzigd)" for a batch that
@@ -1087,7 +1087,7 @@ static void declaration_unknown_agb_refuses_the_whole_file(void **state)
     snapshot after = take_snapshot(f, f->number);
     assert_unchanged(&before, &after);
     /*
-     * BUG (src/io/decl_csv.c, decl_csv_read): when decl_session_add fails it
+     * Regression, fixed (src/io/decl_csv.c, decl_csv_read): when decl_session_add fails it
      * re-prefixes the message with jr_fail(err, rc, err->code, err->field,
      * ...), passing err's own code and field buffers as the sources of the
      * snprintf calls that overwrite them (overlapping copy, undefined
