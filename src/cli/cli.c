@@ -97,6 +97,8 @@ int cli_exit_code(jr_status st)
     case JR_ENOTFOUND:
     case JR_ECONFLICT:
     case JR_EIO:
+    case JR_EAUTH:
+    case JR_EFORBIDDEN:
         return EXIT_REFUSED;
     case JR_EDB:
     case JR_ENOMEM:

@@ -138,6 +138,12 @@ int cmd_demo(cli_env *env, int argc, char **argv)
     printf("  %-24s %18s\n\n", "regio", money_format_nl(total, m));
     printf("Per maand en aanbieder: jeugdregio --db %s settle --period %s\n", env->db_path,
            month_format((jr_month)(y * 12 + 2), per));
-    printf("Redenen van afwijzing: jeugdregio codes\n");
+    printf("Redenen van afwijzing: jeugdregio codes\n\n");
+    printf("Demo-accounts (wachtwoord %s, alleen voor deze demo):\n", JR_DEMO_PASSWORD);
+    for (int i = 0; i < JR_DEMO_ACCOUNTS; i++) {
+        const jr_demo_account *a = &st.accounts[i];
+        const jr_municipality *mu = catalog_municipality(env->cat, a->tenant);
+        printf("  %-11s %-10s %s %s\n", a->name, role_name(a->role), a->tenant, mu ? mu->name : "");
+    }
     return EXIT_DONE;
 }

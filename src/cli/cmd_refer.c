@@ -1,6 +1,7 @@
 /*
  * cmd_refer.c: the verwijzen process from the command line.
  */
+#include "../core/sbuf.h"
 #include "cli.h"
 
 #include "../service/referrals.h"
@@ -43,15 +44,15 @@ int cmd_refer(cli_env *env, int argc, char **argv)
         return cli_usage_error("refer", "--bsn, --referrer-type, --route en --result zijn nodig");
     jr_referral_req req;
     memset(&req, 0, sizeof req);
-    snprintf(req.referrer_type, sizeof req.referrer_type, "%s", type);
+    str_copy(req.referrer_type, sizeof req.referrer_type, type);
     if (!route_parse(route, &req.route))
         return cli_usage_error("refer",
                                "--route '%s': kies budget, offerte, verblijf, crisis of "
                                "dyslexie",
                                route);
-    snprintf(req.budget, sizeof req.budget, "%s", budget ? budget : "");
-    snprintf(req.product, sizeof req.product, "%s", product ? product : "");
-    snprintf(req.result, sizeof req.result, "%s", result);
+    str_copy(req.budget, sizeof req.budget, budget ? budget : "");
+    str_copy(req.product, sizeof req.product, product ? product : "");
+    str_copy(req.result, sizeof req.result, result);
     if (volume && !cli_int("refer", "volume", volume, 0, 100000, &req.volume))
         return EXIT_USAGE;
     if ((rc = cli_open(env)) != EXIT_DONE)

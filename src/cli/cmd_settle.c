@@ -1,6 +1,7 @@
 /*
  * cmd_settle.c: the settlement (local invoicing) of a declaration period.
  */
+#include "../core/sbuf.h"
 #include "cli.h"
 
 #include "../service/settlement.h"
@@ -36,7 +37,7 @@ static int print_row(void *ud, const void *row)
     }
     if (strcmp(c->gemeente, r->gemeente) != 0) {
         close_gemeente(c);
-        snprintf(c->gemeente, sizeof c->gemeente, "%s", r->gemeente);
+        str_copy(c->gemeente, sizeof c->gemeente, r->gemeente);
         c->total = 0;
         const jr_municipality *m = catalog_municipality(c->env->cat, r->gemeente);
         printf("Gemeente %s %s\n", r->gemeente, m ? m->name : "(onbekend in de regio)");
@@ -44,7 +45,7 @@ static int print_row(void *ud, const void *row)
                "bedrag");
     }
     char m[JR_MONEY_BUF], name[31];
-    snprintf(name, sizeof name, "%s", r->provider_name);
+    str_copy(name, sizeof name, r->provider_name);
     printf("  %-8s %-30s %-6s %6lld %6lld %16s\n", r->agb, name, r->product,
            (long long)r->n_accepted, (long long)r->n_rejected, money_format_nl(r->accepted, m));
     c->total += r->accepted;

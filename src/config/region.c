@@ -2,6 +2,7 @@
  * region.c: the region file reader and validator (JSON, via jansson).
  */
 #include "region.h"
+#include "../core/sbuf.h"
 
 #include "../domain/ident.h"
 #include "../domain/referral.h"
@@ -314,7 +315,7 @@ static jr_status load_referrer(loader *ld, jr_catalog *cat, json_t *e, const cha
                 return bad(ld, f, "noemt een keuzebudget dat niet bestaat");
             if (r->nbudgets >= JR_MAX_BUDGETS)
                 return bad(ld, f, "te veel budgetten");
-            snprintf(r->budgets[r->nbudgets++], sizeof r->budgets[0], "%s", json_string_value(v));
+            str_copy(r->budgets[r->nbudgets++], sizeof r->budgets[0], json_string_value(v));
         }
     } else {
         return bad(ld, f, "moet \"all\" of een lijst van keuzebudgetten zijn");
@@ -485,8 +486,7 @@ static jr_status load_root(loader *ld, json_t *root, jr_catalog *cat)
                 return bad(ld, f, "noemt een productcode die niet in de catalogus staat");
             if (l->nproducts >= JR_MAX_LOT_PRODUCTS)
                 return bad(ld, f, "te veel producten in een perceel");
-            snprintf(l->products[l->nproducts++], sizeof l->products[0], "%s",
-                     json_string_value(v));
+            str_copy(l->products[l->nproducts++], sizeof l->products[0], json_string_value(v));
         }
         cat->nlots++;
     }
@@ -519,7 +519,7 @@ jr_status region_load(const char *path, jr_catalog *cat, jr_error *err)
         return jr_fail(err, JR_EINVAL, "config_syntax", "", "%s:%d:%d: geen geldige JSON: %s", path,
                        jerr.line, jerr.column, jerr.text);
     }
-    snprintf(cat->source, sizeof cat->source, "%s", path);
+    str_copy(cat->source, sizeof cat->source, path);
     jr_status st = load_root(&ld, root, cat);
     json_decref(root);
     if (st != JR_OK)

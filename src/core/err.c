@@ -2,6 +2,7 @@
  * err.c: filling jr_error values.
  */
 #include "err.h"
+#include "sbuf.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -12,8 +13,8 @@ jr_status jr_fail(jr_error *err, jr_status status, const char *code, const char 
     if (err == NULL)
         return status;
     err->status = status;
-    snprintf(err->code, sizeof err->code, "%s", code ? code : "");
-    snprintf(err->field, sizeof err->field, "%s", field ? field : "");
+    str_copy(err->code, sizeof err->code, code ? code : "");
+    str_copy(err->field, sizeof err->field, field ? field : "");
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(err->message, sizeof err->message, fmt, ap);
@@ -38,6 +39,10 @@ const char *jr_status_name(jr_status s)
         return "io";
     case JR_ENOMEM:
         return "no_memory";
+    case JR_EAUTH:
+        return "unauthenticated";
+    case JR_EFORBIDDEN:
+        return "forbidden";
     }
     return "unknown";
 }

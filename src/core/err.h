@@ -13,12 +13,14 @@
 
 typedef enum {
     JR_OK = 0,
-    JR_EINVAL,    /* input refused by a rule or a syntax check */
-    JR_ENOTFOUND, /* the record asked for does not exist (or is not yours) */
-    JR_ECONFLICT, /* the input clashes with what is stored */
-    JR_EDB,       /* the store failed */
-    JR_EIO,       /* a file could not be read or written */
-    JR_ENOMEM,    /* out of memory */
+    JR_EINVAL,     /* input refused by a rule or a syntax check */
+    JR_ENOTFOUND,  /* the record asked for does not exist (or is not yours) */
+    JR_ECONFLICT,  /* the input clashes with what is stored */
+    JR_EDB,        /* the store failed */
+    JR_EIO,        /* a file could not be read or written */
+    JR_ENOMEM,     /* out of memory */
+    JR_EAUTH,      /* not logged in, or the credentials are wrong */
+    JR_EFORBIDDEN, /* logged in, but the role may not do this */
 } jr_status;
 
 typedef struct {

@@ -82,3 +82,15 @@ void sbuf_free(sbuf *b)
     b->data = NULL;
     b->len = b->cap = 0;
 }
+
+size_t str_copy(char *dst, size_t cap, const char *src)
+{
+    size_t n = src ? strlen(src) : 0;
+    if (cap == 0)
+        return n;
+    size_t k = n < cap - 1 ? n : cap - 1;
+    if (k)
+        memcpy(dst, src, k);
+    dst[k] = '\0';
+    return n;
+}

@@ -30,4 +30,9 @@ const char *sbuf_cstr(const sbuf *b);
 void sbuf_reset(sbuf *b);
 void sbuf_free(sbuf *b);
 
+/* str_copy: copies src (NULL as "") into dst of cap bytes, truncating, always
+ * NUL-terminated when cap > 0; returns strlen(src). The bounded copy used
+ * everywhere instead of snprintf(dst, cap, "%s", src). */
+size_t str_copy(char *dst, size_t cap, const char *src);
+
 #endif

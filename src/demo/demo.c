@@ -7,11 +7,13 @@
  * and read by the same reader as `jeugdregio declare`.
  */
 #include "demo.h"
+#include "../core/sbuf.h"
 
 #include "../domain/decl.h"
 #include "../domain/ident.h"
 #include "../io/decl_csv.h"
 #include "../service/assignment.h"
+#include "../service/auth.h"
 #include "../service/declaration.h"
 #include "../service/provider.h"
 #include "../service/quote.h"
@@ -232,7 +234,7 @@ static jr_status make_youths(demo *d, int n)
         dyouth *y = &d->youth[i];
         const jr_municipality *m =
             &d->cat->municipalities[rng_pick(&d->r, w, d->cat->nmunicipalities)];
-        snprintf(y->gemeente, sizeof y->gemeente, "%s", m->cbs);
+        str_copy(y->gemeente, sizeof y->gemeente, m->cbs);
         jr_date birth = d->y0 - 1 - rng_int(&d->r, 17 * 365);
         for (;;) {
             char first8[9];
@@ -321,7 +323,7 @@ static jr_status record_assignment(demo *d, const char *number, int youth, int p
     dasg *a = new_asg(d);
     if (!a || !prov_list_add(&d->prov[prov], d->nasg - 1))
         return jr_fail(d->err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
-    snprintf(a->number, sizeof a->number, "%s", number);
+    str_copy(a->number, sizeof a->number, number);
     a->youth = youth;
     a->prov = prov;
     a->kind = kind;
@@ -372,7 +374,7 @@ static jr_status run_quote(demo *d, int64_t rid, int youth, jr_date date, dasg *
                 (nl == 1 && strcmp(lines[0].product, d->fgs[fk]->code) == 0))
                 continue;
             memset(&lines[nl], 0, sizeof lines[nl]);
-            snprintf(lines[nl].product, sizeof lines[nl].product, "%s", d->fgs[fk]->code);
+            str_copy(lines[nl].product, sizeof lines[nl].product, d->fgs[fk]->code);
             lines[nl].centi_hours =
                 (nl == 0 ? 2000 + rng_int(&d->r, 6000) : 500 + rng_int(&d->r, 2000));
             nl++;
@@ -422,7 +424,7 @@ static jr_status refer_one(demo *d, int youth, jr_date date, const char *forced_
     *out = NULL;
     jr_referral_req req;
     memset(&req, 0, sizeof req);
-    snprintf(req.referrer_type, sizeof req.referrer_type, "%s",
+    str_copy(req.referrer_type, sizeof req.referrer_type,
              forced_type ? forced_type : types[rng_pick(&d->r, type_w, 7)]);
     snprintf(req.result, sizeof req.result, "De jeugdige functioneert weer thuis en op school.");
     req.date = date;
@@ -453,30 +455,29 @@ static jr_status refer_one(demo *d, int youth, jr_date date, const char *forced_
     if (req.route == JR_ROUTE_BUDGET) {
         static const int kb_w[] = {100, 200, 250, 180, 120, 90, 60};
         if (rule->all_budgets)
-            snprintf(
-                req.budget, sizeof req.budget, "%s",
+            str_copy(
+                req.budget, sizeof req.budget,
                 d->cat->budgets[rng_pick(&d->r, kb_w, d->cat->nbudgets < 7 ? d->cat->nbudgets : 7)]
                     .code);
         else
-            snprintf(req.budget, sizeof req.budget, "%s",
-                     rule->budgets[rng_int(&d->r, rule->nbudgets)]);
+            str_copy(req.budget, sizeof req.budget, rule->budgets[rng_int(&d->r, rule->nbudgets)]);
         if (!rule->all_budgets && rng_permille(&d->r, 30))
-            snprintf(req.budget, sizeof req.budget, "%s",
+            str_copy(req.budget, sizeof req.budget,
                      d->cat->budgets[d->cat->nbudgets - 1].code); /* not allowed: refused */
     } else if (req.route == JR_ROUTE_VERBLIJF) {
         static const int int_w[] = {350, 150, 150, 150, 100, 100, 50, 50};
         intensity =
             forced_int >= 0 ? forced_int : rng_pick(&d->r, int_w, d->nint < 8 ? d->nint : 8);
-        snprintf(req.product, sizeof req.product, "%s", d->ints[intensity]->code);
+        str_copy(req.product, sizeof req.product, d->ints[intensity]->code);
         end = date_add_months(start, forced_int >= 0 ? 2 : 3 + rng_int(&d->r, 10)) - 1;
         int64_t days = end - start + 1;
         /* some beds are granted fewer etmalen than the stay lasts (9322 at the end) */
         req.volume = forced_int >= 0 ? 8 : rng_permille(&d->r, 100) ? days * 8 / 10 : days;
     } else if (req.route == JR_ROUTE_CRISIS) {
-        snprintf(req.product, sizeof req.product, "%s", d->crisis->code);
+        str_copy(req.product, sizeof req.product, d->crisis->code);
         req.volume = 20 + rng_int(&d->r, 40);
     } else if (req.route == JR_ROUTE_DYSLEXIE) {
-        snprintf(req.product, sizeof req.product, "%s", d->dys->code);
+        str_copy(req.product, sizeof req.product, d->dys->code);
         req.volume = 40 + rng_int(&d->r, 20);
     }
     int64_t rid;
@@ -658,7 +659,7 @@ static bool apply_fault(demo *d, int kind, dline *l, const dbatch *b, int *dup)
         return true;
     case F_BAD_BSN: {
         static char bad[10];
-        snprintf(bad, sizeof bad, "%s", l->bsn);
+        str_copy(bad, sizeof bad, l->bsn);
         bad[8] = (char)('0' + (bad[8] - '0' + 1) % 10);
         l->bsn = bad;
         return true;
@@ -928,7 +929,7 @@ static jr_status declare_month(demo *d, jr_month m, kept_line *kept, int *nkept,
         snprintf(b.number, sizeof b.number, "K%s-%s-%s-%d", per, b.agb, b.gemeente, i);
         dline c = k->line;
         c.credit = true;
-        snprintf(c.credit_ref, sizeof c.credit_ref, "%s", k->line.ref);
+        str_copy(c.credit_ref, sizeof c.credit_ref, k->line.ref);
         snprintf(c.ref, sizeof c.ref, "C%s-%d", k->line.ref, i);
         switch (i % 5) {
         case 0: /* credit and declare again, corrected */
@@ -1004,6 +1005,40 @@ static jr_status declare_odd_batches(demo *d)
     jr_status rc = a ? feed_file(d, buf, len, "demo-afwijkend.csv") : JR_OK;
     free(buf);
     return rc;
+}
+
+static jr_status make_accounts(demo *d)
+{
+    const char *g1 = d->cat->municipalities[d->cat->nmunicipalities - 1].cbs;
+    const char *g2 = d->cat->municipalities[0].cbs;
+    const struct {
+        const char *name;
+        jr_role role;
+        const char *tenant;
+    } acc[JR_DEMO_ACCOUNTS] = {
+        {"beheerder", JR_ROLE_BEHEERDER, ""},
+        {"rsj", JR_ROLE_RSJ, ""},
+        {"toegang1", JR_ROLE_TOEGANG, g1},
+        {"toegang2", JR_ROLE_TOEGANG, g2},
+        {"gemeente1", JR_ROLE_GEMEENTE, g1},
+        {"aanbieder1", JR_ROLE_AANBIEDER, d->prov[0].agb},
+        {"aanbieder2", JR_ROLE_AANBIEDER, d->prov[1].agb},
+        {"lezer", JR_ROLE_LEZER, ""},
+    };
+    for (int i = 0; i < JR_DEMO_ACCOUNTS; i++) {
+        jr_demo_account *a = &d->st->accounts[i];
+        str_copy(a->name, sizeof a->name, acc[i].name);
+        a->role = acc[i].role;
+        str_copy(a->tenant, sizeof a->tenant, acc[i].tenant);
+        bool agb = acc[i].role == JR_ROLE_AANBIEDER;
+        char display[64];
+        snprintf(display, sizeof display, "Demo %s %s", role_name(acc[i].role), acc[i].tenant);
+        jr_status rc = user_add(d->ctx, a->name, display, a->role, agb ? NULL : a->tenant,
+                                agb ? a->tenant : NULL, JR_DEMO_PASSWORD, d->err);
+        if (rc != JR_OK)
+            return rc;
+    }
+    return JR_OK;
 }
 
 jr_status demo_generate(const jr_ctx *ctx, const jr_demo_opts *o, jr_demo_stats *st, jr_error *err)
@@ -1086,6 +1121,8 @@ jr_status demo_generate(const jr_ctx *ctx, const jr_demo_opts *o, jr_demo_stats 
         rc = declare_month(&d, m0 + mi, kept, &nkept, 64);
     if (rc == JR_OK)
         rc = declare_odd_batches(&d);
+    if (rc == JR_OK)
+        rc = make_accounts(&d);
     free(kept);
     for (int i = 0; i < d.nprov; i++)
         free(d.prov[i].asg);

@@ -22,6 +22,16 @@ typedef struct {
     int32_t year;      /* default 2025 */
 } jr_demo_opts;
 
+/* The demo's accounts: one or two per role, all with JR_DEMO_PASSWORD. Demo
+ * data only: a real installation makes its own accounts (jeugdregio user). */
+#define JR_DEMO_PASSWORD "jeugdregio-demo"
+#define JR_DEMO_ACCOUNTS 8
+typedef struct {
+    char name[32];
+    jr_role role;
+    char tenant[9]; /* CBS code or AGB, "" for region-wide roles */
+} jr_demo_account;
+
 typedef struct {
     int64_t providers, contracts, youths;
     int64_t referrals, referrals_refused;
@@ -29,6 +39,7 @@ typedef struct {
     int64_t quotes, assignments, care_started, care_stopped, ended, withdrawn;
     int64_t files, batches, lines, accepted, rejected;
     int64_t faults_injected;
+    jr_demo_account accounts[JR_DEMO_ACCOUNTS];
 } jr_demo_stats;
 
 /* demo_generate: fills the (empty) store. The caller's ctx->today must lie

@@ -83,6 +83,15 @@ const char *decl_code_message(const char *code)
     return "";
 }
 
+bool decl_code_after_history(const char *code)
+{
+    static const char *const later[] = {"JR09", "9321", "9322", "9369"};
+    for (size_t i = 0; i < sizeof later / sizeof later[0]; i++)
+        if (strcmp(code, later[i]) == 0)
+            return true;
+    return false;
+}
+
 int64_t unit_base_factor(const char *unit)
 {
     return strcmp(unit, "04") == 0 ? 60 : 1;

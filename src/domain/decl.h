@@ -100,6 +100,11 @@ int64_t unit_base_factor(const char *unit);
 /* unit_fits: may a line in line_unit be declared on a product priced per product_unit? */
 bool unit_fits(const char *line_unit, const char *product_unit);
 
+/* decl_code_after_history: does code come from a check ordered after the
+ * history checks (8021 reference seen, 9389 open debit)? Then a line
+ * rejected with it must be checked again with its history known. */
+bool decl_code_after_history(const char *code);
+
 /* decl_code_message: the Dutch message for a reason code, "" when unknown. */
 const char *decl_code_message(const char *code);
 

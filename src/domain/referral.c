@@ -3,6 +3,7 @@
  * budget ledger arithmetic.
  */
 #include "referral.h"
+#include "../core/sbuf.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -176,9 +177,9 @@ jr_status assignment_plan(const jr_catalog *cat, const jr_referral_req *req, jr_
     if (!product_tariff(p, start, &tariff))
         return jr_fail(err, JR_EINVAL, "no_price_on_date", "begindatum",
                        "Product %s heeft geen tarief op %s.", p->code, date_format(start, s1));
-    snprintf(out->category, sizeof out->category, "%s", p->category);
-    snprintf(out->product, sizeof out->product, "%s", p->code);
-    snprintf(out->unit, sizeof out->unit, "%s", p->unit);
+    str_copy(out->category, sizeof out->category, p->category);
+    str_copy(out->product, sizeof out->product, p->code);
+    str_copy(out->unit, sizeof out->unit, p->unit);
     out->volume = req->volume;
     jr_date max_end =
         p->kind == JR_PK_CRISIS ? start + p->max_days - 1 : date_add_months(start, 12) - 1;

@@ -2,6 +2,7 @@
  * decl_csv.c: reading declaration lines from CSV.
  */
 #include "decl_csv.h"
+#include "../core/sbuf.h"
 
 #include "../core/csv.h"
 #include "../domain/ident.h"
@@ -95,32 +96,32 @@ static jr_status parse_row(where *w, char **f, jr_decl_batch *b, jr_decl_line *l
     memset(b, 0, sizeof *b);
     if (!ident_ok(f[C_NUMBER], sizeof b->number))
         return bad(w, C_NUMBER, f[C_NUMBER], "1 tot 40 tekens zonder spaties");
-    snprintf(b->number, sizeof b->number, "%s", f[C_NUMBER]);
+    str_copy(b->number, sizeof b->number, f[C_NUMBER]);
     if (!agb_valid(f[C_AGB]))
         return bad(w, C_AGB, f[C_AGB], "een AGB-code heeft 8 cijfers");
-    snprintf(b->agb, sizeof b->agb, "%s", f[C_AGB]);
+    str_copy(b->agb, sizeof b->agb, f[C_AGB]);
     if (!cbs_valid(f[C_GEMEENTE]))
         return bad(w, C_GEMEENTE, f[C_GEMEENTE], "een CBS-gemeentecode heeft 4 cijfers");
-    snprintf(b->gemeente, sizeof b->gemeente, "%s", f[C_GEMEENTE]);
+    str_copy(b->gemeente, sizeof b->gemeente, f[C_GEMEENTE]);
     if (!month_parse(f[C_PERIOD], &b->period))
         return bad(w, C_PERIOD, f[C_PERIOD], "geen maand JJJJ-MM");
     if (!date_parse(f[C_DAGTEKENING], &b->dagtekening))
         return bad(w, C_DAGTEKENING, f[C_DAGTEKENING], "geen datum JJJJ-MM-DD");
     if (!ident_ok(f[C_REF], sizeof l->ref))
         return bad(w, C_REF, f[C_REF], "1 tot 40 tekens zonder spaties");
-    snprintf(l->ref, sizeof l->ref, "%s", f[C_REF]);
+    str_copy(l->ref, sizeof l->ref, f[C_REF]);
     if (!ident_ok(f[C_ASSIGNMENT], sizeof l->assignment))
         return bad(w, C_ASSIGNMENT, f[C_ASSIGNMENT], "1 tot 40 tekens zonder spaties");
-    snprintf(l->assignment, sizeof l->assignment, "%s", f[C_ASSIGNMENT]);
+    str_copy(l->assignment, sizeof l->assignment, f[C_ASSIGNMENT]);
     if (strlen(f[C_BSN]) != 9 || !all_digits(f[C_BSN]))
         return bad(w, C_BSN, f[C_BSN], "een BSN heeft 9 cijfers");
-    snprintf(l->bsn, sizeof l->bsn, "%s", f[C_BSN]);
+    str_copy(l->bsn, sizeof l->bsn, f[C_BSN]);
     if (strlen(f[C_CATEGORY]) != 2 || !all_digits(f[C_CATEGORY]))
         return bad(w, C_CATEGORY, f[C_CATEGORY], "een productcategorie heeft 2 cijfers");
-    snprintf(l->category, sizeof l->category, "%s", f[C_CATEGORY]);
+    str_copy(l->category, sizeof l->category, f[C_CATEGORY]);
     if (!ident_ok(f[C_PRODUCT], sizeof l->product))
         return bad(w, C_PRODUCT, f[C_PRODUCT], "een productcode heeft 1 tot 7 tekens");
-    snprintf(l->product, sizeof l->product, "%s", f[C_PRODUCT]);
+    str_copy(l->product, sizeof l->product, f[C_PRODUCT]);
     if (!date_parse(f[C_BEGIN], &l->begin))
         return bad(w, C_BEGIN, f[C_BEGIN], "geen datum JJJJ-MM-DD");
     if (!date_parse(f[C_END], &l->end))
@@ -131,7 +132,7 @@ static jr_status parse_row(where *w, char **f, jr_decl_batch *b, jr_decl_line *l
     l->volume = strtoll(v, NULL, 10);
     if (!unit_known(f[C_UNIT]))
         return bad(w, C_UNIT, f[C_UNIT], "geen iJw-eenheid (01, 04, 14, 16, 82, 83, 84)");
-    snprintf(l->unit, sizeof l->unit, "%s", f[C_UNIT]);
+    str_copy(l->unit, sizeof l->unit, f[C_UNIT]);
     if (!money_parse(f[C_TARIFF], &l->tariff) || l->tariff < 0)
         return bad(w, C_TARIFF, f[C_TARIFF], "geen bedrag in euro's zoals 78.00");
     if (!money_parse(f[C_AMOUNT], &l->amount) || l->amount < 0)
@@ -143,7 +144,7 @@ static jr_status parse_row(where *w, char **f, jr_decl_batch *b, jr_decl_line *l
         if (!ident_ok(f[C_CREDIT_REF], sizeof l->credit_ref))
             return bad(w, C_CREDIT_REF, f[C_CREDIT_REF],
                        "een creditregel noemt de referentie van de debetregel");
-        snprintf(l->credit_ref, sizeof l->credit_ref, "%s", f[C_CREDIT_REF]);
+        str_copy(l->credit_ref, sizeof l->credit_ref, f[C_CREDIT_REF]);
     } else if (f[C_CREDIT_REF][0]) {
         return bad(w, C_CREDIT_REF, f[C_CREDIT_REF],
                    "alleen een creditregel noemt een vorige referentie");
@@ -200,9 +201,9 @@ jr_status decl_csv_read(FILE *in, const char *name, jr_decl_session *sess, jr_er
             break;
         if ((rc = decl_session_add(sess, &b, &l, err)) != JR_OK) {
             char msg[sizeof err->message], code[sizeof err->code], field[sizeof err->field];
-            snprintf(msg, sizeof msg, "%s", err->message);
-            snprintf(code, sizeof code, "%s", err->code);
-            snprintf(field, sizeof field, "%s", err->field);
+            str_copy(msg, sizeof msg, err->message);
+            str_copy(code, sizeof code, err->code);
+            str_copy(field, sizeof field, err->field);
             jr_fail(err, rc, code, field, "%s:%ld: %s", name, w.line, msg);
             break;
         }
@@ -210,7 +211,7 @@ jr_status decl_csv_read(FILE *in, const char *name, jr_decl_session *sess, jr_er
     }
     if (r < 0) {
         char msg[sizeof err->message];
-        snprintf(msg, sizeof msg, "%s", err->message);
+        str_copy(msg, sizeof msg, err->message);
         rc = jr_fail(err, JR_EINVAL, "csv_malformed", "", "%s: %s; het bestand is niet verwerkt.",
                      name, msg);
     }

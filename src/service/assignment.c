@@ -2,6 +2,7 @@
  * assignment.c: issuing and managing assignments (toewijzingen).
  */
 #include "assignment.h"
+#include "../core/sbuf.h"
 
 #include "../domain/decl.h"
 #include "provider.h"
@@ -98,7 +99,9 @@ jr_status assignment_create(const jr_ctx *ctx, int64_t referral_id, const char *
                             jr_date end, char number[24], jr_error *err)
 {
     jr_referral ref;
-    jr_status rc = referral_get(ctx, referral_id, &ref, err);
+    jr_status rc = svc_may(ctx, JR_ACT_REFER, err);
+    if (rc == JR_OK)
+        rc = referral_get(ctx, referral_id, &ref, err);
     if (rc != JR_OK)
         return rc;
     if (strcmp(ref.status, "open") != 0)
@@ -145,31 +148,31 @@ static void assignment_from_row(const jr_ctx *ctx, jr_stmt *s, jr_assignment *a)
 {
     memset(a, 0, sizeof *a);
     a->id = store_col_int(s, 0);
-    snprintf(a->number, sizeof a->number, "%s", store_col_text(s, 1));
+    str_copy(a->number, sizeof a->number, store_col_text(s, 1));
     a->youth_id = store_col_int(s, 2);
-    snprintf(a->bsn, sizeof a->bsn, "%s", store_col_text(s, 3));
-    snprintf(a->gemeente, sizeof a->gemeente, "%s", store_col_text(s, 4));
+    str_copy(a->bsn, sizeof a->bsn, store_col_text(s, 3));
+    str_copy(a->gemeente, sizeof a->gemeente, store_col_text(s, 4));
     a->provider_id = store_col_int(s, 5);
-    snprintf(a->agb, sizeof a->agb, "%s", store_col_text(s, 6));
+    str_copy(a->agb, sizeof a->agb, store_col_text(s, 6));
     a->referral_id = store_col_int(s, 7);
     a->quote_id = store_col_int(s, 8);
     jr_grant *g = &a->grant;
-    snprintf(g->category, sizeof g->category, "%s", store_col_text(s, 9));
-    snprintf(g->product, sizeof g->product, "%s", store_col_text(s, 10));
+    str_copy(g->category, sizeof g->category, store_col_text(s, 9));
+    str_copy(g->product, sizeof g->product, store_col_text(s, 10));
     g->is_budget = store_col_int(s, 11) != 0;
     g->budget = store_col_int(s, 12);
     g->volume = store_col_int(s, 13);
-    snprintf(g->unit, sizeof g->unit, "%s", store_col_text(s, 14));
-    snprintf(g->frequency, sizeof g->frequency, "%s", store_col_text(s, 15));
+    str_copy(g->unit, sizeof g->unit, store_col_text(s, 14));
+    str_copy(g->frequency, sizeof g->frequency, store_col_text(s, 15));
     date_parse(store_col_text(s, 16), &g->start);
     date_parse(store_col_text(s, 17), &g->end);
-    snprintf(a->status, sizeof a->status, "%s", store_col_text(s, 18));
+    str_copy(a->status, sizeof a->status, store_col_text(s, 18));
     a->care_start = a->care_stop = JR_DATE_NONE;
     if (!store_col_null(s, 19))
         date_parse(store_col_text(s, 19), &a->care_start);
     if (!store_col_null(s, 20))
         date_parse(store_col_text(s, 20), &a->care_stop);
-    snprintf(a->stop_reason, sizeof a->stop_reason, "%s", store_col_text(s, 21));
+    str_copy(a->stop_reason, sizeof a->stop_reason, store_col_text(s, 21));
     a->used_base = store_col_int(s, 23);
     ledger_compute(&a->ledger, grant_value(ctx, g), store_col_int(s, 22),
                    strcmp(a->status, "actief") != 0);
@@ -177,6 +180,9 @@ static void assignment_from_row(const jr_ctx *ctx, jr_stmt *s, jr_assignment *a)
 
 jr_status assignment_get(const jr_ctx *ctx, const char *number, jr_assignment *out, jr_error *err)
 {
+    jr_status rc = svc_may(ctx, JR_ACT_PERSONAL_READ, err);
+    if (rc != JR_OK)
+        return rc;
     jr_stmt *s = store_prepare(ctx->store, ASSIGNMENT_COLS "WHERE a.number = ?", err);
     if (!s)
         return JR_EDB;
@@ -189,12 +195,22 @@ jr_status assignment_get(const jr_ctx *ctx, const char *number, jr_assignment *o
                        "Toewijzing %s bestaat niet.", number);
     assignment_from_row(ctx, s, out);
     store_reset(s);
+    if (!svc_sees(ctx, out->gemeente, out->agb)) /* answer as if it did not exist */
+        return jr_fail(err, JR_ENOTFOUND, "assignment_unknown", "toewijzing",
+                       "Toewijzing %s bestaat niet.", number);
     return JR_OK;
 }
 
 jr_status assignment_list(const jr_ctx *ctx, const char *gemeente, const char *agb, const char *bsn,
                           jr_row_fn fn, void *ud, jr_error *err)
 {
+    bool none;
+    jr_status rc = svc_may(ctx, JR_ACT_PERSONAL_READ, err);
+    if (rc != JR_OK)
+        return rc;
+    svc_scope(ctx, &gemeente, &agb, &none);
+    if (none)
+        return JR_OK;
     jr_stmt *s = store_prepare(ctx->store,
                                ASSIGNMENT_COLS "WHERE (?1 IS NULL OR a.gemeente = ?1)"
                                                " AND (?2 IS NULL OR p.agb = ?2)"
@@ -238,7 +254,9 @@ jr_status assignment_change(const jr_ctx *ctx, const char *number, int64_t amoun
                             const char *reason, jr_error *err)
 {
     jr_assignment a;
-    jr_status rc = assignment_get(ctx, number, &a, err);
+    jr_status rc = svc_may(ctx, JR_ACT_REFER, err);
+    if (rc == JR_OK)
+        rc = assignment_get(ctx, number, &a, err);
     if (rc != JR_OK)
         return rc;
     if ((rc = require_active(&a, err)) != JR_OK)
@@ -335,7 +353,9 @@ jr_status assignment_end(const jr_ctx *ctx, const char *number, jr_date date, co
                          jr_error *err)
 {
     jr_assignment a;
-    jr_status rc = assignment_get(ctx, number, &a, err);
+    jr_status rc = svc_may(ctx, JR_ACT_REFER, err);
+    if (rc == JR_OK)
+        rc = assignment_get(ctx, number, &a, err);
     if (rc != JR_OK)
         return rc;
     if ((rc = require_active(&a, err)) != JR_OK)
@@ -352,7 +372,9 @@ jr_status assignment_end(const jr_ctx *ctx, const char *number, jr_date date, co
 jr_status assignment_withdraw(const jr_ctx *ctx, const char *number, jr_error *err)
 {
     jr_assignment a;
-    jr_status rc = assignment_get(ctx, number, &a, err);
+    jr_status rc = svc_may(ctx, JR_ACT_REFER, err);
+    if (rc == JR_OK)
+        rc = assignment_get(ctx, number, &a, err);
     if (rc != JR_OK)
         return rc;
     if ((rc = require_active(&a, err)) != JR_OK)
@@ -364,7 +386,9 @@ jr_status assignment_withdraw(const jr_ctx *ctx, const char *number, jr_error *e
 static jr_status own_assignment(const jr_ctx *ctx, const char *number, const char *agb,
                                 jr_assignment *a, jr_error *err)
 {
-    jr_status rc = assignment_get(ctx, number, a, err);
+    jr_status rc = svc_may(ctx, JR_ACT_PROVIDE, err);
+    if (rc == JR_OK)
+        rc = assignment_get(ctx, number, a, err);
     if (rc != JR_OK)
         return rc;
     if (strcmp(a->agb, agb ? agb : "") != 0) /* answer as if it did not exist */
@@ -477,6 +501,10 @@ jr_status care_stop(const jr_ctx *ctx, const char *number, const char *agb, jr_d
 jr_status ledger_events(const jr_ctx *ctx, const char *number, jr_row_fn fn, void *ud,
                         jr_error *err)
 {
+    jr_assignment a; /* the same scope as the assignment itself */
+    jr_status rc = assignment_get(ctx, number, &a, err);
+    if (rc != JR_OK)
+        return rc;
     jr_stmt *s = store_prepare(ctx->store,
                                "SELECT e.id, e.event_date, e.kind, e.cents, e.volume, e.note"
                                " FROM ledger_event e JOIN assignment a ON a.id = e.assignment_id"
@@ -490,10 +518,10 @@ jr_status ledger_events(const jr_ctx *ctx, const char *number, jr_row_fn fn, voi
         jr_ledger_event e;
         e.id = store_col_int(s, 0);
         date_parse(store_col_text(s, 1), &e.date);
-        snprintf(e.kind, sizeof e.kind, "%s", store_col_text(s, 2));
+        str_copy(e.kind, sizeof e.kind, store_col_text(s, 2));
         e.cents = store_col_int(s, 3);
         e.volume = store_col_int(s, 4);
-        snprintf(e.note, sizeof e.note, "%s", store_col_text(s, 5));
+        str_copy(e.note, sizeof e.note, store_col_text(s, 5));
         if (fn(ud, &e))
             break;
     }

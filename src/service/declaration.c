@@ -10,6 +10,7 @@
  * again is recognised.
  */
 #include "declaration.h"
+#include "../core/sbuf.h"
 
 #include "provider.h"
 
@@ -18,12 +19,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CACHE_BITS 16
-#define CACHE_SLOTS (1u << CACHE_BITS)
-#define CACHE_MAX (CACHE_SLOTS / 2)
+/* The cache holds the running totals of at most CACHE_MAX assignments (about
+ * 150 bytes each); when full it writes them back and starts over. A national
+ * month touches some 600,000 assignments, so a month's file is read with one
+ * load and one write-back per assignment. */
+#define CACHE_MAX (1u << 20)
+#define CACHE_SLOT_BITS 21 /* twice CACHE_MAX: probes stay short */
+#define CACHE_SLOTS (1u << CACHE_SLOT_BITS)
 
 typedef struct {
-    bool used;
     bool dirty;
     bool exists; /* in the store at all (for any provider) */
     char number[JR_REF_MAX];
@@ -54,13 +58,17 @@ struct jr_decl_session {
     jr_decl_batch_summary *cur;
     contract_span *contracts;
     int ncontracts, capcontracts;
-    /* all batches of the session */
+    /* all batches of the session, and a hash set over them (index + 1) */
     jr_decl_batch_summary *batches;
     int nbatches, capbatches;
+    uint32_t *bslots;
+    unsigned nbslots;
     int64_t nlines;
-    /* assignment cache */
+    /* assignment cache: open addressing over slots (index + 1, 0 = empty)
+       into a vector of entries that grows up to CACHE_MAX */
+    uint32_t *slots;
     cache_entry *cache;
-    unsigned ncache;
+    unsigned ncache, capcache;
 };
 
 static uint64_t hash_str(const char *s)
@@ -75,21 +83,24 @@ jr_status decl_session_begin(const jr_ctx *ctx, const char *source, jr_decl_sess
                              jr_error *err)
 {
     *out = NULL;
+    jr_status rc = svc_may(ctx, JR_ACT_PROVIDE, err);
+    if (rc != JR_OK)
+        return rc;
     if (sodium_init() < 0)
         return jr_fail(err, JR_ENOMEM, "crypto", "", "libsodium kon niet starten.");
     jr_decl_session *s = calloc(1, sizeof *s);
     if (s)
-        s->cache = calloc(CACHE_SLOTS, sizeof *s->cache);
-    if (!s || !s->cache) {
+        s->slots = calloc(CACHE_SLOTS, sizeof *s->slots);
+    if (!s || !s->slots) {
         if (s)
             free(s);
         return jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
     }
     s->ctx = *ctx;
-    snprintf(s->source, sizeof s->source, "%s", source ? source : "");
-    jr_status rc = store_begin(ctx->store, err);
+    str_copy(s->source, sizeof s->source, source ? source : "");
+    rc = store_begin(ctx->store, err);
     if (rc != JR_OK) {
-        free(s->cache);
+        free(s->slots);
         free(s);
         return rc;
     }
@@ -100,9 +111,9 @@ jr_status decl_session_begin(const jr_ctx *ctx, const char *source, jr_decl_sess
 
 static jr_status cache_flush(jr_decl_session *s, jr_error *err)
 {
-    for (unsigned i = 0; i < CACHE_SLOTS; i++) {
+    for (unsigned i = 0; i < s->ncache; i++) {
         cache_entry *e = &s->cache[i];
-        if (!e->used || !e->dirty)
+        if (!e->dirty)
             continue;
         jr_stmt *u = store_prepare(s->ctx.store,
                                    "UPDATE assignment SET used_cents = ?, used_base = ?"
@@ -123,8 +134,7 @@ static jr_status cache_flush(jr_decl_session *s, jr_error *err)
 static jr_status cache_load(jr_decl_session *s, cache_entry *e, const char *number, jr_error *err)
 {
     memset(e, 0, sizeof *e);
-    e->used = true;
-    snprintf(e->number, sizeof e->number, "%s", number);
+    str_copy(e->number, sizeof e->number, number);
     jr_stmt *q = store_prepare(
         s->ctx.store,
         "SELECT a.id, a.provider_id, a.youth_id, y.bsn, a.gemeente, a.category, a.product,"
@@ -145,14 +155,14 @@ static jr_status cache_load(jr_decl_session *s, cache_entry *e, const char *numb
     e->id = store_col_int(q, 0);
     e->provider_id = store_col_int(q, 1);
     e->youth_id = store_col_int(q, 2);
-    snprintf(a->bsn, sizeof a->bsn, "%s", store_col_text(q, 3));
-    snprintf(a->gemeente, sizeof a->gemeente, "%s", store_col_text(q, 4));
-    snprintf(a->category, sizeof a->category, "%s", store_col_text(q, 5));
-    snprintf(a->product, sizeof a->product, "%s", store_col_text(q, 6));
+    str_copy(a->bsn, sizeof a->bsn, store_col_text(q, 3));
+    str_copy(a->gemeente, sizeof a->gemeente, store_col_text(q, 4));
+    str_copy(a->category, sizeof a->category, store_col_text(q, 5));
+    str_copy(a->product, sizeof a->product, store_col_text(q, 6));
     a->is_budget = store_col_int(q, 7) != 0;
     a->budget = store_col_int(q, 8);
     a->volume = store_col_int(q, 9);
-    snprintf(a->unit, sizeof a->unit, "%s", store_col_text(q, 10));
+    str_copy(a->unit, sizeof a->unit, store_col_text(q, 10));
     date_parse(store_col_text(q, 11), &a->start);
     date_parse(store_col_text(q, 12), &a->end);
     a->withdrawn = strcmp(store_col_text(q, 13), "ingetrokken") == 0;
@@ -170,26 +180,32 @@ static jr_status cache_load(jr_decl_session *s, cache_entry *e, const char *numb
 static jr_status cache_get(jr_decl_session *s, const char *number, cache_entry **out, jr_error *err)
 {
     unsigned i = (unsigned)hash_str(number) & (CACHE_SLOTS - 1);
-    for (;; i = (i + 1) & (CACHE_SLOTS - 1)) {
-        cache_entry *e = &s->cache[i];
-        if (e->used && strcmp(e->number, number) == 0) {
+    for (; s->slots[i]; i = (i + 1) & (CACHE_SLOTS - 1)) {
+        cache_entry *e = &s->cache[s->slots[i] - 1];
+        if (strcmp(e->number, number) == 0) {
             *out = e;
             return JR_OK;
         }
-        if (!e->used)
-            break;
     }
     if (s->ncache >= CACHE_MAX) {
         jr_status rc = cache_flush(s, err);
         if (rc != JR_OK)
             return rc;
-        memset(s->cache, 0, CACHE_SLOTS * sizeof *s->cache);
+        memset(s->slots, 0, CACHE_SLOTS * sizeof *s->slots);
         s->ncache = 0;
         return cache_get(s, number, out, err);
     }
-    s->ncache++;
-    *out = &s->cache[i];
-    return cache_load(s, &s->cache[i], number, err);
+    if (s->ncache == s->capcache) {
+        unsigned cap = s->capcache ? s->capcache * 2 : 4096;
+        cache_entry *n = realloc(s->cache, (size_t)cap * sizeof *n);
+        if (!n)
+            return jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
+        s->cache = n;
+        s->capcache = cap;
+    }
+    s->slots[i] = ++s->ncache;
+    *out = &s->cache[s->ncache - 1];
+    return cache_load(s, *out, number, err);
 }
 
 static jr_status load_contracts(jr_decl_session *s, jr_error *err)
@@ -215,7 +231,7 @@ static jr_status load_contracts(jr_decl_session *s, jr_error *err)
             s->capcontracts = cap;
         }
         contract_span *c = &s->contracts[s->ncontracts++];
-        snprintf(c->product, sizeof c->product, "%s", store_col_text(q, 0));
+        str_copy(c->product, sizeof c->product, store_col_text(q, 0));
         date_parse(store_col_text(q, 1), &c->start);
         c->end = JR_DATE_NONE;
         if (!store_col_null(q, 2))
@@ -286,16 +302,63 @@ static jr_status close_batch(jr_decl_session *s, jr_error *err)
     return audit_record(&s->ctx, "declaratie.ontvangen", "decl_batch", b->number, detail, err);
 }
 
+static uint64_t batch_key(const char *agb, const char *number)
+{
+    return hash_str(agb) * 31 + hash_str(number);
+}
+
+/* batch_seen: was batch (agb, number) opened before in this session? */
+static bool batch_seen(const jr_decl_session *s, const jr_decl_batch *b)
+{
+    if (s->nbslots == 0)
+        return false;
+    unsigned mask = s->nbslots - 1;
+    for (unsigned i = (unsigned)batch_key(b->agb, b->number) & mask; s->bslots[i];
+         i = (i + 1) & mask) {
+        const jr_decl_batch_summary *o = &s->batches[s->bslots[i] - 1];
+        if (strcmp(o->number, b->number) == 0 && strcmp(o->agb, b->agb) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* batch_index: adds batch i to the hash set, growing it to stay half empty */
+static jr_status batch_index(jr_decl_session *s, int i, jr_error *err)
+{
+    if ((unsigned)s->nbatches * 2 > s->nbslots) {
+        unsigned n = s->nbslots ? s->nbslots * 2 : 1024;
+        uint32_t *slots = calloc(n, sizeof *slots);
+        if (!slots)
+            return jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
+        free(s->bslots);
+        s->bslots = slots;
+        s->nbslots = n;
+        for (int k = 0; k < s->nbatches; k++)
+            if (k != i)
+                batch_index(s, k, err);
+    }
+    unsigned mask = s->nbslots - 1;
+    unsigned j = (unsigned)batch_key(s->batches[i].agb, s->batches[i].number) & mask;
+    while (s->bslots[j])
+        j = (j + 1) & mask;
+    s->bslots[j] = (uint32_t)i + 1;
+    return JR_OK;
+}
+
 static jr_status open_batch(jr_decl_session *s, const jr_decl_batch *b, jr_error *err)
 {
     jr_status rc = close_batch(s, err);
     if (rc != JR_OK)
         return rc;
-    for (int i = 0; i < s->nbatches; i++)
-        if (strcmp(s->batches[i].number, b->number) == 0 && strcmp(s->batches[i].agb, b->agb) == 0)
-            return jr_fail(err, JR_EINVAL, "batch_split", "declaratienummer",
-                           "De regels van declaratie %s staan niet bij elkaar in het bestand.",
-                           b->number);
+    if (batch_seen(s, b))
+        return jr_fail(err, JR_EINVAL, "batch_split", "declaratienummer",
+                       "De regels van declaratie %s staan niet bij elkaar in het bestand.",
+                       b->number);
+    if (!svc_sees(&s->ctx, NULL, b->agb) && s->ctx.who.role != JR_ROLE_SYSTEM &&
+        s->ctx.who.role != JR_ROLE_BEHEERDER)
+        return jr_fail(err, JR_EFORBIDDEN, "forbidden", "agb",
+                       "U kunt alleen declareren namens uw eigen organisatie (AGB %s), niet %s.",
+                       s->ctx.who.agb, b->agb);
     jr_provider p;
     if ((rc = provider_find(&s->ctx, b->agb, &p, err)) != JR_OK)
         return jr_fail(err, JR_EINVAL, "agb_unknown", "agb",
@@ -312,10 +375,12 @@ static jr_status open_batch(jr_decl_session *s, const jr_decl_batch *b, jr_error
     }
     jr_decl_batch_summary *sum = &s->batches[s->nbatches++];
     memset(sum, 0, sizeof *sum);
-    snprintf(sum->number, sizeof sum->number, "%s", b->number);
-    snprintf(sum->agb, sizeof sum->agb, "%s", b->agb);
-    snprintf(sum->gemeente, sizeof sum->gemeente, "%s", b->gemeente);
+    str_copy(sum->number, sizeof sum->number, b->number);
+    str_copy(sum->agb, sizeof sum->agb, b->agb);
+    str_copy(sum->gemeente, sizeof sum->gemeente, b->gemeente);
     sum->period = b->period;
+    if ((rc = batch_index(s, s->nbatches - 1, err)) != JR_OK)
+        return rc;
     s->cur = sum;
     s->batch = *b;
     s->provider_id = p.id;
@@ -344,7 +409,7 @@ static jr_status open_batch(jr_decl_session *s, const jr_decl_batch *b, jr_error
     s->replay = r == STORE_ROW;
     if (s->replay) {
         sum->batch_id = store_col_int(q, 0);
-        snprintf(s->stored_hash, sizeof s->stored_hash, "%s", store_col_text(q, 1));
+        str_copy(s->stored_hash, sizeof s->stored_hash, store_col_text(q, 1));
         sum->n_accepted = store_col_int(q, 2);
         sum->n_rejected = store_col_int(q, 3);
         sum->accepted_amount = store_col_int(q, 4);
@@ -395,16 +460,42 @@ static jr_status query_exists(jr_decl_session *s, const char *sql, int64_t a, co
     return JR_OK;
 }
 
+/* history_facts: whether the line's reference was accepted before (8021)
+ * and whether an open debit holds its assignment, product and begin date
+ * (9389). The unique indexes on decl_line enforce both; these look-ups run
+ * only when the answer can change the line's code (see decl_session_add). */
+static jr_status history_facts(jr_decl_session *s, const jr_decl_line *l, const cache_entry *e,
+                               jr_decl_facts *f, jr_error *err)
+{
+    char d1[JR_DATE_ISO_LEN];
+    jr_status rc = query_exists(s,
+                                "SELECT 1 FROM decl_line WHERE provider_id = ? AND ref = ?"
+                                " AND status = 'A'",
+                                s->provider_id, l->ref, &f->ref_accepted, err);
+    if (rc != JR_OK || !e->a.found || l->credit)
+        return rc;
+    jr_stmt *q = store_prepare(s->ctx.store,
+                               "SELECT 1 FROM decl_line WHERE assignment_id = ? AND product = ?"
+                               " AND begin_date = ? AND status = 'A' AND credit = 0"
+                               " AND credited = 0",
+                               err);
+    if (!q)
+        return JR_EDB;
+    store_bind_int(q, 1, e->id);
+    store_bind_text(q, 2, l->product);
+    store_bind_text(q, 3, date_format(l->begin, d1));
+    store_step_result r = store_step(q, err);
+    store_reset(q);
+    if (r == STORE_ERROR)
+        return JR_EDB;
+    f->debit_open = r == STORE_ROW;
+    return JR_OK;
+}
+
 static jr_status gather_facts(jr_decl_session *s, const jr_decl_line *l, const cache_entry *e,
                               jr_decl_facts *f, int64_t *credit_target_id, jr_error *err)
 {
-    jr_status rc;
     char d1[JR_DATE_ISO_LEN], d2[JR_DATE_ISO_LEN];
-    if ((rc = query_exists(s,
-                           "SELECT 1 FROM decl_line WHERE provider_id = ? AND ref = ?"
-                           " AND status = 'A'",
-                           s->provider_id, l->ref, &f->ref_accepted, err)) != JR_OK)
-        return rc;
     f->contracted = contracted(s, l->product, l->begin, l->end);
     if (!e->a.found)
         return JR_OK;
@@ -426,14 +517,14 @@ static jr_status gather_facts(jr_decl_session *s, const jr_decl_line *l, const c
             jr_decl_line *t = &f->credit_target;
             f->credit_target_found = true;
             *credit_target_id = store_col_int(q, 0);
-            snprintf(t->assignment, sizeof t->assignment, "%s", store_col_text(q, 1));
-            snprintf(t->bsn, sizeof t->bsn, "%s", store_col_text(q, 2));
-            snprintf(t->category, sizeof t->category, "%s", store_col_text(q, 3));
-            snprintf(t->product, sizeof t->product, "%s", store_col_text(q, 4));
+            str_copy(t->assignment, sizeof t->assignment, store_col_text(q, 1));
+            str_copy(t->bsn, sizeof t->bsn, store_col_text(q, 2));
+            str_copy(t->category, sizeof t->category, store_col_text(q, 3));
+            str_copy(t->product, sizeof t->product, store_col_text(q, 4));
             date_parse(store_col_text(q, 5), &t->begin);
             date_parse(store_col_text(q, 6), &t->end);
             t->volume = store_col_int(q, 7);
-            snprintf(t->unit, sizeof t->unit, "%s", store_col_text(q, 8));
+            str_copy(t->unit, sizeof t->unit, store_col_text(q, 8));
             t->amount = store_col_int(q, 9);
             f->credit_target_credited = store_col_int(q, 10) != 0;
             t->tariff = store_col_int(q, 11);
@@ -441,21 +532,6 @@ static jr_status gather_facts(jr_decl_session *s, const jr_decl_line *l, const c
         }
         return JR_OK;
     }
-    jr_stmt *q = store_prepare(s->ctx.store,
-                               "SELECT 1 FROM decl_line WHERE assignment_id = ? AND product = ?"
-                               " AND begin_date = ? AND status = 'A' AND credit = 0"
-                               " AND credited = 0",
-                               err);
-    if (!q)
-        return JR_EDB;
-    store_bind_int(q, 1, e->id);
-    store_bind_text(q, 2, l->product);
-    store_bind_text(q, 3, date_format(l->begin, d1));
-    store_step_result r = store_step(q, err);
-    store_reset(q);
-    if (r == STORE_ERROR)
-        return JR_EDB;
-    f->debit_open = r == STORE_ROW;
     if (strcmp(l->unit, "14") == 0) {
         jr_month m = date_month(l->begin);
         jr_stmt *b = store_prepare(
@@ -478,15 +554,65 @@ static jr_status gather_facts(jr_decl_session *s, const jr_decl_line *l, const c
     return JR_OK;
 }
 
+/* hash_line: feeds the line's content into the batch hash, field by field
+ * ('|' after each field; numbers as their 8 bytes), so that the same
+ * content always gives the same hash. */
 static void hash_line(jr_decl_session *s, const jr_decl_line *l)
 {
-    char buf[512], d1[JR_DATE_ISO_LEN], d2[JR_DATE_ISO_LEN];
-    int n = snprintf(buf, sizeof buf, "%s|%s|%s|%s|%s|%s|%s|%lld|%s|%lld|%lld|%c|%s\n", l->ref,
-                     l->assignment, l->bsn, l->category, l->product, date_format(l->begin, d1),
-                     date_format(l->end, d2), (long long)l->volume, l->unit, (long long)l->tariff,
-                     (long long)l->amount, l->credit ? 'C' : 'D', l->credit_ref);
-    crypto_generichash_update(&s->hash, (const unsigned char *)buf,
-                              (unsigned long long)(n < (int)sizeof buf ? n : (int)sizeof buf - 1));
+    const char *texts[] = {l->ref,  l->assignment,         l->bsn,       l->category, l->product,
+                           l->unit, l->credit ? "C" : "D", l->credit_ref};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+        crypto_generichash_update(&s->hash, (const unsigned char *)texts[i],
+                                  strlen(texts[i]) + 1); /* with its NUL as separator */
+    int64_t nums[] = {l->begin, l->end, l->volume, l->tariff, l->amount};
+    crypto_generichash_update(&s->hash, (const unsigned char *)nums, sizeof nums);
+}
+
+/* insert_line: stores the line with its outcome; JR_ECONFLICT when a unique
+ * index refuses it (a reference or an open debit already there). */
+static jr_status insert_line(jr_decl_session *s, const jr_decl_line *l, const cache_entry *e,
+                             const jr_decl_result *res, jr_error *err)
+{
+    char d1[JR_DATE_ISO_LEN], d2[JR_DATE_ISO_LEN];
+    jr_stmt *ins = store_prepare(
+        s->ctx.store,
+        "INSERT INTO decl_line (batch_id, provider_id, ref, assignment_id, assignment_number,"
+        " youth_id, bsn, category, product, begin_date, end_date, volume, unit, tariff_cents,"
+        " amount_cents, credit, credit_ref, status, code)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        err);
+    if (!ins)
+        return JR_EDB;
+    store_bind_int(ins, 1, s->cur->batch_id);
+    store_bind_int(ins, 2, s->provider_id);
+    store_bind_static(ins, 3, l->ref);
+    if (e->a.found) {
+        store_bind_int(ins, 4, e->id);
+        store_bind_int(ins, 6, e->youth_id);
+    }
+    store_bind_static(ins, 5, l->assignment);
+    store_bind_static(ins, 7, l->bsn);
+    store_bind_static(ins, 8, l->category);
+    store_bind_static(ins, 9, l->product);
+    store_bind_static(ins, 10, date_format(l->begin, d1));
+    store_bind_static(ins, 11, date_format(l->end, d2));
+    store_bind_int(ins, 12, l->volume);
+    store_bind_static(ins, 13, l->unit);
+    store_bind_int(ins, 14, l->tariff);
+    store_bind_int(ins, 15, l->amount);
+    store_bind_int(ins, 16, l->credit);
+    store_bind_static(ins, 17, l->credit ? l->credit_ref : NULL);
+    store_bind_static(ins, 18, res->accepted ? "A" : "R");
+    store_bind_static(ins, 19, res->code);
+    jr_error e2;
+    if (store_step(ins, &e2) != STORE_DONE) {
+        if (e2.status == JR_ECONFLICT)
+            return JR_ECONFLICT;
+        if (err)
+            *err = e2;
+        return JR_EDB;
+    }
+    return JR_OK;
 }
 
 jr_status decl_session_add(jr_decl_session *s, const jr_decl_batch *b, const jr_decl_line *l,
@@ -508,7 +634,7 @@ jr_status decl_session_add(jr_decl_session *s, const jr_decl_batch *b, const jr_
     if (s->replay)
         return JR_OK;
 
-    cache_entry *e;
+    cache_entry *e = NULL;
     if ((rc = cache_get(s, l->assignment, &e, err)) != JR_OK)
         return rc;
     e->a.found = e->exists && e->provider_id == s->provider_id;
@@ -517,42 +643,32 @@ jr_status decl_session_add(jr_decl_session *s, const jr_decl_batch *b, const jr_
     int64_t credit_target_id = 0;
     if ((rc = gather_facts(s, l, e, &f, &credit_target_id, err)) != JR_OK)
         return rc;
+    if (l->credit && (rc = history_facts(s, l, e, &f, err)) != JR_OK)
+        return rc;
     jr_decl_result res;
     decl_check_line(s->ctx.cat, b, l, &e->a, &f, s->ctx.today, &res);
-
-    char d1[JR_DATE_ISO_LEN], d2[JR_DATE_ISO_LEN];
-    jr_stmt *ins = store_prepare(
-        s->ctx.store,
-        "INSERT INTO decl_line (batch_id, provider_id, ref, assignment_id, assignment_number,"
-        " youth_id, bsn, category, product, begin_date, end_date, volume, unit, tariff_cents,"
-        " amount_cents, credit, credit_ref, status, code)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        err);
-    if (!ins)
-        return JR_EDB;
-    store_bind_int(ins, 1, s->cur->batch_id);
-    store_bind_int(ins, 2, s->provider_id);
-    store_bind_text(ins, 3, l->ref);
-    if (e->a.found) {
-        store_bind_int(ins, 4, e->id);
-        store_bind_int(ins, 6, e->youth_id);
+    /* A debit's history (8021, 9389) is looked up only when it could change
+       the code: when a later check rejected the line, or when the insert
+       finds the reference or the open debit already there (the unique
+       indexes say so). Accepted lines, nearly all of them, cost one insert. */
+    if (!l->credit && !res.accepted && decl_code_after_history(res.code)) {
+        if ((rc = history_facts(s, l, e, &f, err)) != JR_OK)
+            return rc;
+        decl_check_line(s->ctx.cat, b, l, &e->a, &f, s->ctx.today, &res);
     }
-    store_bind_text(ins, 5, l->assignment);
-    store_bind_text(ins, 7, l->bsn);
-    store_bind_text(ins, 8, l->category);
-    store_bind_text(ins, 9, l->product);
-    store_bind_text(ins, 10, date_format(l->begin, d1));
-    store_bind_text(ins, 11, date_format(l->end, d2));
-    store_bind_int(ins, 12, l->volume);
-    store_bind_text(ins, 13, l->unit);
-    store_bind_int(ins, 14, l->tariff);
-    store_bind_int(ins, 15, l->amount);
-    store_bind_int(ins, 16, l->credit);
-    store_bind_text(ins, 17, l->credit ? l->credit_ref : NULL);
-    store_bind_text(ins, 18, res.accepted ? "A" : "R");
-    store_bind_text(ins, 19, res.code);
-    if (store_step(ins, err) != STORE_DONE)
-        return JR_EDB;
+    rc = insert_line(s, l, e, &res, err);
+    if (rc == JR_ECONFLICT && res.accepted && !l->credit) {
+        if ((rc = history_facts(s, l, e, &f, err)) != JR_OK)
+            return rc;
+        decl_check_line(s->ctx.cat, b, l, &e->a, &f, s->ctx.today, &res);
+        rc = res.accepted ? jr_fail(err, JR_EDB, "database", "",
+                                    "Onverwacht conflict bij "
+                                    "regel %s.",
+                                    l->ref)
+                          : insert_line(s, l, e, &res, err);
+    }
+    if (rc != JR_OK)
+        return rc == JR_ECONFLICT ? JR_EDB : rc;
     int64_t id = store_last_id(s->ctx.store);
     if (!s->first_line)
         s->first_line = id;
@@ -598,9 +714,11 @@ void decl_session_free(jr_decl_session *s)
         return;
     if (s->in_tx)
         store_rollback(s->ctx.store);
+    free(s->slots);
     free(s->cache);
     free(s->contracts);
     free(s->batches);
+    free(s->bslots);
     free(s);
 }
 
@@ -623,23 +741,41 @@ void decl_outcome_from_row(jr_stmt *q, jr_decl_outcome *o)
 {
     memset(o, 0, sizeof *o);
     o->id = store_col_int(q, 0);
-    snprintf(o->ref, sizeof o->ref, "%s", store_col_text(q, 1));
-    snprintf(o->assignment, sizeof o->assignment, "%s", store_col_text(q, 2));
-    snprintf(o->product, sizeof o->product, "%s", store_col_text(q, 3));
+    str_copy(o->ref, sizeof o->ref, store_col_text(q, 1));
+    str_copy(o->assignment, sizeof o->assignment, store_col_text(q, 2));
+    str_copy(o->product, sizeof o->product, store_col_text(q, 3));
     date_parse(store_col_text(q, 4), &o->begin);
     date_parse(store_col_text(q, 5), &o->end);
     o->volume = store_col_int(q, 6);
-    snprintf(o->unit, sizeof o->unit, "%s", store_col_text(q, 7));
+    str_copy(o->unit, sizeof o->unit, store_col_text(q, 7));
     o->amount = store_col_int(q, 8);
     o->credit = store_col_int(q, 9) != 0;
     o->accepted = strcmp(store_col_text(q, 10), "A") == 0;
-    snprintf(o->code, sizeof o->code, "%s", store_col_text(q, 11));
+    str_copy(o->code, sizeof o->code, store_col_text(q, 11));
     o->message = decl_code_message(o->code);
 }
 
 jr_status decl_batch_outcomes(const jr_ctx *ctx, int64_t batch_id, jr_row_fn fn, void *ud,
                               jr_error *err)
 {
+    jr_status rc = svc_may(ctx, JR_ACT_PERSONAL_READ, err);
+    if (rc != JR_OK)
+        return rc;
+    jr_stmt *b = store_prepare(ctx->store,
+                               "SELECT b.gemeente, p.agb FROM decl_batch b"
+                               " JOIN provider p ON p.id = b.provider_id WHERE b.id = ?",
+                               err);
+    if (!b)
+        return JR_EDB;
+    store_bind_int(b, 1, batch_id);
+    store_step_result br = store_step(b, err);
+    if (br == STORE_ERROR)
+        return JR_EDB;
+    bool visible = br == STORE_ROW && svc_sees(ctx, store_col_text(b, 0), store_col_text(b, 1));
+    store_reset(b);
+    if (!visible)
+        return jr_fail(err, JR_ENOTFOUND, "batch_unknown", "declaratie",
+                       "Declaratie %lld bestaat niet.", (long long)batch_id);
     jr_stmt *q = store_prepare(ctx->store,
                                "SELECT " DECL_OUTCOME_COLS " FROM decl_batch b"
                                " JOIN decl_line l ON l.id BETWEEN b.first_line AND b.last_line"

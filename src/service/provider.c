@@ -2,6 +2,7 @@
  * provider.c: registering providers and contracting them per lot and product.
  */
 #include "provider.h"
+#include "../core/sbuf.h"
 
 #include "../domain/ident.h"
 
@@ -11,6 +12,9 @@
 jr_status provider_add(const jr_ctx *ctx, const char *agb, const char *name, const char *kind,
                        int64_t *id, jr_error *err)
 {
+    jr_status rc = svc_may(ctx, JR_ACT_PROVIDER_WRITE, err);
+    if (rc != JR_OK)
+        return rc;
     if (!agb_valid(agb))
         return jr_fail(err, JR_EINVAL, "agb_invalid", "agb",
                        "AGB-code '%s' is ongeldig: een AGB-code heeft 8 cijfers.", agb ? agb : "");
@@ -20,8 +24,7 @@ jr_status provider_add(const jr_ctx *ctx, const char *agb, const char *name, con
     if (kind == NULL || (strcmp(kind, "instelling") != 0 && strcmp(kind, "vrijgevestigde") != 0))
         return jr_fail(err, JR_EINVAL, "kind_invalid", "soort",
                        "Soort aanbieder moet 'instelling' of 'vrijgevestigde' zijn.");
-    jr_status rc = store_begin(ctx->store, err);
-    if (rc != JR_OK)
+    if ((rc = store_begin(ctx->store, err)) != JR_OK)
         return rc;
     jr_stmt *s = store_prepare(ctx->store,
                                "INSERT INTO provider (agb, name, kind, created_at)"
@@ -50,9 +53,9 @@ jr_status provider_add(const jr_ctx *ctx, const char *agb, const char *name, con
 static void provider_from_row(jr_stmt *s, jr_provider *p)
 {
     p->id = store_col_int(s, 0);
-    snprintf(p->agb, sizeof p->agb, "%s", store_col_text(s, 1));
-    snprintf(p->name, sizeof p->name, "%s", store_col_text(s, 2));
-    snprintf(p->kind, sizeof p->kind, "%s", store_col_text(s, 3));
+    str_copy(p->agb, sizeof p->agb, store_col_text(s, 1));
+    str_copy(p->name, sizeof p->name, store_col_text(s, 2));
+    str_copy(p->kind, sizeof p->kind, store_col_text(s, 3));
 }
 
 jr_status provider_find(const jr_ctx *ctx, const char *agb, jr_provider *out, jr_error *err)
@@ -118,7 +121,9 @@ jr_status contract_add(const jr_ctx *ctx, const char *agb, const char *lot_code,
                        const char *product, jr_date start, jr_date end, int *n_added, jr_error *err)
 {
     jr_provider p;
-    jr_status rc = provider_find(ctx, agb, &p, err);
+    jr_status rc = svc_may(ctx, JR_ACT_PROVIDER_WRITE, err);
+    if (rc == JR_OK)
+        rc = provider_find(ctx, agb, &p, err);
     if (rc != JR_OK)
         return rc;
     const jr_lot *lot = NULL;
@@ -170,9 +175,9 @@ jr_status contract_list(const jr_ctx *ctx, const char *agb, jr_row_fn fn, void *
     while ((r = store_step(s, err)) == STORE_ROW) {
         jr_contract c;
         c.id = store_col_int(s, 0);
-        snprintf(c.agb, sizeof c.agb, "%s", store_col_text(s, 1));
-        snprintf(c.lot, sizeof c.lot, "%s", store_col_text(s, 2));
-        snprintf(c.product, sizeof c.product, "%s", store_col_text(s, 3));
+        str_copy(c.agb, sizeof c.agb, store_col_text(s, 1));
+        str_copy(c.lot, sizeof c.lot, store_col_text(s, 2));
+        str_copy(c.product, sizeof c.product, store_col_text(s, 3));
         date_parse(store_col_text(s, 4), &c.start);
         c.end = JR_DATE_NONE;
         if (!store_col_null(s, 5))

@@ -2,6 +2,7 @@
  * quote.c: requesting, answering, accepting and rejecting quotes.
  */
 #include "quote.h"
+#include "../core/sbuf.h"
 
 #include "../domain/referral.h"
 #include "assignment.h"
@@ -15,7 +16,9 @@ jr_status quote_request(const jr_ctx *ctx, int64_t referral_id, const char *cons
                         int64_t *ids, jr_error *err)
 {
     jr_referral ref;
-    jr_status rc = referral_get(ctx, referral_id, &ref, err);
+    jr_status rc = svc_may(ctx, JR_ACT_REFER, err);
+    if (rc == JR_OK)
+        rc = referral_get(ctx, referral_id, &ref, err);
     if (rc != JR_OK)
         return rc;
     if (ref.req.route != JR_ROUTE_QUOTE)
@@ -79,29 +82,34 @@ jr_status quote_request(const jr_ctx *ctx, int64_t referral_id, const char *cons
 
 #define QUOTE_COLS                                                                                 \
     "SELECT q.id, q.referral_id, p.agb, q.status, q.requested_date, q.answered_date, q.months,"    \
-    " q.total_cents, q.plan, q.reason, a.number FROM quote q"                                      \
-    " JOIN provider p ON p.id = q.provider_id LEFT JOIN assignment a ON a.id = q.assignment_id "
+    " q.total_cents, q.plan, q.reason, a.number, r.gemeente FROM quote q"                          \
+    " JOIN provider p ON p.id = q.provider_id JOIN referral r ON r.id = q.referral_id"             \
+    " LEFT JOIN assignment a ON a.id = q.assignment_id "
 
 static void quote_from_row(jr_stmt *s, jr_quote *q)
 {
     memset(q, 0, sizeof *q);
     q->id = store_col_int(s, 0);
     q->referral_id = store_col_int(s, 1);
-    snprintf(q->agb, sizeof q->agb, "%s", store_col_text(s, 2));
-    snprintf(q->status, sizeof q->status, "%s", store_col_text(s, 3));
+    str_copy(q->agb, sizeof q->agb, store_col_text(s, 2));
+    str_copy(q->status, sizeof q->status, store_col_text(s, 3));
     date_parse(store_col_text(s, 4), &q->requested);
     q->answered = JR_DATE_NONE;
     if (!store_col_null(s, 5))
         date_parse(store_col_text(s, 5), &q->answered);
     q->months = (int32_t)store_col_int(s, 6);
     q->total = store_col_int(s, 7);
-    snprintf(q->plan, sizeof q->plan, "%s", store_col_text(s, 8));
-    snprintf(q->reason, sizeof q->reason, "%s", store_col_text(s, 9));
-    snprintf(q->assignment, sizeof q->assignment, "%s", store_col_text(s, 10));
+    str_copy(q->plan, sizeof q->plan, store_col_text(s, 8));
+    str_copy(q->reason, sizeof q->reason, store_col_text(s, 9));
+    str_copy(q->assignment, sizeof q->assignment, store_col_text(s, 10));
+    str_copy(q->gemeente, sizeof q->gemeente, store_col_text(s, 11));
 }
 
 jr_status quote_get(const jr_ctx *ctx, int64_t id, jr_quote *out, jr_error *err)
 {
+    jr_status rc = svc_may(ctx, JR_ACT_PERSONAL_READ, err);
+    if (rc != JR_OK)
+        return rc;
     jr_stmt *s = store_prepare(ctx->store, QUOTE_COLS "WHERE q.id = ?", err);
     if (!s)
         return JR_EDB;
@@ -114,20 +122,33 @@ jr_status quote_get(const jr_ctx *ctx, int64_t id, jr_quote *out, jr_error *err)
                        (long long)id);
     quote_from_row(s, out);
     store_reset(s);
+    if (!svc_sees(ctx, out->gemeente, out->agb))
+        return jr_fail(err, JR_ENOTFOUND, "quote_unknown", "offerte", "Offerte %lld bestaat niet.",
+                       (long long)id);
     return JR_OK;
 }
 
 jr_status quote_list(const jr_ctx *ctx, int64_t referral_id, const char *agb, jr_row_fn fn,
                      void *ud, jr_error *err)
 {
+    const char *gemeente = NULL;
+    bool none;
+    jr_status rc = svc_may(ctx, JR_ACT_PERSONAL_READ, err);
+    if (rc != JR_OK)
+        return rc;
+    svc_scope(ctx, &gemeente, &agb, &none);
+    if (none)
+        return JR_OK;
     jr_stmt *s = store_prepare(ctx->store,
                                QUOTE_COLS "WHERE (?1 = 0 OR q.referral_id = ?1)"
-                                          " AND (?2 IS NULL OR p.agb = ?2) ORDER BY q.id",
+                                          " AND (?2 IS NULL OR p.agb = ?2)"
+                                          " AND (?3 IS NULL OR r.gemeente = ?3) ORDER BY q.id",
                                err);
     if (!s)
         return JR_EDB;
     store_bind_int(s, 1, referral_id);
     store_bind_text(s, 2, agb);
+    store_bind_text(s, 3, gemeente);
     store_step_result r;
     while ((r = store_step(s, err)) == STORE_ROW) {
         jr_quote q;
@@ -156,9 +177,12 @@ jr_status quote_answer(const jr_ctx *ctx, int64_t id, const char *agb, jr_quote_
                        int nlines, int32_t months, const char *plan, jr_cents *total, jr_error *err)
 {
     jr_quote q;
-    jr_status rc = quote_get(ctx, id, &q, err);
+    jr_status rc = svc_may(ctx, JR_ACT_PROVIDE, err);
+    if (rc == JR_OK)
+        rc = quote_get(ctx, id, &q, err);
     if (rc != JR_OK)
         return rc;
+    jr_ctx sys = svc_system(ctx); /* the provider may not read the referral itself */
     if (strcmp(q.agb, agb ? agb : "") != 0)
         return jr_fail(err, JR_ENOTFOUND, "quote_unknown", "offerte", "Offerte %lld bestaat niet.",
                        (long long)id);
@@ -166,7 +190,7 @@ jr_status quote_answer(const jr_ctx *ctx, int64_t id, const char *agb, jr_quote_
         return jr_fail(err, JR_ECONFLICT, "quote_not_open", "offerte", "Offerte %lld is al %s.",
                        (long long)id, q.status);
     jr_referral ref;
-    if ((rc = referral_get(ctx, q.referral_id, &ref, err)) != JR_OK)
+    if ((rc = referral_get(&sys, q.referral_id, &ref, err)) != JR_OK)
         return rc;
     if (nlines <= 0 || nlines > JR_QUOTE_MAX_LINES)
         return jr_fail(err, JR_EINVAL, "quote_lines", "uren",
@@ -187,7 +211,7 @@ jr_status quote_answer(const jr_ctx *ctx, int64_t id, const char *agb, jr_quote_
             if (strcmp(lines[j].product, prod->code) == 0)
                 return jr_fail(err, JR_EINVAL, "duplicate_functiegroep", "functiegroep",
                                "Functiegroep %s staat twee keer in de offerte.", prod->code);
-        snprintf(lines[i].product, sizeof lines[i].product, "%s", prod->code);
+        str_copy(lines[i].product, sizeof lines[i].product, prod->code);
         if (lines[i].centi_hours <= 0)
             return jr_fail(err, JR_EINVAL, "hours_invalid", "uren",
                            "Het aantal uren voor %s moet groter dan nul zijn.", prod->code);
@@ -252,7 +276,9 @@ jr_status quote_answer(const jr_ctx *ctx, int64_t id, const char *agb, jr_quote_
 jr_status quote_accept(const jr_ctx *ctx, int64_t id, jr_date start, char number[24], jr_error *err)
 {
     jr_quote q;
-    jr_status rc = quote_get(ctx, id, &q, err);
+    jr_status rc = svc_may(ctx, JR_ACT_REFER, err);
+    if (rc == JR_OK)
+        rc = quote_get(ctx, id, &q, err);
     if (rc != JR_OK)
         return rc;
     if (strcmp(q.status, "beantwoord") != 0)
@@ -317,7 +343,9 @@ jr_status quote_accept(const jr_ctx *ctx, int64_t id, jr_date start, char number
 jr_status quote_reject(const jr_ctx *ctx, int64_t id, const char *reason, jr_error *err)
 {
     jr_quote q;
-    jr_status rc = quote_get(ctx, id, &q, err);
+    jr_status rc = svc_may(ctx, JR_ACT_REFER, err);
+    if (rc == JR_OK)
+        rc = quote_get(ctx, id, &q, err);
     if (rc != JR_OK)
         return rc;
     if (strcmp(q.status, "aangevraagd") != 0 && strcmp(q.status, "beantwoord") != 0)

@@ -22,6 +22,7 @@ typedef struct {
 typedef struct {
     int64_t id;
     int64_t referral_id;
+    char gemeente[5]; /* of the referral: the municipality that asks */
     char agb[9];
     char status[16]; /* aangevraagd | beantwoord | geaccepteerd | afgewezen */
     jr_date requested;

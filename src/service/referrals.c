@@ -2,6 +2,7 @@
  * referrals.c: storing and reading referrals.
  */
 #include "referrals.h"
+#include "../core/sbuf.h"
 
 #include "youth.h"
 
@@ -12,7 +13,9 @@ jr_status referral_create(const jr_ctx *ctx, const char *bsn, const jr_referral_
                           const char *referrer_name, int64_t *id, jr_error *err)
 {
     jr_youth y;
-    jr_status rc = youth_find(ctx, bsn, &y, err);
+    jr_status rc = svc_may(ctx, JR_ACT_REFER, err);
+    if (rc == JR_OK)
+        rc = youth_find(ctx, bsn, &y, err);
     if (rc != JR_OK)
         return rc;
     if ((rc = referral_check(ctx->cat, req, err)) != JR_OK)
@@ -72,21 +75,24 @@ static void referral_from_row(jr_stmt *s, jr_referral *r)
     memset(r, 0, sizeof *r);
     r->id = store_col_int(s, 0);
     r->youth_id = store_col_int(s, 1);
-    snprintf(r->bsn, sizeof r->bsn, "%s", store_col_text(s, 2));
-    snprintf(r->gemeente, sizeof r->gemeente, "%s", store_col_text(s, 3));
-    snprintf(r->req.referrer_type, sizeof r->req.referrer_type, "%s", store_col_text(s, 4));
-    snprintf(r->referrer_name, sizeof r->referrer_name, "%s", store_col_text(s, 5));
+    str_copy(r->bsn, sizeof r->bsn, store_col_text(s, 2));
+    str_copy(r->gemeente, sizeof r->gemeente, store_col_text(s, 3));
+    str_copy(r->req.referrer_type, sizeof r->req.referrer_type, store_col_text(s, 4));
+    str_copy(r->referrer_name, sizeof r->referrer_name, store_col_text(s, 5));
     route_parse(store_col_text(s, 6), &r->req.route);
-    snprintf(r->req.budget, sizeof r->req.budget, "%s", store_col_text(s, 7));
-    snprintf(r->req.product, sizeof r->req.product, "%s", store_col_text(s, 8));
+    str_copy(r->req.budget, sizeof r->req.budget, store_col_text(s, 7));
+    str_copy(r->req.product, sizeof r->req.product, store_col_text(s, 8));
     r->req.volume = store_col_int(s, 9);
-    snprintf(r->req.result, sizeof r->req.result, "%s", store_col_text(s, 10));
+    str_copy(r->req.result, sizeof r->req.result, store_col_text(s, 10));
     date_parse(store_col_text(s, 11), &r->req.date);
-    snprintf(r->status, sizeof r->status, "%s", store_col_text(s, 12));
+    str_copy(r->status, sizeof r->status, store_col_text(s, 12));
 }
 
 jr_status referral_get(const jr_ctx *ctx, int64_t id, jr_referral *out, jr_error *err)
 {
+    jr_status rc = svc_may(ctx, JR_ACT_PERSONAL_READ, err);
+    if (rc != JR_OK)
+        return rc;
     jr_stmt *s = store_prepare(ctx->store, REFERRAL_COLS "WHERE r.id = ?", err);
     if (!s)
         return JR_EDB;
@@ -99,11 +105,17 @@ jr_status referral_get(const jr_ctx *ctx, int64_t id, jr_referral *out, jr_error
                        "Verwijzing %lld bestaat niet.", (long long)id);
     referral_from_row(s, out);
     store_reset(s);
+    if (!svc_sees(ctx, out->gemeente, NULL))
+        return jr_fail(err, JR_ENOTFOUND, "referral_unknown", "verwijzing",
+                       "Verwijzing %lld bestaat niet.", (long long)id);
     return JR_OK;
 }
 
 jr_status referral_list(const jr_ctx *ctx, const char *bsn, jr_row_fn fn, void *ud, jr_error *err)
 {
+    jr_status rc = svc_may(ctx, JR_ACT_PERSONAL_READ, err);
+    if (rc != JR_OK)
+        return rc;
     jr_stmt *s = store_prepare(ctx->store,
                                REFERRAL_COLS "WHERE ?1 IS NULL OR y.bsn = ?1 ORDER BY r.id", err);
     if (!s)
@@ -113,6 +125,8 @@ jr_status referral_list(const jr_ctx *ctx, const char *bsn, jr_row_fn fn, void *
     while ((r = store_step(s, err)) == STORE_ROW) {
         jr_referral ref;
         referral_from_row(s, &ref);
+        if (!svc_sees(ctx, ref.gemeente, NULL))
+            continue;
         if (fn(ud, &ref))
             break;
     }

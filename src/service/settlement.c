@@ -3,6 +3,7 @@
  * declaration period, read from the stored batches and their lines.
  */
 #include "settlement.h"
+#include "../core/sbuf.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -11,6 +12,13 @@ jr_status settle_period(const jr_ctx *ctx, jr_month period, const char *gemeente
                         jr_row_fn fn, void *ud, jr_error *err)
 {
     char per[8];
+    bool none;
+    jr_status rc = svc_may(ctx, JR_ACT_SETTLE_READ, err);
+    if (rc != JR_OK)
+        return rc;
+    svc_scope(ctx, &gemeente, &agb, &none);
+    if (none)
+        return JR_OK;
     jr_stmt *q = store_prepare(
         ctx->store,
         "SELECT b.gemeente, p.agb, p.name, l.product,"
@@ -31,10 +39,10 @@ jr_status settle_period(const jr_ctx *ctx, jr_month period, const char *gemeente
     store_step_result r;
     while ((r = store_step(q, err)) == STORE_ROW) {
         jr_settle_row row;
-        snprintf(row.gemeente, sizeof row.gemeente, "%s", store_col_text(q, 0));
-        snprintf(row.agb, sizeof row.agb, "%s", store_col_text(q, 1));
-        snprintf(row.provider_name, sizeof row.provider_name, "%s", store_col_text(q, 2));
-        snprintf(row.product, sizeof row.product, "%s", store_col_text(q, 3));
+        str_copy(row.gemeente, sizeof row.gemeente, store_col_text(q, 0));
+        str_copy(row.agb, sizeof row.agb, store_col_text(q, 1));
+        str_copy(row.provider_name, sizeof row.provider_name, store_col_text(q, 2));
+        str_copy(row.product, sizeof row.product, store_col_text(q, 3));
         row.accepted = store_col_int(q, 4);
         row.n_accepted = store_col_int(q, 5);
         row.n_rejected = store_col_int(q, 6);
@@ -49,6 +57,13 @@ jr_status settle_lines(const jr_ctx *ctx, jr_month period, const char *gemeente,
                        const char *product, jr_row_fn fn, void *ud, jr_error *err)
 {
     char per[8];
+    bool none;
+    jr_status rc = svc_may(ctx, JR_ACT_PERSONAL_READ, err);
+    if (rc != JR_OK)
+        return rc;
+    svc_scope(ctx, &gemeente, &agb, &none);
+    if (none)
+        return JR_OK;
     jr_stmt *q = store_prepare(
         ctx->store,
         "SELECT " DECL_OUTCOME_COLS " FROM decl_batch b JOIN provider p ON p.id = b.provider_id"

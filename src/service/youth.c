@@ -2,14 +2,19 @@
  * youth.c: registering youths.
  */
 #include "youth.h"
+#include "../core/sbuf.h"
 
 #include "../domain/ident.h"
 
 #include <stdio.h>
+#include <string.h>
 
 jr_status youth_add(const jr_ctx *ctx, const char *bsn, jr_date birth, const char *gemeente,
                     int64_t *id, jr_error *err)
 {
+    jr_status rc = svc_may(ctx, JR_ACT_YOUTH_WRITE, err);
+    if (rc != JR_OK)
+        return rc;
     if (!bsn_valid(bsn))
         return jr_fail(err, JR_EINVAL, "bsn_invalid", "bsn",
                        "BSN '%s' is ongeldig: 9 cijfers die voldoen aan de elfproef.",
@@ -26,7 +31,10 @@ jr_status youth_add(const jr_ctx *ctx, const char *bsn, jr_date birth, const cha
         return jr_fail(err, JR_EINVAL, "gemeente_unknown", "gemeente",
                        "Gemeente '%s' hoort niet bij regio %s.", gemeente ? gemeente : "",
                        ctx->cat->region);
-    jr_status rc = store_begin(ctx->store, err);
+    if (!svc_sees(ctx, gemeente, NULL))
+        return jr_fail(err, JR_EFORBIDDEN, "forbidden", "gemeente",
+                       "U kunt alleen jeugdigen van uw eigen gemeente registreren.");
+    rc = store_begin(ctx->store, err);
     if (rc != JR_OK)
         return rc;
     char b[JR_DATE_ISO_LEN];
@@ -55,20 +63,44 @@ jr_status youth_add(const jr_ctx *ctx, const char *bsn, jr_date birth, const cha
     return svc_finish(ctx, rc, err);
 }
 
+/* a provider sees the youths it holds an assignment for */
+static bool provider_knows(const jr_ctx *ctx, int64_t youth_id)
+{
+    jr_stmt *s = store_prepare(ctx->store,
+                               "SELECT 1 FROM assignment a JOIN provider p ON p.id = a.provider_id"
+                               " WHERE a.youth_id = ? AND p.agb = ? LIMIT 1",
+                               NULL);
+    if (!s)
+        return false;
+    store_bind_int(s, 1, youth_id);
+    store_bind_text(s, 2, ctx->who.agb);
+    bool found = store_step(s, NULL) == STORE_ROW;
+    store_reset(s);
+    return found;
+}
+
 static jr_status youth_query(const jr_ctx *ctx, jr_stmt *s, jr_youth *out, const char *what,
                              jr_error *err)
 {
+    jr_status rc = svc_may(ctx, JR_ACT_PERSONAL_READ, err);
+    if (rc != JR_OK)
+        return rc;
     store_step_result r = store_step(s, err);
     if (r == STORE_ERROR)
         return JR_EDB;
     if (r == STORE_DONE)
         return jr_fail(err, JR_ENOTFOUND, "youth_unknown", "bsn", "Onbekende jeugdige (%s).", what);
     out->id = store_col_int(s, 0);
-    snprintf(out->bsn, sizeof out->bsn, "%s", store_col_text(s, 1));
+    str_copy(out->bsn, sizeof out->bsn, store_col_text(s, 1));
     date_parse(store_col_text(s, 2), &out->birth);
-    snprintf(out->gemeente, sizeof out->gemeente, "%s", store_col_text(s, 3));
+    str_copy(out->gemeente, sizeof out->gemeente, store_col_text(s, 3));
     store_reset(s);
-    (void)ctx;
+    bool visible = ctx->who.role == JR_ROLE_AANBIEDER ? provider_knows(ctx, out->id)
+                                                      : svc_sees(ctx, out->gemeente, NULL);
+    if (!visible) {
+        memset(out, 0, sizeof *out);
+        return jr_fail(err, JR_ENOTFOUND, "youth_unknown", "bsn", "Onbekende jeugdige (%s).", what);
+    }
     return JR_OK;
 }
 

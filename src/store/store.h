@@ -49,6 +49,9 @@ jr_stmt *store_prepare(jr_store *st, const char *sql, jr_error *err);
 void store_bind_int(jr_stmt *s, int idx, int64_t v);
 void store_bind_text(jr_stmt *s, int idx, const char *v); /* NULL binds NULL */
 void store_bind_null(jr_stmt *s, int idx);
+/* store_bind_static: as store_bind_text without a copy: v must stay valid
+ * and unchanged until the statement is stepped to its end or reset. */
+void store_bind_static(jr_stmt *s, int idx, const char *v);
 /* store_step: STORE_ROW, STORE_DONE, or STORE_ERROR (err filled; a
  * constraint violation is JR_ECONFLICT). */
 store_step_result store_step(jr_stmt *s, jr_error *err);

@@ -5,6 +5,7 @@
  * migrations, and keeps one prepared statement per SQL text (keyed by the
  * pointer of the literal, so a look-up is a hash of an address).
  */
+#include "../core/sbuf.h"
 #include "store.h"
 
 #include "embedded.h"
@@ -42,7 +43,7 @@ static jr_status db_error(jr_store *st, jr_error *err, const char *what)
 static jr_status make_parent_dir(const char *path, jr_error *err)
 {
     char dir[512];
-    snprintf(dir, sizeof dir, "%s", path);
+    str_copy(dir, sizeof dir, path);
     char *slash = strrchr(dir, '/');
     if (slash == NULL || slash == dir)
         return JR_OK;
@@ -114,7 +115,7 @@ jr_status store_open(const char *path, jr_store **out, jr_error *err)
     jr_store *st = calloc(1, sizeof *st);
     if (!st)
         return jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
-    snprintf(st->path, sizeof st->path, "%s", path);
+    str_copy(st->path, sizeof st->path, path);
     if (sqlite3_open_v2(path, &st->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                         NULL) != SQLITE_OK) {
@@ -236,6 +237,14 @@ void store_bind_text(jr_stmt *s, int idx, const char *v)
 {
     if (v)
         sqlite3_bind_text(s->stmt, idx, v, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(s->stmt, idx);
+}
+
+void store_bind_static(jr_stmt *s, int idx, const char *v)
+{
+    if (v)
+        sqlite3_bind_text(s->stmt, idx, v, -1, SQLITE_STATIC);
     else
         sqlite3_bind_null(s->stmt, idx);
 }
