@@ -1,0 +1,275 @@
+/*
+ * openapi.c: GET /api/openapi.json, the OpenAPI 3.0 description of the
+ * API, built from the table of operations below (summary, roles, query
+ * arguments, body fields, success status of each). The table is written
+ * apart from the router's on purpose: the HTTP tests compare the two, so
+ * a route added without its description (or the other way round) fails.
+ */
+#include "http.h"
+#include "router.h"
+
+#include "../core/sbuf.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* One operation. query: names separated by ','. body: NULL (none), "csv",
+ * or fields "name:type" separated by ',', a '*' after the name when
+ * required; types string, integer, boolean, date, month, array, object. */
+typedef struct {
+    const char *method;
+    const char *path;
+    const char *tag;
+    const char *summary;
+    const char *roles;
+    const char *query;
+    const char *body;
+    int ok;
+} openapi_op;
+
+#define LIST_Q "limit,offset"
+
+static const openapi_op openapi_ops[] = {
+    {"post", "/api/session", "sessie", "Inloggen: zet de cookie jr_session, geeft het CSRF-token",
+     "iedereen", NULL, "name*:string,password*:string", 200},
+    {"get", "/api/session", "sessie", "Wie ben ik: de gebruiker en het CSRF-token van de sessie",
+     "ingelogd", NULL, NULL, 200},
+    {"delete", "/api/session", "sessie", "Uitloggen", "ingelogd", NULL, NULL, 200},
+    {"get", "/api/catalog", "catalogus", "De regiocatalogus (als jeugdregio catalog --json)",
+     "alle rollen", NULL, NULL, 200},
+    {"get", "/api/codes", "catalogus", "De redencodes van de declaratiecontroles", "alle rollen",
+     LIST_Q, NULL, 200},
+    {"get", "/api/referrals/routes", "verwijzen",
+     "De routes en keuzebudgetten die een type verwijzer mag gebruiken", "toegang, beheerder",
+     "referrer_type", NULL, 200},
+    {"get", "/api/worklist", "werkvoorraad",
+     "Werkvoorraad: open offertes, wachten op start zorg, afgewezen regels, bijna besteed",
+     "alle rollen behalve lezer", "limit", NULL, 200},
+    {"get", "/api/providers", "aanbieders", "Aanbieders", "alle rollen", LIST_Q, NULL, 200},
+    {"get", "/api/providers/{agb}", "aanbieders", "Een aanbieder", "alle rollen", NULL, NULL, 200},
+    {"post", "/api/providers", "aanbieders", "Een aanbieder registreren", "rsj, beheerder", NULL,
+     "agb*:string,name*:string,kind:string", 201},
+    {"get", "/api/contracts", "aanbieders", "Contracten", "alle rollen", "agb," LIST_Q, NULL, 200},
+    {"post", "/api/contracts", "aanbieders",
+     "Een aanbieder contracteren voor een perceel (product * voor het hele perceel)",
+     "rsj, beheerder", NULL, "agb*:string,lot*:string,product:string,start*:date,end:date", 201},
+    {"post", "/api/youths", "jeugdigen", "Een jeugdige registreren", "toegang, beheerder", NULL,
+     "bsn*:string,birth*:date,gemeente*:string", 201},
+    {"get", "/api/youths/{bsn}", "jeugdigen",
+     "Het dossier van een jeugdige (wordt gelogd in het auditlog)", "binnen de eigen scope", NULL,
+     NULL, 200},
+    {"post", "/api/referrals", "verwijzen", "Verwijzen", "toegang, beheerder", NULL,
+     "bsn*:string,referrer_type*:string,referrer_name:string,route*:string,budget:string,"
+     "product:string,volume:integer,result*:string,date:date",
+     201},
+    {"get", "/api/referrals", "verwijzen", "Verwijzingen", "binnen de eigen scope", "bsn," LIST_Q,
+     NULL, 200},
+    {"get", "/api/referrals/{id}", "verwijzen", "Een verwijzing", "binnen de eigen scope", NULL,
+     NULL, 200},
+    {"post", "/api/referrals/{id}/assignment", "toewijzen",
+     "Een open verwijzing toewijzen aan een aanbieder", "toegang, beheerder", NULL,
+     "agb*:string,start*:date,end:date", 201},
+    {"post", "/api/referrals/{id}/quotes", "offertes",
+     "Offertes aanvragen bij aanbieders voor een verwijzing met route offerte",
+     "toegang, beheerder", NULL, "agbs*:array", 201},
+    {"get", "/api/quotes", "offertes", "Offertes", "binnen de eigen scope", "referral,agb," LIST_Q,
+     NULL, 200},
+    {"get", "/api/quotes/{id}", "offertes", "Een offerte", "binnen de eigen scope", NULL, NULL,
+     200},
+    {"post", "/api/quotes/{id}/answer", "offertes",
+     "Een offerte beantwoorden: uren per functiegroep, looptijd en plan", "aanbieder", NULL,
+     "lines*:array,months*:integer,plan:string", 200},
+    {"post", "/api/quotes/{id}/accept", "offertes",
+     "Een beantwoorde offerte accepteren: een budgettoewijzing", "toegang, beheerder", NULL,
+     "start*:date", 201},
+    {"post", "/api/quotes/{id}/reject", "offertes", "Een offerte afwijzen met een reden",
+     "toegang, beheerder", NULL, "reason*:string", 200},
+    {"get", "/api/assignments", "toewijzen", "Toewijzingen met hun grootboek",
+     "binnen de eigen scope", "gemeente,agb,bsn," LIST_Q, NULL, 200},
+    {"get", "/api/assignments/{number}", "toewijzen",
+     "Een toewijzing met grootboek (toegekend, gebruikt, resterend, vrijgevallen) en mutaties",
+     "binnen de eigen scope", NULL, NULL, 200},
+    {"patch", "/api/assignments/{number}", "toewijzen",
+     "Een toewijzing wijzigen: budget of volume, einddatum, reden (iJw RedenWijziging)",
+     "toegang, beheerder", NULL, "budget_cents:integer,volume:integer,end:date,reason*:string",
+     200},
+    {"post", "/api/assignments/{number}/end", "toewijzen",
+     "Een toewijzing beeindigen; het ongebruikte budget valt vrij", "toegang, beheerder", NULL,
+     "date*:date,reason:string", 200},
+    {"post", "/api/assignments/{number}/withdraw", "toewijzen",
+     "Een toewijzing intrekken (RedenWijziging 13)", "toegang, beheerder", NULL, "", 200},
+    {"post", "/api/assignments/{number}/care-start", "zorg", "Start zorg melden", "aanbieder", NULL,
+     "date*:date", 200},
+    {"post", "/api/assignments/{number}/care-stop", "zorg",
+     "Stop zorg melden met een reden (iJw RedenBeeindiging)", "aanbieder", NULL,
+     "date*:date,reason*:string", 200},
+    {"post", "/api/declarations", "declareren",
+     "Een declaratiebestand (CSV, hoogstens 64 MiB) inlezen; resultaat per regel",
+     "aanbieder, beheerder", "name", "csv", 200},
+    {"get", "/api/declarations", "declareren", "Ontvangen declaraties per periode",
+     "binnen de eigen scope", "period,gemeente,agb," LIST_Q, NULL, 200},
+    {"get", "/api/declarations/{id}/lines", "declareren", "De regels van een declaratie",
+     "binnen de eigen scope", LIST_Q, NULL, 200},
+    {"get", "/api/settlements", "afrekening",
+     "De afrekening van een periode per gemeente, aanbieder en product",
+     "binnen de eigen scope (lezer: totalen)", "period,gemeente,agb," LIST_Q, NULL, 200},
+    {"get", "/api/settlements/lines", "afrekening", "De regels achter de afrekening",
+     "binnen de eigen scope", "period,gemeente,agb,product," LIST_Q, NULL, 200},
+    {"get", "/api/users", "beheer", "Gebruikers", "beheerder", LIST_Q, NULL, 200},
+    {"post", "/api/users", "beheer", "Een gebruiker toevoegen", "beheerder", NULL,
+     "name*:string,display_name:string,role*:string,gemeente:string,agb:string,"
+     "password*:string",
+     201},
+    {"patch", "/api/users/{name}", "beheer", "Een gebruiker (de)activeren of een nieuw wachtwoord",
+     "beheerder", NULL, "active:boolean,password:string", 200},
+    {"get", "/api/audit", "beheer", "Het auditlog, nieuwste eerst", "beheerder",
+     "entity,id,actor," LIST_Q, NULL, 200},
+    {"get", "/api/openapi.json", "documentatie", "Deze beschrijving (OpenAPI 3.0)", "ingelogd",
+     NULL, NULL, 200},
+};
+
+#define OPENAPI_NOPS (int)(sizeof openapi_ops / sizeof openapi_ops[0])
+
+static json_t *openapi_schema_of(const char *type)
+{
+    if (strcmp(type, "date") == 0)
+        return json_pack("{s:s, s:s}", "type", "string", "format", "date");
+    if (strcmp(type, "month") == 0)
+        return json_pack("{s:s, s:s}", "type", "string", "pattern", "^[0-9]{4}-[0-9]{2}$");
+    if (strcmp(type, "array") == 0)
+        return json_pack("{s:s, s:{}}", "type", "array", "items");
+    return json_pack("{s:s}", "type", type);
+}
+
+/* openapi_body: the requestBody of op, or NULL. */
+static json_t *openapi_body(const openapi_op *op)
+{
+    if (!op->body)
+        return NULL;
+    if (strcmp(op->body, "csv") == 0)
+        return json_pack("{s:b, s:{s:{s:{s:s}}}}", "required", 1, "content", "text/csv", "schema",
+                         "type", "string");
+    json_t *props = json_object(), *req = json_array();
+    char buf[512];
+    str_copy(buf, sizeof buf, op->body);
+    for (char *save = NULL, *f = strtok_r(buf, ",", &save); f; f = strtok_r(NULL, ",", &save)) {
+        char *colon = strchr(f, ':');
+        if (!colon)
+            continue;
+        *colon = '\0';
+        size_t n = strlen(f);
+        if (n && f[n - 1] == '*') {
+            f[n - 1] = '\0';
+            json_array_append_new(req, json_string(f));
+        }
+        json_object_set_new(props, f, openapi_schema_of(colon + 1));
+    }
+    json_t *schema = json_pack("{s:s, s:o}", "type", "object", "properties", props);
+    if (schema && json_array_size(req) > 0)
+        json_object_set(schema, "required", req);
+    json_decref(req);
+    return json_pack("{s:b, s:{s:{s:o}}}", "required", op->body[0] != '\0', "content",
+                     "application/json", "schema", schema);
+}
+
+static json_t *openapi_params(const openapi_op *op)
+{
+    json_t *a = json_array();
+    for (const char *p = strchr(op->path, '{'); a && p; p = strchr(p + 1, '{')) {
+        const char *end = strchr(p, '}');
+        if (!end)
+            break;
+        char name[32];
+        snprintf(name, sizeof name, "%.*s", (int)(end - p - 1), p + 1);
+        json_array_append_new(a, json_pack("{s:s, s:s, s:b, s:{s:s}}", "name", name, "in", "path",
+                                           "required", 1, "schema", "type", "string"));
+    }
+    if (op->query) {
+        char buf[256];
+        str_copy(buf, sizeof buf, op->query);
+        for (char *save = NULL, *q = strtok_r(buf, ",", &save); a && q;
+             q = strtok_r(NULL, ",", &save)) {
+            bool num =
+                strcmp(q, "limit") == 0 || strcmp(q, "offset") == 0 || strcmp(q, "referral") == 0;
+            json_array_append_new(
+                a, json_pack("{s:s, s:s, s:b, s:{s:s}}", "name", q, "in", "query", "required",
+                             strcmp(q, "period") == 0 && strstr(op->path, "settlements") != NULL,
+                             "schema", "type", num ? "integer" : "string"));
+        }
+    }
+    return a;
+}
+
+static json_t *openapi_operation(const openapi_op *op)
+{
+    char id[128], desc[256], code[8];
+    snprintf(id, sizeof id, "%s %s", op->method, op->path);
+    snprintf(desc, sizeof desc, "Wie: %s.", op->roles);
+    snprintf(code, sizeof code, "%d", op->ok);
+    json_t *responses = json_pack("{s:{s:s, s:{s:{s:{s:s}}}}}", code, "description", "gelukt",
+                                  "content", "application/json", "schema", "type", "object");
+    static const struct {
+        const char *code, *what;
+    } errs[] = {{"400", "ongeldige invoer"},
+                {"401", "niet ingelogd"},
+                {"403", "niet toegestaan of CSRF-token ontbreekt"},
+                {"404", "bestaat niet (of niet van u)"},
+                {"409", "conflict: bestaat al of verkeerde toestand"},
+                {"413", "te groot"},
+                {"429", "te veel mislukte inlogpogingen"},
+                {"500", "interne fout"}};
+    for (size_t i = 0; responses && i < sizeof errs / sizeof errs[0]; i++)
+        json_object_set_new(responses, errs[i].code,
+                            json_pack("{s:s, s:{s:{s:{s:s}}}}", "description", errs[i].what,
+                                      "content", "application/json", "schema", "$ref",
+                                      "#/components/schemas/Error"));
+    json_t *o = json_pack("{s:[s], s:s, s:s, s:s, s:o, s:o}", "tags", op->tag, "summary",
+                          op->summary, "description", desc, "operationId", id, "parameters",
+                          openapi_params(op), "responses", responses);
+    json_t *body = openapi_body(op);
+    if (o && body)
+        json_object_set_new(o, "requestBody", body);
+    else
+        json_decref(body);
+    if (o && strcmp(op->path, "/api/session") == 0 && strcmp(op->method, "post") == 0)
+        json_object_set_new(o, "security", json_array());
+    return o;
+}
+
+/* openapi_document: the whole description (a new reference). */
+static json_t *openapi_document(void)
+{
+    json_t *paths = json_object();
+    for (int i = 0; paths && i < OPENAPI_NOPS; i++) {
+        const openapi_op *op = &openapi_ops[i];
+        json_t *item = json_object_get(paths, op->path);
+        if (!item) {
+            item = json_object();
+            json_object_set_new(paths, op->path, item);
+        }
+        if (item)
+            json_object_set_new(item, op->method, openapi_operation(op));
+    }
+    return json_pack(
+        "{s:s, s:{s:s, s:s, s:s}, s:[{s:s}], s:o, s:{s:{s:{s:s, s:[s,s,s], s:{s:{s:s}, s:{s:s}, "
+        "s:{s:s}}}}, s:{s:{s:s, s:s, s:s}, s:{s:s, s:s, s:s}}}, s:[{s:[], s:[]}]}",
+        "openapi", "3.0.3", "info", "title", "jeugdregio API", "version", "1", "description",
+        "Bekostiging van specialistische jeugdhulp (Jeugdwet). Bedragen in eurocenten, datums "
+        "JJJJ-MM-DD, perioden JJJJ-MM. Lijsten: ?limit= (standaard 50, hoogstens 500) en "
+        "?offset=; antwoord {items, total, limit, offset}.",
+        "servers", "url", "/", "paths", paths, "components", "schemas", "Error", "type", "object",
+        "required", "code", "message", "field", "properties", "code", "type", "string", "message",
+        "type", "string", "field", "type", "string", "securitySchemes", "session", "type", "apiKey",
+        "in", "cookie", "name", "jr_session", "csrf", "type", "apiKey", "in", "header", "name",
+        "X-CSRF-Token", "security", "session", "csrf");
+}
+
+static void openapi_show(http_req *r)
+{
+    http_reply_json(r, 200, openapi_document());
+}
+
+const http_route res_openapi_routes[] = {
+    {HTTP_GET, "/api/openapi.json", openapi_show, 0},
+    {0, NULL, NULL, 0},
+};

@@ -1,0 +1,28 @@
+/*
+ * res_audit.c: the audit log for the beheerder, newest first, filtered by
+ * entity (and id) or actor.
+ */
+#include "http.h"
+#include "render.h"
+#include "router.h"
+
+#include <stdint.h>
+
+HTTP_PAGE_ROW(audit_row, jr_audit_row, render_audit_row)
+
+static void audit_show(http_req *r)
+{
+    http_page p;
+    jr_error err;
+    jr_error_clear(&err);
+    if (!http_page_begin(r, &p))
+        return;
+    jr_status rc = audit_list(&r->ctx, http_query(r, "entity"), http_query(r, "id"),
+                              http_query(r, "actor"), INT64_MAX, audit_row, &p, &err);
+    http_page_finish(r, &p, rc, &err);
+}
+
+const http_route res_audit_routes[] = {
+    {HTTP_GET, "/api/audit", audit_show, 0},
+    {0, NULL, NULL, 0},
+};

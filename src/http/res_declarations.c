@@ -1,0 +1,122 @@
+/*
+ * res_declarations.c: declaring over HTTP: a provider uploads a CSV file
+ * of declaration lines (POST /api/declarations, text/csv, at most 64 MiB),
+ * read exactly as `jeugdregio declare` reads a file: one session, one
+ * transaction, a file-level fault refuses the whole file (400 naming the
+ * line). The answer gives every batch and every line's outcome. Batches
+ * per period and their lines can be read back.
+ */
+#include "http.h"
+#include "render.h"
+#include "router.h"
+
+#include "../io/decl_csv.h"
+#include "../service/batches.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+/* The most lines one answer lists; the rest are read back per batch. */
+#define DECL_REPLY_LINES 100000
+
+HTTP_PAGE_ROW(declarations_batch_row, jr_batch, render_batch)
+HTTP_PAGE_ROW(declarations_line_row, jr_decl_outcome, render_line)
+
+typedef struct {
+    json_t *lines;
+    int64_t n;
+} declarations_out;
+
+static int declarations_outcome(void *ud, const void *row)
+{
+    declarations_out *o = ud;
+    if (o->n++ < DECL_REPLY_LINES)
+        json_array_append_new(o->lines, render_outcome(row));
+    return 0;
+}
+
+/* declarations_name: the file name the client gave (?name=), kept to
+ * plain characters, for messages and the batch's source. */
+static void declarations_name(http_req *r, char *out, size_t cap)
+{
+    const char *given = http_query(r, "name");
+    size_t n = 0;
+    for (const char *p = given ? given : ""; *p && n + 1 < cap && n < 100; p++)
+        if (isalnum((unsigned char)*p) || strchr("._-", *p))
+            out[n++] = *p;
+    out[n] = '\0';
+    if (n == 0)
+        snprintf(out, cap, "upload.csv");
+}
+
+static void declarations_upload(http_req *r)
+{
+    char name[128], source[192];
+    declarations_name(r, name, sizeof name);
+    snprintf(source, sizeof source, "web:%s", name);
+    jr_error err;
+    jr_error_clear(&err);
+    jr_decl_session *s = NULL;
+    json_t *batches = json_array();
+    declarations_out out = {json_array(), 0};
+    jr_status rc = batches && out.lines ? JR_OK : JR_ENOMEM;
+    if (rc != JR_OK)
+        jr_fail(&err, rc, "no_memory", "", "Onvoldoende geheugen.");
+    if (rc == JR_OK)
+        rc = decl_session_begin(&r->ctx, source, &s, &err);
+    if (rc == JR_OK)
+        rc = decl_csv_read(r->upload, name, s, &err);
+    if (rc == JR_OK)
+        rc = decl_session_commit(s, &err);
+    for (int i = 0; rc == JR_OK && i < decl_session_nbatches(s); i++) {
+        const jr_decl_batch_summary *b = decl_session_batch(s, i);
+        json_array_append_new(batches, render_batch_summary(b));
+        rc = decl_batch_outcomes(&r->ctx, b->batch_id, declarations_outcome, &out, &err);
+    }
+    decl_session_free(s);
+    if (rc != JR_OK)
+        goto fail;
+    http_reply_json(r, 200,
+                    json_pack("{s:o, s:o, s:I, s:b}", "batches", batches, "lines", out.lines,
+                              "lines_total", (json_int_t)out.n, "lines_truncated",
+                              out.n > DECL_REPLY_LINES));
+    return;
+fail:
+    json_decref(batches);
+    json_decref(out.lines);
+    http_reply_error(r, &err);
+}
+
+static void declarations_list(http_req *r)
+{
+    jr_month period;
+    bool has_period = http_query(r, "period") != NULL;
+    http_page p;
+    jr_error err;
+    jr_error_clear(&err);
+    if (!http_query_month(r, "period", false, &period) || !http_page_begin(r, &p))
+        return;
+    jr_status rc = batch_list(&r->ctx, has_period ? &period : NULL, http_query(r, "gemeente"),
+                              http_query(r, "agb"), declarations_batch_row, &p, &err);
+    http_page_finish(r, &p, rc, &err);
+}
+
+static void declarations_lines(http_req *r)
+{
+    int64_t id;
+    http_page p;
+    jr_error err;
+    jr_error_clear(&err);
+    if (!http_param_int(r, 0, &id) || !http_page_begin(r, &p))
+        return;
+    jr_status rc = decl_batch_outcomes(&r->ctx, id, declarations_line_row, &p, &err);
+    http_page_finish(r, &p, rc, &err);
+}
+
+const http_route res_declarations_routes[] = {
+    {HTTP_POST, "/api/declarations", declarations_upload, HTTP_ROUTE_CSV},
+    {HTTP_GET, "/api/declarations", declarations_list, 0},
+    {HTTP_GET, "/api/declarations/{id}/lines", declarations_lines, 0},
+    {0, NULL, NULL, 0},
+};

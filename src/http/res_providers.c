@@ -1,0 +1,88 @@
+/*
+ * res_providers.c: providers (/api/providers) and their contracts
+ * (/api/contracts): every role reads them, rsj and beheerder add them.
+ */
+#include "http.h"
+#include "render.h"
+#include "router.h"
+
+HTTP_PAGE_ROW(providers_row, jr_provider, render_provider)
+HTTP_PAGE_ROW(contracts_row, jr_contract, render_contract)
+
+static void providers_list(http_req *r)
+{
+    http_page p;
+    jr_error err;
+    jr_error_clear(&err);
+    if (!http_page_begin(r, &p))
+        return;
+    jr_status rc = provider_list(&r->ctx, providers_row, &p, &err);
+    http_page_finish(r, &p, rc, &err);
+}
+
+static void providers_show(http_req *r)
+{
+    jr_provider p;
+    jr_error err;
+    jr_error_clear(&err);
+    if (provider_find(&r->ctx, r->params[0], &p, &err) != JR_OK)
+        http_reply_error(r, &err);
+    else
+        http_reply_json(r, 200, render_provider(&p));
+}
+
+static void providers_add(http_req *r)
+{
+    const char *agb = NULL, *name = NULL, *kind = "instelling";
+    if (!http_body_str(r, "agb", true, 9, &agb) || !http_body_str(r, "name", true, 128, &name) ||
+        !http_body_str(r, "kind", false, 16, &kind))
+        return;
+    jr_provider p;
+    jr_error err;
+    jr_error_clear(&err);
+    if (provider_add(&r->ctx, agb, name, kind, NULL, &err) != JR_OK ||
+        provider_find(&r->ctx, agb, &p, &err) != JR_OK)
+        http_reply_error(r, &err);
+    else
+        http_reply_json(r, 201, render_provider(&p));
+}
+
+static void contracts_list(http_req *r)
+{
+    http_page p;
+    jr_error err;
+    jr_error_clear(&err);
+    if (!http_page_begin(r, &p))
+        return;
+    jr_status rc = contract_list(&r->ctx, http_query(r, "agb"), contracts_row, &p, &err);
+    http_page_finish(r, &p, rc, &err);
+}
+
+static void contracts_add(http_req *r)
+{
+    const char *agb = NULL, *lot = NULL, *product = "*";
+    jr_date start, end = JR_DATE_NONE;
+    if (!http_body_str(r, "agb", true, 9, &agb) || !http_body_str(r, "lot", true, 16, &lot) ||
+        !http_body_str(r, "product", false, 8, &product) ||
+        !http_body_date(r, "start", true, &start) || !http_body_date(r, "end", false, &end))
+        return;
+    int n = 0;
+    jr_error err;
+    jr_error_clear(&err);
+    if (contract_add(&r->ctx, agb, lot, product, start, end, &n, &err) != JR_OK)
+        http_reply_error(r, &err);
+    else
+        http_reply_json(r, 201,
+                        json_pack("{s:s, s:s, s:s, s:o, s:o, s:i}", "agb", agb, "lot", lot,
+                                  "product", product, "start", render_date(start), "end",
+                                  render_date(end), "contracts", n));
+}
+
+const http_route res_providers_routes[] = {
+    {HTTP_GET, "/api/providers", providers_list, 0},
+    {HTTP_GET, "/api/providers/{agb}", providers_show, 0},
+    {HTTP_POST, "/api/providers", providers_add, 0},
+    {HTTP_GET, "/api/contracts", contracts_list, 0},
+    {HTTP_POST, "/api/contracts", contracts_add, 0},
+    {0, NULL, NULL, 0},
+};

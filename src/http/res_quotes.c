@@ -1,0 +1,159 @@
+/*
+ * res_quotes.c: the offerte process over HTTP: reading quotes, a
+ * provider's answer (hours per functiegroep, months, plan), and the
+ * municipality's accept (an assignment) or reject (with a reason).
+ */
+#include "http.h"
+#include "render.h"
+#include "router.h"
+
+#include "../core/sbuf.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+HTTP_PAGE_ROW(quotes_row, jr_quote, render_quote)
+
+static void quotes_list(http_req *r)
+{
+    http_page p;
+    int64_t referral = 0;
+    jr_error err;
+    jr_error_clear(&err);
+    if (!http_query_int(r, "referral", 1, INT64_MAX, &referral) || !http_page_begin(r, &p))
+        return;
+    jr_status rc = quote_list(&r->ctx, referral, http_query(r, "agb"), quotes_row, &p, &err);
+    http_page_finish(r, &p, rc, &err);
+}
+
+/* quotes_reply: answers status with quote id as it is now. */
+static void quotes_reply(http_req *r, int status, int64_t id)
+{
+    jr_quote q;
+    jr_error err;
+    jr_error_clear(&err);
+    if (quote_get(&r->ctx, id, &q, &err) != JR_OK)
+        http_reply_error(r, &err);
+    else
+        http_reply_json(r, status, render_quote(&q));
+}
+
+static void quotes_show(http_req *r)
+{
+    int64_t id;
+    if (http_param_int(r, 0, &id))
+        quotes_reply(r, 200, id);
+}
+
+/* quotes_hours: "12.5" or 12.5 hours as hundredths; false when not. */
+static bool quotes_hours(json_t *v, int64_t *out)
+{
+    if (json_is_string(v))
+        return money_parse(json_string_value(v), out) && *out > 0;
+    if (json_is_integer(v) && json_integer_value(v) > 0 && json_integer_value(v) < 100000) {
+        *out = json_integer_value(v) * 100;
+        return true;
+    }
+    if (json_is_real(v)) {
+        double h = json_real_value(v) * 100.0;
+        if (!(h > 0 && h < 1e7) || fabs(h - round(h)) > 1e-6)
+            return false;
+        *out = (int64_t)llround(h);
+        return true;
+    }
+    return false;
+}
+
+static void quotes_answer(http_req *r)
+{
+    int64_t id, months = 0;
+    const char *plan = "", *agb = NULL;
+    if (!http_param_int(r, 0, &id) || !http_body_int(r, "months", true, 1, 24, &months) ||
+        !http_body_str(r, "plan", false, 256, &plan) || !http_body_str(r, "agb", false, 9, &agb))
+        return;
+    json_t *list = json_object_get(r->body, "lines");
+    size_t n = json_is_array(list) ? json_array_size(list) : 0;
+    if (n == 0 || n > JR_QUOTE_MAX_LINES) {
+        http_reply_fail(r, JR_EINVAL, "quote_lines", "lines",
+                        "Geef in 'lines' uren voor 1 tot %d functiegroepen, bijvoorbeeld "
+                        "[{\"product\": \"FG2\", \"hours\": \"12.5\"}].",
+                        JR_QUOTE_MAX_LINES);
+        return;
+    }
+    jr_quote_line lines[JR_QUOTE_MAX_LINES];
+    memset(lines, 0, sizeof lines);
+    for (size_t i = 0; i < n; i++) {
+        json_t *l = json_array_get(list, i);
+        const char *product = json_string_value(json_object_get(l, "product"));
+        if (!product || strlen(product) >= sizeof lines[i].product ||
+            !quotes_hours(json_object_get(l, "hours"), &lines[i].centi_hours)) {
+            http_reply_fail(r, JR_EINVAL, "quote_line_invalid", "lines",
+                            "Regel %zu van de offerte: geef een functiegroep ('product', "
+                            "bijvoorbeeld FG2) en een positief aantal uren ('hours', hoogstens "
+                            "twee decimalen).",
+                            i + 1);
+            return;
+        }
+        str_copy(lines[i].product, sizeof lines[i].product, product);
+    }
+    jr_error err;
+    jr_error_clear(&err);
+    jr_quote q;
+    /* a provider answers for itself; the beheerder for the quote's provider */
+    if (r->ctx.who.role == JR_ROLE_AANBIEDER) {
+        agb = r->ctx.who.agb;
+    } else if (!agb && r->ctx.who.role == JR_ROLE_BEHEERDER) {
+        if (quote_get(&r->ctx, id, &q, &err) != JR_OK) {
+            http_reply_error(r, &err);
+            return;
+        }
+        agb = q.agb;
+    }
+    if (quote_answer(&r->ctx, id, agb ? agb : "", lines, (int)n, (int32_t)months, plan, NULL,
+                     &err) != JR_OK) {
+        http_reply_error(r, &err);
+        return;
+    }
+    quotes_reply(r, 200, id);
+}
+
+static void quotes_accept(http_req *r)
+{
+    int64_t id;
+    jr_date start;
+    if (!http_param_int(r, 0, &id) || !http_body_date(r, "start", true, &start))
+        return;
+    char number[24];
+    jr_assignment a;
+    jr_error err;
+    jr_error_clear(&err);
+    if (quote_accept(&r->ctx, id, start, number, &err) != JR_OK ||
+        assignment_get(&r->ctx, number, &a, &err) != JR_OK)
+        http_reply_error(r, &err);
+    else
+        http_reply_json(r, 201, render_assignment(&a));
+}
+
+static void quotes_reject(http_req *r)
+{
+    int64_t id;
+    const char *reason = NULL;
+    if (!http_param_int(r, 0, &id) || !http_body_str(r, "reason", false, 256, &reason))
+        return;
+    jr_error err;
+    jr_error_clear(&err);
+    if (quote_reject(&r->ctx, id, reason, &err) != JR_OK)
+        http_reply_error(r, &err);
+    else
+        quotes_reply(r, 200, id);
+}
+
+const http_route res_quotes_routes[] = {
+    {HTTP_GET, "/api/quotes", quotes_list, 0},
+    {HTTP_GET, "/api/quotes/{id}", quotes_show, 0},
+    {HTTP_POST, "/api/quotes/{id}/answer", quotes_answer, 0},
+    {HTTP_POST, "/api/quotes/{id}/accept", quotes_accept, 0},
+    {HTTP_POST, "/api/quotes/{id}/reject", quotes_reject, 0},
+    {0, NULL, NULL, 0},
+};

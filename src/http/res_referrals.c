@@ -1,0 +1,179 @@
+/*
+ * res_referrals.c: the verwijzen process over HTTP: the routes a referrer
+ * type may use (for the referral wizard), referring, reading referrals, and
+ * the next step of an open referral: an assignment, or quote requests.
+ */
+#include "http.h"
+#include "render.h"
+#include "router.h"
+
+#include "../core/sbuf.h"
+
+#include <string.h>
+
+HTTP_PAGE_ROW(referrals_row, jr_referral, render_referral)
+
+static void referrals_routes(http_req *r)
+{
+    jr_error err;
+    jr_error_clear(&err);
+    if (svc_may(&r->ctx, JR_ACT_REFER, &err) != JR_OK) {
+        http_reply_error(r, &err);
+        return;
+    }
+    const char *type = http_query(r, "referrer_type");
+    if (!type || !referrer_type_valid(type)) {
+        http_reply_fail(r, JR_EINVAL, "referrer_type_invalid", "referrer_type",
+                        "Geef een geldig type verwijzer (01 gemeente, 02 huisarts, 03 jeugdarts, "
+                        "04 GI, 05 medisch specialist, 06 geen, 08 rechter).");
+        return;
+    }
+    const jr_catalog *cat = r->ctx.cat;
+    const jr_referrer_rule *rule = catalog_referrer(cat, type);
+    json_t *budgets = json_array();
+    for (int i = 0; budgets && i < (rule->all_budgets ? cat->nbudgets : rule->nbudgets); i++)
+        json_array_append_new(
+            budgets, json_string(rule->all_budgets ? cat->budgets[i].code : rule->budgets[i]));
+    http_reply_json(r, 200,
+                    json_pack("{s:s, s:s, s:o, s:b, s:b, s:b, s:b}", "referrer_type", type, "name",
+                              referrer_type_name(type), "budgets", budgets, "quote", rule->quote,
+                              "verblijf", rule->verblijf, "crisis", rule->crisis, "dyslexie",
+                              rule->dyslexie));
+}
+
+static void referrals_create(http_req *r)
+{
+    const char *bsn = NULL, *type = NULL, *name = NULL, *route = NULL, *budget = "", *product = "",
+               *result = NULL;
+    jr_referral_req req;
+    memset(&req, 0, sizeof req);
+    req.date = r->ctx.today;
+    if (!http_body_str(r, "bsn", true, 10, &bsn) ||
+        !http_body_str(r, "referrer_type", true, sizeof req.referrer_type, &type) ||
+        !http_body_str(r, "referrer_name", false, 96, &name) ||
+        !http_body_str(r, "route", true, 16, &route) ||
+        !http_body_str(r, "budget", false, sizeof req.budget, &budget) ||
+        !http_body_str(r, "product", false, sizeof req.product, &product) ||
+        !http_body_int(r, "volume", false, 0, 100000, &req.volume) ||
+        !http_body_str(r, "result", true, sizeof req.result, &result) ||
+        !http_body_date(r, "date", false, &req.date))
+        return;
+    if (!route_parse(route, &req.route)) {
+        http_reply_fail(r, JR_EINVAL, "route_invalid", "route",
+                        "Route '%s' bestaat niet: kies budget, offerte, verblijf, crisis of "
+                        "dyslexie.",
+                        route);
+        return;
+    }
+    str_copy(req.referrer_type, sizeof req.referrer_type, type);
+    str_copy(req.budget, sizeof req.budget, budget);
+    str_copy(req.product, sizeof req.product, product);
+    str_copy(req.result, sizeof req.result, result);
+    int64_t id;
+    jr_referral ref;
+    jr_error err;
+    jr_error_clear(&err);
+    if (referral_create(&r->ctx, bsn, &req, name, &id, &err) != JR_OK ||
+        referral_get(&r->ctx, id, &ref, &err) != JR_OK)
+        http_reply_error(r, &err);
+    else
+        http_reply_json(r, 201, render_referral(&ref));
+}
+
+static void referrals_list(http_req *r)
+{
+    http_page p;
+    jr_error err;
+    jr_error_clear(&err);
+    if (!http_page_begin(r, &p))
+        return;
+    jr_status rc = referral_list(&r->ctx, http_query(r, "bsn"), referrals_row, &p, &err);
+    http_page_finish(r, &p, rc, &err);
+}
+
+static void referrals_show(http_req *r)
+{
+    int64_t id;
+    if (!http_param_int(r, 0, &id))
+        return;
+    jr_referral ref;
+    jr_error err;
+    jr_error_clear(&err);
+    if (referral_get(&r->ctx, id, &ref, &err) != JR_OK)
+        http_reply_error(r, &err);
+    else
+        http_reply_json(r, 200, render_referral(&ref));
+}
+
+static void referrals_assign(http_req *r)
+{
+    int64_t id;
+    const char *agb = NULL;
+    jr_date start, end = JR_DATE_NONE;
+    if (!http_param_int(r, 0, &id) || !http_body_str(r, "agb", true, 9, &agb) ||
+        !http_body_date(r, "start", true, &start) || !http_body_date(r, "end", false, &end))
+        return;
+    char number[24];
+    jr_assignment a;
+    jr_error err;
+    jr_error_clear(&err);
+    if (assignment_create(&r->ctx, id, agb, start, end, number, &err) != JR_OK ||
+        assignment_get(&r->ctx, number, &a, &err) != JR_OK)
+        http_reply_error(r, &err);
+    else
+        http_reply_json(r, 201, render_assignment(&a));
+}
+
+#define REFERRALS_MAX_AGBS 32
+
+static void referrals_quotes(http_req *r)
+{
+    int64_t id;
+    if (!http_param_int(r, 0, &id))
+        return;
+    json_t *list = json_object_get(r->body, "agbs");
+    size_t n = json_is_array(list) ? json_array_size(list) : 0;
+    if (n == 0 || n > REFERRALS_MAX_AGBS) {
+        http_reply_fail(r, JR_EINVAL, "agbs_invalid", "agbs",
+                        "Geef in 'agbs' 1 tot %d AGB-codes van aanbieders.", REFERRALS_MAX_AGBS);
+        return;
+    }
+    const char *agbs[REFERRALS_MAX_AGBS];
+    for (size_t i = 0; i < n; i++) {
+        agbs[i] = json_string_value(json_array_get(list, i));
+        if (!agbs[i]) {
+            http_reply_fail(r, JR_EINVAL, "agbs_invalid", "agbs",
+                            "Elke AGB-code in 'agbs' is tekst (8 cijfers).");
+            return;
+        }
+    }
+    int64_t ids[REFERRALS_MAX_AGBS];
+    jr_error err;
+    jr_error_clear(&err);
+    if (quote_request(&r->ctx, id, agbs, (int)n, ids, &err) != JR_OK) {
+        http_reply_error(r, &err);
+        return;
+    }
+    json_t *quotes = json_array();
+    for (size_t i = 0; quotes && i < n; i++) {
+        jr_quote q;
+        if (quote_get(&r->ctx, ids[i], &q, &err) != JR_OK)
+            goto fail;
+        json_array_append_new(quotes, render_quote(&q));
+    }
+    http_reply_json(r, 201, json_pack("{s:o}", "quotes", quotes));
+    return;
+fail:
+    json_decref(quotes);
+    http_reply_error(r, &err);
+}
+
+const http_route res_referrals_routes[] = {
+    {HTTP_GET, "/api/referrals/routes", referrals_routes, 0},
+    {HTTP_POST, "/api/referrals", referrals_create, 0},
+    {HTTP_GET, "/api/referrals", referrals_list, 0},
+    {HTTP_GET, "/api/referrals/{id}", referrals_show, 0},
+    {HTTP_POST, "/api/referrals/{id}/assignment", referrals_assign, 0},
+    {HTTP_POST, "/api/referrals/{id}/quotes", referrals_quotes, 0},
+    {0, NULL, NULL, 0},
+};

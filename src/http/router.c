@@ -1,0 +1,138 @@
+/*
+ * router.c: joins the route tables of the resource files and matches a
+ * request's method and path against them (see router.h).
+ */
+#include "router.h"
+
+#include "../core/sbuf.h"
+
+#include <string.h>
+
+static const http_route *const router_tables[] = {
+    res_session_routes,      res_catalog_routes,     res_worklist_routes, res_providers_routes,
+    res_youths_routes,       res_referrals_routes,   res_quotes_routes,   res_assignments_routes,
+    res_declarations_routes, res_settlements_routes, res_users_routes,    res_audit_routes,
+    res_openapi_routes,
+};
+
+#define ROUTER_NTABLES (int)(sizeof router_tables / sizeof router_tables[0])
+
+int router_route_count(void)
+{
+    int n = 0;
+    for (int t = 0; t < ROUTER_NTABLES; t++)
+        for (const http_route *r = router_tables[t]; r->pattern; r++)
+            n++;
+    return n;
+}
+
+const http_route *router_route_at(int i)
+{
+    for (int t = 0; t < ROUTER_NTABLES; t++)
+        for (const http_route *r = router_tables[t]; r->pattern; r++)
+            if (i-- == 0)
+                return r;
+    return NULL;
+}
+
+static const char *const router_method_names[] = {"GET",    "POST", "PATCH", "PUT",
+                                                  "DELETE", "HEAD", "OTHER"};
+
+const char *router_method_name(http_method m)
+{
+    return (unsigned)m <= HTTP_OTHER ? router_method_names[m] : "OTHER";
+}
+
+http_method router_method_parse(const char *s)
+{
+    for (int m = HTTP_GET; m < HTTP_OTHER; m++)
+        if (s && strcmp(s, router_method_names[m]) == 0)
+            return (http_method)m;
+    return HTTP_OTHER;
+}
+
+bool router_has_body(http_method m)
+{
+    return m == HTTP_POST || m == HTTP_PATCH || m == HTTP_PUT;
+}
+
+/* router_split: splits path (copied into buf) at each '/' into segments,
+ * keeping empty ones (so "/api/x/" never matches "/api/x"); -1 when it does
+ * not fit or has too many. */
+static int router_split(const char *path, char *buf, size_t cap, char **seg, int max)
+{
+    if (str_copy(buf, cap, path) >= cap)
+        return -1;
+    char *p = buf[0] == '/' ? buf + 1 : buf;
+    int n = 0;
+    for (;;) {
+        if (n >= max)
+            return -1;
+        seg[n++] = p;
+        char *slash = strchr(p, '/');
+        if (!slash)
+            return n;
+        *slash = '\0';
+        p = slash + 1;
+    }
+}
+
+/* router_score: how well pattern matches the segments: -1 when not at all,
+ * else the number of literal segments (more literals win). */
+static int router_score(const char *pattern, char **seg, int nseg, const char **params,
+                        int *nparams)
+{
+    int i = 0, score = 0, np = 0;
+    const char *p = pattern;
+    if (*p == '/')
+        p++;
+    while (*p) {
+        const char *end = strchr(p, '/');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        if (i >= nseg)
+            return -1;
+        if (p[0] == '{') {
+            if (seg[i][0] == '\0' || np >= HTTP_MAX_PARAMS)
+                return -1;
+            params[np++] = seg[i];
+        } else {
+            if (strlen(seg[i]) != len || strncmp(seg[i], p, len) != 0)
+                return -1;
+            score++;
+        }
+        i++;
+        p = end ? end + 1 : p + len;
+    }
+    if (i != nseg)
+        return -1;
+    *nparams = np;
+    return score;
+}
+
+bool router_match(http_method method, const char *path, router_result *res)
+{
+    memset(res, 0, sizeof *res);
+    char *seg[16];
+    int nseg = router_split(path, res->buf, sizeof res->buf, seg, 16);
+    if (nseg < 0)
+        return false;
+    int best = -1;
+    http_method want = method == HTTP_HEAD ? HTTP_GET : method;
+    for (int t = 0; t < ROUTER_NTABLES; t++) {
+        for (const http_route *r = router_tables[t]; r->pattern; r++) {
+            const char *params[HTTP_MAX_PARAMS];
+            int np = 0;
+            int score = router_score(r->pattern, seg, nseg, params, &np);
+            if (score < 0)
+                continue;
+            res->path_known = true;
+            if (r->method != want || score <= best)
+                continue;
+            best = score;
+            res->route = r;
+            res->nparams = np;
+            memcpy(res->params, params, sizeof params);
+        }
+    }
+    return res->route != NULL;
+}

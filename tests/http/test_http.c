@@ -1,0 +1,1594 @@
+/*
+ * test_http.c: the HTTP API end to end, against the real server.
+ *
+ * The group setup fills a temporary database with `jeugdregio demo
+ * --youths 300 --providers 20` (JEUGDREGIO_TODAY=2026-01-15), starts
+ * `jeugdregio serve --port 0` on it (the port comes from its first line of
+ * output), logs in every demo account and, through the API itself, makes a
+ * few records of two tenants: X (Zwolle 0193, provider of aanbieder1) and
+ * Y (Dalfsen 0148, provider of aanbieder2). The tests speak HTTP/1.1 over
+ * a plain socket (one request per connection). The teardown stops the
+ * server with SIGTERM and asserts it exits 0 without a sanitizer report.
+ *
+ * The authorization matrix asks every route as every demo role, on a
+ * record of its own tenant and of the other, and asserts the exact status.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+
+#include <cmocka.h>
+
+#include "domain/ident.h"
+#include "http/router.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <jansson.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+extern char **environ;
+
+#define PASSWORD "jeugdregio-demo"
+#define CSP                                                                                        \
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "              \
+    "frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+
+/* ---- the roles of the demo accounts --------------------------------------- */
+
+enum { BEH, RSJ, T1, T2, G1, A1, A2, LEZ, NROLES };
+static const char *const role_names[NROLES] = {"beheerder", "rsj",        "toegang1",   "toegang2",
+                                               "gemeente1", "aanbieder1", "aanbieder2", "lezer"};
+
+typedef struct {
+    char cookie[80];
+    char csrf[80];
+} session;
+
+/* ---- the fixture (one server for the whole suite) ------------------------ */
+
+static struct {
+    const char *bin;
+    char dir[64], db[128], web[128], out[128], err[128];
+    pid_t pid;
+    int port;
+    session s[NROLES];
+    char p1[9], p2[9];   /* the providers of aanbieder1 and aanbieder2 */
+    char yx[10], yy[10]; /* youths in 0193 and 0148 */
+    long long rx, ry;    /* budget referrals, assigned */
+    long long qrx;       /* an offerte referral of X */
+    long long qx1, qx2;  /* its quotes: P1 answered, P2 rejected */
+    long long qy;        /* a quote of Y (P2), open */
+    char ax[24], ay[24]; /* active assignments with care started */
+    char aend[24];       /* an ended assignment of 0193 */
+    long long bx, by;    /* declaration batches */
+    char csv_x[2048];    /* the file of bx, to replay */
+    int bsn_seq;
+} F;
+
+/* ---- responses, freed after each test -------------------------------------- */
+
+typedef struct {
+    int status;
+    char *raw;           /* the whole response, NUL-terminated */
+    const char *headers; /* inside raw, from the status line up to the blank line */
+    const char *body;
+    size_t body_len;
+    json_t *json; /* the body parsed, NULL when it is no JSON */
+} resp;
+
+#define MAX_RESP 4096
+static resp *kept[MAX_RESP];
+static int nkept;
+
+static int free_responses(void **state)
+{
+    (void)state;
+    for (int i = 0; i < nkept; i++) {
+        json_decref(kept[i]->json);
+        free(kept[i]->raw);
+        free(kept[i]);
+    }
+    nkept = 0;
+    return 0;
+}
+
+/* ---- a small HTTP/1.1 client ---------------------------------------------- */
+
+static int connect_port(int port)
+{
+    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        fail_msg("socket: %s", strerror(errno));
+    struct timeval tv = {60, 0};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+    struct sockaddr_in a;
+    memset(&a, 0, sizeof a);
+    a.sin_family = AF_INET;
+    a.sin_port = htons((uint16_t)port);
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (connect(fd, (struct sockaddr *)&a, sizeof a) != 0)
+        fail_msg("connect to port %d: %s", port, strerror(errno));
+    return fd;
+}
+
+static int connect_server(void)
+{
+    return connect_port(F.port);
+}
+
+static void send_all(int fd, const char *p, size_t n)
+{
+    while (n > 0) {
+        ssize_t w = send(fd, p, n, MSG_NOSIGNAL);
+        if (w <= 0)
+            return; /* the server may answer early and close (413) */
+        p += w;
+        n -= (size_t)w;
+    }
+}
+
+/* read_response: reads the answer on fd up to EOF and closes fd. */
+static resp *read_response(int fd)
+{
+    size_t cap = 65536, len = 0;
+    char *buf = malloc(cap);
+    assert_non_null(buf);
+    for (;;) {
+        if (len + 4096 > cap) {
+            cap *= 2;
+            buf = realloc(buf, cap);
+            assert_non_null(buf);
+        }
+        ssize_t n = recv(fd, buf + len, cap - len - 1, 0);
+        if (n <= 0)
+            break;
+        len += (size_t)n;
+    }
+    close(fd);
+    buf[len] = '\0';
+    resp *r = calloc(1, sizeof *r);
+    assert_non_null(r);
+    if (nkept >= MAX_RESP)
+        fail_msg("too many responses in one test");
+    kept[nkept++] = r;
+    r->raw = buf;
+    r->headers = buf;
+    if (sscanf(buf, "HTTP/1.1 %d", &r->status) != 1)
+        fail_msg("no HTTP answer: '%.200s'", buf);
+    char *end = strstr(buf, "\r\n\r\n");
+    if (!end)
+        fail_msg("no end of headers: '%.200s'", buf);
+    end[2] = '\0'; /* headers end with one CRLF */
+    r->body = end + 4;
+    r->body_len = len - (size_t)(r->body - buf);
+    json_error_t je;
+    r->json = r->body_len ? json_loadb(r->body, r->body_len, 0, &je) : NULL;
+    return r;
+}
+
+/* raw_request: sends head (the request line and headers, without the
+ * blank line) and body, reads the answer up to EOF. */
+static resp *raw_request(const char *head, const char *body, size_t body_len)
+{
+    int fd = connect_server();
+    send_all(fd, head, strlen(head));
+    send_all(fd, "\r\n", 2);
+    if (body_len)
+        send_all(fd, body, body_len);
+    return read_response(fd);
+}
+
+/* header: the value of header name (a static copy), or NULL. */
+static const char *header(const resp *r, const char *name)
+{
+    static char val[1024];
+    size_t n = strlen(name);
+    for (const char *p = strstr(r->headers, "\r\n"); p && p[2]; p = strstr(p + 2, "\r\n")) {
+        if (strncasecmp(p + 2, name, n) == 0 && p[2 + n] == ':') {
+            const char *v = p + 3 + n;
+            while (*v == ' ')
+                v++;
+            const char *e = strstr(v, "\r\n");
+            snprintf(val, sizeof val, "%.*s", (int)(e ? e - v : (long)strlen(v)), v);
+            return val;
+        }
+    }
+    return NULL;
+}
+
+/* request: method path as session s (NULL: none), with the session's CSRF
+ * token on writes unless csrf is false; body JSON (or CSV when ctype says). */
+static resp *request_full(const session *s, bool csrf, const char *method, const char *path,
+                          const char *ctype, const char *body, size_t body_len)
+{
+    char head[4096];
+    int n = snprintf(head, sizeof head,
+                     "%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n", method, path);
+    if (s && s->cookie[0])
+        n += snprintf(head + n, sizeof head - (size_t)n, "Cookie: jr_session=%s\r\n", s->cookie);
+    if (s && csrf && strcmp(method, "GET") != 0)
+        n += snprintf(head + n, sizeof head - (size_t)n, "X-CSRF-Token: %s\r\n", s->csrf);
+    if (body) {
+        n += snprintf(head + n, sizeof head - (size_t)n,
+                      "Content-Type: %s\r\nContent-Length: %zu\r\n",
+                      ctype ? ctype : "application/json", body_len);
+    } else if (strcmp(method, "POST") == 0 || strcmp(method, "PATCH") == 0) {
+        n += snprintf(head + n, sizeof head - (size_t)n, "Content-Length: 0\r\n");
+    }
+    return raw_request(head, body, body ? body_len : 0);
+}
+
+static resp *req(int role, const char *method, const char *path, const char *json_body)
+{
+    return request_full(role >= 0 ? &F.s[role] : NULL, true, method, path, NULL, json_body,
+                        json_body ? strlen(json_body) : 0);
+}
+
+/* reqf: as req with a printf-style path. */
+static resp *reqf(int role, const char *method, const char *json_body, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static resp *reqf(int role, const char *method, const char *json_body, const char *fmt, ...)
+{
+    char path[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(path, sizeof path, fmt, ap);
+    va_end(ap);
+    return req(role, method, path, json_body);
+}
+
+static resp *upload_csv(int role, const char *csv)
+{
+    return request_full(&F.s[role], true, "POST", "/api/declarations?name=test.csv", "text/csv",
+                        csv, strlen(csv));
+}
+
+#define expect_status(r, code) expect_status_((r), (code), __FILE__, __LINE__)
+static resp *expect_status_(resp *r, int code, const char *file, int line)
+{
+    if (r->status != code)
+        fail_msg("%s:%d: status %d, expected %d: %.600s", file, line, r->status, code, r->body);
+    return r;
+}
+
+static json_t *jget(const resp *r, const char *key)
+{
+    json_t *v = r->json ? json_object_get(r->json, key) : NULL;
+    if (!v)
+        fail_msg("no '%s' in %.400s", key, r->body);
+    return v;
+}
+
+static const char *jstr(json_t *o, const char *key)
+{
+    const char *s = json_string_value(json_object_get(o, key));
+    if (!s)
+        fail_msg("no string '%s'", key);
+    return s;
+}
+
+static long long jint(json_t *o, const char *key)
+{
+    json_t *v = json_object_get(o, key);
+    if (!json_is_integer(v))
+        fail_msg("no integer '%s'", key);
+    return (long long)json_integer_value(v);
+}
+
+#define assert_contains(haystack, needle)                                                          \
+    do {                                                                                           \
+        const char *h_ = (haystack);                                                               \
+        if (!h_ || strstr(h_, (needle)) == NULL)                                                   \
+            fail_msg("'%.300s' does not contain '%s'", h_ ? h_ : "(null)", (needle));              \
+    } while (0)
+
+/* ---- logging in ------------------------------------------------------------- */
+
+static resp *login_raw(const char *name, const char *password)
+{
+    char body[256];
+    snprintf(body, sizeof body, "{\"name\": \"%s\", \"password\": \"%s\"}", name, password);
+    return request_full(NULL, false, "POST", "/api/session", NULL, body, strlen(body));
+}
+
+static void login_with(const char *name, const char *password, session *s)
+{
+    resp *r = expect_status(login_raw(name, password), 200);
+    const char *c = header(r, "Set-Cookie");
+    if (!c || strncmp(c, "jr_session=", 11) != 0)
+        fail_msg("no session cookie for %s", name);
+    snprintf(s->cookie, sizeof s->cookie, "%.64s", c + 11);
+    snprintf(s->csrf, sizeof s->csrf, "%s", jstr(r->json, "csrf"));
+}
+
+static void login(const char *name, session *s)
+{
+    login_with(name, PASSWORD, s);
+}
+
+/* ---- running the binary ------------------------------------------------------ */
+
+static pid_t spawn(char *const argv[], const char *out, const char *err)
+{
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&fa, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    posix_spawn_file_actions_addopen(&fa, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    pid_t pid = -1;
+    int rc = posix_spawn(&pid, argv[0], &fa, NULL, argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    if (rc != 0) {
+        fprintf(stderr, "posix_spawn %s: %s\n", argv[0], strerror(rc));
+        return -1;
+    }
+    return pid;
+}
+
+static char *slurp(const char *path)
+{
+    FILE *in = fopen(path, "rb");
+    if (!in)
+        return NULL;
+    fseek(in, 0, SEEK_END);
+    long n = ftell(in);
+    fseek(in, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    if (buf) {
+        size_t got = fread(buf, 1, (size_t)n, in);
+        buf[got] = '\0';
+    }
+    fclose(in);
+    return buf;
+}
+
+static void write_file(const char *dir, const char *name, const char *text)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "wb");
+    if (f) {
+        fputs(text, f);
+        fclose(f);
+    }
+}
+
+static int remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+    (void)sb;
+    (void)flag;
+    (void)ftw;
+    return remove(path);
+}
+
+/* new_bsn: a valid BSN the demo does not use (9 first, then a counter). */
+static void new_bsn(char out[10])
+{
+    for (;;) {
+        char first8[9];
+        snprintf(first8, sizeof first8, "9%07d", 1000 + F.bsn_seq++);
+        if (bsn_complete(first8, out))
+            return;
+    }
+}
+
+/* wait_port: the port a starting server (pid, writing to out and err)
+ * announces; 0 when it stopped or took over 60 s. */
+static int wait_port(pid_t pid, const char *out_path, const char *err_path)
+{
+    for (int i = 0; i < 600; i++) { /* sanitizers are slow */
+        struct timespec t = {0, 100 * 1000 * 1000};
+        nanosleep(&t, NULL);
+        char *out = slurp(out_path);
+        const char *p = out ? strstr(out, "http://127.0.0.1:") : NULL;
+        int port = p ? atoi(p + strlen("http://127.0.0.1:")) : 0;
+        free(out);
+        if (port)
+            return port;
+        int st;
+        if (waitpid(pid, &st, WNOHANG) == pid) {
+            char *e = slurp(err_path);
+            fprintf(stderr, "the server stopped:\n%s\n", e ? e : "");
+            free(e);
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/* ---- making the fixture's records ---------------------------------------------- */
+
+static long long create_referral(int role, const char *bsn, const char *route)
+{
+    char body[512];
+    snprintf(body, sizeof body,
+             "{\"bsn\": \"%s\", \"referrer_type\": \"01\", \"route\": \"%s\"%s, \"result\": "
+             "\"Weer naar school\", \"date\": \"2025-01-10\"}",
+             bsn, route, strcmp(route, "budget") == 0 ? ", \"budget\": \"KB3\"" : "");
+    resp *r = expect_status(req(role, "POST", "/api/referrals", body), 201);
+    assert_string_equal(jstr(r->json, "status"), "open");
+    return jint(r->json, "id");
+}
+
+static void create_youth(int role, const char *gemeente, char out[10])
+{
+    new_bsn(out);
+    char body[256];
+    snprintf(body, sizeof body,
+             "{\"bsn\": \"%s\", \"birth\": \"2012-05-01\", \"gemeente\": \"%s\"}", out, gemeente);
+    resp *r = expect_status(req(role, "POST", "/api/youths", body), 201);
+    assert_string_equal(jstr(r->json, "gemeente"), gemeente);
+}
+
+static void create_assignment(int role, long long referral, const char *agb, char out[24])
+{
+    char body[256];
+    snprintf(body, sizeof body, "{\"agb\": \"%s\", \"start\": \"2025-02-01\"}", agb);
+    resp *r =
+        expect_status(reqf(role, "POST", body, "/api/referrals/%lld/assignment", referral), 201);
+    snprintf(out, 24, "%s", jstr(r->json, "number"));
+    assert_string_equal(jstr(r->json, "status"), "actief");
+}
+
+static void care_start(int role, const char *number)
+{
+    resp *r = expect_status(
+        reqf(role, "POST", "{\"date\": \"2025-02-01\"}", "/api/assignments/%s/care-start", number),
+        200);
+    assert_string_equal(jstr(r->json, "care_start"), "2025-02-01");
+}
+
+/* make_csv: a batch of two lines for March 2025 (10 hours FG2 at 81.00, 90
+ * minutes FG4 at 108.00) on assignment number. */
+static void make_csv(char *out, size_t cap, const char *batch, const char *agb,
+                     const char *gemeente, const char *number, const char *bsn, const char *ref)
+{
+    snprintf(out, cap,
+             "declaratienummer,agb,gemeente,periode,dagtekening,referentie,toewijzingnummer,bsn,"
+             "productcategorie,productcode,begindatum,einddatum,volume,eenheid,tarief,bedrag,"
+             "debet_credit,vorige_referentie\n"
+             "%s,%s,%s,2025-03,2025-04-03,%s-1,%s,%s,45,45F02,2025-03-01,2025-03-31,10,04,81.00,"
+             "810.00,D,\n"
+             "%s,%s,%s,2025-03,2025-04-03,%s-2,%s,%s,45,45F04,2025-03-01,2025-03-31,90,01,108.00,"
+             "162.00,D,\n",
+             batch, agb, gemeente, ref, number, bsn, batch, agb, gemeente, ref, number, bsn);
+}
+
+static long long declare(int role, const char *csv)
+{
+    resp *r = expect_status(upload_csv(role, csv), 200);
+    json_t *b = json_array_get(jget(r, "batches"), 0);
+    assert_non_null(b);
+    return jint(b, "id");
+}
+
+static void make_records(void)
+{
+    /* the providers of the two aanbieder accounts, contracted for all functiegroepen */
+    for (int i = 0; i < 2; i++) {
+        resp *r = expect_status(req(i ? A2 : A1, "GET", "/api/session", NULL), 200);
+        snprintf(i ? F.p2 : F.p1, 9, "%s", jstr(json_object_get(r->json, "user"), "agb"));
+        char body[256];
+        snprintf(body, sizeof body,
+                 "{\"agb\": \"%s\", \"lot\": \"P1\", \"product\": \"*\", \"start\": "
+                 "\"2024-01-01\"}",
+                 i ? F.p2 : F.p1);
+        expect_status(req(RSJ, "POST", "/api/contracts", body), 201);
+    }
+    /* X: Zwolle and aanbieder1; Y: Dalfsen and aanbieder2 */
+    create_youth(T1, "0193", F.yx);
+    create_youth(T2, "0148", F.yy);
+    F.rx = create_referral(T1, F.yx, "budget");
+    F.ry = create_referral(T2, F.yy, "budget");
+    create_assignment(T1, F.rx, F.p1, F.ax);
+    create_assignment(T2, F.ry, F.p2, F.ay);
+    care_start(A1, F.ax);
+    care_start(A2, F.ay);
+    /* quotes: X asks P1 and P2; P1 answers, P2 is rejected; Y asks P2 */
+    F.qrx = create_referral(T1, F.yx, "offerte");
+    char body[256];
+    snprintf(body, sizeof body, "{\"agbs\": [\"%s\", \"%s\"]}", F.p1, F.p2);
+    resp *r = expect_status(reqf(T1, "POST", body, "/api/referrals/%lld/quotes", F.qrx), 201);
+    json_t *qs = jget(r, "quotes");
+    assert_int_equal(json_array_size(qs), 2);
+    F.qx1 = jint(json_array_get(qs, 0), "id");
+    F.qx2 = jint(json_array_get(qs, 1), "id");
+    assert_string_equal(jstr(json_array_get(qs, 0), "status"), "aangevraagd");
+    r = expect_status(
+        reqf(A1, "POST",
+             "{\"lines\": [{\"product\": \"FG2\", \"hours\": \"12.5\"}, {\"product\": "
+             "\"FG4\", \"hours\": 4}], \"months\": 6, \"plan\": \"Wekelijks\"}",
+             "/api/quotes/%lld/answer", F.qx1),
+        200);
+    assert_string_equal(jstr(r->json, "status"), "beantwoord");
+    assert_true(jint(r->json, "total_cents") > 0);
+    r = expect_status(
+        reqf(T1, "POST", "{\"reason\": \"Te duur\"}", "/api/quotes/%lld/reject", F.qx2), 200);
+    assert_string_equal(jstr(r->json, "status"), "afgewezen");
+    long long qry = create_referral(T2, F.yy, "offerte");
+    snprintf(body, sizeof body, "{\"agbs\": [\"%s\"]}", F.p2);
+    r = expect_status(reqf(T2, "POST", body, "/api/referrals/%lld/quotes", qry), 201);
+    F.qy = jint(json_array_get(jget(r, "quotes"), 0), "id");
+    /* an ended assignment of Zwolle from the demo */
+    r = expect_status(req(BEH, "GET", "/api/assignments?gemeente=0193&limit=500", NULL), 200);
+    json_t *items = jget(r, "items"), *a;
+    size_t i;
+    json_array_foreach(items, i, a)
+    {
+        if (strcmp(jstr(a, "status"), "beeindigd") == 0) {
+            snprintf(F.aend, sizeof F.aend, "%s", jstr(a, "number"));
+            break;
+        }
+    }
+    assert_true(F.aend[0] != '\0');
+    /* declarations */
+    make_csv(F.csv_x, sizeof F.csv_x, "HTTP-X-1", F.p1, "0193", F.ax, F.yx, "HX");
+    F.bx = declare(A1, F.csv_x);
+    char csv_y[2048];
+    make_csv(csv_y, sizeof csv_y, "HTTP-Y-1", F.p2, "0148", F.ay, F.yy, "HY");
+    F.by = declare(A2, csv_y);
+}
+
+/* ---- setup and teardown of the suite ---------------------------------------------- */
+
+static int suite_setup(void **state)
+{
+    (void)state;
+    setenv("JEUGDREGIO_TODAY", "2026-01-15", 1);
+    snprintf(F.dir, sizeof F.dir, "/tmp/jr-http-XXXXXX");
+    if (!mkdtemp(F.dir))
+        return -1;
+    snprintf(F.db, sizeof F.db, "%s/jr.db", F.dir);
+    snprintf(F.web, sizeof F.web, "%s/web", F.dir);
+    snprintf(F.out, sizeof F.out, "%s/serve.out", F.dir);
+    snprintf(F.err, sizeof F.err, "%s/serve.err", F.dir);
+    /* the web root, with a file outside it and a link that points there */
+    char path[256];
+    mkdir(F.web, 0700);
+    snprintf(path, sizeof path, "%s/sub", F.web);
+    mkdir(path, 0700);
+    write_file(F.web, "index.html", "<!doctype html><title>jeugdregio</title>\n");
+    write_file(F.web, "login.html", "<!doctype html><title>Inloggen</title>\n");
+    write_file(F.web, "app.js", "export const x = 1;\n");
+    write_file(F.web, "style.css", "body { margin: 0; }\n");
+    write_file(F.web, "logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n");
+    write_file(F.web, "icon.png", "\x89PNG\r\n");
+    write_file(F.web, "data.json", "{}\n");
+    write_file(F.web, ".secret", "hidden\n");
+    write_file(F.web, "sub/page.html", "<p>sub</p>\n");
+    write_file(F.dir, "outside.txt", "outside the web root\n");
+    char target[256];
+    snprintf(target, sizeof target, "%s/outside.txt", F.dir);
+    snprintf(path, sizeof path, "%s/link.txt", F.web);
+    if (symlink(target, path) != 0)
+        return -1;
+
+    char demo_out[160], demo_err[160];
+    snprintf(demo_out, sizeof demo_out, "%s/demo.out", F.dir);
+    snprintf(demo_err, sizeof demo_err, "%s/demo.err", F.dir);
+    char *demo[] = {(char *)F.bin, "--db",        F.db, "demo", "--youths",
+                    "300",         "--providers", "20", NULL};
+    pid_t pid = spawn(demo, demo_out, demo_err);
+    int st;
+    if (pid < 0 || waitpid(pid, &st, 0) != pid || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+        char *e = slurp(demo_err);
+        fprintf(stderr, "demo failed:\n%s\n", e ? e : "");
+        free(e);
+        return -1;
+    }
+    char *serve[] = {(char *)F.bin, "--db", F.db,        "serve", "--port", "0",
+                     "--web",       F.web,  "--threads", "4",     NULL};
+    F.pid = spawn(serve, F.out, F.err);
+    if (F.pid < 0)
+        return -1;
+    F.port = wait_port(F.pid, F.out, F.err);
+    if (F.port == 0) {
+        F.pid = -1;
+        return -1;
+    }
+    for (int i = 0; i < NROLES; i++)
+        login(role_names[i], &F.s[i]);
+    make_records();
+    free_responses(NULL);
+    return 0;
+}
+
+static int suite_teardown(void **state)
+{
+    (void)state;
+    free_responses(NULL);
+    int rc = 0;
+    if (F.pid > 0) {
+        kill(F.pid, SIGTERM);
+        int st = 0;
+        if (waitpid(F.pid, &st, 0) != F.pid || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+            fprintf(stderr, "the server did not stop cleanly (status %d)\n", st);
+            rc = -1;
+        }
+        char *err = slurp(F.err);
+        if (err && (strstr(err, "Sanitizer") || strstr(err, "runtime error:"))) {
+            fprintf(stderr, "sanitizer report from the server:\n%s\n", err);
+            rc = -1;
+        }
+        if (err && !strstr(err, "gestopt")) {
+            fprintf(stderr, "the server did not report its shutdown:\n%s\n", err);
+            rc = -1;
+        }
+        free(err);
+    }
+    if (getenv("JR_KEEP_TMP") == NULL)
+        nftw(F.dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+    return rc;
+}
+
+/* ---- login, sessions and CSRF -------------------------------------------------------- */
+
+static void test_login_ok(void **state)
+{
+    (void)state;
+    resp *r = expect_status(login_raw("toegang1", PASSWORD), 200);
+    const char *c = header(r, "Set-Cookie");
+    assert_non_null(c);
+    assert_contains(c, "jr_session=");
+    assert_contains(c, "HttpOnly");
+    assert_contains(c, "SameSite=Strict");
+    assert_contains(c, "Path=/");
+    assert_null(strstr(c, "Secure"));
+    json_t *u = jget(r, "user");
+    assert_string_equal(jstr(u, "name"), "toegang1");
+    assert_string_equal(jstr(u, "role"), "toegang");
+    assert_string_equal(jstr(u, "gemeente"), "0193");
+    assert_true(json_is_null(json_object_get(u, "agb")));
+    assert_non_null(json_object_get(u, "display_name"));
+    assert_int_equal(strlen(jstr(r->json, "csrf")), 64);
+    /* the same session answers GET /api/session with the same token */
+    session s;
+    snprintf(s.cookie, sizeof s.cookie, "%.64s", c + 11);
+    snprintf(s.csrf, sizeof s.csrf, "%s", jstr(r->json, "csrf"));
+    resp *me = expect_status(request_full(&s, false, "GET", "/api/session", NULL, NULL, 0), 200);
+    assert_string_equal(jstr(me->json, "csrf"), s.csrf);
+    assert_string_equal(jstr(jget(me, "user"), "name"), "toegang1");
+    /* the audit log has the login with the client's address */
+    resp *a =
+        expect_status(req(BEH, "GET", "/api/audit?entity=user&id=toegang1&limit=1", NULL), 200);
+    json_t *row = json_array_get(jget(a, "items"), 0);
+    assert_string_equal(jstr(row, "action"), "inloggen");
+    assert_string_equal(jstr(row, "detail"), "127.0.0.1");
+}
+
+static void test_login_wrong_password(void **state)
+{
+    (void)state;
+    resp *r = expect_status(login_raw("gemeente1", "niet-het-wachtwoord"), 401);
+    assert_string_equal(jstr(r->json, "code"), "login_failed");
+    assert_contains(jstr(r->json, "message"), "onjuist wachtwoord");
+    assert_null(header(r, "Set-Cookie"));
+    r = expect_status(login_raw("bestaat-niet", "niet-het-wachtwoord"), 401);
+    assert_string_equal(jstr(r->json, "code"), "login_failed");
+    expect_status(request_full(NULL, false, "POST", "/api/session", NULL, "{}", 2), 400);
+}
+
+static void test_login_lockout(void **state)
+{
+    (void)state;
+    expect_status(req(BEH, "POST", "/api/users",
+                      "{\"name\": \"slot.test\", \"role\": \"lezer\", \"password\": "
+                      "\"een-goed-wachtwoord\"}"),
+                  201);
+    for (int i = 0; i < 5; i++) {
+        resp *r = expect_status(login_raw("slot.test", "fout-wachtwoord-123"), 401);
+        assert_string_equal(jstr(r->json, "code"), "login_failed");
+    }
+    resp *r = expect_status(login_raw("slot.test", "een-goed-wachtwoord"), 429);
+    assert_string_equal(jstr(r->json, "code"), "login_locked");
+    assert_contains(jstr(r->json, "message"), "tijdelijk dicht");
+    /* the beheerder's new password lifts the lock */
+    expect_status(
+        req(BEH, "PATCH", "/api/users/slot.test", "{\"password\": \"nog-een-goed-wachtwoord\"}"),
+        200);
+    expect_status(login_raw("slot.test", "nog-een-goed-wachtwoord"), 200);
+}
+
+static void test_no_session(void **state)
+{
+    (void)state;
+    resp *r = expect_status(req(-1, "GET", "/api/providers", NULL), 401);
+    assert_string_equal(jstr(r->json, "code"), "no_session");
+    session bogus = {"0000000000000000000000000000000000000000000000000000000000000000", "x"};
+    r = expect_status(request_full(&bogus, true, "GET", "/api/providers", NULL, NULL, 0), 401);
+    assert_string_equal(jstr(r->json, "code"), "session_expired");
+    assert_contains(jstr(r->json, "message"), "log opnieuw in");
+}
+
+static void test_csrf(void **state)
+{
+    (void)state;
+    const char *body = "{\"agb\": \"12\", \"name\": \"x\"}";
+    resp *r = expect_status(
+        request_full(&F.s[RSJ], false, "POST", "/api/providers", NULL, body, strlen(body)), 403);
+    assert_string_equal(jstr(r->json, "code"), "csrf");
+    assert_contains(jstr(r->json, "message"), "beveiligingstoken");
+    session wrong = F.s[RSJ];
+    snprintf(wrong.csrf, sizeof wrong.csrf, "%s", F.s[BEH].csrf);
+    r = expect_status(
+        request_full(&wrong, true, "POST", "/api/providers", NULL, body, strlen(body)), 403);
+    assert_string_equal(jstr(r->json, "code"), "csrf");
+    /* the same request with the token reaches the service (which refuses the AGB) */
+    r = expect_status(req(RSJ, "POST", "/api/providers", body), 400);
+    assert_string_equal(jstr(r->json, "code"), "agb_invalid");
+    /* DELETE and PATCH need it too */
+    expect_status(
+        request_full(&F.s[BEH], false, "PATCH", "/api/users/lezer", NULL, "{\"active\": true}", 16),
+        403);
+    expect_status(request_full(&F.s[LEZ], false, "DELETE", "/api/session", NULL, NULL, 0), 403);
+}
+
+static void test_logout(void **state)
+{
+    (void)state;
+    session s;
+    login("rsj", &s);
+    resp *r = expect_status(request_full(&s, true, "DELETE", "/api/session", NULL, NULL, 0), 200);
+    const char *c = header(r, "Set-Cookie");
+    assert_non_null(c);
+    assert_contains(c, "Max-Age=0");
+    expect_status(request_full(&s, true, "GET", "/api/session", NULL, NULL, 0), 401);
+    /* the other sessions of the account live on */
+    expect_status(req(RSJ, "GET", "/api/session", NULL), 200);
+}
+
+/* ---- headers, static files, errors, limits -------------------------------------------- */
+
+static void assert_security_headers(const resp *r, bool api)
+{
+    const char *v = header(r, "Content-Security-Policy");
+    if (!v || strcmp(v, CSP) != 0)
+        fail_msg("Content-Security-Policy is '%s'", v ? v : "(none)");
+    assert_string_equal(header(r, "X-Content-Type-Options"), "nosniff");
+    assert_string_equal(header(r, "Referrer-Policy"), "no-referrer");
+    if (api) {
+        assert_string_equal(header(r, "Cache-Control"), "no-store");
+        assert_contains(header(r, "Content-Type"), "application/json");
+    }
+}
+
+static void test_security_headers(void **state)
+{
+    (void)state;
+    assert_security_headers(expect_status(req(BEH, "GET", "/api/providers", NULL), 200), true);
+    assert_security_headers(expect_status(req(-1, "GET", "/api/providers", NULL), 401), true);
+    assert_security_headers(expect_status(req(BEH, "GET", "/api/bestaat-niet", NULL), 404), true);
+    assert_security_headers(expect_status(login_raw("lezer", PASSWORD), 200), true);
+    assert_security_headers(expect_status(req(-1, "GET", "/", NULL), 200), false);
+    assert_security_headers(expect_status(req(-1, "GET", "/nergens.html", NULL), 404), false);
+}
+
+static void expect_file(const char *path, const char *ctype, const char *text)
+{
+    resp *r = expect_status(req(-1, "GET", path, NULL), 200);
+    assert_security_headers(r, false);
+    assert_string_equal(header(r, "Content-Type"), ctype);
+    if (text)
+        assert_contains(r->body, text);
+}
+
+static void test_static_files(void **state)
+{
+    (void)state;
+    expect_file("/", "text/html; charset=utf-8", "<title>jeugdregio</title>");
+    expect_file("/login.html", "text/html; charset=utf-8", "Inloggen");
+    expect_file("/app.js", "text/javascript; charset=utf-8", "export");
+    expect_file("/style.css", "text/css; charset=utf-8", "margin");
+    expect_file("/logo.svg", "image/svg+xml", "<svg");
+    expect_file("/icon.png", "image/png", NULL);
+    expect_file("/data.json", "application/json; charset=utf-8", "{}");
+    expect_file("/sub/page.html", "text/html; charset=utf-8", "sub");
+    /* nothing outside the web root, nothing hidden */
+    static const char *const bad[] = {"/../outside.txt",
+                                      "/sub/../../outside.txt",
+                                      "/%2e%2e/outside.txt",
+                                      "/sub/%2E%2E/%2e%2e/outside.txt",
+                                      "/link.txt",
+                                      "/.secret",
+                                      "/sub//page.html",
+                                      "/nergens.html",
+                                      "/sub",
+                                      "/vendor/bootstrap/../../../etc/passwd"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        resp *r = req(-1, "GET", bad[i], NULL);
+        if (r->status != 404 && r->status != 400)
+            fail_msg("%s answered %d: %.200s", bad[i], r->status, r->body);
+        assert_null(strstr(r->body, "outside the web root"));
+        assert_null(strstr(r->body, "root:"));
+    }
+    expect_status(req(-1, "POST", "/index.html", "{}"), 405);
+    struct stat st;
+    if (stat("/usr/share/javascript/bootstrap5/css/bootstrap.min.css", &st) == 0)
+        expect_file("/vendor/bootstrap/css/bootstrap.min.css", "text/css; charset=utf-8", NULL);
+    if (stat("/usr/share/javascript/bootstrap5/js/bootstrap.bundle.min.js", &st) == 0)
+        expect_file("/vendor/bootstrap/js/bootstrap.bundle.min.js",
+                    "text/javascript; charset=utf-8", NULL);
+}
+
+static void assert_error_shape(const resp *r, const char *code, const char *field)
+{
+    assert_true(json_is_object(r->json));
+    assert_int_equal(json_object_size(r->json), 3);
+    assert_string_equal(jstr(r->json, "code"), code);
+    if (field)
+        assert_string_equal(jstr(r->json, "field"), field);
+    else
+        assert_non_null(json_string_value(json_object_get(r->json, "field")));
+    assert_true(strlen(jstr(r->json, "message")) > 10);
+}
+
+static void test_error_shape(void **state)
+{
+    (void)state;
+    resp *r = expect_status(req(BEH, "GET", "/api/assignments/TW000000000000", NULL), 404);
+    assert_error_shape(r, "assignment_unknown", "toewijzing");
+    assert_contains(jstr(r->json, "message"), "bestaat niet");
+    r = expect_status(req(T1, "POST", "/api/youths",
+                          "{\"bsn\": \"123456789\", \"birth\": \"2012-01-01\", \"gemeente\": "
+                          "\"0193\"}"),
+                      400);
+    assert_error_shape(r, "bsn_invalid", "bsn");
+    assert_contains(jstr(r->json, "message"), "elfproef");
+    r = expect_status(req(T1, "POST", "/api/youths", "{\"bsn\": \"123"), 400);
+    assert_error_shape(r, "json_invalid", "");
+    assert_contains(jstr(r->json, "message"), "geen geldige JSON");
+    r = expect_status(req(T1, "POST", "/api/youths", "[1, 2]"), 400);
+    assert_error_shape(r, "json_invalid", "");
+    r = expect_status(req(T1, "POST", "/api/youths", "{\"bsn\": \"123456782\"}"), 400);
+    assert_error_shape(r, "field_missing", "birth");
+    r = expect_status(
+        req(T1, "POST", "/api/youths", "{\"bsn\": \"123456782\", \"birth\": \"2012-02-30\"}"), 400);
+    assert_error_shape(r, "date_invalid", "birth");
+    r = expect_status(
+        req(T1, "POST", "/api/youths", "{\"bsn\": 123456782, \"birth\": \"2012-01-01\"}"), 400);
+    assert_error_shape(r, "field_type", "bsn");
+    r = expect_status(reqf(T1, "PATCH", "{\"reason\": \"04\"}", "/api/assignments/%s", F.ax), 400);
+    assert_error_shape(r, "nothing_to_change", NULL);
+    r = expect_status(req(BEH, "GET", "/api/nergens", NULL), 404);
+    assert_error_shape(r, "not_found", NULL);
+    r = expect_status(req(BEH, "PUT", "/api/providers", "{}"), 405);
+    assert_error_shape(r, "method_not_allowed", NULL);
+    r = expect_status(req(BEH, "GET", "/api/settlements", NULL), 400);
+    assert_error_shape(r, "query_missing", "period");
+    r = expect_status(req(BEH, "GET", "/api/settlements?period=2025-13", NULL), 400);
+    assert_error_shape(r, "month_invalid", "period");
+    r = expect_status(req(BEH, "GET", "/api/referrals/abc", NULL), 404);
+    assert_error_shape(r, "not_found", NULL);
+    r = expect_status(
+        reqf(BEH, "POST", "{\"agb\": \"00000000\"}", "/api/referrals/%lld/quotes", F.qrx), 400);
+    assert_error_shape(r, "agbs_invalid", "agbs");
+    /* a conflict: the same youth twice */
+    char body[256];
+    snprintf(body, sizeof body,
+             "{\"bsn\": \"%s\", \"birth\": \"2012-05-01\", \"gemeente\": \"0193\"}", F.yx);
+    r = expect_status(req(T1, "POST", "/api/youths", body), 409);
+    assert_true(strlen(jstr(r->json, "message")) > 10);
+}
+
+static void test_pagination(void **state)
+{
+    (void)state;
+    resp *all = expect_status(req(BEH, "GET", "/api/providers?limit=500", NULL), 200);
+    long long total = jint(all->json, "total");
+    assert_true(total >= 20);
+    assert_int_equal(jint(all->json, "limit"), 500);
+    assert_int_equal(json_array_size(jget(all, "items")), (size_t)total);
+    /* pages of 7 give the same list in the same order */
+    long long seen = 0;
+    for (long long off = 0; off < total; off += 7) {
+        resp *p =
+            expect_status(reqf(BEH, "GET", NULL, "/api/providers?limit=7&offset=%lld", off), 200);
+        assert_int_equal(jint(p->json, "total"), total);
+        assert_int_equal(jint(p->json, "offset"), off);
+        assert_int_equal(jint(p->json, "limit"), 7);
+        json_t *items = jget(p, "items");
+        for (size_t i = 0; i < json_array_size(items); i++, seen++)
+            assert_string_equal(jstr(json_array_get(items, i), "agb"),
+                                jstr(json_array_get(jget(all, "items"), (size_t)seen), "agb"));
+    }
+    assert_int_equal(seen, total);
+    resp *d = expect_status(req(BEH, "GET", "/api/assignments", NULL), 200);
+    assert_int_equal(jint(d->json, "limit"), 50);
+    assert_int_equal(json_array_size(jget(d, "items")), 50);
+    assert_true(jint(d->json, "total") > 300);
+    resp *big = expect_status(req(BEH, "GET", "/api/assignments?limit=100000", NULL), 200);
+    assert_int_equal(jint(big->json, "limit"), 500);
+    resp *past = expect_status(req(BEH, "GET", "/api/providers?offset=100000", NULL), 200);
+    assert_int_equal(json_array_size(jget(past, "items")), 0);
+    assert_int_equal(jint(past->json, "total"), total);
+    expect_status(req(BEH, "GET", "/api/providers?limit=0", NULL), 400);
+    expect_status(req(BEH, "GET", "/api/providers?limit=x", NULL), 400);
+    expect_status(req(BEH, "GET", "/api/providers?offset=-1", NULL), 400);
+    /* a scoped list counts only what the reader sees */
+    resp *t1 = expect_status(req(T1, "GET", "/api/assignments?limit=500", NULL), 200);
+    json_t *a;
+    size_t i;
+    json_array_foreach(jget(t1, "items"), i, a) assert_string_equal(jstr(a, "gemeente"), "0193");
+    resp *none = expect_status(req(T1, "GET", "/api/assignments?gemeente=0148", NULL), 200);
+    assert_int_equal(jint(none->json, "total"), 0);
+}
+
+static void test_body_limits(void **state)
+{
+    (void)state;
+    size_t n = (1u << 20) + 10;
+    char *big = malloc(n + 1);
+    assert_non_null(big);
+    memset(big, ' ', n);
+    big[0] = '{';
+    big[n - 1] = '}';
+    big[n] = '\0';
+    resp *r = request_full(&F.s[BEH], true, "POST", "/api/providers", NULL, big, n);
+    free(big);
+    expect_status(r, 413);
+    assert_string_equal(jstr(r->json, "code"), "body_too_large");
+    /* an announced CSV body over 64 MiB is refused before it is read */
+    char head[512];
+    snprintf(head, sizeof head,
+             "POST /api/declarations HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+             "Cookie: jr_session=%s\r\nX-CSRF-Token: %s\r\nContent-Type: text/csv\r\n"
+             "Content-Length: %llu\r\n",
+             F.s[A1].cookie, F.s[A1].csrf, (unsigned long long)(65ull << 20));
+    r = expect_status(raw_request(head, "declaratienummer\n", 17), 413);
+    assert_string_equal(jstr(r->json, "code"), "body_too_large");
+    /* declarations are CSV */
+    r = expect_status(
+        request_full(&F.s[A1], true, "POST", "/api/declarations", "application/json", "{}", 2),
+        400);
+    assert_string_equal(jstr(r->json, "code"), "content_type");
+}
+
+/* ---- the happy path of every route ------------------------------------------------------ */
+
+static void test_happy_path(void **state)
+{
+    (void)state;
+    /* catalog, codes, referral routes, providers, contracts */
+    resp *r = expect_status(req(LEZ, "GET", "/api/catalog", NULL), 200);
+    assert_string_equal(jstr(r->json, "region"), "IJsselland");
+    assert_true(json_array_size(jget(r, "municipalities")) == 11);
+    assert_true(json_array_size(jget(r, "products")) > 0);
+    r = expect_status(req(LEZ, "GET", "/api/codes?limit=500", NULL), 200);
+    assert_true(jint(r->json, "total") > 10);
+    assert_string_equal(jstr(json_array_get(jget(r, "items"), 0), "code"), "8001");
+    r = expect_status(req(T1, "GET", "/api/referrals/routes?referrer_type=02", NULL), 200);
+    assert_int_equal(json_array_size(jget(r, "budgets")), 2);
+    assert_true(json_is_true(jget(r, "quote")));
+    assert_true(json_is_false(jget(r, "verblijf")));
+    r = expect_status(req(T1, "GET", "/api/referrals/routes?referrer_type=01", NULL), 200);
+    assert_int_equal(json_array_size(jget(r, "budgets")), 7);
+    expect_status(req(T1, "GET", "/api/referrals/routes?referrer_type=99", NULL), 400);
+    expect_status(req(T1, "GET", "/api/referrals/routes", NULL), 400);
+    char agb[9];
+    for (int i = 0; i < 1000; i++) { /* a free AGB code (8 digits) */
+        snprintf(agb, sizeof agb, "7399%04d", i);
+        r = reqf(RSJ, "GET", NULL, "/api/providers/%s", agb);
+        if (r->status == 404)
+            break;
+    }
+    char body[1024];
+    snprintf(body, sizeof body, "{\"agb\": \"%s\", \"name\": \"Jeugdzorg De Linde\"}", agb);
+    r = expect_status(req(RSJ, "POST", "/api/providers", body), 201);
+    assert_string_equal(jstr(r->json, "kind"), "instelling");
+    expect_status(req(RSJ, "POST", "/api/providers", body), 409);
+    r = expect_status(reqf(G1, "GET", NULL, "/api/providers/%s", agb), 200);
+    assert_string_equal(jstr(r->json, "name"), "Jeugdzorg De Linde");
+    snprintf(body, sizeof body, "{\"agb\": \"%s\", \"lot\": \"P1\", \"start\": \"2024-01-01\"}",
+             agb);
+    r = expect_status(req(BEH, "POST", "/api/contracts", body), 201);
+    assert_true(jint(r->json, "contracts") >= 7);
+    r = expect_status(reqf(A1, "GET", NULL, "/api/contracts?agb=%s", agb), 200);
+    assert_true(jint(r->json, "total") >= 7);
+    assert_string_equal(jstr(json_array_get(jget(r, "items"), 0), "agb"), agb);
+
+    /* a youth of Zwolle, referred on a budget, assigned, care started */
+    char bsn[10];
+    create_youth(T1, "0193", bsn);
+    snprintf(body, sizeof body,
+             "{\"bsn\": \"%s\", \"birth\": \"2012-05-01\", \"gemeente\": \"0148\"}", bsn);
+    expect_status(req(T1, "POST", "/api/youths", body), 403); /* not its municipality */
+    long long rid = create_referral(T1, bsn, "budget");
+    r = expect_status(reqf(G1, "GET", NULL, "/api/referrals/%lld", rid), 200);
+    assert_string_equal(jstr(r->json, "route"), "budget");
+    assert_string_equal(jstr(r->json, "product"), "KB3");
+    r = expect_status(reqf(T1, "GET", NULL, "/api/referrals?bsn=%s", bsn), 200);
+    assert_int_equal(jint(r->json, "total"), 1);
+    char number[24];
+    create_assignment(T1, rid, agb, number);
+    care_start(BEH, number); /* the beheerder reports for the new provider */
+    /* the provider declares (as the beheerder, for the new provider) */
+    char csv[2048];
+    make_csv(csv, sizeof csv, "HP-1", agb, "0193", number, bsn, "HP");
+    r = expect_status(upload_csv(BEH, csv), 200);
+    json_t *b = json_array_get(jget(r, "batches"), 0);
+    assert_int_equal(jint(b, "accepted_lines"), 2);
+    assert_int_equal(jint(b, "accepted_cents"), 97200);
+    assert_true(json_is_false(json_object_get(b, "replayed")));
+    json_t *lines = jget(r, "lines");
+    assert_int_equal(json_array_size(lines), 2);
+    assert_string_equal(jstr(json_array_get(lines, 0), "result"), "accepted");
+    assert_string_equal(jstr(json_array_get(lines, 0), "line"), "HP-1");
+    assert_int_equal(jint(json_array_get(lines, 0), "amount_cents"), 81000);
+    long long batch = jint(b, "id");
+    r = expect_status(upload_csv(BEH, csv), 200); /* the same file again: nothing changes */
+    assert_true(json_is_true(json_object_get(json_array_get(jget(r, "batches"), 0), "replayed")));
+    /* a file-level fault names the line */
+    char bad[2048];
+    snprintf(bad, sizeof bad, "%s", csv);
+    char *d = strstr(bad, "2025-03-31");
+    memcpy(d, "2025-03-32", 10);
+    r = expect_status(upload_csv(BEH, bad), 400);
+    assert_contains(jstr(r->json, "message"), "test.csv:2");
+    assert_contains(jstr(r->json, "message"), "niet verwerkt");
+    /* the file: youth, referrals, assignments; the view is audited */
+    r = expect_status(reqf(T1, "GET", NULL, "/api/youths/%s", bsn), 200);
+    assert_string_equal(jstr(jget(r, "youth"), "bsn"), bsn);
+    assert_int_equal(json_array_size(jget(r, "referrals")), 1);
+    json_t *asg = json_array_get(jget(r, "assignments"), 0);
+    assert_string_equal(jstr(asg, "number"), number);
+    assert_int_equal(jint(json_object_get(asg, "ledger"), "used_cents"), 97200);
+    r = expect_status(req(BEH, "GET", "/api/audit?actor=toegang1&entity=youth&limit=5", NULL), 200);
+    assert_string_equal(jstr(json_array_get(jget(r, "items"), 0), "action"), "jeugdige.ingezien");
+    /* the assignment with its ledger and events; change, stop, end */
+    r = expect_status(reqf(G1, "GET", NULL, "/api/assignments/%s", number), 200);
+    json_t *ledger = jget(r, "ledger");
+    assert_int_equal(jint(ledger, "granted_cents"), jint(r->json, "budget_cents"));
+    assert_int_equal(jint(ledger, "remaining_cents"),
+                     jint(ledger, "granted_cents") - jint(ledger, "used_cents"));
+    assert_true(json_array_size(jget(r, "events")) >= 1);
+    r = expect_status(reqf(T1, "PATCH", "{\"budget_cents\": 600000, \"reason\": \"04\"}",
+                           "/api/assignments/%s", number),
+                      200);
+    assert_int_equal(jint(r->json, "budget_cents"), 600000);
+    assert_true(json_array_size(jget(r, "events")) >= 2);
+    expect_status(reqf(T1, "PATCH", "{\"budget_cents\": 100, \"reason\": \"04\"}",
+                       "/api/assignments/%s", number),
+                  400); /* below what was used */
+    r = expect_status(reqf(BEH, "POST", "{\"date\": \"2025-06-30\", \"reason\": \"31\"}",
+                           "/api/assignments/%s/care-stop", number),
+                      200);
+    assert_string_equal(jstr(r->json, "care_stop"), "2025-06-30");
+    r = expect_status(reqf(T1, "POST", "{\"date\": \"2025-06-30\", \"reason\": \"doel bereikt\"}",
+                           "/api/assignments/%s/end", number),
+                      200);
+    assert_string_equal(jstr(r->json, "status"), "beeindigd");
+    assert_int_equal(jint(jget(r, "ledger"), "released_cents"), 600000 - 97200);
+    expect_status(reqf(T1, "POST", NULL, "/api/assignments/%s/withdraw", number), 409);
+
+    /* declarations and settlement */
+    r = expect_status(req(G1, "GET", "/api/declarations?period=2025-03&limit=500", NULL), 200);
+    bool found = false;
+    json_t *it;
+    size_t i;
+    json_array_foreach(jget(r, "items"), i, it)
+    {
+        assert_string_equal(jstr(it, "gemeente"), "0193");
+        found = found || jint(it, "id") == batch;
+    }
+    assert_true(found);
+    r = expect_status(reqf(G1, "GET", NULL, "/api/declarations/%lld/lines", batch), 200);
+    assert_int_equal(jint(r->json, "total"), 2);
+    assert_string_equal(jstr(json_array_get(jget(r, "items"), 0), "assignment"), number);
+    r = expect_status(reqf(G1, "GET", NULL, "/api/settlements?period=2025-03&agb=%s", agb), 200);
+    assert_int_equal(jint(r->json, "total"), 2);
+    assert_int_equal(jint(r->json, "accepted_cents"), 97200);
+    json_t *row = json_array_get(jget(r, "items"), 0);
+    assert_string_equal(jstr(row, "gemeente"), "0193");
+    assert_string_equal(jstr(row, "provider"), "Jeugdzorg De Linde");
+    r = expect_status(reqf(LEZ, "GET", NULL, "/api/settlements?period=2025-03&agb=%s", agb), 200);
+    assert_int_equal(jint(r->json, "accepted_cents"), 97200);
+    r = expect_status(
+        reqf(G1, "GET", NULL, "/api/settlements/lines?period=2025-03&agb=%s&product=45F02", agb),
+        200);
+    assert_int_equal(jint(r->json, "total"), 1);
+    assert_int_equal(jint(json_array_get(jget(r, "items"), 0), "amount_cents"), 81000);
+
+    /* the offerte route: request, answer, accept */
+    long long qrid = create_referral(T1, bsn, "offerte");
+    snprintf(body, sizeof body, "{\"agbs\": [\"%s\"]}", F.p1);
+    r = expect_status(reqf(T1, "POST", body, "/api/referrals/%lld/quotes", qrid), 201);
+    long long qid = jint(json_array_get(jget(r, "quotes"), 0), "id");
+    r = expect_status(req(A1, "GET", "/api/worklist", NULL), 200);
+    found = false;
+    json_array_foreach(jget(r, "open_quotes"), i, it) found = found || jint(it, "id") == qid;
+    assert_true(found);
+    assert_non_null(jget(r, "awaiting_care_start"));
+    assert_non_null(jget(r, "rejected_lines"));
+    assert_non_null(jget(r, "budgets_nearly_spent"));
+    r = expect_status(reqf(A1, "POST",
+                           "{\"lines\": [{\"product\": \"FG3\", \"hours\": 10}], \"months\": 3}",
+                           "/api/quotes/%lld/answer", qid),
+                      200);
+    long long total = jint(r->json, "total_cents");
+    assert_true(total > 0);
+    r = expect_status(reqf(T1, "GET", NULL, "/api/quotes?referral=%lld", qrid), 200);
+    assert_int_equal(jint(r->json, "total"), 1);
+    assert_string_equal(jstr(json_array_get(jget(r, "items"), 0), "status"), "beantwoord");
+    r = expect_status(
+        reqf(T1, "POST", "{\"start\": \"2025-09-01\"}", "/api/quotes/%lld/accept", qid), 201);
+    assert_int_equal(jint(r->json, "budget_cents"), total);
+    assert_string_equal(jstr(r->json, "agb"), F.p1);
+    char qnumber[24];
+    snprintf(qnumber, sizeof qnumber, "%s", jstr(r->json, "number"));
+    r = expect_status(reqf(A1, "GET", NULL, "/api/quotes/%lld", qid), 200);
+    assert_string_equal(jstr(r->json, "status"), "geaccepteerd");
+    assert_string_equal(jstr(r->json, "assignment"), qnumber);
+    r = expect_status(req(T1, "GET", "/api/worklist?limit=100", NULL), 200);
+    found = false;
+    json_array_foreach(jget(r, "awaiting_care_start"), i, it) found =
+        found || strcmp(jstr(it, "number"), qnumber) == 0;
+    assert_true(found);
+    r = expect_status(reqf(T1, "POST", NULL, "/api/assignments/%s/withdraw", qnumber), 200);
+    assert_string_equal(jstr(r->json, "status"), "ingetrokken");
+    r = expect_status(reqf(A1, "GET", NULL, "/api/assignments?bsn=%s", bsn), 200);
+    assert_int_equal(jint(r->json, "total"), 1); /* its own, not the new provider's */
+
+    /* users and audit */
+    r = expect_status(req(BEH, "POST", "/api/users",
+                          "{\"name\": \"nieuw.toegang\", \"display_name\": \"Nieuwe medewerker\", "
+                          "\"role\": \"toegang\", \"gemeente\": \"0148\", \"password\": "
+                          "\"een-lang-wachtwoord\"}"),
+                      201);
+    assert_string_equal(jstr(r->json, "gemeente"), "0148");
+    assert_true(json_is_true(jget(r, "active")));
+    expect_status(req(BEH, "POST", "/api/users",
+                      "{\"name\": \"nieuw.toegang\", \"role\": \"toegang\", \"gemeente\": "
+                      "\"0148\", \"password\": \"een-lang-wachtwoord\"}"),
+                  409);
+    expect_status(req(BEH, "POST", "/api/users",
+                      "{\"name\": \"iemand\", \"role\": \"koning\", \"password\": "
+                      "\"een-lang-wachtwoord\"}"),
+                  400);
+    session s;
+    login_with("nieuw.toegang", "een-lang-wachtwoord", &s);
+    r = expect_status(req(BEH, "PATCH", "/api/users/nieuw.toegang", "{\"active\": false}"), 200);
+    assert_true(json_is_false(jget(r, "active")));
+    expect_status(request_full(&s, false, "GET", "/api/session", NULL, NULL, 0), 401);
+    expect_status(login_raw("nieuw.toegang", "een-lang-wachtwoord"), 401);
+    expect_status(req(BEH, "PATCH", "/api/users/niemand", "{\"active\": true}"), 404);
+    r = expect_status(req(BEH, "GET", "/api/users?limit=500", NULL), 200);
+    assert_true(jint(r->json, "total") >= 9);
+    r = expect_status(req(BEH, "GET", "/api/audit?entity=user&id=nieuw.toegang", NULL), 200);
+    const char *actions[] = {"inloggen.mislukt", "gebruiker.geblokkeerd", "inloggen",
+                             "gebruiker.toegevoegd"}; /* newest first */
+    assert_int_equal(jint(r->json, "total"), 4);
+    for (size_t k = 0; k < 4; k++)
+        assert_string_equal(jstr(json_array_get(jget(r, "items"), k), "action"), actions[k]);
+}
+
+/* ---- the authorization matrix ---------------------------------------------------------- */
+
+typedef struct {
+    const char *method;
+    const char
+        *path; /* with {P1} {YX} {YY} {RX} {RY} {QRX} {QX1} {QX2} {QY} {AX} {AY} {AEND} {BX} {BY} */
+    const char *body; /* JSON; "CSV" for the declaration file of X */
+    int expect[NROLES];
+} matrix_row;
+
+/*                                      beh  rsj  t1   t2   g1   a1   a2   lezer */
+static const matrix_row matrix[] = {
+    {"GET", "/api/session", NULL, {200, 200, 200, 200, 200, 200, 200, 200}},
+    {"GET", "/api/catalog", NULL, {200, 200, 200, 200, 200, 200, 200, 200}},
+    {"GET", "/api/codes", NULL, {200, 200, 200, 200, 200, 200, 200, 200}},
+    {"GET", "/api/openapi.json", NULL, {200, 200, 200, 200, 200, 200, 200, 200}},
+    {"GET",
+     "/api/referrals/routes?referrer_type=02",
+     NULL,
+     {200, 403, 200, 200, 403, 403, 403, 403}},
+    {"GET", "/api/worklist", NULL, {200, 200, 200, 200, 200, 200, 200, 403}},
+    {"GET", "/api/providers", NULL, {200, 200, 200, 200, 200, 200, 200, 200}},
+    {"GET", "/api/providers/{P1}", NULL, {200, 200, 200, 200, 200, 200, 200, 200}},
+    {"GET", "/api/providers/00000000", NULL, {404, 404, 404, 404, 404, 404, 404, 404}},
+    {"POST",
+     "/api/providers",
+     "{\"agb\": \"1\", \"name\": \"x\"}",
+     {400, 400, 403, 403, 403, 403, 403, 403}},
+    {"GET", "/api/contracts?agb={P1}", NULL, {200, 200, 200, 200, 200, 200, 200, 200}},
+    {"POST",
+     "/api/contracts",
+     "{\"agb\": \"00000000\", \"lot\": \"P1\", \"start\": \"2024-01-01\"}",
+     {404, 404, 403, 403, 403, 403, 403, 403}},
+    {"POST",
+     "/api/youths",
+     "{\"bsn\": \"123456789\", \"birth\": \"2012-01-01\", \"gemeente\": \"0193\"}",
+     {400, 403, 400, 400, 403, 403, 403, 403}},
+    {"GET", "/api/youths/{YX}", NULL, {200, 200, 200, 404, 200, 200, 404, 403}},
+    {"GET", "/api/youths/{YY}", NULL, {200, 200, 404, 200, 404, 404, 200, 403}},
+    {"GET", "/api/youths/000000000", NULL, {404, 404, 404, 404, 404, 404, 404, 403}},
+    {"POST",
+     "/api/referrals",
+     "{\"bsn\": \"{YX}\", \"referrer_type\": \"01\", \"route\": \"budget\", \"budget\": "
+     "\"KB99\", \"result\": \"x\"}",
+     {400, 403, 400, 404, 403, 403, 403, 403}},
+    {"POST",
+     "/api/referrals",
+     "{\"bsn\": \"{YY}\", \"referrer_type\": \"01\", \"route\": \"budget\", \"budget\": "
+     "\"KB99\", \"result\": \"x\"}",
+     {400, 403, 404, 400, 403, 403, 403, 403}},
+    {"GET", "/api/referrals", NULL, {200, 200, 200, 200, 200, 200, 200, 403}},
+    {"GET", "/api/referrals?bsn={YX}", NULL, {200, 200, 200, 200, 200, 200, 200, 403}},
+    {"GET", "/api/referrals/{RX}", NULL, {200, 200, 200, 404, 200, 404, 404, 403}},
+    {"GET", "/api/referrals/{RY}", NULL, {200, 200, 404, 200, 404, 404, 404, 403}},
+    {"POST",
+     "/api/referrals/{RX}/assignment",
+     "{\"agb\": \"{P1}\", \"start\": \"2025-02-01\"}",
+     {409, 403, 409, 404, 403, 403, 403, 403}},
+    {"POST",
+     "/api/referrals/{RY}/assignment",
+     "{\"agb\": \"{P2}\", \"start\": \"2025-02-01\"}",
+     {409, 403, 404, 409, 403, 403, 403, 403}},
+    {"POST",
+     "/api/referrals/{RX}/quotes",
+     "{\"agbs\": [\"{P1}\"]}",
+     {400, 403, 400, 404, 403, 403, 403, 403}},
+    {"GET", "/api/quotes", NULL, {200, 200, 200, 200, 200, 200, 200, 403}},
+    {"GET", "/api/quotes?referral={QRX}", NULL, {200, 200, 200, 200, 200, 200, 200, 403}},
+    {"GET", "/api/quotes/{QX1}", NULL, {200, 200, 200, 404, 200, 200, 404, 403}},
+    {"GET", "/api/quotes/{QY}", NULL, {200, 200, 404, 200, 404, 404, 200, 403}},
+    {"POST",
+     "/api/quotes/{QX1}/answer",
+     "{\"lines\": [{\"product\": \"FG2\", \"hours\": \"1\"}], \"months\": 6}",
+     {409, 403, 403, 403, 403, 409, 404, 403}},
+    {"POST",
+     "/api/quotes/{QX2}/accept",
+     "{\"start\": \"2025-09-01\"}",
+     {409, 403, 409, 404, 403, 403, 403, 403}},
+    {"POST",
+     "/api/quotes/{QX2}/reject",
+     "{\"reason\": \"nogmaals\"}",
+     {409, 403, 409, 404, 403, 403, 403, 403}},
+    {"GET", "/api/assignments", NULL, {200, 200, 200, 200, 200, 200, 200, 403}},
+    {"GET", "/api/assignments/{AX}", NULL, {200, 200, 200, 404, 200, 200, 404, 403}},
+    {"GET", "/api/assignments/{AY}", NULL, {200, 200, 404, 200, 404, 404, 200, 403}},
+    {"PATCH",
+     "/api/assignments/{AX}",
+     "{\"end\": \"2026-01-31\", \"reason\": \"99\"}",
+     {400, 403, 400, 404, 403, 403, 403, 403}},
+    {"PATCH",
+     "/api/assignments/{AY}",
+     "{\"end\": \"2026-01-31\", \"reason\": \"99\"}",
+     {400, 403, 404, 400, 403, 403, 403, 403}},
+    {"POST",
+     "/api/assignments/{AX}/end",
+     "{\"date\": \"2024-01-01\"}",
+     {400, 403, 400, 404, 403, 403, 403, 403}},
+    {"POST", "/api/assignments/{AEND}/withdraw", NULL, {409, 403, 409, 404, 403, 403, 403, 403}},
+    {"POST",
+     "/api/assignments/{AX}/care-start",
+     "{\"date\": \"2025-02-02\"}",
+     {409, 403, 403, 403, 403, 409, 404, 403}},
+    {"POST",
+     "/api/assignments/{AY}/care-start",
+     "{\"date\": \"2025-02-02\"}",
+     {409, 403, 403, 403, 403, 404, 409, 403}},
+    {"POST",
+     "/api/assignments/{AX}/care-stop",
+     "{\"date\": \"2024-01-01\", \"reason\": \"31\"}",
+     {400, 403, 403, 403, 403, 400, 404, 403}},
+    {"POST", "/api/declarations", "CSV", {200, 403, 403, 403, 403, 200, 403, 403}},
+    {"GET", "/api/declarations?period=2025-03", NULL, {200, 200, 200, 200, 200, 200, 200, 403}},
+    {"GET", "/api/declarations/{BX}/lines", NULL, {200, 200, 200, 404, 200, 200, 404, 403}},
+    {"GET", "/api/declarations/{BY}/lines", NULL, {200, 200, 404, 200, 404, 404, 200, 403}},
+    {"GET", "/api/settlements?period=2025-03", NULL, {200, 200, 200, 200, 200, 200, 200, 200}},
+    {"GET", "/api/settlements", NULL, {400, 400, 400, 400, 400, 400, 400, 400}},
+    {"GET",
+     "/api/settlements/lines?period=2025-03",
+     NULL,
+     {200, 200, 200, 200, 200, 200, 200, 403}},
+    {"GET", "/api/users", NULL, {200, 403, 403, 403, 403, 403, 403, 403}},
+    {"POST",
+     "/api/users",
+     "{\"name\": \"x.y\", \"role\": \"lezer\", \"password\": \"kort\"}",
+     {400, 403, 403, 403, 403, 403, 403, 403}},
+    {"PATCH", "/api/users/lezer", "{}", {400, 403, 403, 403, 403, 403, 403, 403}},
+    {"GET", "/api/audit", NULL, {200, 403, 403, 403, 403, 403, 403, 403}},
+};
+
+/* substitute: path (or body) with the fixture's records filled in. */
+static void substitute(const char *in, char *out, size_t cap)
+{
+    char ids[8][24];
+    snprintf(ids[0], 24, "%lld", F.rx);
+    snprintf(ids[1], 24, "%lld", F.ry);
+    snprintf(ids[2], 24, "%lld", F.qrx);
+    snprintf(ids[3], 24, "%lld", F.qx1);
+    snprintf(ids[4], 24, "%lld", F.qx2);
+    snprintf(ids[5], 24, "%lld", F.qy);
+    snprintf(ids[6], 24, "%lld", F.bx);
+    snprintf(ids[7], 24, "%lld", F.by);
+    const struct {
+        const char *key, *val;
+    } subs[] = {{"{P1}", F.p1},     {"{P2}", F.p2},   {"{YX}", F.yx},    {"{YY}", F.yy},
+                {"{RX}", ids[0]},   {"{RY}", ids[1]}, {"{QRX}", ids[2]}, {"{QX1}", ids[3]},
+                {"{QX2}", ids[4]},  {"{QY}", ids[5]}, {"{AX}", F.ax},    {"{AY}", F.ay},
+                {"{AEND}", F.aend}, {"{BX}", ids[6]}, {"{BY}", ids[7]}};
+    size_t n = 0;
+    while (*in && n + 1 < cap) {
+        bool done = false;
+        for (size_t k = 0; !done && k < sizeof subs / sizeof subs[0]; k++) {
+            size_t kl = strlen(subs[k].key);
+            if (strncmp(in, subs[k].key, kl) == 0) {
+                n += (size_t)snprintf(out + n, cap - n, "%s", subs[k].val);
+                in += kl;
+                done = true;
+            }
+        }
+        if (!done)
+            out[n++] = *in++;
+    }
+    out[n < cap ? n : cap - 1] = '\0';
+}
+
+/* fill_params: pattern with every {name} replaced by 1. */
+static void fill_params(const char *pattern, char *out, size_t cap)
+{
+    size_t n = 0;
+    for (const char *p = pattern; *p && n + 2 < cap; p++) {
+        if (*p == '{') {
+            out[n++] = '1';
+            while (*p && *p != '}')
+                p++;
+            if (!*p)
+                break;
+        } else {
+            out[n++] = *p;
+        }
+    }
+    out[n] = '\0';
+}
+
+static void test_authorization_matrix(void **state)
+{
+    (void)state;
+    int failures = 0;
+    for (size_t i = 0; i < sizeof matrix / sizeof matrix[0]; i++) {
+        const matrix_row *m = &matrix[i];
+        char path[512], body[1024];
+        substitute(m->path, path, sizeof path);
+        if (m->body && strcmp(m->body, "CSV") != 0)
+            substitute(m->body, body, sizeof body);
+        for (int role = 0; role < NROLES; role++) {
+            resp *r;
+            if (m->body && strcmp(m->body, "CSV") == 0)
+                r = upload_csv(role, F.csv_x);
+            else
+                r = req(role, m->method, path, m->body ? body : NULL);
+            if (r->status != m->expect[role]) {
+                fprintf(stderr, "MATRIX %s %s as %s: %d, expected %d: %.300s\n", m->method, path,
+                        role_names[role], r->status, m->expect[role], r->body);
+                failures++;
+            }
+            if (r->status >= 400 && (!r->json || !json_object_get(r->json, "code") ||
+                                     !json_object_get(r->json, "message"))) {
+                fprintf(stderr, "MATRIX %s %s as %s: no error JSON\n", m->method, path,
+                        role_names[role]);
+                failures++;
+            }
+        }
+        free_responses(NULL);
+    }
+    /* without a session every route but the login answers 401 */
+    for (int i = 0; i < router_route_count(); i++) {
+        const http_route *rt = router_route_at(i);
+        if (rt->flags & HTTP_ROUTE_PUBLIC)
+            continue;
+        char path[512];
+        fill_params(rt->pattern, path, sizeof path);
+        resp *r = req(-1, router_method_name(rt->method), path,
+                      rt->method == HTTP_GET || rt->method == HTTP_DELETE ? NULL : "{}");
+        if (r->status != 401) {
+            fprintf(stderr, "NO SESSION %s %s: %d, expected 401\n", router_method_name(rt->method),
+                    path, r->status);
+            failures++;
+        }
+    }
+    if (failures)
+        fail_msg("%d answers differ from the authorization matrix (see above)", failures);
+    /* every route of the router is in the matrix at least once */
+    for (int i = 0; i < router_route_count(); i++) {
+        const http_route *rt = router_route_at(i);
+        if (rt->method == HTTP_DELETE) /* the logout: test_logout */
+            continue;
+        bool found = false;
+        for (size_t k = 0; !found && k < sizeof matrix / sizeof matrix[0]; k++) {
+            const char *mp = matrix[k].path;
+            if (strcmp(matrix[k].method, router_method_name(rt->method)) != 0)
+                continue;
+            router_result res;
+            char path[512];
+            substitute(mp, path, sizeof path);
+            char *q = strchr(path, '?');
+            if (q)
+                *q = '\0';
+            found = router_match(rt->method, path, &res) && res.route == rt;
+        }
+        if (!found && !(rt->flags & HTTP_ROUTE_PUBLIC))
+            fail_msg("route %s %s is not in the matrix", router_method_name(rt->method),
+                     rt->pattern);
+    }
+}
+
+/* ---- the OpenAPI description and the router agree ------------------------------------------ */
+
+static void test_openapi_routes(void **state)
+{
+    (void)state;
+    resp *r = expect_status(req(LEZ, "GET", "/api/openapi.json", NULL), 200);
+    assert_string_equal(jstr(r->json, "openapi"), "3.0.3");
+    json_t *paths = jget(r, "paths");
+    int documented = 0;
+    const char *path;
+    json_t *item;
+    json_object_foreach(paths, path, item)
+    {
+        const char *method;
+        json_t *op;
+        json_object_foreach(item, method, op)
+        {
+            documented++;
+            char upper[16];
+            size_t k = 0;
+            for (; method[k] && k < sizeof upper - 1; k++)
+                upper[k] = (char)(method[k] - ('a' - 'A'));
+            upper[k] = '\0';
+            bool found = false;
+            for (int i = 0; !found && i < router_route_count(); i++) {
+                const http_route *rt = router_route_at(i);
+                found = strcmp(rt->pattern, path) == 0 &&
+                        strcmp(router_method_name(rt->method), upper) == 0;
+            }
+            if (!found)
+                fail_msg("%s %s is documented but not routed", upper, path);
+            assert_non_null(json_string_value(json_object_get(op, "summary")));
+            assert_non_null(json_object_get(op, "responses"));
+        }
+    }
+    for (int i = 0; i < router_route_count(); i++) {
+        const http_route *rt = router_route_at(i);
+        json_t *ops = json_object_get(paths, rt->pattern);
+        char lower[16];
+        const char *m = router_method_name(rt->method);
+        size_t k = 0;
+        for (; m[k] && k < sizeof lower - 1; k++)
+            lower[k] = (char)(m[k] + ('a' - 'A'));
+        lower[k] = '\0';
+        if (!ops || !json_object_get(ops, lower))
+            fail_msg("%s %s is routed but not documented", m, rt->pattern);
+    }
+    assert_int_equal(documented, router_route_count());
+}
+
+/* ---- concurrency: many readers and writers at once ------------------------------------------- */
+
+static void test_concurrent_requests(void **state)
+{
+    (void)state;
+    enum { N = 24 };
+    pid_t kids[N];
+    for (int i = 0; i < N; i++) {
+        kids[i] = fork();
+        if (kids[i] == 0) {
+            /* a child: reads, and a write that is refused after the role check */
+            int bad = 0;
+            for (int k = 0; k < 10; k++) {
+                resp *r = req(i % NROLES, "GET", "/api/providers", NULL);
+                bad += r->status != 200;
+                r = req(T1, "POST", "/api/youths",
+                        "{\"bsn\": \"123456789\", \"birth\": \"2012-01-01\", \"gemeente\": "
+                        "\"0193\"}");
+                bad += r->status != 400;
+                r = reqf(G1, "GET", NULL, "/api/assignments/%s", F.ax);
+                bad += r->status != 200;
+            }
+            _exit(bad ? 1 : 0);
+        }
+    }
+    int failed = 0;
+    for (int i = 0; i < N; i++) {
+        int st;
+        if (waitpid(kids[i], &st, 0) != kids[i] || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
+            failed++;
+    }
+    assert_int_equal(failed, 0);
+}
+
+/* ---- graceful shutdown ------------------------------------------------------------------------
+ */
+
+static void test_graceful_shutdown(void **state)
+{
+    (void)state;
+    /* a second server on the same database, behind "HTTPS" */
+    char out[160], err[160];
+    snprintf(out, sizeof out, "%s/serve2.out", F.dir);
+    snprintf(err, sizeof err, "%s/serve2.err", F.dir);
+    char *serve[] = {(char *)F.bin,      "--db", F.db, "serve", "--port", "0", "--web", F.web,
+                     "--secure-cookies", NULL};
+    pid_t pid = spawn(serve, out, err);
+    assert_true(pid > 0);
+    int port = wait_port(pid, out, err);
+    assert_true(port > 0);
+    /* a login in flight: its headers and half its body are sent ... */
+    const char *body = "{\"name\": \"lezer\", \"password\": \"" PASSWORD "\"}";
+    char head[512];
+    snprintf(head, sizeof head,
+             "POST /api/session HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+             "Content-Type: application/json\r\nContent-Length: %zu\r\n\r\n",
+             strlen(body));
+    int fd = connect_port(port);
+    send_all(fd, head, strlen(head));
+    send_all(fd, body, 10);
+    struct timespec t = {0, 300 * 1000 * 1000};
+    nanosleep(&t, NULL);
+    /* ... when the server is told to stop; the rest comes after */
+    assert_int_equal(kill(pid, SIGTERM), 0);
+    nanosleep(&t, NULL);
+    send_all(fd, body + 10, strlen(body) - 10);
+    resp *r = expect_status(read_response(fd), 200);
+    assert_string_equal(jstr(jget(r, "user"), "name"), "lezer");
+    assert_contains(header(r, "Set-Cookie"), "; Secure"); /* this one runs with --secure-cookies */
+    int st = 0;
+    assert_int_equal(waitpid(pid, &st, 0), pid);
+    assert_true(WIFEXITED(st));
+    assert_int_equal(WEXITSTATUS(st), 0);
+    char *e = slurp(err);
+    assert_non_null(e);
+    bool clean = strstr(e, "SIGTERM ontvangen") && strstr(e, "gestopt") &&
+                 !strstr(e, "Sanitizer") && !strstr(e, "runtime error:");
+    if (!clean)
+        fprintf(stderr, "%s\n", e);
+    free(e);
+    assert_true(clean);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fprintf(stderr, "usage: %s PATH-TO-jeugdregio\n", argv[0]);
+        return 2;
+    }
+    F.bin = argv[1];
+    signal(SIGPIPE, SIG_IGN);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_teardown(test_login_ok, free_responses),
+        cmocka_unit_test_teardown(test_login_wrong_password, free_responses),
+        cmocka_unit_test_teardown(test_login_lockout, free_responses),
+        cmocka_unit_test_teardown(test_no_session, free_responses),
+        cmocka_unit_test_teardown(test_csrf, free_responses),
+        cmocka_unit_test_teardown(test_logout, free_responses),
+        cmocka_unit_test_teardown(test_security_headers, free_responses),
+        cmocka_unit_test_teardown(test_static_files, free_responses),
+        cmocka_unit_test_teardown(test_error_shape, free_responses),
+        cmocka_unit_test_teardown(test_pagination, free_responses),
+        cmocka_unit_test_teardown(test_body_limits, free_responses),
+        cmocka_unit_test_teardown(test_authorization_matrix, free_responses),
+        cmocka_unit_test_teardown(test_happy_path, free_responses),
+        cmocka_unit_test_teardown(test_openapi_routes, free_responses),
+        cmocka_unit_test_teardown(test_concurrent_requests, free_responses),
+        cmocka_unit_test_teardown(test_graceful_shutdown, free_responses),
+    };
+    return cmocka_run_group_tests_name("http", tests, suite_setup, suite_teardown);
+}
