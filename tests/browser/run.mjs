@@ -1,0 +1,527 @@
+// Browser tests of the jeugdregio web UI: Playwright (playwright-core only,
+// no downloaded browser) driving Debian's chromium against a real
+// `jeugdregio serve` on a fresh demo database.
+//
+//   node --test tests/browser/run.mjs [JEUGDREGIO_BIN]
+//   node tests/browser/run.mjs [JEUGDREGIO_BIN]   (what meson runs)
+//
+// Run directly (not under `node --test`), the file first checks what the
+// tests need and exits 77 (skipped, for meson) with the reason when
+// playwright-core or /usr/bin/chromium is missing; otherwise it runs itself
+// under `node --test` and passes its exit status on.
+//
+// Environment: JEUGDREGIO_BIN (the binary, else argv or build/src/jeugdregio),
+// JR_SOURCE_ROOT (the source tree, else two folders up), JR_ARTEFACTS (where
+// the screenshots go, else tests/artefacts), JEUGDREGIO_TODAY (2026-01-15
+// unless set).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, createWriteStream, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const CHROMIUM = '/usr/bin/chromium';
+const SKIP = 77;
+
+function missing() {
+  const why = [];
+  const require = createRequire(import.meta.url);
+  try {
+    require.resolve('playwright-core', { paths: [HERE] });
+  } catch (e) {
+    why.push(`playwright-core is not installed (run "npm ci" in ${HERE})`);
+  }
+  if (!existsSync(CHROMIUM)) why.push(`${CHROMIUM} is missing (apt-get install chromium)`);
+  return why;
+}
+
+const underTestRunner = !!process.env.NODE_TEST_CONTEXT;
+
+if (!underTestRunner) {
+  // launcher mode (meson): skip with the reason, or run under node --test
+  const why = missing();
+  if (why.length) {
+    console.log(`SKIP browser tests: ${why.join('; ')}`);
+    process.exit(SKIP);
+  }
+  const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: process.env,
+  });
+  process.exit(r.status === null ? 1 : r.status);
+}
+
+// ---- the tests (under node --test) ------------------------------------------------------
+
+const { describe, it, before, after } = await import('node:test');
+const assert = (await import('node:assert/strict')).default;
+
+const why = missing();
+if (why.length) {
+  describe('jeugdregio web UI', () => {
+    it('needs playwright-core and chromium', { skip: why.join('; ') }, () => {});
+  });
+} else {
+  await suite();
+}
+
+async function suite() {
+  const require = createRequire(import.meta.url);
+  const { chromium } = require(require.resolve('playwright-core', { paths: [HERE] }));
+
+  const SRC = process.env.JR_SOURCE_ROOT || path.resolve(HERE, '..', '..');
+  const argBin = process.argv.slice(2).find((a) => !a.startsWith('-'));
+  const BIN = path.resolve(argBin || process.env.JEUGDREGIO_BIN || path.join(SRC, 'build', 'src', 'jeugdregio'));
+  const ARTEFACTS = process.env.JR_ARTEFACTS || path.join(SRC, 'tests', 'artefacts');
+  const TODAY = process.env.JEUGDREGIO_TODAY || '2026-01-15';
+  const PASSWORD = 'jeugdregio-demo';
+  const ENV = {
+    ...process.env,
+    JEUGDREGIO_TODAY: TODAY,
+    JEUGDREGIO_CONFIG: process.env.JEUGDREGIO_CONFIG || path.join(SRC, 'config', 'ijsselland.json'),
+    USER: 'browsertest',
+  };
+
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'jr-browser-'));
+  const DB = path.join(tmp, 'demo.db');
+  const facts = {}; // what the scenarios find out and share
+  let server = null;
+  let log = null;
+  let serverLog = '';
+  let base = '';
+  let context = null;
+  let page = null;
+  const problems = []; // CSP violations and uncaught page errors
+
+  // cli: runs the binary on the test database; JSON lines when --json.
+  function cli(...args) {
+    const r = spawnSync(BIN, ['--db', DB, ...args], { env: ENV, cwd: SRC, encoding: 'utf8' });
+    return { status: r.status, out: r.stdout || '', err: r.stderr || '' };
+  }
+  function cliJson(...args) {
+    const r = cli(...args, '--json');
+    if (r.status !== 0) throw new Error(`jeugdregio ${args.join(' ')}: ${r.err || r.out}`);
+    return r.out.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  }
+
+  function bsnValid(s) {
+    let sum = 0;
+    for (let i = 0; i < 8; i++) sum += Number(s[i]) * (9 - i);
+    return (sum - Number(s[8])) % 11 === 0;
+  }
+  // freshBsn: a BSN passing the 11-check that the demo did not register.
+  function freshBsn(seed) {
+    for (let n = seed; n < seed + 100000; n++) {
+      const s = String(n).padStart(9, '0');
+      if (bsnValid(s) && cli('youth', 'show', '--bsn', s).status !== 0) return s;
+    }
+    throw new Error('no free BSN');
+  }
+
+  function freePort() {
+    return new Promise((resolve, reject) => {
+      const s = net.createServer();
+      s.unref();
+      s.on('error', reject);
+      s.listen(0, '127.0.0.1', () => {
+        const { port } = s.address();
+        s.close(() => resolve(port));
+      });
+    });
+  }
+
+  async function waitForServer(url, ms) {
+    const end = Date.now() + ms;
+    for (;;) {
+      if (server && server.exitCode !== null) throw new Error(`jeugdregio serve stopped (exit ${server.exitCode}):\n${serverLog}`);
+      try {
+        const r = await fetch(`${url}/api/session`);
+        await r.text();
+        return;
+      } catch (e) {
+        if (Date.now() > end) throw new Error(`jeugdregio serve did not answer on ${url}:\n${serverLog}`);
+        await new Promise((res) => setTimeout(res, 100));
+      }
+    }
+  }
+
+  async function shot(name) {
+    await page.screenshot({ path: path.join(ARTEFACTS, `${name}.png`), fullPage: true });
+  }
+
+  async function login(name) {
+    await context.clearCookies();
+    await page.goto(`${base}/login.html`);
+    await page.fill('#naam', name);
+    await page.fill('#wachtwoord', PASSWORD);
+    await Promise.all([
+      page.waitForURL((u) => !u.pathname.endsWith('/login.html')),
+      page.click('#inloggen'),
+    ]);
+    await page.waitForSelector('#site-nav nav');
+  }
+
+  // guard: on failure, a screenshot of the page as it was (FOUT-name.png)
+  const guard = (name, fn) => async () => {
+    try {
+      await fn();
+    } catch (e) {
+      if (page) await page.screenshot({ path: path.join(ARTEFACTS, `FOUT-${name}.png`), fullPage: true }).catch(() => {});
+      throw e;
+    }
+  };
+
+  const euroText = (c) => `€ ${Math.floor(c / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${String(c % 100).padStart(2, '0')}`;
+
+  // visible text of a locator, whitespace folded
+  const text = async (sel) => (await page.locator(sel).innerText()).replace(/\s+/g, ' ').trim();
+
+  describe('jeugdregio web UI', { timeout: 300000 }, () => {
+    before(async () => {
+      mkdirSync(ARTEFACTS, { recursive: true });
+      assert.ok(existsSync(BIN), `the jeugdregio binary is missing: ${BIN}`);
+      const help = cli('serve', '--help');
+      assert.equal(help.status, 0, `jeugdregio serve --help failed: ${help.err || help.out}`);
+
+      const demo = cli('demo', '--youths', '300', '--providers', '20');
+      assert.equal(demo.status, 0, `demo failed: ${demo.err}`);
+      const users = cliJson('user', 'list');
+      const tenant = (n) => (users.find((u) => u.name === n) || {}).tenant || (users.find((u) => u.name === n) || {}).agb;
+      facts.agb1 = tenant('aanbieder1');
+      facts.agb2 = tenant('aanbieder2');
+      facts.gemeente1 = tenant('toegang1') || (users.find((u) => u.name === 'toegang1') || {}).gemeente;
+      assert.ok(facts.agb1 && facts.agb2 && facts.gemeente1, 'demo accounts aanbieder1, aanbieder2, toegang1');
+      const other = cliJson('assignment', 'list', '--agb', facts.agb2);
+      assert.ok(other.length > 0, 'aanbieder2 has assignments');
+      facts.foreignAssignment = other[0].number;
+      // what aanbieder1 may declare: its functiegroepen and their 2025 tariffs
+      const cat = cliJson('catalog')[0];
+      facts.cat = cat;
+      const contracts = cliJson('contract', 'list', '--agb', facts.agb1);
+      const fgs = cat.products.filter((p) => p.kind === 'functiegroep' && contracts.some((c) => c.product === p.code || (c.product === '*' && c.lot === 'P1')));
+      assert.ok(fgs.length >= 2, 'aanbieder1 is contracted for two functiegroepen');
+      const tariff2025 = (p) => p.tariffs.find((t) => t.from <= '2025-12-01' && (!t.to || t.to >= '2025-12-01')).cents;
+      facts.fgA = { code: fgs[0].code, short: fgs[0].short_code, tariff: tariff2025(fgs[0]) };
+      facts.fgB = { code: fgs[1].code, short: fgs[1].short_code, tariff: tariff2025(fgs[1]) };
+      facts.bsn = freshBsn(123456700);
+
+      const port = await freePort();
+      base = `http://127.0.0.1:${port}`;
+      log = createWriteStream(path.join(ARTEFACTS, 'server.log'));
+      server = spawn(BIN, ['--db', DB, 'serve', '--port', String(port), '--web', path.join(SRC, 'web')], { env: ENV, cwd: SRC });
+      const keep = (d) => {
+        log.write(d);
+        serverLog = (serverLog + d.toString()).slice(-4000);
+      };
+      server.stdout.on('data', keep);
+      server.stderr.on('data', keep);
+      await waitForServer(base, 15000);
+
+      const userData = mkdtempSync(path.join(tmp, 'chromium-'));
+      context = await chromium.launchPersistentContext(userData, {
+        executablePath: CHROMIUM,
+        headless: true,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+          '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        viewport: { width: 1366, height: 900 },
+        locale: 'nl-NL',
+        timezoneId: 'Europe/Amsterdam',
+      });
+      page = context.pages()[0] || (await context.newPage());
+      page.setDefaultTimeout(15000);
+      page.on('console', (m) => {
+        if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(`${page.url()}: ${m.text()}`);
+      });
+      page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
+    });
+
+    after(async () => {
+      if (context) await context.close().catch(() => {});
+      if (server && server.exitCode === null) {
+        server.kill('SIGTERM');
+        await new Promise((res) => {
+          const t = setTimeout(() => { server.kill('SIGKILL'); res(); }, 5000);
+          server.on('exit', () => { clearTimeout(t); res(); });
+        });
+      }
+      rmSync(tmp, { recursive: true, force: true });
+      if (log) {
+        await new Promise((res) => log.end(res));
+        // a sanitizer build reports what it found on the server's stderr
+        const found = readFileSync(path.join(ARTEFACTS, 'server.log'), 'utf8').match(/^.*(AddressSanitizer|LeakSanitizer|runtime error:).*$/m);
+        assert.equal(found, null, `jeugdregio serve: ${found && found[0]} (see tests/artefacts/server.log)`);
+      }
+    });
+
+    it('1. toegang refers a new youth with a keuzebudget and assigns a contracted provider', guard('scenario1', async () => {
+      // a wrong password is refused with a Dutch message at the field
+      await context.clearCookies();
+      await page.goto(`${base}/login.html`);
+      await page.fill('#naam', 'toegang1');
+      await page.fill('#wachtwoord', 'niet-het-wachtwoord');
+      await page.click('#inloggen');
+      await page.waitForSelector('#login-form .alert-danger');
+      assert.ok(await page.locator('#wachtwoord.is-invalid').count(), 'the password field is marked');
+      await shot('login-fout');
+
+      await login('toegang1');
+      assert.match(page.url(), /index\.html$/);
+      await page.waitForSelector('#open-quotes table, #open-quotes p:not(:has-text("Laden"))');
+      await shot('werkvoorraad-toegang');
+      const nav = await text('#site-nav');
+      for (const label of ['Werkvoorraad', 'Jeugdige zoeken', 'Verwijzen', 'Offertes', 'Toewijzingen', 'Afrekening']) assert.ok(nav.includes(label), `nav has ${label}`);
+      for (const label of ['Gebruikers', 'Auditlog', 'Declareren']) assert.ok(!nav.includes(label), `nav has no ${label}`);
+
+      await page.goto(`${base}/verwijzen.html`);
+      // the BSN is checked as you type
+      await page.fill('#bsn', '123456789');
+      await page.locator('#bsn').blur();
+      assert.match(await text('#bsn-fout'), /elfproef/);
+      await page.fill('#bsn', facts.bsn);
+      await page.click('#bsn-verder');
+      await page.waitForSelector('#form-registreren:not(.d-none)');
+      await page.fill('#geboortedatum', '31-02-2014');
+      await page.locator('#geboortedatum').blur();
+      assert.match(await text('#geboortedatum-fout'), /Geen geldige datum/);
+      await page.fill('#geboortedatum', '02-03-2014');
+      assert.equal(await page.locator('#gemeente').inputValue(), facts.gemeente1);
+      await page.click('#registreren');
+      await page.waitForSelector('#stap2:not(.d-none)');
+      assert.match(await text('#jeugdige-samenvatting'), new RegExp(facts.bsn));
+
+      await page.selectOption('#verwijzer', '01');
+      await page.waitForSelector('input[name=keuze][value="budget:KB3"]');
+      const choices = await page.locator('input[name=keuze]').evaluateAll((l) => l.map((i) => i.value));
+      assert.deepEqual(choices.filter((c) => c.startsWith('budget:')).length, 7, 'toegang may choose all seven budgets');
+      assert.ok(choices.includes('offerte') && choices.includes('verblijf'), 'toegang may ask a quote and verblijf');
+      await page.check('input[name=keuze][value="budget:KB3"]');
+      await page.click('#route-verder');
+      await page.waitForSelector('#stap3:not(.d-none)');
+      // the expected result is required
+      await page.click('#vastleggen');
+      assert.match(await text('#resultaat-fout'), /verplicht/);
+      await page.fill('#resultaat', 'Weer naar school en minder conflicten thuis');
+      await page.fill('#verwijsdatum', '20-11-2025');
+      await shot('verwijzen-stap3');
+      await page.click('#vastleggen');
+      await page.waitForSelector('#stap4:not(.d-none)');
+      await page.fill('#start', '01-12-2025');
+      await page.locator('#start').blur();
+      await page.waitForSelector(`#aanbieder option[value="${facts.agb1}"]`, { state: 'attached' });
+      await page.selectOption('#aanbieder', facts.agb1);
+      // the server's refusal shows next to the field it names (KB3 runs at most 12 months)
+      await page.fill('#einde', '31-12-2027');
+      await page.click('#toewijzen');
+      await page.waitForSelector('#einde.is-invalid');
+      assert.match(await text('#einde-fout'), /\S/, 'a Dutch message next to the end date');
+      assert.match(await text('#form-toewijzen .js-alert'), /\S/);
+      await page.fill('#einde', '');
+      await page.click('#toewijzen');
+      await page.waitForSelector('#naar-toewijzing');
+      await shot('verwijzen-toegewezen');
+      const href = await page.locator('#naar-toewijzing').getAttribute('href');
+      facts.assignment = new URL(href, base).searchParams.get('nummer');
+      assert.match(facts.assignment, /^TW\d+/);
+
+      await page.click('#naar-toewijzing');
+      await page.waitForSelector('#detail-inhoud:not(.d-none)');
+      assert.match(await text('#titel'), new RegExp(facts.assignment));
+      assert.equal(await page.locator('#ledger .progress .progress-bar').count(), 3, 'ledger bar: used, released, remaining');
+      assert.match(await text('#ledger-toegekend'), /€ 5\.192,50/, 'KB3 of 2025');
+      assert.ok(await page.locator('#acties-toegang').isVisible(), 'toegang may change, end, withdraw');
+      assert.ok(!(await page.locator('#acties-aanbieder').isVisible()), 'toegang does not start care');
+      await shot('toewijzing-toegang');
+
+      await page.goto(`${base}/jeugdige.html?bsn=${facts.bsn}`);
+      await page.waitForSelector(`#resultaat a[href*="${facts.assignment}"]`);
+      assert.match(await text('#resultaat'), /Weer naar school/);
+      await shot('jeugdige');
+    }));
+
+    it('2. the provider starts care and declares; a faulty line shows its reason code', guard('scenario2', async () => {
+      assert.ok(facts.assignment, 'scenario 1 made an assignment');
+      await login('aanbieder1');
+      await page.goto(`${base}/toewijzing.html?nummer=${facts.assignment}`);
+      await page.waitForSelector('#form-start:not(.d-none)');
+      assert.ok(!(await page.locator('#acties-toegang').isVisible()), 'a provider does not change assignments');
+      await page.fill('#start-datum', '01-12-2025');
+      await page.click('#zorg-starten');
+      await page.waitForSelector('#form-stop:not(.d-none)');
+      assert.match(await text('#detail-status'), /Start zorg is gemeld/);
+      assert.match(await text('#gegevens'), /01-12-2025/);
+
+      const money = (c) => (c / 100).toFixed(2);
+      const header = 'declaratienummer,agb,gemeente,periode,dagtekening,referentie,toewijzingnummer,bsn,productcategorie,productcode,begindatum,einddatum,volume,eenheid,tarief,bedrag,debet_credit,vorige_referentie';
+      const row = (ref, fg, hours, tariff) => ['UI2025-12-001', facts.agb1, facts.gemeente1, '2025-12', '2026-01-05', ref, facts.assignment, facts.bsn, '45', fg, '2025-12-01', '2025-12-31', hours, '04', money(tariff), money(hours * tariff), 'D', ''].join(',');
+      const wrong = facts.fgB.tariff - 454; // not the catalog tariff: 0611
+      const csv = path.join(tmp, 'declaratie-ui.csv');
+      writeFileSync(csv, `${header}\n${row('UI-R1', facts.fgA.code, 10, facts.fgA.tariff)}\n${row('UI-R2', facts.fgB.code, 2, wrong)}\n`);
+
+      await page.goto(`${base}/declareren.html`);
+      // a file-level fault refuses the whole file, with the line it is on
+      const broken = path.join(tmp, 'kapot.csv');
+      writeFileSync(broken, 'declaratienummer,agb\nX,1\n');
+      await page.setInputFiles('#bestand', broken);
+      await page.click('#uploaden');
+      await page.waitForSelector('#form-upload .alert-danger');
+      assert.match(await text('#form-upload .alert-danger'), /:1\b.*ontbreekt/);
+      assert.ok(await page.locator('#bestand.is-invalid').count());
+      await shot('declareren-bestandsfout');
+      await page.setInputFiles('#bestand', csv);
+      await page.click('#uploaden');
+      await page.waitForSelector('#regels table');
+      const ok = page.locator('#regels tr', { hasText: 'UI-R1' });
+      const bad = page.locator('#regels tr', { hasText: 'UI-R2' });
+      assert.match(await ok.innerText(), /8001/);
+      assert.ok(!(await ok.getAttribute('class') || '').includes('table-danger'));
+      assert.match(await bad.innerText(), /0611/);
+      assert.match(await bad.innerText(), /tarief/i);
+      assert.match(await bad.getAttribute('class'), /table-danger/, 'the rejected line is highlighted');
+      assert.match(await text('#samenvatting'), /1 geaccepteerd.*1 afgewezen/);
+      await shot('declareren');
+
+      await page.goto(`${base}/toewijzing.html?nummer=${facts.assignment}`);
+      await page.waitForSelector('#detail-inhoud:not(.d-none)');
+      assert.equal(await text('#ledger-gebruikt'), euroText(10 * facts.fgA.tariff));
+      await shot('toewijzing-aanbieder');
+    }));
+
+    it('3. a GP referral offers exactly two budgets and the quote', guard('scenario3', async () => {
+      await login('toegang1');
+      await page.goto(`${base}/verwijzen.html?bsn=${facts.bsn}`);
+      await page.waitForSelector('#stap2:not(.d-none)');
+      await page.selectOption('#verwijzer', '02');
+      await page.waitForSelector('input[name=keuze]');
+      const choices = await page.locator('input[name=keuze]').evaluateAll((l) => l.map((i) => i.value));
+      assert.deepEqual(choices.sort(), ['budget:KB1', 'budget:KB2', 'offerte']);
+      await shot('verwijzen-huisarts');
+      // a GI refers through a quote only
+      await page.selectOption('#verwijzer', '04');
+      await page.waitForFunction(() => [...document.querySelectorAll('input[name=keuze]')].map((i) => i.value).join() === 'offerte');
+      // the GP asks a quote from aanbieder1
+      await page.selectOption('#verwijzer', '02');
+      await page.waitForSelector('input[name=keuze][value=offerte]');
+      await page.check('input[name=keuze][value=offerte]');
+      await page.fill('#verwijzer-naam', 'Huisarts De Vries');
+      await page.click('#route-verder');
+      await page.fill('#resultaat', 'Diagnostiek en behandeling van angstklachten');
+      await page.fill('#verwijsdatum', '10-12-2025');
+      await page.click('#vastleggen');
+      await page.waitForSelector('#form-offerte:not(.d-none)');
+      await page.check(`#offerte-agb-${facts.agb1}`);
+      await page.click('#offertes-aanvragen');
+      await page.waitForSelector('#klaar .alert-success');
+    }));
+
+    it('3b. the provider answers the quote; the total follows the catalog tariffs as you type', guard('scenario3b', async () => {
+      await login('aanbieder1');
+      await page.goto(`${base}/offertes.html?status=aangevraagd`);
+      await page.waitForSelector('#lijst table');
+      const link = page.locator('#lijst tbody tr', { hasText: 'aangevraagd' }).first().locator('a').first();
+      await link.click();
+      await page.waitForSelector('#form-antwoord:not(.d-none)');
+      await page.selectOption('#regels tr:nth-child(1) select', facts.fgA.short);
+      await page.fill('#regels tr:nth-child(1) input', '12,5');
+      await page.click('#regel-toevoegen');
+      await page.selectOption('#regels tr:nth-child(2) select', facts.fgB.short);
+      await page.fill('#regels tr:nth-child(2) input', '4');
+      // p*q at the tariffs of the date the page says it prices at
+      const [d, m, y] = (await text('#tariefdatum')).slice(0, 10).split('-');
+      const on = `${y}-${m}-${d}`;
+      const tariff = (code) => facts.cat.products.find((p) => p.code === code).tariffs.find((t) => t.from <= on && (!t.to || on <= t.to)).cents;
+      const expect = Math.floor((1250 * tariff(facts.fgA.code) + 50) / 100) + 4 * tariff(facts.fgB.code);
+      const shown = await text('#totaal');
+      const cents = Number(shown.replace(/[^\d]/g, ''));
+      assert.equal(cents, expect, `live total ${shown}`);
+      await page.fill('#maanden', '6');
+      await page.fill('#plan', 'Twaalf gesprekken met de jeugdige, vier met de ouders.');
+      await shot('offerte-maken');
+      await page.click('#offerte-versturen');
+      await page.waitForSelector('#detail-melding .alert-success');
+      assert.match(await text('#detail-status'), /beantwoord/);
+      // the server's total is the one that counts (at the referral's date)
+      const serverTotal = Math.floor((1250 * facts.fgA.tariff + 50) / 100) + 4 * facts.fgB.tariff;
+      assert.match(await text('#detail-melding'), new RegExp(`totaal ${euroText(serverTotal).replace(/\./g, '\\.')}`));
+      await shot('offerte-beantwoord');
+    }));
+
+    it('3c. toegang accepts the quote, then ends the assignment: the unspent budget is released', guard('scenario3c', async () => {
+      await login('toegang1');
+      await page.goto(`${base}/offertes.html?status=beantwoord`);
+      await page.waitForSelector('#lijst table');
+      await page.locator('#lijst tbody tr', { hasText: facts.agb1 }).first().locator('a').first().click();
+      await page.waitForSelector('#form-accepteren:not(.d-none)');
+      await page.fill('#accepteer-start', '01-01-2026');
+      await page.click('#accepteren');
+      await page.waitForSelector('#detail-melding .alert-success');
+      assert.match(await text('#detail-status'), /geaccepteerd/);
+      const nr = (await text('#detail-melding')).match(/TW\d+/);
+      assert.ok(nr, 'the accepted quote names its assignment');
+      await page.goto(`${base}/toewijzing.html?nummer=${nr[0]}`);
+      await page.waitForSelector('#acties-toegang:not(.d-none)');
+      await page.fill('#einde-datum', '10-01-2026');
+      await page.fill('#einde-reden', 'Hulp niet meer nodig');
+      await page.click('#beeindigen');
+      await page.waitForSelector('#detail-status .alert-success');
+      assert.match(await text('#status-badge'), /beëindigd/);
+      assert.notEqual(await text('#ledger-vrijgevallen'), '€ 0,00', 'released budget shows');
+      await shot('toewijzing-beeindigd');
+    }));
+
+    it('4. a provider cannot open another provider\'s assignment by URL', guard('scenario4', async () => {
+      await login('aanbieder1');
+      await page.goto(`${base}/toewijzing.html?nummer=${facts.foreignAssignment}`);
+      await page.waitForSelector('#detail-status .alert');
+      assert.match(await text('#detail-status'), /niet gevonden/);
+      assert.ok(!(await page.locator('#detail-inhoud').isVisible()));
+      await shot('toewijzing-niet-gevonden');
+    }));
+
+    it('5. the other pages open for their roles without errors', guard('scenario5', async () => {
+      await login('beheerder');
+      const pages = [
+        ['catalogus.html', '#catalogus table', 'catalogus'],
+        ['aanbieders.html', '#aanbieders table', 'aanbieders'],
+        ['afrekening.html?periode=2025-03', '#afrekening-tabel', 'afrekening'],
+        ['offertes.html', '#lijst table', 'offertes'],
+        ['toewijzing.html', '#lijst-resultaat table', 'toewijzingen'],
+        ['gebruikers.html', '#gebruikers table', 'gebruikers'],
+        ['audit.html', '#audit table', 'audit'],
+        ['index.html', '#budgets-nearly-spent :is(table, p)', 'werkvoorraad-beheerder'],
+        ['verwijzen.html', '#form-bsn', 'verwijzen-start'],
+        ['declareren.html', '#form-upload', 'declareren-leeg'],
+        ['jeugdige.html', '#zoek-form', 'jeugdige-zoeken'],
+      ];
+      for (const [url, sel, name] of pages) {
+        await page.goto(`${base}/${url}`);
+        await page.waitForSelector(sel);
+        await shot(name);
+        // every form control has a label
+        const unlabeled = await page.evaluate(() => [...document.querySelectorAll('input, select, textarea')]
+          .filter((i) => i.type !== 'hidden' && !(i.labels && i.labels.length) && !i.getAttribute('aria-label') && !i.getAttribute('aria-labelledby'))
+          .map((i) => i.id || i.name || i.outerHTML.slice(0, 60)));
+        assert.deepEqual(unlabeled, [], `${url}: controls without a label`);
+      }
+      // drill down from a settlement row to its lines
+      await page.goto(`${base}/afrekening.html?periode=2025-03`);
+      await page.locator('#afrekening-tabel button', { hasText: 'Regels' }).first().click();
+      await page.waitForSelector('#drill-regels table');
+      await shot('afrekening-regels');
+      // a reader sees no personal pages
+      await login('lezer');
+      const nav = await text('#site-nav');
+      assert.ok(!nav.includes('Toewijzingen') && !nav.includes('Jeugdige'), 'lezer sees no personal pages');
+      await page.goto(`${base}/toewijzing.html`);
+      await page.waitForSelector('#inhoud .alert-warning');
+    }));
+
+    it('6. no Content-Security-Policy violations or script errors', async () => {
+      const res = await page.goto(`${base}/index.html`);
+      assert.match(res.headers()['content-security-policy'] || '', /script-src 'self'/, 'the pages are served under the CSP');
+      assert.deepEqual(problems, []);
+    });
+  });
+}

@@ -1,0 +1,114 @@
+// catalogus.js: the region catalog (GET /api/catalog): keuzebudgetten,
+// functiegroepen, wonen/verblijf intensities, crisis and dyslexie with their
+// tariffs per year, the referrer rules, the lots and municipalities, and the
+// reason codes (GET /api/codes).
+import { showAlert } from '../api.js';
+import { initPage } from '../nav.js';
+import { catalog, codes } from '../data.js';
+import { el, table, euro, date, number as fmtNumber, referrerName } from '../format.js';
+
+const $ = (id) => document.getElementById(id);
+let cat = null;
+
+function priceIn(prices, year) {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const p = (prices || []).find((x) => x.from <= to && (!x.to || x.to >= from));
+  return p || null;
+}
+
+function priceCell(prices, year) {
+  const p = priceIn(prices, year);
+  if (!p) return '–';
+  return `${euro(p.cents)}${p.derived ? ' *' : ''}`;
+}
+
+function periods(prices) {
+  return el('details', {}, el('summary', { class: 'small', text: 'Alle periodes' }),
+    el('ul', { class: 'small mb-0' }, (prices || []).map((p) => el('li', { text: `${date(p.from)} t/m ${p.to ? date(p.to) : 'open'}: ${euro(p.cents)}${p.derived ? ' (OVA-index)' : ''}` }))));
+}
+
+function section(title, ...children) {
+  return el('section', { class: 'mb-5' }, el('h2', { class: 'h4', text: title }), ...children);
+}
+
+const UNIT = { '04': 'per uur', '14': 'per etmaal', '01': 'per minuut' };
+
+function render(year, reasonCodes) {
+  const products = cat.products || [];
+  const ofKind = (k) => products.filter((p) => p.kind === k);
+  const productCols = (extra = []) => [
+    { label: 'Code', value: (p) => el('span', { class: 'mono', text: p.short_code }) },
+    { label: 'iJw-code', value: (p) => el('span', { class: 'mono', text: `${p.category}/${p.code}` }) },
+    { label: 'Omschrijving', value: (p) => p.name },
+    ...extra,
+    { label: `Tarief ${year}`, value: (p) => `${priceCell(p.tariffs, year)} ${UNIT[p.unit] || ''}`, class: 'amount' },
+    { label: 'Tariefperiodes', value: (p) => periods(p.tariffs) },
+  ];
+  const parts = [
+    section('Keuzebudgetten (ambulant)', table([
+      { label: 'Budget', value: (b) => el('span', { class: 'fw-semibold', text: b.code }) },
+      { label: 'Past bij het resultaat', value: (b) => b.result },
+      { label: 'Max. duur', value: (b) => `${b.max_months} maanden`, class: 'nowrap' },
+      { label: `Bedrag ${year}`, value: (b) => priceCell(b.amounts, year), class: 'amount' },
+      { label: 'Periodes', value: (b) => periods(b.amounts) },
+    ], cat.keuzebudgetten || [], { caption: 'Keuzebudgetten' })),
+    section('Functiegroepen (uurtarieven)', table(productCols(), ofKind('functiegroep'), { caption: 'Functiegroepen' })),
+    section('Wonen en verblijf (per etmaal)', table(productCols([
+      { label: 'Vorm', value: (p) => `${p.setting || ''}${p.form ? `, ${p.form}` : ''}${p.parttime ? ' (ook deeltijd)' : ''}` },
+    ]), ofKind('intensiteit'), { caption: 'Intensiteiten wonen en verblijf' })),
+    section('Crisis en ernstige dyslexie', table(productCols([
+      { label: 'Max. duur', value: (p) => (p.max_days ? `${p.max_days} dagen` : '') },
+    ]), [...ofKind('crisis'), ...ofKind('dyslexie')], { caption: 'Crisis en ernstige dyslexie' })),
+    section('Verwijzers en hun routes', table([
+      { label: 'Type', value: (r) => (r.type === 'overig' ? 'overig' : `${r.type} ${referrerName(r.type)}`) },
+      { label: 'Naam in de regio', value: (r) => r.name },
+      { label: 'Keuzebudgetten', value: (r) => (r.budgets === 'all' ? 'alle' : Array.isArray(r.budgets) && r.budgets.length ? r.budgets.join(', ') : 'geen') },
+      { label: 'Offerte', value: (r) => (r.quote ? 'ja' : 'nee') },
+      { label: 'Verblijf', value: (r) => (r.verblijf ? 'ja' : 'nee') },
+      { label: 'Crisis', value: (r) => (r.crisis ? 'ja' : 'nee') },
+      { label: 'Dyslexie', value: (r) => (r.dyslexie ? 'ja' : 'nee') },
+    ], cat.referrers || [], { caption: 'Verwijzers' })),
+    section('Percelen', table([
+      { label: 'Perceel', value: (l) => l.code },
+      { label: 'Naam', value: (l) => l.name },
+      { label: 'Producten', value: (l) => (l.products || []).join(', ') },
+    ], cat.lots || [], { caption: 'Percelen' })),
+    section('Gemeenten', table([
+      { label: 'CBS-code', value: (m) => el('span', { class: 'mono', text: m.cbs }) },
+      { label: 'Gemeente', value: (m) => m.name },
+      { label: 'Jeugdigen', value: (m) => fmtNumber(m.youth_population), class: 'amount' },
+    ], cat.municipalities || [], { caption: 'Gemeenten' })),
+  ];
+  if (reasonCodes && reasonCodes.length) {
+    parts.push(section('Redencodes declaratiecontrole', table([
+      { label: 'Code', value: (c) => el('span', { class: 'mono', text: c.code }) },
+      { label: 'Bron', value: (c) => c.source || '' },
+      { label: 'Melding', value: (c) => c.message || '' },
+    ], reasonCodes, { caption: 'Redencodes' })));
+  }
+  $('catalogus').replaceChildren(...parts);
+}
+
+(async () => {
+  const user = await initPage('catalogus');
+  if (!user) return;
+  let reasonCodes = [];
+  try {
+    [cat, reasonCodes] = await Promise.all([catalog(), codes().catch(() => [])]);
+  } catch (e) {
+    showAlert($('catalogus'), e.message);
+    return;
+  }
+  $('regio').textContent = `Regio ${cat.region || ''}${cat.organisation ? ` – ${cat.organisation}` : ''}${cat.variant ? ` · bekostiging ${cat.variant}` : ''}`;
+  const years = new Set();
+  for (const p of [...(cat.products || []).flatMap((x) => x.tariffs || []), ...(cat.keuzebudgetten || []).flatMap((x) => x.amounts || [])]) {
+    if (p.from) years.add(Number(p.from.slice(0, 4)));
+  }
+  const list = [...years].sort();
+  const now = new Date().getFullYear();
+  $('jaar').append(...list.map((y) => el('option', { value: String(y), text: String(y) })));
+  $('jaar').value = String(list.includes(now) ? now : list[list.length - 1]);
+  $('jaar').addEventListener('change', () => render(Number($('jaar').value), reasonCodes));
+  render(Number($('jaar').value), reasonCodes);
+})();
