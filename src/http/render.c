@@ -62,12 +62,13 @@ json_t *render_referral(const jr_referral *r)
 
 json_t *render_quote(const jr_quote *q)
 {
-    return json_pack("{s:I, s:I, s:s, s:s, s:s, s:o, s:o, s:i, s:I, s:s, s:s, s:s}", "id",
+    return json_pack("{s:I, s:I, s:s, s:s, s:s, s:o, s:o, s:o, s:i, s:I, s:s, s:s, s:s}", "id",
                      (json_int_t)q->id, "referral", (json_int_t)q->referral_id, "gemeente",
-                     q->gemeente, "agb", q->agb, "status", q->status, "requested",
-                     render_date(q->requested), "answered", render_date(q->answered), "months",
-                     q->months, "total_cents", (json_int_t)q->total, "plan", q->plan, "reason",
-                     q->reason, "assignment", q->assignment);
+                     q->gemeente, "agb", q->agb, "status", q->status, "referral_date",
+                     render_date(q->referral_date), "requested", render_date(q->requested),
+                     "answered", render_date(q->answered), "months", q->months, "total_cents",
+                     (json_int_t)q->total, "plan", q->plan, "reason", q->reason, "assignment",
+                     q->assignment);
 }
 
 json_t *render_assignment(const jr_assignment *a)

@@ -27,16 +27,32 @@ static void quotes_list(http_req *r)
     http_page_finish(r, &p, rc, &err);
 }
 
-/* quotes_reply: answers status with quote id as it is now. */
+static int quotes_line_row(void *ud, const void *row)
+{
+    const jr_quote_line *l = row;
+    char hours[JR_MONEY_BUF]; /* hundredths of hours print like cents */
+    return json_array_append_new(ud, json_pack("{s:s, s:s, s:I, s:I}", "product", l->product,
+                                               "hours", money_format_plain(l->centi_hours, hours),
+                                               "tariff_cents", (json_int_t)l->tariff,
+                                               "amount_cents", (json_int_t)l->amount)) != 0;
+}
+
+/* quotes_reply: answers status with quote id as it is now, with its lines. */
 static void quotes_reply(http_req *r, int status, int64_t id)
 {
     jr_quote q;
     jr_error err;
     jr_error_clear(&err);
-    if (quote_get(&r->ctx, id, &q, &err) != JR_OK)
+    json_t *lines = json_array();
+    if (quote_get(&r->ctx, id, &q, &err) != JR_OK ||
+        quote_lines(&r->ctx, id, quotes_line_row, lines, &err) != JR_OK) {
+        json_decref(lines);
         http_reply_error(r, &err);
-    else
-        http_reply_json(r, status, render_quote(&q));
+        return;
+    }
+    json_t *o = render_quote(&q);
+    json_object_set_new(o, "lines", lines);
+    http_reply_json(r, status, o);
 }
 
 static void quotes_show(http_req *r)

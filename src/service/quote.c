@@ -82,7 +82,7 @@ jr_status quote_request(const jr_ctx *ctx, int64_t referral_id, const char *cons
 
 #define QUOTE_COLS                                                                                 \
     "SELECT q.id, q.referral_id, p.agb, q.status, q.requested_date, q.answered_date, q.months,"    \
-    " q.total_cents, q.plan, q.reason, a.number, r.gemeente FROM quote q"                          \
+    " q.total_cents, q.plan, q.reason, a.number, r.gemeente, r.referral_date FROM quote q"         \
     " JOIN provider p ON p.id = q.provider_id JOIN referral r ON r.id = q.referral_id"             \
     " LEFT JOIN assignment a ON a.id = q.assignment_id "
 
@@ -103,6 +103,7 @@ static void quote_from_row(jr_stmt *s, jr_quote *q)
     str_copy(q->reason, sizeof q->reason, store_col_text(s, 9));
     str_copy(q->assignment, sizeof q->assignment, store_col_text(s, 10));
     str_copy(q->gemeente, sizeof q->gemeente, store_col_text(s, 11));
+    date_parse(store_col_text(s, 12), &q->referral_date);
 }
 
 jr_status quote_get(const jr_ctx *ctx, int64_t id, jr_quote *out, jr_error *err)
@@ -363,4 +364,32 @@ jr_status quote_reject(const jr_ctx *ctx, int64_t id, const char *reason, jr_err
         rc = audit_record(ctx, "offerte.afgewezen", "quote", eid, reason, err);
     }
     return svc_finish(ctx, rc, err);
+}
+
+jr_status quote_lines(const jr_ctx *ctx, int64_t id, jr_row_fn fn, void *ud, jr_error *err)
+{
+    jr_quote q;
+    jr_status rc = quote_get(ctx, id, &q, err);
+    if (rc != JR_OK)
+        return rc;
+    jr_stmt *s = store_prepare(ctx->store,
+                               "SELECT product, centi_hours, tariff_cents, amount_cents"
+                               " FROM quote_line WHERE quote_id = ? ORDER BY product",
+                               err);
+    if (!s)
+        return JR_EDB;
+    store_bind_int(s, 1, id);
+    store_step_result r;
+    while ((r = store_step(s, err)) == STORE_ROW) {
+        jr_quote_line l;
+        memset(&l, 0, sizeof l);
+        str_copy(l.product, sizeof l.product, store_col_text(s, 0));
+        l.centi_hours = store_col_int(s, 1);
+        l.tariff = store_col_int(s, 2);
+        l.amount = store_col_int(s, 3);
+        if (fn(ud, &l))
+            break;
+    }
+    store_reset(s);
+    return r == STORE_ERROR ? JR_EDB : JR_OK;
 }

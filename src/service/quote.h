@@ -24,7 +24,8 @@ typedef struct {
     int64_t referral_id;
     char gemeente[5]; /* of the referral: the municipality that asks */
     char agb[9];
-    char status[16]; /* aangevraagd | beantwoord | geaccepteerd | afgewezen */
+    char status[16];       /* aangevraagd | beantwoord | geaccepteerd | afgewezen */
+    jr_date referral_date; /* the tariffs of this date price the answer */
     jr_date requested;
     jr_date answered; /* JR_DATE_NONE while open */
     int32_t months;
@@ -50,6 +51,8 @@ jr_status quote_accept(const jr_ctx *ctx, int64_t id, jr_date start, char number
                        jr_error *err);
 jr_status quote_reject(const jr_ctx *ctx, int64_t id, const char *reason, jr_error *err);
 jr_status quote_get(const jr_ctx *ctx, int64_t id, jr_quote *out, jr_error *err);
+/* quote_lines: each jr_quote_line of an answered quote (same scope as quote_get). */
+jr_status quote_lines(const jr_ctx *ctx, int64_t id, jr_row_fn fn, void *ud, jr_error *err);
 /* quote_list: each jr_quote, filtered by referral (0: any) and provider (NULL: any). */
 jr_status quote_list(const jr_ctx *ctx, int64_t referral_id, const char *agb, jr_row_fn fn,
                      void *ud, jr_error *err);
