@@ -7,15 +7,18 @@
 # and lines per second. Target: >= 10,000 reads/s with p99 < 10 ms.
 #
 # usage: http_bench.sh JEUGDREGIO_BINARY SOURCE_ROOT [--youths N] [--seconds S] [--uploads N]
+#        [--connections N]   (wrk runs on the same 2 cores as the server: one
+#        thread and 8 connections by default, so the load does not starve it)
 set -euo pipefail
 bin=$1 root=$2
 shift 2
-youths=15000 seconds=10 uploads=10
+youths=15000 seconds=10 uploads=10 conns=8
 while [ $# -gt 0 ]; do
   case $1 in
     --youths) youths=$2; shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
     --uploads) uploads=$2; shift 2 ;;
+    --connections) conns=$2; shift 2 ;;
     *) echo "http_bench: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -45,8 +48,8 @@ cookie() { awk '$6 == "jr_session" {print $7}' "$work/$1.jar"; }
 # 1. budget-ledger reads by the beheerder
 login beheerder >/dev/null
 number=$(sqlite3 "$db" "SELECT number FROM assignment WHERE is_budget = 1 ORDER BY id LIMIT 1")
-echo "ledger read: GET ${url}api/assignments/$number, wrk 2 threads, 32 connections, ${seconds} s"
-wrk -t2 -c32 -d"${seconds}s" --latency -H "Cookie: jr_session=$(cookie beheerder)" \
+echo "ledger read: GET ${url}api/assignments/$number, wrk 1 thread, $conns connections, ${seconds} s"
+wrk -t1 -c"$conns" -d"${seconds}s" --latency -H "Cookie: jr_session=$(cookie beheerder)" \
   "${url}api/assignments/$number" >"$work/wrk.out"
 rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.out")
 p50=$(awk '/^ +50%/ {print $2}' "$work/wrk.out")
