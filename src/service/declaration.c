@@ -50,7 +50,8 @@ struct jr_decl_session {
     /* current batch */
     bool have_batch;
     jr_decl_batch batch;
-    int64_t provider_id;
+    int64_t provider_id; /* of the current batch; its contracts are loaded */
+    char provider_agb[9];
     bool replay;
     char stored_hash[65];
     crypto_generichash_state hash;
@@ -109,26 +110,45 @@ jr_status decl_session_begin(const jr_ctx *ctx, const char *source, jr_decl_sess
     return JR_OK;
 }
 
+static int cmp_entry_id(const void *a, const void *b, void *ud)
+{
+    const cache_entry *c = ud;
+    int64_t x = c[*(const uint32_t *)a].id, y = c[*(const uint32_t *)b].id;
+    return (x > y) - (x < y);
+}
+
+/* cache_flush: writes the running totals of changed assignments back, in
+ * the order of their ids so that the table is walked once. */
 static jr_status cache_flush(jr_decl_session *s, jr_error *err)
 {
-    for (unsigned i = 0; i < s->ncache; i++) {
-        cache_entry *e = &s->cache[i];
-        if (!e->dirty)
-            continue;
+    uint32_t *order = malloc((size_t)(s->ncache ? s->ncache : 1) * sizeof *order);
+    if (!order)
+        return jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
+    unsigned n = 0;
+    for (unsigned i = 0; i < s->ncache; i++)
+        if (s->cache[i].dirty)
+            order[n++] = i;
+    qsort_r(order, n, sizeof *order, cmp_entry_id, s->cache);
+    jr_status rc = JR_OK;
+    for (unsigned k = 0; k < n && rc == JR_OK; k++) {
+        cache_entry *e = &s->cache[order[k]];
         jr_stmt *u = store_prepare(s->ctx.store,
                                    "UPDATE assignment SET used_cents = ?, used_base = ?"
                                    " WHERE id = ?",
                                    err);
-        if (!u)
-            return JR_EDB;
+        if (!u) {
+            rc = JR_EDB;
+            break;
+        }
         store_bind_int(u, 1, e->a.used);
         store_bind_int(u, 2, e->a.used_base);
         store_bind_int(u, 3, e->id);
         if (store_step(u, err) != STORE_DONE)
-            return JR_EDB;
+            rc = JR_EDB;
         e->dirty = false;
     }
-    return JR_OK;
+    free(order);
+    return rc;
 }
 
 static jr_status cache_load(jr_decl_session *s, cache_entry *e, const char *number, jr_error *err)
@@ -359,12 +379,21 @@ static jr_status open_batch(jr_decl_session *s, const jr_decl_batch *b, jr_error
         return jr_fail(err, JR_EFORBIDDEN, "forbidden", "agb",
                        "U kunt alleen declareren namens uw eigen organisatie (AGB %s), niet %s.",
                        s->ctx.who.agb, b->agb);
-    jr_provider p;
-    if ((rc = provider_find(&s->ctx, b->agb, &p, err)) != JR_OK)
-        return jr_fail(err, JR_EINVAL, "agb_unknown", "agb",
-                       "Onbekende aanbieder: AGB-code %s is niet geregistreerd; er is niets "
-                       "verwerkt.",
-                       b->agb);
+    /* a file holds a provider's batches one after another: look the provider
+       and its contracts up once per run of batches */
+    bool same_provider = s->provider_id && strcmp(s->provider_agb, b->agb) == 0;
+    if (!same_provider) {
+        jr_provider p;
+        if ((rc = provider_find(&s->ctx, b->agb, &p, err)) != JR_OK)
+            return jr_fail(err, JR_EINVAL, "agb_unknown", "agb",
+                           "Onbekende aanbieder: AGB-code %s is niet geregistreerd; er is niets "
+                           "verwerkt.",
+                           b->agb);
+        s->provider_id = p.id;
+        str_copy(s->provider_agb, sizeof s->provider_agb, b->agb);
+        if ((rc = load_contracts(s, err)) != JR_OK)
+            return rc;
+    }
     if (s->nbatches == s->capbatches) {
         int cap = s->capbatches ? s->capbatches * 2 : 16;
         jr_decl_batch_summary *nb = realloc(s->batches, (size_t)cap * sizeof *nb);
@@ -383,7 +412,6 @@ static jr_status open_batch(jr_decl_session *s, const jr_decl_batch *b, jr_error
         return rc;
     s->cur = sum;
     s->batch = *b;
-    s->provider_id = p.id;
     s->have_batch = true;
     s->first_line = s->last_line = 0;
     crypto_generichash_init(&s->hash, NULL, 0, 32);
@@ -401,7 +429,7 @@ static jr_status open_batch(jr_decl_session *s, const jr_decl_batch *b, jr_error
                                err);
     if (!q)
         return JR_EDB;
-    store_bind_int(q, 1, p.id);
+    store_bind_int(q, 1, s->provider_id);
     store_bind_text(q, 2, b->number);
     store_step_result r = store_step(q, err);
     if (r == STORE_ERROR)
@@ -424,7 +452,7 @@ static jr_status open_batch(jr_decl_session *s, const jr_decl_batch *b, jr_error
         err);
     if (!ins)
         return JR_EDB;
-    store_bind_int(ins, 1, p.id);
+    store_bind_int(ins, 1, s->provider_id);
     store_bind_text(ins, 2, b->number);
     store_bind_text(ins, 3, b->gemeente);
     store_bind_text(ins, 4, per);
@@ -433,7 +461,7 @@ static jr_status open_batch(jr_decl_session *s, const jr_decl_batch *b, jr_error
     if (store_step(ins, err) != STORE_DONE)
         return JR_EDB;
     sum->batch_id = store_last_id(s->ctx.store);
-    return load_contracts(s, err);
+    return JR_OK;
 }
 
 static bool same_header(const jr_decl_batch *a, const jr_decl_batch *b)
