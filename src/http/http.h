@@ -26,6 +26,7 @@
 #define HTTP_MAX_PARAMS 4
 #define HTTP_JSON_MAX ((size_t)1 << 20) /* 1 MiB */
 #define HTTP_CSV_MAX ((size_t)64 << 20) /* 64 MiB */
+#define HTTP_XML_MAX ((size_t)64 << 20) /* 64 MiB */
 #define HTTP_LIST_DEFAULT 50
 #define HTTP_LIST_MAX 500
 
@@ -46,8 +47,10 @@ typedef struct {
     void *conn;                          /* the libmicrohttpd connection (server.c only) */
     const char *params[HTTP_MAX_PARAMS]; /* the {name} segments of the route, in order */
     int nparams;
-    json_t *body; /* JSON routes: the body, an object ({} when empty) */
-    FILE *upload; /* CSV routes: the body, rewound */
+    json_t *body;    /* JSON routes: the body, an object ({} when empty) */
+    FILE *upload;    /* CSV routes: the body, rewound */
+    const char *raw; /* XML routes: the body in memory, NUL-terminated ("" when empty) */
+    size_t raw_len;
     char client[64];
     bool secure_cookies;
     jr_user user; /* the session's user (when the route needs one) */
@@ -58,11 +61,20 @@ typedef struct {
     int status;
     json_t *reply;
     char cookie[256]; /* a Set-Cookie value, when not empty */
+    char *reply_raw;  /* a non-JSON answer (malloc'ed, owned by the request), sent instead */
+    size_t reply_raw_len;
+    char reply_type[64];         /* its Content-Type */
+    char reply_disposition[192]; /* its Content-Disposition, when not empty */
 } http_req;
 
 /* http_reply_json: answers status with value (the reference is taken; NULL
  * after an allocation failure answers 500). */
 void http_reply_json(http_req *r, int status, json_t *value);
+/* http_reply_raw: answers status with len bytes of data (taken over:
+ * malloc'ed) as Content-Type ctype, offered as a download named filename
+ * when not NULL. */
+void http_reply_raw(http_req *r, int status, const char *ctype, char *data, size_t len,
+                    const char *filename);
 /* http_reply_error: answers err with the status its jr_status maps to
  * (http_status_of), or 500 with a generic message for internal faults. */
 void http_reply_error(http_req *r, const jr_error *err);

@@ -13,7 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
-/* One operation. query: names separated by ','. body: NULL (none), "csv",
+/* One operation. query: names separated by ','. body: NULL (none), "csv", "xml",
  * or fields "name:type" separated by ',', a '*' after the name when
  * required; types string, integer, boolean, date, month, array, object. */
 typedef struct {
@@ -124,6 +124,13 @@ static const openapi_op openapi_ops[] = {
      "beheerder", NULL, "active:boolean,password:string", 200},
     {"get", "/api/audit", "beheer", "Het auditlog, nieuwste eerst", "beheerder",
      "entity,id,actor," LIST_Q, NULL, 200},
+    {"post", "/api/ijw", "ijw",
+     "Een iJw-bericht (XML, hoogstens 64 MiB) verwerken; antwoord met het retourbericht (JW325 "
+     "op een JW323); ?format=xml geeft het retourbericht zelf",
+     "aanbieder (als eigen AGB), beheerder", "name,format", "xml", 200},
+    {"post", "/api/ijw/outgoing/export", "ijw",
+     "De openstaande uitgaande JW301- of JW319-berichten schrijven en als verstuurd markeren",
+     "beheerder", NULL, "type*:string,since:date", 200},
     {"get", "/api/openapi.json", "documentatie", "Deze beschrijving (OpenAPI 3.0)", "ingelogd",
      NULL, NULL, 200},
 };
@@ -148,6 +155,10 @@ static json_t *openapi_body(const openapi_op *op)
         return NULL;
     if (strcmp(op->body, "csv") == 0)
         return json_pack("{s:b, s:{s:{s:{s:s}}}}", "required", 1, "content", "text/csv", "schema",
+                         "type", "string");
+    if (strcmp(op->body, "xml") == 0)
+        return json_pack("{s:b, s:{s:{s:{s:s}}, s:{s:{s:s}}}}", "required", 1, "content",
+                         "application/xml", "schema", "type", "string", "text/xml", "schema",
                          "type", "string");
     json_t *props = json_object(), *req = json_array();
     char buf[512];

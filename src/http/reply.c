@@ -44,9 +44,33 @@ json_t *http_error_json(const jr_error *err)
 
 void http_reply_json(http_req *r, int status, json_t *value)
 {
+    free(r->reply_raw);
+    r->reply_raw = NULL;
+    r->reply_raw_len = 0;
     json_decref(r->reply);
     r->reply = value;
     r->status = value ? status : 500;
+}
+
+void http_reply_raw(http_req *r, int status, const char *ctype, char *data, size_t len,
+                    const char *filename)
+{
+    json_decref(r->reply);
+    r->reply = NULL;
+    free(r->reply_raw);
+    r->reply_raw = data;
+    r->reply_raw_len = len;
+    r->status = data ? status : 500;
+    str_copy(r->reply_type, sizeof r->reply_type, ctype);
+    r->reply_disposition[0] = '\0';
+    if (filename)
+        snprintf(r->reply_disposition, sizeof r->reply_disposition, "attachment; filename=\"%s\"",
+                 filename);
+    if (!data) {
+        jr_error e;
+        jr_fail(&e, JR_ENOMEM, "internal", "", "Onvoldoende geheugen.");
+        http_reply_json(r, 500, http_error_json(&e));
+    }
 }
 
 void http_reply_error(http_req *r, const jr_error *err)

@@ -12,7 +12,7 @@ static const http_route *const router_tables[] = {
     res_session_routes,      res_catalog_routes,     res_worklist_routes, res_providers_routes,
     res_youths_routes,       res_referrals_routes,   res_quotes_routes,   res_assignments_routes,
     res_declarations_routes, res_settlements_routes, res_users_routes,    res_audit_routes,
-    res_openapi_routes,
+    res_ijw_routes,          res_openapi_routes,
 };
 
 #define ROUTER_NTABLES (int)(sizeof router_tables / sizeof router_tables[0])

@@ -21,6 +21,8 @@ enum {
     HTTP_ROUTE_WRITES = 1u << 2, /* a GET that writes (an audited view): run as a writer */
     HTTP_ROUTE_OWN_TX = 1u << 3, /* the service keeps its own transactions (the login, whose
                                     Argon2id check must not hold the write lock) */
+    HTTP_ROUTE_XML = 1u << 4,    /* the body is an XML message (application/xml or text/xml,
+                                    at most 64 MiB), kept in memory as raw */
 };
 
 typedef struct {
@@ -43,6 +45,7 @@ extern const http_route res_settlements_routes[];
 extern const http_route res_users_routes[];
 extern const http_route res_audit_routes[];
 extern const http_route res_worklist_routes[];
+extern const http_route res_ijw_routes[];
 extern const http_route res_openapi_routes[];
 
 #define ROUTER_PATH_MAX 512

@@ -108,10 +108,34 @@ static void server_add_security_headers(struct MHD_Response *resp)
     MHD_add_response_header(resp, "Cross-Origin-Opener-Policy", "same-origin");
 }
 
-/* server_send_json: queues the answer of req (status and JSON reply). */
+/* server_send_raw: queues the non-JSON answer of req (reply_raw), whose
+ * buffer the response takes over. */
+static enum MHD_Result server_send_raw(server_conn *c, struct MHD_Connection *conn)
+{
+    http_req *r = &c->req;
+    struct MHD_Response *resp =
+        MHD_create_response_from_buffer(r->reply_raw_len, r->reply_raw, MHD_RESPMEM_MUST_FREE);
+    if (!resp)
+        return MHD_NO;
+    r->reply_raw = NULL;
+    server_add_security_headers(resp);
+    MHD_add_response_header(resp, "Content-Type", r->reply_type);
+    MHD_add_response_header(resp, "Cache-Control", "no-store");
+    if (r->reply_disposition[0])
+        MHD_add_response_header(resp, "Content-Disposition", r->reply_disposition);
+    enum MHD_Result ok = MHD_queue_response(conn, (unsigned)(r->status ? r->status : 500), resp);
+    MHD_destroy_response(resp);
+    c->answered = true;
+    return ok;
+}
+
+/* server_send_json: queues the answer of req (status and JSON reply, or
+ * its non-JSON reply_raw). */
 static enum MHD_Result server_send_json(server_conn *c, struct MHD_Connection *conn)
 {
     http_req *r = &c->req;
+    if (r->reply_raw && !r->reply)
+        return server_send_raw(c, conn);
     char *text = NULL;
     if (r->reply)
         text = json_dumps(r->reply, JSON_COMPACT | JSON_PRESERVE_ORDER);
@@ -308,13 +332,23 @@ static bool server_first_call(server_conn *c, struct MHD_Connection *conn, const
     if (!router_has_body(m))
         return true;
     bool csv = c->match.route->flags & HTTP_ROUTE_CSV;
-    c->limit = csv ? HTTP_CSV_MAX : HTTP_JSON_MAX;
+    bool xml = c->match.route->flags & HTTP_ROUTE_XML;
+    c->limit = csv ? HTTP_CSV_MAX : xml ? HTTP_XML_MAX : HTTP_JSON_MAX;
     const char *len = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
     if (len && strtoull(len, NULL, 10) > c->limit) {
         *ret = server_refuse(c, conn, 413, "body_too_large", "",
-                             csv ? "Het bestand is te groot: hoogstens 64 MiB."
-                                 : "De aanvraag is te groot: hoogstens 1 MiB.");
+                             csv || xml ? "Het bestand is te groot: hoogstens 64 MiB."
+                                        : "De aanvraag is te groot: hoogstens 1 MiB.");
         return false;
+    }
+    if (xml) {
+        const char *ct = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Type");
+        if (!ct ||
+            (strncasecmp(ct, "application/xml", 15) != 0 && strncasecmp(ct, "text/xml", 8) != 0)) {
+            *ret = server_refuse(c, conn, 400, "content_type", "Content-Type",
+                                 "Stuur het iJw-bericht als XML (Content-Type: application/xml).");
+            return false;
+        }
     }
     if (csv) {
         const char *ct = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Type");
@@ -337,11 +371,17 @@ static bool server_first_call(server_conn *c, struct MHD_Connection *conn, const
 static bool server_body_ready(server_conn *c, struct MHD_Connection *conn, enum MHD_Result *ret)
 {
     http_req *r = &c->req;
+    bool xml = c->match.route->flags & HTTP_ROUTE_XML;
     if (c->too_large) {
         *ret = server_refuse(c, conn, 413, "body_too_large", "",
-                             c->upload ? "Het bestand is te groot: hoogstens 64 MiB."
-                                       : "De aanvraag is te groot: hoogstens 1 MiB.");
+                             c->upload || xml ? "Het bestand is te groot: hoogstens 64 MiB."
+                                              : "De aanvraag is te groot: hoogstens 1 MiB.");
         return false;
+    }
+    if (xml) {
+        r->raw = c->body.len ? sbuf_cstr(&c->body) : "";
+        r->raw_len = c->body.len;
+        return true;
     }
     if (c->upload) {
         if (fflush(c->upload) != 0 || fseek(c->upload, 0, SEEK_SET) != 0) {
@@ -401,7 +441,7 @@ static void server_run(server_conn *c)
             goto fail;
     }
     c->match.route->fn(r);
-    if (!r->reply)
+    if (!r->reply && !r->reply_raw)
         http_reply_fail(r, JR_EDB, "internal", "", "Geen antwoord van de afhandeling.");
     if (writer && r->status >= 400) {
         store_exec(st, "ROLLBACK", NULL);
@@ -491,6 +531,7 @@ static void server_completed(void *cls, struct MHD_Connection *conn, void **con_
         return;
     json_decref(c->req.body);
     json_decref(c->req.reply);
+    free(c->req.reply_raw);
     sbuf_free(&c->body);
     if (c->upload)
         fclose(c->upload);

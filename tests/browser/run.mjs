@@ -389,6 +389,40 @@ async function suite() {
       await shot('toewijzing-aanbieder');
     }));
 
+    it('2b. the provider uploads a JW323 message; the faulty prestatie shows its retourcode', guard('scenario2b', async () => {
+      assert.ok(facts.assignment, 'scenario 1 made an assignment');
+      await login('aanbieder1');
+      // the provider's JW323, written from a CSV as a provider's system would (ijw convert)
+      const money = (c) => (c / 100).toFixed(2);
+      const header = 'declaratienummer,agb,gemeente,periode,dagtekening,referentie,toewijzingnummer,bsn,productcategorie,productcode,begindatum,einddatum,volume,eenheid,tarief,bedrag,debet_credit,vorige_referentie';
+      const row = (ref, fg, hours, tariff) => ['UI202512002', facts.agb1, facts.gemeente1, '2025-12', '2026-01-06', ref, facts.assignment, facts.bsn, '45', fg, '2025-12-01', '2025-12-31', hours, '04', money(tariff), money(hours * tariff), 'D', ''].join(',');
+      const csv = path.join(tmp, 'jw323-ui.csv');
+      const xml = path.join(tmp, 'jw323-ui.xml');
+      writeFileSync(csv, `${header}\n${row('UIX-R1', facts.fgB.code, 1, facts.fgB.tariff)}\n${row('UIX-R2', facts.fgA.code, 2, facts.fgA.tariff - 454)}\n`);
+      const conv = cli('ijw', 'convert', csv, '--out', xml, '--ident', 'UIJW0001');
+      assert.equal(conv.status, 0, `ijw convert: ${conv.err}`);
+
+      await page.goto(`${base}/declareren.html`);
+      await page.setInputFiles('#bestand', xml);
+      await page.click('#uploaden');
+      await page.waitForSelector('#regels table');
+      assert.match(await text('#samenvatting'), /JW323 verwerkt, antwoord JW325/);
+      assert.match(await text('#samenvatting'), /1 geaccepteerd.*1 afgewezen/);
+      const ok = page.locator('#regels tr', { hasText: 'UIX-R1' });
+      const bad = page.locator('#regels tr', { hasText: 'UIX-R2' });
+      assert.match(await ok.innerText(), /8001/);
+      assert.ok(!(await ok.getAttribute('class') || '').includes('table-danger'));
+      assert.match(await bad.getAttribute('class'), /table-danger/, 'the rejected prestatie is highlighted');
+      const badText = await bad.innerText();
+      assert.match(badText, /\b(?!8001)\d{4}\b/, 'its retourcode');
+      assert.match(badText, /[a-z]{4,}/i, 'with its Dutch meaning');
+      // the JW325 answer can be downloaded
+      assert.ok(await page.locator('#download-jw325').isVisible());
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-jw325')]);
+      assert.equal(download.suggestedFilename(), 'jw323-ui_JW325.xml');
+      await shot('declareren-jw323');
+    }));
+
     it('3. a GP referral offers exactly two budgets and the quote', guard('scenario3', async () => {
       await login('toegang1');
       await page.goto(`${base}/verwijzen.html?bsn=${facts.bsn}`);

@@ -1184,7 +1184,7 @@ typedef struct {
     const char *method;
     const char
         *path; /* with {P1} {YX} {YY} {RX} {RY} {QRX} {QX1} {QX2} {QY} {AX} {AY} {AEND} {BX} {BY} */
-    const char *body; /* JSON; "CSV" for the declaration file of X */
+    const char *body; /* JSON; "CSV" for the declaration file of X; "XML" for a JW323 of P1 */
     int expect[NROLES];
 } matrix_row;
 
@@ -1305,6 +1305,13 @@ static const matrix_row matrix[] = {
      {400, 403, 403, 403, 403, 403, 403, 403}},
     {"PATCH", "/api/users/lezer", "{}", {400, 403, 403, 403, 403, 403, 403, 403}},
     {"GET", "/api/audit", NULL, {200, 403, 403, 403, 403, 403, 403, 403}},
+    /* the iJw exchange: a JW323 sent as P1 (to a municipality outside the region, so that it
+       is refused as a whole and stores no declaration); the export is the region's */
+    {"POST", "/api/ijw?name=matrix.xml", "XML", {200, 403, 403, 403, 403, 200, 403, 403}},
+    {"POST",
+     "/api/ijw/outgoing/export",
+     "{\"type\": \"JW319\"}",
+     {200, 403, 403, 403, 403, 403, 403, 403}},
 };
 
 /* substitute: path (or body) with the fixture's records filled in. */
@@ -1360,20 +1367,43 @@ static void fill_params(const char *pattern, char *out, size_t cap)
     out[n] = '\0';
 }
 
+/* matrix_jw323: the sample JW323 of tests/ijw/samples sent by P1 to Amsterdam (0363, not of
+ * the region), malloc'ed. */
+static char *matrix_jw323(void)
+{
+    char path[512];
+    const char *root = getenv("JR_SOURCE_ROOT");
+    snprintf(path, sizeof path, "%s/tests/ijw/samples/jw323_valid.xml", root ? root : ".");
+    char *text = slurp(path);
+    if (!text)
+        fail_msg("%s: not readable", path);
+    char *from = strstr(text, "<Afzender>73000001<");
+    char *to = strstr(text, "<Ontvanger>0193<");
+    if (!from || !to)
+        fail_msg("%s: no Afzender 73000001 or Ontvanger 0193", path);
+    memcpy(from + strlen("<Afzender>"), F.p1, 8);
+    memcpy(to + strlen("<Ontvanger>"), "0363", 4);
+    return text;
+}
+
 static void test_authorization_matrix(void **state)
 {
     (void)state;
     int failures = 0;
+    char *jw323 = matrix_jw323();
     for (size_t i = 0; i < sizeof matrix / sizeof matrix[0]; i++) {
         const matrix_row *m = &matrix[i];
         char path[512], body[1024];
         substitute(m->path, path, sizeof path);
-        if (m->body && strcmp(m->body, "CSV") != 0)
+        if (m->body && strcmp(m->body, "CSV") != 0 && strcmp(m->body, "XML") != 0)
             substitute(m->body, body, sizeof body);
         for (int role = 0; role < NROLES; role++) {
             resp *r;
             if (m->body && strcmp(m->body, "CSV") == 0)
                 r = upload_csv(role, F.csv_x);
+            else if (m->body && strcmp(m->body, "XML") == 0)
+                r = request_full(&F.s[role], true, m->method, path, "application/xml", jw323,
+                                 strlen(jw323));
             else
                 r = req(role, m->method, path, m->body ? body : NULL);
             if (r->status != m->expect[role]) {
@@ -1390,6 +1420,7 @@ static void test_authorization_matrix(void **state)
         }
         free_responses(NULL);
     }
+    free(jw323);
     /* without a session every route but the login answers 401 */
     for (int i = 0; i < router_route_count(); i++) {
         const http_route *rt = router_route_at(i);

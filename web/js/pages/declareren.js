@@ -1,13 +1,77 @@
 // declareren.js: upload a declaration CSV (POST /api/declarations with
-// Content-Type text/csv) and show every line's result: accepted, or the
-// reason code and its Dutch message (rejected lines highlighted). Below,
-// earlier batches of a period with their lines.
+// Content-Type text/csv) or an iJw JW323 message (.xml: POST /api/ijw with
+// Content-Type application/xml) and show every line's result: accepted, or
+// the reason code and its Dutch message (rejected lines highlighted). For a
+// JW323 the lines are read from the JW325 answer (each Prestatie's
+// RetourCodes; 8001 is accepted), the messages from GET /api/codes, and the
+// JW325 can be downloaded. Below, earlier batches of a period with their
+// lines.
 import { get, post, listItems, query, clearErrors, showError, setFieldError, showAlert } from '../api.js';
 import { initPage } from '../nav.js';
 import { el, table, euro, badge, pick, date, dateTime, period, MONTHS, attachValidation } from '../format.js';
 
 const $ = (id) => document.getElementById(id);
 let lastLines = [];
+let lastAnswer = null; // { name, xml } of the last JW325
+let codeMessages = null; // code -> Dutch message (GET /api/codes)
+
+async function loadCodes() {
+  if (codeMessages) return codeMessages;
+  const map = new Map();
+  try {
+    const items = listItems(await get('/api/codes?limit=500'));
+    for (const c of items) map.set(c.code, c.message);
+  } catch (e) {
+    // without the messages the codes are still shown
+  }
+  codeMessages = map;
+  return map;
+}
+
+const IJW_ACCEPTED = '8001';
+
+// jw325Lines: the lines of a JW325 answer: per Prestatie its reference, its
+// ToewijzingNummer, product, period, amount and retourcodes.
+function jw325Lines(xml, messages) {
+  const doc = new DOMParser().parseFromString(xml, 'application/xml');
+  if (doc.getElementsByTagName('parsererror').length) return [];
+  const text = (node, name) => {
+    const e = node.getElementsByTagNameNS('*', name)[0];
+    return e ? e.textContent.trim() : '';
+  };
+  const lines = [];
+  for (const p of doc.getElementsByTagNameNS('*', 'Prestatie')) {
+    const codes = [...p.getElementsByTagNameNS('*', 'RetourCode')].map((c) => c.textContent.trim());
+    const accepted = codes.includes(IJW_ACCEPTED);
+    const faults = codes.filter((c) => c !== IJW_ACCEPTED);
+    const shown = accepted ? [IJW_ACCEPTED] : faults;
+    const dc = text(p, 'DebetCredit');
+    lines.push({
+      line: text(p, 'ReferentieNummer'),
+      product: text(p, 'ProductCode'),
+      begin: text(p, 'Begindatum'),
+      end: text(p, 'Einddatum'),
+      result: accepted ? 'accepted' : 'rejected',
+      code: shown.join(', '),
+      message: shown.map((c) => messages.get(c) || '').filter(Boolean).join(' '),
+      amount_cents: Number(text(p, 'Bedrag')) || 0,
+      credit: dc === 'C',
+    });
+  }
+  return lines;
+}
+
+function downloadAnswer() {
+  if (!lastAnswer) return;
+  const url = URL.createObjectURL(new Blob([lastAnswer.xml], { type: 'application/xml' }));
+  const a = el('a', { href: url, download: lastAnswer.name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+const isXml = (file) => /\.xml$/i.test(file.name) || /xml/.test(file.type || '');
 
 function lineRows(lines) {
   // leave out the columns the answer does not fill (the upload answer names
@@ -63,7 +127,7 @@ async function upload(e) {
   clearErrors(form);
   const file = $('bestand').files[0];
   if (!file) {
-    setFieldError($('bestand'), 'Kies een CSV-bestand.');
+    setFieldError($('bestand'), 'Kies een CSV-bestand of een JW323-bericht (.xml).');
     return;
   }
   if (file.size > 64 * 1024 * 1024) {
@@ -74,15 +138,37 @@ async function upload(e) {
   b.disabled = true;
   b.textContent = 'Bezig met controleren…';
   try {
-    const res = await post('/api/declarations', file, { contentType: 'text/csv' });
-    lastLines = (res && res.lines) || [];
-    const batches = (res && res.batches) || [];
+    let batches = [];
+    let note = '';
+    lastAnswer = null;
+    $('antwoord-download').classList.add('d-none');
+    if (isXml(file)) {
+      const [res, messages] = await Promise.all([
+        post(`/api/ijw${query({ name: file.name })}`, file, { contentType: 'application/xml' }),
+        loadCodes(),
+      ]);
+      lastLines = res && res.answer ? jw325Lines(res.answer, messages) : [];
+      if (res && res.answer) {
+        const stem = file.name.replace(/\.[^.]*$/, '') || 'bericht';
+        lastAnswer = { name: `${stem}_${res.answer_type || 'antwoord'}.xml`, xml: res.answer };
+        $('antwoord-download').classList.remove('d-none');
+      }
+      const codes = Object.keys((res && res.codes) || {}).filter((c) => c !== IJW_ACCEPTED);
+      note = `${res.type || 'Bericht'} verwerkt, antwoord ${res.answer_type || '—'}`;
+      if (res.replayed) note += ' (eerder ontvangen: hetzelfde antwoord, niets gewijzigd)';
+      if (codes.length && !lastLines.some((l) => l.result === 'rejected')) note += `; retourcodes ${codes.join(', ')}`;
+      note += '. ';
+    } else {
+      const res = await post('/api/declarations', file, { contentType: 'text/csv' });
+      lastLines = (res && res.lines) || [];
+      batches = (res && res.batches) || [];
+    }
     const acc = lastLines.filter((l) => l.result === 'accepted');
     const rej = lastLines.filter((l) => l.result === 'rejected');
     const sum = acc.reduce((s, l) => s + (l.credit ? -1 : 1) * (Number(l.amount_cents) || 0), 0);
     $('uitkomst').classList.remove('d-none');
     $('samenvatting').replaceChildren(el('div', { class: `alert ${rej.length ? 'alert-warning' : 'alert-success'}`, role: 'status' },
-      `${file.name}: ${lastLines.length} regel(s) gecontroleerd: ${acc.length} geaccepteerd (${euro(sum)}), ${rej.length} afgewezen.`));
+      `${file.name}: ${note}${lastLines.length} regel(s) gecontroleerd: ${acc.length} geaccepteerd (${euro(sum)}), ${rej.length} afgewezen.`));
     $('batches').replaceChildren(renderBatches(batches));
     renderLines();
     $('samenvatting').scrollIntoView({ block: 'nearest' });
@@ -161,6 +247,7 @@ async function showBatch(id, number) {
   $('form-upload').addEventListener('submit', upload);
   $('bestand').addEventListener('change', () => setFieldError($('bestand'), ''));
   $('alleen-afgewezen').addEventListener('change', renderLines);
+  $('download-jw325').addEventListener('click', downloadAnswer);
   const fe = $('form-eerder');
   const ve = attachValidation(fe, setFieldError);
   fe.addEventListener('submit', (e) => { e.preventDefault(); if (ve()) loadEarlier(); });

@@ -1,0 +1,603 @@
+/*
+ * msg_jw323.c: the JW323 declaratie in and the JW325 declaratie-antwoord
+ * out, and a JW323 written from the CSV format (the provider's side).
+ *
+ * A JW323 streams: its header and Declaratie go to the tree, each
+ * Prestatie is handed to the declaration service as it closes, through the
+ * very session the CSV reader feeds (decl_session_add), so every check and
+ * reason code is the same whatever the channel. Memory stays flat: one
+ * prestatie at a time, the session's bounded cache.
+ *
+ * Mapping (docs/ijw.md): ToewijzingNummer is the assignment's id in the
+ * store; ProductReferentie/ReferentieNummer the line's reference and, for a
+ * credit, VorigReferentieNummer the debit it cancels (CD060); a prestatie
+ * without ProductTarief is declared with tariff -1 (so 0611 rejects it).
+ *
+ * The whole message is refused (a RetourCode in the JW325's header, nothing
+ * stored) when its header breaks a technical rule: Dagtekening in the
+ * future (8848), an Ontvanger outside the region (S300), an unknown
+ * sender, a DeclaratiePeriode that is not one calendar month, a
+ * TotaalIngediendBedrag other than the sum of the prestaties, or a date
+ * outside 1900-2199 (0001), an Identificatie reused with other content
+ * (9056). A DeclaratieNummer received before with other content (9333)
+ * refuses the Declaratie. Otherwise every prestatie gets its own code.
+ *
+ * The JW325 is written from the log row and the stored lines, so the same
+ * message imported again gets the same answer byte for byte.
+ */
+#include "ijw_internal.h"
+
+#include "../core/csv.h"
+#include "../domain/decl.h"
+#include "../service/declaration.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum { D_WAIT = 0, D_PROCESS, D_REPLAY, D_REJECT } decl_mode;
+
+struct ijw_decl {
+    ijw_import *im;
+    decl_mode mode;
+    int64_t known;
+    char known_hash[65];
+    jr_decl_session *sess;
+    jr_decl_batch batch;
+    char number[16];
+    int64_t total;
+    char total_dc[2];
+    const char *decl_code; /* refuses the Declaratie (9333) */
+    /* the prestatie being read */
+    char bsn[16];
+    jr_decl_line line;
+    bool has_tariff;
+    bool dates_ok;
+    char nr[24]; /* ToewijzingNummer as read */
+    int64_t sum; /* debits minus credits */
+    int64_t nlines;
+    /* the last ToewijzingNummer looked up */
+    int64_t last_nr;
+    bool last_found;
+    char last_number[24];
+};
+
+ijw_decl *ijw_decl_new(ijw_import *im)
+{
+    ijw_decl *d = calloc(1, sizeof *d);
+    if (d)
+        d->im = im;
+    return d;
+}
+
+void ijw_decl_abort(ijw_decl *d)
+{
+    if (d && d->sess) {
+        decl_session_free(d->sess);
+        d->sess = NULL;
+    }
+}
+
+void ijw_decl_free(ijw_decl *d)
+{
+    if (!d)
+        return;
+    ijw_decl_abort(d);
+    free(d);
+}
+
+static void copy_val(char *dst, size_t cap, const char *v)
+{
+    str_copy(dst, cap, v ? v : "");
+}
+
+static void reject(ijw_decl *d, const char *code, const char *why)
+{
+    d->mode = D_REJECT;
+    d->im->header_code = code;
+    str_copy(d->im->detail, sizeof d->im->detail, why);
+    ijw_decl_abort(d);
+}
+
+/* the header and Declaratie are complete: check them and open the session */
+static jr_status decl_begin(ijw_decl *d, jr_error *err)
+{
+    ijw_import *im = d->im;
+    ijw_header_of(im->tree, &im->hdr);
+    jr_status rc = ijw_begin(im, IJW_JW323, &d->known, d->known_hash, err);
+    if (rc != JR_OK)
+        return rc;
+    ijw_tnode *decl = ijw_tn_child(ijw_tree_root(im->tree), N323_Declaratie);
+    ijw_tnode *per = ijw_tn_child(decl, N323_Declaratie_DeclaratiePeriode);
+    ijw_tnode *tot = ijw_tn_child(decl, N323_Declaratie_TotaalIngediendBedrag);
+    copy_val(d->number, sizeof d->number, ijw_tn_val(decl, N323_Declaratie_DeclaratieNummer));
+    if (!ijw_parse_int(ijw_tn_val(tot, N323_Declaratie_TotaalIngediendBedrag_TotaalBedrag),
+                       &d->total))
+        d->total = -1;
+    copy_val(d->total_dc, sizeof d->total_dc,
+             ijw_tn_val(tot, N323_Declaratie_TotaalIngediendBedrag_DebetCredit));
+    if (d->known) {
+        d->mode = D_REPLAY;
+        return JR_OK;
+    }
+    if (im->header_code) {
+        d->mode = D_REJECT;
+        return JR_OK;
+    }
+    jr_date b, e, dt;
+    if (!ijw_parse_date(ijw_tn_val(per, N323_Declaratie_DeclaratiePeriode_Begindatum), &b) ||
+        !ijw_parse_date(ijw_tn_val(per, N323_Declaratie_DeclaratiePeriode_Einddatum), &e) ||
+        !ijw_parse_date(ijw_tn_val(decl, N323_Declaratie_DeclaratieDagtekening), &dt)) {
+        reject(d, "0001", "een datum buiten 1900-2199");
+        return JR_OK;
+    }
+    if (b != month_first_day(date_month(b)) || e != month_last_day(date_month(b))) {
+        reject(d, "0001", "DeclaratiePeriode is niet een kalendermaand");
+        return JR_OK;
+    }
+    if (strcmp(im->ctx->cat->variant, "taakgericht") == 0) {
+        reject(d, "0001", "taakgericht: er wordt niet per jeugdige gedeclareerd");
+        return JR_OK;
+    }
+    memset(&d->batch, 0, sizeof d->batch);
+    str_copy(d->batch.number, sizeof d->batch.number, d->number);
+    str_copy(d->batch.agb, sizeof d->batch.agb, im->hdr.afzender);
+    str_copy(d->batch.gemeente, sizeof d->batch.gemeente, im->hdr.ontvanger);
+    d->batch.period = date_month(b);
+    d->batch.dagtekening = dt;
+    rc = decl_session_begin(im->ctx, im->name, &d->sess, err);
+    if (rc != JR_OK)
+        return rc;
+    d->mode = D_PROCESS;
+    return JR_OK;
+}
+
+jr_status ijw_decl_start(ijw_decl *d, int node, long line, jr_error *err)
+{
+    (void)line;
+    if (node == N323_Declaratie_Clienten)
+        return decl_begin(d, err);
+    if (node == N323_Declaratie_Clienten_Client_Prestaties_Prestatie) {
+        memset(&d->line, 0, sizeof d->line);
+        d->has_tariff = false;
+        d->dates_ok = true;
+        d->nr[0] = '\0';
+    }
+    return JR_OK;
+}
+
+/* the store's assignment number for ToewijzingNummer d->nr, or "#nr" when
+ * there is none (the checks then say 9338) */
+static void map_assignment(ijw_decl *d, char out[JR_REF_MAX])
+{
+    int64_t nr;
+    if (!ijw_parse_int(d->nr, &nr)) {
+        snprintf(out, JR_REF_MAX, "#%s", d->nr);
+        return;
+    }
+    if (nr != d->last_nr || d->last_nr == 0) {
+        char num[24];
+        d->last_found = ijw_ref_assignment(d->im->ctx, d->nr, num, NULL);
+        d->last_nr = nr;
+        str_copy(d->last_number, sizeof d->last_number, d->last_found ? num : "");
+    }
+    if (d->last_found)
+        str_copy(out, JR_REF_MAX, d->last_number);
+    else
+        snprintf(out, JR_REF_MAX, "#%lld", (long long)nr);
+}
+
+static jr_status prestatie_done(ijw_decl *d, jr_error *err)
+{
+    jr_decl_line *l = &d->line;
+    d->nlines++;
+    d->sum += l->credit ? -l->amount : l->amount;
+    if (d->mode != D_PROCESS)
+        return JR_OK;
+    if (!d->dates_ok) {
+        reject(d, "0001", "een datum buiten 1900-2199");
+        return JR_OK;
+    }
+    str_copy(l->bsn, sizeof l->bsn, d->bsn);
+    map_assignment(d, l->assignment);
+    if (!l->credit)
+        l->credit_ref[0] = '\0'; /* CD060: only a credit names the debit */
+    if (!d->has_tariff)
+        l->tariff = -1;
+    jr_error e;
+    jr_error_clear(&e);
+    jr_status rc = decl_session_add(d->sess, &d->batch, l, &e);
+    if (rc == JR_OK)
+        return JR_OK;
+    if (rc == JR_EINVAL && strcmp(e.code, "9333") == 0) {
+        d->decl_code = "9333";
+        d->mode = D_REJECT;
+        ijw_decl_abort(d);
+        return JR_OK;
+    }
+    if (rc == JR_EINVAL && strcmp(e.code, "agb_unknown") == 0) {
+        reject(d, "0001", "onbekende aanbieder");
+        return JR_OK;
+    }
+    if (err)
+        *err = e;
+    return rc;
+}
+
+jr_status ijw_decl_end(ijw_decl *d, int node, const char *v, size_t n, long line, jr_error *err)
+{
+    (void)n;
+    (void)line;
+    jr_decl_line *l = &d->line;
+    int64_t x;
+    switch (node) {
+    case N323_Declaratie_Clienten_Client_Bsn:
+        copy_val(d->bsn, sizeof d->bsn, v);
+        break;
+    case N323_Declaratie_Clienten_Client_Prestaties_Prestatie_ProductReferentie_ReferentieNummer:
+        copy_val(l->ref, sizeof l->ref, v);
+        break;
+    case N323_Declaratie_Clienten_Client_Prestaties_Prestatie_ProductReferentie_VorigReferentieNummer:
+        copy_val(l->credit_ref, sizeof l->credit_ref, v);
+        break;
+    case N323_Declaratie_Clienten_Client_Prestaties_Prestatie_ToewijzingNummer:
+        copy_val(d->nr, sizeof d->nr, v);
+        break;
+    case N323_Declaratie_Clienten_Client_Prestaties_Prestatie_ProductCategorie:
+        copy_val(l->category, sizeof l->category, v);
+        break;
+    case N323_Declaratie_Clienten_Client_Prestaties_Prestatie_ProductCode:
+        copy_val(l->product, sizeof l->product, v);
+        break;
+    case N323_Declaratie_Clienten_Client_Prestaties_Prestatie_ProductPeriode_Begindatum:
+        d->dates_ok = ijw_parse_date(v, &l->begin) && d->dates_ok;
+        break;
+    case N323_Declaratie_Clienten_Client_Prestaties_Prestatie_ProductPeriode_Einddatum:
+        d->dates_ok = ijw_parse_date(v, &l->end) && d->dates_ok;
+        break;
+    case N323_Declaratie_Clienten_Client_Prestaties_Prestatie_GeleverdVolume:
+        if (ijw_parse_int(v, &x))
+            l->volume = x;
+        break;
+    case N323_Declaratie_Clienten_Client_Prestaties_Prestatie_Eenheid:
+        copy_val(l->unit, sizeof l->unit, v);
+        break;
+    case N323_Declaratie_Clienten_Client_Prestaties_Prestatie_ProductTarief:
+        if (ijw_parse_int(v, &x)) {
+            l->tariff = x;
+            d->has_tariff = true;
+        }
+        break;
+    case N323_Declaratie_Clienten_Client_Prestaties_Prestatie_IngediendBedrag_Bedrag:
+        if (ijw_parse_int(v, &x))
+            l->amount = x;
+        break;
+    case N323_Declaratie_Clienten_Client_Prestaties_Prestatie_IngediendBedrag_DebetCredit:
+        l->credit = v && v[0] == 'C';
+        break;
+    case N323_Declaratie_Clienten_Client_Prestaties_Prestatie:
+        return prestatie_done(d, err);
+    default:
+        break;
+    }
+    return JR_OK;
+}
+
+jr_status ijw_decl_finish(ijw_decl *d, jr_error *err)
+{
+    ijw_import *im = d->im;
+    const jr_ctx *ctx = im->ctx;
+    im->res->answer_msg = IJW_JW325;
+    if (d->mode == D_REPLAY) {
+        if (strcmp(d->known_hash, im->hash) == 0)
+            return ijw_replayed(im, IJW_JW323, d->known, err);
+        im->header_code = "9056"; /* TR056: the Identificatie is taken */
+        d->mode = D_REJECT;
+    }
+    int64_t batch_id = 0;
+    if (d->mode == D_PROCESS) {
+        int64_t signed_total = d->total_dc[0] == 'C' ? -d->total : d->total;
+        if (signed_total != d->sum) {
+            reject(d, "0001", "TotaalIngediendBedrag is niet de som van de prestaties");
+        } else {
+            jr_error e;
+            jr_error_clear(&e);
+            jr_status rc = decl_session_commit(d->sess, &e);
+            if (rc == JR_EINVAL && strcmp(e.code, "9333") == 0) {
+                /* the DeclaratieNummer came before with other content */
+                d->decl_code = "9333";
+                d->mode = D_REJECT;
+                ijw_decl_abort(d);
+            } else if (rc != JR_OK) {
+                if (err)
+                    *err = e;
+                return rc;
+            }
+            const jr_decl_batch_summary *b = d->sess ? decl_session_batch(d->sess, 0) : NULL;
+            batch_id = b ? b->batch_id : 0;
+            if (b && b->replayed)
+                str_copy(im->detail, sizeof im->detail,
+                         "declaratie al eerder ontvangen met dezelfde inhoud");
+        }
+    }
+    jr_status rc = ijw_new_ident(ctx, im->answer_ident, err);
+    str_copy(im->res->answer_ident, sizeof im->res->answer_ident, im->answer_ident);
+    if (rc == JR_OK)
+        rc = ijw_inbox_insert(im, IJW_JW323, d->mode == D_REJECT && d->known ? d->known : 0,
+                              IJW_JW325, NULL, batch_id, d->number, d->total, d->total_dc, err);
+    if (rc == JR_OK && d->decl_code) {
+        jr_stmt *u =
+            store_prepare(ctx->store, "UPDATE ijw_inbox SET decl_code = ? WHERE id = ?", err);
+        if (!u)
+            rc = JR_EDB;
+        else {
+            store_bind_text(u, 1, d->decl_code);
+            store_bind_int(u, 2, im->inbox_id);
+            rc = store_step(u, err) == STORE_DONE ? JR_OK : JR_EDB;
+        }
+    }
+    if (rc == JR_OK)
+        rc = ijw_write_jw325(ctx, im->inbox_id, im->sink, im->res, err);
+    if (rc == JR_OK)
+        rc = ijw_inbox_finish(im, NULL, err);
+    if (rc == JR_OK) {
+        char eid[48], detail[384];
+        snprintf(eid, sizeof eid, "JW323:%s:%.12s", im->provider, im->hdr.ident);
+        snprintf(detail, sizeof detail,
+                 "JW323 declaratie %s van %s aan %s%s%s: %lld geaccepteerd, %lld afgewezen; "
+                 "antwoord JW325 %s; bron %s%s%s",
+                 d->number, im->hdr.afzender, im->hdr.ontvanger,
+                 im->header_code ? ", afgekeurd met "
+                 : d->decl_code  ? ", afgekeurd met "
+                                 : "",
+                 im->header_code ? im->header_code
+                 : d->decl_code  ? d->decl_code
+                                 : "",
+                 (long long)im->res->accepted, (long long)im->res->rejected, im->answer_ident,
+                 im->name, im->detail[0] ? "; " : "", im->detail);
+        rc = audit_record(ctx, "ijw.ontvangen", "ijw_message", eid, detail, err);
+    }
+    return svc_finish(ctx, rc, err);
+}
+
+/* ---- the JW325 ---- */
+
+const char *ijw_jr_code_to_retour(const char *code)
+{
+    static const struct {
+        const char *jr, *ijw;
+    } map[] = {
+        {"JR01", "8187"}, /* BSN fails the 11-check: not this client */
+        {"JR02", "0001"}, /* volume not positive: technical */
+        {"JR03", "0001"}, /* period in the future: technical */
+        {"JR04", "0001"}, /* end before begin: technical */
+        {"JR05", "9338"}, /* another municipality's assignment */
+        {"JR06", "9069"}, /* outside the care period: no current start message */
+        {"JR07", "0611"}, /* not contracted: no contractual tariff */
+        {"JR08", "0611"}, /* two tariff periods: no single contractual tariff */
+        {"JR09", "9361"}, /* two beds in one night: overlapping care periods */
+        {"JR10", "9367"}, /* the credit differs from its debit */
+    };
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (strcmp(map[i].jr, code) == 0)
+            return map[i].ijw;
+    return ijw_code_valid(ijw_stype_find("LDT_RetourCode"), code) ? code : "0001";
+}
+
+typedef struct {
+    char sender[16], receiver[16], answer_ident[16], header_code[8], decl_code[8];
+    char number[16], total_dc[4];
+    jr_date answer_date;
+    int64_t batch_id, total;
+    char *ident, *dagtekening, *xsd_basis, *xsd_bericht;
+} jw325_src;
+
+static char *dup_col(jr_stmt *q, int col)
+{
+    return strdup(store_col_text(q, col));
+}
+
+static void w_bedrag(ijw_writer *w, int node, int bedrag_node, int dc_node, int64_t cents)
+{
+    ijw_w_start(w, node);
+    ijw_w_leaf_int(w, bedrag_node, cents < 0 ? -cents : cents);
+    ijw_w_leaf(w, dc_node, cents < 0 ? "C" : "D");
+    ijw_w_end(w);
+}
+
+#define P325(x) N325_DeclaratieAntwoord_Clienten_Client_Prestaties_Prestatie_##x
+
+/* writes the Clienten of batch_id; *all_ok: every line accepted */
+static jr_status w_clienten(const jr_ctx *ctx, ijw_writer *w, int64_t batch_id, ijw_result *res,
+                            bool *all_ok, jr_error *err)
+{
+    jr_stmt *q = store_prepare(
+        ctx->store,
+        "SELECT l.ref, l.credit_ref, l.assignment_id, l.assignment_number, l.bsn, l.category,"
+        " l.product, l.begin_date, l.end_date, l.volume, l.unit, l.tariff_cents,"
+        " l.amount_cents, l.credit, l.status, l.code"
+        " FROM decl_batch b JOIN decl_line l ON l.id BETWEEN b.first_line AND b.last_line"
+        " WHERE b.id = ? ORDER BY l.id",
+        err);
+    if (!q)
+        return JR_EDB;
+    store_bind_int(q, 1, batch_id);
+    char bsn[16] = "";
+    bool open = false;
+    *all_ok = true;
+    store_step_result r;
+    ijw_w_start(w, N325_DeclaratieAntwoord_Clienten);
+    while ((r = store_step(q, err)) == STORE_ROW && !w->failed) {
+        const char *lb = store_col_text(q, 4);
+        if (!open || strcmp(lb, bsn) != 0) {
+            if (open) {
+                ijw_w_end(w); /* Prestaties */
+                ijw_w_start(w, N325_DeclaratieAntwoord_Clienten_Client_RetourCodes);
+                ijw_w_leaf(w, N325_DeclaratieAntwoord_Clienten_Client_RetourCodes_RetourCode,
+                           "0200");
+                ijw_w_end(w);
+                ijw_w_end(w); /* Client */
+            }
+            str_copy(bsn, sizeof bsn, lb);
+            ijw_w_start(w, N325_DeclaratieAntwoord_Clienten_Client);
+            ijw_w_leaf(w, N325_DeclaratieAntwoord_Clienten_Client_Bsn, bsn);
+            ijw_w_start(w, N325_DeclaratieAntwoord_Clienten_Client_Prestaties);
+            open = true;
+        }
+        bool credit = store_col_int(q, 13) != 0;
+        ijw_w_start(w, N325_DeclaratieAntwoord_Clienten_Client_Prestaties_Prestatie);
+        ijw_w_start(w, P325(ProductReferentie));
+        ijw_w_leaf(w, P325(ProductReferentie_ReferentieNummer), store_col_text(q, 0));
+        if (credit && !store_col_null(q, 1) && store_col_text(q, 1)[0])
+            ijw_w_leaf(w, P325(ProductReferentie_VorigReferentieNummer), store_col_text(q, 1));
+        ijw_w_end(w);
+        char nr[24];
+        const char *num = store_col_text(q, 3);
+        if (!store_col_null(q, 2)) {
+            snprintf(nr, sizeof nr, "%lld", (long long)store_col_int(q, 2));
+        } else if (num[0] == '#') {
+            str_copy(nr, sizeof nr, num + 1);
+        } else {
+            jr_stmt *a =
+                store_prepare(ctx->store, "SELECT id FROM assignment WHERE number = ?", err);
+            if (!a) {
+                store_reset(q);
+                return JR_EDB;
+            }
+            store_bind_text(a, 1, num);
+            snprintf(nr, sizeof nr, "%lld",
+                     store_step(a, NULL) == STORE_ROW ? (long long)store_col_int(a, 0) : 0LL);
+            store_reset(a);
+        }
+        ijw_w_leaf(w, P325(ToewijzingNummer), nr);
+        ijw_w_leaf(w, P325(ProductCategorie), store_col_text(q, 5));
+        ijw_w_leaf(w, P325(ProductCode), store_col_text(q, 6));
+        ijw_w_start(w, P325(ProductPeriode));
+        ijw_w_leaf(w, P325(ProductPeriode_Begindatum), store_col_text(q, 7));
+        ijw_w_leaf(w, P325(ProductPeriode_Einddatum), store_col_text(q, 8));
+        ijw_w_end(w);
+        ijw_w_leaf_int(w, P325(GeleverdVolume), store_col_int(q, 9));
+        ijw_w_leaf(w, P325(Eenheid), store_col_text(q, 10));
+        if (store_col_int(q, 11) >= 0)
+            ijw_w_leaf_int(w, P325(ProductTarief), store_col_int(q, 11));
+        ijw_w_start(w, P325(IngediendBedrag));
+        ijw_w_leaf_int(w, P325(IngediendBedrag_Bedrag), store_col_int(q, 12));
+        ijw_w_leaf(w, P325(IngediendBedrag_DebetCredit), credit ? "C" : "D");
+        ijw_w_end(w);
+        bool ok = strcmp(store_col_text(q, 14), "A") == 0;
+        const char *code = ok ? "8001" : ijw_jr_code_to_retour(store_col_text(q, 15));
+        ijw_w_start(w, P325(RetourCodes));
+        ijw_w_leaf(w, P325(RetourCodes_RetourCode), code);
+        ijw_w_end(w);
+        ijw_w_end(w); /* Prestatie */
+        ijw_result_code(res, code);
+        if (ok)
+            res->accepted++;
+        else
+            res->rejected++;
+        *all_ok = *all_ok && ok;
+    }
+    store_reset(q);
+    if (r == STORE_ERROR)
+        return JR_EDB;
+    if (open) {
+        ijw_w_end(w);
+        ijw_w_start(w, N325_DeclaratieAntwoord_Clienten_Client_RetourCodes);
+        ijw_w_leaf(w, N325_DeclaratieAntwoord_Clienten_Client_RetourCodes_RetourCode, "0200");
+        ijw_w_end(w);
+        ijw_w_end(w);
+    }
+    ijw_w_end(w); /* Clienten */
+    return JR_OK;
+}
+
+jr_status ijw_write_jw325(const jr_ctx *ctx, int64_t inbox_id, ijw_sink *sink, ijw_result *res,
+                          jr_error *err)
+{
+    jw325_src s;
+    memset(&s, 0, sizeof s);
+    jr_stmt *q = store_prepare(ctx->store,
+                               "SELECT sender, receiver, ident, dagtekening, xsd_basis,"
+                               " xsd_bericht, answer_ident, answer_date, header_code, decl_code,"
+                               " batch_id, decl_number, decl_total_cents, decl_total_dc"
+                               " FROM ijw_inbox WHERE id = ?",
+                               err);
+    if (!q)
+        return JR_EDB;
+    store_bind_int(q, 1, inbox_id);
+    if (store_step(q, err) != STORE_ROW)
+        return JR_EDB;
+    str_copy(s.sender, sizeof s.sender, store_col_text(q, 0));
+    str_copy(s.receiver, sizeof s.receiver, store_col_text(q, 1));
+    s.ident = dup_col(q, 2);
+    s.dagtekening = dup_col(q, 3);
+    s.xsd_basis = dup_col(q, 4);
+    s.xsd_bericht = dup_col(q, 5);
+    str_copy(s.answer_ident, sizeof s.answer_ident, store_col_text(q, 6));
+    date_parse(store_col_text(q, 7), &s.answer_date);
+    str_copy(s.header_code, sizeof s.header_code, store_col_text(q, 8));
+    str_copy(s.decl_code, sizeof s.decl_code, store_col_text(q, 9));
+    s.batch_id = store_col_int(q, 10);
+    str_copy(s.number, sizeof s.number, store_col_text(q, 11));
+    s.total = store_col_int(q, 12);
+    str_copy(s.total_dc, sizeof s.total_dc, store_col_text(q, 13));
+    store_reset(q);
+    jr_status rc = JR_OK;
+    if (!s.ident || !s.dagtekening || !s.xsd_basis || !s.xsd_bericht) {
+        rc = jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
+        goto fail;
+    }
+    ijw_writer w;
+    if ((rc = ijw_w_open(&w, IJW_JW325, sink, err)) != JR_OK)
+        goto fail;
+    ijw_header in = {s.sender, s.receiver, s.ident, s.dagtekening, s.xsd_basis, s.xsd_bericht};
+    const char *codes[1] = {s.header_code};
+    ijw_w_header(&w, s.receiver, s.sender, s.answer_ident, s.answer_date, &in, codes,
+                 s.header_code[0] ? 1 : 0);
+    if (s.header_code[0]) {
+        ijw_result_code(res, s.header_code);
+    } else {
+        int64_t granted = 0;
+        if (s.batch_id) {
+            jr_stmt *b = store_prepare(ctx->store,
+                                       "SELECT accepted_cents FROM decl_batch WHERE id = ?", err);
+            if (!b) {
+                ijw_w_abort(&w);
+                rc = JR_EDB;
+                goto fail;
+            }
+            store_bind_int(b, 1, s.batch_id);
+            if (store_step(b, err) == STORE_ROW)
+                granted = store_col_int(b, 0);
+            store_reset(b);
+        }
+        ijw_w_start(&w, N325_DeclaratieAntwoord);
+        ijw_w_leaf(&w, N325_DeclaratieAntwoord_DeclaratieNummer, s.number);
+        w_bedrag(&w, N325_DeclaratieAntwoord_TotaalIngediendBedrag,
+                 N325_DeclaratieAntwoord_TotaalIngediendBedrag_TotaalBedrag,
+                 N325_DeclaratieAntwoord_TotaalIngediendBedrag_DebetCredit,
+                 s.total_dc[0] == 'C' ? -s.total : s.total);
+        w_bedrag(&w, N325_DeclaratieAntwoord_TotaalToegekendBedrag,
+                 N325_DeclaratieAntwoord_TotaalToegekendBedrag_TotaalBedrag,
+                 N325_DeclaratieAntwoord_TotaalToegekendBedrag_DebetCredit, granted);
+        bool all_ok = false;
+        if (!s.decl_code[0] && s.batch_id &&
+            (rc = w_clienten(ctx, &w, s.batch_id, res, &all_ok, err)) != JR_OK) {
+            ijw_w_abort(&w);
+            goto fail;
+        }
+        const char *dcode = s.decl_code[0] ? s.decl_code : all_ok ? "8001" : "0200";
+        ijw_w_start(&w, N325_DeclaratieAntwoord_RetourCodes);
+        ijw_w_leaf(&w, N325_DeclaratieAntwoord_RetourCodes_RetourCode, dcode);
+        ijw_w_end(&w);
+        ijw_w_end(&w);
+        if (s.decl_code[0])
+            ijw_result_code(res, s.decl_code);
+    }
+    rc = ijw_w_close(&w, err);
+fail:
+    free(s.ident);
+    free(s.dagtekening);
+    free(s.xsd_basis);
+    free(s.xsd_bericht);
+    return rc;
+}

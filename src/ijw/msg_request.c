@@ -1,0 +1,425 @@
+/*
+ * msg_request.c: the requests a provider sends, JW315 verzoek om toewijzing
+ * and JW317 verzoek om wijziging (answered at once by the JW316 / JW318
+ * retour from the codes set here), and the municipality's JW319 antwoord,
+ * written when a request is refused or taken into investigation and handed
+ * out by ijw export. A granted request is answered by the JW301.
+ *
+ * The retour carries the standard's technical rules: the client's BSN
+ * (11-check), a ReferentieAanbieder used before by the provider (9347), a
+ * request still under investigation for the client (9374), dates out of
+ * order (0001), a product code outside the catalog (S329); for a JW317 also
+ * an OngewijzigdProduct or TeWijzigenProduct that is no current assignment
+ * (9350, 9351), a request that leaves out a current assignment (9349), a
+ * budget change not from the assignment's start (9373). A request that
+ * passes them is decided by the request service (service/request.h).
+ */
+#include "ijw_internal.h"
+
+#include "../domain/ident.h"
+#include "../service/request.h"
+
+#include <string.h>
+
+jr_status ijw_keep_client(const jr_ctx *ctx, const char *bsn, const char *sex, const char *last,
+                          const char *prefix, const char *initials, jr_error *err);
+
+/* writes the JW319 answering request ref of agb and queues it */
+static jr_status queue_jw319(ijw_import *im, const char *ref, const jr_req_decision *d,
+                             jr_error *err)
+{
+    const jr_ctx *ctx = im->ctx;
+    char ident[16];
+    jr_status rc = ijw_new_ident(ctx, ident, err);
+    if (rc != JR_OK)
+        return rc;
+    sbuf body = SBUF_INIT;
+    ijw_sink sink = {&body, NULL, false};
+    ijw_writer w;
+    if ((rc = ijw_w_open(&w, IJW_JW319, &sink, err)) != JR_OK)
+        return rc;
+    ijw_w_header(&w, im->gemeente, im->provider, ident, ctx->today, NULL, NULL, 0);
+    ijw_w_start(&w, N319_Antwoord);
+    ijw_w_leaf(&w, N319_Antwoord_ReferentieAanbieder, ref);
+    ijw_w_leaf(&w, N319_Antwoord_VerzoekAntwoord, d->outcome == JR_REQ_REFUSED ? "1" : "2");
+    if (d->outcome == JR_REQ_REFUSED)
+        ijw_w_leaf(&w, N319_Antwoord_RedenAfwijzingVerzoek, d->reden);
+    if (d->outcome == JR_REQ_REFUSED && d->woonplaats[0]) {
+        ijw_w_start(&w, N319_Antwoord_Woonplaatsbeginsel);
+        ijw_w_leaf(&w, N319_Antwoord_Woonplaatsbeginsel_Gemeente, d->woonplaats);
+        ijw_w_end(&w);
+    }
+    ijw_w_end(&w);
+    int64_t out_id;
+    rc = ijw_w_close(&w, err);
+    if (rc == JR_OK)
+        rc = ijw_outbox_add(ctx, IJW_JW319, im->gemeente, im->provider, ident, sbuf_cstr(&body), 1,
+                            false, &out_id, err);
+    if (rc == JR_OK)
+        rc = request_set_answer(&im->sys, d->verzoek_id, out_id, err);
+    sbuf_free(&body);
+    return rc;
+}
+
+static void note_decision(ijw_import *im, const char *ref, const jr_req_decision *d)
+{
+    static const char *const what[] = {"toegewezen", "afgewezen", "in onderzoek"};
+    size_t n = strlen(im->detail);
+    snprintf(im->detail + n, sizeof im->detail - n, "%sverzoek %.24s %s%s%s", n ? "; " : "", ref,
+             what[d->outcome], d->reden[0] ? " reden " : "", d->reden);
+}
+
+static jr_status after_decision(ijw_import *im, const char *ref, const jr_req_decision *d,
+                                jr_error *err)
+{
+    note_decision(im, ref, d);
+    if (d->outcome == JR_REQ_GRANTED)
+        return JR_OK; /* the JW301 answers it */
+    return queue_jw319(im, ref, d, err);
+}
+
+/* is there a catalog product code (when given) of this category? */
+static bool product_known(const jr_ctx *ctx, const char *cat, const char *code)
+{
+    if (!code)
+        return true;
+    const jr_product *p = catalog_product(ctx->cat, code);
+    return p && cat && strcmp(p->category, cat) == 0;
+}
+
+/* the Omvang and Budget of a product into p */
+static void read_amounts(const ijw_tnode *omvang, const char *budget, jr_req_product *p)
+{
+    int64_t v;
+    if (omvang && omvang->first && ijw_parse_int(omvang->first->value, &v)) {
+        p->has_volume = true;
+        p->volume = v;
+        const ijw_tnode *e = omvang->first->next, *f = e ? e->next : NULL;
+        str_copy(p->unit, sizeof p->unit, e ? e->value : "");
+        str_copy(p->frequency, sizeof p->frequency, f ? f->value : "6");
+    }
+    if (budget && ijw_parse_int(budget, &v)) {
+        p->has_budget = true;
+        p->budget = v;
+    }
+}
+
+static bool client_checked(ijw_import *im, ijw_tnode *client, const char *bsn)
+{
+    if (!bsn || !bsn_valid(bsn)) {
+        ijw_tn_code(client, "0001");
+        ijw_tn_mark(client, "0233");
+        str_copy(im->detail, sizeof im->detail, "BSN voldoet niet aan de elfproef");
+        return false;
+    }
+    return true;
+}
+
+#define AP(x) N315_Client_AangevraagdeProducten_AangevraagdProduct_##x
+
+jr_status ijw_process_jw315(ijw_import *im, jr_error *err)
+{
+    const jr_ctx *ctx = im->ctx;
+    ijw_tnode *client = ijw_tn_child(ijw_tree_root(im->tree), N315_Client);
+    const char *bsn = ijw_tn_val(client, N315_Client_Bsn);
+    if (!client_checked(im, client, bsn))
+        return JR_OK;
+    ijw_tnode *naam = ijw_tn_child(client, N315_Client_Naam);
+    ijw_tnode *gn = naam ? naam->first : NULL;
+    const char *initials = NULL;
+    for (ijw_tnode *c = naam ? naam->first : NULL; c; c = c->next)
+        if (strcmp(c->name, "Voorletters") == 0)
+            initials = c->value;
+    jr_status rc = ijw_keep_client(
+        ctx, bsn, ijw_tn_val(client, N315_Client_Geslacht),
+        gn && gn->first ? gn->first->value : NULL,
+        gn && gn->first && gn->first->next ? gn->first->next->value : NULL, initials, err);
+    if (rc != JR_OK)
+        return rc;
+    jr_date birth = JR_DATE_NONE;
+    ijw_parse_date(ijw_tn_val(ijw_tn_child(client, N315_Client_Geboortedatum),
+                              N315_Client_Geboortedatum_Datum),
+                   &birth);
+    ijw_tnode *list = ijw_tn_child(client, N315_Client_AangevraagdeProducten);
+    bool open = false;
+    if ((rc = request_open(ctx, im->provider, bsn, &open, err)) != JR_OK)
+        return rc;
+    for (ijw_tnode *p = ijw_tn_child(list, N315_Client_AangevraagdeProducten_AangevraagdProduct); p;
+         p = ijw_tn_next(p)) {
+        const char *ref = ijw_tn_val(p, AP(ReferentieAanbieder));
+        bool taken = false;
+        if ((rc = request_referentie_taken(ctx, im->provider, ref, &taken, err)) != JR_OK)
+            return rc;
+        for (ijw_tnode *q = ijw_tn_child(list, p->node); q != p && !taken; q = ijw_tn_next(q))
+            taken = strcmp(ijw_tn_val(q, AP(ReferentieAanbieder)), ref) == 0;
+        ijw_tnode *prod = ijw_tn_child(p, AP(Product));
+        jr_vot v;
+        memset(&v, 0, sizeof v);
+        jr_req_product *rp = &v.product;
+        str_copy(rp->category, sizeof rp->category, ijw_tn_val(prod, AP(Product_Categorie)));
+        str_copy(rp->product, sizeof rp->product, ijw_tn_val(prod, AP(Product_Code)));
+        bool dates = ijw_parse_date(ijw_tn_val(p, AP(ToewijzingIngangsdatum)), &rp->start);
+        rp->end = JR_DATE_NONE;
+        const char *end = ijw_tn_val(p, AP(ToewijzingEinddatum));
+        if (end)
+            dates = ijw_parse_date(end, &rp->end) && dates && rp->end >= rp->start;
+        if (taken)
+            ijw_tn_code(p, "9347");
+        else if (open)
+            ijw_tn_code(p, "9374");
+        else if (!dates || birth == JR_DATE_NONE)
+            ijw_tn_code(p, "0001");
+        else if (!product_known(ctx, rp->category, ijw_tn_val(prod, AP(Product_Code))))
+            ijw_tn_code(p, "S329");
+        if (!ijw_tn_ok(p))
+            continue;
+        read_amounts(ijw_tn_child(p, AP(Omvang)), ijw_tn_val(p, AP(Budget)), rp);
+        ijw_tnode *verw = ijw_tn_child(p, AP(Verwijzer));
+        str_copy(v.agb, sizeof v.agb, im->provider);
+        str_copy(v.gemeente, sizeof v.gemeente, im->gemeente);
+        str_copy(v.bsn, sizeof v.bsn, bsn);
+        v.birth = birth;
+        str_copy(v.referentie, sizeof v.referentie, ref);
+        str_copy(v.referrer_type, sizeof v.referrer_type, ijw_tn_val(verw, AP(Verwijzer_Type)));
+        str_copy(v.referrer_name, sizeof v.referrer_name, ijw_tn_val(verw, AP(Verwijzer_Naam)));
+        str_copy(v.comment, sizeof v.comment, ijw_tn_val(p, AP(Commentaar)));
+        jr_req_decision d;
+        if ((rc = request_vot(&im->sys, &v, im->inbox_id, &d, err)) != JR_OK ||
+            (rc = after_decision(im, ref, &d, err)) != JR_OK)
+            return rc;
+        if (d.outcome == JR_REQ_INVESTIGATING)
+            open = true; /* one request at a time under investigation */
+    }
+    return JR_OK;
+}
+
+#define VZ(x) N317_Client_Verzoek_##x
+
+/* the current assignments of the client with the provider: ids, n of them */
+static jr_status current_assignments(const ijw_import *im, const char *bsn, int64_t *ids, int cap,
+                                     int *n, jr_error *err)
+{
+    char d[JR_DATE_ISO_LEN];
+    *n = 0;
+    jr_stmt *q = store_prepare(im->ctx->store,
+                               "SELECT a.id FROM assignment a JOIN youth y ON y.id = a.youth_id"
+                               " JOIN provider p ON p.id = a.provider_id WHERE y.bsn = ? AND"
+                               " p.agb = ? AND a.gemeente = ? AND a.status = 'actief' AND"
+                               " a.end_date >= ? ORDER BY a.id",
+                               err);
+    if (!q)
+        return JR_EDB;
+    store_bind_text(q, 1, bsn);
+    store_bind_text(q, 2, im->provider);
+    store_bind_text(q, 3, im->gemeente);
+    store_bind_text(q, 4, date_format(im->ctx->today, d));
+    store_step_result r;
+    while ((r = store_step(q, err)) == STORE_ROW)
+        if (*n < cap)
+            ids[(*n)++] = store_col_int(q, 0);
+    store_reset(q);
+    return r == STORE_ERROR ? JR_EDB : JR_OK;
+}
+
+static bool in_list(const int64_t *ids, int n, int64_t id)
+{
+    for (int i = 0; i < n; i++)
+        if (ids[i] == id)
+            return true;
+    return false;
+}
+
+static int64_t start_of(const jr_ctx *ctx, int64_t id)
+{
+    jr_stmt *q = store_prepare(ctx->store, "SELECT start_date FROM assignment WHERE id = ?", NULL);
+    jr_date d = JR_DATE_NONE;
+    if (q) {
+        store_bind_int(q, 1, id);
+        if (store_step(q, NULL) == STORE_ROW)
+            date_parse(store_col_text(q, 0), &d);
+        store_reset(q);
+    }
+    return d;
+}
+
+jr_status ijw_process_jw317(ijw_import *im, jr_error *err)
+{
+    const jr_ctx *ctx = im->ctx;
+    ijw_tnode *client = ijw_tn_child(ijw_tree_root(im->tree), N317_Client);
+    const char *bsn = ijw_tn_val(client, N317_Client_Bsn);
+    if (!client_checked(im, client, bsn))
+        return JR_OK;
+    ijw_tnode *vz = ijw_tn_child(client, N317_Client_Verzoek);
+    const char *ref = ijw_tn_val(vz, VZ(ReferentieAanbieder));
+    jr_vow v;
+    memset(&v, 0, sizeof v);
+    str_copy(v.agb, sizeof v.agb, im->provider);
+    str_copy(v.gemeente, sizeof v.gemeente, im->gemeente);
+    str_copy(v.bsn, sizeof v.bsn, bsn);
+    str_copy(v.referentie, sizeof v.referentie, ref);
+    str_copy(v.reason, sizeof v.reason, ijw_tn_val(vz, VZ(RedenVerzoek)));
+    int64_t current[64], listed[64];
+    int ncur, nlisted = 0;
+    jr_status rc = current_assignments(im, bsn, current, 64, &ncur, err);
+    if (rc != JR_OK)
+        return rc;
+    bool taken, open;
+    if ((rc = request_referentie_taken(ctx, im->provider, ref, &taken, err)) != JR_OK ||
+        (rc = request_open(ctx, im->provider, bsn, &open, err)) != JR_OK)
+        return rc;
+    if (taken)
+        ijw_tn_code(vz, "9347");
+    else if (open)
+        ijw_tn_code(vz, "9374");
+    bool bad = !ijw_tn_ok(vz);
+    ijw_tnode *ul = ijw_tn_child(vz, VZ(OngewijzigdeProducten));
+    for (ijw_tnode *p = ijw_tn_child(ul, VZ(OngewijzigdeProducten_OngewijzigdProduct)); p;
+         p = ijw_tn_next(p)) {
+        int64_t id;
+        if (!ijw_parse_int(
+                ijw_tn_val(p, VZ(OngewijzigdeProducten_OngewijzigdProduct_ToewijzingNummer)),
+                &id) ||
+            !in_list(current, ncur, id)) {
+            ijw_tn_code(p, "9350");
+            bad = true;
+        } else if (nlisted < 64) {
+            listed[nlisted++] = id;
+        }
+    }
+    ijw_tnode *cl = ijw_tn_child(vz, VZ(TeWijzigenProducten));
+#define TW(x) N317_Client_Verzoek_TeWijzigenProducten_TeWijzigenProduct_##x
+    for (ijw_tnode *p = ijw_tn_child(cl, N317_Client_Verzoek_TeWijzigenProducten_TeWijzigenProduct);
+         p; p = ijw_tn_next(p)) {
+        int64_t id;
+        jr_vow_change c;
+        memset(&c, 0, sizeof c);
+        c.end = JR_DATE_NONE;
+        const char *end = ijw_tn_val(p, TW(Einddatum));
+        bool dates = ijw_parse_date(ijw_tn_val(p, TW(GewensteIngangsdatum)), &c.start);
+        if (end)
+            dates = ijw_parse_date(end, &c.end) && dates && c.end >= c.start;
+        jr_req_product amounts;
+        memset(&amounts, 0, sizeof amounts);
+        read_amounts(ijw_tn_child(p, TW(Omvang)), ijw_tn_val(p, TW(Budget)), &amounts);
+        if (!ijw_parse_int(ijw_tn_val(p, TW(ToewijzingNummer)), &id) || !in_list(current, ncur, id))
+            ijw_tn_code(p, "9351");
+        else if (!dates)
+            ijw_tn_code(p, "0001");
+        else if (amounts.has_budget && c.start != start_of(ctx, id))
+            ijw_tn_code(p, "9373");
+        if (!ijw_tn_ok(p)) {
+            bad = true;
+            continue;
+        }
+        if (nlisted < 64)
+            listed[nlisted++] = id;
+        c.assignment_id = id;
+        c.has_budget = amounts.has_budget;
+        c.budget = amounts.budget;
+        c.has_volume = amounts.has_volume;
+        c.volume = amounts.volume;
+        if (v.nchanges < JR_VOW_MAX)
+            v.changes[v.nchanges++] = c;
+    }
+#define NP(x) N317_Client_Verzoek_NieuweProducten_NieuwProduct_##x
+    ijw_tnode *nl = ijw_tn_child(vz, VZ(NieuweProducten));
+    for (ijw_tnode *p = ijw_tn_child(nl, N317_Client_Verzoek_NieuweProducten_NieuwProduct); p;
+         p = ijw_tn_next(p)) {
+        ijw_tnode *prod = ijw_tn_child(p, NP(Product));
+        jr_req_product rp;
+        memset(&rp, 0, sizeof rp);
+        str_copy(rp.category, sizeof rp.category, ijw_tn_val(prod, NP(Product_Categorie)));
+        str_copy(rp.product, sizeof rp.product, ijw_tn_val(prod, NP(Product_Code)));
+        if (!prod)
+            str_copy(rp.category, sizeof rp.category, "45");
+        rp.end = JR_DATE_NONE;
+        const char *end = ijw_tn_val(p, NP(Einddatum));
+        bool dates = ijw_parse_date(ijw_tn_val(p, NP(GewensteIngangsdatum)), &rp.start);
+        if (end)
+            dates = ijw_parse_date(end, &rp.end) && dates && rp.end >= rp.start;
+        read_amounts(ijw_tn_child(p, NP(Omvang)), ijw_tn_val(p, NP(Budget)), &rp);
+        if (!dates)
+            ijw_tn_code(p, "0001");
+        else if (!product_known(ctx, rp.category, ijw_tn_val(prod, NP(Product_Code))))
+            ijw_tn_code(p, "S329");
+        if (!ijw_tn_ok(p)) {
+            bad = true;
+            continue;
+        }
+        if (v.nnew < JR_VOW_MAX)
+            v.added[v.nnew++] = rp;
+    }
+    for (int i = 0; i < ncur && ijw_tn_ok(vz); i++)
+        if (!in_list(listed, nlisted, current[i]))
+            ijw_tn_code(vz, "9349"); /* a current assignment left out */
+    if (bad || !ijw_tn_ok(vz)) {
+        if (ijw_tn_ok(vz))
+            ijw_tn_code(vz, "0233"); /* not assessed: a product class was refused */
+        return JR_OK;
+    }
+    jr_req_decision d;
+    if ((rc = request_vow(&im->sys, &v, im->inbox_id, &d, err)) != JR_OK)
+        return rc;
+    return after_decision(im, ref, &d, err);
+}
+
+jr_status ijw_export_jw319(const jr_ctx *ctx, ijw_out_fn fn, void *ud, int *n, jr_error *err)
+{
+    *n = 0;
+    jr_status rc = store_begin(ctx->store, err);
+    if (rc != JR_OK)
+        return rc;
+    for (;;) {
+        jr_stmt *q = store_prepare(ctx->store,
+                                   "SELECT id, sender, receiver, ident, body, nrecords FROM"
+                                   " ijw_outbox WHERE code = 'JW319' AND exported_at IS NULL"
+                                   " ORDER BY id LIMIT 1",
+                                   err);
+        if (!q) {
+            rc = JR_EDB;
+            break;
+        }
+        store_step_result r = store_step(q, err);
+        if (r != STORE_ROW) {
+            store_reset(q);
+            rc = r == STORE_DONE ? JR_OK : JR_EDB;
+            break;
+        }
+        int64_t id = store_col_int(q, 0);
+        ijw_out_info info = {IJW_JW319, "", "", "", (int)store_col_int(q, 5)};
+        str_copy(info.sender, sizeof info.sender, store_col_text(q, 1));
+        str_copy(info.receiver, sizeof info.receiver, store_col_text(q, 2));
+        str_copy(info.ident, sizeof info.ident, store_col_text(q, 3));
+        char *body = strdup(store_col_text(q, 4));
+        store_reset(q);
+        if (!body) {
+            rc = jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
+            break;
+        }
+        rc = fn(ud, &info, body, strlen(body), err);
+        free(body);
+        if (rc != JR_OK)
+            break;
+        jr_stmt *u = store_prepare(ctx->store,
+                                   "UPDATE ijw_outbox SET exported_at ="
+                                   " strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
+                                   err);
+        if (!u) {
+            rc = JR_EDB;
+            break;
+        }
+        store_bind_int(u, 1, id);
+        if (store_step(u, err) != STORE_DONE) {
+            rc = JR_EDB;
+            break;
+        }
+        char eid[48], detail[128];
+        snprintf(eid, sizeof eid, "JW319:%s:%s", info.receiver, info.ident);
+        snprintf(detail, sizeof detail, "JW319 %s van %s aan %s", info.ident, info.sender,
+                 info.receiver);
+        if ((rc = audit_record(ctx, "ijw.verstuurd", "ijw_message", eid, detail, err)) != JR_OK)
+            break;
+        (*n)++;
+    }
+    return svc_finish(ctx, rc, err);
+}

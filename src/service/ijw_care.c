@@ -1,0 +1,182 @@
+/*
+ * ijw_care.c: changing and withdrawing a start or stop of care that was
+ * given before (iJw StatusAanlevering 2 and 3). The first start and stop
+ * are care_start / care_stop in assignment.c; the rules they share (the
+ * date inside the assignment, not in the future, the provider's own
+ * assignment) are checked the same way here, plus what a correction may
+ * not break: accepted declaration lines must stay inside the care period.
+ */
+#include "ijw_care.h"
+#include "../core/sbuf.h"
+
+#include "../domain/referral.h"
+#include "assignment.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static jr_status own(const jr_ctx *ctx, const char *number, const char *agb, jr_assignment *a,
+                     jr_error *err)
+{
+    jr_status rc = svc_may(ctx, JR_ACT_PROVIDE, err);
+    if (rc == JR_OK)
+        rc = assignment_get(ctx, number, a, err);
+    if (rc != JR_OK)
+        return rc;
+    if (strcmp(a->agb, agb ? agb : "") != 0)
+        return jr_fail(err, JR_ENOTFOUND, "assignment_unknown", "toewijzing",
+                       "Toewijzing %s bestaat niet.", number);
+    return JR_OK;
+}
+
+/* are there accepted (uncredited) lines beginning before from or ending after until? */
+static jr_status lines_outside(const jr_ctx *ctx, int64_t id, jr_date from, jr_date until,
+                               bool *out, jr_error *err)
+{
+    char f[JR_DATE_ISO_LEN], u[JR_DATE_ISO_LEN];
+    jr_stmt *q = store_prepare(ctx->store,
+                               "SELECT 1 FROM decl_line WHERE assignment_id = ? AND status = 'A'"
+                               " AND credit = 0 AND credited = 0 AND (begin_date < ? OR"
+                               " end_date > ?) LIMIT 1",
+                               err);
+    if (!q)
+        return JR_EDB;
+    store_bind_int(q, 1, id);
+    store_bind_text(q, 2, from == JR_DATE_NONE ? "9999-12-31" : date_format(from, f));
+    store_bind_text(q, 3, until == JR_DATE_NONE ? "9999-12-31" : date_format(until, u));
+    store_step_result r = store_step(q, err);
+    store_reset(q);
+    if (r == STORE_ERROR)
+        return JR_EDB;
+    *out = r == STORE_ROW;
+    return JR_OK;
+}
+
+static jr_status update(const jr_ctx *ctx, const jr_assignment *a, const char *sql, jr_date d,
+                        const char *reason, const char *action, jr_error *err)
+{
+    char ds[JR_DATE_ISO_LEN] = "";
+    jr_status rc = store_begin(ctx->store, err);
+    if (rc != JR_OK)
+        return rc;
+    jr_stmt *s = store_prepare(ctx->store, sql, err);
+    if (!s)
+        return svc_finish(ctx, JR_EDB, err);
+    if (d != JR_DATE_NONE)
+        store_bind_text(s, 1, date_format(d, ds));
+    store_bind_text(s, 2, reason);
+    store_bind_int(s, 3, a->id);
+    if (store_step(s, err) != STORE_DONE)
+        return svc_finish(ctx, JR_EDB, err);
+    char detail[96];
+    snprintf(detail, sizeof detail, "%s%s%s", d != JR_DATE_NONE ? ds : "verwijderd",
+             reason ? " reden " : "", reason ? reason : "");
+    rc = audit_record(ctx, action, "assignment", a->number, detail, err);
+    return svc_finish(ctx, rc, err);
+}
+
+static jr_status check_date(const jr_ctx *ctx, const jr_assignment *a, jr_date date,
+                            const char *what, jr_error *err)
+{
+    if (date < a->grant.start || date > a->grant.end)
+        return jr_fail(err, JR_EINVAL, "date_outside_assignment", "datum",
+                       "%s moet binnen de looptijd van de toewijzing liggen.", what);
+    if (date > ctx->today)
+        return jr_fail(err, JR_EINVAL, "date_in_future", "datum",
+                       "%s kan niet in de toekomst liggen.", what);
+    return JR_OK;
+}
+
+jr_status care_start_change(const jr_ctx *ctx, const char *number, const char *agb, jr_date date,
+                            jr_error *err)
+{
+    jr_assignment a;
+    jr_status rc = own(ctx, number, agb, &a, err);
+    if (rc != JR_OK)
+        return rc;
+    if (a.care_start == JR_DATE_NONE)
+        return jr_fail(err, JR_ECONFLICT, "9063", "datum",
+                       "Er is geen start zorg voor toewijzing %s om te wijzigen.", number);
+    if (a.care_start == date)
+        return JR_OK;
+    if ((rc = check_date(ctx, &a, date, "Start zorg", err)) != JR_OK)
+        return rc;
+    if (a.care_stop != JR_DATE_NONE && date > a.care_stop)
+        return jr_fail(err, JR_EINVAL, "date_outside_care", "datum",
+                       "Start zorg kan niet na stop zorg liggen.");
+    bool outside;
+    if ((rc = lines_outside(ctx, a.id, date, JR_DATE_NONE, &outside, err)) != JR_OK)
+        return rc;
+    if (outside)
+        return jr_fail(err, JR_ECONFLICT, "9385", "datum",
+                       "Er zijn geaccepteerde declaratieregels voor de nieuwe startdatum.");
+    return update(ctx, &a, "UPDATE assignment SET care_start = ?1 WHERE id = ?3", date, NULL,
+                  "zorg.start.gewijzigd", err);
+}
+
+jr_status care_start_delete(const jr_ctx *ctx, const char *number, const char *agb, jr_error *err)
+{
+    jr_assignment a;
+    jr_status rc = own(ctx, number, agb, &a, err);
+    if (rc != JR_OK)
+        return rc;
+    if (a.care_start == JR_DATE_NONE)
+        return JR_OK; /* deleting what is not there changes nothing */
+    if (a.care_stop != JR_DATE_NONE)
+        return jr_fail(err, JR_ECONFLICT, "9071", "datum",
+                       "De start zorg kan niet vervallen: de zorg is al gestopt.");
+    bool any;
+    if ((rc = lines_outside(ctx, a.id, JR_DATE_NONE, JR_DATE_NONE, &any, err)) != JR_OK)
+        return rc;
+    if (any)
+        return jr_fail(err, JR_ECONFLICT, "9385", "datum",
+                       "De start zorg kan niet vervallen: er zijn geaccepteerde "
+                       "declaratieregels.");
+    return update(ctx, &a, "UPDATE assignment SET care_start = NULL WHERE id = ?3", JR_DATE_NONE,
+                  NULL, "zorg.start.verwijderd", err);
+}
+
+jr_status care_stop_change(const jr_ctx *ctx, const char *number, const char *agb, jr_date date,
+                           const char *reason, jr_error *err)
+{
+    jr_assignment a;
+    jr_status rc = own(ctx, number, agb, &a, err);
+    if (rc != JR_OK)
+        return rc;
+    if (stop_reason_name(reason)[0] == '\0')
+        return jr_fail(err, JR_EINVAL, "reason_invalid", "reden",
+                       "Reden beeindiging '%s' is geen iJw RedenBeeindiging.",
+                       reason ? reason : "");
+    if (a.care_stop == JR_DATE_NONE)
+        return jr_fail(err, JR_ECONFLICT, "9063", "datum",
+                       "Er is geen stop zorg voor toewijzing %s om te wijzigen.", number);
+    if (a.care_stop == date && strcmp(a.stop_reason, reason) == 0)
+        return JR_OK;
+    if (date < a.care_start || date > a.grant.end)
+        return jr_fail(err, JR_EINVAL, "date_outside_care", "datum",
+                       "Stop zorg moet na start zorg en uiterlijk op de einddatum liggen.");
+    if (date > ctx->today)
+        return jr_fail(err, JR_EINVAL, "date_in_future", "datum",
+                       "Stop zorg kan niet in de toekomst liggen.");
+    bool outside;
+    if ((rc = lines_outside(ctx, a.id, JR_DATE_NONE, date, &outside, err)) != JR_OK)
+        return rc;
+    if (outside)
+        return jr_fail(err, JR_ECONFLICT, "9385", "datum",
+                       "Er zijn geaccepteerde declaratieregels na de nieuwe stopdatum.");
+    return update(ctx, &a, "UPDATE assignment SET care_stop = ?1, stop_reason = ?2 WHERE id = ?3",
+                  date, reason, "zorg.stop.gewijzigd", err);
+}
+
+jr_status care_stop_delete(const jr_ctx *ctx, const char *number, const char *agb, jr_error *err)
+{
+    jr_assignment a;
+    jr_status rc = own(ctx, number, agb, &a, err);
+    if (rc != JR_OK)
+        return rc;
+    if (a.care_stop == JR_DATE_NONE)
+        return JR_OK;
+    return update(ctx, &a,
+                  "UPDATE assignment SET care_stop = NULL, stop_reason = NULL WHERE id = ?3",
+                  JR_DATE_NONE, NULL, "zorg.stop.verwijderd", err);
+}

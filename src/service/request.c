@@ -1,0 +1,587 @@
+/*
+ * request.c: deciding a provider's verzoek om toewijzing or om wijziging
+ * (see request.h): the translation of the requested product to a route,
+ * then the referral and assignment services, which hold the rules. A
+ * refusal rolls back whatever the attempt made and keeps the request, its
+ * decision and the rule that decided.
+ */
+#include "request.h"
+#include "../core/sbuf.h"
+
+#include "../domain/referral.h"
+#include "assignment.h"
+#include "referrals.h"
+#include "youth.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+static void refuse(jr_req_decision *d, const char *reden, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void refuse(jr_req_decision *d, const char *reden, const char *fmt, ...)
+{
+    d->outcome = JR_REQ_REFUSED;
+    str_copy(d->reden, sizeof d->reden, reden);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(d->message, sizeof d->message, fmt, ap);
+    va_end(ap);
+    d->nassignments = 0;
+}
+
+/* the RedenAfwijzingVerzoek for a refusal by the referral and assignment rules */
+static void refuse_by(jr_req_decision *d, const jr_error *e, bool budget)
+{
+    const char *reden = "4"; /* past niet binnen contract (the region's rules) */
+    if (strcmp(e->code, "route_not_allowed") == 0 || strcmp(e->code, "budget_unknown") == 0 ||
+        strcmp(e->code, "below_used") == 0)
+        reden = budget ? "2" : "4";
+    else if (strcmp(e->code, "provider_not_contracted") == 0)
+        reden = "3";
+    else if (strcmp(e->code, "too_old") == 0)
+        reden = "9";
+    else if (strcmp(e->code, "gemeente_unknown") == 0)
+        reden = "5";
+    refuse(d, reden, "%s", e->message);
+}
+
+static bool internal(jr_status rc)
+{
+    return rc == JR_EDB || rc == JR_ENOMEM || rc == JR_EIO;
+}
+
+int64_t request_volume_total(int64_t volume, const char *frequency, jr_date start, jr_date end)
+{
+    int64_t days = (int64_t)end - start + 1;
+    if (days < 1)
+        days = 1;
+    if (!frequency || strcmp(frequency, "6") == 0)
+        return volume;
+    if (strcmp(frequency, "1") == 0)
+        return volume * days;
+    if (strcmp(frequency, "2") == 0)
+        return volume * ((days + 6) / 7);
+    if (strcmp(frequency, "4") == 0) {
+        jr_month a = date_month(start), b = date_month(end);
+        return volume * (b >= a ? b - a + 1 : 1);
+    }
+    return volume;
+}
+
+/* the keuzebudget whose amount on date is cents, or NULL */
+static const jr_budget *budget_of_amount(const jr_catalog *cat, jr_cents cents, jr_date date)
+{
+    for (int i = 0; i < cat->nbudgets; i++) {
+        jr_cents a;
+        if (budget_amount(&cat->budgets[i], date, &a) && a == cents)
+            return &cat->budgets[i];
+    }
+    return NULL;
+}
+
+/* the keuzebudgets a referrer may choose, with their amounts on date, in words */
+static void budgets_allowed(const jr_catalog *cat, const char *type, jr_date date, char *out,
+                            size_t cap)
+{
+    const jr_referrer_rule *rule = catalog_referrer(cat, type);
+    out[0] = '\0';
+    for (int i = 0; i < cat->nbudgets; i++) {
+        bool ok = rule->all_budgets;
+        for (int k = 0; k < rule->nbudgets && !ok; k++)
+            ok = strcmp(rule->budgets[k], cat->budgets[i].code) == 0;
+        jr_cents a;
+        if (!ok || !budget_amount(&cat->budgets[i], date, &a))
+            continue;
+        char m[JR_MONEY_BUF];
+        size_t n = strlen(out);
+        snprintf(out + n, cap - n, "%s%s (%s)", n ? ", " : "", cat->budgets[i].code,
+                 money_format_nl(a, m));
+    }
+}
+
+typedef enum { ROUTE_OK, ROUTE_REFUSED, ROUTE_QUOTE } route_result;
+
+/* translates a requested product into a referral request */
+static route_result translate(const jr_ctx *ctx, const jr_req_product *p, const char *type,
+                              jr_referral_req *req, jr_req_decision *d)
+{
+    const jr_catalog *cat = ctx->cat;
+    char m[JR_MONEY_BUF], s1[JR_DATE_ISO_LEN];
+    str_copy(req->referrer_type, sizeof req->referrer_type, type);
+    if (!p->product[0]) {
+        if (strcmp(p->category, "45") != 0) {
+            refuse(d, "4",
+                   "Een toewijzing zonder productcode is er alleen voor ambulante "
+                   "jeugdhulp (categorie 45) met een budget.");
+            return ROUTE_REFUSED;
+        }
+        if (!p->has_budget || p->has_volume) {
+            refuse(d, "4",
+                   "Een verzoek om ambulante jeugdhulp zonder productcode noemt een "
+                   "budget en geen omvang.");
+            return ROUTE_REFUSED;
+        }
+        const jr_budget *b = budget_of_amount(cat, p->budget, p->start);
+        if (b) {
+            req->route = JR_ROUTE_BUDGET;
+            str_copy(req->budget, sizeof req->budget, b->code);
+            return ROUTE_OK;
+        }
+        const jr_referrer_rule *rule = catalog_referrer(cat, type);
+        if (rule->all_budgets && rule->quote) {
+            req->route = JR_ROUTE_QUOTE;
+            snprintf(d->message, sizeof d->message,
+                     "Budget %s is geen keuzebudget op %s: de gemeente vraagt offertes aan.",
+                     money_format_nl(p->budget, m), date_format(p->start, s1));
+            return ROUTE_QUOTE;
+        }
+        char allowed[256];
+        budgets_allowed(cat, type, p->start, allowed, sizeof allowed);
+        if (allowed[0])
+            refuse(d, "2",
+                   "Budget %s is niet het bedrag van een keuzebudget dat een %s mag kiezen "
+                   "(%s op %s); voor meer of anders is een offerte nodig.",
+                   money_format_nl(p->budget, m), referrer_type_name(type), allowed,
+                   date_format(p->start, s1));
+        else
+            refuse(d, "2",
+                   "Een %s kiest geen keuzebudget: de hulp loopt via een offerte (budget %s "
+                   "gevraagd).",
+                   referrer_type_name(type), money_format_nl(p->budget, m));
+        return ROUTE_REFUSED;
+    }
+    const jr_product *pr = catalog_product(cat, p->product);
+    if (!pr || strcmp(pr->category, p->category) != 0) {
+        refuse(d, "4", "Product %s (categorie %s) staat niet in de catalogus van de regio.",
+               p->product, p->category);
+        return ROUTE_REFUSED;
+    }
+    if (pr->kind == JR_PK_FUNCTIEGROEP) {
+        refuse(d, "4",
+               "Uren van functiegroep %s worden gedeclareerd binnen een ambulant budget; vraag "
+               "een budget (zonder productcode) aan.",
+               pr->code);
+        return ROUTE_REFUSED;
+    }
+    if (p->has_budget || !p->has_volume) {
+        refuse(d, "4", "Een verzoek om %s noemt een omvang (aantal %s), geen budget.", pr->code,
+               unit_name(pr->unit));
+        return ROUTE_REFUSED;
+    }
+    if (strcmp(p->unit, pr->unit) != 0) {
+        refuse(d, "4", "Product %s wordt toegewezen in %s (eenheid %s), niet in eenheid %s.",
+               pr->code, unit_name(pr->unit), pr->unit, p->unit);
+        return ROUTE_REFUSED;
+    }
+    req->route = pr->kind == JR_PK_INTENSITY ? JR_ROUTE_VERBLIJF
+                 : pr->kind == JR_PK_CRISIS  ? JR_ROUTE_CRISIS
+                                             : JR_ROUTE_DYSLEXIE;
+    str_copy(req->product, sizeof req->product, pr->code);
+    jr_date end = p->end;
+    if (end == JR_DATE_NONE && strcmp(p->frequency, "6") != 0) {
+        jr_referral_req probe = *req;
+        probe.volume = 1;
+        jr_grant g;
+        if (assignment_plan(cat, &probe, p->start, JR_DATE_NONE, 0, 0, &g, NULL) == JR_OK)
+            end = g.end;
+        else
+            end = p->start;
+    }
+    req->volume = request_volume_total(p->volume, p->frequency, p->start, end);
+    return ROUTE_OK;
+}
+
+static jr_status record(const jr_ctx *ctx, const char *kind, const char *agb, const char *gemeente,
+                        const char *bsn, const char *referentie, int64_t inbox_id,
+                        jr_req_decision *d, int64_t referral_id, jr_error *err)
+{
+    static const char *const status[] = {"toegewezen", "afgewezen", "in_onderzoek"};
+    jr_stmt *s = store_prepare(
+        ctx->store,
+        "INSERT INTO ijw_verzoek (kind, agb, gemeente, bsn, referentie, inbox_id, status, reden,"
+        " woonplaats, message, referral_id, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+        err);
+    if (!s)
+        return JR_EDB;
+    store_bind_text(s, 1, kind);
+    store_bind_text(s, 2, agb);
+    store_bind_text(s, 3, gemeente);
+    store_bind_text(s, 4, bsn);
+    store_bind_text(s, 5, referentie);
+    store_bind_int(s, 6, inbox_id);
+    store_bind_text(s, 7, status[d->outcome]);
+    store_bind_text(s, 8, d->reden[0] ? d->reden : NULL);
+    store_bind_text(s, 9, d->woonplaats[0] ? d->woonplaats : NULL);
+    store_bind_text(s, 10, d->message);
+    if (referral_id)
+        store_bind_int(s, 11, referral_id);
+    if (store_step(s, err) != STORE_DONE)
+        return JR_EDB;
+    d->verzoek_id = store_last_id(ctx->store);
+    char eid[24], detail[384];
+    snprintf(eid, sizeof eid, "%lld", (long long)d->verzoek_id);
+    snprintf(detail, sizeof detail, "%s %.40s van %s aan %s: %s%s%s; %s", kind, referentie, agb,
+             gemeente, status[d->outcome], d->reden[0] ? " reden " : "", d->reden, d->message);
+    return audit_record(ctx, "verzoek.besloten", "ijw_verzoek", eid, detail, err);
+}
+
+/* the youth of a request: registered when the region does not know it yet;
+ * refused when it lives in another municipality (woonplaatsbeginsel) */
+static jr_status request_youth(const jr_ctx *ctx, const char *bsn, jr_date birth,
+                               const char *gemeente, jr_req_decision *d, jr_error *err)
+{
+    jr_youth y;
+    jr_error e;
+    jr_error_clear(&e);
+    jr_status rc = youth_find(ctx, bsn, &y, &e);
+    if (rc == JR_ENOTFOUND) {
+        rc = youth_add(ctx, bsn, birth, gemeente, NULL, &e);
+        if (internal(rc)) {
+            *err = e;
+            return rc;
+        }
+        if (rc != JR_OK)
+            refuse_by(d, &e, false);
+        return JR_OK;
+    }
+    if (rc != JR_OK) {
+        if (err)
+            *err = e;
+        return rc;
+    }
+    if (strcmp(y.gemeente, gemeente) != 0) {
+        const jr_municipality *m = catalog_municipality(ctx->cat, y.gemeente);
+        refuse(d, "8",
+               "De jeugdige woont in gemeente %s (%s); die gemeente beslist "
+               "(woonplaatsbeginsel).",
+               y.gemeente, m ? m->name : "");
+        str_copy(d->woonplaats, sizeof d->woonplaats, y.gemeente);
+    }
+    return JR_OK;
+}
+
+static jr_status assignment_id_of(const jr_ctx *ctx, const char *number, int64_t *id, jr_error *err)
+{
+    jr_assignment a;
+    jr_status rc = assignment_get(ctx, number, &a, err);
+    if (rc == JR_OK)
+        *id = a.id;
+    return rc;
+}
+
+/* grants one product for the youth: a referral by the requesting referrer
+ * and an assignment to agb. On a refusal by the rules, d says why. */
+static jr_status grant_product(const jr_ctx *ctx, const jr_req_product *p, const char *type,
+                               const char *referrer_name, const char *bsn, const char *agb,
+                               const char *result, jr_req_decision *d, int64_t *referral_id,
+                               jr_error *err)
+{
+    jr_referral_req req;
+    memset(&req, 0, sizeof req);
+    route_result rr = translate(ctx, p, type, &req, d);
+    if (rr == ROUTE_REFUSED)
+        return JR_OK;
+    str_copy(req.result, sizeof req.result, result);
+    req.date = ctx->today < p->start ? ctx->today : p->start;
+    jr_error e;
+    jr_error_clear(&e);
+    int64_t rid;
+    jr_status rc = referral_create(ctx, bsn, &req, referrer_name, &rid, &e);
+    if (rc == JR_OK && rr == ROUTE_QUOTE) {
+        d->outcome = JR_REQ_INVESTIGATING;
+        *referral_id = rid;
+        return JR_OK;
+    }
+    char number[24];
+    if (rc == JR_OK)
+        rc = assignment_create(ctx, rid, agb, p->start, p->end, number, &e);
+    if (internal(rc)) {
+        *err = e;
+        return rc;
+    }
+    if (rc != JR_OK) {
+        refuse_by(d, &e, req.route == JR_ROUTE_BUDGET);
+        return JR_OK;
+    }
+    int64_t id;
+    if ((rc = assignment_id_of(ctx, number, &id, err)) != JR_OK)
+        return rc;
+    if (d->nassignments < JR_VOW_MAX + 1)
+        d->assignments[d->nassignments++] = id;
+    *referral_id = rid;
+    return JR_OK;
+}
+
+jr_status request_referentie_taken(const jr_ctx *ctx, const char *agb, const char *referentie,
+                                   bool *taken, jr_error *err)
+{
+    jr_stmt *q = store_prepare(ctx->store,
+                               "SELECT 1 FROM ijw_verzoek WHERE agb = ? AND referentie = ?", err);
+    if (!q)
+        return JR_EDB;
+    store_bind_text(q, 1, agb);
+    store_bind_text(q, 2, referentie);
+    store_step_result r = store_step(q, err);
+    store_reset(q);
+    *taken = r == STORE_ROW;
+    return r == STORE_ERROR ? JR_EDB : JR_OK;
+}
+
+jr_status request_open(const jr_ctx *ctx, const char *agb, const char *bsn, bool *open,
+                       jr_error *err)
+{
+    /* under investigation, and no assignment came of its referral yet */
+    jr_stmt *q = store_prepare(ctx->store,
+                               "SELECT 1 FROM ijw_verzoek v WHERE v.agb = ? AND v.bsn = ? AND"
+                               " v.status = 'in_onderzoek' AND NOT EXISTS (SELECT 1 FROM"
+                               " assignment a WHERE a.referral_id = v.referral_id)"
+                               " AND NOT EXISTS (SELECT 1 FROM referral r WHERE"
+                               " r.id = v.referral_id AND r.status = 'afgesloten')",
+                               err);
+    if (!q)
+        return JR_EDB;
+    store_bind_text(q, 1, agb);
+    store_bind_text(q, 2, bsn);
+    store_step_result r = store_step(q, err);
+    store_reset(q);
+    *open = r == STORE_ROW;
+    return r == STORE_ERROR ? JR_EDB : JR_OK;
+}
+
+/* ends the decision savepoint: kept when granted or opened, else undone */
+static jr_status settle(const jr_ctx *ctx, jr_req_decision *d, jr_error *err)
+{
+    if (d->outcome == JR_REQ_REFUSED) {
+        store_rollback(ctx->store);
+        return JR_OK;
+    }
+    jr_status rc = store_commit(ctx->store, err);
+    if (rc != JR_OK)
+        store_rollback(ctx->store);
+    return rc;
+}
+
+jr_status request_vot(const jr_ctx *ctx, const jr_vot *v, int64_t inbox_id, jr_req_decision *out,
+                      jr_error *err)
+{
+    memset(out, 0, sizeof *out);
+    jr_status rc = svc_may(ctx, JR_ACT_REFER, err);
+    if (rc == JR_OK && !svc_sees(ctx, v->gemeente, NULL))
+        rc = jr_fail(err, JR_EFORBIDDEN, "forbidden", "gemeente",
+                     "U beslist alleen over verzoeken aan uw eigen gemeente.");
+    if (rc == JR_OK)
+        rc = store_begin(ctx->store, err);
+    if (rc != JR_OK)
+        return rc;
+    if ((rc = store_begin(ctx->store, err)) != JR_OK) /* the attempt */
+        return svc_finish(ctx, rc, err);
+    int64_t referral_id = 0;
+    rc = request_youth(ctx, v->bsn, v->birth, v->gemeente, out, err);
+    char result[256];
+    if (v->comment[0])
+        str_copy(result, sizeof result, v->comment);
+    else
+        snprintf(result, sizeof result, "Verzoek om toewijzing %.60s van aanbieder %s",
+                 v->referentie, v->agb);
+    if (rc == JR_OK && out->outcome == JR_REQ_GRANTED)
+        rc = grant_product(ctx, &v->product, v->referrer_type, v->referrer_name, v->bsn, v->agb,
+                           result, out, &referral_id, err);
+    if (rc != JR_OK) {
+        store_rollback(ctx->store);
+        return svc_finish(ctx, rc, err);
+    }
+    if (out->outcome == JR_REQ_GRANTED)
+        snprintf(out->message, sizeof out->message, "Toegewezen: %s.",
+                 v->product.product[0] ? v->product.product : "ambulant budget");
+    if (out->outcome == JR_REQ_REFUSED)
+        referral_id = 0;
+    if ((rc = settle(ctx, out, err)) == JR_OK)
+        rc = record(ctx, "VOT", v->agb, v->gemeente, v->bsn, v->referentie, inbox_id, out,
+                    referral_id, err);
+    return svc_finish(ctx, rc, err);
+}
+
+/* the referral request behind an assignment, for checking a change */
+static jr_status referral_of(const jr_ctx *ctx, const jr_assignment *a, jr_referral *r,
+                             jr_error *err)
+{
+    memset(r, 0, sizeof *r);
+    if (!a->referral_id)
+        return jr_fail(err, JR_EINVAL, "no_referral", "", "De toewijzing heeft geen verwijzing.");
+    return referral_get(ctx, a->referral_id, r, err);
+}
+
+static jr_status mark_changed(const jr_ctx *ctx, int64_t id, const char *referentie, jr_error *err)
+{
+    jr_stmt *u = store_prepare(ctx->store,
+                               "INSERT INTO ijw_toewijzing (assignment_id, referentie,"
+                               " referentie_sent, reden) VALUES (?1, ?2, 0, '12')"
+                               " ON CONFLICT (assignment_id) DO UPDATE SET referentie = ?2,"
+                               " referentie_sent = 0, reden = '12'",
+                               err);
+    if (!u)
+        return JR_EDB;
+    store_bind_int(u, 1, id);
+    store_bind_text(u, 2, referentie);
+    return store_step(u, err) == STORE_DONE ? JR_OK : JR_EDB;
+}
+
+/* applies one change of a wijzigingsverzoek; d says why when refused */
+static jr_status change_one(const jr_ctx *ctx, const jr_vow *v, const jr_vow_change *c,
+                            jr_req_decision *d, char type[3], jr_error *err)
+{
+    char number[24] = "";
+    jr_stmt *q = store_prepare(ctx->store, "SELECT number FROM assignment WHERE id = ?", err);
+    if (!q)
+        return JR_EDB;
+    store_bind_int(q, 1, c->assignment_id);
+    if (store_step(q, err) == STORE_ROW)
+        str_copy(number, sizeof number, store_col_text(q, 0));
+    store_reset(q);
+    jr_assignment a;
+    jr_error e;
+    jr_error_clear(&e);
+    jr_status rc = assignment_get(ctx, number, &a, &e);
+    if (rc == JR_OK && strcmp(a.agb, v->agb) != 0)
+        rc = jr_fail(&e, JR_ENOTFOUND, "assignment_unknown", "",
+                     "Toewijzing %lld is niet van "
+                     "deze aanbieder.",
+                     (long long)c->assignment_id);
+    if (internal(rc)) {
+        *err = e;
+        return rc;
+    }
+    if (rc != JR_OK) {
+        refuse(d, "1", "%s", e.message);
+        return JR_OK;
+    }
+    jr_referral ref;
+    if (referral_of(ctx, &a, &ref, &e) == JR_OK && !type[0])
+        str_copy(type, 3, ref.req.referrer_type);
+    jr_referral_req req = ref.req;
+    if (c->has_budget) {
+        if (!a.grant.is_budget) {
+            refuse(d, "4", "Toewijzing %lld heeft een omvang, geen budget.",
+                   (long long)c->assignment_id);
+            return JR_OK;
+        }
+        if (a.quote_id) {
+            refuse(d, "1",
+                   "Het budget van een geaccepteerde offerte verandert met een nieuwe "
+                   "offerte, niet met een wijzigingsverzoek.");
+            return JR_OK;
+        }
+        const jr_budget *b = budget_of_amount(ctx->cat, c->budget, a.grant.start);
+        jr_req_product p = {"45", "", a.grant.start, a.grant.end, true, c->budget, false, 0,
+                            "",   ""};
+        if (!b) {
+            jr_referral_req probe;
+            memset(&probe, 0, sizeof probe);
+            if (translate(ctx, &p, ref.req.referrer_type, &probe, d) != ROUTE_REFUSED)
+                refuse(d, "2", "%s", d->message);
+            return JR_OK;
+        }
+        req.route = JR_ROUTE_BUDGET;
+        str_copy(req.budget, sizeof req.budget, b->code);
+    }
+    if (c->has_volume) {
+        if (a.grant.is_budget) {
+            refuse(d, "4", "Toewijzing %lld heeft een budget, geen omvang.",
+                   (long long)c->assignment_id);
+            return JR_OK;
+        }
+        req.volume = c->volume;
+    }
+    jr_grant g;
+    jr_date end = c->end != JR_DATE_NONE ? c->end : a.grant.end;
+    if (ref.id && (rc = referral_check(ctx->cat, &req, &e)) == JR_OK)
+        rc = assignment_plan(ctx->cat, &req, a.grant.start, end, 0, 0, &g, &e);
+    if (ref.id && rc != JR_OK) {
+        refuse_by(d, &e, c->has_budget);
+        return JR_OK;
+    }
+    int64_t amount = c->has_budget ? c->budget : c->has_volume ? c->volume : -1;
+    rc = assignment_change(ctx, number, amount, c->end, "12", &e);
+    if (internal(rc)) {
+        *err = e;
+        return rc;
+    }
+    if (rc != JR_OK && strcmp(e.code, "nothing_to_change") == 0) {
+        refuse(d, "1",
+               "Het verzoek wijzigt toewijzing %lld niet: geef een einddatum, omvang of "
+               "budget.",
+               (long long)c->assignment_id);
+        return JR_OK;
+    }
+    if (rc != JR_OK) {
+        refuse_by(d, &e, c->has_budget);
+        return JR_OK;
+    }
+    if ((rc = mark_changed(ctx, a.id, v->referentie, err)) != JR_OK)
+        return rc;
+    if (d->nassignments < JR_VOW_MAX + 1)
+        d->assignments[d->nassignments++] = a.id;
+    return JR_OK;
+}
+
+jr_status request_vow(const jr_ctx *ctx, const jr_vow *v, int64_t inbox_id, jr_req_decision *out,
+                      jr_error *err)
+{
+    memset(out, 0, sizeof *out);
+    jr_status rc = svc_may(ctx, JR_ACT_REFER, err);
+    if (rc == JR_OK && !svc_sees(ctx, v->gemeente, NULL))
+        rc = jr_fail(err, JR_EFORBIDDEN, "forbidden", "gemeente",
+                     "U beslist alleen over verzoeken aan uw eigen gemeente.");
+    if (rc == JR_OK)
+        rc = store_begin(ctx->store, err);
+    if (rc != JR_OK)
+        return rc;
+    if ((rc = store_begin(ctx->store, err)) != JR_OK)
+        return svc_finish(ctx, rc, err);
+    char type[3] = "";
+    if (v->nchanges == 0 && v->nnew == 0)
+        refuse(out, "1", "Het verzoek om wijziging wijzigt niets en vraagt niets nieuws.");
+    for (int i = 0; i < v->nchanges && rc == JR_OK && out->outcome == JR_REQ_GRANTED; i++)
+        rc = change_one(ctx, v, &v->changes[i], out, type, err);
+    int64_t referral_id = 0;
+    for (int i = 0; i < v->nnew && rc == JR_OK && out->outcome == JR_REQ_GRANTED; i++) {
+        char result[256];
+        snprintf(result, sizeof result, "Verzoek om wijziging %.60s van aanbieder %s",
+                 v->referentie, v->agb);
+        rc = grant_product(ctx, &v->added[i], type[0] ? type : "01", "", v->bsn, v->agb, result,
+                           out, &referral_id, err);
+        if (rc == JR_OK && out->outcome == JR_REQ_INVESTIGATING)
+            refuse(out, "1", "Een nieuw product buiten de keuzebudgetten is een nieuwe aanvraag.");
+    }
+    if (rc != JR_OK) {
+        store_rollback(ctx->store);
+        return svc_finish(ctx, rc, err);
+    }
+    if (out->outcome == JR_REQ_GRANTED)
+        snprintf(out->message, sizeof out->message, "Gewijzigd of toegewezen: %d product%s.",
+                 out->nassignments, out->nassignments == 1 ? "" : "en");
+    if ((rc = settle(ctx, out, err)) == JR_OK) {
+        /* the new products carry the request's reference too */
+        for (int i = 0; i < out->nassignments && rc == JR_OK && out->outcome == JR_REQ_GRANTED; i++)
+            rc = mark_changed(ctx, out->assignments[i], v->referentie, err);
+        if (rc == JR_OK)
+            rc = record(ctx, "VOW", v->agb, v->gemeente, v->bsn, v->referentie, inbox_id, out, 0,
+                        err);
+    }
+    return svc_finish(ctx, rc, err);
+}
+
+jr_status request_set_answer(const jr_ctx *ctx, int64_t verzoek_id, int64_t outbox_id,
+                             jr_error *err)
+{
+    jr_stmt *u =
+        store_prepare(ctx->store, "UPDATE ijw_verzoek SET outbox_id = ? WHERE id = ?", err);
+    if (!u)
+        return JR_EDB;
+    store_bind_int(u, 1, outbox_id);
+    store_bind_int(u, 2, verzoek_id);
+    return store_step(u, err) == STORE_DONE ? JR_OK : JR_EDB;
+}
