@@ -344,6 +344,8 @@ jr_status ijw_export_jw301(const jr_ctx *ctx, jr_date since, ijw_out_fn fn, void
         goto fail;
     for (size_t i = 0; i < nkeys && rc == JR_OK; i++) {
         const client_key *k = &keys[i];
+        if (!svc_sees(ctx, k->gemeente, NULL))
+            continue; /* another municipality's: it sends its own */
         jr_stmt *q = store_prepare(ctx->store,
                                    ROW_COLS "WHERE a.gemeente = ? AND p.agb = ? AND a.youth_id = ?"
                                             " ORDER BY a.id",
@@ -418,10 +420,7 @@ jr_status ijw_export(const jr_ctx *ctx, ijw_msg m, jr_date since, ijw_out_fn fn,
     jr_status rc = svc_may(ctx, JR_ACT_REFER, err);
     if (rc != JR_OK)
         return rc;
-    if (ctx->who.role != JR_ROLE_SYSTEM && ctx->who.role != JR_ROLE_BEHEERDER)
-        return jr_fail(err, JR_EFORBIDDEN, "forbidden", "",
-                       "Alleen de beheerder of het systeem verstuurt iJw-berichten voor de hele "
-                       "regio.");
+    /* an access worker sends its own municipality's messages (scoped below) */
     if (m == IJW_JW301)
         return ijw_export_jw301(ctx, since, fn, ud, n, err);
     if (m == IJW_JW319)

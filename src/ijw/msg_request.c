@@ -373,12 +373,16 @@ jr_status ijw_export_jw319(const jr_ctx *ctx, ijw_out_fn fn, void *ud, int *n, j
         jr_stmt *q = store_prepare(ctx->store,
                                    "SELECT id, sender, receiver, ident, body, nrecords FROM"
                                    " ijw_outbox WHERE code = 'JW319' AND exported_at IS NULL"
-                                   " ORDER BY id LIMIT 1",
+                                   " AND (?1 IS NULL OR sender = ?1) ORDER BY id LIMIT 1",
                                    err);
         if (!q) {
             rc = JR_EDB;
             break;
         }
+        const char *gemeente = NULL, *agb = NULL;
+        bool none;
+        svc_scope(ctx, &gemeente, &agb, &none); /* an access worker: its municipality's */
+        store_bind_text(q, 1, gemeente);
         store_step_result r = store_step(q, err);
         if (r != STORE_ROW) {
             store_reset(q);
