@@ -19,6 +19,8 @@
 
 #include <cmocka.h>
 
+#include "http_client.h"
+
 #include "domain/ident.h"
 
 #include <arpa/inet.h>
@@ -49,11 +51,6 @@ enum { BEH, RSJ, T1, G1, A1, A2, LEZ, NROLES };
 static const char *const role_names[NROLES] = {"beheerder",  "rsj",        "toegang1", "gemeente1",
                                                "aanbieder1", "aanbieder2", "lezer"};
 
-typedef struct {
-    char cookie[80];
-    char csrf[80];
-} session;
-
 static struct {
     const char *bin;
     char dir[64], db[128], out[128], err[128];
@@ -67,158 +64,21 @@ static struct {
     int bsn_seq;
 } F;
 
-/* ---- responses, freed after each test -------------------------------------- */
+#define free_responses hc_free_responses
+#define connect_port hc_connect
+#define send_all hc_send_all
+#define read_response hc_read_response
+#define header hc_header
 
-typedef struct {
-    int status;
-    char *raw;           /* the whole response, NUL-terminated */
-    const char *headers; /* inside raw, from the status line up to the blank line */
-    const char *body;
-    size_t body_len;
-    json_t *json; /* the body parsed, NULL when it is no JSON */
-} resp;
-
-#define MAX_RESP 4096
-static resp *kept[MAX_RESP];
-static int nkept;
-
-static int free_responses(void **state)
-{
-    (void)state;
-    for (int i = 0; i < nkept; i++) {
-        json_decref(kept[i]->json);
-        free(kept[i]->raw);
-        free(kept[i]);
-    }
-    nkept = 0;
-    return 0;
-}
-
-/* ---- a small HTTP/1.1 client ---------------------------------------------- */
-
-static int connect_port(int port)
-{
-    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0)
-        fail_msg("socket: %s", strerror(errno));
-    struct timeval tv = {60, 0};
-    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-    setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
-    struct sockaddr_in a;
-    memset(&a, 0, sizeof a);
-    a.sin_family = AF_INET;
-    a.sin_port = htons((uint16_t)port);
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (connect(fd, (struct sockaddr *)&a, sizeof a) != 0)
-        fail_msg("connect to port %d: %s", port, strerror(errno));
-    return fd;
-}
-
-static int connect_server(void)
-{
-    return connect_port(F.port);
-}
-
-static void send_all(int fd, const char *p, size_t n)
-{
-    while (n > 0) {
-        ssize_t w = send(fd, p, n, MSG_NOSIGNAL);
-        if (w <= 0)
-            return; /* the server may answer early and close (413) */
-        p += w;
-        n -= (size_t)w;
-    }
-}
-
-/* read_response: reads the answer on fd up to EOF and closes fd. */
-static resp *read_response(int fd)
-{
-    size_t cap = 65536, len = 0;
-    char *buf = malloc(cap);
-    assert_non_null(buf);
-    for (;;) {
-        if (len + 4096 > cap) {
-            cap *= 2;
-            buf = realloc(buf, cap);
-            assert_non_null(buf);
-        }
-        ssize_t n = recv(fd, buf + len, cap - len - 1, 0);
-        if (n <= 0)
-            break;
-        len += (size_t)n;
-    }
-    close(fd);
-    buf[len] = '\0';
-    resp *r = calloc(1, sizeof *r);
-    assert_non_null(r);
-    if (nkept >= MAX_RESP)
-        fail_msg("too many responses in one test");
-    kept[nkept++] = r;
-    r->raw = buf;
-    r->headers = buf;
-    if (sscanf(buf, "HTTP/1.1 %d", &r->status) != 1)
-        fail_msg("no HTTP answer: '%.200s'", buf);
-    char *end = strstr(buf, "\r\n\r\n");
-    if (!end)
-        fail_msg("no end of headers: '%.200s'", buf);
-    end[2] = '\0'; /* headers end with one CRLF */
-    r->body = end + 4;
-    r->body_len = len - (size_t)(r->body - buf);
-    json_error_t je;
-    r->json = r->body_len ? json_loadb(r->body, r->body_len, 0, &je) : NULL;
-    return r;
-}
-
-/* raw_request: sends head (the request line and headers, without the
- * blank line) and body, reads the answer up to EOF. */
 static resp *raw_request(const char *head, const char *body, size_t body_len)
 {
-    int fd = connect_server();
-    send_all(fd, head, strlen(head));
-    send_all(fd, "\r\n", 2);
-    if (body_len)
-        send_all(fd, body, body_len);
-    return read_response(fd);
+    return hc_raw_request(F.port, head, body, body_len);
 }
 
-/* header: the value of header name (a static copy), or NULL. */
-static const char *header(const resp *r, const char *name)
-{
-    static char val[1024];
-    size_t n = strlen(name);
-    for (const char *p = strstr(r->headers, "\r\n"); p && p[2]; p = strstr(p + 2, "\r\n")) {
-        if (strncasecmp(p + 2, name, n) == 0 && p[2 + n] == ':') {
-            const char *v = p + 3 + n;
-            while (*v == ' ')
-                v++;
-            const char *e = strstr(v, "\r\n");
-            snprintf(val, sizeof val, "%.*s", (int)(e ? e - v : (long)strlen(v)), v);
-            return val;
-        }
-    }
-    return NULL;
-}
-
-/* request: method path as session s (NULL: none), with the session's CSRF
- * token on writes unless csrf is false; body JSON (or CSV when ctype says). */
 static resp *request_full(const session *s, bool csrf, const char *method, const char *path,
                           const char *ctype, const char *body, size_t body_len)
 {
-    char head[4096];
-    int n = snprintf(head, sizeof head,
-                     "%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n", method, path);
-    if (s && s->cookie[0])
-        n += snprintf(head + n, sizeof head - (size_t)n, "Cookie: jr_session=%s\r\n", s->cookie);
-    if (s && csrf && strcmp(method, "GET") != 0)
-        n += snprintf(head + n, sizeof head - (size_t)n, "X-CSRF-Token: %s\r\n", s->csrf);
-    if (body) {
-        n += snprintf(head + n, sizeof head - (size_t)n,
-                      "Content-Type: %s\r\nContent-Length: %zu\r\n",
-                      ctype ? ctype : "application/json", body_len);
-    } else if (strcmp(method, "POST") == 0 || strcmp(method, "PATCH") == 0) {
-        n += snprintf(head + n, sizeof head - (size_t)n, "Content-Length: 0\r\n");
-    }
-    return raw_request(head, body, body ? body_len : 0);
+    return hc_request(F.port, s, csrf, method, path, ctype, body, body_len);
 }
 
 static resp *req(int role, const char *method, const char *path, const char *json_body)
