@@ -7,6 +7,7 @@
  * and read by the same reader as `jeugdregio declare`.
  */
 #include "demo.h"
+#include "../core/rng.h"
 #include "../core/sbuf.h"
 
 #include "../domain/decl.h"
@@ -23,43 +24,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-typedef struct {
-    uint64_t s;
-} rng;
-
-static uint64_t rng_next(rng *r)
-{
-    uint64_t z = (r->s += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
-
-static int rng_int(rng *r, int n)
-{
-    return n <= 1 ? 0 : (int)(rng_next(r) % (uint64_t)n);
-}
-
-static bool rng_permille(rng *r, int p)
-{
-    return rng_int(r, 1000) < p;
-}
-
-/* index drawn by integer weights */
-static int rng_pick(rng *r, const int *w, int n)
-{
-    int total = 0;
-    for (int i = 0; i < n; i++)
-        total += w[i];
-    int x = rng_int(r, total);
-    for (int i = 0; i < n; i++) {
-        if (x < w[i])
-            return i;
-        x -= w[i];
-    }
-    return n - 1;
-}
 
 #define MAX_FG 16
 #define MAX_INT 16
@@ -98,7 +62,7 @@ typedef struct {
 typedef struct {
     const jr_ctx *ctx;
     const jr_catalog *cat;
-    rng r;
+    jr_rng r;
     int year;
     jr_date y0, y1;
     const jr_product *fgs[MAX_FG];

@@ -24,6 +24,7 @@
  */
 #include "config/region.h"
 #include "core/csv.h"
+#include "core/rng.h"
 #include "domain/decl.h"
 #include "domain/ident.h"
 #include "io/decl_csv.h"
@@ -69,45 +70,9 @@ typedef struct {
 
 /* ---- small helpers ---- */
 
-typedef struct {
-    uint64_t s;
-} rng;
-
-static uint64_t rng_next(rng *r)
-{
-    uint64_t z = (r->s += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
-
-static int rng_int(rng *r, int n)
-{
-    return n <= 1 ? 0 : (int)(rng_next(r) % (uint64_t)n);
-}
-
-static bool rng_permille(rng *r, int p)
-{
-    return rng_int(r, 1000) < p;
-}
-
-static double rng_unit(rng *r)
+static double rng_unit(jr_rng *r)
 {
     return (double)(rng_next(r) >> 11) * 0x1.0p-53;
-}
-
-static int rng_pick(rng *r, const int *w, int n)
-{
-    int total = 0;
-    for (int i = 0; i < n; i++)
-        total += w[i];
-    int x = rng_int(r, total);
-    for (int i = 0; i < n; i++) {
-        if (x < w[i])
-            return i;
-        x -= w[i];
-    }
-    return n - 1;
 }
 
 static double now_s(void)
@@ -226,7 +191,7 @@ typedef struct {
 typedef struct {
     const jr_catalog *cat;
     jr_ctx ctx;
-    rng r;
+    jr_rng r;
     jr_error err;
     jr_date y0, y1;
     const jr_product *fgs[16];
