@@ -3,12 +3,15 @@
  * received messages and writing their answers (ijw import), writing the
  * pending outgoing messages (ijw export), the folder exchange (ijw watch),
  * a schema check without the store (ijw validate) and a JW323 from a
- * declaration CSV, the provider's side (ijw convert). The work is done by
- * src/ijw (ijw.h); this file parses options and prints.
+ * declaration CSV, the provider's side (ijw convert); the requests still in
+ * onderzoek (ijw requests) and refusing one of them (ijw refuse). The work is
+ * done by src/ijw (ijw.h) and service/request.h; this file parses options and
+ * prints.
  */
 #include "cli.h"
 
 #include "../ijw/ijw.h"
+#include "../service/request.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -185,6 +188,89 @@ static int ijw_export_cmd(cli_env *env, int argc, char **argv)
         return cli_fail(env, &err);
     if (!env->json)
         printf("%d %s-bericht%s geschreven.\n", n, ijw_msg_code(m), n == 1 ? "" : "en");
+    return EXIT_DONE;
+}
+
+/* ---- requests under investigation ---- */
+
+static int print_pending(void *ud, const void *row)
+{
+    cli_env *env = ud;
+    const jr_req_pending *p = row;
+    if (env->json) {
+        cli_emit(json_pack("{s:I, s:s, s:s, s:s, s:s, s:o, s:i, s:i, s:s, s:s}", "id",
+                           (json_int_t)p->id, "kind", p->kind, "agb", p->agb, "gemeente",
+                           p->gemeente, "referentie", p->referentie, "referral",
+                           p->referral_id ? json_integer(p->referral_id) : json_null(), "quotes",
+                           p->quotes, "open_quotes", p->open_quotes, "created_at", p->created_at,
+                           "message", p->message));
+        return 0;
+    }
+    printf("%lld  %s %s van %s aan %s, verwijzing %lld, %d offerte%s (%d open): %s\n",
+           (long long)p->id, p->kind, p->referentie, p->agb, p->gemeente, (long long)p->referral_id,
+           p->quotes, p->quotes == 1 ? "" : "s", p->open_quotes, p->message);
+    return 0;
+}
+
+static int ijw_requests_cmd(cli_env *env, int argc, char **argv)
+{
+    const cli_opt opts[] = {{0}};
+    const char *pos[1];
+    int npos, rc = cli_parse(env, "ijw requests [--json]",
+                             "Toont de verzoeken om toewijzing of wijziging die nog in onderzoek "
+                             "zijn (beantwoord met een JW319 'in onderzoek', nog zonder "
+                             "toewijzing), met het aantal offertes van hun verwijzing. Een "
+                             "verzoek zonder open offerte kan worden afgewezen met ijw refuse.",
+                             argc, argv, opts, pos, 0, &npos);
+    if (rc)
+        return rc < 0 ? EXIT_DONE : rc;
+    if ((rc = cli_open(env)) != EXIT_DONE)
+        return rc;
+    jr_error err;
+    jr_error_clear(&err);
+    if (request_pending(&env->ctx, print_pending, env, &err) != JR_OK)
+        return cli_fail(env, &err);
+    return EXIT_DONE;
+}
+
+static int ijw_refuse_cmd(cli_env *env, int argc, char **argv)
+{
+    const char *request = NULL, *reason = NULL, *text = NULL;
+    const cli_opt opts[] = {
+        {"request", OPT_STR, &request, "ID", "het verzoek (zie ijw requests)"},
+        {"reason", OPT_STR, &reason, "CODE", "iJw RedenAfwijzingVerzoek, 1 tot en met 9"},
+        {"text", OPT_STR, &text, "TEKST", "de toelichting (standaard: de betekenis van de code)"},
+        {0}};
+    const char *pos[1];
+    int npos, rc = cli_parse(env, "ijw refuse --request ID --reason CODE [--text TEKST] [--json]",
+                             "Wijst een verzoek af dat nog in onderzoek is (bijvoorbeeld nadat "
+                             "alle offertes zijn afgewezen) en zet het antwoord klaar: een JW319 "
+                             "met VerzoekAntwoord 1 (afgewezen) en de reden, te schrijven met ijw "
+                             "export --type JW319.",
+                             argc, argv, opts, pos, 0, &npos);
+    if (rc)
+        return rc < 0 ? EXIT_DONE : rc;
+    int64_t id;
+    if (!request || !reason)
+        return cli_usage_error("ijw refuse", "geef --request en --reason");
+    if (!cli_int("ijw refuse", "request", request, 1, INT64_MAX, &id))
+        return EXIT_USAGE;
+    if ((rc = cli_open(env)) != EXIT_DONE)
+        return rc;
+    jr_error err;
+    jr_error_clear(&err);
+    jr_req_decision d;
+    if (request_refuse(&env->ctx, id, reason, text, &d, &err) != JR_OK)
+        return cli_fail(env, &err);
+    if (env->json)
+        cli_emit(json_pack("{s:I, s:s, s:s, s:o, s:s}", "id", (json_int_t)id, "status", "afgewezen",
+                           "reason", d.reden, "woonplaats",
+                           d.woonplaats[0] ? json_string(d.woonplaats) : json_null(), "message",
+                           d.message));
+    else
+        printf("Verzoek %lld afgewezen (reden %s): %s\nHet antwoord (JW319) staat klaar voor "
+               "ijw export --type JW319.\n",
+               (long long)id, d.reden, d.message);
     return EXIT_DONE;
 }
 
@@ -472,7 +558,8 @@ int cmd_ijw(cli_env *env, int argc, char **argv)
     } subs[] = {
         {"import", ijw_import_cmd, "ijw import"},    {"export", ijw_export_cmd, "ijw export"},
         {"watch", ijw_watch_cmd, "ijw watch"},       {"validate", ijw_validate_cmd, "ijw validate"},
-        {"convert", ijw_convert_cmd, "ijw convert"},
+        {"convert", ijw_convert_cmd, "ijw convert"}, {"requests", ijw_requests_cmd, "ijw requests"},
+        {"refuse", ijw_refuse_cmd, "ijw refuse"},
     };
     if (argc >= 2) {
         for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
@@ -482,15 +569,20 @@ int cmd_ijw(cli_env *env, int argc, char **argv)
             }
     }
     if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-        printf("Gebruik: jeugdregio ijw import|export|watch|validate|convert ...\n\n"
+        printf("Gebruik: jeugdregio ijw import|export|watch|validate|convert|requests|refuse "
+               "...\n\n"
                "  ijw import BESTAND... [--out MAP] [--json]   berichten inlezen en beantwoorden\n"
                "  ijw export --type JW301|JW319 [--since DATUM] --out MAP\n"
                "                                               klaarstaande berichten schrijven\n"
                "  ijw watch IN_MAP UIT_MAP [--once]            uitwisseling via mappen\n"
                "  ijw validate BESTAND...                      alleen het schema controleren\n"
                "  ijw convert DECLARATIE.csv --out BESTAND     een JW323 uit een CSV-declaratie\n"
+               "  ijw requests [--json]                        verzoeken die in onderzoek zijn\n"
+               "  ijw refuse --request ID --reason CODE [--text TEKST]\n"
+               "                                               een verzoek in onderzoek afwijzen\n"
                "\n'jeugdregio ijw import --help' enz. tonen de opties.\n");
         return EXIT_DONE;
     }
-    return cli_usage_error("ijw", "gebruik ijw import, export, watch, validate of convert");
+    return cli_usage_error("ijw", "gebruik ijw import, export, watch, validate, convert, "
+                                  "requests of refuse");
 }

@@ -12,6 +12,7 @@
 #include "schema_nodes.h"
 
 #include "../core/sbuf.h"
+#include "../service/request.h"
 
 #include <libxml/xmlwriter.h>
 #include <sodium.h>
@@ -200,6 +201,15 @@ struct ijw_import {
 
 /* ijw_new_ident: the next Identificatie for a message the region writes */
 jr_status ijw_new_ident(const jr_ctx *ctx, char out[16], jr_error *err);
+
+/* ijw_queue_jw319 (msg_request.c): writes the JW319 antwoord of gemeente to
+ * provider agb on its request ref, decided d (refused: VerzoekAntwoord 1
+ * with the RedenAfwijzingVerzoek and any Woonplaatsbeginsel; under
+ * investigation: 2), queues it in ijw_outbox for ijw export and links it to
+ * the request (d->verzoek_id). Used for the decision on receipt and for a
+ * later refusal (request_refuse). */
+jr_status ijw_queue_jw319(const jr_ctx *ctx, const char *gemeente, const char *agb, const char *ref,
+                          const jr_req_decision *d, jr_error *err);
 
 /* ijw_result_code: counts one retourcode in the result */
 void ijw_result_code(ijw_result *r, const char *code);

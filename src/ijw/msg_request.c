@@ -17,18 +17,15 @@
 #include "ijw_internal.h"
 
 #include "../domain/ident.h"
-#include "../service/request.h"
 
 #include <string.h>
 
 jr_status ijw_keep_client(const jr_ctx *ctx, const char *bsn, const char *sex, const char *last,
                           const char *prefix, const char *initials, jr_error *err);
 
-/* writes the JW319 answering request ref of agb and queues it */
-static jr_status queue_jw319(ijw_import *im, const char *ref, const jr_req_decision *d,
-                             jr_error *err)
+jr_status ijw_queue_jw319(const jr_ctx *ctx, const char *gemeente, const char *agb, const char *ref,
+                          const jr_req_decision *d, jr_error *err)
 {
-    const jr_ctx *ctx = im->ctx;
     char ident[16];
     jr_status rc = ijw_new_ident(ctx, ident, err);
     if (rc != JR_OK)
@@ -38,7 +35,7 @@ static jr_status queue_jw319(ijw_import *im, const char *ref, const jr_req_decis
     ijw_writer w;
     if ((rc = ijw_w_open(&w, IJW_JW319, &sink, err)) != JR_OK)
         return rc;
-    ijw_w_header(&w, im->gemeente, im->provider, ident, ctx->today, NULL, NULL, 0);
+    ijw_w_header(&w, gemeente, agb, ident, ctx->today, NULL, NULL, 0);
     ijw_w_start(&w, N319_Antwoord);
     ijw_w_leaf(&w, N319_Antwoord_ReferentieAanbieder, ref);
     ijw_w_leaf(&w, N319_Antwoord_VerzoekAntwoord, d->outcome == JR_REQ_REFUSED ? "1" : "2");
@@ -53,10 +50,10 @@ static jr_status queue_jw319(ijw_import *im, const char *ref, const jr_req_decis
     int64_t out_id;
     rc = ijw_w_close(&w, err);
     if (rc == JR_OK)
-        rc = ijw_outbox_add(ctx, IJW_JW319, im->gemeente, im->provider, ident, sbuf_cstr(&body), 1,
-                            false, &out_id, err);
+        rc = ijw_outbox_add(ctx, IJW_JW319, gemeente, agb, ident, sbuf_cstr(&body), 1, false,
+                            &out_id, err);
     if (rc == JR_OK)
-        rc = request_set_answer(&im->sys, d->verzoek_id, out_id, err);
+        rc = request_set_answer(ctx, d->verzoek_id, out_id, err);
     sbuf_free(&body);
     return rc;
 }
@@ -75,7 +72,7 @@ static jr_status after_decision(ijw_import *im, const char *ref, const jr_req_de
     note_decision(im, ref, d);
     if (d->outcome == JR_REQ_GRANTED)
         return JR_OK; /* the JW301 answers it */
-    return queue_jw319(im, ref, d, err);
+    return ijw_queue_jw319(im->ctx, im->gemeente, im->provider, ref, d, err);
 }
 
 /* is there a catalog product code (when given) of this category? */

@@ -7,6 +7,7 @@
  */
 #include "request.h"
 #include "../core/sbuf.h"
+#include "../ijw/ijw_internal.h"
 
 #include "../domain/referral.h"
 #include "assignment.h"
@@ -330,17 +331,28 @@ jr_status request_referentie_taken(const jr_ctx *ctx, const char *agb, const cha
     return r == STORE_ERROR ? JR_EDB : JR_OK;
 }
 
+/* a request v still under investigation: taken into it, and no assignment
+ * came of its referral yet (a quote accepted) */
+#define UNDER_INVESTIGATION                                                                        \
+    "v.status = 'in_onderzoek' AND NOT EXISTS (SELECT 1 FROM assignment a"                         \
+    " WHERE a.referral_id = v.referral_id)"
+
+/* the quotes of v's referral: all of them, and those not decided yet */
+#define QUOTES_OF_V                                                                                \
+    "(SELECT COUNT(*) FROM quote q WHERE q.referral_id = v.referral_id),"                          \
+    " (SELECT COUNT(*) FROM quote q WHERE q.referral_id = v.referral_id"                           \
+    " AND q.status IN ('aangevraagd', 'beantwoord'))"
+
 jr_status request_open(const jr_ctx *ctx, const char *agb, const char *bsn, bool *open,
                        jr_error *err)
 {
     /* under investigation, and no assignment came of its referral yet */
-    jr_stmt *q = store_prepare(ctx->store,
-                               "SELECT 1 FROM ijw_verzoek v WHERE v.agb = ? AND v.bsn = ? AND"
-                               " v.status = 'in_onderzoek' AND NOT EXISTS (SELECT 1 FROM"
-                               " assignment a WHERE a.referral_id = v.referral_id)"
-                               " AND NOT EXISTS (SELECT 1 FROM referral r WHERE"
-                               " r.id = v.referral_id AND r.status = 'afgesloten')",
-                               err);
+    jr_stmt *q =
+        store_prepare(ctx->store,
+                      "SELECT 1 FROM ijw_verzoek v WHERE v.agb = ? AND v.bsn = ? AND"
+                      " " UNDER_INVESTIGATION " AND NOT EXISTS (SELECT 1 FROM referral r WHERE"
+                      " r.id = v.referral_id AND r.status = 'afgesloten')",
+                      err);
     if (!q)
         return JR_EDB;
     store_bind_text(q, 1, agb);
@@ -584,4 +596,182 @@ jr_status request_set_answer(const jr_ctx *ctx, int64_t verzoek_id, int64_t outb
     store_bind_int(u, 1, outbox_id);
     store_bind_int(u, 2, verzoek_id);
     return store_step(u, err) == STORE_DONE ? JR_OK : JR_EDB;
+}
+
+jr_status request_pending(const jr_ctx *ctx, jr_row_fn fn, void *ud, jr_error *err)
+{
+    const char *gemeente = NULL, *agb = NULL;
+    bool none;
+    jr_status rc = svc_may(ctx, JR_ACT_PERSONAL_READ, err);
+    if (rc != JR_OK)
+        return rc;
+    svc_scope(ctx, &gemeente, &agb, &none);
+    if (none)
+        return JR_OK;
+    jr_stmt *q = store_prepare(ctx->store,
+                               "SELECT v.id, v.kind, v.agb, v.gemeente, v.referentie,"
+                               " COALESCE(v.referral_id, 0), " QUOTES_OF_V ", v.created_at,"
+                               " v.message FROM ijw_verzoek v WHERE " UNDER_INVESTIGATION
+                               " AND (?1 IS NULL OR v.gemeente = ?1)"
+                               " AND (?2 IS NULL OR v.agb = ?2) ORDER BY v.id",
+                               err);
+    if (!q)
+        return JR_EDB;
+    store_bind_text(q, 1, gemeente);
+    store_bind_text(q, 2, agb);
+    store_step_result r;
+    while ((r = store_step(q, err)) == STORE_ROW) {
+        jr_req_pending p;
+        memset(&p, 0, sizeof p);
+        p.id = store_col_int(q, 0);
+        str_copy(p.kind, sizeof p.kind, store_col_text(q, 1));
+        str_copy(p.agb, sizeof p.agb, store_col_text(q, 2));
+        str_copy(p.gemeente, sizeof p.gemeente, store_col_text(q, 3));
+        str_copy(p.referentie, sizeof p.referentie, store_col_text(q, 4));
+        p.referral_id = store_col_int(q, 5);
+        p.quotes = (int)store_col_int(q, 6);
+        p.open_quotes = (int)store_col_int(q, 7);
+        str_copy(p.created_at, sizeof p.created_at, store_col_text(q, 8));
+        str_copy(p.message, sizeof p.message, store_col_text(q, 9));
+        if (fn(ud, &p))
+            break;
+    }
+    store_reset(q);
+    return r == STORE_ERROR ? JR_EDB : JR_OK;
+}
+
+/* the stored request verzoek_id as refuse needs it */
+typedef struct {
+    char kind[4], agb[9], gemeente[5], bsn[10], referentie[64], status[16], reden[3];
+    bool assigned;
+    int open_quotes;
+} stored_req;
+
+static jr_status load_request(const jr_ctx *ctx, int64_t id, stored_req *r, jr_error *err)
+{
+    memset(r, 0, sizeof *r);
+    jr_stmt *q = store_prepare(ctx->store,
+                               "SELECT v.kind, v.agb, v.gemeente, v.bsn, v.referentie, v.status,"
+                               " COALESCE(v.reden, ''), EXISTS (SELECT 1 FROM assignment a WHERE"
+                               " a.referral_id = v.referral_id), " QUOTES_OF_V
+                               " FROM ijw_verzoek v WHERE v.id = ?",
+                               err);
+    if (!q)
+        return JR_EDB;
+    store_bind_int(q, 1, id);
+    store_step_result s = store_step(q, err);
+    if (s == STORE_ROW) {
+        str_copy(r->kind, sizeof r->kind, store_col_text(q, 0));
+        str_copy(r->agb, sizeof r->agb, store_col_text(q, 1));
+        str_copy(r->gemeente, sizeof r->gemeente, store_col_text(q, 2));
+        str_copy(r->bsn, sizeof r->bsn, store_col_text(q, 3));
+        str_copy(r->referentie, sizeof r->referentie, store_col_text(q, 4));
+        str_copy(r->status, sizeof r->status, store_col_text(q, 5));
+        str_copy(r->reden, sizeof r->reden, store_col_text(q, 6));
+        r->assigned = store_col_int(q, 7) != 0;
+        r->open_quotes = (int)store_col_int(q, 9);
+    }
+    store_reset(q);
+    if (s == STORE_ERROR)
+        return JR_EDB;
+    if (s != STORE_ROW || !svc_sees(ctx, r->gemeente, NULL))
+        return jr_fail(err, JR_ENOTFOUND, "request_unknown", "request",
+                       "Verzoek %lld bestaat niet.", (long long)id);
+    return JR_OK;
+}
+
+/* may stored request r be refused now? JR_ECONFLICT naming why not */
+static jr_status refusable(const stored_req *r, int64_t id, jr_error *err)
+{
+    if (strcmp(r->status, "afgewezen") == 0)
+        return jr_fail(err, JR_ECONFLICT, "request_decided", "request",
+                       "Verzoek %lld is al afgewezen (reden %s); het is niet meer in onderzoek.",
+                       (long long)id, r->reden);
+    if (strcmp(r->status, "in_onderzoek") != 0)
+        return jr_fail(err, JR_ECONFLICT, "request_decided", "request",
+                       "Verzoek %lld is toegewezen, niet in onderzoek; een toewijzing wordt "
+                       "ingetrokken, niet afgewezen.",
+                       (long long)id);
+    if (r->assigned)
+        return jr_fail(err, JR_ECONFLICT, "request_decided", "request",
+                       "Verzoek %lld is niet meer in onderzoek: een offerte is geaccepteerd en "
+                       "toegewezen.",
+                       (long long)id);
+    if (r->open_quotes > 0)
+        return jr_fail(err, JR_ECONFLICT, "quote_open", "request",
+                       "Voor verzoek %lld %s nog %d offerte%s open; wijs %s eerst af.",
+                       (long long)id, r->open_quotes == 1 ? "staat" : "staan", r->open_quotes,
+                       r->open_quotes == 1 ? "" : "s", r->open_quotes == 1 ? "die" : "ze");
+    return JR_OK;
+}
+
+jr_status request_refuse(const jr_ctx *ctx, int64_t verzoek_id, const char *reden, const char *text,
+                         jr_req_decision *out, jr_error *err)
+{
+    jr_req_decision local;
+    if (!out)
+        out = &local;
+    memset(out, 0, sizeof *out);
+    jr_status rc = svc_may(ctx, JR_ACT_REFER, err);
+    if (rc != JR_OK)
+        return rc;
+    const ijw_stype *t = ijw_stype_find("LDT_RedenAfwijzingVerzoek");
+    if (!reden || !t || !ijw_code_valid(t, reden))
+        return jr_fail(err, JR_EINVAL, "reden_unknown", "reason",
+                       "Reden '%.8s' is geen iJw-reden van afwijzing (RedenAfwijzingVerzoek 1 "
+                       "tot en met 9).",
+                       reden ? reden : "");
+    if (text && strlen(text) >= sizeof out->message)
+        return jr_fail(err, JR_EINVAL, "text_too_long", "text",
+                       "De toelichting is te lang (ten hoogste %zu tekens).",
+                       sizeof out->message - 1);
+    if ((rc = store_begin(ctx->store, err)) != JR_OK)
+        return rc;
+    stored_req r;
+    if ((rc = load_request(ctx, verzoek_id, &r, err)) != JR_OK ||
+        (rc = refusable(&r, verzoek_id, err)) != JR_OK)
+        return svc_finish(ctx, rc, err);
+    jr_ctx sys = svc_system(ctx);
+    if (strcmp(reden, "8") == 0) { /* the answer names where the youth lives */
+        jr_youth y;
+        rc = youth_find(&sys, r.bsn, &y, err);
+        if (rc == JR_OK && strcmp(y.gemeente, r.gemeente) == 0)
+            rc = jr_fail(err, JR_EINVAL, "woonplaats_same", "reason",
+                         "De jeugdige woont in gemeente %s, die van het verzoek: reden 8 "
+                         "(woonplaatsbeginsel) past niet.",
+                         r.gemeente);
+        if (rc != JR_OK)
+            return svc_finish(ctx, rc, err);
+        str_copy(out->woonplaats, sizeof out->woonplaats, y.gemeente);
+    }
+    out->outcome = JR_REQ_REFUSED;
+    out->verzoek_id = verzoek_id;
+    str_copy(out->reden, sizeof out->reden, reden);
+    if (text && text[0])
+        str_copy(out->message, sizeof out->message, text);
+    else
+        snprintf(out->message, sizeof out->message, "Afgewezen na onderzoek: %s.",
+                 ijw_code_doc(t, reden));
+    jr_stmt *u = store_prepare(ctx->store,
+                               "UPDATE ijw_verzoek SET status = 'afgewezen', reden = ?,"
+                               " woonplaats = ?, message = ? WHERE id = ? AND"
+                               " status = 'in_onderzoek'",
+                               err);
+    if (!u)
+        return svc_finish(ctx, JR_EDB, err);
+    store_bind_text(u, 1, out->reden);
+    store_bind_text(u, 2, out->woonplaats[0] ? out->woonplaats : NULL);
+    store_bind_text(u, 3, out->message);
+    store_bind_int(u, 4, verzoek_id);
+    if (store_step(u, err) != STORE_DONE)
+        return svc_finish(ctx, JR_EDB, err);
+    /* the same JW319 a refusal on receipt gets */
+    if ((rc = ijw_queue_jw319(&sys, r.gemeente, r.agb, r.referentie, out, err)) != JR_OK)
+        return svc_finish(ctx, rc, err);
+    char eid[24], detail[384];
+    snprintf(eid, sizeof eid, "%lld", (long long)verzoek_id);
+    snprintf(detail, sizeof detail, "%s %.40s van %s aan %s: afgewezen na onderzoek reden %s; %s",
+             r.kind, r.referentie, r.agb, r.gemeente, out->reden, out->message);
+    rc = audit_record(ctx, "verzoek.afgewezen", "ijw_verzoek", eid, detail, err);
+    return svc_finish(ctx, rc, err);
 }

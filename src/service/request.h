@@ -116,6 +116,40 @@ jr_status request_vow(const jr_ctx *ctx, const jr_vow *v, int64_t inbox_id, jr_r
 jr_status request_set_answer(const jr_ctx *ctx, int64_t verzoek_id, int64_t outbox_id,
                              jr_error *err);
 
+/* A request still under investigation (status in_onderzoek, no assignment
+ * made for its referral yet), for listing; no personal data. */
+typedef struct {
+    int64_t id;
+    char kind[4]; /* VOT | VOW */
+    char agb[9];
+    char gemeente[5];
+    char referentie[64];
+    int64_t referral_id; /* 0: none */
+    int open_quotes;     /* quotes of its referral asked or answered, not decided */
+    int quotes;          /* all quotes of its referral */
+    char created_at[32];
+    char message[320];
+} jr_req_pending;
+
+/* request_pending: each jr_req_pending the caller sees (its own
+ * municipality for an access worker), oldest first. */
+jr_status request_pending(const jr_ctx *ctx, jr_row_fn fn, void *ud, jr_error *err);
+
+/* request_refuse: refuses request verzoek_id that is still under
+ * investigation (a quote process opened on receipt and ended without an
+ * assignment), with iJw RedenAfwijzingVerzoek reden (LDT_RedenAfwijzingVerzoek,
+ * "1".."9"; "8" woonplaatsbeginsel only when the youth lives in another
+ * municipality, which the answer names) and text (NULL or "": the code's
+ * meaning) as the rule in words. The caller may refer and sees the
+ * request's municipality (else JR_EFORBIDDEN / JR_ENOTFOUND). A request
+ * that is not under investigation (granted, refused already, or its quote
+ * accepted), or whose referral still has an open quote (reject it first:
+ * quote_reject), is JR_ECONFLICT. The decision is recorded, a JW319 with
+ * VerzoekAntwoord 1 (afgewezen) queued for ijw export, as for a refusal on
+ * receipt, and audited. out (may be NULL) receives the decision. */
+jr_status request_refuse(const jr_ctx *ctx, int64_t verzoek_id, const char *reden, const char *text,
+                         jr_req_decision *out, jr_error *err);
+
 /* request_volume_total: a volume per frequency (iJw LDT_Frequentie: 1 per
  * dag, 2 per week, 4 per maand, 6 totaal) as the total over start..end. */
 int64_t request_volume_total(int64_t volume, const char *frequency, jr_date start, jr_date end);

@@ -25,6 +25,7 @@
 #include "service/assignment.h"
 #include "service/declaration.h"
 #include "service/provider.h"
+#include "service/quote.h"
 #include "service/referrals.h"
 #include "service/youth.h"
 
@@ -681,6 +682,102 @@ static void test_jw315_woonplaats_and_contract(void **state)
     sbuf_free(&c.last);
 }
 
+/* ---- a request in investigation refused later: JW319 afgewezen ---- */
+
+static int count_pending(void *ud, const void *row)
+{
+    const jr_req_pending *p = row;
+    int *n = ud;
+    if (strcmp(p->referentie, "R5") == 0 && p->open_quotes == 0 && p->quotes == 1)
+        (*n)++;
+    return 0;
+}
+
+static void test_jw315_refused_after_investigation(void **state)
+{
+    fx *f = *state;
+    set_today(f, "2025-01-25");
+    /* the access team asks an amount no keuzebudget has: in onderzoek, a JW319 (2) */
+    assert_int_equal(import_vot(f, "R5", "<ijw:Type>01<", "<Budget>300000<", "V6"), JR_OK);
+    int64_t id = count(f, "SELECT id FROM ijw_verzoek WHERE referentie = 'R5' AND"
+                          " status = 'in_onderzoek'");
+    int64_t ref = count(f, "SELECT referral_id FROM ijw_verzoek WHERE id = " /* */
+                           "(SELECT MAX(id) FROM ijw_verzoek)");
+    assert_true(id > 0 && ref > 0);
+    collected c = {0, SBUF_INIT, ""};
+    int n;
+    assert_ok(ijw_export(&f->env.ctx, IJW_JW319, JR_DATE_NONE, collect, &c, &n, err));
+    assert_int_equal(n, 1);
+    assert_contains(c.last.data, "<VerzoekAntwoord>2</VerzoekAntwoord>");
+    /* a quote is asked: while it is open the request is not refused */
+    const char *agbs[] = {"73000001"};
+    int64_t qid;
+    assert_ok(quote_request(&f->env.ctx, ref, agbs, 1, &qid, err));
+    jr_error e;
+    jr_error_clear(&e);
+    assert_int_equal(request_refuse(&f->env.ctx, id, "4", NULL, NULL, &e), JR_ECONFLICT);
+    assert_string_equal(e.code, "quote_open");
+    /* every quote rejected: it can be */
+    assert_ok(quote_reject(&f->env.ctx, qid, "Geen passend aanbod", err));
+    int pending = 0;
+    assert_ok(request_pending(&f->env.ctx, count_pending, &pending, err));
+    assert_int_equal(pending, 1);
+    /* a reason outside LDT_RedenAfwijzingVerzoek */
+    assert_int_equal(request_refuse(&f->env.ctx, id, "0", NULL, NULL, &e), JR_EINVAL);
+    assert_int_equal(request_refuse(&f->env.ctx, id, "10", NULL, NULL, &e), JR_EINVAL);
+    /* reden 8 when the youth lives in the municipality itself */
+    assert_int_equal(request_refuse(&f->env.ctx, id, "8", NULL, NULL, &e), JR_EINVAL);
+    /* the access team of another municipality does not see it; unknown ids neither */
+    f->env.ctx.who.role = JR_ROLE_TOEGANG;
+    snprintf(f->env.ctx.who.gemeente, sizeof f->env.ctx.who.gemeente, "0150");
+    assert_int_equal(request_refuse(&f->env.ctx, id, "4", NULL, NULL, &e), JR_ENOTFOUND);
+    pending = 0;
+    assert_ok(request_pending(&f->env.ctx, count_pending, &pending, err));
+    assert_int_equal(pending, 0);
+    /* a reader may not refuse */
+    f->env.ctx.who.role = JR_ROLE_GEMEENTE;
+    snprintf(f->env.ctx.who.gemeente, sizeof f->env.ctx.who.gemeente, "0193");
+    assert_int_equal(request_refuse(&f->env.ctx, id, "4", NULL, NULL, &e), JR_EFORBIDDEN);
+    /* Zwolle's access team refuses it */
+    f->env.ctx.who.role = JR_ROLE_TOEGANG;
+    assert_int_equal(request_refuse(&f->env.ctx, 999999, "4", NULL, NULL, &e), JR_ENOTFOUND);
+    jr_req_decision d;
+    assert_ok(
+        request_refuse(&f->env.ctx, id, "4", "Geen offerte past binnen het contract.", &d, err));
+    assert_int_equal(d.outcome, JR_REQ_REFUSED);
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM ijw_verzoek WHERE referentie = 'R5' AND"
+                              " status = 'afgewezen' AND reden = '4' AND message LIKE"
+                              " 'Geen offerte%'"),
+                     1);
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM audit WHERE action = 'verzoek.afgewezen'"), 1);
+    /* the JW319 afgewezen goes out by ijw export, valid by the XSD (collect) */
+    assert_ok(ijw_export(&f->env.ctx, IJW_JW319, JR_DATE_NONE, collect, &c, &n, err));
+    assert_int_equal(n, 1);
+    assert_contains(c.last.data, "<ReferentieAanbieder>R5</ReferentieAanbieder>");
+    assert_contains(c.last.data, "<VerzoekAntwoord>1</VerzoekAntwoord>");
+    assert_contains(c.last.data, "<RedenAfwijzingVerzoek>4</RedenAfwijzingVerzoek>");
+    assert_lacks(c.last.data, "Woonplaatsbeginsel");
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM ijw_verzoek v JOIN ijw_outbox o ON"
+                              " o.id = v.outbox_id WHERE v.referentie = 'R5' AND"
+                              " o.body LIKE '%<VerzoekAntwoord>1<%'"),
+                     1);
+    /* twice: a conflict, nothing more queued */
+    assert_int_equal(request_refuse(&f->env.ctx, id, "4", NULL, NULL, &e), JR_ECONFLICT);
+    assert_string_equal(e.code, "request_decided");
+    /* no longer in investigation: a new request for the client is decided (no 9374) */
+    f->env.ctx.who.role = JR_ROLE_SYSTEM;
+    assert_int_equal(import_vot(f, "R1", "<ijw:Type>02<", "<Budget>259625<", "V1"), JR_OK);
+    assert_int_equal(code_count(&f->res, "9374"), 0);
+    int64_t granted = count(f, "SELECT id FROM ijw_verzoek WHERE referentie = 'R1' AND"
+                               " status = 'toegewezen'");
+    assert_true(granted > 0);
+    /* a granted request is not refused */
+    assert_int_equal(request_refuse(&f->env.ctx, granted, "4", NULL, NULL, &e), JR_ECONFLICT);
+    assert_ok(ijw_export(&f->env.ctx, IJW_JW319, JR_DATE_NONE, collect, &c, &n, err));
+    assert_int_equal(n, 0);
+    sbuf_free(&c.last);
+}
+
 /* ---- JW317 / JW318 ---- */
 
 static void test_jw317(void **state)
@@ -838,6 +935,7 @@ int main(void)
         T(test_jw305_jw307),
         T(test_jw315_decisions),
         T(test_jw315_woonplaats_and_contract),
+        T(test_jw315_refused_after_investigation),
         T(test_jw317),
         T(test_forbidden),
         T(test_every_retour_validates),
