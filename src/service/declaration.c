@@ -59,11 +59,12 @@ struct jr_decl_session {
     jr_decl_batch_summary *cur;
     contract_span *contracts;
     int ncontracts, capcontracts;
-    /* all batches of the session, and a hash set over them (index + 1) */
-    jr_decl_batch_summary *batches;
+    /* the batches of the session: only their ids (negative: received before
+       and replayed) stay in memory; decl_session_batch reads a summary back */
+    int64_t *batch_ids;
     int nbatches, capbatches;
-    uint32_t *bslots;
-    unsigned nbslots;
+    int64_t first_new_batch; /* id of the first batch this session stored, 0 before */
+    jr_decl_batch_summary cur_sum, scratch;
     int64_t nlines;
     /* assignment cache: open addressing over slots (index + 1, 0 = empty)
        into a vector of entries that grows up to CACHE_MAX */
@@ -322,58 +323,11 @@ static jr_status close_batch(jr_decl_session *s, jr_error *err)
     return audit_record(&s->ctx, "declaratie.ontvangen", "decl_batch", b->number, detail, err);
 }
 
-static uint64_t batch_key(const char *agb, const char *number)
-{
-    return hash_str(agb) * 31 + hash_str(number);
-}
-
-/* batch_seen: was batch (agb, number) opened before in this session? */
-static bool batch_seen(const jr_decl_session *s, const jr_decl_batch *b)
-{
-    if (s->nbslots == 0)
-        return false;
-    unsigned mask = s->nbslots - 1;
-    for (unsigned i = (unsigned)batch_key(b->agb, b->number) & mask; s->bslots[i];
-         i = (i + 1) & mask) {
-        const jr_decl_batch_summary *o = &s->batches[s->bslots[i] - 1];
-        if (strcmp(o->number, b->number) == 0 && strcmp(o->agb, b->agb) == 0)
-            return true;
-    }
-    return false;
-}
-
-/* batch_index: adds batch i to the hash set, growing it to stay half empty */
-static jr_status batch_index(jr_decl_session *s, int i, jr_error *err)
-{
-    if ((unsigned)s->nbatches * 2 > s->nbslots) {
-        unsigned n = s->nbslots ? s->nbslots * 2 : 1024;
-        uint32_t *slots = calloc(n, sizeof *slots);
-        if (!slots)
-            return jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
-        free(s->bslots);
-        s->bslots = slots;
-        s->nbslots = n;
-        for (int k = 0; k < s->nbatches; k++)
-            if (k != i)
-                batch_index(s, k, err);
-    }
-    unsigned mask = s->nbslots - 1;
-    unsigned j = (unsigned)batch_key(s->batches[i].agb, s->batches[i].number) & mask;
-    while (s->bslots[j])
-        j = (j + 1) & mask;
-    s->bslots[j] = (uint32_t)i + 1;
-    return JR_OK;
-}
-
 static jr_status open_batch(jr_decl_session *s, const jr_decl_batch *b, jr_error *err)
 {
     jr_status rc = close_batch(s, err);
     if (rc != JR_OK)
         return rc;
-    if (batch_seen(s, b))
-        return jr_fail(err, JR_EINVAL, "batch_split", "declaratienummer",
-                       "De regels van declaratie %s staan niet bij elkaar in het bestand.",
-                       b->number);
     if (!svc_sees(&s->ctx, NULL, b->agb) && s->ctx.who.role != JR_ROLE_SYSTEM &&
         s->ctx.who.role != JR_ROLE_BEHEERDER)
         return jr_fail(err, JR_EFORBIDDEN, "forbidden", "agb",
@@ -395,21 +349,19 @@ static jr_status open_batch(jr_decl_session *s, const jr_decl_batch *b, jr_error
             return rc;
     }
     if (s->nbatches == s->capbatches) {
-        int cap = s->capbatches ? s->capbatches * 2 : 16;
-        jr_decl_batch_summary *nb = realloc(s->batches, (size_t)cap * sizeof *nb);
+        int cap = s->capbatches ? s->capbatches * 2 : 64;
+        int64_t *nb = realloc(s->batch_ids, (size_t)cap * sizeof *nb);
         if (!nb)
             return jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
-        s->batches = nb;
+        s->batch_ids = nb;
         s->capbatches = cap;
     }
-    jr_decl_batch_summary *sum = &s->batches[s->nbatches++];
+    jr_decl_batch_summary *sum = &s->cur_sum;
     memset(sum, 0, sizeof *sum);
     str_copy(sum->number, sizeof sum->number, b->number);
     str_copy(sum->agb, sizeof sum->agb, b->agb);
     str_copy(sum->gemeente, sizeof sum->gemeente, b->gemeente);
     sum->period = b->period;
-    if ((rc = batch_index(s, s->nbatches - 1, err)) != JR_OK)
-        return rc;
     s->cur = sum;
     s->batch = *b;
     s->have_batch = true;
@@ -435,8 +387,15 @@ static jr_status open_batch(jr_decl_session *s, const jr_decl_batch *b, jr_error
     if (r == STORE_ERROR)
         return JR_EDB;
     s->replay = r == STORE_ROW;
+    if (s->replay && s->first_new_batch && store_col_int(q, 0) >= s->first_new_batch) {
+        store_reset(q); /* stored by this very session: its rows were split up */
+        return jr_fail(err, JR_EINVAL, "batch_split", "declaratienummer",
+                       "De regels van declaratie %s staan niet bij elkaar in het bestand.",
+                       b->number);
+    }
     if (s->replay) {
         sum->batch_id = store_col_int(q, 0);
+        s->batch_ids[s->nbatches++] = -sum->batch_id;
         str_copy(s->stored_hash, sizeof s->stored_hash, store_col_text(q, 1));
         sum->n_accepted = store_col_int(q, 2);
         sum->n_rejected = store_col_int(q, 3);
@@ -461,6 +420,9 @@ static jr_status open_batch(jr_decl_session *s, const jr_decl_batch *b, jr_error
     if (store_step(ins, err) != STORE_DONE)
         return JR_EDB;
     sum->batch_id = store_last_id(s->ctx.store);
+    if (!s->first_new_batch)
+        s->first_new_batch = sum->batch_id;
+    s->batch_ids[s->nbatches++] = sum->batch_id;
     return JR_OK;
 }
 
@@ -745,8 +707,7 @@ void decl_session_free(jr_decl_session *s)
     free(s->slots);
     free(s->cache);
     free(s->contracts);
-    free(s->batches);
-    free(s->bslots);
+    free(s->batch_ids);
     free(s);
 }
 
@@ -755,9 +716,36 @@ int decl_session_nbatches(const jr_decl_session *s)
     return s->nbatches;
 }
 
-const jr_decl_batch_summary *decl_session_batch(const jr_decl_session *s, int i)
+const jr_decl_batch_summary *decl_session_batch(jr_decl_session *s, int i)
 {
-    return i >= 0 && i < s->nbatches ? &s->batches[i] : NULL;
+    if (i < 0 || i >= s->nbatches)
+        return NULL;
+    int64_t id = s->batch_ids[i] < 0 ? -s->batch_ids[i] : s->batch_ids[i];
+    jr_decl_batch_summary *b = &s->scratch;
+    memset(b, 0, sizeof *b);
+    jr_stmt *q = store_prepare(s->ctx.store,
+                               "SELECT b.number, p.agb, b.gemeente, b.period, b.n_accepted,"
+                               " b.n_rejected, b.accepted_cents FROM decl_batch b"
+                               " JOIN provider p ON p.id = b.provider_id WHERE b.id = ?",
+                               NULL);
+    if (!q)
+        return NULL;
+    store_bind_int(q, 1, id);
+    if (store_step(q, NULL) != STORE_ROW) {
+        store_reset(q);
+        return NULL;
+    }
+    b->batch_id = id;
+    str_copy(b->number, sizeof b->number, store_col_text(q, 0));
+    str_copy(b->agb, sizeof b->agb, store_col_text(q, 1));
+    str_copy(b->gemeente, sizeof b->gemeente, store_col_text(q, 2));
+    month_parse(store_col_text(q, 3), &b->period);
+    b->n_accepted = store_col_int(q, 4);
+    b->n_rejected = store_col_int(q, 5);
+    b->accepted_amount = store_col_int(q, 6);
+    b->replayed = s->batch_ids[i] < 0;
+    store_reset(q);
+    return b;
 }
 
 int64_t decl_session_nlines(const jr_decl_session *s)

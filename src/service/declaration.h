@@ -58,7 +58,9 @@ jr_status decl_session_commit(jr_decl_session *s, jr_error *err);
 /* decl_session_free: rolls back when not committed, then frees. */
 void decl_session_free(jr_decl_session *s);
 int decl_session_nbatches(const jr_decl_session *s);
-const jr_decl_batch_summary *decl_session_batch(const jr_decl_session *s, int i);
+/* decl_session_batch: the summary of the session's batch i as stored (read
+ * back from the store; valid until the next call); NULL when out of range. */
+const jr_decl_batch_summary *decl_session_batch(jr_decl_session *s, int i);
 int64_t decl_session_nlines(const jr_decl_session *s);
 
 /* For services that list lines: the columns of decl_line (aliased l) that
