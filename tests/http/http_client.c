@@ -165,3 +165,85 @@ resp *hc_request(int port, const session *s, bool csrf, const char *method, cons
     }
     return hc_raw_request(port, head, body, body ? body_len : 0);
 }
+
+resp *hc_expect_status(resp *r, int code, const char *file, int line)
+{
+    if (r->status != code)
+        fail_msg("%s:%d: status %d, expected %d: %.600s", file, line, r->status, code, r->body);
+    return r;
+}
+
+json_t *hc_jget(const resp *r, const char *key)
+{
+    json_t *v = r->json ? json_object_get(r->json, key) : NULL;
+    if (!v)
+        fail_msg("no '%s' in %.400s", key, r->body);
+    return v;
+}
+
+const char *hc_jstr(json_t *o, const char *key)
+{
+    const char *s = json_string_value(json_object_get(o, key));
+    if (!s)
+        fail_msg("no string '%s'", key);
+    return s;
+}
+
+long long hc_jint(json_t *o, const char *key)
+{
+    json_t *v = json_object_get(o, key);
+    if (!json_is_integer(v))
+        fail_msg("no integer '%s'", key);
+    return (long long)json_integer_value(v);
+}
+
+pid_t hc_spawn(char *const argv[], const char *out, const char *err)
+{
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&fa, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    posix_spawn_file_actions_addopen(&fa, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    pid_t pid = -1;
+    int rc = posix_spawn(&pid, argv[0], &fa, NULL, argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    if (rc != 0) {
+        fprintf(stderr, "posix_spawn %s: %s\n", argv[0], strerror(rc));
+        return -1;
+    }
+    return pid;
+}
+
+char *hc_slurp(const char *path)
+{
+    FILE *in = fopen(path, "rb");
+    if (!in)
+        return NULL;
+    fseek(in, 0, SEEK_END);
+    long n = ftell(in);
+    fseek(in, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    if (buf) {
+        size_t got = fread(buf, 1, (size_t)n, in);
+        buf[got] = '\0';
+    }
+    fclose(in);
+    return buf;
+}
+
+resp *hc_login_raw(int port, const char *name, const char *password)
+{
+    char body[256];
+    snprintf(body, sizeof body, "{\"name\": \"%s\", \"password\": \"%s\"}", name, password);
+    return hc_request(port, NULL, false, "POST", "/api/session", NULL, body, strlen(body));
+}
+
+void hc_login(int port, const char *name, const char *password, session *s)
+{
+    resp *r = hc_expect_status(hc_login_raw(port, name, password), 200, __FILE__, __LINE__);
+    const char *c = hc_header(r, "Set-Cookie");
+    if (!c || strncmp(c, "jr_session=", 11) != 0)
+        fail_msg("no session cookie for %s", name);
+    snprintf(s->cookie, sizeof s->cookie, "%.64s", c + 11);
+    snprintf(s->csrf, sizeof s->csrf, "%s", hc_jstr(r->json, "csrf"));
+}

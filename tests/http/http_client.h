@@ -10,6 +10,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 typedef struct {
     char cookie[80];
@@ -40,5 +41,27 @@ const char *hc_header(const resp *r, const char *name);
  * token on writes unless csrf is false; body JSON unless ctype says. */
 resp *hc_request(int port, const session *s, bool csrf, const char *method, const char *path,
                  const char *ctype, const char *body, size_t body_len);
+
+/* hc_expect_status: r, after failing the test unless its status is code. */
+resp *hc_expect_status(resp *r, int code, const char *file, int line);
+#define expect_status(r, code) hc_expect_status((r), (code), __FILE__, __LINE__)
+/* hc_jget: r's JSON member key (fails the test when absent). */
+json_t *hc_jget(const resp *r, const char *key);
+/* hc_jstr / hc_jint: member key of object o as text / integer ("" / 0 when absent). */
+const char *hc_jstr(json_t *o, const char *key);
+long long hc_jint(json_t *o, const char *key);
+#define assert_contains(haystack, needle)                                                          \
+    do {                                                                                           \
+        const char *h_ = (haystack);                                                               \
+        if (!h_ || strstr(h_, (needle)) == NULL)                                                   \
+            fail_msg("'%.300s' does not contain '%s'", h_ ? h_ : "(null)", (needle));              \
+    } while (0)
+/* hc_spawn: starts argv with stdout and stderr into files; its pid. */
+pid_t hc_spawn(char *const argv[], const char *out, const char *err);
+/* hc_slurp: the whole file at path (malloc'ed, NUL-terminated), NULL when unreadable. */
+char *hc_slurp(const char *path);
+/* hc_login_raw / hc_login: POST /api/session; hc_login keeps the cookie and CSRF token in s. */
+resp *hc_login_raw(int port, const char *name, const char *password);
+void hc_login(int port, const char *name, const char *password, session *s);
 
 #endif

@@ -69,6 +69,11 @@ static struct {
 #define send_all hc_send_all
 #define read_response hc_read_response
 #define header hc_header
+#define jget hc_jget
+#define jstr hc_jstr
+#define jint hc_jint
+#define spawn hc_spawn
+#define slurp hc_slurp
 
 static resp *raw_request(const char *head, const char *body, size_t body_len)
 {
@@ -87,101 +92,16 @@ static resp *req(int role, const char *method, const char *path, const char *jso
                         json_body ? strlen(json_body) : 0);
 }
 
-#define expect_status(r, code) expect_status_((r), (code), __FILE__, __LINE__)
-static resp *expect_status_(resp *r, int code, const char *file, int line)
-{
-    if (r->status != code)
-        fail_msg("%s:%d: status %d, expected %d: %.600s", file, line, r->status, code, r->body);
-    return r;
-}
-
-static json_t *jget(const resp *r, const char *key)
-{
-    json_t *v = r->json ? json_object_get(r->json, key) : NULL;
-    if (!v)
-        fail_msg("no '%s' in %.400s", key, r->body);
-    return v;
-}
-
-static const char *jstr(json_t *o, const char *key)
-{
-    const char *s = json_string_value(json_object_get(o, key));
-    if (!s)
-        fail_msg("no string '%s'", key);
-    return s;
-}
-
-static long long jint(json_t *o, const char *key)
-{
-    json_t *v = json_object_get(o, key);
-    if (!json_is_integer(v))
-        fail_msg("no integer '%s'", key);
-    return (long long)json_integer_value(v);
-}
-
-#define assert_contains(haystack, needle)                                                          \
-    do {                                                                                           \
-        const char *h_ = (haystack);                                                               \
-        if (!h_ || strstr(h_, (needle)) == NULL)                                                   \
-            fail_msg("'%.300s' does not contain '%s'", h_ ? h_ : "(null)", (needle));              \
-    } while (0)
-
 /* ---- logging in ------------------------------------------------------------- */
-
-static resp *login_raw(const char *name, const char *password)
-{
-    char body[256];
-    snprintf(body, sizeof body, "{\"name\": \"%s\", \"password\": \"%s\"}", name, password);
-    return request_full(NULL, false, "POST", "/api/session", NULL, body, strlen(body));
-}
 
 static void login_with(const char *name, const char *password, session *s)
 {
-    resp *r = expect_status(login_raw(name, password), 200);
-    const char *c = header(r, "Set-Cookie");
-    if (!c || strncmp(c, "jr_session=", 11) != 0)
-        fail_msg("no session cookie for %s", name);
-    snprintf(s->cookie, sizeof s->cookie, "%.64s", c + 11);
-    snprintf(s->csrf, sizeof s->csrf, "%s", jstr(r->json, "csrf"));
+    hc_login(F.port, name, password, s);
 }
 
 static void login(const char *name, session *s)
 {
     login_with(name, PASSWORD, s);
-}
-
-static pid_t spawn(char *const argv[], const char *out, const char *err)
-{
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&fa, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    posix_spawn_file_actions_addopen(&fa, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    pid_t pid = -1;
-    int rc = posix_spawn(&pid, argv[0], &fa, NULL, argv, environ);
-    posix_spawn_file_actions_destroy(&fa);
-    if (rc != 0) {
-        fprintf(stderr, "posix_spawn %s: %s\n", argv[0], strerror(rc));
-        return -1;
-    }
-    return pid;
-}
-
-static char *slurp(const char *path)
-{
-    FILE *in = fopen(path, "rb");
-    if (!in)
-        return NULL;
-    fseek(in, 0, SEEK_END);
-    long n = ftell(in);
-    fseek(in, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    if (buf) {
-        size_t got = fread(buf, 1, (size_t)n, in);
-        buf[got] = '\0';
-    }
-    fclose(in);
-    return buf;
 }
 
 static int remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
