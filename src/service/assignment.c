@@ -144,8 +144,10 @@ jr_status assignment_create(const jr_ctx *ctx, int64_t referral_id, const char *
     " FROM assignment a JOIN youth y ON y.id = a.youth_id"                                         \
     " JOIN provider p ON p.id = a.provider_id "
 
-static void assignment_from_row(const jr_ctx *ctx, jr_stmt *s, jr_assignment *a)
+static void assignment_from_row(const void *ud, jr_stmt *s, void *row)
 {
+    const jr_ctx *ctx = ud;
+    jr_assignment *a = row;
     memset(a, 0, sizeof *a);
     a->id = store_col_int(s, 0);
     str_copy(a->number, sizeof a->number, store_col_text(s, 1));
@@ -205,12 +207,9 @@ jr_status assignment_list(const jr_ctx *ctx, const char *gemeente, const char *a
                           jr_row_fn fn, void *ud, jr_error *err)
 {
     bool none;
-    jr_status rc = svc_may(ctx, JR_ACT_PERSONAL_READ, err);
-    if (rc != JR_OK)
+    jr_status rc = svc_list_scope(ctx, &gemeente, &agb, &none, err);
+    if (rc != JR_OK || none)
         return rc;
-    svc_scope(ctx, &gemeente, &agb, &none);
-    if (none)
-        return JR_OK;
     jr_stmt *s = store_prepare(ctx->store,
                                ASSIGNMENT_COLS "WHERE (?1 IS NULL OR a.gemeente = ?1)"
                                                " AND (?2 IS NULL OR p.agb = ?2)"
@@ -221,15 +220,8 @@ jr_status assignment_list(const jr_ctx *ctx, const char *gemeente, const char *a
     store_bind_text(s, 1, gemeente);
     store_bind_text(s, 2, agb);
     store_bind_text(s, 3, bsn);
-    store_step_result r;
-    while ((r = store_step(s, err)) == STORE_ROW) {
-        jr_assignment a;
-        assignment_from_row(ctx, s, &a);
-        if (fn(ud, &a))
-            break;
-    }
-    store_reset(s);
-    return r == STORE_ERROR ? JR_EDB : JR_OK;
+    jr_assignment a;
+    return store_each(s, assignment_from_row, ctx, &a, fn, ud, err);
 }
 
 static jr_status require_active(const jr_assignment *a, jr_error *err)

@@ -177,3 +177,13 @@ jr_ctx svc_system(const jr_ctx *ctx)
     memset(&sys.who, 0, sizeof sys.who);
     return sys;
 }
+
+jr_status svc_list_scope(const jr_ctx *ctx, const char **gemeente, const char **agb, bool *none,
+                         jr_error *err)
+{
+    *none = true;
+    jr_status rc = svc_may(ctx, JR_ACT_PERSONAL_READ, err);
+    if (rc == JR_OK)
+        svc_scope(ctx, gemeente, agb, none);
+    return rc;
+}

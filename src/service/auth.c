@@ -114,6 +114,21 @@ jr_status user_add(const jr_ctx *ctx, const char *name, const char *display_name
     return svc_finish(ctx, rc, err);
 }
 
+/* user_from_row: columns id, name, display_name, role, gemeente, agb, active */
+static void user_from_row(const void *ud, jr_stmt *s, void *row)
+{
+    jr_user *u = row;
+    (void)ud;
+    memset(u, 0, sizeof *u);
+    u->id = store_col_int(s, 0);
+    str_copy(u->name, sizeof u->name, store_col_text(s, 1));
+    str_copy(u->display_name, sizeof u->display_name, store_col_text(s, 2));
+    role_parse(store_col_text(s, 3), &u->who.role);
+    str_copy(u->who.gemeente, sizeof u->who.gemeente, store_col_text(s, 4));
+    str_copy(u->who.agb, sizeof u->who.agb, store_col_text(s, 5));
+    u->active = store_col_int(s, 6) != 0;
+}
+
 static jr_status find_user(const jr_ctx *ctx, const char *name, jr_user *u, char *hash,
                            size_t hash_cap, int64_t *fails, bool *locked, jr_error *err)
 {
@@ -130,16 +145,9 @@ static jr_status find_user(const jr_ctx *ctx, const char *name, jr_user *u, char
         return JR_EDB;
     if (r == STORE_DONE)
         return JR_ENOTFOUND;
-    memset(u, 0, sizeof *u);
-    u->id = store_col_int(s, 0);
-    str_copy(u->name, sizeof u->name, store_col_text(s, 1));
-    str_copy(u->display_name, sizeof u->display_name, store_col_text(s, 2));
-    role_parse(store_col_text(s, 3), &u->who.role);
-    str_copy(u->who.gemeente, sizeof u->who.gemeente, store_col_text(s, 4));
-    str_copy(u->who.agb, sizeof u->who.agb, store_col_text(s, 5));
-    u->active = store_col_int(s, 6) != 0;
+    user_from_row(NULL, s, u);
     if (hash)
-        snprintf(hash, hash_cap, "%s", store_col_text(s, 7));
+        str_copy(hash, hash_cap, store_col_text(s, 7));
     if (fails)
         *fails = store_col_int(s, 8);
     if (locked)
@@ -221,22 +229,8 @@ jr_status user_list(const jr_ctx *ctx, jr_row_fn fn, void *ud, jr_error *err)
                                err);
     if (!s)
         return JR_EDB;
-    store_step_result r;
-    while ((r = store_step(s, err)) == STORE_ROW) {
-        jr_user u;
-        memset(&u, 0, sizeof u);
-        u.id = store_col_int(s, 0);
-        str_copy(u.name, sizeof u.name, store_col_text(s, 1));
-        str_copy(u.display_name, sizeof u.display_name, store_col_text(s, 2));
-        role_parse(store_col_text(s, 3), &u.who.role);
-        str_copy(u.who.gemeente, sizeof u.who.gemeente, store_col_text(s, 4));
-        str_copy(u.who.agb, sizeof u.who.agb, store_col_text(s, 5));
-        u.active = store_col_int(s, 6) != 0;
-        if (fn(ud, &u))
-            break;
-    }
-    store_reset(s);
-    return r == STORE_ERROR ? JR_EDB : JR_OK;
+    jr_user u;
+    return store_each(s, user_from_row, NULL, &u, fn, ud, err);
 }
 
 static jr_status login_failed(const jr_ctx *ctx, const jr_user *u, int64_t fails,

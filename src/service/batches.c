@@ -12,8 +12,10 @@
     " b.accepted_cents, p.name, b.dagtekening, b.received_at, b.source"                            \
     " FROM decl_batch b JOIN provider p ON p.id = b.provider_id "
 
-static void batch_from_row(jr_stmt *s, jr_batch *b)
+static void batch_from_row(const void *ud, jr_stmt *s, void *row)
 {
+    jr_batch *b = row;
+    (void)ud;
     memset(b, 0, sizeof *b);
     b->sum.batch_id = store_col_int(s, 0);
     str_copy(b->sum.number, sizeof b->sum.number, store_col_text(s, 1));
@@ -34,12 +36,9 @@ jr_status batch_list(const jr_ctx *ctx, const jr_month *period, const char *geme
                      const char *agb, jr_row_fn fn, void *ud, jr_error *err)
 {
     bool none;
-    jr_status rc = svc_may(ctx, JR_ACT_PERSONAL_READ, err);
-    if (rc != JR_OK)
+    jr_status rc = svc_list_scope(ctx, &gemeente, &agb, &none, err);
+    if (rc != JR_OK || none)
         return rc;
-    svc_scope(ctx, &gemeente, &agb, &none);
-    if (none)
-        return JR_OK;
     jr_stmt *s = store_prepare(ctx->store,
                                BATCH_COLS "WHERE (?1 IS NULL OR b.period = ?1)"
                                           " AND (?2 IS NULL OR b.gemeente = ?2)"
@@ -51,15 +50,8 @@ jr_status batch_list(const jr_ctx *ctx, const jr_month *period, const char *geme
     store_bind_text(s, 1, period ? month_format(*period, per) : NULL);
     store_bind_text(s, 2, gemeente);
     store_bind_text(s, 3, agb);
-    store_step_result r;
-    while ((r = store_step(s, err)) == STORE_ROW) {
-        jr_batch b;
-        batch_from_row(s, &b);
-        if (fn(ud, &b))
-            break;
-    }
-    store_reset(s);
-    return r == STORE_ERROR ? JR_EDB : JR_OK;
+    jr_batch b;
+    return store_each(s, batch_from_row, NULL, &b, fn, ud, err);
 }
 
 jr_status batch_get(const jr_ctx *ctx, int64_t id, jr_batch *out, jr_error *err)
@@ -75,7 +67,7 @@ jr_status batch_get(const jr_ctx *ctx, int64_t id, jr_batch *out, jr_error *err)
     if (r == STORE_ERROR)
         return JR_EDB;
     if (r == STORE_ROW)
-        batch_from_row(s, out);
+        batch_from_row(NULL, s, out);
     store_reset(s);
     if (r != STORE_ROW || !svc_sees(ctx, out->sum.gemeente, out->sum.agb))
         return jr_fail(err, JR_ENOTFOUND, "batch_unknown", "declaratie",

@@ -753,8 +753,10 @@ int64_t decl_session_nlines(const jr_decl_session *s)
     return s->nlines;
 }
 
-void decl_outcome_from_row(jr_stmt *q, jr_decl_outcome *o)
+void decl_outcome_from_row(const void *ud, jr_stmt *q, void *row)
 {
+    jr_decl_outcome *o = row;
+    (void)ud;
     memset(o, 0, sizeof *o);
     o->id = store_col_int(q, 0);
     str_copy(o->ref, sizeof o->ref, store_col_text(q, 1));
@@ -800,13 +802,6 @@ jr_status decl_batch_outcomes(const jr_ctx *ctx, int64_t batch_id, jr_row_fn fn,
     if (!q)
         return JR_EDB;
     store_bind_int(q, 1, batch_id);
-    store_step_result r;
-    while ((r = store_step(q, err)) == STORE_ROW) {
-        jr_decl_outcome o;
-        decl_outcome_from_row(q, &o);
-        if (fn(ud, &o))
-            break;
-    }
-    store_reset(q);
-    return r == STORE_ERROR ? JR_EDB : JR_OK;
+    jr_decl_outcome o;
+    return store_each(q, decl_outcome_from_row, NULL, &o, fn, ud, err);
 }

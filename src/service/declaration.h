@@ -68,7 +68,7 @@ int64_t decl_session_nlines(const jr_decl_session *s);
 #define DECL_OUTCOME_COLS                                                                          \
     "l.id, l.ref, l.assignment_number, l.product, l.begin_date, l.end_date, l.volume, l.unit,"     \
     " l.amount_cents, l.credit, l.status, l.code"
-void decl_outcome_from_row(jr_stmt *q, jr_decl_outcome *o);
+void decl_outcome_from_row(const void *ud, jr_stmt *q, void *row); /* a store_convert_fn */
 
 /* decl_batch_outcomes: each jr_decl_outcome of a stored batch, in order. */
 jr_status decl_batch_outcomes(const jr_ctx *ctx, int64_t batch_id, jr_row_fn fn, void *ud,

@@ -50,8 +50,10 @@ jr_status provider_add(const jr_ctx *ctx, const char *agb, const char *name, con
     return svc_finish(ctx, rc, err);
 }
 
-static void provider_from_row(jr_stmt *s, jr_provider *p)
+static void provider_from_row(const void *ud, jr_stmt *s, void *row)
 {
+    jr_provider *p = row;
+    (void)ud;
     p->id = store_col_int(s, 0);
     str_copy(p->agb, sizeof p->agb, store_col_text(s, 1));
     str_copy(p->name, sizeof p->name, store_col_text(s, 2));
@@ -71,7 +73,7 @@ jr_status provider_find(const jr_ctx *ctx, const char *agb, jr_provider *out, jr
     if (r == STORE_DONE)
         return jr_fail(err, JR_ENOTFOUND, "agb_unknown", "agb",
                        "Onbekende aanbieder: AGB-code %s is niet geregistreerd.", agb);
-    provider_from_row(s, out);
+    provider_from_row(NULL, s, out);
     store_reset(s);
     return JR_OK;
 }
@@ -82,15 +84,8 @@ jr_status provider_list(const jr_ctx *ctx, jr_row_fn fn, void *ud, jr_error *err
         store_prepare(ctx->store, "SELECT id, agb, name, kind FROM provider ORDER BY agb", err);
     if (!s)
         return JR_EDB;
-    store_step_result r;
-    while ((r = store_step(s, err)) == STORE_ROW) {
-        jr_provider p;
-        provider_from_row(s, &p);
-        if (fn(ud, &p))
-            break;
-    }
-    store_reset(s);
-    return r == STORE_ERROR ? JR_EDB : JR_OK;
+    jr_provider p;
+    return store_each(s, provider_from_row, NULL, &p, fn, ud, err);
 }
 
 static jr_status insert_contract(const jr_ctx *ctx, int64_t provider_id, const char *agb,

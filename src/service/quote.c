@@ -86,8 +86,10 @@ jr_status quote_request(const jr_ctx *ctx, int64_t referral_id, const char *cons
     " JOIN provider p ON p.id = q.provider_id JOIN referral r ON r.id = q.referral_id"             \
     " LEFT JOIN assignment a ON a.id = q.assignment_id "
 
-static void quote_from_row(jr_stmt *s, jr_quote *q)
+static void quote_from_row(const void *ud, jr_stmt *s, void *row)
 {
+    jr_quote *q = row;
+    (void)ud;
     memset(q, 0, sizeof *q);
     q->id = store_col_int(s, 0);
     q->referral_id = store_col_int(s, 1);
@@ -121,7 +123,7 @@ jr_status quote_get(const jr_ctx *ctx, int64_t id, jr_quote *out, jr_error *err)
     if (r == STORE_DONE)
         return jr_fail(err, JR_ENOTFOUND, "quote_unknown", "offerte", "Offerte %lld bestaat niet.",
                        (long long)id);
-    quote_from_row(s, out);
+    quote_from_row(NULL, s, out);
     store_reset(s);
     if (!svc_sees(ctx, out->gemeente, out->agb))
         return jr_fail(err, JR_ENOTFOUND, "quote_unknown", "offerte", "Offerte %lld bestaat niet.",
@@ -134,12 +136,9 @@ jr_status quote_list(const jr_ctx *ctx, int64_t referral_id, const char *agb, jr
 {
     const char *gemeente = NULL;
     bool none;
-    jr_status rc = svc_may(ctx, JR_ACT_PERSONAL_READ, err);
-    if (rc != JR_OK)
+    jr_status rc = svc_list_scope(ctx, &gemeente, &agb, &none, err);
+    if (rc != JR_OK || none)
         return rc;
-    svc_scope(ctx, &gemeente, &agb, &none);
-    if (none)
-        return JR_OK;
     jr_stmt *s = store_prepare(ctx->store,
                                QUOTE_COLS "WHERE (?1 = 0 OR q.referral_id = ?1)"
                                           " AND (?2 IS NULL OR p.agb = ?2)"
@@ -150,15 +149,8 @@ jr_status quote_list(const jr_ctx *ctx, int64_t referral_id, const char *agb, jr
     store_bind_int(s, 1, referral_id);
     store_bind_text(s, 2, agb);
     store_bind_text(s, 3, gemeente);
-    store_step_result r;
-    while ((r = store_step(s, err)) == STORE_ROW) {
-        jr_quote q;
-        quote_from_row(s, &q);
-        if (fn(ud, &q))
-            break;
-    }
-    store_reset(s);
-    return r == STORE_ERROR ? JR_EDB : JR_OK;
+    jr_quote q;
+    return store_each(s, quote_from_row, NULL, &q, fn, ud, err);
 }
 
 static jr_status set_status(const jr_ctx *ctx, int64_t id, const char *status, const char *reason,

@@ -602,12 +602,9 @@ jr_status request_pending(const jr_ctx *ctx, jr_row_fn fn, void *ud, jr_error *e
 {
     const char *gemeente = NULL, *agb = NULL;
     bool none;
-    jr_status rc = svc_may(ctx, JR_ACT_PERSONAL_READ, err);
-    if (rc != JR_OK)
+    jr_status rc = svc_list_scope(ctx, &gemeente, &agb, &none, err);
+    if (rc != JR_OK || none)
         return rc;
-    svc_scope(ctx, &gemeente, &agb, &none);
-    if (none)
-        return JR_OK;
     jr_stmt *q = store_prepare(ctx->store,
                                "SELECT v.id, v.kind, v.agb, v.gemeente, v.referentie,"
                                " COALESCE(v.referral_id, 0), " QUOTES_OF_V ", v.created_at,"

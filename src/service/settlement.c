@@ -58,12 +58,9 @@ jr_status settle_lines(const jr_ctx *ctx, jr_month period, const char *gemeente,
 {
     char per[8];
     bool none;
-    jr_status rc = svc_may(ctx, JR_ACT_PERSONAL_READ, err);
-    if (rc != JR_OK)
+    jr_status rc = svc_list_scope(ctx, &gemeente, &agb, &none, err);
+    if (rc != JR_OK || none)
         return rc;
-    svc_scope(ctx, &gemeente, &agb, &none);
-    if (none)
-        return JR_OK;
     jr_stmt *q = store_prepare(
         ctx->store,
         "SELECT " DECL_OUTCOME_COLS " FROM decl_batch b JOIN provider p ON p.id = b.provider_id"
@@ -77,13 +74,6 @@ jr_status settle_lines(const jr_ctx *ctx, jr_month period, const char *gemeente,
     store_bind_text(q, 2, gemeente);
     store_bind_text(q, 3, agb);
     store_bind_text(q, 4, product);
-    store_step_result r;
-    while ((r = store_step(q, err)) == STORE_ROW) {
-        jr_decl_outcome o;
-        decl_outcome_from_row(q, &o);
-        if (fn(ud, &o))
-            break;
-    }
-    store_reset(q);
-    return r == STORE_ERROR ? JR_EDB : JR_OK;
+    jr_decl_outcome o;
+    return store_each(q, decl_outcome_from_row, NULL, &o, fn, ud, err);
 }

@@ -68,6 +68,12 @@ bool svc_sees(const jr_ctx *ctx, const char *gemeente, const char *agb);
  * outside the scope yields an empty list (*none set). */
 void svc_scope(const jr_ctx *ctx, const char **gemeente, const char **agb, bool *none);
 
+/* svc_list_scope: the preamble of a scoped list of personal data: the role
+ * may read it (else JR_EFORBIDDEN), and the filters are narrowed as
+ * svc_scope does; *none when nothing can be visible. */
+jr_status svc_list_scope(const jr_ctx *ctx, const char **gemeente, const char **agb, bool *none,
+                         jr_error *err);
+
 /* svc_system: a copy of ctx with the system role and the same actor, for a
  * service's own look-ups after it has checked the principal. */
 jr_ctx svc_system(const jr_ctx *ctx);

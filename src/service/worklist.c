@@ -150,7 +150,7 @@ jr_status worklist_rejected_lines(const jr_ctx *ctx, int limit, jr_row_fn fn, vo
     while ((r = store_step(s, err)) == STORE_ROW) {
         jr_rejected_line l;
         memset(&l, 0, sizeof l);
-        decl_outcome_from_row(s, &l.line);
+        decl_outcome_from_row(NULL, s, &l.line);
         l.batch_id = store_col_int(s, 12);
         str_copy(l.batch_number, sizeof l.batch_number, store_col_text(s, 13));
         str_copy(l.gemeente, sizeof l.gemeente, store_col_text(s, 14));

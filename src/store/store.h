@@ -60,6 +60,14 @@ const char *store_col_text(jr_stmt *s, int col); /* "" for NULL */
 bool store_col_null(jr_stmt *s, int col);
 void store_reset(jr_stmt *s);
 
+/* store_each: steps s to its end; for each row convert(conv_ud, s, row)
+ * fills the caller's buffer row, then fn(ud, row) sees it (non-zero stops).
+ * Resets s. JR_EDB when a step fails (err filled). The loop every list
+ * function of the services shares. */
+typedef void (*store_convert_fn)(const void *conv_ud, jr_stmt *s, void *row);
+jr_status store_each(jr_stmt *s, store_convert_fn convert, const void *conv_ud, void *row,
+                     int (*fn)(void *ud, const void *row), void *ud, jr_error *err);
+
 int64_t store_last_id(jr_store *st);
 int64_t store_changes(jr_store *st);
 

@@ -287,6 +287,19 @@ void store_reset(jr_stmt *s)
     sqlite3_reset(s->stmt);
 }
 
+jr_status store_each(jr_stmt *s, store_convert_fn convert, const void *conv_ud, void *row,
+                     int (*fn)(void *ud, const void *row), void *ud, jr_error *err)
+{
+    store_step_result r;
+    while ((r = store_step(s, err)) == STORE_ROW) {
+        convert(conv_ud, s, row);
+        if (fn(ud, row))
+            break;
+    }
+    store_reset(s);
+    return r == STORE_ERROR ? JR_EDB : JR_OK;
+}
+
 int64_t store_last_id(jr_store *st)
 {
     return sqlite3_last_insert_rowid(st->db);

@@ -7,6 +7,7 @@
 
 #include <cmocka.h>
 
+#include "domain/ident.h"
 #include "http_client.h"
 
 #include <arpa/inet.h>
@@ -246,4 +247,47 @@ void hc_login(int port, const char *name, const char *password, session *s)
         fail_msg("no session cookie for %s", name);
     snprintf(s->cookie, sizeof s->cookie, "%.64s", c + 11);
     snprintf(s->csrf, sizeof s->csrf, "%s", hc_jstr(r->json, "csrf"));
+}
+
+int hc_remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+    (void)sb;
+    (void)flag;
+    (void)ftw;
+    return remove(path);
+}
+
+/* new_bsn: a valid BSN the demo does not use (9 first, then a counter). */
+void hc_new_bsn(int *seq, char out[10])
+{
+    for (;;) {
+        char first8[9];
+        snprintf(first8, sizeof first8, "9%07d", 1000 + (*seq)++);
+        if (bsn_complete(first8, out))
+            return;
+    }
+}
+
+/* wait_port: the port a starting server (pid, writing to out and err)
+ * announces; 0 when it stopped or took over 60 s. */
+int hc_wait_port(pid_t pid, const char *out_path, const char *err_path)
+{
+    for (int i = 0; i < 600; i++) { /* sanitizers are slow */
+        struct timespec t = {0, 100 * 1000 * 1000};
+        nanosleep(&t, NULL);
+        char *out = hc_slurp(out_path);
+        const char *p = out ? strstr(out, "http://127.0.0.1:") : NULL;
+        int port = p ? atoi(p + strlen("http://127.0.0.1:")) : 0;
+        free(out);
+        if (port)
+            return port;
+        int st;
+        if (waitpid(pid, &st, WNOHANG) == pid) {
+            char *e = hc_slurp(err_path);
+            fprintf(stderr, "the server stopped:\n%s\n", e ? e : "");
+            free(e);
+            return 0;
+        }
+    }
+    return 0;
 }

@@ -64,4 +64,14 @@ char *hc_slurp(const char *path);
 resp *hc_login_raw(int port, const char *name, const char *password);
 void hc_login(int port, const char *name, const char *password, session *s);
 
+struct stat;
+struct FTW;
+/* hc_remove_entry: an nftw callback that removes every entry (a temp tree). */
+int hc_remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw);
+/* hc_new_bsn: a valid BSN the demo does not use: 9, then the counter *seq. */
+void hc_new_bsn(int *seq, char out[10]);
+/* hc_wait_port: the port a starting server (pid, writing to out_path and
+ * err_path) announces; 0 when it stopped or took over 60 s. */
+int hc_wait_port(pid_t pid, const char *out_path, const char *err_path);
+
 #endif

@@ -83,6 +83,9 @@ static struct {
 #define send_all hc_send_all
 #define read_response hc_read_response
 #define header hc_header
+#define remove_entry hc_remove_entry
+#define wait_port hc_wait_port
+#define new_bsn(out) hc_new_bsn(&F.bsn_seq, (out))
 #define jget hc_jget
 #define jstr hc_jstr
 #define jint hc_jint
@@ -153,49 +156,6 @@ static void write_file(const char *dir, const char *name, const char *text)
         fputs(text, f);
         fclose(f);
     }
-}
-
-static int remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-    (void)sb;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
-/* new_bsn: a valid BSN the demo does not use (9 first, then a counter). */
-static void new_bsn(char out[10])
-{
-    for (;;) {
-        char first8[9];
-        snprintf(first8, sizeof first8, "9%07d", 1000 + F.bsn_seq++);
-        if (bsn_complete(first8, out))
-            return;
-    }
-}
-
-/* wait_port: the port a starting server (pid, writing to out and err)
- * announces; 0 when it stopped or took over 60 s. */
-static int wait_port(pid_t pid, const char *out_path, const char *err_path)
-{
-    for (int i = 0; i < 600; i++) { /* sanitizers are slow */
-        struct timespec t = {0, 100 * 1000 * 1000};
-        nanosleep(&t, NULL);
-        char *out = slurp(out_path);
-        const char *p = out ? strstr(out, "http://127.0.0.1:") : NULL;
-        int port = p ? atoi(p + strlen("http://127.0.0.1:")) : 0;
-        free(out);
-        if (port)
-            return port;
-        int st;
-        if (waitpid(pid, &st, WNOHANG) == pid) {
-            char *e = slurp(err_path);
-            fprintf(stderr, "the server stopped:\n%s\n", e ? e : "");
-            free(e);
-            return 0;
-        }
-    }
-    return 0;
 }
 
 /* ---- making the fixture's records ---------------------------------------------- */
