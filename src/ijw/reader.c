@@ -212,6 +212,7 @@ jr_status ijw_read(ijw_source *src, const char *name, const ijw_events *ev, void
     rc.reader = r;
     xmlTextReaderSetStructuredErrorHandler(r, on_xml_error, &rc);
     ijw_vstate v;
+    memset(&v, 0, sizeof v); /* an input without a root element reads v.done */
     text_buf text = {NULL, 0, 0, false};
     jr_status st = JR_OK;
     bool started = false;
