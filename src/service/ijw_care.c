@@ -180,3 +180,30 @@ jr_status care_stop_delete(const jr_ctx *ctx, const char *number, const char *ag
                   "UPDATE assignment SET care_stop = NULL, stop_reason = NULL WHERE id = ?3",
                   JR_DATE_NONE, NULL, "zorg.stop.verwijderd", err);
 }
+
+jr_status care_stop_next(const jr_ctx *ctx, const char *number, const char *agb, jr_date date,
+                         const char *reason, jr_error *err)
+{
+    jr_assignment a;
+    jr_status rc = own(ctx, number, agb, &a, err);
+    if (rc != JR_OK)
+        return rc;
+    if (stop_reason_name(reason)[0] == '\0')
+        return jr_fail(err, JR_EINVAL, "reason_invalid", "reden",
+                       "Reden beeindiging '%s' is geen iJw RedenBeeindiging.",
+                       reason ? reason : "");
+    if (a.care_stop == JR_DATE_NONE || strcmp(a.stop_reason, "20") != 0)
+        return jr_fail(err, JR_ECONFLICT, "9415", "reden",
+                       "Toewijzing %s heeft geen tijdelijke stop zorg om op te volgen.", number);
+    if (date < a.care_stop)
+        return jr_fail(err, JR_EINVAL, "9414", "datum",
+                       "De volgende stop zorg kan niet voor de huidige stop liggen.");
+    if (date > a.grant.end)
+        return jr_fail(err, JR_EINVAL, "date_outside_care", "datum",
+                       "Stop zorg moet na start zorg en uiterlijk op de einddatum liggen.");
+    if (date > ctx->today)
+        return jr_fail(err, JR_EINVAL, "date_in_future", "datum",
+                       "Stop zorg kan niet in de toekomst liggen.");
+    return update(ctx, &a, "UPDATE assignment SET care_stop = ?1, stop_reason = ?2 WHERE id = ?3",
+                  date, reason, "zorg.stop.opgevolgd", err);
+}

@@ -579,6 +579,127 @@ static void test_jw305_jw307(void **state)
     assert_int_equal(count(f, "SELECT COUNT(*) FROM ijw_client WHERE achternaam = 'Berg'"), 1);
 }
 
+/* JW307 temporary and definitive stops (9413, 9414, 9415): a dyslexie
+ * assignment whose care started on 2025-03-03; nr is its ToewijzingNummer */
+static int64_t started_care(fx *f, char nr[48])
+{
+    int64_t id = dyslexie_assignment(f);
+    snprintf(nr, 48, "<ToewijzingNummer>%lld<", (long long)id);
+    import_ok(f, msg("jw305_valid.xml", "<ToewijzingNummer>1<", nr, "S2025020001", "S1",
+                     "<ToewijzingIngangsdatum>2025-02-01<", "<ToewijzingIngangsdatum>2025-03-01<",
+                     "<Begindatum>2025-02-01<", "<Begindatum>2025-03-03<", NULL));
+    assert_int_equal(f->res.accepted, 1);
+    return id;
+}
+
+/* a JW307 ident with one first StopProduct (StatusAanlevering 1) ending the
+ * start of 2025-03-03 on end with reason */
+static char *stop_msg(const char *nr, const char *ident, const char *reason, const char *end)
+{
+    char r[48], e[48];
+    snprintf(r, sizeof r, "<RedenBeeindiging>%s<", reason);
+    snprintf(e, sizeof e, "<Einddatum>%s<", end);
+    return msg("jw307_valid.xml", "<ToewijzingNummer>1<", nr, "E2025060001", ident,
+               "<ToewijzingIngangsdatum>2025-02-01<", "<ToewijzingIngangsdatum>2025-03-01<",
+               "<Begindatum>2025-02-01<", "<Begindatum>2025-03-03<", "<RedenBeeindiging>31<", r,
+               "<Einddatum>2025-05-31<", e, NULL);
+}
+
+static void stop_accepted(fx *f, const char *nr, const char *ident, const char *reason,
+                          const char *end)
+{
+    import_ok(f, stop_msg(nr, ident, reason, end));
+    assert_int_equal(f->res.accepted, 1);
+    assert_null(strstr(f->answer.data, "<RetourCode>94"));
+}
+
+static void stop_refused(fx *f, const char *nr, const char *ident, const char *reason,
+                         const char *end, const char *code)
+{
+    char want[64];
+    snprintf(want, sizeof want, "<RetourCode>%s</RetourCode>", code);
+    import_ok(f, stop_msg(nr, ident, reason, end));
+    assert_int_equal(code_count(&f->res, code), 1);
+    assert_contains(f->answer.data, want);
+    assert_int_equal(occurrences(f->answer.data, "<RetourCode>94"), 1);
+}
+
+/* the current stop of the fixture's dyslexie assignment is end / reason */
+static void assert_stop(fx *f, int64_t id, const char *end, const char *reason)
+{
+    char sql[256];
+    snprintf(sql, sizeof sql,
+             "SELECT COUNT(*) FROM assignment WHERE id = %lld AND care_stop = '%s' AND"
+             " stop_reason = '%s'",
+             (long long)id, end, reason);
+    assert_int_equal(count(f, sql), 1);
+}
+
+/* 9413: a second temporary stop (20) for the same start */
+static void test_jw307_9413_second_temporary_stop(void **state)
+{
+    fx *f = *state;
+    char nr[48];
+    int64_t id = started_care(f, nr);
+    stop_accepted(f, nr, "E1", "20", "2025-04-30");
+    stop_refused(f, nr, "E2", "20", "2025-05-15", "9413");
+    assert_stop(f, id, "2025-04-30", "20");
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM ijw_stop"), 1);
+}
+
+/* 9414: a stop after a temporary one ending before it */
+static void test_jw307_9414_stop_before_current(void **state)
+{
+    fx *f = *state;
+    char nr[48];
+    int64_t id = started_care(f, nr);
+    stop_accepted(f, nr, "E1", "20", "2025-04-30");
+    stop_refused(f, nr, "E2", "31", "2025-04-15", "9414");
+    assert_stop(f, id, "2025-04-30", "20");
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM ijw_stop"), 1);
+}
+
+/* 9415: any stop after a definitive one (not 20) for the same start */
+static void test_jw307_9415_after_definitive_stop(void **state)
+{
+    fx *f = *state;
+    char nr[48];
+    int64_t id = started_care(f, nr);
+    stop_accepted(f, nr, "E1", "31", "2025-05-31");
+    stop_refused(f, nr, "E2", "31", "2025-06-05", "9415");
+    stop_refused(f, nr, "E3", "20", "2025-06-05", "9415");
+    assert_stop(f, id, "2025-05-31", "31");
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM ijw_stop"), 1);
+}
+
+/* a temporary stop followed by a later definitive one; the same message
+ * again answers the same and changes nothing */
+static void test_jw307_temporary_then_definitive(void **state)
+{
+    fx *f = *state;
+    char nr[48];
+    int64_t id = started_care(f, nr);
+    stop_accepted(f, nr, "E1", "20", "2025-04-30");
+    assert_stop(f, id, "2025-04-30", "20");
+    stop_accepted(f, nr, "E2", "31", "2025-05-31");
+    assert_stop(f, id, "2025-05-31", "31");
+    char *first = strdup(f->answer.data);
+    assert_non_null(first);
+    stop_accepted(f, nr, "E2", "31", "2025-05-31");
+    assert_string_equal(f->answer.data, first);
+    free(first);
+    assert_stop(f, id, "2025-05-31", "31");
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM ijw_stop WHERE reason = '20' AND"
+                              " end_date = '2025-04-30' AND state = 'vervangen'"),
+                     1);
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM ijw_stop WHERE reason = '31' AND"
+                              " end_date = '2025-05-31' AND state = 'actueel'"),
+                     1);
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM ijw_stop"), 2);
+    /* the definitive stop closes the start: another temporary one is 9415 */
+    stop_refused(f, nr, "E3", "20", "2025-06-01", "9415");
+}
+
 /* ---- JW315 / JW316, JW319 ---- */
 
 static jr_status import_vot(fx *f, const char *ref, const char *type, const char *budget,
@@ -933,6 +1054,10 @@ int main(void)
         T(test_jw301_export_and_read_back),
         T(test_jw302_retour),
         T(test_jw305_jw307),
+        T(test_jw307_9413_second_temporary_stop),
+        T(test_jw307_9414_stop_before_current),
+        T(test_jw307_9415_after_definitive_stop),
+        T(test_jw307_temporary_then_definitive),
         T(test_jw315_decisions),
         T(test_jw315_woonplaats_and_contract),
         T(test_jw315_refused_after_investigation),
