@@ -624,15 +624,23 @@ static void stop_refused(fx *f, const char *nr, const char *ident, const char *r
     assert_int_equal(occurrences(f->answer.data, "<RetourCode>94"), 1);
 }
 
-/* the current stop of the fixture's dyslexie assignment is end / reason */
+/* the current stop of the fixture's dyslexie assignment is end / reason
+ * (a literal SQL with bound values: store_prepare caches by the sql pointer,
+ * so a query built in a stack buffer would meet the statement of an earlier
+ * call at the same address) */
 static void assert_stop(fx *f, int64_t id, const char *end, const char *reason)
 {
-    char sql[256];
-    snprintf(sql, sizeof sql,
-             "SELECT COUNT(*) FROM assignment WHERE id = %lld AND care_stop = '%s' AND"
-             " stop_reason = '%s'",
-             (long long)id, end, reason);
-    assert_int_equal(count(f, sql), 1);
+    jr_stmt *q = store_prepare(f->env.store,
+                               "SELECT care_stop, stop_reason FROM assignment WHERE id = ?", NULL);
+    assert_non_null(q);
+    store_bind_int(q, 1, id);
+    assert_int_equal(store_step(q, NULL), STORE_ROW);
+    char got_end[JR_DATE_ISO_LEN + 1], got_reason[8];
+    snprintf(got_end, sizeof got_end, "%s", store_col_text(q, 0));
+    snprintf(got_reason, sizeof got_reason, "%s", store_col_text(q, 1));
+    store_reset(q);
+    assert_string_equal(got_end, end);
+    assert_string_equal(got_reason, reason);
 }
 
 /* 9413: a second temporary stop (20) for the same start */
