@@ -57,8 +57,9 @@ jr_status assignment_insert(const jr_ctx *ctx, int64_t youth_id, const char *gem
         ctx->store,
         "INSERT INTO assignment (number, youth_id, gemeente, provider_id, referral_id, quote_id,"
         " category, product, is_budget, budget_cents, volume, unit, frequency, start_date,"
-        " end_date, status, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'actief', datetime('now'))",
+        " end_date, status, created_at, bsn)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'actief', datetime('now'),"
+        " (SELECT y.bsn FROM youth y WHERE y.id = ?2))",
         err);
     if (!s)
         return JR_EDB;
@@ -140,9 +141,10 @@ jr_status assignment_create(const jr_ctx *ctx, int64_t referral_id, const char *
     "SELECT a.id, a.number, a.youth_id, y.bsn, a.gemeente, a.provider_id, p.agb,"                  \
     " a.referral_id, a.quote_id, a.category, a.product, a.is_budget, a.budget_cents, a.volume,"    \
     " a.unit, a.frequency, a.start_date, a.end_date, a.status, a.care_start, a.care_stop,"         \
-    " a.stop_reason, a.used_cents, a.used_base"                                                    \
+    " a.stop_reason, COALESCE(u.used_cents, 0), COALESCE(u.used_base, 0)"                          \
     " FROM assignment a JOIN youth y ON y.id = a.youth_id"                                         \
-    " JOIN provider p ON p.id = a.provider_id "
+    " JOIN provider p ON p.id = a.provider_id"                                                     \
+    " LEFT JOIN assignment_use u ON u.assignment_id = a.id "
 
 static void assignment_from_row(const void *ud, jr_stmt *s, void *row)
 {

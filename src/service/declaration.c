@@ -19,23 +19,33 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The cache holds the running totals of at most CACHE_MAX assignments (about
- * 150 bytes each); when full it writes them back and starts over. A national
- * month touches some 600,000 assignments, so a month's file is read with one
- * load and one write-back per assignment. */
-#define CACHE_MAX (1u << 20)
-#define CACHE_SLOT_BITS 21 /* twice CACHE_MAX: probes stay short */
-#define CACHE_SLOTS (1u << CACHE_SLOT_BITS)
+/* What a line is checked against lives in two places. The facts of the
+ * batch's assignments (everything but the running totals) are read per
+ * batch with one range scan of the covering index assignment_decl: a batch
+ * is one provider, municipality and month, so this is one short, contiguous
+ * read instead of a random row read per line; a line naming an assignment
+ * outside that range (another municipality, provider or period: it will be
+ * rejected) is looked up alone. The running totals (assignment_use) are kept
+ * for the whole session in a table of at most TOTALS_MAX entries of 24
+ * bytes, written back in id order when it fills and at commit. Memory is
+ * thus bounded by the largest batch's assignments and TOTALS_MAX, whatever
+ * the size of the file. */
+#define TOTALS_MAX (1u << 20) /* a national month touches some 600,000 assignments */
+#define TOTALS_SLOT_BITS 21   /* twice TOTALS_MAX: probes stay short */
+#define TOTALS_SLOTS (1u << TOTALS_SLOT_BITS)
 
 typedef struct {
-    bool dirty;
     bool exists; /* in the store at all (for any provider) */
     char number[JR_REF_MAX];
     int64_t id;
     int64_t provider_id;
     int64_t youth_id;
-    jr_decl_assignment a; /* a.found is set per batch: provider must match */
-} cache_entry;
+    jr_decl_assignment a; /* a.found is set per line, a.used and a.used_base from the totals */
+} fact_entry;
+
+typedef struct {
+    int64_t id, used, used_base;
+} total_entry;
 
 typedef struct {
     char product[8];
@@ -66,11 +76,17 @@ struct jr_decl_session {
     int64_t first_new_batch; /* id of the first batch this session stored, 0 before */
     jr_decl_batch_summary cur_sum, scratch;
     int64_t nlines;
-    /* assignment cache: open addressing over slots (index + 1, 0 = empty)
-       into a vector of entries that grows up to CACHE_MAX */
-    uint32_t *slots;
-    cache_entry *cache;
-    unsigned ncache, capcache;
+    /* the current batch's assignment facts: open addressing over fslots
+       (index + 1, 0 = empty; nfslots a power of two, at least twice nfacts) */
+    fact_entry *facts;
+    unsigned nfacts, capfacts;
+    uint32_t *fslots;
+    unsigned nfslots;
+    /* the session's running totals, the same way over tslots */
+    total_entry *totals;
+    bool *tdirty;
+    unsigned ntotals, captotals;
+    uint32_t *tslots;
 };
 
 static uint64_t hash_str(const char *s)
@@ -79,6 +95,17 @@ static uint64_t hash_str(const char *s)
     for (; *s; s++)
         h = (h ^ (unsigned char)*s) * 1099511628211ull;
     return h;
+}
+
+static unsigned hash_id(int64_t id)
+{
+    uint64_t h = (uint64_t)id * 0x9e3779b97f4a7c15ull;
+    return (unsigned)(h >> (64 - TOTALS_SLOT_BITS));
+}
+
+static jr_status no_memory(jr_error *err)
+{
+    return jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
 }
 
 jr_status decl_session_begin(const jr_ctx *ctx, const char *source, jr_decl_session **out,
@@ -92,17 +119,17 @@ jr_status decl_session_begin(const jr_ctx *ctx, const char *source, jr_decl_sess
         return jr_fail(err, JR_ENOMEM, "crypto", "", "libsodium kon niet starten.");
     jr_decl_session *s = calloc(1, sizeof *s);
     if (s)
-        s->slots = calloc(CACHE_SLOTS, sizeof *s->slots);
-    if (!s || !s->slots) {
+        s->tslots = calloc(TOTALS_SLOTS, sizeof *s->tslots);
+    if (!s || !s->tslots) {
         if (s)
             free(s);
-        return jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
+        return no_memory(err);
     }
     s->ctx = *ctx;
     str_copy(s->source, sizeof s->source, source ? source : "");
     rc = store_begin(ctx->store, err);
     if (rc != JR_OK) {
-        free(s->slots);
+        free(s->tslots);
         free(s);
         return rc;
     }
@@ -111,122 +138,236 @@ jr_status decl_session_begin(const jr_ctx *ctx, const char *source, jr_decl_sess
     return JR_OK;
 }
 
-static int cmp_entry_id(const void *a, const void *b, void *ud)
+/* ---- the running totals ---- */
+
+static int cmp_total_id(const void *a, const void *b)
 {
-    const cache_entry *c = ud;
-    int64_t x = c[*(const uint32_t *)a].id, y = c[*(const uint32_t *)b].id;
+    int64_t x = ((const total_entry *)a)->id, y = ((const total_entry *)b)->id;
     return (x > y) - (x < y);
 }
 
-/* cache_flush: writes the running totals of changed assignments back, in
- * the order of their ids so that the table is walked once. */
-static jr_status cache_flush(jr_decl_session *s, jr_error *err)
+/* totals_flush: writes the changed totals back in id order (the table is
+ * walked once) and empties the table. */
+static jr_status totals_flush(jr_decl_session *s, jr_error *err)
 {
-    uint32_t *order = malloc((size_t)(s->ncache ? s->ncache : 1) * sizeof *order);
-    if (!order)
-        return jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
+    /* the changed entries, moved to the front, then sorted by id */
     unsigned n = 0;
-    for (unsigned i = 0; i < s->ncache; i++)
-        if (s->cache[i].dirty)
-            order[n++] = i;
-    qsort_r(order, n, sizeof *order, cmp_entry_id, s->cache);
+    for (unsigned i = 0; i < s->ntotals; i++)
+        if (s->tdirty[i])
+            s->totals[n++] = s->totals[i];
+    if (n > 1)
+        qsort(s->totals, n, sizeof *s->totals, cmp_total_id);
     jr_status rc = JR_OK;
     for (unsigned k = 0; k < n && rc == JR_OK; k++) {
-        cache_entry *e = &s->cache[order[k]];
+        const total_entry *t = &s->totals[k];
         jr_stmt *u = store_prepare(s->ctx.store,
-                                   "UPDATE assignment SET used_cents = ?, used_base = ?"
-                                   " WHERE id = ?",
+                                   "INSERT INTO assignment_use (assignment_id, used_cents,"
+                                   " used_base) VALUES (?, ?, ?) ON CONFLICT (assignment_id)"
+                                   " DO UPDATE SET used_cents = excluded.used_cents,"
+                                   " used_base = excluded.used_base",
                                    err);
-        if (!u) {
-            rc = JR_EDB;
-            break;
-        }
-        store_bind_int(u, 1, e->a.used);
-        store_bind_int(u, 2, e->a.used_base);
-        store_bind_int(u, 3, e->id);
+        if (!u)
+            return JR_EDB;
+        store_bind_int(u, 1, t->id);
+        store_bind_int(u, 2, t->used);
+        store_bind_int(u, 3, t->used_base);
         if (store_step(u, err) != STORE_DONE)
             rc = JR_EDB;
-        e->dirty = false;
     }
-    free(order);
+    s->ntotals = 0;
+    memset(s->tslots, 0, TOTALS_SLOTS * sizeof *s->tslots);
     return rc;
 }
 
-static jr_status cache_load(jr_decl_session *s, cache_entry *e, const char *number, jr_error *err)
+/* totals_get: the entry of assignment id, read from the store on first use. */
+static jr_status totals_get(jr_decl_session *s, int64_t id, unsigned *out, jr_error *err)
+{
+    unsigned i = hash_id(id);
+    for (; s->tslots[i]; i = (i + 1) & (TOTALS_SLOTS - 1))
+        if (s->totals[s->tslots[i] - 1].id == id) {
+            *out = s->tslots[i] - 1;
+            return JR_OK;
+        }
+    if (s->ntotals >= TOTALS_MAX) {
+        jr_status rc = totals_flush(s, err);
+        if (rc != JR_OK)
+            return rc;
+        return totals_get(s, id, out, err);
+    }
+    if (s->ntotals == s->captotals) {
+        unsigned cap = s->captotals ? s->captotals * 2 : 4096;
+        total_entry *n = realloc(s->totals, (size_t)cap * sizeof *n);
+        if (!n)
+            return no_memory(err);
+        s->totals = n;
+        bool *d = realloc(s->tdirty, (size_t)cap * sizeof *d);
+        if (!d)
+            return no_memory(err);
+        s->tdirty = d;
+        s->captotals = cap;
+    }
+    unsigned k = s->ntotals++;
+    s->tslots[i] = k + 1;
+    total_entry *t = &s->totals[k];
+    s->tdirty[k] = false;
+    t->id = id;
+    t->used = t->used_base = 0;
+    jr_stmt *q = store_prepare(s->ctx.store,
+                               "SELECT used_cents, used_base FROM assignment_use"
+                               " WHERE assignment_id = ?",
+                               err);
+    if (!q)
+        return JR_EDB;
+    store_bind_int(q, 1, id);
+    store_step_result r = store_step(q, err);
+    if (r == STORE_ERROR)
+        return JR_EDB;
+    if (r == STORE_ROW) {
+        t->used = store_col_int(q, 0);
+        t->used_base = store_col_int(q, 1);
+    }
+    store_reset(q);
+    *out = k;
+    return JR_OK;
+}
+
+/* ---- the facts of the batch's assignments ---- */
+
+/* The columns fact_from_row reads, after the number. */
+#define FACT_COLS                                                                                  \
+    "a.number, a.id, a.provider_id, a.youth_id, a.bsn, a.gemeente, a.category, a.product,"         \
+    " a.is_budget, a.budget_cents, a.volume, a.unit, a.start_date, a.end_date, a.status,"          \
+    " a.care_start, a.care_stop"
+
+static void fact_from_row(jr_stmt *q, fact_entry *e)
 {
     memset(e, 0, sizeof *e);
-    str_copy(e->number, sizeof e->number, number);
-    jr_stmt *q = store_prepare(
-        s->ctx.store,
-        "SELECT a.id, a.provider_id, a.youth_id, y.bsn, a.gemeente, a.category, a.product,"
-        " a.is_budget, a.budget_cents, a.volume, a.unit, a.start_date, a.end_date, a.status,"
-        " a.care_start, a.care_stop, a.used_cents, a.used_base"
-        " FROM assignment a JOIN youth y ON y.id = a.youth_id WHERE a.number = ?",
-        err);
+    jr_decl_assignment *a = &e->a;
+    e->exists = true;
+    str_copy(e->number, sizeof e->number, store_col_text(q, 0));
+    e->id = store_col_int(q, 1);
+    e->provider_id = store_col_int(q, 2);
+    e->youth_id = store_col_int(q, 3);
+    str_copy(a->bsn, sizeof a->bsn, store_col_text(q, 4));
+    str_copy(a->gemeente, sizeof a->gemeente, store_col_text(q, 5));
+    str_copy(a->category, sizeof a->category, store_col_text(q, 6));
+    str_copy(a->product, sizeof a->product, store_col_text(q, 7));
+    a->is_budget = store_col_int(q, 8) != 0;
+    a->budget = store_col_int(q, 9);
+    a->volume = store_col_int(q, 10);
+    str_copy(a->unit, sizeof a->unit, store_col_text(q, 11));
+    date_parse(store_col_text(q, 12), &a->start);
+    date_parse(store_col_text(q, 13), &a->end);
+    a->withdrawn = strcmp(store_col_text(q, 14), "ingetrokken") == 0;
+    a->care_start = a->care_stop = JR_DATE_NONE;
+    if (!store_col_null(q, 15))
+        date_parse(store_col_text(q, 15), &a->care_start);
+    if (!store_col_null(q, 16))
+        date_parse(store_col_text(q, 16), &a->care_stop);
+}
+
+/* facts_slot: the slot of number: its entry's, or the empty one where it goes. */
+static unsigned facts_slot(const jr_decl_session *s, const char *number)
+{
+    unsigned i = (unsigned)hash_str(number) & (s->nfslots - 1);
+    for (; s->fslots[i]; i = (i + 1) & (s->nfslots - 1))
+        if (strcmp(s->facts[s->fslots[i] - 1].number, number) == 0)
+            break;
+    return i;
+}
+
+/* facts_new: a new entry, keeping the slots at least twice the entries. */
+static jr_status facts_new(jr_decl_session *s, fact_entry **out, jr_error *err)
+{
+    if (s->nfacts == s->capfacts) {
+        unsigned cap = s->capfacts ? s->capfacts * 2 : 256;
+        fact_entry *n = realloc(s->facts, (size_t)cap * sizeof *n);
+        if (!n)
+            return no_memory(err);
+        s->facts = n;
+        s->capfacts = cap;
+    }
+    if (2 * (s->nfacts + 1) > s->nfslots) {
+        unsigned ns = s->nfslots ? s->nfslots * 2 : 512;
+        uint32_t *n = calloc(ns, sizeof *n);
+        if (!n)
+            return no_memory(err);
+        free(s->fslots);
+        s->fslots = n;
+        s->nfslots = ns;
+        for (unsigned k = 0; k < s->nfacts; k++)
+            s->fslots[facts_slot(s, s->facts[k].number)] = k + 1;
+    }
+    *out = &s->facts[s->nfacts++];
+    return JR_OK;
+}
+
+/* facts_load: the assignments of the provider in the batch's municipality
+ * that run in some part of its month. */
+static jr_status facts_load(jr_decl_session *s, const jr_decl_batch *b, jr_error *err)
+{
+    s->nfacts = 0;
+    if (s->fslots)
+        memset(s->fslots, 0, s->nfslots * sizeof *s->fslots);
+    char d1[JR_DATE_ISO_LEN], d2[JR_DATE_ISO_LEN];
+    jr_stmt *q = store_prepare(s->ctx.store,
+                               "SELECT " FACT_COLS " FROM assignment a"
+                               " WHERE a.provider_id = ? AND a.gemeente = ? AND a.end_date >= ?"
+                               " AND a.start_date <= ?",
+                               err);
+    if (!q)
+        return JR_EDB;
+    store_bind_int(q, 1, s->provider_id);
+    store_bind_text(q, 2, b->gemeente);
+    store_bind_text(q, 3, date_format(month_first_day(b->period), d1));
+    store_bind_text(q, 4, date_format(month_last_day(b->period), d2));
+    store_step_result r;
+    while ((r = store_step(q, err)) == STORE_ROW) {
+        fact_entry *e;
+        if (facts_new(s, &e, err) != JR_OK) {
+            store_reset(q);
+            return JR_ENOMEM;
+        }
+        fact_from_row(q, e);
+        s->fslots[facts_slot(s, e->number)] = (unsigned)(e - s->facts) + 1;
+    }
+    store_reset(q);
+    return r == STORE_ERROR ? JR_EDB : JR_OK;
+}
+
+/* facts_get: the facts of the assignment a line names; one outside the
+ * batch's range is read alone (and remembered for the batch). */
+static jr_status facts_get(jr_decl_session *s, const char *number, fact_entry **out, jr_error *err)
+{
+    if (s->nfslots) {
+        unsigned i = facts_slot(s, number);
+        if (s->fslots[i]) {
+            *out = &s->facts[s->fslots[i] - 1];
+            return JR_OK;
+        }
+    }
+    fact_entry *e;
+    jr_status rc = facts_new(s, &e, err);
+    if (rc != JR_OK)
+        return rc;
+    jr_stmt *q = store_prepare(s->ctx.store,
+                               "SELECT " FACT_COLS " FROM assignment a WHERE a.number = ?", err);
     if (!q)
         return JR_EDB;
     store_bind_text(q, 1, number);
     store_step_result r = store_step(q, err);
     if (r == STORE_ERROR)
         return JR_EDB;
-    if (r == STORE_DONE)
-        return JR_OK;
-    jr_decl_assignment *a = &e->a;
-    e->exists = true;
-    e->id = store_col_int(q, 0);
-    e->provider_id = store_col_int(q, 1);
-    e->youth_id = store_col_int(q, 2);
-    str_copy(a->bsn, sizeof a->bsn, store_col_text(q, 3));
-    str_copy(a->gemeente, sizeof a->gemeente, store_col_text(q, 4));
-    str_copy(a->category, sizeof a->category, store_col_text(q, 5));
-    str_copy(a->product, sizeof a->product, store_col_text(q, 6));
-    a->is_budget = store_col_int(q, 7) != 0;
-    a->budget = store_col_int(q, 8);
-    a->volume = store_col_int(q, 9);
-    str_copy(a->unit, sizeof a->unit, store_col_text(q, 10));
-    date_parse(store_col_text(q, 11), &a->start);
-    date_parse(store_col_text(q, 12), &a->end);
-    a->withdrawn = strcmp(store_col_text(q, 13), "ingetrokken") == 0;
-    a->care_start = a->care_stop = JR_DATE_NONE;
-    if (!store_col_null(q, 14))
-        date_parse(store_col_text(q, 14), &a->care_start);
-    if (!store_col_null(q, 15))
-        date_parse(store_col_text(q, 15), &a->care_stop);
-    a->used = store_col_int(q, 16);
-    a->used_base = store_col_int(q, 17);
+    if (r == STORE_ROW) {
+        fact_from_row(q, e);
+    } else {
+        memset(e, 0, sizeof *e);
+        str_copy(e->number, sizeof e->number, number);
+    }
     store_reset(q);
+    s->fslots[facts_slot(s, number)] = (unsigned)(e - s->facts) + 1;
+    *out = e;
     return JR_OK;
-}
-
-static jr_status cache_get(jr_decl_session *s, const char *number, cache_entry **out, jr_error *err)
-{
-    unsigned i = (unsigned)hash_str(number) & (CACHE_SLOTS - 1);
-    for (; s->slots[i]; i = (i + 1) & (CACHE_SLOTS - 1)) {
-        cache_entry *e = &s->cache[s->slots[i] - 1];
-        if (strcmp(e->number, number) == 0) {
-            *out = e;
-            return JR_OK;
-        }
-    }
-    if (s->ncache >= CACHE_MAX) {
-        jr_status rc = cache_flush(s, err);
-        if (rc != JR_OK)
-            return rc;
-        memset(s->slots, 0, CACHE_SLOTS * sizeof *s->slots);
-        s->ncache = 0;
-        return cache_get(s, number, out, err);
-    }
-    if (s->ncache == s->capcache) {
-        unsigned cap = s->capcache ? s->capcache * 2 : 4096;
-        cache_entry *n = realloc(s->cache, (size_t)cap * sizeof *n);
-        if (!n)
-            return jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
-        s->cache = n;
-        s->capcache = cap;
-    }
-    s->slots[i] = ++s->ncache;
-    *out = &s->cache[s->ncache - 1];
-    return cache_load(s, *out, number, err);
 }
 
 static jr_status load_contracts(jr_decl_session *s, jr_error *err)
@@ -423,7 +564,7 @@ static jr_status open_batch(jr_decl_session *s, const jr_decl_batch *b, jr_error
     if (!s->first_new_batch)
         s->first_new_batch = sum->batch_id;
     s->batch_ids[s->nbatches++] = sum->batch_id;
-    return JR_OK;
+    return facts_load(s, b, err);
 }
 
 static bool same_header(const jr_decl_batch *a, const jr_decl_batch *b)
@@ -450,14 +591,21 @@ static jr_status query_exists(jr_decl_session *s, const char *sql, int64_t a, co
     return JR_OK;
 }
 
+/* debit_key: the key of the open-debit index (migration 004): the begin
+ * date's day number times 2^31 plus the assignment id (ids stay below 2^31:
+ * decl_session_add checks). */
+static int64_t debit_key(jr_date begin, int64_t assignment_id)
+{
+    return (int64_t)begin * 2147483648 + assignment_id;
+}
+
 /* history_facts: whether the line's reference was accepted before (8021)
  * and whether an open debit holds its assignment, product and begin date
  * (9389). The unique indexes on decl_line enforce both; these look-ups run
  * only when the answer can change the line's code (see decl_session_add). */
-static jr_status history_facts(jr_decl_session *s, const jr_decl_line *l, const cache_entry *e,
+static jr_status history_facts(jr_decl_session *s, const jr_decl_line *l, const fact_entry *e,
                                jr_decl_facts *f, jr_error *err)
 {
-    char d1[JR_DATE_ISO_LEN];
     jr_status rc = query_exists(s,
                                 "SELECT 1 FROM decl_line WHERE provider_id = ? AND ref = ?"
                                 " AND status = 'A'",
@@ -465,15 +613,13 @@ static jr_status history_facts(jr_decl_session *s, const jr_decl_line *l, const 
     if (rc != JR_OK || !e->a.found || l->credit)
         return rc;
     jr_stmt *q = store_prepare(s->ctx.store,
-                               "SELECT 1 FROM decl_line WHERE assignment_id = ? AND product = ?"
-                               " AND begin_date = ? AND status = 'A' AND credit = 0"
-                               " AND credited = 0",
+                               "SELECT 1 FROM decl_line WHERE debit_key = ? AND product = ?"
+                               " AND status = 'A' AND credit = 0 AND credited = 0",
                                err);
     if (!q)
         return JR_EDB;
-    store_bind_int(q, 1, e->id);
+    store_bind_int(q, 1, debit_key(l->begin, e->id));
     store_bind_text(q, 2, l->product);
-    store_bind_text(q, 3, date_format(l->begin, d1));
     store_step_result r = store_step(q, err);
     store_reset(q);
     if (r == STORE_ERROR)
@@ -482,7 +628,7 @@ static jr_status history_facts(jr_decl_session *s, const jr_decl_line *l, const 
     return JR_OK;
 }
 
-static jr_status gather_facts(jr_decl_session *s, const jr_decl_line *l, const cache_entry *e,
+static jr_status gather_facts(jr_decl_session *s, const jr_decl_line *l, const fact_entry *e,
                               jr_decl_facts *f, int64_t *credit_target_id, jr_error *err)
 {
     char d1[JR_DATE_ISO_LEN], d2[JR_DATE_ISO_LEN];
@@ -560,7 +706,7 @@ static void hash_line(jr_decl_session *s, const jr_decl_line *l)
 
 /* insert_line: stores the line with its outcome; JR_ECONFLICT when a unique
  * index refuses it (a reference or an open debit already there). */
-static jr_status insert_line(jr_decl_session *s, const jr_decl_line *l, const cache_entry *e,
+static jr_status insert_line(jr_decl_session *s, const jr_decl_line *l, const fact_entry *e,
                              const jr_decl_result *res, jr_error *err)
 {
     char d1[JR_DATE_ISO_LEN], d2[JR_DATE_ISO_LEN];
@@ -568,8 +714,8 @@ static jr_status insert_line(jr_decl_session *s, const jr_decl_line *l, const ca
         s->ctx.store,
         "INSERT INTO decl_line (batch_id, provider_id, ref, assignment_id, assignment_number,"
         " youth_id, bsn, category, product, begin_date, end_date, volume, unit, tariff_cents,"
-        " amount_cents, credit, credit_ref, status, code)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " amount_cents, credit, credit_ref, status, code, debit_key)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         err);
     if (!ins)
         return JR_EDB;
@@ -579,6 +725,7 @@ static jr_status insert_line(jr_decl_session *s, const jr_decl_line *l, const ca
     if (e->a.found) {
         store_bind_int(ins, 4, e->id);
         store_bind_int(ins, 6, e->youth_id);
+        store_bind_int(ins, 20, debit_key(l->begin, e->id));
     }
     store_bind_static(ins, 5, l->assignment);
     store_bind_static(ins, 7, l->bsn);
@@ -624,10 +771,22 @@ jr_status decl_session_add(jr_decl_session *s, const jr_decl_batch *b, const jr_
     if (s->replay)
         return JR_OK;
 
-    cache_entry *e = NULL;
-    if ((rc = cache_get(s, l->assignment, &e, err)) != JR_OK)
+    fact_entry *e = NULL;
+    if ((rc = facts_get(s, l->assignment, &e, err)) != JR_OK)
         return rc;
     e->a.found = e->exists && e->provider_id == s->provider_id;
+    if (e->a.found && e->id >= ((int64_t)1 << 31))
+        return jr_fail(err, JR_EDB, "assignment_id_range", "toewijzingnummer",
+                       "Toewijzing %s heeft een intern nummer boven 2^31; de sleutel van de "
+                       "debetregels kan het niet bevatten.",
+                       l->assignment);
+    unsigned t = 0;
+    if (e->a.found) {
+        if ((rc = totals_get(s, e->id, &t, err)) != JR_OK)
+            return rc;
+        e->a.used = s->totals[t].used;
+        e->a.used_base = s->totals[t].used_base;
+    }
     jr_decl_facts f;
     memset(&f, 0, sizeof f);
     int64_t credit_target_id = 0;
@@ -669,9 +828,9 @@ jr_status decl_session_add(jr_decl_session *s, const jr_decl_batch *b, const jr_
     }
     s->cur->n_accepted++;
     s->cur->accepted_amount += res.amount;
-    e->a.used += res.amount;
-    e->a.used_base += res.volume_base;
-    e->dirty = true;
+    s->totals[t].used += res.amount; /* accepted: the assignment was found */
+    s->totals[t].used_base += res.volume_base;
+    s->tdirty[t] = true;
     if (l->credit) {
         jr_stmt *u =
             store_prepare(s->ctx.store, "UPDATE decl_line SET credited = 1 WHERE id = ?", err);
@@ -688,7 +847,7 @@ jr_status decl_session_commit(jr_decl_session *s, jr_error *err)
 {
     jr_status rc = close_batch(s, err);
     if (rc == JR_OK)
-        rc = cache_flush(s, err);
+        rc = totals_flush(s, err);
     if (rc != JR_OK)
         return rc;
     if ((rc = store_commit(s->ctx.store, err)) != JR_OK)
@@ -704,8 +863,11 @@ void decl_session_free(jr_decl_session *s)
         return;
     if (s->in_tx)
         store_rollback(s->ctx.store);
-    free(s->slots);
-    free(s->cache);
+    free(s->facts);
+    free(s->fslots);
+    free(s->totals);
+    free(s->tdirty);
+    free(s->tslots);
     free(s->contracts);
     free(s->batch_ids);
     free(s);

@@ -29,15 +29,23 @@ static jr_status own(const jr_ctx *ctx, const char *number, const char *agb, jr_
     return JR_OK;
 }
 
-/* are there accepted (uncredited) lines beginning before from or ending after until? */
+/* are there accepted (uncredited) lines beginning before from or ending
+ * after until? An assignment's accepted lines lie in its provider's batches
+ * for its municipality (a line naming another provider's assignment or
+ * another municipality's is rejected), so the query reads those batches'
+ * line ranges, not the whole decl_line table: decl_line has no index on
+ * assignment_id, which every imported line would have to pay for. */
 static jr_status lines_outside(const jr_ctx *ctx, int64_t id, jr_date from, jr_date until,
                                bool *out, jr_error *err)
 {
     char f[JR_DATE_ISO_LEN], u[JR_DATE_ISO_LEN];
     jr_stmt *q = store_prepare(ctx->store,
-                               "SELECT 1 FROM decl_line WHERE assignment_id = ? AND status = 'A'"
-                               " AND credit = 0 AND credited = 0 AND (begin_date < ? OR"
-                               " end_date > ?) LIMIT 1",
+                               "SELECT 1 FROM assignment a JOIN decl_batch b"
+                               " ON b.provider_id = a.provider_id AND b.gemeente = a.gemeente"
+                               " JOIN decl_line l ON l.id BETWEEN b.first_line AND b.last_line"
+                               " WHERE a.id = ?1 AND l.assignment_id = ?1 AND l.status = 'A'"
+                               " AND l.credit = 0 AND l.credited = 0 AND (l.begin_date < ?2 OR"
+                               " l.end_date > ?3) LIMIT 1",
                                err);
     if (!q)
         return JR_EDB;

@@ -208,6 +208,15 @@ jr_stmt *store_prepare(jr_store *st, const char *sql, jr_error *err)
     for (size_t n = 0; n < STMT_CACHE; n++, i = (i + 1) & (STMT_CACHE - 1)) {
         jr_stmt *s = &st->cache[i];
         if (s->sql == sql) {
+#ifdef JR_CHECK_SQL_CACHE
+            /* keyed by the pointer: SQL built in a reused buffer would get
+               another query's statement (debug builds check) */
+            if (strcmp(sqlite3_sql(s->stmt), sql) != 0) {
+                fprintf(stderr, "store_prepare: SQL at %p changed since it was prepared:\n%s\n",
+                        (const void *)sql, sql);
+                abort();
+            }
+#endif
             sqlite3_reset(s->stmt);
             sqlite3_clear_bindings(s->stmt);
             return s;

@@ -831,7 +831,8 @@ static void usage(FILE *to)
                 "  --seed N      seed of the synthetic data (default 2025)\n"
                 "  --config FILE region file (default $JEUGDREGIO_CONFIG, else\n"
                 "                config/ijsselland.json)\n"
-                "  --keep        keep the work files\n");
+                "  --keep        keep the work files, with a copy of the store before the\n"
+                "                imports (setup.db) for profiling `jeugdregio declare`\n");
 }
 
 static void parse_args(int argc, char **argv, options *o)
@@ -1010,6 +1011,14 @@ int main(int argc, char **argv)
     if (!copy_file(db, db_tenth)) {
         fprintf(stderr, "jeugdregio-bench: copying %s failed\n", db);
         return 1;
+    }
+    if (opt.keep) {
+        char db_setup[1000];
+        snprintf(db_setup, sizeof db_setup, "%s/setup.db", dir);
+        if (!copy_file(db, db_setup)) {
+            fprintf(stderr, "jeugdregio-bench: copying %s failed\n", db);
+            return 1;
+        }
     }
     import_result tenth, full;
     import_file(&cat, today, db_tenth, csv_tenth, "import 1/10", &tenth);

@@ -290,7 +290,7 @@ static void test_jw323_credit(void **state)
     /* the credit of R0001 is accepted; R0102 debits the same month again */
     assert_int_equal(f->res.accepted, 2);
     assert_contains(f->answer.data, "<ijw:VorigReferentieNummer>R0001</ijw:VorigReferentieNummer>");
-    assert_int_equal(count(f, "SELECT used_cents FROM assignment"), 32400);
+    assert_int_equal(count(f, "SELECT used_cents FROM assignment_use"), 32400);
 }
 
 static void test_jw323_declaratienummer_reused(void **state)
