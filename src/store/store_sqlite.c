@@ -125,8 +125,12 @@ jr_status store_open(const char *path, jr_store **out, jr_error *err)
         return rc;
     }
     sqlite3_busy_timeout(st->db, 5000);
+    /* 16 KiB pages: shallower indexes and fewer page reads and writes; the
+       declaration import ran 15 % faster than with 4 KiB (issue 3's bench).
+       It applies to a new database; an existing one keeps its page size. */
     rc = store_exec(st,
-                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+                    "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL;"
+                    " PRAGMA synchronous = NORMAL;"
                     " PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;"
                     " PRAGMA temp_store = MEMORY;",
                     err);
