@@ -52,6 +52,12 @@ typedef struct {
     jr_date start, end;
 } contract_span;
 
+typedef struct {
+    int64_t first_id; /* id of the run's first batch; the others follow it */
+    int first;        /* the session's index of that batch */
+    bool replayed;    /* received before: nothing was stored */
+} batch_run;
+
 struct jr_decl_session {
     jr_ctx ctx;
     char source[256];
@@ -69,10 +75,13 @@ struct jr_decl_session {
     jr_decl_batch_summary *cur;
     contract_span *contracts;
     int ncontracts, capcontracts;
-    /* the batches of the session: only their ids (negative: received before
-       and replayed) stay in memory; decl_session_batch reads a summary back */
-    int64_t *batch_ids;
-    int nbatches, capbatches;
+    /* the batches of the session, in file order, as runs of consecutive
+       ids (a file's new batches get consecutive ids, and so do the batches
+       of a file received again): memory grows with the breaks between
+       runs, not with the batches; decl_session_batch reads a summary back */
+    batch_run *runs;
+    int nruns, capruns;
+    int nbatches;
     int64_t first_new_batch; /* id of the first batch this session stored, 0 before */
     jr_decl_batch_summary cur_sum, scratch;
     int64_t nlines;
@@ -140,10 +149,36 @@ jr_status decl_session_begin(const jr_ctx *ctx, const char *source, jr_decl_sess
 
 /* ---- the running totals ---- */
 
-static int cmp_total_id(const void *a, const void *b)
+/* sort_totals: heapsort by id, in place (qsort would take a buffer as
+ * large as the table, and the peak memory with it) */
+static void sift_down(total_entry *a, unsigned root, unsigned n)
 {
-    int64_t x = ((const total_entry *)a)->id, y = ((const total_entry *)b)->id;
-    return (x > y) - (x < y);
+    for (;;) {
+        unsigned c = 2 * root + 1;
+        if (c >= n)
+            return;
+        if (c + 1 < n && a[c + 1].id > a[c].id)
+            c++;
+        if (a[root].id >= a[c].id)
+            return;
+        total_entry t = a[root];
+        a[root] = a[c];
+        a[c] = t;
+        root = c;
+    }
+}
+
+static void sort_totals(total_entry *a, unsigned n)
+{
+    for (unsigned i = n / 2; i-- > 0;)
+        sift_down(a, i, n);
+    for (unsigned end = n; end > 1;) {
+        end--;
+        total_entry t = a[0];
+        a[0] = a[end];
+        a[end] = t;
+        sift_down(a, 0, end);
+    }
 }
 
 /* totals_flush: writes the changed totals back in id order (the table is
@@ -155,8 +190,7 @@ static jr_status totals_flush(jr_decl_session *s, jr_error *err)
     for (unsigned i = 0; i < s->ntotals; i++)
         if (s->tdirty[i])
             s->totals[n++] = s->totals[i];
-    if (n > 1)
-        qsort(s->totals, n, sizeof *s->totals, cmp_total_id);
+    sort_totals(s->totals, n);
     jr_status rc = JR_OK;
     for (unsigned k = 0; k < n && rc == JR_OK; k++) {
         const total_entry *t = &s->totals[k];
@@ -464,6 +498,29 @@ static jr_status close_batch(jr_decl_session *s, jr_error *err)
     return audit_record(&s->ctx, "declaratie.ontvangen", "decl_batch", b->number, detail, err);
 }
 
+/* batch_note: the session's next batch is id: it extends the last run or starts one */
+static jr_status batch_note(jr_decl_session *s, int64_t id, bool replayed, jr_error *err)
+{
+    if (s->nruns) {
+        const batch_run *r = &s->runs[s->nruns - 1];
+        if (r->replayed == replayed && id == r->first_id + (s->nbatches - r->first)) {
+            s->nbatches++;
+            return JR_OK;
+        }
+    }
+    if (s->nruns == s->capruns) {
+        int cap = s->capruns ? s->capruns * 2 : 16;
+        batch_run *n = realloc(s->runs, (size_t)cap * sizeof *n);
+        if (!n)
+            return no_memory(err);
+        s->runs = n;
+        s->capruns = cap;
+    }
+    s->runs[s->nruns++] = (batch_run){.first_id = id, .first = s->nbatches, .replayed = replayed};
+    s->nbatches++;
+    return JR_OK;
+}
+
 static jr_status open_batch(jr_decl_session *s, const jr_decl_batch *b, jr_error *err)
 {
     jr_status rc = close_batch(s, err);
@@ -488,14 +545,6 @@ static jr_status open_batch(jr_decl_session *s, const jr_decl_batch *b, jr_error
         str_copy(s->provider_agb, sizeof s->provider_agb, b->agb);
         if ((rc = load_contracts(s, err)) != JR_OK)
             return rc;
-    }
-    if (s->nbatches == s->capbatches) {
-        int cap = s->capbatches ? s->capbatches * 2 : 64;
-        int64_t *nb = realloc(s->batch_ids, (size_t)cap * sizeof *nb);
-        if (!nb)
-            return jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
-        s->batch_ids = nb;
-        s->capbatches = cap;
     }
     jr_decl_batch_summary *sum = &s->cur_sum;
     memset(sum, 0, sizeof *sum);
@@ -536,7 +585,10 @@ static jr_status open_batch(jr_decl_session *s, const jr_decl_batch *b, jr_error
     }
     if (s->replay) {
         sum->batch_id = store_col_int(q, 0);
-        s->batch_ids[s->nbatches++] = -sum->batch_id;
+        if ((rc = batch_note(s, sum->batch_id, true, err)) != JR_OK) {
+            store_reset(q);
+            return rc;
+        }
         str_copy(s->stored_hash, sizeof s->stored_hash, store_col_text(q, 1));
         sum->n_accepted = store_col_int(q, 2);
         sum->n_rejected = store_col_int(q, 3);
@@ -563,7 +615,8 @@ static jr_status open_batch(jr_decl_session *s, const jr_decl_batch *b, jr_error
     sum->batch_id = store_last_id(s->ctx.store);
     if (!s->first_new_batch)
         s->first_new_batch = sum->batch_id;
-    s->batch_ids[s->nbatches++] = sum->batch_id;
+    if ((rc = batch_note(s, sum->batch_id, false, err)) != JR_OK)
+        return rc;
     return facts_load(s, b, err);
 }
 
@@ -869,7 +922,7 @@ void decl_session_free(jr_decl_session *s)
     free(s->tdirty);
     free(s->tslots);
     free(s->contracts);
-    free(s->batch_ids);
+    free(s->runs);
     free(s);
 }
 
@@ -882,7 +935,16 @@ const jr_decl_batch_summary *decl_session_batch(jr_decl_session *s, int i)
 {
     if (i < 0 || i >= s->nbatches)
         return NULL;
-    int64_t id = s->batch_ids[i] < 0 ? -s->batch_ids[i] : s->batch_ids[i];
+    int lo = 0, hi = s->nruns - 1; /* the last run that starts at or before i */
+    while (lo < hi) {
+        int mid = (lo + hi + 1) / 2;
+        if (s->runs[mid].first <= i)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    const batch_run *run = &s->runs[lo];
+    int64_t id = run->first_id + (i - run->first);
     jr_decl_batch_summary *b = &s->scratch;
     memset(b, 0, sizeof *b);
     jr_stmt *q = store_prepare(s->ctx.store,
@@ -905,7 +967,7 @@ const jr_decl_batch_summary *decl_session_batch(jr_decl_session *s, int i)
     b->n_accepted = store_col_int(q, 4);
     b->n_rejected = store_col_int(q, 5);
     b->accepted_amount = store_col_int(q, 6);
-    b->replayed = s->batch_ids[i] < 0;
+    b->replayed = run->replayed;
     store_reset(q);
     return b;
 }

@@ -1024,6 +1024,55 @@ static void declaration_reimport_of_the_same_file_changes_nothing(void **state)
     assert_unchanged(&before, &after);
 }
 
+/* A file that mixes batches received before with new ones reports each in
+ * file order, with its own id and whether it was replayed (the session keeps
+ * them as runs of consecutive ids: each break must come out right). */
+static void declaration_mixed_replayed_and_new_batches_report_in_order(void **state)
+{
+    fx *f = *state;
+    setup_budget(f);
+    /* one open debit per assignment, product and begin date (9389): a product each */
+    csv_row a = hours_line(f->number, "R1", "45F01", 1);
+    csv_row b = hours_line(f->number, "R2", "45F02", 2);
+    SET(b.number, "D2025-03-B");
+    csv_row first_rows[] = {a, b};
+    import_result first = import_rows(f, "first.csv", first_rows, 2);
+    assert_imported(first);
+    assert_int_equal(first.nbatches, 2);
+    assert_i64_equal(first.batch[1].batch_id, first.batch[0].batch_id + 1);
+
+    csv_row c = hours_line(f->number, "R3", "45F03", 3);
+    SET(c.number, "D2025-03-C");
+    csv_row d = hours_line(f->number, "R4", "45F04", 4);
+    SET(d.number, "D2025-03-D");
+    csv_row e = hours_line(f->number, "R5", "45F05", 5);
+    SET(e.number, "D2025-03-E");
+    /* b's id is the highest so far: c's comes right after it */
+    csv_row rows[] = {b, c, a, d, e};
+    import_result r = import_rows(f, "mixed.csv", rows, 5);
+    assert_imported(r);
+    assert_int_equal(r.nbatches, 5);
+    const char *numbers[] = {"D2025-03-B", "D2025-03-C", "D2025-03", "D2025-03-D", "D2025-03-E"};
+    const bool replayed[] = {true, false, true, false, false};
+    const int hours[] = {2, 3, 1, 4, 5};
+    const char *products[] = {"45F02", "45F03", "45F01", "45F04", "45F05"};
+    jr_cents total = 0;
+    for (int i = 0; i < 5; i++) {
+        jr_cents amount = tariff_of(products[i], "2025-03-01") * hours[i];
+        total += amount;
+        assert_string_equal(r.batch[i].number, numbers[i]);
+        assert_int_equal(r.batch[i].replayed, replayed[i]);
+        assert_i64_equal(r.batch[i].n_accepted, 1);
+        assert_i64_equal(r.batch[i].accepted_amount, amount);
+    }
+    assert_i64_equal(r.batch[0].batch_id, first.batch[1].batch_id);
+    assert_i64_equal(r.batch[1].batch_id, first.batch[1].batch_id + 1);
+    assert_i64_equal(r.batch[2].batch_id, first.batch[0].batch_id);
+    assert_i64_equal(r.batch[3].batch_id, r.batch[1].batch_id + 1);
+    assert_i64_equal(r.batch[4].batch_id, r.batch[3].batch_id + 1);
+    assert_i64_equal(get_assignment(f, f->number).ledger.used, total);
+}
+
 /* A replayed batch reports the totals it was stored with. */
 static void declaration_replayed_batch_reports_its_stored_amount(void **state)
 {
@@ -1426,6 +1475,7 @@ int main(void)
         T(declaration_accepted_lines_raise_used_cents),
         T(declaration_reimport_of_the_same_file_changes_nothing),
         T(declaration_replayed_batch_reports_its_stored_amount),
+        T(declaration_mixed_replayed_and_new_batches_report_in_order),
         T(declaration_same_batch_number_with_other_content_is_refused_whole),
         T(declaration_unknown_agb_refuses_the_whole_file),
         T(declaration_malformed_csv_refuses_the_whole_file_naming_the_line),
