@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 /* What a line is checked against lives in two places. The facts of the
  * batch's assignments (everything but the running totals) are read per
@@ -43,8 +44,12 @@ typedef struct {
     jr_decl_assignment a; /* a.found is set per line, a.used and a.used_base from the totals */
 } fact_entry;
 
+/* 16 bytes: ids stay below 2^31 (the open-debit key needs it too) and a
+ * used volume in minutes or etmalen below 2^31 (checked when it grows) */
 typedef struct {
-    int64_t id, used, used_base;
+    int64_t used;
+    int32_t id;
+    int32_t used_base;
 } total_entry;
 
 typedef struct {
@@ -91,10 +96,11 @@ struct jr_decl_session {
     unsigned nfacts, capfacts;
     uint32_t *fslots;
     unsigned nfslots;
-    /* the session's running totals, the same way over tslots */
+    /* the session's running totals, the same way over tslots; the three
+       arrays are reserved at their largest and take memory as they fill */
     total_entry *totals;
     bool *tdirty;
-    unsigned ntotals, captotals;
+    unsigned ntotals;
     uint32_t *tslots;
 };
 
@@ -112,6 +118,23 @@ static unsigned hash_id(int64_t id)
     return (unsigned)(h >> (64 - TOTALS_SLOT_BITS));
 }
 
+/* reserve: n zeroed bytes of address space; pages take memory when first written */
+static void *reserve(size_t n)
+{
+    void *p = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    return p == MAP_FAILED ? NULL : p;
+}
+
+static void release(void *p, size_t n)
+{
+    if (p)
+        munmap(p, n);
+}
+
+#define TOTALS_BYTES ((size_t)TOTALS_MAX * sizeof(total_entry))
+#define DIRTY_BYTES ((size_t)TOTALS_MAX * sizeof(bool))
+#define TSLOTS_BYTES ((size_t)TOTALS_SLOTS * sizeof(uint32_t))
+
 static jr_status no_memory(jr_error *err)
 {
     return jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
@@ -127,19 +150,20 @@ jr_status decl_session_begin(const jr_ctx *ctx, const char *source, jr_decl_sess
     if (sodium_init() < 0)
         return jr_fail(err, JR_ENOMEM, "crypto", "", "libsodium kon niet starten.");
     jr_decl_session *s = calloc(1, sizeof *s);
-    if (s)
-        s->tslots = calloc(TOTALS_SLOTS, sizeof *s->tslots);
-    if (!s || !s->tslots) {
-        if (s)
-            free(s);
+    if (s) {
+        s->totals = reserve(TOTALS_BYTES);
+        s->tdirty = reserve(DIRTY_BYTES);
+        s->tslots = reserve(TSLOTS_BYTES);
+    }
+    if (!s || !s->totals || !s->tdirty || !s->tslots) {
+        decl_session_free(s);
         return no_memory(err);
     }
     s->ctx = *ctx;
     str_copy(s->source, sizeof s->source, source ? source : "");
     rc = store_begin(ctx->store, err);
     if (rc != JR_OK) {
-        free(s->tslots);
-        free(s);
+        decl_session_free(s);
         return rc;
     }
     s->in_tx = true;
@@ -228,24 +252,13 @@ static jr_status totals_get(jr_decl_session *s, int64_t id, unsigned *out, jr_er
             return rc;
         return totals_get(s, id, out, err);
     }
-    if (s->ntotals == s->captotals) {
-        unsigned cap = s->captotals ? s->captotals * 2 : 4096;
-        total_entry *n = realloc(s->totals, (size_t)cap * sizeof *n);
-        if (!n)
-            return no_memory(err);
-        s->totals = n;
-        bool *d = realloc(s->tdirty, (size_t)cap * sizeof *d);
-        if (!d)
-            return no_memory(err);
-        s->tdirty = d;
-        s->captotals = cap;
-    }
     unsigned k = s->ntotals++;
     s->tslots[i] = k + 1;
     total_entry *t = &s->totals[k];
     s->tdirty[k] = false;
-    t->id = id;
-    t->used = t->used_base = 0;
+    t->id = (int32_t)id;
+    t->used = 0;
+    t->used_base = 0;
     jr_stmt *q = store_prepare(s->ctx.store,
                                "SELECT used_cents, used_base FROM assignment_use"
                                " WHERE assignment_id = ?",
@@ -258,7 +271,13 @@ static jr_status totals_get(jr_decl_session *s, int64_t id, unsigned *out, jr_er
         return JR_EDB;
     if (r == STORE_ROW) {
         t->used = store_col_int(q, 0);
-        t->used_base = store_col_int(q, 1);
+        int64_t base = store_col_int(q, 1);
+        store_reset(q);
+        if (base < INT32_MIN || base > INT32_MAX)
+            return jr_fail(err, JR_EDB, "used_base_range", "",
+                           "Verbruikt volume van toewijzing-id %lld valt buiten het bereik.",
+                           (long long)id);
+        t->used_base = (int32_t)base;
     }
     store_reset(q);
     *out = k;
@@ -881,8 +900,15 @@ jr_status decl_session_add(jr_decl_session *s, const jr_decl_batch *b, const jr_
     }
     s->cur->n_accepted++;
     s->cur->accepted_amount += res.amount;
-    s->totals[t].used += res.amount; /* accepted: the assignment was found */
-    s->totals[t].used_base += res.volume_base;
+    total_entry *tot = &s->totals[t]; /* accepted: the assignment was found */
+    int64_t base = tot->used_base + res.volume_base;
+    if (base < INT32_MIN || base > INT32_MAX)
+        return jr_fail(err, JR_EINVAL, "used_base_range", "volume",
+                       "Regel %s brengt het verbruikte volume van toewijzing %s buiten het "
+                       "bereik.",
+                       l->ref, l->assignment);
+    tot->used += res.amount;
+    tot->used_base = (int32_t)base;
     s->tdirty[t] = true;
     if (l->credit) {
         jr_stmt *u =
@@ -918,9 +944,9 @@ void decl_session_free(jr_decl_session *s)
         store_rollback(s->ctx.store);
     free(s->facts);
     free(s->fslots);
-    free(s->totals);
-    free(s->tdirty);
-    free(s->tslots);
+    release(s->totals, TOTALS_BYTES);
+    release(s->tdirty, DIRTY_BYTES);
+    release(s->tslots, TSLOTS_BYTES);
     free(s->contracts);
     free(s->runs);
     free(s);
