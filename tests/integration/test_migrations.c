@@ -1,0 +1,235 @@
+/*
+ * test_migrations.c: the schema migrations as a database that already
+ * exists meets them.
+ *
+ * A database made by an earlier release holds some migrations and data;
+ * opening it with this release applies the rest and must keep every fact.
+ * The released migration texts are pinned by their hash: a migration that a
+ * database may already hold is never edited (a table added to it would
+ * never reach those databases); a change is a new migration.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+
+#include <cmocka.h>
+
+#include "config/region.h"
+#include "service/assignment.h"
+#include "store/embedded.h"
+#include "store/store.h"
+
+#include <ftw.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static jr_catalog catalog;
+
+/* FNV-1a, 64 bits: enough to notice an edit */
+static uint64_t text_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+static void migrations_once_released_never_change(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *name;
+        uint64_t hash;
+    } released[] = {
+        {"001_init.sql", 0xeb2ba8204daebd65ull},
+        {"002_auth.sql", 0x4ce6a922c5d338dfull},
+        {"003_ijw.sql", 0xc509e22a85510676ull},
+        {"004_decl_throughput.sql", 0x2432a73a632459bbull},
+        {"005_ijw_stop.sql", 0xe48417cb04949251ull},
+    };
+    size_t n = 0;
+    for (const jr_embedded *m = jr_migrations; m->name; m++, n++) {
+        if (n >= sizeof released / sizeof released[0])
+            continue; /* a new migration: pin it here when it is released */
+        assert_string_equal(m->name, released[n].name);
+        uint64_t h = text_hash(m->text);
+        if (h != released[n].hash)
+            fail_msg("migration %s changed (hash 0x%016llx, pinned 0x%016llx): a database may "
+                     "hold it already; add a new migration instead",
+                     m->name, (unsigned long long)h, (unsigned long long)released[n].hash);
+    }
+    assert_true(n >= sizeof released / sizeof released[0]);
+}
+
+typedef struct {
+    char dir[64];
+    char db[96];
+} fx;
+
+static int remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+    (void)sb;
+    (void)flag;
+    (void)ftw;
+    return remove(path);
+}
+
+static int setup(void **state)
+{
+    fx *f = calloc(1, sizeof *f);
+    if (!f)
+        return -1;
+    snprintf(f->dir, sizeof f->dir, "/tmp/jr-migrations-XXXXXX");
+    if (!mkdtemp(f->dir)) {
+        free(f);
+        return -1;
+    }
+    snprintf(f->db, sizeof f->db, "%s/old.db", f->dir);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fx *f = *state;
+    nftw(f->dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+    free(f);
+    return 0;
+}
+
+static void exec_ok(sqlite3 *db, const char *sql)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
+        fail_msg("%s\n-- in: %.200s", msg ? msg : "?", sql);
+}
+
+/* a database as the release with migrations 001..003 left it, with data */
+static void make_release_3_database(const char *path)
+{
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    exec_ok(db, "CREATE TABLE schema_version (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)");
+    for (const jr_embedded *m = jr_migrations; m->name && strcmp(m->name, "004") < 0; m++) {
+        exec_ok(db, m->text);
+        char sql[160];
+        snprintf(sql, sizeof sql, "INSERT INTO schema_version VALUES ('%s', '2026-11-01 12:00:00')",
+                 m->name);
+        exec_ok(db, sql);
+    }
+    exec_ok(db,
+            "INSERT INTO provider VALUES (1, '12345678', 'Jeugdzorg De Linde', 'instelling',"
+            " '2026-11-01');"
+            "INSERT INTO youth VALUES (7, '111222333', '2015-03-01', '0193', '2026-11-01');"
+            "INSERT INTO assignment (id, number, youth_id, gemeente, provider_id, category,"
+            " product, is_budget, budget_cents, volume, unit, frequency, start_date, end_date,"
+            " status, care_start, used_cents, used_base, created_at) VALUES"
+            " (3, 'TW019300000003', 7, '0193', 1, '45', '', 1, 519250, 0, '', '',"
+            " '2025-01-01', '2025-12-31', 'actief', '2025-01-01', 81000, 600, '2026-11-01'),"
+            " (4, 'TW019300000004', 7, '0193', 1, '45', '', 1, 100000, 0, '', '',"
+            " '2025-01-01', '2025-12-31', 'actief', NULL, 0, 0, '2026-11-01');"
+            "INSERT INTO decl_batch (id, provider_id, number, gemeente, period, dagtekening,"
+            " content_hash, source, received_at, first_line, last_line, n_accepted,"
+            " accepted_cents) VALUES (1, 1, 'D2025-03', '0193', '2025-03', '2025-04-05', 'x',"
+            " 'maart.csv', '2026-11-01', 1, 2, 1, 81000);"
+            "INSERT INTO decl_line (id, batch_id, provider_id, ref, assignment_id,"
+            " assignment_number, youth_id, bsn, category, product, begin_date, end_date, volume,"
+            " unit, tariff_cents, amount_cents, credit, status, code) VALUES"
+            " (1, 1, 1, 'R1', 3, 'TW019300000003', 7, '111222333', '45', '45F02', '2025-03-01',"
+            " '2025-03-31', 10, '04', 8100, 81000, 0, 'A', '8001'),"
+            " (2, 1, 1, 'R2', NULL, 'TW999', NULL, '111222333', '45', '45F02', '2025-03-01',"
+            " '2025-03-31', 1, '04', 8100, 8100, 0, 'R', '9338');");
+    sqlite3_close(db);
+}
+
+static int64_t one_int(jr_store *st, const char *sql)
+{
+    jr_error err;
+    jr_error_clear(&err);
+    jr_stmt *q = store_prepare(st, sql, &err);
+    if (!q)
+        fail_msg("%s: %s", sql, err.message);
+    if (store_step(q, &err) != STORE_ROW)
+        fail_msg("%s: no row (%s)", sql, err.message);
+    int64_t v = store_col_int(q, 0);
+    store_reset(q);
+    return v;
+}
+
+static void a_release_3_database_keeps_its_facts(void **state)
+{
+    fx *f = *state;
+    make_release_3_database(f->db);
+    jr_store *st;
+    jr_error err;
+    jr_error_clear(&err);
+    if (store_open(f->db, &st, &err) != JR_OK)
+        fail_msg("store_open: %s", err.message);
+    assert_int_equal(one_int(st, "SELECT count(*) FROM schema_version"), 5);
+    /* 004: the running totals moved to assignment_use; nothing used: no row */
+    assert_int_equal(one_int(st, "SELECT used_cents FROM assignment_use WHERE assignment_id = 3"),
+                     81000);
+    assert_int_equal(one_int(st, "SELECT used_base FROM assignment_use WHERE assignment_id = 3"),
+                     600);
+    assert_int_equal(one_int(st, "SELECT count(*) FROM assignment_use"), 1);
+    /* 004: the youth's BSN on each assignment */
+    assert_int_equal(one_int(st, "SELECT count(*) FROM assignment WHERE bsn = '111222333'"), 2);
+    /* 004: the open-debit key: day number of 2025-03-01 (20148) * 2^31 + id;
+       none for a line without an assignment */
+    assert_int_equal(one_int(st, "SELECT debit_key FROM decl_line WHERE id = 1"),
+                     20148LL * 2147483648LL + 3);
+    assert_int_equal(one_int(st, "SELECT count(*) FROM decl_line WHERE debit_key IS NULL"), 1);
+    /* ... and it is unique over open debits */
+    jr_stmt *ins = store_prepare(st,
+                                 "INSERT INTO decl_line (batch_id, provider_id, ref, assignment_id,"
+                                 " assignment_number, youth_id, bsn, category, product,"
+                                 " begin_date, end_date, volume, unit, tariff_cents,"
+                                 " amount_cents, credit, status, code, debit_key) SELECT"
+                                 " batch_id, provider_id, 'R3', assignment_id, assignment_number,"
+                                 " youth_id, bsn, category, product, begin_date, end_date,"
+                                 " volume, unit, tariff_cents, amount_cents, credit, status,"
+                                 " code, debit_key FROM decl_line WHERE id = 1",
+                                 &err);
+    assert_non_null(ins);
+    assert_int_equal(store_step(ins, &err), STORE_ERROR);
+    assert_int_equal(err.status, JR_ECONFLICT);
+    /* 005: the stop history exists */
+    assert_int_equal(one_int(st, "SELECT count(*) FROM ijw_stop"), 0);
+    /* the service reads the moved totals */
+    jr_ctx ctx = {.store = st, .cat = &catalog, .actor = "test"};
+    date_parse("2026-11-25", &ctx.today);
+    jr_assignment a;
+    if (assignment_get(&ctx, "TW019300000003", &a, &err) != JR_OK)
+        fail_msg("assignment_get: %s", err.message);
+    assert_int_equal(a.ledger.used, 81000);
+    assert_int_equal(a.used_base, 600);
+    assert_string_equal(a.bsn, "111222333");
+    if (assignment_get(&ctx, "TW019300000004", &a, &err) != JR_OK)
+        fail_msg("assignment_get: %s", err.message);
+    assert_int_equal(a.ledger.used, 0);
+    store_close(st);
+}
+
+static int group_setup(void **state)
+{
+    (void)state;
+    const char *path = getenv("JEUGDREGIO_CONFIG");
+    jr_error err;
+    jr_error_clear(&err);
+    if (path == NULL || region_load(path, &catalog, &err) != JR_OK) {
+        fprintf(stderr, "region file %s does not load: %s\n", path ? path : "(unset)", err.message);
+        return -1;
+    }
+    return 0;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(migrations_once_released_never_change),
+        cmocka_unit_test_setup_teardown(a_release_3_database_keeps_its_facts, setup, teardown),
+    };
+    return cmocka_run_group_tests_name("migrations", tests, group_setup, NULL);
+}
