@@ -85,9 +85,10 @@ static jr_status migrate(jr_store *st, jr_error *err)
         if ((rc = store_begin(st, err)) != JR_OK)
             return rc;
         if ((rc = store_exec(st, m->text, err)) != JR_OK) {
+            char why[sizeof err->message];
+            str_copy(why, sizeof why, err ? err->message : "");
             store_rollback(st);
-            return jr_fail(err, JR_EDB, "migration", "", "Migratie %s mislukt: %s", m->name,
-                           err ? err->message : "");
+            return jr_fail(err, JR_EDB, "migration", "", "Migratie %s mislukt: %s", m->name, why);
         }
         jr_stmt *ins = store_prepare(
             st, "INSERT INTO schema_version (name, applied_at) VALUES (?, datetime('now'))", err);

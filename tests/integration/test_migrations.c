@@ -47,7 +47,7 @@ static void migrations_once_released_never_change(void **state)
         {"002_auth.sql", 0x4ce6a922c5d338dfull},
         {"003_ijw.sql", 0xc509e22a85510676ull},
         {"004_decl_throughput.sql", 0x2432a73a632459bbull},
-        {"005_ijw_stop.sql", 0xe48417cb04949251ull},
+        {"005_ijw_stop.sql", 0x9d8bf8f4c60798d4ull},
     };
     size_t n = 0;
     for (const jr_embedded *m = jr_migrations; m->name; m++, n++) {
@@ -212,6 +212,37 @@ static void a_release_3_database_keeps_its_facts(void **state)
     store_close(st);
 }
 
+/* A migration that fails names itself and the reason, and leaves the
+ * database as it was: the earlier migrations and the data stay. */
+static void a_failing_migration_changes_nothing(void **state)
+{
+    fx *f = *state;
+    make_release_3_database(f->db);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
+    exec_ok(db, "CREATE TABLE assignment_use (x INTEGER)"); /* 004 creates it */
+    sqlite3_close(db);
+    jr_store *st = NULL;
+    jr_error err;
+    jr_error_clear(&err);
+    assert_int_equal(store_open(f->db, &st, &err), JR_EDB);
+    assert_null(st);
+    assert_non_null(strstr(err.message, "Migratie 004_decl_throughput.sql mislukt: "));
+    assert_non_null(strstr(err.message, "assignment_use already exists"));
+    assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
+    sqlite3_stmt *q;
+    assert_int_equal(sqlite3_prepare_v2(db,
+                                        "SELECT (SELECT count(*) FROM schema_version),"
+                                        " (SELECT used_cents FROM assignment WHERE id = 3)",
+                                        -1, &q, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(q, 0), 3);
+    assert_int_equal(sqlite3_column_int(q, 1), 81000); /* 004 did not drop the column */
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+}
+
 static int group_setup(void **state)
 {
     (void)state;
@@ -230,6 +261,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(migrations_once_released_never_change),
         cmocka_unit_test_setup_teardown(a_release_3_database_keeps_its_facts, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_failing_migration_changes_nothing, setup, teardown),
     };
     return cmocka_run_group_tests_name("migrations", tests, group_setup, NULL);
 }
