@@ -144,17 +144,28 @@ jr_status care_start_delete(const jr_ctx *ctx, const char *number, const char *a
                   NULL, "zorg.start.verwijderd", err);
 }
 
-jr_status care_stop_change(const jr_ctx *ctx, const char *number, const char *agb, jr_date date,
-                           const char *reason, jr_error *err)
+/* own_with_reason: the provider's own assignment, for a stop with a valid
+ * iJw RedenBeeindiging */
+static jr_status own_with_reason(const jr_ctx *ctx, const char *number, const char *agb,
+                                 const char *reason, jr_assignment *a, jr_error *err)
 {
-    jr_assignment a;
-    jr_status rc = own(ctx, number, agb, &a, err);
+    jr_status rc = own(ctx, number, agb, a, err);
     if (rc != JR_OK)
         return rc;
     if (stop_reason_name(reason)[0] == '\0')
         return jr_fail(err, JR_EINVAL, "reason_invalid", "reden",
                        "Reden beeindiging '%s' is geen iJw RedenBeeindiging.",
                        reason ? reason : "");
+    return JR_OK;
+}
+
+jr_status care_stop_change(const jr_ctx *ctx, const char *number, const char *agb, jr_date date,
+                           const char *reason, jr_error *err)
+{
+    jr_assignment a;
+    jr_status rc = own_with_reason(ctx, number, agb, reason, &a, err);
+    if (rc != JR_OK)
+        return rc;
     if (a.care_stop == JR_DATE_NONE)
         return jr_fail(err, JR_ECONFLICT, "9063", "datum",
                        "Er is geen stop zorg voor toewijzing %s om te wijzigen.", number);
@@ -193,13 +204,9 @@ jr_status care_stop_next(const jr_ctx *ctx, const char *number, const char *agb,
                          const char *reason, jr_error *err)
 {
     jr_assignment a;
-    jr_status rc = own(ctx, number, agb, &a, err);
+    jr_status rc = own_with_reason(ctx, number, agb, reason, &a, err);
     if (rc != JR_OK)
         return rc;
-    if (stop_reason_name(reason)[0] == '\0')
-        return jr_fail(err, JR_EINVAL, "reason_invalid", "reden",
-                       "Reden beeindiging '%s' is geen iJw RedenBeeindiging.",
-                       reason ? reason : "");
     if (a.care_stop == JR_DATE_NONE || strcmp(a.stop_reason, "20") != 0)
         return jr_fail(err, JR_ECONFLICT, "9415", "reden",
                        "Toewijzing %s heeft geen tijdelijke stop zorg om op te volgen.", number);
