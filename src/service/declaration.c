@@ -137,7 +137,8 @@ static void release(void *p, size_t n)
 
 static jr_status no_memory(jr_error *err)
 {
-    return jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
+    jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
+    return JR_ENOMEM; /* spelled out: callers rely on it not being JR_OK */
 }
 
 jr_status decl_session_begin(const jr_ctx *ctx, const char *source, jr_decl_session **out,
@@ -340,7 +341,7 @@ static jr_status facts_new(jr_decl_session *s, fact_entry **out, jr_error *err)
         s->facts = n;
         s->capfacts = cap;
     }
-    if (2 * (s->nfacts + 1) > s->nfslots) {
+    if (!s->fslots || 2 * (s->nfacts + 1) > s->nfslots) {
         unsigned ns = s->nfslots ? s->nfslots * 2 : 512;
         uint32_t *n = calloc(ns, sizeof *n);
         if (!n)
@@ -555,7 +556,7 @@ static jr_status open_batch(jr_decl_session *s, const jr_decl_batch *b, jr_error
     bool same_provider = s->provider_id && strcmp(s->provider_agb, b->agb) == 0;
     if (!same_provider) {
         jr_provider p;
-        if ((rc = provider_find(&s->ctx, b->agb, &p, err)) != JR_OK)
+        if (provider_find(&s->ctx, b->agb, &p, err) != JR_OK)
             return jr_fail(err, JR_EINVAL, "agb_unknown", "agb",
                            "Onbekende aanbieder: AGB-code %s is niet geregistreerd; er is niets "
                            "verwerkt.",

@@ -84,7 +84,7 @@ static jr_status migrate(jr_store *st, jr_error *err)
             continue;
         if ((rc = store_begin(st, err)) != JR_OK)
             return rc;
-        if ((rc = store_exec(st, m->text, err)) != JR_OK) {
+        if (store_exec(st, m->text, err) != JR_OK) {
             char why[sizeof err->message];
             str_copy(why, sizeof why, err ? err->message : "");
             store_rollback(st);
