@@ -243,6 +243,69 @@ static void a_failing_migration_changes_nothing(void **state)
     sqlite3_close(db);
 }
 
+/* the plan SQLite chooses: eqp is "EXPLAIN QUERY PLAN ..." as a literal (the
+ * store caches statements by the text's address); one line per step */
+static void query_plan(jr_store *st, const char *eqp, char *out, size_t n)
+{
+    jr_error err;
+    jr_error_clear(&err);
+    jr_stmt *q = store_prepare(st, eqp, &err);
+    if (!q)
+        fail_msg("%s: %s", eqp, err.message);
+    out[0] = '\0';
+    while (store_step(q, &err) == STORE_ROW) {
+        size_t len = strlen(out);
+        snprintf(out + len, n - len, "%s\n", store_col_text(q, 3));
+    }
+    store_reset(q);
+}
+
+/* The declaration import reads a batch's assignments from the covering
+ * index alone, and the JW307 check reads only the provider's batches' line
+ * ranges: without these plans the import reads a random page per line and
+ * the check scans every line ever declared (docs/performance.md). */
+static void the_import_queries_use_their_indexes(void **state)
+{
+    fx *f = *state;
+    jr_store *st;
+    jr_error err;
+    jr_error_clear(&err);
+    if (store_open(f->db, &st, &err) != JR_OK)
+        fail_msg("store_open: %s", err.message);
+    char plan[2048];
+    query_plan(st,
+               "EXPLAIN QUERY PLAN SELECT a.number, a.id, a.provider_id, a.youth_id, a.bsn, "
+               "a.gemeente, a.category,"
+               " a.product, a.is_budget, a.budget_cents, a.volume, a.unit, a.start_date,"
+               " a.end_date, a.status, a.care_start, a.care_stop FROM assignment a"
+               " WHERE a.provider_id = 1 AND a.gemeente = '0193' AND a.end_date >= '2025-03-01'"
+               " AND a.start_date <= '2025-03-31'",
+               plan, sizeof plan);
+    if (!strstr(plan, "USING COVERING INDEX assignment_decl (provider_id=? AND gemeente=? AND "
+                      "end_date>?)"))
+        fail_msg("facts scan plan:\n%s", plan);
+    query_plan(st,
+               "EXPLAIN QUERY PLAN SELECT 1 FROM assignment a JOIN decl_batch b ON b.provider_id = "
+               "a.provider_id"
+               " AND b.gemeente = a.gemeente JOIN decl_line l ON l.id BETWEEN b.first_line AND"
+               " b.last_line WHERE a.id = 3 AND l.assignment_id = 3 AND l.status = 'A'"
+               " AND l.credit = 0 AND l.credited = 0 AND (l.begin_date < '2025-01-01' OR"
+               " l.end_date > '2025-12-31') LIMIT 1",
+               plan, sizeof plan);
+    if (!strstr(plan, "SEARCH l USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)") ||
+        strstr(plan, "SCAN l"))
+        fail_msg("lines-outside plan:\n%s", plan);
+    query_plan(
+        st,
+        "EXPLAIN QUERY PLAN SELECT 1 FROM decl_line WHERE debit_key = 1 AND product = '45F01'"
+        " AND status = 'A' AND credit = 0 AND credited = 0",
+        plan, sizeof plan);
+    if (!strstr(plan, "USING INDEX decl_line_debit") &&
+        !strstr(plan, "USING COVERING INDEX decl_line_debit"))
+        fail_msg("open-debit plan:\n%s", plan);
+    store_close(st);
+}
+
 static int group_setup(void **state)
 {
     (void)state;
@@ -262,6 +325,7 @@ int main(void)
         cmocka_unit_test(migrations_once_released_never_change),
         cmocka_unit_test_setup_teardown(a_release_3_database_keeps_its_facts, setup, teardown),
         cmocka_unit_test_setup_teardown(a_failing_migration_changes_nothing, setup, teardown),
+        cmocka_unit_test_setup_teardown(the_import_queries_use_their_indexes, setup, teardown),
     };
     return cmocka_run_group_tests_name("migrations", tests, group_setup, NULL);
 }
