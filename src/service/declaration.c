@@ -2,12 +2,12 @@
  * declaration.c: receiving declaration batches line by line.
  *
  * For each line the session gathers the facts the rules need (the
- * assignment from a bounded cache, earlier accepted lines through the
- * partial indexes on decl_line, the provider's contracts loaded once per
- * batch), lets decl_check_line decide, and stores the outcome. Running
- * totals live in the cache and are written back when it fills and at
- * commit. Each batch's content is hashed (BLAKE2b) so that a batch received
- * again is recognised.
+ * assignment's facts read with its batch, its running totals, earlier
+ * accepted lines through the partial indexes on decl_line, the provider's
+ * contracts loaded once per run of its batches), lets decl_check_line
+ * decide, and stores the outcome. Each batch's content is hashed (BLAKE2b)
+ * so that a batch received again is recognised. docs/performance.md says
+ * how this is built for a national year and what it measured.
  */
 #include "declaration.h"
 #include "../core/sbuf.h"
@@ -27,7 +27,7 @@
  * read instead of a random row read per line; a line naming an assignment
  * outside that range (another municipality, provider or period: it will be
  * rejected) is looked up alone. The running totals (assignment_use) are kept
- * for the whole session in a table of at most TOTALS_MAX entries of 24
+ * for the whole session in a table of at most TOTALS_MAX entries of 16
  * bytes, written back in id order when it fills and at commit. Memory is
  * thus bounded by the largest batch's assignments and TOTALS_MAX, whatever
  * the size of the file. */

@@ -9,8 +9,9 @@
  * unknown AGB code, a batch number reused with other content, a batch split
  * over the file) abort it and nothing is stored. A batch received before
  * with the same content is recognised and changes nothing (idempotence).
- * Memory stays flat in the size of the input: lines are not kept; a bounded
- * cache holds the assignments' running totals.
+ * Memory stays flat in the size of the input: lines are not kept; a batch's
+ * assignment facts live while it is read, and a bounded table holds the
+ * assignments' running totals.
  */
 #ifndef JR_DECLARATION_H
 #define JR_DECLARATION_H
