@@ -1172,6 +1172,73 @@ static void assert_malformed_refused(fx *f, const char *name, const char *bad, c
     assert_unchanged(&before, &after);
 }
 
+/* big_file: n lines of one batch (refs R0.., one hour of 45F01 each: the
+ * first is accepted, the others repeat its open debit), with the row at
+ * index bad (0-based; -1: none) replaced by text */
+static void big_file(fx *f, const char *name, int n, int bad, const char *text, char path[256])
+{
+    snprintf(path, 256, "%s/%s", f->dir, name);
+    FILE *out = fopen(path, "w");
+    assert_non_null(out);
+    fprintf(out, "%s\n", decl_csv_header());
+    for (int i = 0; i < n; i++) {
+        if (i == bad) {
+            fprintf(out, "%s\n", text);
+            continue;
+        }
+        char ref[16];
+        snprintf(ref, sizeof ref, "R%d", i);
+        csv_row r = hours_line(f->number, ref, "45F01", 1);
+        SET(r.number, "D-BIG");
+        write_row(out, &r);
+    }
+    fclose(out);
+}
+
+/* Files longer than the reader's ring of parsed rows (4 x 256): a fault
+ * found by the reader late, or by the session early while the reader is
+ * far ahead, refuses the whole file, names the line, stores nothing and
+ * leaves no reader behind (the test would hang). */
+static void declaration_faults_in_long_files_refuse_them_whole(void **state)
+{
+    fx *f = *state;
+    setup_budget(f);
+    snapshot before = take_snapshot(f, f->number);
+    char path[256];
+    big_file(f, "late.csv", 3000, 2500, "D-BIG,kapot", path);
+    import_result r = import_file(f, path);
+    assert_int_equal(r.rc, JR_EINVAL);
+    assert_string_equal(r.err.code, "csv_columns");
+    assert_contains(r.err.message, "late.csv:2502");
+    snapshot after = take_snapshot(f, f->number);
+    assert_unchanged(&before, &after);
+
+    /* the first row names an unknown provider: the session refuses it */
+    char stranger[512];
+    csv_row x = hours_line(f->number, "X0", "45F01", 1);
+    SET(x.number, "X1");
+    SET(x.agb, "99999999");
+    FILE *mem = fmemopen(stranger, sizeof stranger, "w");
+    assert_non_null(mem);
+    write_row(mem, &x);
+    fclose(mem);
+    stranger[strcspn(stranger, "\n")] = '\0';
+    big_file(f, "early.csv", 5000, 0, stranger, path);
+    r = import_file(f, path);
+    assert_int_equal(r.rc, JR_EINVAL);
+    assert_string_equal(r.err.code, "agb_unknown");
+    assert_contains(r.err.message, "early.csv:2");
+    after = take_snapshot(f, f->number);
+    assert_unchanged(&before, &after);
+
+    /* and the same long file without the fault is read whole */
+    big_file(f, "good.csv", 3000, -1, "", path);
+    r = import_file(f, path);
+    assert_imported(r);
+    assert_int_equal(r.nbatches, 1);
+    assert_i64_equal(r.batch[0].n_accepted + r.batch[0].n_rejected, 3000);
+}
+
 static void declaration_malformed_csv_refuses_the_whole_file_naming_the_line(void **state)
 {
     fx *f = *state;
@@ -1479,6 +1546,7 @@ int main(void)
         T(declaration_same_batch_number_with_other_content_is_refused_whole),
         T(declaration_unknown_agb_refuses_the_whole_file),
         T(declaration_malformed_csv_refuses_the_whole_file_naming_the_line),
+        T(declaration_faults_in_long_files_refuse_them_whole),
         T(credit_cancels_exactly_one_accepted_line),
         T(budget_check_rejects_the_line_that_would_exceed_earlier_lines_stand),
         T(settle_period_totals_per_gemeente_provider_and_product),
