@@ -66,6 +66,7 @@ typedef struct {
     uint64_t seed;
     const char *config;
     bool keep;
+    int repeat; /* imports and baselines, in pairs; the best of each is summarised */
 } options;
 
 /* ---- small helpers ---- */
@@ -832,7 +833,7 @@ static void baseline(const char *dbpath, const char *csvpath, base_result *r)
 static void usage(FILE *to)
 {
     fprintf(to, "usage: jeugdregio-bench [--scale F] [--dir DIR] [--seed N] [--config FILE] "
-                "[--keep]\n"
+                "[--keep] [--repeat N]\n"
                 "  --scale F     fraction of the national year (450,000 youths, 700,000\n"
                 "                assignments, 6,000,000 lines); default 1\n"
                 "  --dir DIR     work directory for the databases and CSV files (default: a\n"
@@ -841,7 +842,11 @@ static void usage(FILE *to)
                 "  --config FILE region file (default $JEUGDREGIO_CONFIG, else\n"
                 "                config/ijsselland.json)\n"
                 "  --keep        keep the work files, with a copy of the store before the\n"
-                "                imports (setup.db) for profiling `jeugdregio declare`\n");
+                "                imports (setup.db) for profiling `jeugdregio declare`\n"
+                "  --repeat N    run the whole-year import and the bare insert N times each\n"
+                "                (in pairs, on fresh copies of the store; default 1) and\n"
+                "                summarise the best of each with the spread: a shared\n"
+                "                machine varies by 10 to 15 %% from run to run\n");
 }
 
 static void parse_args(int argc, char **argv, options *o)
@@ -851,6 +856,7 @@ static void parse_args(int argc, char **argv, options *o)
     o->seed = 2025;
     o->config = NULL;
     o->keep = false;
+    o->repeat = 1;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         bool has = i + 1 < argc;
@@ -869,6 +875,14 @@ static void parse_args(int argc, char **argv, options *o)
             o->config = argv[++i];
         } else if (strcmp(a, "--keep") == 0) {
             o->keep = true;
+        } else if (strcmp(a, "--repeat") == 0 && has) {
+            char *end;
+            long n = strtol(argv[++i], &end, 10);
+            if (*end || n < 1 || n > 10) {
+                fprintf(stderr, "jeugdregio-bench: --repeat takes a whole number from 1 to 10\n");
+                exit(2);
+            }
+            o->repeat = (int)n;
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             usage(stdout);
             exit(0);
@@ -1029,21 +1043,63 @@ int main(int argc, char **argv)
             return 1;
         }
     }
-    import_result tenth, full;
+    char db_pristine[1000];
+    snprintf(db_pristine, sizeof db_pristine, "%s/pristine.db", dir);
+    if (opt.repeat > 1 && !copy_file(db, db_pristine)) {
+        fprintf(stderr, "jeugdregio-bench: copying %s failed\n", db);
+        return 1;
+    }
+    import_result tenth, full = {0};
     import_file(&cat, today, db_tenth, csv_tenth, "import 1/10", &tenth);
     remove_db(db_tenth);
     malloc_trim(0);
-    import_file(&cat, today, db, csv, "import", &full);
 
-    /* 4. the baseline */
-    base_result base;
-    baseline(db_base, csv, &base);
+    /* 3b and 4: the whole-year import and the baseline, in pairs; the best
+       of each is summarised, the peak memory is the highest seen */
+    base_result base = {0};
+    double t_min = 0, t_max = 0, b_min = 0, b_max = 0;
+    long peak_max = 0;
+    for (int r = 0; r < opt.repeat; r++) {
+        char label[32] = "import";
+        if (opt.repeat > 1) {
+            snprintf(label, sizeof label, "import, run %d", r + 1);
+            if (r > 0) {
+                remove_db(db);
+                if (!copy_file(db_pristine, db)) {
+                    fprintf(stderr, "jeugdregio-bench: copying %s failed\n", db_pristine);
+                    return 1;
+                }
+            }
+        }
+        import_result run;
+        malloc_trim(0);
+        import_file(&cat, today, db, csv, label, &run);
+        base_result b;
+        baseline(db_base, csv, &b);
+        if (r == 0 || run.seconds < full.seconds)
+            full = run;
+        if (r == 0 || b.seconds < base.seconds)
+            base = b;
+        t_min = r == 0 || run.seconds < t_min ? run.seconds : t_min;
+        t_max = r == 0 || run.seconds > t_max ? run.seconds : t_max;
+        b_min = r == 0 || b.seconds < b_min ? b.seconds : b_min;
+        b_max = r == 0 || b.seconds > b_max ? b.seconds : b_max;
+        peak_max = run.peak_kb > peak_max ? run.peak_kb : peak_max;
+        if (opt.repeat > 1)
+            say("[run %d] import %.1f s, bare insert %.1f s, ratio %.2f\n", r + 1, run.seconds,
+                b.seconds, run.seconds / b.seconds);
+    }
+    full.peak_kb = peak_max;
+    remove_db(db_pristine);
 
     /* 5. the summary */
     double rate = (double)full.lines / full.seconds;
     double ratio = full.seconds / base.seconds;
     double growth = tenth.peak_kb > 0 ? (double)full.peak_kb / (double)tenth.peak_kb - 1.0 : 0;
     say("\n==== summary (scale %g) ====\n", opt.scale);
+    if (opt.repeat > 1)
+        say("best of %d runs each: import %.1f to %.1f s, bare insert %.1f to %.1f s\n", opt.repeat,
+            t_min, t_max, b_min, b_max);
     say("lines: %s  import: %.1f s  %s lines/s  accepted %s rejected %s\n", grp(full.lines, g1),
         full.seconds, grp((int64_t)rate, g2), grp(full.accepted, g3), grp(full.rejected, g4));
     say("bare insert: %.1f s  %s lines/s   ratio %.2f\n", base.seconds,
