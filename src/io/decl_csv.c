@@ -253,9 +253,41 @@ static void *read_rows(void *arg)
     }
 }
 
-/* feed: the session's side: takes the blocks in order and adds their rows */
+static bool same_batch(const jr_decl_batch *a, const jr_decl_batch *b)
+{
+    return a->period == b->period && a->dagtekening == b->dagtekening &&
+           strcmp(a->number, b->number) == 0 && strcmp(a->agb, b->agb) == 0 &&
+           strcmp(a->gemeente, b->gemeente) == 0;
+}
+
+/* batch_rows: how many rows, from row i of the block the session holds on,
+ * belong to that row's batch; 0 when the batch runs on past what the reader
+ * has parsed (not known yet) */
+static int64_t batch_rows(reader *rd, int i)
+{
+    pthread_mutex_lock(&rd->mu);
+    int filled = rd->filled; /* the blocks head .. head + filled - 1 stay put */
+    pthread_mutex_unlock(&rd->mu);
+    const jr_decl_batch *h = &rd->ring[rd->head].rows[i].b;
+    int64_t n = 0;
+    for (int k = 0; k < filled; k++) {
+        const block *bl = &rd->ring[(rd->head + k) % RING];
+        for (int j = k == 0 ? i : 0; j < bl->n; j++, n++)
+            if (!same_batch(&bl->rows[j].b, h))
+                return n;
+        if (bl->last)
+            return n;
+    }
+    return 0;
+}
+
+/* feed: the session's side: takes the blocks in order and adds their rows,
+ * telling the session the size of each batch when the reader has seen all
+ * of it */
 static jr_status feed(reader *rd, jr_decl_session *sess, long *rows, jr_error *err)
 {
+    jr_decl_batch prev;
+    bool have_prev = false;
     for (;;) {
         pthread_mutex_lock(&rd->mu);
         while (rd->filled == 0)
@@ -264,6 +296,11 @@ static jr_status feed(reader *rd, jr_decl_session *sess, long *rows, jr_error *e
         pthread_mutex_unlock(&rd->mu);
         for (int i = 0; i < bl->n; i++) {
             parsed_row *p = &bl->rows[i];
+            if (!have_prev || !same_batch(&p->b, &prev)) {
+                decl_session_expect(sess, batch_rows(rd, i));
+                prev = p->b;
+                have_prev = true;
+            }
             jr_status rc = decl_session_add(sess, &p->b, &p->l, err);
             if (rc != JR_OK) {
                 char msg[sizeof err->message], code[sizeof err->code], field[sizeof err->field];

@@ -88,6 +88,7 @@ struct jr_decl_session {
     int nruns, capruns;
     int nbatches;
     int64_t first_new_batch; /* id of the first batch this session stored, 0 before */
+    int64_t expect;          /* lines of the batch the next line opens, 0: not known */
     jr_decl_batch_summary cur_sum, scratch;
     int64_t nlines;
     /* the current batch's assignment facts: open addressing over fslots
@@ -356,13 +357,31 @@ static jr_status facts_new(jr_decl_session *s, fact_entry **out, jr_error *err)
     return JR_OK;
 }
 
-/* facts_load: the assignments of the provider in the batch's municipality
- * that run in some part of its month. */
-static jr_status facts_load(jr_decl_session *s, const jr_decl_batch *b, jr_error *err)
+/* A scanned row costs about a tenth of a look-up of one assignment alone (a
+ * random page): the scan pays while there are at most this many
+ * assignments per line of the batch. */
+#define FACTS_PER_LINE 16
+
+static void facts_clear(jr_decl_session *s)
 {
     s->nfacts = 0;
     if (s->fslots)
         memset(s->fslots, 0, s->nfslots * sizeof *s->fslots);
+}
+
+void decl_session_expect(jr_decl_session *s, int64_t n)
+{
+    s->expect = n > 0 ? n : 0;
+}
+
+/* facts_load: the assignments of the provider in the batch's municipality
+ * that run in some part of its month; none when the batch is known to be
+ * far smaller than that (its lines then look their assignments up alone). */
+static jr_status facts_load(jr_decl_session *s, const jr_decl_batch *b, jr_error *err)
+{
+    facts_clear(s);
+    int64_t limit = s->expect ? s->expect * FACTS_PER_LINE : INT64_MAX;
+    s->expect = 0;
     char d1[JR_DATE_ISO_LEN], d2[JR_DATE_ISO_LEN];
     jr_stmt *q = store_prepare(s->ctx.store,
                                "SELECT " FACT_COLS " FROM assignment a"
@@ -377,6 +396,11 @@ static jr_status facts_load(jr_decl_session *s, const jr_decl_batch *b, jr_error
     store_bind_text(q, 4, date_format(month_last_day(b->period), d2));
     store_step_result r;
     while ((r = store_step(q, err)) == STORE_ROW) {
+        if ((int64_t)s->nfacts >= limit) {
+            store_reset(q);
+            facts_clear(s);
+            return JR_OK;
+        }
         fact_entry *e;
         if (facts_new(s, &e, err) != JR_OK) {
             store_reset(q);
@@ -604,6 +628,7 @@ static jr_status open_batch(jr_decl_session *s, const jr_decl_batch *b, jr_error
                        b->number);
     }
     if (s->replay) {
+        s->expect = 0; /* nothing is read for a batch received before */
         sum->batch_id = store_col_int(q, 0);
         if ((rc = batch_note(s, sum->batch_id, true, err)) != JR_OK) {
             store_reset(q);

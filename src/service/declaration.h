@@ -54,6 +54,11 @@ jr_status decl_session_begin(const jr_ctx *ctx, const char *source, jr_decl_sess
 /* decl_session_add: one line of batch b. Lines of one batch come together. */
 jr_status decl_session_add(jr_decl_session *s, const jr_decl_batch *b, const jr_decl_line *l,
                            jr_error *err);
+/* decl_session_expect: the batch the next line opens holds n lines (0: not
+ * known). A batch of a few lines from a provider with many assignments in
+ * the municipality then reads the ones it names one by one instead of
+ * scanning them all (see docs/performance.md). */
+void decl_session_expect(jr_decl_session *s, int64_t n);
 /* decl_session_commit: closes the last batch and commits. */
 jr_status decl_session_commit(jr_decl_session *s, jr_error *err);
 /* decl_session_free: rolls back when not committed, then frees. */

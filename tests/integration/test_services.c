@@ -1073,6 +1073,65 @@ static void declaration_mixed_replayed_and_new_batches_report_in_order(void **st
     assert_i64_equal(get_assignment(f, f->number).ledger.used, total);
 }
 
+/* valid_bsn: the i-th BSN (11-proof) from a fixed range, for tests that need many youths */
+static void valid_bsn(int i, char out[10])
+{
+    for (int base = 20000000 + i * 13;; base++) {
+        int s = 0, v = base;
+        for (int k = 7; k >= 0; k--, v /= 10)
+            s += (v % 10) * (9 - k);
+        if (s % 11 == 10)
+            continue;
+        snprintf(out, 10, "%08d%d", base, s % 11);
+        return;
+    }
+}
+
+/* A provider with many assignments in the municipality: a batch of far fewer
+ * lines reads the assignments it names one by one (more than 16 assignments
+ * per line), a larger batch scans them all; either way every line is
+ * checked against its own assignment. */
+static void declaration_small_batch_of_a_large_provider_checks_each_line(void **state)
+{
+    fx *f = *state;
+    provider_contracted(f, AGB_A);
+    enum { N = 40 };
+    char numbers[N][24];
+    for (int i = 0; i < N; i++) {
+        char bsn[10];
+        valid_bsn(i, bsn);
+        youth(f, bsn, ZWOLLE);
+        budget_assignment(f, AGB_A, bsn, "KB3", "2025-03-01", numbers[i]);
+    }
+    /* 2 lines: 40 assignments > 2 x 16, looked up one by one */
+    csv_row a = hours_line(numbers[7], "S1", "45F02", 2);
+    csv_row b = hours_line(numbers[31], "S2", "45F02", 3);
+    valid_bsn(7, a.bsn);
+    valid_bsn(30, b.bsn); /* not the BSN of assignment 31: 8187 */
+    csv_row small[] = {a, b};
+    import_result r = import_rows(f, "klein.csv", small, 2);
+    assert_imported(r);
+    assert_line_code(f, "S1", "8001");
+    assert_line_code(f, "S2", "8187");
+    assert_i64_equal(get_assignment(f, numbers[7]).ledger.used, 2 * 8100);
+    /* 3 lines of another batch: 40 <= 3 x 16, scanned */
+    csv_row rows[3];
+    for (int i = 0; i < 3; i++) {
+        char ref[8];
+        snprintf(ref, sizeof ref, "T%d", i);
+        rows[i] = hours_line(numbers[10 + i], ref, "45F03", 1);
+        SET(rows[i].number, "D2025-03-T");
+        valid_bsn(10 + i, rows[i].bsn);
+    }
+    SET(rows[2].bsn, BSN_1); /* a BSN of no assignment here: 8187 */
+    r = import_rows(f, "groot.csv", rows, 3);
+    assert_imported(r);
+    assert_line_code(f, "T0", "8001");
+    assert_line_code(f, "T1", "8001");
+    assert_line_code(f, "T2", "8187");
+    assert_i64_equal(get_assignment(f, numbers[10]).ledger.used, tariff_of("45F03", "2025-03-01"));
+}
+
 /* A replayed batch reports the totals it was stored with. */
 static void declaration_replayed_batch_reports_its_stored_amount(void **state)
 {
@@ -1543,6 +1602,7 @@ int main(void)
         T(declaration_reimport_of_the_same_file_changes_nothing),
         T(declaration_replayed_batch_reports_its_stored_amount),
         T(declaration_mixed_replayed_and_new_batches_report_in_order),
+        T(declaration_small_batch_of_a_large_provider_checks_each_line),
         T(declaration_same_batch_number_with_other_content_is_refused_whole),
         T(declaration_unknown_agb_refuses_the_whole_file),
         T(declaration_malformed_csv_refuses_the_whole_file_naming_the_line),
