@@ -126,6 +126,13 @@ static void reject(jr_decl_result *out, const char *code)
     out->volume_base = 0;
 }
 
+bool decl_same_batch(const jr_decl_batch *a, const jr_decl_batch *b)
+{
+    return a->period == b->period && a->dagtekening == b->dagtekening &&
+           strcmp(a->number, b->number) == 0 && strcmp(a->agb, b->agb) == 0 &&
+           strcmp(a->gemeente, b->gemeente) == 0;
+}
+
 static bool same_content(const jr_decl_line *a, const jr_decl_line *b)
 {
     return strcmp(a->assignment, b->assignment) == 0 && strcmp(a->product, b->product) == 0 &&

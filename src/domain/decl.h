@@ -88,6 +88,10 @@ typedef struct {
     int64_t volume_base; /* signed effect on used volume, in base units */
 } jr_decl_result;
 
+/* decl_same_batch: do two lines' headers name the same batch (number,
+ * provider, municipality, period and dagtekening all equal)? */
+bool decl_same_batch(const jr_decl_batch *a, const jr_decl_batch *b);
+
 /* decl_check_line: runs every check in order and stops at the first failure. */
 void decl_check_line(const jr_catalog *cat, const jr_decl_batch *batch, const jr_decl_line *line,
                      const jr_decl_assignment *asg, const jr_decl_facts *facts, jr_date today,

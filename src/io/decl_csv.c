@@ -253,13 +253,6 @@ static void *read_rows(void *arg)
     }
 }
 
-static bool same_batch(const jr_decl_batch *a, const jr_decl_batch *b)
-{
-    return a->period == b->period && a->dagtekening == b->dagtekening &&
-           strcmp(a->number, b->number) == 0 && strcmp(a->agb, b->agb) == 0 &&
-           strcmp(a->gemeente, b->gemeente) == 0;
-}
-
 /* batch_rows: how many rows, from row i of the block the session holds on,
  * belong to that row's batch; 0 when the batch runs on past what the reader
  * has parsed (not known yet) */
@@ -273,7 +266,7 @@ static int64_t batch_rows(reader *rd, int i)
     for (int k = 0; k < filled; k++) {
         const block *bl = &rd->ring[(rd->head + k) % RING];
         for (int j = k == 0 ? i : 0; j < bl->n; j++, n++)
-            if (!same_batch(&bl->rows[j].b, h))
+            if (!decl_same_batch(&bl->rows[j].b, h))
                 return n;
         if (bl->last)
             return n;
@@ -296,7 +289,7 @@ static jr_status feed(reader *rd, jr_decl_session *sess, long *rows, jr_error *e
         pthread_mutex_unlock(&rd->mu);
         for (int i = 0; i < bl->n; i++) {
             parsed_row *p = &bl->rows[i];
-            if (!have_prev || !same_batch(&p->b, &prev)) {
+            if (!have_prev || !decl_same_batch(&p->b, &prev)) {
                 decl_session_expect(sess, batch_rows(rd, i));
                 prev = p->b;
                 have_prev = true;

@@ -665,13 +665,6 @@ static jr_status open_batch(jr_decl_session *s, const jr_decl_batch *b, jr_error
     return facts_load(s, b, err);
 }
 
-static bool same_header(const jr_decl_batch *a, const jr_decl_batch *b)
-{
-    return strcmp(a->number, b->number) == 0 && strcmp(a->agb, b->agb) == 0 &&
-           strcmp(a->gemeente, b->gemeente) == 0 && a->period == b->period &&
-           a->dagtekening == b->dagtekening;
-}
-
 /* exists: runs a one-row query bound with (int, text) and says whether it found a row */
 static jr_status query_exists(jr_decl_session *s, const char *sql, int64_t a, const char *b,
                               bool *out, jr_error *err)
@@ -710,20 +703,10 @@ static jr_status history_facts(jr_decl_session *s, const jr_decl_line *l, const 
                                 s->provider_id, l->ref, &f->ref_accepted, err);
     if (rc != JR_OK || !e->a.found || l->credit)
         return rc;
-    jr_stmt *q = store_prepare(s->ctx.store,
-                               "SELECT 1 FROM decl_line WHERE debit_key = ? AND product = ?"
-                               " AND status = 'A' AND credit = 0 AND credited = 0",
-                               err);
-    if (!q)
-        return JR_EDB;
-    store_bind_int(q, 1, debit_key(l->begin, e->id));
-    store_bind_text(q, 2, l->product);
-    store_step_result r = store_step(q, err);
-    store_reset(q);
-    if (r == STORE_ERROR)
-        return JR_EDB;
-    f->debit_open = r == STORE_ROW;
-    return JR_OK;
+    return query_exists(s,
+                        "SELECT 1 FROM decl_line WHERE debit_key = ? AND product = ?"
+                        " AND status = 'A' AND credit = 0 AND credited = 0",
+                        debit_key(l->begin, e->id), l->product, &f->debit_open, err);
 }
 
 static jr_status gather_facts(jr_decl_session *s, const jr_decl_line *l, const fact_entry *e,
@@ -854,7 +837,7 @@ jr_status decl_session_add(jr_decl_session *s, const jr_decl_batch *b, const jr_
                            jr_error *err)
 {
     jr_status rc;
-    if (!s->have_batch || !same_header(&s->batch, b)) {
+    if (!s->have_batch || !decl_same_batch(&s->batch, b)) {
         if (s->have_batch && strcmp(s->batch.number, b->number) == 0 &&
             strcmp(s->batch.agb, b->agb) == 0)
             return jr_fail(err, JR_EINVAL, "batch_header", "declaratienummer",

@@ -881,6 +881,38 @@ static void test_every_code_the_checks_give_is_listed(void **state)
             fail_msg("code %s has no message", used[i]);
 }
 
+/* lines belong to one batch only when every header field agrees */
+static void test_same_batch_needs_every_header_field(void **state)
+{
+    (void)state;
+    jr_decl_batch a = {.number = "D1", .agb = "12345678", .gemeente = "0193"};
+    a.period = 2025 * 12 + 2;
+    a.dagtekening = 20200;
+    jr_decl_batch b = a;
+    assert_true(decl_same_batch(&a, &b));
+    for (int field = 0; field < 5; field++) {
+        b = a;
+        switch (field) {
+        case 0:
+            b.number[1] = '2';
+            break;
+        case 1:
+            b.agb[7] = '9';
+            break;
+        case 2:
+            b.gemeente[3] = '8';
+            break;
+        case 3:
+            b.period++;
+            break;
+        default:
+            b.dagtekening++;
+            break;
+        }
+        assert_false(decl_same_batch(&a, &b));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -955,6 +987,7 @@ int main(void)
         cmocka_unit_test(test_8021_credit_with_accepted_ref),
         cmocka_unit_test(test_every_code_has_dutch_message),
         cmocka_unit_test(test_every_code_the_checks_give_is_listed),
+        cmocka_unit_test(test_same_batch_needs_every_header_field),
     };
     return cmocka_run_group_tests(tests, unit_catalog_setup, NULL);
 }
