@@ -185,14 +185,3 @@ bool cli_int(const char *cmd, const char *opt, const char *s, int64_t lo, int64_
                     (long long)lo, (long long)hi);
     return false;
 }
-
-json_t *json_date(jr_date d)
-{
-    char buf[JR_DATE_ISO_LEN];
-    return d == JR_DATE_NONE ? json_null() : json_string(date_format(d, buf));
-}
-
-json_t *json_money(jr_cents c)
-{
-    return json_integer(c);
-}

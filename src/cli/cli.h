@@ -16,6 +16,7 @@
 
 #include "../core/err.h"
 #include "../domain/catalog.h"
+#include "../http/render.h" /* the JSON shapes --json shares with the API */
 #include "../service/svc.h"
 
 #include <jansson.h>
@@ -87,7 +88,5 @@ bool cli_date(const char *cmd, const char *opt, const char *s, jr_date *out);
 bool cli_int(const char *cmd, const char *opt, const char *s, int64_t lo, int64_t hi, int64_t *out);
 
 /* json helpers */
-json_t *json_date(jr_date d);   /* null for JR_DATE_NONE */
-json_t *json_money(jr_cents c); /* integer cents */
 
 #endif

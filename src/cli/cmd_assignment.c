@@ -10,26 +10,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static json_t *assignment_json(const jr_assignment *a)
-{
-    jr_cents remaining = ledger_remaining(&a->ledger);
-    json_t *o = json_pack(
-        "{s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:I, s:I, s:s, s:o, s:o, s:s, s:o, s:o, s:s}",
-        "number", a->number, "bsn", a->bsn, "gemeente", a->gemeente, "agb", a->agb, "category",
-        a->grant.category, "product", a->grant.product, "is_budget", a->grant.is_budget,
-        "budget_cents", (json_int_t)a->grant.budget, "volume", (json_int_t)a->grant.volume, "unit",
-        a->grant.unit, "start", json_date(a->grant.start), "end", json_date(a->grant.end), "status",
-        a->status, "care_start", json_date(a->care_start), "care_stop", json_date(a->care_stop),
-        "stop_reason", a->stop_reason);
-    json_object_set_new(
-        o, "ledger",
-        json_pack("{s:I, s:I, s:I, s:I, s:I}", "granted_cents", (json_int_t)a->ledger.granted,
-                  "used_cents", (json_int_t)a->ledger.used, "remaining_cents",
-                  (json_int_t)remaining, "released_cents", (json_int_t)a->ledger.released,
-                  "used_base", (json_int_t)a->used_base));
-    return o;
-}
-
 static void print_assignment(const jr_assignment *a)
 {
     char s[JR_DATE_ISO_LEN], e[JR_DATE_ISO_LEN], m[4][JR_MONEY_BUF];
@@ -91,7 +71,7 @@ int cmd_assign(cli_env *env, int argc, char **argv)
         assignment_get(&env->ctx, number, &a, &err) != JR_OK)
         return cli_fail(env, &err);
     if (env->json)
-        cli_emit(assignment_json(&a));
+        cli_emit(render_assignment(&a));
     else
         print_assignment(&a);
     return EXIT_DONE;
@@ -102,7 +82,7 @@ static int list_row(void *ud, const void *row)
     const jr_assignment *a = row;
     char s[JR_DATE_ISO_LEN], e[JR_DATE_ISO_LEN], m[2][JR_MONEY_BUF];
     if (*(bool *)ud) {
-        cli_emit(assignment_json(a));
+        cli_emit(render_assignment(a));
         return 0;
     }
     printf("%-16s %s %s %s  %-6s %s t/m %s  %s gebruikt %s  %s\n", a->number, a->gemeente, a->agb,
@@ -186,7 +166,7 @@ int cmd_assignment(cli_env *env, int argc, char **argv)
     if (st != JR_OK || assignment_get(&env->ctx, number, &a, &err) != JR_OK)
         return cli_fail(env, &err);
     if (env->json)
-        cli_emit(assignment_json(&a));
+        cli_emit(render_assignment(&a));
     else
         print_assignment(&a);
     return EXIT_DONE;
@@ -243,9 +223,7 @@ static int event_row(void *ud, const void *row)
     const jr_ledger_event *e = row;
     char d[JR_DATE_ISO_LEN], m[JR_MONEY_BUF];
     if (*(bool *)ud)
-        cli_emit(json_pack("{s:o, s:s, s:I, s:I, s:s}", "date", json_date(e->date), "kind", e->kind,
-                           "cents", (json_int_t)e->cents, "volume", (json_int_t)e->volume, "note",
-                           e->note));
+        cli_emit(render_ledger_event(e));
     else
         printf("  %s  %-12s %14s  %s\n", date_format(e->date, d), e->kind,
                money_format_nl(e->cents, m), e->note);
@@ -275,7 +253,7 @@ int cmd_ledger(cli_env *env, int argc, char **argv)
     if (assignment_get(&env->ctx, pos[0], &a, &err) != JR_OK)
         return cli_fail(env, &err);
     if (env->json)
-        cli_emit(assignment_json(&a));
+        cli_emit(render_assignment(&a));
     else
         print_assignment(&a);
     if (!env->json)

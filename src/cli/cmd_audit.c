@@ -9,9 +9,7 @@ static int print_row(void *ud, const void *row)
 {
     const jr_audit_row *a = row;
     if (*(bool *)ud)
-        cli_emit(json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)a->id, "at",
-                           a->at, "actor", a->actor, "action", a->action, "entity", a->entity,
-                           "entity_id", a->entity_id, "detail", a->detail));
+        cli_emit(render_audit_row(a));
     else
         printf("%s  %-10s %-24s %s %s  %s\n", a->at, a->actor, a->action, a->entity, a->entity_id,
                a->detail);

@@ -11,16 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static json_t *prices_json(const jr_price *p, int n)
-{
-    json_t *a = json_array();
-    for (int i = 0; i < n; i++)
-        json_array_append_new(a, json_pack("{s:o, s:o, s:I, s:b}", "from", json_date(p[i].from),
-                                           "to", json_date(p[i].to), "cents",
-                                           (json_int_t)p[i].cents, "derived", p[i].derived));
-    return a;
-}
-
 static void print_prices(const jr_price *p, int n)
 {
     char f[JR_DATE_ISO_LEN], t[JR_DATE_ISO_LEN], m[JR_MONEY_BUF];
@@ -34,57 +24,11 @@ static int show(cli_env *env)
 {
     const jr_catalog *c = env->cat;
     if (env->json) {
-        json_t *root = json_pack("{s:s, s:s, s:s, s:s}", "region", c->region, "organisation",
-                                 c->organisation, "variant", c->variant, "source", c->source);
-        json_t *ms = json_array(), *bs = json_array(), *ps = json_array(), *rs = json_array(),
-               *ls = json_array();
-        for (int i = 0; i < c->nmunicipalities; i++)
-            json_array_append_new(ms,
-                                  json_pack("{s:s, s:s, s:i}", "cbs", c->municipalities[i].cbs,
-                                            "name", c->municipalities[i].name, "youth_population",
-                                            c->municipalities[i].youth_population));
-        for (int i = 0; i < c->nbudgets; i++)
-            json_array_append_new(
-                bs,
-                json_pack("{s:s, s:s, s:i, s:o}", "code", c->budgets[i].code, "result",
-                          c->budgets[i].result, "max_months", c->budgets[i].max_months, "amounts",
-                          prices_json(c->budgets[i].amounts, c->budgets[i].namounts)));
-        for (int i = 0; i < c->nproducts; i++) {
-            const jr_product *p = &c->products[i];
-            json_array_append_new(
-                ps,
-                json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:i, s:o}", "code",
-                          p->code, "category", p->category, "short_code", p->short_code, "name",
-                          p->name, "kind", product_kind_name(p->kind), "unit", p->unit, "setting",
-                          p->setting, "form", p->form, "parttime", p->parttime, "max_days",
-                          p->max_days, "tariffs", prices_json(p->prices, p->nprices)));
+        json_t *root = render_catalog(c);
+        if (!root) {
+            fprintf(stderr, "Onvoldoende geheugen.\n");
+            return EXIT_INTERNAL;
         }
-        for (int i = 0; i <= c->nreferrers; i++) {
-            const jr_referrer_rule *r = i < c->nreferrers ? &c->referrers[i] : &c->default_referrer;
-            json_t *b = json_array();
-            for (int k = 0; k < r->nbudgets; k++)
-                json_array_append_new(b, json_string(r->budgets[k]));
-            json_array_append_new(rs,
-                                  json_pack("{s:s, s:s, s:o, s:b, s:b, s:b, s:b}", "type",
-                                            i < c->nreferrers ? r->type : "overig", "name", r->name,
-                                            "budgets", r->all_budgets ? json_string("all") : b,
-                                            "quote", r->quote, "verblijf", r->verblijf, "crisis",
-                                            r->crisis, "dyslexie", r->dyslexie));
-            if (r->all_budgets)
-                json_decref(b);
-        }
-        for (int i = 0; i < c->nlots; i++) {
-            json_t *p = json_array();
-            for (int k = 0; k < c->lots[i].nproducts; k++)
-                json_array_append_new(p, json_string(c->lots[i].products[k]));
-            json_array_append_new(ls, json_pack("{s:s, s:s, s:o}", "code", c->lots[i].code, "name",
-                                                c->lots[i].name, "products", p));
-        }
-        json_object_set_new(root, "municipalities", ms);
-        json_object_set_new(root, "keuzebudgetten", bs);
-        json_object_set_new(root, "products", ps);
-        json_object_set_new(root, "referrers", rs);
-        json_object_set_new(root, "lots", ls);
         cli_emit(root);
         return EXIT_DONE;
     }

@@ -14,9 +14,7 @@ static int print_contract(void *ud, const void *row)
     const jr_contract *c = row;
     char f[JR_DATE_ISO_LEN], t[JR_DATE_ISO_LEN];
     if (*(bool *)ud)
-        cli_emit(json_pack("{s:I, s:s, s:s, s:s, s:o, s:o}", "id", (json_int_t)c->id, "agb", c->agb,
-                           "lot", c->lot, "product", c->product, "start", json_date(c->start),
-                           "end", json_date(c->end)));
+        cli_emit(render_contract(c));
     else
         printf("%s  %-4s %-6s %s t/m %s\n", c->agb, c->lot, c->product, date_format(c->start, f),
                c->end == JR_DATE_NONE ? "open" : date_format(c->end, t));

@@ -22,10 +22,7 @@ static int print_outcome(void *ud, const void *row)
     outcome_ctx *c = ud;
     char m[JR_MONEY_BUF];
     if (c->json)
-        cli_emit(json_pack("{s:s, s:s, s:s, s:s, s:I, s:b}", "line", o->ref, "result",
-                           o->accepted ? "accepted" : "rejected", "code", o->code, "message",
-                           o->message, "amount_cents", (json_int_t)(o->accepted ? o->amount : 0),
-                           "credit", o->credit));
+        cli_emit(render_outcome(o));
     else
         printf("  %-20s %s %s %s%s%s\n", o->ref, o->accepted ? "geaccepteerd" : "afgewezen  ",
                o->code, o->accepted ? money_format_nl(o->credit ? -o->amount : o->amount, m) : "",

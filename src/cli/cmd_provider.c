@@ -12,7 +12,7 @@ static int print_provider(void *ud, const void *row)
 {
     const jr_provider *p = row;
     if (*(bool *)ud)
-        cli_emit(json_pack("{s:s, s:s, s:s}", "agb", p->agb, "name", p->name, "kind", p->kind));
+        cli_emit(render_provider(p));
     else
         printf("%s  %-15s %s\n", p->agb, p->kind, p->name);
     return 0;

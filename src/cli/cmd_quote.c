@@ -9,22 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-static json_t *quote_json(const jr_quote *q)
-{
-    return json_pack("{s:I, s:I, s:s, s:s, s:o, s:o, s:i, s:I, s:s, s:s, s:s}", "id",
-                     (json_int_t)q->id, "referral", (json_int_t)q->referral_id, "agb", q->agb,
-                     "status", q->status, "requested", json_date(q->requested), "answered",
-                     json_date(q->answered), "months", q->months, "total_cents",
-                     (json_int_t)q->total, "plan", q->plan, "reason", q->reason, "assignment",
-                     q->assignment);
-}
-
 static int print_quote(void *ud, const void *row)
 {
     const jr_quote *q = row;
     char m[JR_MONEY_BUF];
     if (*(bool *)ud)
-        cli_emit(quote_json(q));
+        cli_emit(render_quote(q));
     else
         printf("offerte %lld  verwijzing %lld  %s  %-12s %s %d mnd %s%s\n", (long long)q->id,
                (long long)q->referral_id, q->agb, q->status, money_format_nl(q->total, m),

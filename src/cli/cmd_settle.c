@@ -29,10 +29,7 @@ static int print_row(void *ud, const void *row)
     settle_ctx *c = ud;
     const jr_settle_row *r = row;
     if (c->env->json) {
-        cli_emit(json_pack("{s:s, s:s, s:s, s:s, s:I, s:I, s:I}", "gemeente", r->gemeente, "agb",
-                           r->agb, "provider", r->provider_name, "product", r->product,
-                           "accepted_cents", (json_int_t)r->accepted, "accepted_lines",
-                           (json_int_t)r->n_accepted, "rejected_lines", (json_int_t)r->n_rejected));
+        cli_emit(render_settle_row(r));
         return 0;
     }
     if (strcmp(c->gemeente, r->gemeente) != 0) {
@@ -60,12 +57,7 @@ static int print_line(void *ud, const void *row)
     const jr_decl_outcome *o = row;
     char b[JR_DATE_ISO_LEN], e[JR_DATE_ISO_LEN], m[JR_MONEY_BUF];
     if (*(bool *)ud)
-        cli_emit(json_pack("{s:s, s:s, s:s, s:o, s:o, s:I, s:s, s:I, s:b, s:s, s:s}", "line",
-                           o->ref, "assignment", o->assignment, "product", o->product, "begin",
-                           json_date(o->begin), "end", json_date(o->end), "volume",
-                           (json_int_t)o->volume, "unit", o->unit, "amount_cents",
-                           (json_int_t)o->amount, "credit", o->credit, "code", o->code, "result",
-                           o->accepted ? "accepted" : "rejected"));
+        cli_emit(render_line(o));
     else
         printf("  %-18s %-16s %-6s %s..%s %5lld %s %14s %s %s\n", o->ref, o->assignment, o->product,
                date_format(o->begin, b), date_format(o->end, e), (long long)o->volume, o->unit,

@@ -22,7 +22,7 @@ static int print_referral(void *ud, const void *row)
                            "referrer_type", r->req.referrer_type, "referrer_name", r->referrer_name,
                            "route", route_name(r->req.route), "product", what, "volume",
                            (json_int_t)r->req.volume, "result", r->req.result, "date",
-                           json_date(r->req.date), "status", r->status));
+                           render_date(r->req.date), "status", r->status));
     else
         printf("  verwijzing %lld  %s  %s (%s)  %s %s  %s: %s\n", (long long)r->id,
                date_format(r->req.date, d), r->referrer_name, r->req.referrer_type,
@@ -38,7 +38,7 @@ static int print_assignment(void *ud, const void *row)
         cli_emit(json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:s, s:I}", "type", "assignment",
                            "number", a->number, "agb", a->agb, "product",
                            a->grant.is_budget ? "budget" : a->grant.product, "start",
-                           json_date(a->grant.start), "end", json_date(a->grant.end), "status",
+                           render_date(a->grant.start), "end", render_date(a->grant.end), "status",
                            a->status, "granted_cents", (json_int_t)a->ledger.granted));
     else
         printf("  toewijzing %s  %s  %s t/m %s  %s  %s %s\n", a->number, a->agb,
@@ -82,7 +82,7 @@ int cmd_youth(cli_env *env, int argc, char **argv)
         char d[JR_DATE_ISO_LEN];
         if (env->json)
             cli_emit(json_pack("{s:s, s:s, s:o, s:s}", "type", "youth", "bsn", y.bsn, "birth",
-                               json_date(y.birth), "gemeente", y.gemeente));
+                               render_date(y.birth), "gemeente", y.gemeente));
         else
             printf("Jeugdige %s, geboren %s, woont in %s\n", y.bsn, date_format(y.birth, d),
                    y.gemeente);
