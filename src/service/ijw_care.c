@@ -30,7 +30,8 @@ static jr_status own(const jr_ctx *ctx, const char *number, const char *agb, jr_
 }
 
 /* are there accepted (uncredited) lines beginning before from or ending
- * after until? An assignment's accepted lines lie in its provider's batches
+ * after until? JR_DATE_NONE leaves that side open (no line lies beyond it).
+ * An assignment's accepted lines lie in its provider's batches
  * for its municipality (a line naming another provider's assignment or
  * another municipality's is rejected), so the query reads those batches'
  * line ranges, not the whole decl_line table: decl_line has no index on
@@ -50,7 +51,7 @@ static jr_status lines_outside(const jr_ctx *ctx, int64_t id, jr_date from, jr_d
     if (!q)
         return JR_EDB;
     store_bind_int(q, 1, id);
-    store_bind_text(q, 2, from == JR_DATE_NONE ? "9999-12-31" : date_format(from, f));
+    store_bind_text(q, 2, from == JR_DATE_NONE ? "0000-01-01" : date_format(from, f));
     store_bind_text(q, 3, until == JR_DATE_NONE ? "9999-12-31" : date_format(until, u));
     store_step_result r = store_step(q, err);
     store_reset(q);
@@ -134,7 +135,8 @@ jr_status care_start_delete(const jr_ctx *ctx, const char *number, const char *a
         return jr_fail(err, JR_ECONFLICT, "9071", "datum",
                        "De start zorg kan niet vervallen: de zorg is al gestopt.");
     bool any;
-    if ((rc = lines_outside(ctx, a.id, JR_DATE_NONE, JR_DATE_NONE, &any, err)) != JR_OK)
+    /* every accepted line begins by the grant's end: this asks for any line */
+    if ((rc = lines_outside(ctx, a.id, a.grant.end + 1, JR_DATE_NONE, &any, err)) != JR_OK)
         return rc;
     if (any)
         return jr_fail(err, JR_ECONFLICT, "9385", "datum",

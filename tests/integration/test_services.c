@@ -20,6 +20,7 @@
 #include "io/decl_csv.h"
 #include "service/assignment.h"
 #include "service/declaration.h"
+#include "service/ijw_care.h"
 #include "service/provider.h"
 #include "service/quote.h"
 #include "service/referrals.h"
@@ -1073,6 +1074,27 @@ static void declaration_mixed_replayed_and_new_batches_report_in_order(void **st
     assert_i64_equal(get_assignment(f, f->number).ledger.used, total);
 }
 
+/* A stop zorg moves later or earlier as long as no accepted line lies after
+ * the new stop (iJw 9385); lines before it are no obstacle. */
+static void care_stop_change_refuses_only_lines_after_the_new_stop(void **state)
+{
+    fx *f = *state;
+    setup_budget(f);
+    csv_row rows[] = {hours_line(f->number, "R1", "45F02", 2)}; /* 2025-03-01..31 */
+    import_result r = import_rows(f, "maart.csv", rows, 1);
+    assert_imported(r);
+    assert_line_code(f, "R1", "8001");
+    assert_ok(care_stop(&f->ctx, f->number, AGB_A, D("2025-04-30"), "31", err));
+    assert_ok(care_stop_change(&f->ctx, f->number, AGB_A, D("2025-05-31"), "31", err));
+    assert_int_equal(get_assignment(f, f->number).care_stop, D("2025-05-31"));
+    jr_error e;
+    jr_error_clear(&e);
+    assert_int_equal(care_stop_change(&f->ctx, f->number, AGB_A, D("2025-03-15"), "31", &e),
+                     JR_ECONFLICT);
+    assert_string_equal(e.code, "9385");
+    assert_int_equal(get_assignment(f, f->number).care_stop, D("2025-05-31"));
+}
+
 /* valid_bsn: the i-th BSN (11-proof) from a fixed range, for tests that need many youths */
 static void valid_bsn(int i, char out[10])
 {
@@ -1603,6 +1625,7 @@ int main(void)
         T(declaration_replayed_batch_reports_its_stored_amount),
         T(declaration_mixed_replayed_and_new_batches_report_in_order),
         T(declaration_small_batch_of_a_large_provider_checks_each_line),
+        T(care_stop_change_refuses_only_lines_after_the_new_stop),
         T(declaration_same_batch_number_with_other_content_is_refused_whole),
         T(declaration_unknown_agb_refuses_the_whole_file),
         T(declaration_malformed_csv_refuses_the_whole_file_naming_the_line),
