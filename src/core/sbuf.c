@@ -3,8 +3,6 @@
  */
 #include "sbuf.h"
 
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,21 +45,6 @@ int sbuf_putc(sbuf *b, char c)
         return 0;
     }
     return sbuf_append(b, &c, 1);
-}
-
-int sbuf_printf(sbuf *b, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (n < 0 || sbuf_reserve(b, (size_t)n) != 0)
-        return -1;
-    va_start(ap, fmt);
-    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    b->len += (size_t)n;
-    return 0;
 }
 
 const char *sbuf_cstr(const sbuf *b)

@@ -23,7 +23,6 @@ typedef struct {
 
 int sbuf_append(sbuf *b, const char *s, size_t n);
 int sbuf_puts(sbuf *b, const char *s);
-int sbuf_printf(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int sbuf_putc(sbuf *b, char c);
 /* sbuf_cstr: the content as a C string; "" when empty. */
 const char *sbuf_cstr(const sbuf *b);

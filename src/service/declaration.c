@@ -77,7 +77,6 @@ struct jr_decl_session {
     char stored_hash[65];
     crypto_generichash_state hash;
     int64_t first_line, last_line;
-    jr_decl_batch_summary *cur;
     contract_span *contracts;
     int ncontracts, capcontracts;
     /* the batches of the session, in file order, as runs of consecutive
@@ -271,17 +270,17 @@ static jr_status totals_get(jr_decl_session *s, int64_t id, unsigned *out, jr_er
     store_step_result r = store_step(q, err);
     if (r == STORE_ERROR)
         return JR_EDB;
+    int64_t base = 0;
     if (r == STORE_ROW) {
         t->used = store_col_int(q, 0);
-        int64_t base = store_col_int(q, 1);
-        store_reset(q);
-        if (base < INT32_MIN || base > INT32_MAX)
-            return jr_fail(err, JR_EDB, "used_base_range", "",
-                           "Verbruikt volume van toewijzing-id %lld valt buiten het bereik.",
-                           (long long)id);
-        t->used_base = (int32_t)base;
+        base = store_col_int(q, 1);
     }
     store_reset(q);
+    if (base < INT32_MIN || base > INT32_MAX)
+        return jr_fail(err, JR_EDB, "used_base_range", "",
+                       "Verbruikt volume van toewijzing-id %lld valt buiten het bereik.",
+                       (long long)id);
+    t->used_base = (int32_t)base;
     *out = k;
     return JR_OK;
 }
@@ -506,7 +505,7 @@ static jr_status close_batch(jr_decl_session *s, jr_error *err)
     s->have_batch = false;
     char hex[65];
     hash_hex(&s->hash, hex);
-    jr_decl_batch_summary *b = s->cur;
+    jr_decl_batch_summary *b = &s->cur_sum;
     if (s->replay) {
         if (strcmp(hex, s->stored_hash) != 0)
             return jr_fail(err, JR_EINVAL, "9333", "declaratienummer",
@@ -570,8 +569,7 @@ static jr_status open_batch(jr_decl_session *s, const jr_decl_batch *b, jr_error
     jr_status rc = close_batch(s, err);
     if (rc != JR_OK)
         return rc;
-    if (!svc_sees(&s->ctx, NULL, b->agb) && s->ctx.who.role != JR_ROLE_SYSTEM &&
-        s->ctx.who.role != JR_ROLE_BEHEERDER)
+    if (!svc_sees(&s->ctx, NULL, b->agb))
         return jr_fail(err, JR_EFORBIDDEN, "forbidden", "agb",
                        "U kunt alleen declareren namens uw eigen organisatie (AGB %s), niet %s.",
                        s->ctx.who.agb, b->agb);
@@ -596,7 +594,6 @@ static jr_status open_batch(jr_decl_session *s, const jr_decl_batch *b, jr_error
     str_copy(sum->agb, sizeof sum->agb, b->agb);
     str_copy(sum->gemeente, sizeof sum->gemeente, b->gemeente);
     sum->period = b->period;
-    s->cur = sum;
     s->batch = *b;
     s->have_batch = true;
     s->first_line = s->last_line = 0;
@@ -800,7 +797,7 @@ static jr_status insert_line(jr_decl_session *s, const jr_decl_line *l, const fa
         err);
     if (!ins)
         return JR_EDB;
-    store_bind_int(ins, 1, s->cur->batch_id);
+    store_bind_int(ins, 1, s->cur_sum.batch_id);
     store_bind_int(ins, 2, s->provider_id);
     store_bind_static(ins, 3, l->ref);
     if (e->a.found) {
@@ -904,11 +901,11 @@ jr_status decl_session_add(jr_decl_session *s, const jr_decl_batch *b, const jr_
         s->first_line = id;
     s->last_line = id;
     if (!res.accepted) {
-        s->cur->n_rejected++;
+        s->cur_sum.n_rejected++;
         return JR_OK;
     }
-    s->cur->n_accepted++;
-    s->cur->accepted_amount += res.amount;
+    s->cur_sum.n_accepted++;
+    s->cur_sum.accepted_amount += res.amount;
     total_entry *tot = &s->totals[t]; /* accepted: the assignment was found */
     int64_t base = tot->used_base + res.volume_base;
     if (base < INT32_MIN || base > INT32_MAX)

@@ -16,17 +16,13 @@
 static jr_status worklist_begin(const jr_ctx *ctx, int *limit, const char **gemeente,
                                 const char **agb, bool *none, jr_error *err)
 {
-    jr_status rc = svc_may(ctx, JR_ACT_PERSONAL_READ, err);
-    if (rc != JR_OK)
-        return rc;
     if (*limit < 1)
         *limit = 1;
     if (*limit > JR_WORKLIST_MAX)
         *limit = JR_WORKLIST_MAX;
     *gemeente = NULL;
     *agb = NULL;
-    svc_scope(ctx, gemeente, agb, none);
-    return JR_OK;
+    return svc_list_scope(ctx, gemeente, agb, none, err);
 }
 
 jr_status worklist_open_quotes(const jr_ctx *ctx, int limit, jr_row_fn fn, void *ud, jr_error *err)

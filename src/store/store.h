@@ -48,7 +48,6 @@ jr_status store_exec(jr_store *st, const char *sql, jr_error *err);
 jr_stmt *store_prepare(jr_store *st, const char *sql, jr_error *err);
 void store_bind_int(jr_stmt *s, int idx, int64_t v);
 void store_bind_text(jr_stmt *s, int idx, const char *v); /* NULL binds NULL */
-void store_bind_null(jr_stmt *s, int idx);
 /* store_bind_static: as store_bind_text without a copy: v must stay valid
  * and unchanged until the statement is stepped to its end or reset. */
 void store_bind_static(jr_stmt *s, int idx, const char *v);
@@ -69,12 +68,8 @@ jr_status store_each(jr_stmt *s, store_convert_fn convert, const void *conv_ud, 
                      int (*fn)(void *ud, const void *row), void *ud, jr_error *err);
 
 int64_t store_last_id(jr_store *st);
-int64_t store_changes(jr_store *st);
 
 /* store_next_number: the next value of a named counter (1, 2, ...). */
 jr_status store_next_number(jr_store *st, const char *name, int64_t *out, jr_error *err);
-
-/* store_path: the file the store was opened on. */
-const char *store_path(const jr_store *st);
 
 #endif

@@ -28,7 +28,6 @@ struct jr_stmt {
 struct jr_store {
     sqlite3 *db;
     int depth;
-    char path[512];
     jr_stmt cache[STMT_CACHE];
 };
 
@@ -116,7 +115,6 @@ jr_status store_open(const char *path, jr_store **out, jr_error *err)
     jr_store *st = calloc(1, sizeof *st);
     if (!st)
         return jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
-    str_copy(st->path, sizeof st->path, path);
     if (sqlite3_open_v2(path, &st->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                         NULL) != SQLITE_OK) {
@@ -154,11 +152,6 @@ void store_close(jr_store *st)
             sqlite3_finalize(st->cache[i].stmt);
     sqlite3_close(st->db);
     free(st);
-}
-
-const char *store_path(const jr_store *st)
-{
-    return st->path;
 }
 
 jr_status store_exec(jr_store *st, const char *sql, jr_error *err)
@@ -263,11 +256,6 @@ void store_bind_static(jr_stmt *s, int idx, const char *v)
         sqlite3_bind_null(s->stmt, idx);
 }
 
-void store_bind_null(jr_stmt *s, int idx)
-{
-    sqlite3_bind_null(s->stmt, idx);
-}
-
 store_step_result store_step(jr_stmt *s, jr_error *err)
 {
     int rc = sqlite3_step(s->stmt);
@@ -317,11 +305,6 @@ jr_status store_each(jr_stmt *s, store_convert_fn convert, const void *conv_ud, 
 int64_t store_last_id(jr_store *st)
 {
     return sqlite3_last_insert_rowid(st->db);
-}
-
-int64_t store_changes(jr_store *st)
-{
-    return sqlite3_changes64(st->db);
 }
 
 jr_status store_next_number(jr_store *st, const char *name, int64_t *out, jr_error *err)
