@@ -12,6 +12,7 @@
 #include "declaration.h"
 #include "../core/sbuf.h"
 
+#include "batches.h"
 #include "provider.h"
 
 #include <sodium.h>
@@ -88,7 +89,8 @@ struct jr_decl_session {
     int nbatches;
     int64_t first_new_batch; /* id of the first batch this session stored, 0 before */
     int64_t expect;          /* lines of the batch the next line opens, 0: not known */
-    jr_decl_batch_summary cur_sum, scratch;
+    jr_decl_batch_summary cur_sum;
+    jr_batch scratch; /* what decl_session_batch returns */
     int64_t nlines;
     /* the current batch's assignment facts: open addressing over fslots
        (index + 1, 0 = empty; nfslots a power of two, at least twice nfacts) */
@@ -977,31 +979,11 @@ const jr_decl_batch_summary *decl_session_batch(jr_decl_session *s, int i)
     }
     const batch_run *run = &s->runs[lo];
     int64_t id = run->first_id + (i - run->first);
-    jr_decl_batch_summary *b = &s->scratch;
-    memset(b, 0, sizeof *b);
-    jr_stmt *q = store_prepare(s->ctx.store,
-                               "SELECT b.number, p.agb, b.gemeente, b.period, b.n_accepted,"
-                               " b.n_rejected, b.accepted_cents FROM decl_batch b"
-                               " JOIN provider p ON p.id = b.provider_id WHERE b.id = ?",
-                               NULL);
-    if (!q)
+    jr_ctx sys = svc_system(&s->ctx); /* the session's own batches */
+    if (batch_get(&sys, id, &s->scratch, NULL) != JR_OK)
         return NULL;
-    store_bind_int(q, 1, id);
-    if (store_step(q, NULL) != STORE_ROW) {
-        store_reset(q);
-        return NULL;
-    }
-    b->batch_id = id;
-    str_copy(b->number, sizeof b->number, store_col_text(q, 0));
-    str_copy(b->agb, sizeof b->agb, store_col_text(q, 1));
-    str_copy(b->gemeente, sizeof b->gemeente, store_col_text(q, 2));
-    month_parse(store_col_text(q, 3), &b->period);
-    b->n_accepted = store_col_int(q, 4);
-    b->n_rejected = store_col_int(q, 5);
-    b->accepted_amount = store_col_int(q, 6);
-    b->replayed = run->replayed;
-    store_reset(q);
-    return b;
+    s->scratch.sum.replayed = run->replayed;
+    return &s->scratch.sum;
 }
 
 int64_t decl_session_nlines(const jr_decl_session *s)
@@ -1032,24 +1014,10 @@ void decl_outcome_from_row(const void *ud, jr_stmt *q, void *row)
 jr_status decl_batch_outcomes(const jr_ctx *ctx, int64_t batch_id, jr_row_fn fn, void *ud,
                               jr_error *err)
 {
-    jr_status rc = svc_may(ctx, JR_ACT_PERSONAL_READ, err);
+    jr_batch batch; /* the batch must exist and be visible: batch_get says so */
+    jr_status rc = batch_get(ctx, batch_id, &batch, err);
     if (rc != JR_OK)
         return rc;
-    jr_stmt *b = store_prepare(ctx->store,
-                               "SELECT b.gemeente, p.agb FROM decl_batch b"
-                               " JOIN provider p ON p.id = b.provider_id WHERE b.id = ?",
-                               err);
-    if (!b)
-        return JR_EDB;
-    store_bind_int(b, 1, batch_id);
-    store_step_result br = store_step(b, err);
-    if (br == STORE_ERROR)
-        return JR_EDB;
-    bool visible = br == STORE_ROW && svc_sees(ctx, store_col_text(b, 0), store_col_text(b, 1));
-    store_reset(b);
-    if (!visible)
-        return jr_fail(err, JR_ENOTFOUND, "batch_unknown", "declaratie",
-                       "Declaratie %lld bestaat niet.", (long long)batch_id);
     jr_stmt *q = store_prepare(ctx->store,
                                "SELECT " DECL_OUTCOME_COLS " FROM decl_batch b"
                                " JOIN decl_line l ON l.id BETWEEN b.first_line AND b.last_line"
