@@ -47,7 +47,7 @@ const char *referrer_type_name(const char *type)
     return "";
 }
 
-static bool rule_allows_budget(const jr_referrer_rule *r, const char *budget)
+bool referrer_allows_budget(const jr_referrer_rule *r, const char *budget)
 {
     if (r->all_budgets)
         return true;
@@ -80,7 +80,7 @@ jr_status referral_check(const jr_catalog *cat, const jr_referral_req *req, jr_e
         if (catalog_budget(cat, req->budget) == NULL)
             return jr_fail(err, JR_EINVAL, "budget_unknown", "budget",
                            "Keuzebudget '%s' bestaat niet in de catalogus.", req->budget);
-        if (!rule_allows_budget(rule, req->budget)) {
+        if (!referrer_allows_budget(rule, req->budget)) {
             char allowed[128] = "";
             for (int i = 0; i < rule->nbudgets; i++) {
                 strncat(allowed, i ? ", " : "", sizeof allowed - strlen(allowed) - 1);

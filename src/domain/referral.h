@@ -45,6 +45,9 @@ typedef struct {
     jr_date date;
 } jr_referral_req;
 
+/* referrer_allows_budget: may a referrer under rule r choose keuzebudget budget? */
+bool referrer_allows_budget(const jr_referrer_rule *r, const char *budget);
+
 /* referral_check: accepts the request or fails with a Dutch reason
  * (codes: referrer_type_invalid, route_not_allowed, budget_unknown,
  * product_unknown, product_route_mismatch, volume_invalid, result_missing). */

@@ -89,11 +89,9 @@ static void budgets_allowed(const jr_catalog *cat, const char *type, jr_date dat
     const jr_referrer_rule *rule = catalog_referrer(cat, type);
     out[0] = '\0';
     for (int i = 0; i < cat->nbudgets; i++) {
-        bool ok = rule->all_budgets;
-        for (int k = 0; k < rule->nbudgets && !ok; k++)
-            ok = strcmp(rule->budgets[k], cat->budgets[i].code) == 0;
         jr_cents a;
-        if (!ok || !budget_amount(&cat->budgets[i], date, &a))
+        if (!referrer_allows_budget(rule, cat->budgets[i].code) ||
+            !budget_amount(&cat->budgets[i], date, &a))
             continue;
         char m[JR_MONEY_BUF];
         size_t n = strlen(out);
