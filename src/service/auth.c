@@ -349,8 +349,8 @@ jr_status auth_session(const jr_ctx *ctx, const char *token, jr_user *user, char
     snprintf(idle, sizeof idle, "-%d minutes", JR_SESSION_IDLE_MIN);
     jr_stmt *s =
         store_prepare(ctx->store,
-                      "SELECT u.id, u.name, u.display_name, u.role, u.gemeente, u.agb, s.csrf,"
-                      " s.last_seen < datetime('now', '-1 minutes')"
+                      "SELECT u.id, u.name, u.display_name, u.role, u.gemeente, u.agb, u.active,"
+                      " s.csrf, s.last_seen < datetime('now', '-1 minutes')"
                       " FROM app_session s JOIN app_user u ON u.id = s.user_id"
                       " WHERE s.token_hash = ? AND u.active = 1 AND s.expires_at > datetime('now')"
                       " AND s.last_seen > datetime('now', ?)",
@@ -366,17 +366,10 @@ jr_status auth_session(const jr_ctx *ctx, const char *token, jr_user *user, char
         return jr_fail(err, JR_EAUTH, "session_expired", "",
                        "Uw sessie is verlopen of bestaat niet: log opnieuw in.");
     jr_user u;
-    memset(&u, 0, sizeof u);
-    u.id = store_col_int(s, 0);
-    str_copy(u.name, sizeof u.name, store_col_text(s, 1));
-    str_copy(u.display_name, sizeof u.display_name, store_col_text(s, 2));
-    role_parse(store_col_text(s, 3), &u.who.role);
-    str_copy(u.who.gemeente, sizeof u.who.gemeente, store_col_text(s, 4));
-    str_copy(u.who.agb, sizeof u.who.agb, store_col_text(s, 5));
-    u.active = true;
+    user_from_row(NULL, s, &u); /* active: the query asks for it */
     if (csrf)
-        snprintf(csrf, JR_TOKEN_HEX, "%s", store_col_text(s, 6));
-    bool touch = store_col_int(s, 7) != 0;
+        str_copy(csrf, JR_TOKEN_HEX, store_col_text(s, 7));
+    bool touch = store_col_int(s, 8) != 0;
     store_reset(s);
     if (touch) { /* at most once a minute: reading stays a read */
         jr_stmt *t = store_prepare(
