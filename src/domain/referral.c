@@ -231,3 +231,26 @@ bool ledger_change_ok(const jr_ledger *l, jr_cents new_granted)
 {
     return new_granted >= l->used && new_granted > 0;
 }
+
+jr_status care_start_date_check(const jr_grant *g, jr_date date, jr_date today, jr_error *err)
+{
+    if (date < g->start || date > g->end)
+        return jr_fail(err, JR_EINVAL, "date_outside_assignment", "datum",
+                       "Start zorg moet binnen de looptijd van de toewijzing liggen.");
+    if (date > today)
+        return jr_fail(err, JR_EINVAL, "date_in_future", "datum",
+                       "Start zorg kan niet in de toekomst liggen.");
+    return JR_OK;
+}
+
+jr_status care_stop_date_check(const jr_grant *g, jr_date care_start, jr_date date, jr_date today,
+                               jr_error *err)
+{
+    if (date < care_start || date > g->end)
+        return jr_fail(err, JR_EINVAL, "date_outside_care", "datum",
+                       "Stop zorg moet na start zorg en uiterlijk op de einddatum liggen.");
+    if (date > today)
+        return jr_fail(err, JR_EINVAL, "date_in_future", "datum",
+                       "Stop zorg kan niet in de toekomst liggen.");
+    return JR_OK;
+}

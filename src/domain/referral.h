@@ -66,6 +66,14 @@ typedef struct {
     jr_date end;
 } jr_grant;
 
+/* care_start_date_check: start zorg lies within the grant and not after
+ * today (codes date_outside_assignment, date_in_future). */
+jr_status care_start_date_check(const jr_grant *g, jr_date date, jr_date today, jr_error *err);
+/* care_stop_date_check: stop zorg lies from start zorg to the grant's end
+ * and not after today (codes date_outside_care, date_in_future). */
+jr_status care_stop_date_check(const jr_grant *g, jr_date care_start, jr_date date, jr_date today,
+                               jr_error *err);
+
 /* assignment_plan: the grant for a referral that passed referral_check,
  * starting on start. end may be JR_DATE_NONE (take the longest allowed).
  * quote_total/quote_months are used for route offerte only.

@@ -377,8 +377,8 @@ jr_status assignment_withdraw(const jr_ctx *ctx, const char *number, jr_error *e
                             "ingetrokken (RedenWijziging 13)", err);
 }
 
-static jr_status own_assignment(const jr_ctx *ctx, const char *number, const char *agb,
-                                jr_assignment *a, jr_error *err)
+jr_status assignment_own(const jr_ctx *ctx, const char *number, const char *agb, jr_assignment *a,
+                         jr_error *err)
 {
     jr_status rc = svc_may(ctx, JR_ACT_PROVIDE, err);
     if (rc == JR_OK)
@@ -391,17 +391,18 @@ static jr_status own_assignment(const jr_ctx *ctx, const char *number, const cha
     return JR_OK;
 }
 
-static jr_status set_care(const jr_ctx *ctx, const jr_assignment *a, const char *sql, jr_date d,
-                          const char *reason, const char *action, jr_error *err)
+jr_status assignment_set_care(const jr_ctx *ctx, const jr_assignment *a, const char *sql, jr_date d,
+                              const char *reason, const char *action, jr_error *err)
 {
-    char ds[JR_DATE_ISO_LEN];
+    char ds[JR_DATE_ISO_LEN] = "verwijderd";
     jr_status rc = store_begin(ctx->store, err);
     if (rc != JR_OK)
         return rc;
     jr_stmt *s = store_prepare(ctx->store, sql, err);
     if (!s)
         return svc_finish(ctx, JR_EDB, err);
-    store_bind_text(s, 1, date_format(d, ds));
+    if (d != JR_DATE_NONE)
+        store_bind_text(s, 1, date_format(d, ds));
     store_bind_text(s, 2, reason);
     store_bind_int(s, 3, a->id);
     if (store_step(s, err) != STORE_DONE)
@@ -416,7 +417,7 @@ jr_status care_start(const jr_ctx *ctx, const char *number, const char *agb, jr_
                      jr_error *err)
 {
     jr_assignment a;
-    jr_status rc = own_assignment(ctx, number, agb, &a, err);
+    jr_status rc = assignment_own(ctx, number, agb, &a, err);
     if (rc != JR_OK)
         return rc;
     if (a.care_start != JR_DATE_NONE) {
@@ -427,16 +428,13 @@ jr_status care_start(const jr_ctx *ctx, const char *number, const char *agb, jr_
     }
     if ((rc = require_active(&a, err)) != JR_OK)
         return rc;
-    if (date < a.grant.start || date > a.grant.end)
-        return jr_fail(err, JR_EINVAL, "date_outside_assignment", "datum",
-                       "Start zorg moet binnen de looptijd van de toewijzing liggen.");
-    if (date > ctx->today)
-        return jr_fail(err, JR_EINVAL, "date_in_future", "datum",
-                       "Start zorg kan niet in de toekomst liggen.");
-    return set_care(ctx, &a,
-                    "UPDATE assignment SET care_start = ?1, stop_reason = COALESCE(?2, stop_reason)"
-                    " WHERE id = ?3",
-                    date, NULL, "zorg.gestart", err);
+    if ((rc = care_start_date_check(&a.grant, date, ctx->today, err)) != JR_OK)
+        return rc;
+    return assignment_set_care(
+        ctx, &a,
+        "UPDATE assignment SET care_start = ?1, stop_reason = COALESCE(?2, stop_reason)"
+        " WHERE id = ?3",
+        date, NULL, "zorg.gestart", err);
 }
 
 const char *stop_reason_name(const char *code)
@@ -466,7 +464,7 @@ jr_status care_stop(const jr_ctx *ctx, const char *number, const char *agb, jr_d
                     const char *reason, jr_error *err)
 {
     jr_assignment a;
-    jr_status rc = own_assignment(ctx, number, agb, &a, err);
+    jr_status rc = assignment_own(ctx, number, agb, &a, err);
     if (rc != JR_OK)
         return rc;
     if (stop_reason_name(reason)[0] == '\0')
@@ -482,14 +480,11 @@ jr_status care_stop(const jr_ctx *ctx, const char *number, const char *agb, jr_d
     if (a.care_start == JR_DATE_NONE)
         return jr_fail(err, JR_ECONFLICT, "care_not_started", "datum",
                        "Stop zorg kan pas na start zorg.");
-    if (date < a.care_start || date > a.grant.end)
-        return jr_fail(err, JR_EINVAL, "date_outside_care", "datum",
-                       "Stop zorg moet na start zorg en uiterlijk op de einddatum liggen.");
-    if (date > ctx->today)
-        return jr_fail(err, JR_EINVAL, "date_in_future", "datum",
-                       "Stop zorg kan niet in de toekomst liggen.");
-    return set_care(ctx, &a, "UPDATE assignment SET care_stop = ?1, stop_reason = ?2 WHERE id = ?3",
-                    date, reason, "zorg.gestopt", err);
+    if ((rc = care_stop_date_check(&a.grant, a.care_start, date, ctx->today, err)) != JR_OK)
+        return rc;
+    return assignment_set_care(
+        ctx, &a, "UPDATE assignment SET care_stop = ?1, stop_reason = ?2 WHERE id = ?3", date,
+        reason, "zorg.gestopt", err);
 }
 
 jr_status ledger_events(const jr_ctx *ctx, const char *number, jr_row_fn fn, void *ud,

@@ -73,6 +73,15 @@ jr_status care_start(const jr_ctx *ctx, const char *number, const char *agb, jr_
                      jr_error *err);
 jr_status care_stop(const jr_ctx *ctx, const char *number, const char *agb, jr_date date,
                     const char *reason, jr_error *err);
+/* assignment_own: the provider agb's own assignment number (another's
+ * answers JR_ENOTFOUND, as if it did not exist); the role must provide care. */
+jr_status assignment_own(const jr_ctx *ctx, const char *number, const char *agb, jr_assignment *a,
+                         jr_error *err);
+/* assignment_set_care: runs sql (?1 the date d, unbound for JR_DATE_NONE;
+ * ?2 reason; ?3 the assignment id) in a transaction with the audit row
+ * action. */
+jr_status assignment_set_care(const jr_ctx *ctx, const jr_assignment *a, const char *sql, jr_date d,
+                              const char *reason, const char *action, jr_error *err);
 /* stop_reason_name: the Dutch meaning of an iJw RedenBeeindiging; "" when unknown. */
 const char *stop_reason_name(const char *code);
 

@@ -15,20 +15,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static jr_status own(const jr_ctx *ctx, const char *number, const char *agb, jr_assignment *a,
-                     jr_error *err)
-{
-    jr_status rc = svc_may(ctx, JR_ACT_PROVIDE, err);
-    if (rc == JR_OK)
-        rc = assignment_get(ctx, number, a, err);
-    if (rc != JR_OK)
-        return rc;
-    if (strcmp(a->agb, agb ? agb : "") != 0)
-        return jr_fail(err, JR_ENOTFOUND, "assignment_unknown", "toewijzing",
-                       "Toewijzing %s bestaat niet.", number);
-    return JR_OK;
-}
-
 /* are there accepted (uncredited) lines beginning before from or ending
  * after until? JR_DATE_NONE leaves that side open (no line lies beyond it).
  * An assignment's accepted lines lie in its provider's batches
@@ -61,46 +47,11 @@ static jr_status lines_outside(const jr_ctx *ctx, int64_t id, jr_date from, jr_d
     return JR_OK;
 }
 
-static jr_status update(const jr_ctx *ctx, const jr_assignment *a, const char *sql, jr_date d,
-                        const char *reason, const char *action, jr_error *err)
-{
-    char ds[JR_DATE_ISO_LEN] = "";
-    jr_status rc = store_begin(ctx->store, err);
-    if (rc != JR_OK)
-        return rc;
-    jr_stmt *s = store_prepare(ctx->store, sql, err);
-    if (!s)
-        return svc_finish(ctx, JR_EDB, err);
-    if (d != JR_DATE_NONE)
-        store_bind_text(s, 1, date_format(d, ds));
-    store_bind_text(s, 2, reason);
-    store_bind_int(s, 3, a->id);
-    if (store_step(s, err) != STORE_DONE)
-        return svc_finish(ctx, JR_EDB, err);
-    char detail[96];
-    snprintf(detail, sizeof detail, "%s%s%s", d != JR_DATE_NONE ? ds : "verwijderd",
-             reason ? " reden " : "", reason ? reason : "");
-    rc = audit_record(ctx, action, "assignment", a->number, detail, err);
-    return svc_finish(ctx, rc, err);
-}
-
-static jr_status check_date(const jr_ctx *ctx, const jr_assignment *a, jr_date date,
-                            const char *what, jr_error *err)
-{
-    if (date < a->grant.start || date > a->grant.end)
-        return jr_fail(err, JR_EINVAL, "date_outside_assignment", "datum",
-                       "%s moet binnen de looptijd van de toewijzing liggen.", what);
-    if (date > ctx->today)
-        return jr_fail(err, JR_EINVAL, "date_in_future", "datum",
-                       "%s kan niet in de toekomst liggen.", what);
-    return JR_OK;
-}
-
 jr_status care_start_change(const jr_ctx *ctx, const char *number, const char *agb, jr_date date,
                             jr_error *err)
 {
     jr_assignment a;
-    jr_status rc = own(ctx, number, agb, &a, err);
+    jr_status rc = assignment_own(ctx, number, agb, &a, err);
     if (rc != JR_OK)
         return rc;
     if (a.care_start == JR_DATE_NONE)
@@ -108,7 +59,7 @@ jr_status care_start_change(const jr_ctx *ctx, const char *number, const char *a
                        "Er is geen start zorg voor toewijzing %s om te wijzigen.", number);
     if (a.care_start == date)
         return JR_OK;
-    if ((rc = check_date(ctx, &a, date, "Start zorg", err)) != JR_OK)
+    if ((rc = care_start_date_check(&a.grant, date, ctx->today, err)) != JR_OK)
         return rc;
     if (a.care_stop != JR_DATE_NONE && date > a.care_stop)
         return jr_fail(err, JR_EINVAL, "date_outside_care", "datum",
@@ -119,14 +70,14 @@ jr_status care_start_change(const jr_ctx *ctx, const char *number, const char *a
     if (outside)
         return jr_fail(err, JR_ECONFLICT, "9385", "datum",
                        "Er zijn geaccepteerde declaratieregels voor de nieuwe startdatum.");
-    return update(ctx, &a, "UPDATE assignment SET care_start = ?1 WHERE id = ?3", date, NULL,
-                  "zorg.start.gewijzigd", err);
+    return assignment_set_care(ctx, &a, "UPDATE assignment SET care_start = ?1 WHERE id = ?3", date,
+                               NULL, "zorg.start.gewijzigd", err);
 }
 
 jr_status care_start_delete(const jr_ctx *ctx, const char *number, const char *agb, jr_error *err)
 {
     jr_assignment a;
-    jr_status rc = own(ctx, number, agb, &a, err);
+    jr_status rc = assignment_own(ctx, number, agb, &a, err);
     if (rc != JR_OK)
         return rc;
     if (a.care_start == JR_DATE_NONE)
@@ -142,8 +93,8 @@ jr_status care_start_delete(const jr_ctx *ctx, const char *number, const char *a
         return jr_fail(err, JR_ECONFLICT, "9385", "datum",
                        "De start zorg kan niet vervallen: er zijn geaccepteerde "
                        "declaratieregels.");
-    return update(ctx, &a, "UPDATE assignment SET care_start = NULL WHERE id = ?3", JR_DATE_NONE,
-                  NULL, "zorg.start.verwijderd", err);
+    return assignment_set_care(ctx, &a, "UPDATE assignment SET care_start = NULL WHERE id = ?3",
+                               JR_DATE_NONE, NULL, "zorg.start.verwijderd", err);
 }
 
 /* own_with_reason: the provider's own assignment, for a stop with a valid
@@ -151,7 +102,7 @@ jr_status care_start_delete(const jr_ctx *ctx, const char *number, const char *a
 static jr_status own_with_reason(const jr_ctx *ctx, const char *number, const char *agb,
                                  const char *reason, jr_assignment *a, jr_error *err)
 {
-    jr_status rc = own(ctx, number, agb, a, err);
+    jr_status rc = assignment_own(ctx, number, agb, a, err);
     if (rc != JR_OK)
         return rc;
     if (stop_reason_name(reason)[0] == '\0')
@@ -173,33 +124,30 @@ jr_status care_stop_change(const jr_ctx *ctx, const char *number, const char *ag
                        "Er is geen stop zorg voor toewijzing %s om te wijzigen.", number);
     if (a.care_stop == date && strcmp(a.stop_reason, reason) == 0)
         return JR_OK;
-    if (date < a.care_start || date > a.grant.end)
-        return jr_fail(err, JR_EINVAL, "date_outside_care", "datum",
-                       "Stop zorg moet na start zorg en uiterlijk op de einddatum liggen.");
-    if (date > ctx->today)
-        return jr_fail(err, JR_EINVAL, "date_in_future", "datum",
-                       "Stop zorg kan niet in de toekomst liggen.");
+    if ((rc = care_stop_date_check(&a.grant, a.care_start, date, ctx->today, err)) != JR_OK)
+        return rc;
     bool outside;
     if ((rc = lines_outside(ctx, a.id, JR_DATE_NONE, date, &outside, err)) != JR_OK)
         return rc;
     if (outside)
         return jr_fail(err, JR_ECONFLICT, "9385", "datum",
                        "Er zijn geaccepteerde declaratieregels na de nieuwe stopdatum.");
-    return update(ctx, &a, "UPDATE assignment SET care_stop = ?1, stop_reason = ?2 WHERE id = ?3",
-                  date, reason, "zorg.stop.gewijzigd", err);
+    return assignment_set_care(
+        ctx, &a, "UPDATE assignment SET care_stop = ?1, stop_reason = ?2 WHERE id = ?3", date,
+        reason, "zorg.stop.gewijzigd", err);
 }
 
 jr_status care_stop_delete(const jr_ctx *ctx, const char *number, const char *agb, jr_error *err)
 {
     jr_assignment a;
-    jr_status rc = own(ctx, number, agb, &a, err);
+    jr_status rc = assignment_own(ctx, number, agb, &a, err);
     if (rc != JR_OK)
         return rc;
     if (a.care_stop == JR_DATE_NONE)
         return JR_OK;
-    return update(ctx, &a,
-                  "UPDATE assignment SET care_stop = NULL, stop_reason = NULL WHERE id = ?3",
-                  JR_DATE_NONE, NULL, "zorg.stop.verwijderd", err);
+    return assignment_set_care(
+        ctx, &a, "UPDATE assignment SET care_stop = NULL, stop_reason = NULL WHERE id = ?3",
+        JR_DATE_NONE, NULL, "zorg.stop.verwijderd", err);
 }
 
 jr_status care_stop_next(const jr_ctx *ctx, const char *number, const char *agb, jr_date date,
@@ -215,12 +163,10 @@ jr_status care_stop_next(const jr_ctx *ctx, const char *number, const char *agb,
     if (date < a.care_stop)
         return jr_fail(err, JR_EINVAL, "9414", "datum",
                        "De volgende stop zorg kan niet voor de huidige stop liggen.");
-    if (date > a.grant.end)
-        return jr_fail(err, JR_EINVAL, "date_outside_care", "datum",
-                       "Stop zorg moet na start zorg en uiterlijk op de einddatum liggen.");
-    if (date > ctx->today)
-        return jr_fail(err, JR_EINVAL, "date_in_future", "datum",
-                       "Stop zorg kan niet in de toekomst liggen.");
-    return update(ctx, &a, "UPDATE assignment SET care_stop = ?1, stop_reason = ?2 WHERE id = ?3",
-                  date, reason, "zorg.stop.opgevolgd", err);
+    /* date >= care_stop >= care_start: the stop-date rule holds from below */
+    if ((rc = care_stop_date_check(&a.grant, a.care_start, date, ctx->today, err)) != JR_OK)
+        return rc;
+    return assignment_set_care(
+        ctx, &a, "UPDATE assignment SET care_stop = ?1, stop_reason = ?2 WHERE id = ?3", date,
+        reason, "zorg.stop.opgevolgd", err);
 }

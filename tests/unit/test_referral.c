@@ -565,6 +565,37 @@ static void test_error_code_holds_documented_codes(void **state)
             fail_msg("code %s does not fit jr_error.code[%zu]", documented[i], sizeof err.code);
 }
 
+/* start zorg within the grant, stop zorg from start zorg to the grant's end,
+ * neither after today: the bounds themselves are allowed */
+static void test_care_dates_within_grant_and_not_future(void **state)
+{
+    (void)state;
+    jr_grant g;
+    memset(&g, 0, sizeof g);
+    g.start = D("2025-03-01");
+    g.end = D("2025-08-31");
+    jr_date today = D("2025-06-30");
+    jr_error err;
+    assert_int_equal(care_start_date_check(&g, D("2025-03-01"), today, &err), JR_OK);
+    assert_int_equal(care_start_date_check(&g, D("2025-06-30"), today, &err), JR_OK);
+    assert_int_equal(care_start_date_check(&g, D("2025-02-28"), today, &err), JR_EINVAL);
+    assert_err_code(&err, "date_outside_assignment");
+    assert_int_equal(care_start_date_check(&g, D("2025-07-01"), today, &err), JR_EINVAL);
+    assert_err_code(&err, "date_in_future");
+    assert_int_equal(care_stop_date_check(&g, D("2025-04-01"), D("2025-04-01"), today, &err),
+                     JR_OK);
+    assert_int_equal(care_stop_date_check(&g, D("2025-04-01"), D("2025-03-31"), today, &err),
+                     JR_EINVAL);
+    assert_err_code(&err, "date_outside_care");
+    assert_int_equal(
+        care_stop_date_check(&g, D("2025-04-01"), D("2025-09-01"), D("2025-12-31"), &err),
+        JR_EINVAL);
+    assert_err_code(&err, "date_outside_care");
+    assert_int_equal(care_stop_date_check(&g, D("2025-04-01"), D("2025-07-01"), today, &err),
+                     JR_EINVAL);
+    assert_err_code(&err, "date_in_future");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -611,6 +642,7 @@ int main(void)
         cmocka_unit_test(test_ledger_compute_open_assignment),
         cmocka_unit_test(test_ledger_compute_ended_releases_rest),
         cmocka_unit_test(test_error_code_holds_documented_codes),
+        cmocka_unit_test(test_care_dates_within_grant_and_not_future),
     };
     return cmocka_run_group_tests(tests, unit_catalog_setup, NULL);
 }
