@@ -25,14 +25,6 @@
 
 #define IJW_MAX_FILES 4096
 
-static json_t *codes_json(const ijw_result *r)
-{
-    json_t *o = json_object();
-    for (int i = 0; i < r->ncodes; i++)
-        json_object_set_new(o, r->codes[i].code, json_integer(r->codes[i].n));
-    return o;
-}
-
 static void print_result(cli_env *env, const char *file, const char *answer, const ijw_result *r)
 {
     if (env->json) {
@@ -40,7 +32,7 @@ static void print_result(cli_env *env, const char *file, const char *answer, con
                               ijw_msg_code(r->msg), "answer",
                               answer && *answer ? json_string(answer) : json_null(), "accepted",
                               (json_int_t)r->accepted, "rejected", (json_int_t)r->rejected, "codes",
-                              codes_json(r), "replayed", r->replayed);
+                              ijw_result_codes_json(r), "replayed", r->replayed);
         cli_emit(o);
         return;
     }

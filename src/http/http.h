@@ -89,6 +89,10 @@ json_t *http_error_json(const jr_error *err);
 /* http_query: the value of query argument name, or NULL when absent or
  * empty. */
 const char *http_query(const http_req *r, const char *name);
+/* http_query_filename: the file name the client gave (?name=), kept to
+ * plain characters (letters, digits, "._-"; at most 100), for messages and
+ * downloads; dflt when none is left. */
+void http_query_filename(const http_req *r, const char *dflt, char *out, size_t cap);
 
 /* Typed access to the JSON body. Each returns false after answering 400
  * naming the field (so the handler only returns). A missing optional field

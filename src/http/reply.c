@@ -7,6 +7,7 @@
 
 #include "../core/sbuf.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <stdarg.h>
@@ -107,6 +108,18 @@ void http_reply_fail(http_req *r, jr_status st, const char *code, const char *fi
 
 /* ---- the JSON body ------------------------------------------------------ */
 
+/* http_parse_i64: the whole of s as a decimal integer */
+static bool http_parse_i64(const char *s, int64_t *out)
+{
+    char *end = NULL;
+    errno = 0;
+    long long v = strtoll(s, &end, 10);
+    if (!*s || !end || *end != '\0' || errno != 0)
+        return false;
+    *out = v;
+    return true;
+}
+
 static json_t *http_body_field(http_req *r, const char *name, bool required, bool *ok)
 {
     json_t *v = r->body ? json_object_get(r->body, name) : NULL;
@@ -158,12 +171,7 @@ bool http_body_int(http_req *r, const char *name, bool required, int64_t lo, int
         n = json_integer_value(v);
         good = true;
     } else if (json_is_string(v)) { /* "12" as well as 12 */
-        const char *s = json_string_value(v);
-        char *end = NULL;
-        errno = 0;
-        long long x = strtoll(s, &end, 10);
-        good = *s && end && *end == '\0' && errno == 0;
-        n = x;
+        good = http_parse_i64(json_string_value(v), &n);
     }
     if (!good || n < lo || n > hi) {
         http_reply_fail(r, JR_EINVAL, "field_type", name,
@@ -206,15 +214,16 @@ bool http_body_bool(http_req *r, const char *name, bool required, bool *out)
 
 /* ---- query arguments and path parameters --------------------------------- */
 
-static bool http_parse_i64(const char *s, int64_t *out)
+void http_query_filename(const http_req *r, const char *dflt, char *out, size_t cap)
 {
-    char *end = NULL;
-    errno = 0;
-    long long v = strtoll(s, &end, 10);
-    if (!*s || !end || *end != '\0' || errno != 0)
-        return false;
-    *out = v;
-    return true;
+    const char *given = http_query(r, "name");
+    size_t n = 0;
+    for (const char *p = given ? given : ""; *p && n + 1 < cap && n < 100; p++)
+        if (isalnum((unsigned char)*p) || strchr("._-", *p))
+            out[n++] = *p;
+    out[n] = '\0';
+    if (n == 0)
+        str_copy(out, cap, dflt);
 }
 
 bool http_query_int(http_req *r, const char *name, int64_t lo, int64_t hi, int64_t *out)

@@ -13,7 +13,6 @@
 #include "../io/decl_csv.h"
 #include "../service/batches.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -36,24 +35,10 @@ static int declarations_outcome(void *ud, const void *row)
     return 0;
 }
 
-/* declarations_name: the file name the client gave (?name=), kept to
- * plain characters, for messages and the batch's source. */
-static void declarations_name(http_req *r, char *out, size_t cap)
-{
-    const char *given = http_query(r, "name");
-    size_t n = 0;
-    for (const char *p = given ? given : ""; *p && n + 1 < cap && n < 100; p++)
-        if (isalnum((unsigned char)*p) || strchr("._-", *p))
-            out[n++] = *p;
-    out[n] = '\0';
-    if (n == 0)
-        snprintf(out, cap, "upload.csv");
-}
-
 static void declarations_upload(http_req *r)
 {
     char name[128], source[192];
-    declarations_name(r, name, sizeof name);
+    http_query_filename(r, "upload.csv", name, sizeof name);
     snprintf(source, sizeof source, "web:%s", name);
     jr_error err;
     jr_error_clear(&err);

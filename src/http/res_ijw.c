@@ -20,32 +20,9 @@
 #include "../core/sbuf.h"
 #include "../ijw/ijw.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* ijw_http_name: the file name the client gave (?name=), kept to plain
- * characters, for messages and the download's name. */
-static void ijw_http_name(http_req *r, char *out, size_t cap)
-{
-    const char *given = http_query(r, "name");
-    size_t n = 0;
-    for (const char *p = given ? given : ""; *p && n + 1 < cap && n < 100; p++)
-        if (isalnum((unsigned char)*p) || strchr("._-", *p))
-            out[n++] = *p;
-    out[n] = '\0';
-    if (n == 0)
-        str_copy(out, cap, "bericht.xml");
-}
-
-static json_t *ijw_http_codes(const ijw_result *res)
-{
-    json_t *o = json_object();
-    for (int i = 0; o && i < res->ncodes; i++)
-        json_object_set_new(o, res->codes[i].code, json_integer((json_int_t)res->codes[i].n));
-    return o;
-}
 
 static void ijw_http_import(http_req *r)
 {
@@ -62,7 +39,7 @@ static void ijw_http_import(http_req *r)
         return;
     }
     char name[128];
-    ijw_http_name(r, name, sizeof name);
+    http_query_filename(r, "bericht.xml", name, sizeof name);
     sbuf answer = SBUF_INIT;
     ijw_result res;
     memset(&res, 0, sizeof res);
@@ -92,7 +69,7 @@ static void ijw_http_import(http_req *r)
         "answer_type", has_answer ? json_string(ijw_msg_code(res.answer_msg)) : json_null(),
         "answer", has_answer ? json_stringn(answer.data, answer.len) : json_null(), "accepted",
         (json_int_t)res.accepted, "rejected", (json_int_t)res.rejected, "codes",
-        ijw_http_codes(&res), "replayed", res.replayed, "sender", res.sender, "receiver",
+        ijw_result_codes_json(&res), "replayed", res.replayed, "sender", res.sender, "receiver",
         res.receiver, "ident", res.ident);
     sbuf_free(&answer);
     http_reply_json(r, 200, o);

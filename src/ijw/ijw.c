@@ -129,13 +129,23 @@ jr_status ijw_inbox_find(const jr_ctx *ctx, const char *sender, ijw_msg msg, con
     return r == STORE_ERROR ? JR_EDB : JR_OK;
 }
 
-static json_t *summary_json(const ijw_result *r)
+json_t *ijw_result_codes_json(const ijw_result *r)
 {
-    json_t *codes = json_object();
-    for (int i = 0; i < r->ncodes; i++)
-        json_object_set_new(codes, r->codes[i].code, json_integer(r->codes[i].n));
-    return json_pack("{s:I, s:I, s:o}", "accepted", (json_int_t)r->accepted, "rejected",
-                     (json_int_t)r->rejected, "codes", codes);
+    json_t *o = json_object();
+    for (int i = 0; o && i < r->ncodes; i++)
+        json_object_set_new(o, r->codes[i].code, json_integer((json_int_t)r->codes[i].n));
+    return o;
+}
+
+/* summary_text: the result as the log keeps it (compact JSON, sorted keys;
+ * free it), NULL when out of memory */
+static char *summary_text(const ijw_result *r)
+{
+    json_t *sj = json_pack("{s:I, s:I, s:o}", "accepted", (json_int_t)r->accepted, "rejected",
+                           (json_int_t)r->rejected, "codes", ijw_result_codes_json(r));
+    char *summary = sj ? json_dumps(sj, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+    json_decref(sj);
+    return summary;
 }
 
 static void summary_load(ijw_result *r, const char *text)
@@ -161,9 +171,7 @@ jr_status ijw_inbox_insert(ijw_import *im, ijw_msg msg, int64_t duplicate_of, ij
 {
     const jr_ctx *ctx = im->ctx;
     char d[JR_DATE_ISO_LEN];
-    json_t *sj = summary_json(im->res);
-    char *summary = sj ? json_dumps(sj, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
-    json_decref(sj);
+    char *summary = summary_text(im->res);
     if (!summary)
         return jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
     jr_stmt *s = store_prepare(
@@ -232,11 +240,7 @@ jr_status ijw_inbox_replay(ijw_import *im, int64_t id, jr_error *err)
     bool regenerate = store_col_null(q, 2) && strcmp(store_col_text(q, 4), "JW323") == 0;
     if (!regenerate && !store_col_null(q, 2)) {
         const char *a = store_col_text(q, 2);
-        size_t n = strlen(a);
-        if (im->sink->buf && sbuf_append(im->sink->buf, a, n) != 0)
-            im->sink->failed = true;
-        if (im->sink->file && fwrite(a, 1, n, im->sink->file) != n)
-            im->sink->failed = true;
+        ijw_sink_put(im->sink, a, strlen(a));
     }
     char *summary = strdup(store_col_text(q, 3));
     store_reset(q);
@@ -432,9 +436,7 @@ jr_status ijw_replayed(ijw_import *im, ijw_msg msg, int64_t known, jr_error *err
 /* ijw_inbox_finish: the answer and the result of the logged message */
 jr_status ijw_inbox_finish(ijw_import *im, const char *answer, jr_error *err)
 {
-    json_t *sj = summary_json(im->res);
-    char *summary = sj ? json_dumps(sj, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
-    json_decref(sj);
+    char *summary = summary_text(im->res);
     if (!summary)
         return jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
     jr_stmt *u = store_prepare(im->ctx->store,
@@ -484,9 +486,7 @@ static jr_status finish_tree(ijw_import *im, ijw_msg msg, jr_error *err)
     jr_status rc = ijw_begin(im, msg, &known, known_hash, err);
     if (rc != JR_OK)
         return rc;
-    ijw_msg answer = ijw_answer_of(msg);
-    if (msg == IJW_JW302 || msg == IJW_JW320)
-        answer = IJW_NMSG; /* a retour is not answered */
+    ijw_msg answer = ijw_answer_of(msg); /* IJW_NMSG: a retour is not answered */
     im->res->answer_msg = answer;
     if (known && strcmp(known_hash, im->hash) == 0)
         return ijw_replayed(im, msg, known, err);
@@ -519,11 +519,7 @@ static jr_status finish_tree(ijw_import *im, ijw_msg msg, jr_error *err)
     if (rc == JR_OK)
         rc = audit_import(im, msg);
     if (rc == JR_OK && answer != IJW_NMSG) {
-        if (im->sink->buf && sbuf_append(im->sink->buf, sbuf_cstr(&text), text.len) != 0)
-            im->sink->failed = true;
-        if (im->sink->file && fwrite(sbuf_cstr(&text), 1, text.len, im->sink->file) != text.len)
-            im->sink->failed = true;
-        if (im->sink->failed)
+        if (!ijw_sink_put(im->sink, sbuf_cstr(&text), text.len))
             rc = jr_fail(err, JR_EIO, "ijw_write", "", "Het antwoord kon niet worden geschreven.");
     }
     sbuf_free(&text);

@@ -38,6 +38,7 @@
 #include "../service/svc.h"
 #include "schema.h"
 
+#include <jansson.h>
 #include <stdio.h>
 
 #define IJW_MAX_RESULT_CODES 48
@@ -60,6 +61,10 @@ typedef struct {
     int ncodes;
     ijw_code_count codes[IJW_MAX_RESULT_CODES]; /* retourcode -> count, in the answer */
 } ijw_result;
+
+/* ijw_result_codes_json: the retourcodes of r as a JSON object, code ->
+ * count (a new reference; NULL when out of memory). */
+json_t *ijw_result_codes_json(const ijw_result *r);
 
 /* ijw_import_buffer: processes the message in data (len bytes; name is used
  * in messages) in one transaction and appends the answer to *answer (left

@@ -129,6 +129,10 @@ typedef struct {
     bool failed;
 } ijw_sink;
 
+/* ijw_sink_put: writes len bytes to the sink; false (and s->failed) when
+ * the sink failed, now or before */
+bool ijw_sink_put(ijw_sink *s, const char *buf, size_t len);
+
 typedef struct {
     xmlTextWriterPtr w;
     ijw_msg msg;
@@ -230,6 +234,15 @@ jr_status ijw_process_jw315(ijw_import *im, jr_error *err);
 jr_status ijw_process_jw317(ijw_import *im, jr_error *err);
 jr_status ijw_process_jw302(ijw_import *im, jr_error *err);
 jr_status ijw_process_jw320(ijw_import *im, jr_error *err);
+/* msg_care.c: ijw_keep_client: the name and sex a provider's message gave,
+ * for the JW301 */
+jr_status ijw_keep_client(const jr_ctx *ctx, const char *bsn, const char *sex, const char *last,
+                          const char *prefix, const char *initials, jr_error *err);
+/* ijw_client_ok: the client of a JW305/JW307/JW315 (the same layout, its
+ * nodes given): false when the BSN fails the 11-check (codes 0001, 0233 set,
+ * *rc JR_OK) or keeping the name failed (*rc) */
+bool ijw_client_ok(ijw_import *im, ijw_tnode *client, int bsn_node, int sex_node, int naam_node,
+                   jr_error *err, jr_status *rc);
 /* msg_retour.c: links a logged JW302/JW320 to the message it answered */
 jr_status ijw_link_retour(ijw_import *im, const char *sent_code, jr_error *err);
 

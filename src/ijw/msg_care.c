@@ -75,9 +75,10 @@ jr_status ijw_keep_client(const jr_ctx *ctx, const char *bsn, const char *sex, c
     return store_step(s, err) == STORE_DONE ? JR_OK : JR_EDB;
 }
 
-/* the client of a JW305/JW307/JW315 (same layout): 11-check and name */
-static bool client_ok(ijw_import *im, ijw_tnode *client, int bsn_node, int sex_node, int naam_node,
-                      jr_error *err, jr_status *rc)
+/* ijw_client_ok: the client of a JW305/JW307/JW315 (same layout): 11-check
+ * and name */
+bool ijw_client_ok(ijw_import *im, ijw_tnode *client, int bsn_node, int sex_node, int naam_node,
+                   jr_error *err, jr_status *rc)
 {
     const char *bsn = ijw_tn_val(client, bsn_node);
     *rc = JR_OK;
@@ -129,7 +130,8 @@ jr_status ijw_process_jw305(ijw_import *im, jr_error *err)
 {
     ijw_tnode *client = ijw_tn_child(ijw_tree_root(im->tree), N305_Client);
     jr_status rc;
-    if (!client_ok(im, client, N305_Client_Bsn, N305_Client_Geslacht, N305_Client_Naam, err, &rc))
+    if (!ijw_client_ok(im, client, N305_Client_Bsn, N305_Client_Geslacht, N305_Client_Naam, err,
+                       &rc))
         return rc;
     const char *bsn = ijw_tn_val(client, N305_Client_Bsn);
     ijw_tnode *list = ijw_tn_child(client, N305_Client_StartProducten);
@@ -326,7 +328,8 @@ jr_status ijw_process_jw307(ijw_import *im, jr_error *err)
 {
     ijw_tnode *client = ijw_tn_child(ijw_tree_root(im->tree), N307_Client);
     jr_status rc;
-    if (!client_ok(im, client, N307_Client_Bsn, N307_Client_Geslacht, N307_Client_Naam, err, &rc))
+    if (!ijw_client_ok(im, client, N307_Client_Bsn, N307_Client_Geslacht, N307_Client_Naam, err,
+                       &rc))
         return rc;
     const char *bsn = ijw_tn_val(client, N307_Client_Bsn);
     ijw_tnode *list = ijw_tn_child(client, N307_Client_StopProducten);

@@ -13,43 +13,14 @@
 #include "ijw_internal.h"
 
 #include "../core/csv.h"
+#include "../io/decl_csv.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-enum {
-    K_NUMBER,
-    K_AGB,
-    K_GEMEENTE,
-    K_PERIOD,
-    K_DAGTEKENING,
-    K_REF,
-    K_ASSIGNMENT,
-    K_BSN,
-    K_CATEGORY,
-    K_PRODUCT,
-    K_BEGIN,
-    K_END,
-    K_VOLUME,
-    K_UNIT,
-    K_TARIFF,
-    K_AMOUNT,
-    K_DC,
-    K_CREDIT_REF,
-    K_COUNT
-};
-
-static const char *const col_names[K_COUNT] = {
-    "declaratienummer", "agb",          "gemeente",
-    "periode",          "dagtekening",  "referentie",
-    "toewijzingnummer", "bsn",          "productcategorie",
-    "productcode",      "begindatum",   "einddatum",
-    "volume",           "eenheid",      "tarief",
-    "bedrag",           "debet_credit", "vorige_referentie"};
-
 typedef struct {
     jr_csv *csv;
-    int map[K_COUNT];
+    int map[DCSV_COUNT];
     int ncols;
     const char *name;
 } csv_in;
@@ -64,21 +35,22 @@ static jr_status csv_start(csv_in *c, FILE *in, jr_error *err)
     int r = csv_next(c->csv, &f, &n, err);
     if (r <= 0)
         return jr_fail(err, JR_EINVAL, "csv_empty", "", "%s: geen kopregel.", c->name);
-    for (int k = 0; k < K_COUNT; k++) {
+    for (int k = 0; k < DCSV_COUNT; k++) {
         c->map[k] = -1;
         for (int i = 0; i < n; i++)
-            if (strcmp(f[i], col_names[k]) == 0)
+            if (strcmp(f[i], decl_csv_columns[k]) == 0)
                 c->map[k] = i;
         if (c->map[k] < 0)
-            return jr_fail(err, JR_EINVAL, "csv_header", col_names[k],
-                           "%s:1: kolom '%s' ontbreekt in de kopregel.", c->name, col_names[k]);
+            return jr_fail(err, JR_EINVAL, "csv_header", decl_csv_columns[k],
+                           "%s:1: kolom '%s' ontbreekt in de kopregel.", c->name,
+                           decl_csv_columns[k]);
     }
     c->ncols = n;
     return JR_OK;
 }
 
 /* the next row's fields in column order; 0 at the end */
-static int csv_row(csv_in *c, const char *row[K_COUNT], jr_error *err)
+static int csv_row(csv_in *c, const char *row[DCSV_COUNT], jr_error *err)
 {
     char **f;
     int n;
@@ -90,16 +62,16 @@ static int csv_row(csv_in *c, const char *row[K_COUNT], jr_error *err)
                 c->name, csv_line(c->csv), n, c->ncols);
         return -1;
     }
-    for (int k = 0; k < K_COUNT; k++)
+    for (int k = 0; k < DCSV_COUNT; k++)
         row[k] = f[c->map[k]];
     return 1;
 }
 
 static jr_status bad_row(const csv_in *c, int col, jr_error *err)
 {
-    return jr_fail(err, JR_EINVAL, "csv_invalid", col_names[col],
+    return jr_fail(err, JR_EINVAL, "csv_invalid", decl_csv_columns[col],
                    "%s:%ld: kolom %s past niet in een JW323-bericht.", c->name, csv_line(c->csv),
-                   col_names[col]);
+                   decl_csv_columns[col]);
 }
 
 static jr_status to_nr(const jr_ctx *ctx, const char *number, char out[24])
@@ -129,35 +101,35 @@ static jr_status to_nr(const jr_ctx *ctx, const char *number, char out[24])
 #define PR(x) N323_Declaratie_Clienten_Client_Prestaties_Prestatie_##x
 
 static jr_status write_prestatie(const jr_ctx *ctx, csv_in *c, ijw_writer *w,
-                                 const char *row[K_COUNT], jr_error *err)
+                                 const char *row[DCSV_COUNT], jr_error *err)
 {
     char nr[24];
-    jr_status rc = to_nr(ctx, row[K_ASSIGNMENT], nr);
+    jr_status rc = to_nr(ctx, row[DCSV_ASSIGNMENT], nr);
     if (rc == JR_EDB)
         return jr_fail(err, JR_EDB, "database", "", "Databasefout.");
     if (rc != JR_OK)
-        return bad_row(c, K_ASSIGNMENT, err);
+        return bad_row(c, DCSV_ASSIGNMENT, err);
     jr_cents tariff, amount;
-    if (!money_parse(row[K_TARIFF], &tariff) || tariff < 0)
-        return bad_row(c, K_TARIFF, err);
-    if (!money_parse(row[K_AMOUNT], &amount) || amount < 0)
-        return bad_row(c, K_AMOUNT, err);
-    bool credit = strcmp(row[K_DC], "C") == 0;
+    if (!money_parse(row[DCSV_TARIFF], &tariff) || tariff < 0)
+        return bad_row(c, DCSV_TARIFF, err);
+    if (!money_parse(row[DCSV_AMOUNT], &amount) || amount < 0)
+        return bad_row(c, DCSV_AMOUNT, err);
+    bool credit = strcmp(row[DCSV_DC], "C") == 0;
     ijw_w_start(w, N323_Declaratie_Clienten_Client_Prestaties_Prestatie);
     ijw_w_start(w, PR(ProductReferentie));
-    ijw_w_leaf(w, PR(ProductReferentie_ReferentieNummer), row[K_REF]);
+    ijw_w_leaf(w, PR(ProductReferentie_ReferentieNummer), row[DCSV_REF]);
     if (credit)
-        ijw_w_leaf(w, PR(ProductReferentie_VorigReferentieNummer), row[K_CREDIT_REF]);
+        ijw_w_leaf(w, PR(ProductReferentie_VorigReferentieNummer), row[DCSV_CREDIT_REF]);
     ijw_w_end(w);
     ijw_w_leaf(w, PR(ToewijzingNummer), nr);
-    ijw_w_leaf(w, PR(ProductCategorie), row[K_CATEGORY]);
-    ijw_w_leaf(w, PR(ProductCode), row[K_PRODUCT]);
+    ijw_w_leaf(w, PR(ProductCategorie), row[DCSV_CATEGORY]);
+    ijw_w_leaf(w, PR(ProductCode), row[DCSV_PRODUCT]);
     ijw_w_start(w, PR(ProductPeriode));
-    ijw_w_leaf(w, PR(ProductPeriode_Begindatum), row[K_BEGIN]);
-    ijw_w_leaf(w, PR(ProductPeriode_Einddatum), row[K_END]);
+    ijw_w_leaf(w, PR(ProductPeriode_Begindatum), row[DCSV_BEGIN]);
+    ijw_w_leaf(w, PR(ProductPeriode_Einddatum), row[DCSV_END]);
     ijw_w_end(w);
-    ijw_w_leaf(w, PR(GeleverdVolume), row[K_VOLUME]);
-    ijw_w_leaf(w, PR(Eenheid), row[K_UNIT]);
+    ijw_w_leaf(w, PR(GeleverdVolume), row[DCSV_VOLUME]);
+    ijw_w_leaf(w, PR(Eenheid), row[DCSV_UNIT]);
     ijw_w_leaf_int(w, PR(ProductTarief), tariff);
     ijw_w_start(w, PR(IngediendBedrag));
     ijw_w_leaf_int(w, PR(IngediendBedrag_Bedrag), amount);
@@ -178,7 +150,7 @@ jr_status ijw_csv_to_jw323(const jr_ctx *ctx, FILE *in, const char *name, FILE *
     csv_in c;
     memset(&c, 0, sizeof c);
     c.name = name;
-    const char *row[K_COUNT];
+    const char *row[DCSV_COUNT];
     char number[48] = "", agb[16] = "", gemeente[8] = "", period[16] = "", dagtekening[16] = "";
     char bsn[16] = "", id[16];
     int64_t total = 0, nrows = 0;
@@ -190,23 +162,23 @@ jr_status ijw_csv_to_jw323(const jr_ctx *ctx, FILE *in, const char *name, FILE *
     /* pass 1: the batch and its total */
     while (rc == JR_OK && (r = csv_row(&c, row, err)) == 1) {
         if (nrows++ == 0) {
-            str_copy(number, sizeof number, row[K_NUMBER]);
-            str_copy(agb, sizeof agb, row[K_AGB]);
-            str_copy(gemeente, sizeof gemeente, row[K_GEMEENTE]);
-            str_copy(period, sizeof period, row[K_PERIOD]);
-            str_copy(dagtekening, sizeof dagtekening, row[K_DAGTEKENING]);
-        } else if (strcmp(number, row[K_NUMBER]) != 0 || strcmp(agb, row[K_AGB]) != 0) {
+            str_copy(number, sizeof number, row[DCSV_NUMBER]);
+            str_copy(agb, sizeof agb, row[DCSV_AGB]);
+            str_copy(gemeente, sizeof gemeente, row[DCSV_GEMEENTE]);
+            str_copy(period, sizeof period, row[DCSV_PERIOD]);
+            str_copy(dagtekening, sizeof dagtekening, row[DCSV_DAGTEKENING]);
+        } else if (strcmp(number, row[DCSV_NUMBER]) != 0 || strcmp(agb, row[DCSV_AGB]) != 0) {
             rc = jr_fail(err, JR_EINVAL, "csv_batches", "declaratienummer",
                          "%s:%ld: een JW323 bevat een declaratie; dit bestand heeft er meer.", name,
                          csv_line(c.csv));
             break;
         }
         jr_cents a;
-        if (!money_parse(row[K_AMOUNT], &a)) {
-            rc = bad_row(&c, K_AMOUNT, err);
+        if (!money_parse(row[DCSV_AMOUNT], &a)) {
+            rc = bad_row(&c, DCSV_AMOUNT, err);
             break;
         }
-        total += strcmp(row[K_DC], "C") == 0 ? -a : a;
+        total += strcmp(row[DCSV_DC], "C") == 0 ? -a : a;
     }
     if (rc == JR_OK && r < 0)
         rc = JR_EINVAL;
@@ -254,12 +226,12 @@ jr_status ijw_csv_to_jw323(const jr_ctx *ctx, FILE *in, const char *name, FILE *
     if ((rc = csv_start(&c, in, err)) != JR_OK)
         goto fail;
     while (rc == JR_OK && (r = csv_row(&c, row, err)) == 1) {
-        if (!open || strcmp(bsn, row[K_BSN]) != 0) {
+        if (!open || strcmp(bsn, row[DCSV_BSN]) != 0) {
             if (open) {
                 ijw_w_end(&w); /* Prestaties */
                 ijw_w_end(&w); /* Client */
             }
-            str_copy(bsn, sizeof bsn, row[K_BSN]);
+            str_copy(bsn, sizeof bsn, row[DCSV_BSN]);
             ijw_w_start(&w, N323_Declaratie_Clienten_Client);
             ijw_w_leaf(&w, N323_Declaratie_Clienten_Client_Bsn, bsn);
             ijw_w_start(&w, N323_Declaratie_Clienten_Client_Prestaties);

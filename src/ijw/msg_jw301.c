@@ -294,10 +294,16 @@ static jr_status pending_clients(const jr_ctx *ctx, jr_date since, client_key **
     *out = NULL;
     *n = 0;
     size_t cap = 0;
-    jr_stmt *q =
-        store_prepare(ctx->store, ROW_COLS "ORDER BY a.gemeente, p.agb, a.youth_id, a.id", err);
+    const char *gemeente = NULL, *agb_scope = NULL;
+    bool none;
+    svc_scope(ctx, &gemeente, &agb_scope, &none); /* a municipality: only its own */
+    jr_stmt *q = store_prepare(ctx->store,
+                               ROW_COLS "WHERE (?1 IS NULL OR a.gemeente = ?1)"
+                                        " ORDER BY a.gemeente, p.agb, a.youth_id, a.id",
+                               err);
     if (!q)
         return JR_EDB;
+    store_bind_text(q, 1, gemeente);
     store_step_result r;
     while ((r = store_step(q, err)) == STORE_ROW) {
         asg_row a;
@@ -345,7 +351,8 @@ jr_status ijw_export_jw301(const jr_ctx *ctx, jr_date since, ijw_out_fn fn, void
     for (size_t i = 0; i < nkeys && rc == JR_OK; i++) {
         const client_key *k = &keys[i];
         if (!svc_sees(ctx, k->gemeente, NULL))
-            continue; /* another municipality's: it sends its own */
+            continue; /* another municipality's (a guard: pending_clients keeps only
+                         the principal's own): it sends its own */
         jr_stmt *q = store_prepare(ctx->store,
                                    ROW_COLS "WHERE a.gemeente = ? AND p.agb = ? AND a.youth_id = ?"
                                             " ORDER BY a.id",

@@ -20,9 +20,6 @@
 
 #include <string.h>
 
-jr_status ijw_keep_client(const jr_ctx *ctx, const char *bsn, const char *sex, const char *last,
-                          const char *prefix, const char *initials, jr_error *err);
-
 jr_status ijw_queue_jw319(const jr_ctx *ctx, const char *gemeente, const char *agb, const char *ref,
                           const jr_req_decision *d, jr_error *err)
 {
@@ -119,19 +116,9 @@ jr_status ijw_process_jw315(ijw_import *im, jr_error *err)
     const jr_ctx *ctx = im->ctx;
     ijw_tnode *client = ijw_tn_child(ijw_tree_root(im->tree), N315_Client);
     const char *bsn = ijw_tn_val(client, N315_Client_Bsn);
-    if (!client_checked(im, client, bsn))
-        return JR_OK;
-    ijw_tnode *naam = ijw_tn_child(client, N315_Client_Naam);
-    ijw_tnode *gn = naam ? naam->first : NULL;
-    const char *initials = NULL;
-    for (ijw_tnode *c = naam ? naam->first : NULL; c; c = c->next)
-        if (strcmp(c->name, "Voorletters") == 0)
-            initials = c->value;
-    jr_status rc = ijw_keep_client(
-        ctx, bsn, ijw_tn_val(client, N315_Client_Geslacht),
-        gn && gn->first ? gn->first->value : NULL,
-        gn && gn->first && gn->first->next ? gn->first->next->value : NULL, initials, err);
-    if (rc != JR_OK)
+    jr_status rc;
+    if (!ijw_client_ok(im, client, N315_Client_Bsn, N315_Client_Geslacht, N315_Client_Naam, err,
+                       &rc))
         return rc;
     jr_date birth = JR_DATE_NONE;
     ijw_parse_date(ijw_tn_val(ijw_tn_child(client, N315_Client_Geboortedatum),
@@ -363,6 +350,9 @@ jr_status ijw_process_jw317(ijw_import *im, jr_error *err)
 jr_status ijw_export_jw319(const jr_ctx *ctx, ijw_out_fn fn, void *ud, int *n, jr_error *err)
 {
     *n = 0;
+    const char *gemeente = NULL, *agb = NULL;
+    bool none;
+    svc_scope(ctx, &gemeente, &agb, &none); /* an access worker: its municipality's */
     jr_status rc = store_begin(ctx->store, err);
     if (rc != JR_OK)
         return rc;
@@ -376,9 +366,6 @@ jr_status ijw_export_jw319(const jr_ctx *ctx, ijw_out_fn fn, void *ud, int *n, j
             rc = JR_EDB;
             break;
         }
-        const char *gemeente = NULL, *agb = NULL;
-        bool none;
-        svc_scope(ctx, &gemeente, &agb, &none); /* an access worker: its municipality's */
         store_bind_text(q, 1, gemeente);
         store_step_result r = store_step(q, err);
         if (r != STORE_ROW) {

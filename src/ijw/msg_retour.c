@@ -49,16 +49,24 @@ static void count_classes(ijw_result *r, const ijw_tnode *n, const char *record)
     }
 }
 
-static jr_status process_retour(ijw_import *im, const char *sent_code, const char *record,
-                                jr_error *err)
+/* the Identificatie of the message a retour answers: its header's
+ * IdentificatieRetour, NULL when absent */
+static const char *answered_ident(const ijw_tnode *root)
 {
-    const jr_ctx *ctx = im->ctx;
-    const ijw_tnode *root = ijw_tree_root(im->tree);
     const ijw_tnode *hdr = ijw_tn_child(root, 1);
     const char *answered = NULL;
     for (const ijw_tnode *c = hdr ? hdr->first : NULL; c; c = c->next)
         if (strcmp(c->name, "IdentificatieRetour") == 0)
             answered = c->value;
+    return answered;
+}
+
+static jr_status process_retour(ijw_import *im, const char *sent_code, const char *record,
+                                jr_error *err)
+{
+    const jr_ctx *ctx = im->ctx;
+    const ijw_tnode *root = ijw_tree_root(im->tree);
+    const char *answered = answered_ident(root);
     jr_stmt *q = store_prepare(ctx->store,
                                "SELECT id FROM ijw_outbox WHERE code = ? AND ident = ? AND"
                                " sender = ? AND receiver = ?",
@@ -102,11 +110,7 @@ static jr_status process_retour(ijw_import *im, const char *sent_code, const cha
  * message it answered (after the row exists) */
 jr_status ijw_link_retour(ijw_import *im, const char *sent_code, jr_error *err)
 {
-    const ijw_tnode *hdr = ijw_tn_child(ijw_tree_root(im->tree), 1);
-    const char *answered = NULL;
-    for (const ijw_tnode *c = hdr ? hdr->first : NULL; c; c = c->next)
-        if (strcmp(c->name, "IdentificatieRetour") == 0)
-            answered = c->value;
+    const char *answered = answered_ident(ijw_tree_root(im->tree));
     jr_stmt *u = store_prepare(im->ctx->store,
                                "UPDATE ijw_outbox SET retour_inbox_id = ? WHERE code = ? AND"
                                " ident = ? AND receiver = ?",

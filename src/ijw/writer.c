@@ -16,16 +16,20 @@
 #include <stdio.h>
 #include <string.h>
 
+bool ijw_sink_put(ijw_sink *s, const char *buf, size_t len)
+{
+    if (s->failed)
+        return false;
+    if (s->buf && sbuf_append(s->buf, buf, len) != 0)
+        s->failed = true;
+    if (s->file && fwrite(buf, 1, len, s->file) != len)
+        s->failed = true;
+    return !s->failed;
+}
+
 static int sink_write(void *ctx, const char *buf, int len)
 {
-    ijw_sink *s = ctx;
-    if (s->failed)
-        return -1;
-    if (s->buf && sbuf_append(s->buf, buf, (size_t)len) != 0)
-        s->failed = true;
-    if (s->file && fwrite(buf, 1, (size_t)len, s->file) != (size_t)len)
-        s->failed = true;
-    return s->failed ? -1 : len;
+    return ijw_sink_put(ctx, buf, (size_t)len) ? len : -1;
 }
 
 static int sink_close(void *ctx)

@@ -11,29 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum {
-    C_NUMBER,
-    C_AGB,
-    C_GEMEENTE,
-    C_PERIOD,
-    C_DAGTEKENING,
-    C_REF,
-    C_ASSIGNMENT,
-    C_BSN,
-    C_CATEGORY,
-    C_PRODUCT,
-    C_BEGIN,
-    C_END,
-    C_VOLUME,
-    C_UNIT,
-    C_TARIFF,
-    C_AMOUNT,
-    C_DC,
-    C_CREDIT_REF,
-    C_COUNT
-};
-
-static const char *const col_names[C_COUNT] = {
+const char *const decl_csv_columns[DCSV_COUNT] = {
     "declaratienummer", "agb",          "gemeente",
     "periode",          "dagtekening",  "referentie",
     "toewijzingnummer", "bsn",          "productcategorie",
@@ -86,68 +64,68 @@ typedef struct {
 
 static jr_status bad(where *w, int col, const char *value, const char *what)
 {
-    return jr_fail(w->err, JR_EINVAL, "csv_invalid", col_names[col],
+    return jr_fail(w->err, JR_EINVAL, "csv_invalid", decl_csv_columns[col],
                    "%s:%ld: kolom %s: %s (waarde '%.40s'); het bestand is niet verwerkt.", w->file,
-                   w->line, col_names[col], what, value);
+                   w->line, decl_csv_columns[col], what, value);
 }
 
 static jr_status parse_row(where *w, char **f, jr_decl_batch *b, jr_decl_line *l)
 {
     memset(l, 0, sizeof *l);
     memset(b, 0, sizeof *b);
-    if (!ident_ok(f[C_NUMBER], sizeof b->number))
-        return bad(w, C_NUMBER, f[C_NUMBER], "1 tot 40 tekens zonder spaties");
-    str_copy(b->number, sizeof b->number, f[C_NUMBER]);
-    if (!agb_valid(f[C_AGB]))
-        return bad(w, C_AGB, f[C_AGB], "een AGB-code heeft 8 cijfers");
-    str_copy(b->agb, sizeof b->agb, f[C_AGB]);
-    if (!cbs_valid(f[C_GEMEENTE]))
-        return bad(w, C_GEMEENTE, f[C_GEMEENTE], "een CBS-gemeentecode heeft 4 cijfers");
-    str_copy(b->gemeente, sizeof b->gemeente, f[C_GEMEENTE]);
-    if (!month_parse(f[C_PERIOD], &b->period))
-        return bad(w, C_PERIOD, f[C_PERIOD], "geen maand JJJJ-MM");
-    if (!date_parse(f[C_DAGTEKENING], &b->dagtekening))
-        return bad(w, C_DAGTEKENING, f[C_DAGTEKENING], "geen datum JJJJ-MM-DD");
-    if (!ident_ok(f[C_REF], sizeof l->ref))
-        return bad(w, C_REF, f[C_REF], "1 tot 40 tekens zonder spaties");
-    str_copy(l->ref, sizeof l->ref, f[C_REF]);
-    if (!ident_ok(f[C_ASSIGNMENT], sizeof l->assignment))
-        return bad(w, C_ASSIGNMENT, f[C_ASSIGNMENT], "1 tot 40 tekens zonder spaties");
-    str_copy(l->assignment, sizeof l->assignment, f[C_ASSIGNMENT]);
-    if (strlen(f[C_BSN]) != 9 || !all_digits(f[C_BSN]))
-        return bad(w, C_BSN, f[C_BSN], "een BSN heeft 9 cijfers");
-    str_copy(l->bsn, sizeof l->bsn, f[C_BSN]);
-    if (strlen(f[C_CATEGORY]) != 2 || !all_digits(f[C_CATEGORY]))
-        return bad(w, C_CATEGORY, f[C_CATEGORY], "een productcategorie heeft 2 cijfers");
-    str_copy(l->category, sizeof l->category, f[C_CATEGORY]);
-    if (!ident_ok(f[C_PRODUCT], sizeof l->product))
-        return bad(w, C_PRODUCT, f[C_PRODUCT], "een productcode heeft 1 tot 7 tekens");
-    str_copy(l->product, sizeof l->product, f[C_PRODUCT]);
-    if (!date_parse(f[C_BEGIN], &l->begin))
-        return bad(w, C_BEGIN, f[C_BEGIN], "geen datum JJJJ-MM-DD");
-    if (!date_parse(f[C_END], &l->end))
-        return bad(w, C_END, f[C_END], "geen datum JJJJ-MM-DD");
-    const char *v = f[C_VOLUME];
+    if (!ident_ok(f[DCSV_NUMBER], sizeof b->number))
+        return bad(w, DCSV_NUMBER, f[DCSV_NUMBER], "1 tot 40 tekens zonder spaties");
+    str_copy(b->number, sizeof b->number, f[DCSV_NUMBER]);
+    if (!agb_valid(f[DCSV_AGB]))
+        return bad(w, DCSV_AGB, f[DCSV_AGB], "een AGB-code heeft 8 cijfers");
+    str_copy(b->agb, sizeof b->agb, f[DCSV_AGB]);
+    if (!cbs_valid(f[DCSV_GEMEENTE]))
+        return bad(w, DCSV_GEMEENTE, f[DCSV_GEMEENTE], "een CBS-gemeentecode heeft 4 cijfers");
+    str_copy(b->gemeente, sizeof b->gemeente, f[DCSV_GEMEENTE]);
+    if (!month_parse(f[DCSV_PERIOD], &b->period))
+        return bad(w, DCSV_PERIOD, f[DCSV_PERIOD], "geen maand JJJJ-MM");
+    if (!date_parse(f[DCSV_DAGTEKENING], &b->dagtekening))
+        return bad(w, DCSV_DAGTEKENING, f[DCSV_DAGTEKENING], "geen datum JJJJ-MM-DD");
+    if (!ident_ok(f[DCSV_REF], sizeof l->ref))
+        return bad(w, DCSV_REF, f[DCSV_REF], "1 tot 40 tekens zonder spaties");
+    str_copy(l->ref, sizeof l->ref, f[DCSV_REF]);
+    if (!ident_ok(f[DCSV_ASSIGNMENT], sizeof l->assignment))
+        return bad(w, DCSV_ASSIGNMENT, f[DCSV_ASSIGNMENT], "1 tot 40 tekens zonder spaties");
+    str_copy(l->assignment, sizeof l->assignment, f[DCSV_ASSIGNMENT]);
+    if (strlen(f[DCSV_BSN]) != 9 || !all_digits(f[DCSV_BSN]))
+        return bad(w, DCSV_BSN, f[DCSV_BSN], "een BSN heeft 9 cijfers");
+    str_copy(l->bsn, sizeof l->bsn, f[DCSV_BSN]);
+    if (strlen(f[DCSV_CATEGORY]) != 2 || !all_digits(f[DCSV_CATEGORY]))
+        return bad(w, DCSV_CATEGORY, f[DCSV_CATEGORY], "een productcategorie heeft 2 cijfers");
+    str_copy(l->category, sizeof l->category, f[DCSV_CATEGORY]);
+    if (!ident_ok(f[DCSV_PRODUCT], sizeof l->product))
+        return bad(w, DCSV_PRODUCT, f[DCSV_PRODUCT], "een productcode heeft 1 tot 7 tekens");
+    str_copy(l->product, sizeof l->product, f[DCSV_PRODUCT]);
+    if (!date_parse(f[DCSV_BEGIN], &l->begin))
+        return bad(w, DCSV_BEGIN, f[DCSV_BEGIN], "geen datum JJJJ-MM-DD");
+    if (!date_parse(f[DCSV_END], &l->end))
+        return bad(w, DCSV_END, f[DCSV_END], "geen datum JJJJ-MM-DD");
+    const char *v = f[DCSV_VOLUME];
     if (!all_digits(v[0] == '-' ? v + 1 : v) || strlen(v) > 9)
-        return bad(w, C_VOLUME, v, "geen geheel getal");
+        return bad(w, DCSV_VOLUME, v, "geen geheel getal");
     l->volume = strtoll(v, NULL, 10);
-    if (!unit_known(f[C_UNIT]))
-        return bad(w, C_UNIT, f[C_UNIT], "geen iJw-eenheid (01, 04, 14, 16, 82, 83, 84)");
-    str_copy(l->unit, sizeof l->unit, f[C_UNIT]);
-    if (!money_parse(f[C_TARIFF], &l->tariff) || l->tariff < 0)
-        return bad(w, C_TARIFF, f[C_TARIFF], "geen bedrag in euro's zoals 78.00");
-    if (!money_parse(f[C_AMOUNT], &l->amount) || l->amount < 0)
-        return bad(w, C_AMOUNT, f[C_AMOUNT], "geen bedrag in euro's zoals 780.00");
-    if (strcmp(f[C_DC], "D") != 0 && strcmp(f[C_DC], "C") != 0)
-        return bad(w, C_DC, f[C_DC], "D (debet) of C (credit)");
-    l->credit = f[C_DC][0] == 'C';
+    if (!unit_known(f[DCSV_UNIT]))
+        return bad(w, DCSV_UNIT, f[DCSV_UNIT], "geen iJw-eenheid (01, 04, 14, 16, 82, 83, 84)");
+    str_copy(l->unit, sizeof l->unit, f[DCSV_UNIT]);
+    if (!money_parse(f[DCSV_TARIFF], &l->tariff) || l->tariff < 0)
+        return bad(w, DCSV_TARIFF, f[DCSV_TARIFF], "geen bedrag in euro's zoals 78.00");
+    if (!money_parse(f[DCSV_AMOUNT], &l->amount) || l->amount < 0)
+        return bad(w, DCSV_AMOUNT, f[DCSV_AMOUNT], "geen bedrag in euro's zoals 780.00");
+    if (strcmp(f[DCSV_DC], "D") != 0 && strcmp(f[DCSV_DC], "C") != 0)
+        return bad(w, DCSV_DC, f[DCSV_DC], "D (debet) of C (credit)");
+    l->credit = f[DCSV_DC][0] == 'C';
     if (l->credit) {
-        if (!ident_ok(f[C_CREDIT_REF], sizeof l->credit_ref))
-            return bad(w, C_CREDIT_REF, f[C_CREDIT_REF],
+        if (!ident_ok(f[DCSV_CREDIT_REF], sizeof l->credit_ref))
+            return bad(w, DCSV_CREDIT_REF, f[DCSV_CREDIT_REF],
                        "een creditregel noemt de referentie van de debetregel");
-        str_copy(l->credit_ref, sizeof l->credit_ref, f[C_CREDIT_REF]);
-    } else if (f[C_CREDIT_REF][0]) {
-        return bad(w, C_CREDIT_REF, f[C_CREDIT_REF],
+        str_copy(l->credit_ref, sizeof l->credit_ref, f[DCSV_CREDIT_REF]);
+    } else if (f[DCSV_CREDIT_REF][0]) {
+        return bad(w, DCSV_CREDIT_REF, f[DCSV_CREDIT_REF],
                    "alleen een creditregel noemt een vorige referentie");
     }
     return JR_OK;
@@ -179,7 +157,7 @@ typedef struct {
 typedef struct {
     jr_csv *c;
     const char *name;
-    int map[C_COUNT];
+    int map[DCSV_COUNT];
     int ncols;
     block ring[RING];
     int filled;     /* blocks the reader has filled and the session not yet taken */
@@ -232,8 +210,8 @@ static void *read_rows(void *arg)
                 bl->last = true;
                 break;
             }
-            char *row[C_COUNT];
-            for (int k = 0; k < C_COUNT; k++)
+            char *row[DCSV_COUNT];
+            for (int k = 0; k < DCSV_COUNT; k++)
                 row[k] = f[rd->map[k]];
             parsed_row *p = &bl->rows[bl->n];
             if ((bl->rc = parse_row(&w, row, &p->b, &p->l)) != JR_OK) {
@@ -335,15 +313,15 @@ jr_status decl_csv_read(FILE *in, const char *name, jr_decl_session *sess, jr_er
         rc = jr_fail(err, JR_EINVAL, "csv_empty", "", "%s: het bestand is leeg.", name);
     else if (r < 0)
         rc = jr_fail(err, JR_EINVAL, "csv_malformed", "", "%s: %s", name, err->message);
-    for (int k = 0; rc == JR_OK && k < C_COUNT; k++) {
+    for (int k = 0; rc == JR_OK && k < DCSV_COUNT; k++) {
         rd->map[k] = -1;
         for (int i = 0; i < n; i++)
-            if (strcmp(f[i], col_names[k]) == 0)
+            if (strcmp(f[i], decl_csv_columns[k]) == 0)
                 rd->map[k] = i;
         if (rd->map[k] < 0)
-            rc = jr_fail(err, JR_EINVAL, "csv_header", col_names[k],
+            rc = jr_fail(err, JR_EINVAL, "csv_header", decl_csv_columns[k],
                          "%s:1: kolom '%s' ontbreekt in de kopregel (verwacht: %s).", name,
-                         col_names[k], decl_csv_header());
+                         decl_csv_columns[k], decl_csv_header());
     }
     rd->ncols = n;
     pthread_t th;

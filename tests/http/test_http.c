@@ -78,20 +78,6 @@ static struct {
     int bsn_seq;
 } F;
 
-#define free_responses hc_free_responses
-#define connect_port hc_connect
-#define send_all hc_send_all
-#define read_response hc_read_response
-#define header hc_header
-#define remove_entry hc_remove_entry
-#define wait_port hc_wait_port
-#define new_bsn(out) hc_new_bsn(&F.bsn_seq, (out))
-#define jget hc_jget
-#define jstr hc_jstr
-#define jint hc_jint
-#define spawn hc_spawn
-#define slurp hc_slurp
-
 static resp *raw_request(const char *head, const char *body, size_t body_len)
 {
     return hc_raw_request(F.port, head, body, body_len);
@@ -168,18 +154,18 @@ static long long create_referral(int role, const char *bsn, const char *route)
              "\"Weer naar school\", \"date\": \"2025-01-10\"}",
              bsn, route, strcmp(route, "budget") == 0 ? ", \"budget\": \"KB3\"" : "");
     resp *r = expect_status(req(role, "POST", "/api/referrals", body), 201);
-    assert_string_equal(jstr(r->json, "status"), "open");
-    return jint(r->json, "id");
+    assert_string_equal(hc_jstr(r->json, "status"), "open");
+    return hc_jint(r->json, "id");
 }
 
 static void create_youth(int role, const char *gemeente, char out[10])
 {
-    new_bsn(out);
+    hc_new_bsn(&F.bsn_seq, out);
     char body[256];
     snprintf(body, sizeof body,
              "{\"bsn\": \"%s\", \"birth\": \"2012-05-01\", \"gemeente\": \"%s\"}", out, gemeente);
     resp *r = expect_status(req(role, "POST", "/api/youths", body), 201);
-    assert_string_equal(jstr(r->json, "gemeente"), gemeente);
+    assert_string_equal(hc_jstr(r->json, "gemeente"), gemeente);
 }
 
 static void create_assignment(int role, long long referral, const char *agb, char out[24])
@@ -188,8 +174,8 @@ static void create_assignment(int role, long long referral, const char *agb, cha
     snprintf(body, sizeof body, "{\"agb\": \"%s\", \"start\": \"2025-02-01\"}", agb);
     resp *r =
         expect_status(reqf(role, "POST", body, "/api/referrals/%lld/assignment", referral), 201);
-    snprintf(out, 24, "%s", jstr(r->json, "number"));
-    assert_string_equal(jstr(r->json, "status"), "actief");
+    snprintf(out, 24, "%s", hc_jstr(r->json, "number"));
+    assert_string_equal(hc_jstr(r->json, "status"), "actief");
 }
 
 static void care_start(int role, const char *number)
@@ -197,7 +183,7 @@ static void care_start(int role, const char *number)
     resp *r = expect_status(
         reqf(role, "POST", "{\"date\": \"2025-02-01\"}", "/api/assignments/%s/care-start", number),
         200);
-    assert_string_equal(jstr(r->json, "care_start"), "2025-02-01");
+    assert_string_equal(hc_jstr(r->json, "care_start"), "2025-02-01");
 }
 
 /* make_csv: a batch of two lines for March 2025 (10 hours FG2 at 81.00, 90
@@ -219,9 +205,9 @@ static void make_csv(char *out, size_t cap, const char *batch, const char *agb,
 static long long declare(int role, const char *csv)
 {
     resp *r = expect_status(upload_csv(role, csv), 200);
-    json_t *b = json_array_get(jget(r, "batches"), 0);
+    json_t *b = json_array_get(hc_jget(r, "batches"), 0);
     assert_non_null(b);
-    return jint(b, "id");
+    return hc_jint(b, "id");
 }
 
 static void make_records(void)
@@ -229,7 +215,7 @@ static void make_records(void)
     /* the providers of the two aanbieder accounts, contracted for all functiegroepen */
     for (int i = 0; i < 2; i++) {
         resp *r = expect_status(req(i ? A2 : A1, "GET", "/api/session", NULL), 200);
-        snprintf(i ? F.p2 : F.p1, 9, "%s", jstr(json_object_get(r->json, "user"), "agb"));
+        snprintf(i ? F.p2 : F.p1, 9, "%s", hc_jstr(json_object_get(r->json, "user"), "agb"));
         char body[256];
         snprintf(body, sizeof body,
                  "{\"agb\": \"%s\", \"lot\": \"P1\", \"product\": \"*\", \"start\": "
@@ -251,34 +237,34 @@ static void make_records(void)
     char body[256];
     snprintf(body, sizeof body, "{\"agbs\": [\"%s\", \"%s\"]}", F.p1, F.p2);
     resp *r = expect_status(reqf(T1, "POST", body, "/api/referrals/%lld/quotes", F.qrx), 201);
-    json_t *qs = jget(r, "quotes");
+    json_t *qs = hc_jget(r, "quotes");
     assert_int_equal(json_array_size(qs), 2);
-    F.qx1 = jint(json_array_get(qs, 0), "id");
-    F.qx2 = jint(json_array_get(qs, 1), "id");
-    assert_string_equal(jstr(json_array_get(qs, 0), "status"), "aangevraagd");
+    F.qx1 = hc_jint(json_array_get(qs, 0), "id");
+    F.qx2 = hc_jint(json_array_get(qs, 1), "id");
+    assert_string_equal(hc_jstr(json_array_get(qs, 0), "status"), "aangevraagd");
     r = expect_status(
         reqf(A1, "POST",
              "{\"lines\": [{\"product\": \"FG2\", \"hours\": \"12.5\"}, {\"product\": "
              "\"FG4\", \"hours\": 4}], \"months\": 6, \"plan\": \"Wekelijks\"}",
              "/api/quotes/%lld/answer", F.qx1),
         200);
-    assert_string_equal(jstr(r->json, "status"), "beantwoord");
-    assert_true(jint(r->json, "total_cents") > 0);
+    assert_string_equal(hc_jstr(r->json, "status"), "beantwoord");
+    assert_true(hc_jint(r->json, "total_cents") > 0);
     r = expect_status(
         reqf(T1, "POST", "{\"reason\": \"Te duur\"}", "/api/quotes/%lld/reject", F.qx2), 200);
-    assert_string_equal(jstr(r->json, "status"), "afgewezen");
+    assert_string_equal(hc_jstr(r->json, "status"), "afgewezen");
     long long qry = create_referral(T2, F.yy, "offerte");
     snprintf(body, sizeof body, "{\"agbs\": [\"%s\"]}", F.p2);
     r = expect_status(reqf(T2, "POST", body, "/api/referrals/%lld/quotes", qry), 201);
-    F.qy = jint(json_array_get(jget(r, "quotes"), 0), "id");
+    F.qy = hc_jint(json_array_get(hc_jget(r, "quotes"), 0), "id");
     /* an ended assignment of Zwolle from the demo */
     r = expect_status(req(BEH, "GET", "/api/assignments?gemeente=0193&limit=500", NULL), 200);
-    json_t *items = jget(r, "items"), *a;
+    json_t *items = hc_jget(r, "items"), *a;
     size_t i;
     json_array_foreach(items, i, a)
     {
-        if (strcmp(jstr(a, "status"), "beeindigd") == 0) {
-            snprintf(F.aend, sizeof F.aend, "%s", jstr(a, "number"));
+        if (strcmp(hc_jstr(a, "status"), "beeindigd") == 0) {
+            snprintf(F.aend, sizeof F.aend, "%s", hc_jstr(a, "number"));
             break;
         }
     }
@@ -330,20 +316,20 @@ static int suite_setup(void **state)
     snprintf(demo_err, sizeof demo_err, "%s/demo.err", F.dir);
     char *demo[] = {(char *)F.bin, "--db",        F.db, "demo", "--youths",
                     "300",         "--providers", "20", NULL};
-    pid_t pid = spawn(demo, demo_out, demo_err);
+    pid_t pid = hc_spawn(demo, demo_out, demo_err);
     int st;
     if (pid < 0 || waitpid(pid, &st, 0) != pid || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
-        char *e = slurp(demo_err);
+        char *e = hc_slurp(demo_err);
         fprintf(stderr, "demo failed:\n%s\n", e ? e : "");
         free(e);
         return -1;
     }
     char *serve[] = {(char *)F.bin, "--db", F.db,        "serve", "--port", "0",
                      "--web",       F.web,  "--threads", "4",     NULL};
-    F.pid = spawn(serve, F.out, F.err);
+    F.pid = hc_spawn(serve, F.out, F.err);
     if (F.pid < 0)
         return -1;
-    F.port = wait_port(F.pid, F.out, F.err);
+    F.port = hc_wait_port(F.pid, F.out, F.err);
     if (F.port == 0) {
         F.pid = -1;
         return -1;
@@ -351,14 +337,14 @@ static int suite_setup(void **state)
     for (int i = 0; i < NROLES; i++)
         login(role_names[i], &F.s[i]);
     make_records();
-    free_responses(NULL);
+    hc_free_responses(NULL);
     return 0;
 }
 
 static int suite_teardown(void **state)
 {
     (void)state;
-    free_responses(NULL);
+    hc_free_responses(NULL);
     int rc = 0;
     if (F.pid > 0) {
         kill(F.pid, SIGTERM);
@@ -367,7 +353,7 @@ static int suite_teardown(void **state)
             fprintf(stderr, "the server did not stop cleanly (status %d)\n", st);
             rc = -1;
         }
-        char *err = slurp(F.err);
+        char *err = hc_slurp(F.err);
         if (err && (strstr(err, "Sanitizer") || strstr(err, "runtime error:"))) {
             fprintf(stderr, "sanitizer report from the server:\n%s\n", err);
             rc = -1;
@@ -379,7 +365,7 @@ static int suite_teardown(void **state)
         free(err);
     }
     if (getenv("JR_KEEP_TMP") == NULL)
-        nftw(F.dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+        nftw(F.dir, hc_remove_entry, 8, FTW_DEPTH | FTW_PHYS);
     return rc;
 }
 
@@ -389,44 +375,44 @@ static void test_login_ok(void **state)
 {
     (void)state;
     resp *r = expect_status(login_raw("toegang1", PASSWORD), 200);
-    const char *c = header(r, "Set-Cookie");
+    const char *c = hc_header(r, "Set-Cookie");
     assert_non_null(c);
     assert_contains(c, "jr_session=");
     assert_contains(c, "HttpOnly");
     assert_contains(c, "SameSite=Strict");
     assert_contains(c, "Path=/");
     assert_null(strstr(c, "Secure"));
-    json_t *u = jget(r, "user");
-    assert_string_equal(jstr(u, "name"), "toegang1");
-    assert_string_equal(jstr(u, "role"), "toegang");
-    assert_string_equal(jstr(u, "gemeente"), "0193");
+    json_t *u = hc_jget(r, "user");
+    assert_string_equal(hc_jstr(u, "name"), "toegang1");
+    assert_string_equal(hc_jstr(u, "role"), "toegang");
+    assert_string_equal(hc_jstr(u, "gemeente"), "0193");
     assert_true(json_is_null(json_object_get(u, "agb")));
     assert_non_null(json_object_get(u, "display_name"));
-    assert_int_equal(strlen(jstr(r->json, "csrf")), 64);
+    assert_int_equal(strlen(hc_jstr(r->json, "csrf")), 64);
     /* the same session answers GET /api/session with the same token */
     session s;
     snprintf(s.cookie, sizeof s.cookie, "%.64s", c + 11);
-    snprintf(s.csrf, sizeof s.csrf, "%s", jstr(r->json, "csrf"));
+    snprintf(s.csrf, sizeof s.csrf, "%s", hc_jstr(r->json, "csrf"));
     resp *me = expect_status(request_full(&s, false, "GET", "/api/session", NULL, NULL, 0), 200);
-    assert_string_equal(jstr(me->json, "csrf"), s.csrf);
-    assert_string_equal(jstr(jget(me, "user"), "name"), "toegang1");
+    assert_string_equal(hc_jstr(me->json, "csrf"), s.csrf);
+    assert_string_equal(hc_jstr(hc_jget(me, "user"), "name"), "toegang1");
     /* the audit log has the login with the client's address */
     resp *a =
         expect_status(req(BEH, "GET", "/api/audit?entity=user&id=toegang1&limit=1", NULL), 200);
-    json_t *row = json_array_get(jget(a, "items"), 0);
-    assert_string_equal(jstr(row, "action"), "inloggen");
-    assert_string_equal(jstr(row, "detail"), "127.0.0.1");
+    json_t *row = json_array_get(hc_jget(a, "items"), 0);
+    assert_string_equal(hc_jstr(row, "action"), "inloggen");
+    assert_string_equal(hc_jstr(row, "detail"), "127.0.0.1");
 }
 
 static void test_login_wrong_password(void **state)
 {
     (void)state;
     resp *r = expect_status(login_raw("gemeente1", "niet-het-wachtwoord"), 401);
-    assert_string_equal(jstr(r->json, "code"), "login_failed");
-    assert_contains(jstr(r->json, "message"), "onjuist wachtwoord");
-    assert_null(header(r, "Set-Cookie"));
+    assert_string_equal(hc_jstr(r->json, "code"), "login_failed");
+    assert_contains(hc_jstr(r->json, "message"), "onjuist wachtwoord");
+    assert_null(hc_header(r, "Set-Cookie"));
     r = expect_status(login_raw("bestaat-niet", "niet-het-wachtwoord"), 401);
-    assert_string_equal(jstr(r->json, "code"), "login_failed");
+    assert_string_equal(hc_jstr(r->json, "code"), "login_failed");
     expect_status(request_full(NULL, false, "POST", "/api/session", NULL, "{}", 2), 400);
 }
 
@@ -439,11 +425,11 @@ static void test_login_lockout(void **state)
                   201);
     for (int i = 0; i < 5; i++) {
         resp *r = expect_status(login_raw("slot.test", "fout-wachtwoord-123"), 401);
-        assert_string_equal(jstr(r->json, "code"), "login_failed");
+        assert_string_equal(hc_jstr(r->json, "code"), "login_failed");
     }
     resp *r = expect_status(login_raw("slot.test", "een-goed-wachtwoord"), 429);
-    assert_string_equal(jstr(r->json, "code"), "login_locked");
-    assert_contains(jstr(r->json, "message"), "tijdelijk dicht");
+    assert_string_equal(hc_jstr(r->json, "code"), "login_locked");
+    assert_contains(hc_jstr(r->json, "message"), "tijdelijk dicht");
     /* the beheerder's new password lifts the lock */
     expect_status(
         req(BEH, "PATCH", "/api/users/slot.test", "{\"password\": \"nog-een-goed-wachtwoord\"}"),
@@ -455,11 +441,11 @@ static void test_no_session(void **state)
 {
     (void)state;
     resp *r = expect_status(req(-1, "GET", "/api/providers", NULL), 401);
-    assert_string_equal(jstr(r->json, "code"), "no_session");
+    assert_string_equal(hc_jstr(r->json, "code"), "no_session");
     session bogus = {"0000000000000000000000000000000000000000000000000000000000000000", "x"};
     r = expect_status(request_full(&bogus, true, "GET", "/api/providers", NULL, NULL, 0), 401);
-    assert_string_equal(jstr(r->json, "code"), "session_expired");
-    assert_contains(jstr(r->json, "message"), "log opnieuw in");
+    assert_string_equal(hc_jstr(r->json, "code"), "session_expired");
+    assert_contains(hc_jstr(r->json, "message"), "log opnieuw in");
 }
 
 static void test_csrf(void **state)
@@ -468,16 +454,16 @@ static void test_csrf(void **state)
     const char *body = "{\"agb\": \"12\", \"name\": \"x\"}";
     resp *r = expect_status(
         request_full(&F.s[RSJ], false, "POST", "/api/providers", NULL, body, strlen(body)), 403);
-    assert_string_equal(jstr(r->json, "code"), "csrf");
-    assert_contains(jstr(r->json, "message"), "beveiligingstoken");
+    assert_string_equal(hc_jstr(r->json, "code"), "csrf");
+    assert_contains(hc_jstr(r->json, "message"), "beveiligingstoken");
     session wrong = F.s[RSJ];
     snprintf(wrong.csrf, sizeof wrong.csrf, "%s", F.s[BEH].csrf);
     r = expect_status(
         request_full(&wrong, true, "POST", "/api/providers", NULL, body, strlen(body)), 403);
-    assert_string_equal(jstr(r->json, "code"), "csrf");
+    assert_string_equal(hc_jstr(r->json, "code"), "csrf");
     /* the same request with the token reaches the service (which refuses the AGB) */
     r = expect_status(req(RSJ, "POST", "/api/providers", body), 400);
-    assert_string_equal(jstr(r->json, "code"), "agb_invalid");
+    assert_string_equal(hc_jstr(r->json, "code"), "agb_invalid");
     /* DELETE and PATCH need it too */
     expect_status(
         request_full(&F.s[BEH], false, "PATCH", "/api/users/lezer", NULL, "{\"active\": true}", 16),
@@ -491,7 +477,7 @@ static void test_logout(void **state)
     session s;
     login("rsj", &s);
     resp *r = expect_status(request_full(&s, true, "DELETE", "/api/session", NULL, NULL, 0), 200);
-    const char *c = header(r, "Set-Cookie");
+    const char *c = hc_header(r, "Set-Cookie");
     assert_non_null(c);
     assert_contains(c, "Max-Age=0");
     expect_status(request_full(&s, true, "GET", "/api/session", NULL, NULL, 0), 401);
@@ -503,14 +489,14 @@ static void test_logout(void **state)
 
 static void assert_security_headers(const resp *r, bool api)
 {
-    const char *v = header(r, "Content-Security-Policy");
+    const char *v = hc_header(r, "Content-Security-Policy");
     if (!v || strcmp(v, CSP) != 0)
         fail_msg("Content-Security-Policy is '%s'", v ? v : "(none)");
-    assert_string_equal(header(r, "X-Content-Type-Options"), "nosniff");
-    assert_string_equal(header(r, "Referrer-Policy"), "no-referrer");
+    assert_string_equal(hc_header(r, "X-Content-Type-Options"), "nosniff");
+    assert_string_equal(hc_header(r, "Referrer-Policy"), "no-referrer");
     if (api) {
-        assert_string_equal(header(r, "Cache-Control"), "no-store");
-        assert_contains(header(r, "Content-Type"), "application/json");
+        assert_string_equal(hc_header(r, "Cache-Control"), "no-store");
+        assert_contains(hc_header(r, "Content-Type"), "application/json");
     }
 }
 
@@ -529,7 +515,7 @@ static void expect_file(const char *path, const char *ctype, const char *text)
 {
     resp *r = expect_status(req(-1, "GET", path, NULL), 200);
     assert_security_headers(r, false);
-    assert_string_equal(header(r, "Content-Type"), ctype);
+    assert_string_equal(hc_header(r, "Content-Type"), ctype);
     if (text)
         assert_contains(r->body, text);
 }
@@ -576,12 +562,12 @@ static void assert_error_shape(const resp *r, const char *code, const char *fiel
 {
     assert_true(json_is_object(r->json));
     assert_int_equal(json_object_size(r->json), 3);
-    assert_string_equal(jstr(r->json, "code"), code);
+    assert_string_equal(hc_jstr(r->json, "code"), code);
     if (field)
-        assert_string_equal(jstr(r->json, "field"), field);
+        assert_string_equal(hc_jstr(r->json, "field"), field);
     else
         assert_non_null(json_string_value(json_object_get(r->json, "field")));
-    assert_true(strlen(jstr(r->json, "message")) > 10);
+    assert_true(strlen(hc_jstr(r->json, "message")) > 10);
 }
 
 static void test_error_shape(void **state)
@@ -589,16 +575,16 @@ static void test_error_shape(void **state)
     (void)state;
     resp *r = expect_status(req(BEH, "GET", "/api/assignments/TW000000000000", NULL), 404);
     assert_error_shape(r, "assignment_unknown", "toewijzing");
-    assert_contains(jstr(r->json, "message"), "bestaat niet");
+    assert_contains(hc_jstr(r->json, "message"), "bestaat niet");
     r = expect_status(req(T1, "POST", "/api/youths",
                           "{\"bsn\": \"123456789\", \"birth\": \"2012-01-01\", \"gemeente\": "
                           "\"0193\"}"),
                       400);
     assert_error_shape(r, "bsn_invalid", "bsn");
-    assert_contains(jstr(r->json, "message"), "elfproef");
+    assert_contains(hc_jstr(r->json, "message"), "elfproef");
     r = expect_status(req(T1, "POST", "/api/youths", "{\"bsn\": \"123"), 400);
     assert_error_shape(r, "json_invalid", "");
-    assert_contains(jstr(r->json, "message"), "geen geldige JSON");
+    assert_contains(hc_jstr(r->json, "message"), "geen geldige JSON");
     r = expect_status(req(T1, "POST", "/api/youths", "[1, 2]"), 400);
     assert_error_shape(r, "json_invalid", "");
     r = expect_status(req(T1, "POST", "/api/youths", "{\"bsn\": \"123456782\"}"), 400);
@@ -629,40 +615,41 @@ static void test_error_shape(void **state)
     snprintf(body, sizeof body,
              "{\"bsn\": \"%s\", \"birth\": \"2012-05-01\", \"gemeente\": \"0193\"}", F.yx);
     r = expect_status(req(T1, "POST", "/api/youths", body), 409);
-    assert_true(strlen(jstr(r->json, "message")) > 10);
+    assert_true(strlen(hc_jstr(r->json, "message")) > 10);
 }
 
 static void test_pagination(void **state)
 {
     (void)state;
     resp *all = expect_status(req(BEH, "GET", "/api/providers?limit=500", NULL), 200);
-    long long total = jint(all->json, "total");
+    long long total = hc_jint(all->json, "total");
     assert_true(total >= 20);
-    assert_int_equal(jint(all->json, "limit"), 500);
-    assert_int_equal(json_array_size(jget(all, "items")), (size_t)total);
+    assert_int_equal(hc_jint(all->json, "limit"), 500);
+    assert_int_equal(json_array_size(hc_jget(all, "items")), (size_t)total);
     /* pages of 7 give the same list in the same order */
     long long seen = 0;
     for (long long off = 0; off < total; off += 7) {
         resp *p =
             expect_status(reqf(BEH, "GET", NULL, "/api/providers?limit=7&offset=%lld", off), 200);
-        assert_int_equal(jint(p->json, "total"), total);
-        assert_int_equal(jint(p->json, "offset"), off);
-        assert_int_equal(jint(p->json, "limit"), 7);
-        json_t *items = jget(p, "items");
+        assert_int_equal(hc_jint(p->json, "total"), total);
+        assert_int_equal(hc_jint(p->json, "offset"), off);
+        assert_int_equal(hc_jint(p->json, "limit"), 7);
+        json_t *items = hc_jget(p, "items");
         for (size_t i = 0; i < json_array_size(items); i++, seen++)
-            assert_string_equal(jstr(json_array_get(items, i), "agb"),
-                                jstr(json_array_get(jget(all, "items"), (size_t)seen), "agb"));
+            assert_string_equal(
+                hc_jstr(json_array_get(items, i), "agb"),
+                hc_jstr(json_array_get(hc_jget(all, "items"), (size_t)seen), "agb"));
     }
     assert_int_equal(seen, total);
     resp *d = expect_status(req(BEH, "GET", "/api/assignments", NULL), 200);
-    assert_int_equal(jint(d->json, "limit"), 50);
-    assert_int_equal(json_array_size(jget(d, "items")), 50);
-    assert_true(jint(d->json, "total") > 300);
+    assert_int_equal(hc_jint(d->json, "limit"), 50);
+    assert_int_equal(json_array_size(hc_jget(d, "items")), 50);
+    assert_true(hc_jint(d->json, "total") > 300);
     resp *big = expect_status(req(BEH, "GET", "/api/assignments?limit=100000", NULL), 200);
-    assert_int_equal(jint(big->json, "limit"), 500);
+    assert_int_equal(hc_jint(big->json, "limit"), 500);
     resp *past = expect_status(req(BEH, "GET", "/api/providers?offset=100000", NULL), 200);
-    assert_int_equal(json_array_size(jget(past, "items")), 0);
-    assert_int_equal(jint(past->json, "total"), total);
+    assert_int_equal(json_array_size(hc_jget(past, "items")), 0);
+    assert_int_equal(hc_jint(past->json, "total"), total);
     expect_status(req(BEH, "GET", "/api/providers?limit=0", NULL), 400);
     expect_status(req(BEH, "GET", "/api/providers?limit=x", NULL), 400);
     expect_status(req(BEH, "GET", "/api/providers?offset=-1", NULL), 400);
@@ -670,9 +657,10 @@ static void test_pagination(void **state)
     resp *t1 = expect_status(req(T1, "GET", "/api/assignments?limit=500", NULL), 200);
     json_t *a;
     size_t i;
-    json_array_foreach(jget(t1, "items"), i, a) assert_string_equal(jstr(a, "gemeente"), "0193");
+    json_array_foreach(hc_jget(t1, "items"), i, a)
+        assert_string_equal(hc_jstr(a, "gemeente"), "0193");
     resp *none = expect_status(req(T1, "GET", "/api/assignments?gemeente=0148", NULL), 200);
-    assert_int_equal(jint(none->json, "total"), 0);
+    assert_int_equal(hc_jint(none->json, "total"), 0);
 }
 
 static void test_body_limits(void **state)
@@ -688,7 +676,7 @@ static void test_body_limits(void **state)
     resp *r = request_full(&F.s[BEH], true, "POST", "/api/providers", NULL, big, n);
     free(big);
     expect_status(r, 413);
-    assert_string_equal(jstr(r->json, "code"), "body_too_large");
+    assert_string_equal(hc_jstr(r->json, "code"), "body_too_large");
     /* an announced CSV body over 64 MiB is refused before it is read */
     char head[512];
     snprintf(head, sizeof head,
@@ -697,12 +685,12 @@ static void test_body_limits(void **state)
              "Content-Length: %llu\r\n",
              F.s[A1].cookie, F.s[A1].csrf, (unsigned long long)(65ull << 20));
     r = expect_status(raw_request(head, "declaratienummer\n", 17), 413);
-    assert_string_equal(jstr(r->json, "code"), "body_too_large");
+    assert_string_equal(hc_jstr(r->json, "code"), "body_too_large");
     /* declarations are CSV */
     r = expect_status(
         request_full(&F.s[A1], true, "POST", "/api/declarations", "application/json", "{}", 2),
         400);
-    assert_string_equal(jstr(r->json, "code"), "content_type");
+    assert_string_equal(hc_jstr(r->json, "code"), "content_type");
 }
 
 /* ---- the happy path of every route ------------------------------------------------------ */
@@ -712,18 +700,18 @@ static void test_happy_path(void **state)
     (void)state;
     /* catalog, codes, referral routes, providers, contracts */
     resp *r = expect_status(req(LEZ, "GET", "/api/catalog", NULL), 200);
-    assert_string_equal(jstr(r->json, "region"), "IJsselland");
-    assert_true(json_array_size(jget(r, "municipalities")) == 11);
-    assert_true(json_array_size(jget(r, "products")) > 0);
+    assert_string_equal(hc_jstr(r->json, "region"), "IJsselland");
+    assert_true(json_array_size(hc_jget(r, "municipalities")) == 11);
+    assert_true(json_array_size(hc_jget(r, "products")) > 0);
     r = expect_status(req(LEZ, "GET", "/api/codes?limit=500", NULL), 200);
-    assert_true(jint(r->json, "total") > 10);
-    assert_string_equal(jstr(json_array_get(jget(r, "items"), 0), "code"), "8001");
+    assert_true(hc_jint(r->json, "total") > 10);
+    assert_string_equal(hc_jstr(json_array_get(hc_jget(r, "items"), 0), "code"), "8001");
     r = expect_status(req(T1, "GET", "/api/referrals/routes?referrer_type=02", NULL), 200);
-    assert_int_equal(json_array_size(jget(r, "budgets")), 2);
-    assert_true(json_is_true(jget(r, "quote")));
-    assert_true(json_is_false(jget(r, "verblijf")));
+    assert_int_equal(json_array_size(hc_jget(r, "budgets")), 2);
+    assert_true(json_is_true(hc_jget(r, "quote")));
+    assert_true(json_is_false(hc_jget(r, "verblijf")));
     r = expect_status(req(T1, "GET", "/api/referrals/routes?referrer_type=01", NULL), 200);
-    assert_int_equal(json_array_size(jget(r, "budgets")), 7);
+    assert_int_equal(json_array_size(hc_jget(r, "budgets")), 7);
     expect_status(req(T1, "GET", "/api/referrals/routes?referrer_type=99", NULL), 400);
     expect_status(req(T1, "GET", "/api/referrals/routes", NULL), 400);
     char agb[9];
@@ -736,17 +724,17 @@ static void test_happy_path(void **state)
     char body[1024];
     snprintf(body, sizeof body, "{\"agb\": \"%s\", \"name\": \"Jeugdzorg De Linde\"}", agb);
     r = expect_status(req(RSJ, "POST", "/api/providers", body), 201);
-    assert_string_equal(jstr(r->json, "kind"), "instelling");
+    assert_string_equal(hc_jstr(r->json, "kind"), "instelling");
     expect_status(req(RSJ, "POST", "/api/providers", body), 409);
     r = expect_status(reqf(G1, "GET", NULL, "/api/providers/%s", agb), 200);
-    assert_string_equal(jstr(r->json, "name"), "Jeugdzorg De Linde");
+    assert_string_equal(hc_jstr(r->json, "name"), "Jeugdzorg De Linde");
     snprintf(body, sizeof body, "{\"agb\": \"%s\", \"lot\": \"P1\", \"start\": \"2024-01-01\"}",
              agb);
     r = expect_status(req(BEH, "POST", "/api/contracts", body), 201);
-    assert_true(jint(r->json, "contracts") >= 7);
+    assert_true(hc_jint(r->json, "contracts") >= 7);
     r = expect_status(reqf(A1, "GET", NULL, "/api/contracts?agb=%s", agb), 200);
-    assert_true(jint(r->json, "total") >= 7);
-    assert_string_equal(jstr(json_array_get(jget(r, "items"), 0), "agb"), agb);
+    assert_true(hc_jint(r->json, "total") >= 7);
+    assert_string_equal(hc_jstr(json_array_get(hc_jget(r, "items"), 0), "agb"), agb);
 
     /* a youth of Zwolle, referred on a budget, assigned, care started */
     char bsn[10];
@@ -756,10 +744,10 @@ static void test_happy_path(void **state)
     expect_status(req(T1, "POST", "/api/youths", body), 403); /* not its municipality */
     long long rid = create_referral(T1, bsn, "budget");
     r = expect_status(reqf(G1, "GET", NULL, "/api/referrals/%lld", rid), 200);
-    assert_string_equal(jstr(r->json, "route"), "budget");
-    assert_string_equal(jstr(r->json, "product"), "KB3");
+    assert_string_equal(hc_jstr(r->json, "route"), "budget");
+    assert_string_equal(hc_jstr(r->json, "product"), "KB3");
     r = expect_status(reqf(T1, "GET", NULL, "/api/referrals?bsn=%s", bsn), 200);
-    assert_int_equal(jint(r->json, "total"), 1);
+    assert_int_equal(hc_jint(r->json, "total"), 1);
     char number[24];
     create_assignment(T1, rid, agb, number);
     care_start(BEH, number); /* the beheerder reports for the new provider */
@@ -767,59 +755,61 @@ static void test_happy_path(void **state)
     char csv[2048];
     make_csv(csv, sizeof csv, "HP-1", agb, "0193", number, bsn, "HP");
     r = expect_status(upload_csv(BEH, csv), 200);
-    json_t *b = json_array_get(jget(r, "batches"), 0);
-    assert_int_equal(jint(b, "accepted_lines"), 2);
-    assert_int_equal(jint(b, "accepted_cents"), 97200);
+    json_t *b = json_array_get(hc_jget(r, "batches"), 0);
+    assert_int_equal(hc_jint(b, "accepted_lines"), 2);
+    assert_int_equal(hc_jint(b, "accepted_cents"), 97200);
     assert_true(json_is_false(json_object_get(b, "replayed")));
-    json_t *lines = jget(r, "lines");
+    json_t *lines = hc_jget(r, "lines");
     assert_int_equal(json_array_size(lines), 2);
-    assert_string_equal(jstr(json_array_get(lines, 0), "result"), "accepted");
-    assert_string_equal(jstr(json_array_get(lines, 0), "line"), "HP-1");
-    assert_int_equal(jint(json_array_get(lines, 0), "amount_cents"), 81000);
-    long long batch = jint(b, "id");
+    assert_string_equal(hc_jstr(json_array_get(lines, 0), "result"), "accepted");
+    assert_string_equal(hc_jstr(json_array_get(lines, 0), "line"), "HP-1");
+    assert_int_equal(hc_jint(json_array_get(lines, 0), "amount_cents"), 81000);
+    long long batch = hc_jint(b, "id");
     r = expect_status(upload_csv(BEH, csv), 200); /* the same file again: nothing changes */
-    assert_true(json_is_true(json_object_get(json_array_get(jget(r, "batches"), 0), "replayed")));
+    assert_true(
+        json_is_true(json_object_get(json_array_get(hc_jget(r, "batches"), 0), "replayed")));
     /* a file-level fault names the line */
     char bad[2048];
     snprintf(bad, sizeof bad, "%s", csv);
     char *d = strstr(bad, "2025-03-31");
     memcpy(d, "2025-03-32", 10);
     r = expect_status(upload_csv(BEH, bad), 400);
-    assert_contains(jstr(r->json, "message"), "test.csv:2");
-    assert_contains(jstr(r->json, "message"), "niet verwerkt");
+    assert_contains(hc_jstr(r->json, "message"), "test.csv:2");
+    assert_contains(hc_jstr(r->json, "message"), "niet verwerkt");
     /* the file: youth, referrals, assignments; the view is audited */
     r = expect_status(reqf(T1, "GET", NULL, "/api/youths/%s", bsn), 200);
-    assert_string_equal(jstr(jget(r, "youth"), "bsn"), bsn);
-    assert_int_equal(json_array_size(jget(r, "referrals")), 1);
-    json_t *asg = json_array_get(jget(r, "assignments"), 0);
-    assert_string_equal(jstr(asg, "number"), number);
-    assert_int_equal(jint(json_object_get(asg, "ledger"), "used_cents"), 97200);
+    assert_string_equal(hc_jstr(hc_jget(r, "youth"), "bsn"), bsn);
+    assert_int_equal(json_array_size(hc_jget(r, "referrals")), 1);
+    json_t *asg = json_array_get(hc_jget(r, "assignments"), 0);
+    assert_string_equal(hc_jstr(asg, "number"), number);
+    assert_int_equal(hc_jint(json_object_get(asg, "ledger"), "used_cents"), 97200);
     r = expect_status(req(BEH, "GET", "/api/audit?actor=toegang1&entity=youth&limit=5", NULL), 200);
-    assert_string_equal(jstr(json_array_get(jget(r, "items"), 0), "action"), "jeugdige.ingezien");
+    assert_string_equal(hc_jstr(json_array_get(hc_jget(r, "items"), 0), "action"),
+                        "jeugdige.ingezien");
     /* the assignment with its ledger and events; change, stop, end */
     r = expect_status(reqf(G1, "GET", NULL, "/api/assignments/%s", number), 200);
-    json_t *ledger = jget(r, "ledger");
-    assert_int_equal(jint(ledger, "granted_cents"), jint(r->json, "budget_cents"));
-    assert_int_equal(jint(ledger, "remaining_cents"),
-                     jint(ledger, "granted_cents") - jint(ledger, "used_cents"));
-    assert_true(json_array_size(jget(r, "events")) >= 1);
+    json_t *ledger = hc_jget(r, "ledger");
+    assert_int_equal(hc_jint(ledger, "granted_cents"), hc_jint(r->json, "budget_cents"));
+    assert_int_equal(hc_jint(ledger, "remaining_cents"),
+                     hc_jint(ledger, "granted_cents") - hc_jint(ledger, "used_cents"));
+    assert_true(json_array_size(hc_jget(r, "events")) >= 1);
     r = expect_status(reqf(T1, "PATCH", "{\"budget_cents\": 600000, \"reason\": \"04\"}",
                            "/api/assignments/%s", number),
                       200);
-    assert_int_equal(jint(r->json, "budget_cents"), 600000);
-    assert_true(json_array_size(jget(r, "events")) >= 2);
+    assert_int_equal(hc_jint(r->json, "budget_cents"), 600000);
+    assert_true(json_array_size(hc_jget(r, "events")) >= 2);
     expect_status(reqf(T1, "PATCH", "{\"budget_cents\": 100, \"reason\": \"04\"}",
                        "/api/assignments/%s", number),
                   400); /* below what was used */
     r = expect_status(reqf(BEH, "POST", "{\"date\": \"2025-06-30\", \"reason\": \"31\"}",
                            "/api/assignments/%s/care-stop", number),
                       200);
-    assert_string_equal(jstr(r->json, "care_stop"), "2025-06-30");
+    assert_string_equal(hc_jstr(r->json, "care_stop"), "2025-06-30");
     r = expect_status(reqf(T1, "POST", "{\"date\": \"2025-06-30\", \"reason\": \"doel bereikt\"}",
                            "/api/assignments/%s/end", number),
                       200);
-    assert_string_equal(jstr(r->json, "status"), "beeindigd");
-    assert_int_equal(jint(jget(r, "ledger"), "released_cents"), 600000 - 97200);
+    assert_string_equal(hc_jstr(r->json, "status"), "beeindigd");
+    assert_int_equal(hc_jint(hc_jget(r, "ledger"), "released_cents"), 600000 - 97200);
     expect_status(reqf(T1, "POST", NULL, "/api/assignments/%s/withdraw", number), 409);
 
     /* declarations and settlement */
@@ -827,68 +817,68 @@ static void test_happy_path(void **state)
     bool found = false;
     json_t *it;
     size_t i;
-    json_array_foreach(jget(r, "items"), i, it)
+    json_array_foreach(hc_jget(r, "items"), i, it)
     {
-        assert_string_equal(jstr(it, "gemeente"), "0193");
-        found = found || jint(it, "id") == batch;
+        assert_string_equal(hc_jstr(it, "gemeente"), "0193");
+        found = found || hc_jint(it, "id") == batch;
     }
     assert_true(found);
     r = expect_status(reqf(G1, "GET", NULL, "/api/declarations/%lld/lines", batch), 200);
-    assert_int_equal(jint(r->json, "total"), 2);
-    assert_string_equal(jstr(json_array_get(jget(r, "items"), 0), "assignment"), number);
+    assert_int_equal(hc_jint(r->json, "total"), 2);
+    assert_string_equal(hc_jstr(json_array_get(hc_jget(r, "items"), 0), "assignment"), number);
     r = expect_status(reqf(G1, "GET", NULL, "/api/settlements?period=2025-03&agb=%s", agb), 200);
-    assert_int_equal(jint(r->json, "total"), 2);
-    assert_int_equal(jint(r->json, "accepted_cents"), 97200);
-    json_t *row = json_array_get(jget(r, "items"), 0);
-    assert_string_equal(jstr(row, "gemeente"), "0193");
-    assert_string_equal(jstr(row, "provider"), "Jeugdzorg De Linde");
+    assert_int_equal(hc_jint(r->json, "total"), 2);
+    assert_int_equal(hc_jint(r->json, "accepted_cents"), 97200);
+    json_t *row = json_array_get(hc_jget(r, "items"), 0);
+    assert_string_equal(hc_jstr(row, "gemeente"), "0193");
+    assert_string_equal(hc_jstr(row, "provider"), "Jeugdzorg De Linde");
     r = expect_status(reqf(LEZ, "GET", NULL, "/api/settlements?period=2025-03&agb=%s", agb), 200);
-    assert_int_equal(jint(r->json, "accepted_cents"), 97200);
+    assert_int_equal(hc_jint(r->json, "accepted_cents"), 97200);
     r = expect_status(
         reqf(G1, "GET", NULL, "/api/settlements/lines?period=2025-03&agb=%s&product=45F02", agb),
         200);
-    assert_int_equal(jint(r->json, "total"), 1);
-    assert_int_equal(jint(json_array_get(jget(r, "items"), 0), "amount_cents"), 81000);
+    assert_int_equal(hc_jint(r->json, "total"), 1);
+    assert_int_equal(hc_jint(json_array_get(hc_jget(r, "items"), 0), "amount_cents"), 81000);
 
     /* the offerte route: request, answer, accept */
     long long qrid = create_referral(T1, bsn, "offerte");
     snprintf(body, sizeof body, "{\"agbs\": [\"%s\"]}", F.p1);
     r = expect_status(reqf(T1, "POST", body, "/api/referrals/%lld/quotes", qrid), 201);
-    long long qid = jint(json_array_get(jget(r, "quotes"), 0), "id");
+    long long qid = hc_jint(json_array_get(hc_jget(r, "quotes"), 0), "id");
     r = expect_status(req(A1, "GET", "/api/worklist", NULL), 200);
     found = false;
-    json_array_foreach(jget(r, "open_quotes"), i, it) found = found || jint(it, "id") == qid;
+    json_array_foreach(hc_jget(r, "open_quotes"), i, it) found = found || hc_jint(it, "id") == qid;
     assert_true(found);
-    assert_non_null(jget(r, "awaiting_care_start"));
-    assert_non_null(jget(r, "rejected_lines"));
-    assert_non_null(jget(r, "budgets_nearly_spent"));
+    assert_non_null(hc_jget(r, "awaiting_care_start"));
+    assert_non_null(hc_jget(r, "rejected_lines"));
+    assert_non_null(hc_jget(r, "budgets_nearly_spent"));
     r = expect_status(reqf(A1, "POST",
                            "{\"lines\": [{\"product\": \"FG3\", \"hours\": 10}], \"months\": 3}",
                            "/api/quotes/%lld/answer", qid),
                       200);
-    long long total = jint(r->json, "total_cents");
+    long long total = hc_jint(r->json, "total_cents");
     assert_true(total > 0);
     r = expect_status(reqf(T1, "GET", NULL, "/api/quotes?referral=%lld", qrid), 200);
-    assert_int_equal(jint(r->json, "total"), 1);
-    assert_string_equal(jstr(json_array_get(jget(r, "items"), 0), "status"), "beantwoord");
+    assert_int_equal(hc_jint(r->json, "total"), 1);
+    assert_string_equal(hc_jstr(json_array_get(hc_jget(r, "items"), 0), "status"), "beantwoord");
     r = expect_status(
         reqf(T1, "POST", "{\"start\": \"2025-09-01\"}", "/api/quotes/%lld/accept", qid), 201);
-    assert_int_equal(jint(r->json, "budget_cents"), total);
-    assert_string_equal(jstr(r->json, "agb"), F.p1);
+    assert_int_equal(hc_jint(r->json, "budget_cents"), total);
+    assert_string_equal(hc_jstr(r->json, "agb"), F.p1);
     char qnumber[24];
-    snprintf(qnumber, sizeof qnumber, "%s", jstr(r->json, "number"));
+    snprintf(qnumber, sizeof qnumber, "%s", hc_jstr(r->json, "number"));
     r = expect_status(reqf(A1, "GET", NULL, "/api/quotes/%lld", qid), 200);
-    assert_string_equal(jstr(r->json, "status"), "geaccepteerd");
-    assert_string_equal(jstr(r->json, "assignment"), qnumber);
+    assert_string_equal(hc_jstr(r->json, "status"), "geaccepteerd");
+    assert_string_equal(hc_jstr(r->json, "assignment"), qnumber);
     r = expect_status(req(T1, "GET", "/api/worklist?limit=100", NULL), 200);
     found = false;
-    json_array_foreach(jget(r, "awaiting_care_start"), i, it) found =
-        found || strcmp(jstr(it, "number"), qnumber) == 0;
+    json_array_foreach(hc_jget(r, "awaiting_care_start"), i, it) found =
+        found || strcmp(hc_jstr(it, "number"), qnumber) == 0;
     assert_true(found);
     r = expect_status(reqf(T1, "POST", NULL, "/api/assignments/%s/withdraw", qnumber), 200);
-    assert_string_equal(jstr(r->json, "status"), "ingetrokken");
+    assert_string_equal(hc_jstr(r->json, "status"), "ingetrokken");
     r = expect_status(reqf(A1, "GET", NULL, "/api/assignments?bsn=%s", bsn), 200);
-    assert_int_equal(jint(r->json, "total"), 1); /* its own, not the new provider's */
+    assert_int_equal(hc_jint(r->json, "total"), 1); /* its own, not the new provider's */
 
     /* users and audit */
     r = expect_status(req(BEH, "POST", "/api/users",
@@ -896,8 +886,8 @@ static void test_happy_path(void **state)
                           "\"role\": \"toegang\", \"gemeente\": \"0148\", \"password\": "
                           "\"een-lang-wachtwoord\"}"),
                       201);
-    assert_string_equal(jstr(r->json, "gemeente"), "0148");
-    assert_true(json_is_true(jget(r, "active")));
+    assert_string_equal(hc_jstr(r->json, "gemeente"), "0148");
+    assert_true(json_is_true(hc_jget(r, "active")));
     expect_status(req(BEH, "POST", "/api/users",
                       "{\"name\": \"nieuw.toegang\", \"role\": \"toegang\", \"gemeente\": "
                       "\"0148\", \"password\": \"een-lang-wachtwoord\"}"),
@@ -909,18 +899,18 @@ static void test_happy_path(void **state)
     session s;
     login_with("nieuw.toegang", "een-lang-wachtwoord", &s);
     r = expect_status(req(BEH, "PATCH", "/api/users/nieuw.toegang", "{\"active\": false}"), 200);
-    assert_true(json_is_false(jget(r, "active")));
+    assert_true(json_is_false(hc_jget(r, "active")));
     expect_status(request_full(&s, false, "GET", "/api/session", NULL, NULL, 0), 401);
     expect_status(login_raw("nieuw.toegang", "een-lang-wachtwoord"), 401);
     expect_status(req(BEH, "PATCH", "/api/users/niemand", "{\"active\": true}"), 404);
     r = expect_status(req(BEH, "GET", "/api/users?limit=500", NULL), 200);
-    assert_true(jint(r->json, "total") >= 9);
+    assert_true(hc_jint(r->json, "total") >= 9);
     r = expect_status(req(BEH, "GET", "/api/audit?entity=user&id=nieuw.toegang", NULL), 200);
     const char *actions[] = {"inloggen.mislukt", "gebruiker.geblokkeerd", "inloggen",
                              "gebruiker.toegevoegd"}; /* newest first */
-    assert_int_equal(jint(r->json, "total"), 4);
+    assert_int_equal(hc_jint(r->json, "total"), 4);
     for (size_t k = 0; k < 4; k++)
-        assert_string_equal(jstr(json_array_get(jget(r, "items"), k), "action"), actions[k]);
+        assert_string_equal(hc_jstr(json_array_get(hc_jget(r, "items"), k), "action"), actions[k]);
 }
 
 /* ---- the authorization matrix ---------------------------------------------------------- */
@@ -1120,7 +1110,7 @@ static char *matrix_jw323(void)
     char path[512];
     const char *root = getenv("JR_SOURCE_ROOT");
     snprintf(path, sizeof path, "%s/tests/ijw/samples/jw323_valid.xml", root ? root : ".");
-    char *text = slurp(path);
+    char *text = hc_slurp(path);
     if (!text)
         fail_msg("%s: not readable", path);
     char *from = strstr(text, "<Afzender>73000001<");
@@ -1164,7 +1154,7 @@ static void test_authorization_matrix(void **state)
                 failures++;
             }
         }
-        free_responses(NULL);
+        hc_free_responses(NULL);
     }
     free(jw323);
     /* without a session every route but the login answers 401 */
@@ -1214,8 +1204,8 @@ static void test_openapi_routes(void **state)
 {
     (void)state;
     resp *r = expect_status(req(LEZ, "GET", "/api/openapi.json", NULL), 200);
-    assert_string_equal(jstr(r->json, "openapi"), "3.0.3");
-    json_t *paths = jget(r, "paths");
+    assert_string_equal(hc_jstr(r->json, "openapi"), "3.0.3");
+    json_t *paths = hc_jget(r, "paths");
     int documented = 0;
     const char *path;
     json_t *item;
@@ -1304,9 +1294,9 @@ static void test_graceful_shutdown(void **state)
     snprintf(err, sizeof err, "%s/serve2.err", F.dir);
     char *serve[] = {(char *)F.bin,      "--db", F.db, "serve", "--port", "0", "--web", F.web,
                      "--secure-cookies", NULL};
-    pid_t pid = spawn(serve, out, err);
+    pid_t pid = hc_spawn(serve, out, err);
     assert_true(pid > 0);
-    int port = wait_port(pid, out, err);
+    int port = hc_wait_port(pid, out, err);
     assert_true(port > 0);
     /* a login in flight: its headers and half its body are sent ... */
     const char *body = "{\"name\": \"lezer\", \"password\": \"" PASSWORD "\"}";
@@ -1315,23 +1305,24 @@ static void test_graceful_shutdown(void **state)
              "POST /api/session HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
              "Content-Type: application/json\r\nContent-Length: %zu\r\n\r\n",
              strlen(body));
-    int fd = connect_port(port);
-    send_all(fd, head, strlen(head));
-    send_all(fd, body, 10);
+    int fd = hc_connect(port);
+    hc_send_all(fd, head, strlen(head));
+    hc_send_all(fd, body, 10);
     struct timespec t = {0, 300 * 1000 * 1000};
     nanosleep(&t, NULL);
     /* ... when the server is told to stop; the rest comes after */
     assert_int_equal(kill(pid, SIGTERM), 0);
     nanosleep(&t, NULL);
-    send_all(fd, body + 10, strlen(body) - 10);
-    resp *r = expect_status(read_response(fd), 200);
-    assert_string_equal(jstr(jget(r, "user"), "name"), "lezer");
-    assert_contains(header(r, "Set-Cookie"), "; Secure"); /* this one runs with --secure-cookies */
+    hc_send_all(fd, body + 10, strlen(body) - 10);
+    resp *r = expect_status(hc_read_response(fd), 200);
+    assert_string_equal(hc_jstr(hc_jget(r, "user"), "name"), "lezer");
+    assert_contains(hc_header(r, "Set-Cookie"),
+                    "; Secure"); /* this one runs with --secure-cookies */
     int st = 0;
     assert_int_equal(waitpid(pid, &st, 0), pid);
     assert_true(WIFEXITED(st));
     assert_int_equal(WEXITSTATUS(st), 0);
-    char *e = slurp(err);
+    char *e = hc_slurp(err);
     assert_non_null(e);
     bool clean = strstr(e, "SIGTERM ontvangen") && strstr(e, "gestopt") &&
                  !strstr(e, "Sanitizer") && !strstr(e, "runtime error:");
@@ -1350,22 +1341,22 @@ int main(int argc, char **argv)
     F.bin = argv[1];
     signal(SIGPIPE, SIG_IGN);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_teardown(test_login_ok, free_responses),
-        cmocka_unit_test_teardown(test_login_wrong_password, free_responses),
-        cmocka_unit_test_teardown(test_login_lockout, free_responses),
-        cmocka_unit_test_teardown(test_no_session, free_responses),
-        cmocka_unit_test_teardown(test_csrf, free_responses),
-        cmocka_unit_test_teardown(test_logout, free_responses),
-        cmocka_unit_test_teardown(test_security_headers, free_responses),
-        cmocka_unit_test_teardown(test_static_files, free_responses),
-        cmocka_unit_test_teardown(test_error_shape, free_responses),
-        cmocka_unit_test_teardown(test_pagination, free_responses),
-        cmocka_unit_test_teardown(test_body_limits, free_responses),
-        cmocka_unit_test_teardown(test_authorization_matrix, free_responses),
-        cmocka_unit_test_teardown(test_happy_path, free_responses),
-        cmocka_unit_test_teardown(test_openapi_routes, free_responses),
-        cmocka_unit_test_teardown(test_concurrent_requests, free_responses),
-        cmocka_unit_test_teardown(test_graceful_shutdown, free_responses),
+        cmocka_unit_test_teardown(test_login_ok, hc_free_responses),
+        cmocka_unit_test_teardown(test_login_wrong_password, hc_free_responses),
+        cmocka_unit_test_teardown(test_login_lockout, hc_free_responses),
+        cmocka_unit_test_teardown(test_no_session, hc_free_responses),
+        cmocka_unit_test_teardown(test_csrf, hc_free_responses),
+        cmocka_unit_test_teardown(test_logout, hc_free_responses),
+        cmocka_unit_test_teardown(test_security_headers, hc_free_responses),
+        cmocka_unit_test_teardown(test_static_files, hc_free_responses),
+        cmocka_unit_test_teardown(test_error_shape, hc_free_responses),
+        cmocka_unit_test_teardown(test_pagination, hc_free_responses),
+        cmocka_unit_test_teardown(test_body_limits, hc_free_responses),
+        cmocka_unit_test_teardown(test_authorization_matrix, hc_free_responses),
+        cmocka_unit_test_teardown(test_happy_path, hc_free_responses),
+        cmocka_unit_test_teardown(test_openapi_routes, hc_free_responses),
+        cmocka_unit_test_teardown(test_concurrent_requests, hc_free_responses),
+        cmocka_unit_test_teardown(test_graceful_shutdown, hc_free_responses),
     };
     return cmocka_run_group_tests_name("http", tests, suite_setup, suite_teardown);
 }

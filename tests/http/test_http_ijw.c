@@ -64,20 +64,6 @@ static struct {
     int bsn_seq;
 } F;
 
-#define free_responses hc_free_responses
-#define connect_port hc_connect
-#define send_all hc_send_all
-#define read_response hc_read_response
-#define header hc_header
-#define remove_entry hc_remove_entry
-#define wait_port hc_wait_port
-#define new_bsn(out) hc_new_bsn(&F.bsn_seq, (out))
-#define jget hc_jget
-#define jstr hc_jstr
-#define jint hc_jint
-#define spawn hc_spawn
-#define slurp hc_slurp
-
 static resp *raw_request(const char *head, const char *body, size_t body_len)
 {
     return hc_raw_request(F.port, head, body, body_len);
@@ -147,7 +133,7 @@ static int line_of(const char *text, const char *needle)
 static long long batches(int role)
 {
     resp *r = expect_status(req(role, "GET", "/api/declarations?period=2025-03", NULL), 200);
-    return jint(r->json, "total");
+    return hc_jint(r->json, "total");
 }
 
 /* ---- the fixture -------------------------------------------------------------------------- */
@@ -156,14 +142,14 @@ static int make_records(void)
 {
     for (int i = 0; i < 2; i++) {
         resp *r = expect_status(req(i ? A2 : A1, "GET", "/api/session", NULL), 200);
-        snprintf(i ? F.p2 : F.p1, 9, "%s", jstr(json_object_get(r->json, "user"), "agb"));
+        snprintf(i ? F.p2 : F.p1, 9, "%s", hc_jstr(json_object_get(r->json, "user"), "agb"));
     }
     char body[512];
     snprintf(body, sizeof body,
              "{\"agb\": \"%s\", \"lot\": \"P1\", \"product\": \"*\", \"start\": \"2024-01-01\"}",
              F.p1);
     expect_status(req(RSJ, "POST", "/api/contracts", body), 201);
-    new_bsn(F.yx);
+    hc_new_bsn(&F.bsn_seq, F.yx);
     snprintf(body, sizeof body,
              "{\"bsn\": \"%s\", \"birth\": \"2012-05-01\", \"gemeente\": \"0193\"}", F.yx);
     expect_status(req(T1, "POST", "/api/youths", body), 201);
@@ -172,12 +158,12 @@ static int make_records(void)
              "\"KB3\", \"result\": \"Weer naar school\", \"date\": \"2025-01-10\"}",
              F.yx);
     resp *r = expect_status(req(T1, "POST", "/api/referrals", body), 201);
-    long long ref = jint(r->json, "id");
+    long long ref = hc_jint(r->json, "id");
     char path[128];
     snprintf(path, sizeof path, "/api/referrals/%lld/assignment", ref);
     snprintf(body, sizeof body, "{\"agb\": \"%s\", \"start\": \"2025-02-01\"}", F.p1);
     r = expect_status(req(T1, "POST", path, body), 201);
-    snprintf(F.ax, sizeof F.ax, "%s", jstr(r->json, "number"));
+    snprintf(F.ax, sizeof F.ax, "%s", hc_jstr(r->json, "number"));
     snprintf(path, sizeof path, "/api/assignments/%s/care-start", F.ax);
     expect_status(req(A1, "POST", path, "{\"date\": \"2025-02-01\"}"), 200);
     /* the provider's JW323: two prestaties, the second a double of the first */
@@ -202,15 +188,15 @@ static int make_records(void)
     snprintf(err, sizeof err, "%s/convert.err", F.dir);
     char *argv[] = {(char *)F.bin, "--db",   F.db,      "ijw",      "convert", csv_path,
                     "--out",       xml_path, "--ident", "IJWX0001", NULL};
-    pid_t pid = spawn(argv, out, err);
+    pid_t pid = hc_spawn(argv, out, err);
     int st;
     if (pid < 0 || waitpid(pid, &st, 0) != pid || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
-        char *e = slurp(err);
+        char *e = hc_slurp(err);
         fprintf(stderr, "ijw convert failed:\n%s\n", e ? e : "");
         free(e);
         return -1;
     }
-    F.xml = slurp(xml_path);
+    F.xml = hc_slurp(xml_path);
     return F.xml ? 0 : -1;
 }
 
@@ -229,19 +215,19 @@ static int suite_setup(void **state)
     snprintf(demo_err, sizeof demo_err, "%s/demo.err", F.dir);
     char *demo[] = {(char *)F.bin, "--db",        F.db, "demo", "--youths",
                     "100",         "--providers", "10", NULL};
-    pid_t pid = spawn(demo, demo_out, demo_err);
+    pid_t pid = hc_spawn(demo, demo_out, demo_err);
     int st;
     if (pid < 0 || waitpid(pid, &st, 0) != pid || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
-        char *e = slurp(demo_err);
+        char *e = hc_slurp(demo_err);
         fprintf(stderr, "demo failed:\n%s\n", e ? e : "");
         free(e);
         return -1;
     }
     char *serve[] = {(char *)F.bin, "--db", F.db, "serve", "--port", "0", "--threads", "4", NULL};
-    F.pid = spawn(serve, F.out, F.err);
+    F.pid = hc_spawn(serve, F.out, F.err);
     if (F.pid < 0)
         return -1;
-    F.port = wait_port(F.pid, F.out, F.err);
+    F.port = hc_wait_port(F.pid, F.out, F.err);
     if (F.port == 0) {
         F.pid = -1;
         return -1;
@@ -249,14 +235,14 @@ static int suite_setup(void **state)
     for (int i = 0; i < NROLES; i++)
         login(role_names[i], &F.s[i]);
     int rc = make_records();
-    free_responses(NULL);
+    hc_free_responses(NULL);
     return rc;
 }
 
 static int suite_teardown(void **state)
 {
     (void)state;
-    free_responses(NULL);
+    hc_free_responses(NULL);
     free(F.xml);
     int rc = 0;
     if (F.pid > 0) {
@@ -266,7 +252,7 @@ static int suite_teardown(void **state)
             fprintf(stderr, "the server did not stop cleanly (status %d)\n", st);
             rc = -1;
         }
-        char *err = slurp(F.err);
+        char *err = hc_slurp(F.err);
         if (err && (strstr(err, "Sanitizer") || strstr(err, "runtime error:"))) {
             fprintf(stderr, "sanitizer report from the server:\n%s\n", err);
             rc = -1;
@@ -274,7 +260,7 @@ static int suite_teardown(void **state)
         free(err);
     }
     if (getenv("JR_KEEP_TMP") == NULL)
-        nftw(F.dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+        nftw(F.dir, hc_remove_entry, 8, FTW_DEPTH | FTW_PHYS);
     return rc;
 }
 
@@ -288,17 +274,17 @@ static void test_upload_jw323(void **state)
     (void)state;
     long long before = batches(A1);
     resp *r = expect_status(upload(A1, true, F.xml, "maart.xml", NULL), 200);
-    assert_string_equal(jstr(r->json, "type"), "JW323");
-    assert_string_equal(jstr(r->json, "answer_type"), "JW325");
-    assert_string_equal(jstr(r->json, "sender"), F.p1);
-    assert_string_equal(jstr(r->json, "receiver"), "0193");
-    assert_int_equal(jint(r->json, "accepted"), 1);
-    assert_int_equal(jint(r->json, "rejected"), 1);
-    assert_false(json_is_true(jget(r, "replayed")));
-    json_t *codes = jget(r, "codes");
-    assert_int_equal(jint(codes, "8001"), 1);
+    assert_string_equal(hc_jstr(r->json, "type"), "JW323");
+    assert_string_equal(hc_jstr(r->json, "answer_type"), "JW325");
+    assert_string_equal(hc_jstr(r->json, "sender"), F.p1);
+    assert_string_equal(hc_jstr(r->json, "receiver"), "0193");
+    assert_int_equal(hc_jint(r->json, "accepted"), 1);
+    assert_int_equal(hc_jint(r->json, "rejected"), 1);
+    assert_false(json_is_true(hc_jget(r, "replayed")));
+    json_t *codes = hc_jget(r, "codes");
+    assert_int_equal(hc_jint(codes, "8001"), 1);
     assert_int_equal(json_object_size(codes), 2); /* 8001 and the refusal's code */
-    const char *answer = jstr(r->json, "answer");
+    const char *answer = hc_jstr(r->json, "answer");
     assert_contains(answer, "http://www.istandaarden.nl/ijw/3_2/jw325/schema");
     assert_contains(answer, "<ijw:ReferentieNummer>IX-1</ijw:ReferentieNummer>");
     assert_contains(answer, "<ijw:ReferentieNummer>IX-2</ijw:ReferentieNummer>");
@@ -322,15 +308,15 @@ static void test_replay(void **state)
     assert_true(first_answer[0] != '\0');
     long long before = batches(A1);
     resp *r = expect_status(upload(A1, true, F.xml, "maart.xml", NULL), 200);
-    assert_true(json_is_true(jget(r, "replayed")));
-    assert_string_equal(jstr(r->json, "answer"), first_answer);
-    assert_int_equal(jint(r->json, "accepted"), 1);
-    assert_int_equal(jint(r->json, "rejected"), 1);
+    assert_true(json_is_true(hc_jget(r, "replayed")));
+    assert_string_equal(hc_jstr(r->json, "answer"), first_answer);
+    assert_int_equal(hc_jint(r->json, "accepted"), 1);
+    assert_int_equal(hc_jint(r->json, "rejected"), 1);
     assert_int_equal(batches(A1), before);
     /* ?format=xml: the JW325 itself, as a download */
     r = expect_status(upload(A1, true, F.xml, "maart.xml", "xml"), 200);
-    assert_contains(header(r, "Content-Type"), "application/xml");
-    assert_contains(header(r, "Content-Disposition"), "maart_JW325.xml");
+    assert_contains(hc_header(r, "Content-Type"), "application/xml");
+    assert_contains(hc_header(r, "Content-Disposition"), "maart_JW325.xml");
     assert_int_equal(r->body_len, strlen(first_answer));
     assert_memory_equal(r->body, first_answer, r->body_len);
     assert_int_equal(batches(A1), before);
@@ -341,7 +327,7 @@ static void test_replay(void **state)
     assert_true(r->status == 200 || r->status == 409);
     assert_int_equal(batches(A1), before);
     r = expect_status(upload(A1, true, F.xml, "maart.xml", "csv"), 400);
-    assert_string_equal(jstr(r->json, "code"), "format_invalid");
+    assert_string_equal(hc_jstr(r->json, "code"), "format_invalid");
 }
 
 /* a message that is not well-formed: 400 naming the file and the line, nothing stored */
@@ -357,7 +343,7 @@ static void test_malformed(void **state)
     free(renamed);
     char where[64];
     snprintf(where, sizeof where, "kapot.xml:%d", line);
-    assert_contains(jstr(r->json, "message"), where);
+    assert_contains(hc_jstr(r->json, "message"), where);
     assert_int_equal(batches(A1), before);
     /* schema-invalid (an Eenheid missing): 400 naming the element */
     char *invalid = replace(F.xml, "<Eenheid>04</Eenheid>", "");
@@ -365,17 +351,17 @@ static void test_malformed(void **state)
     r = expect_status(upload(A1, true, renamed2, "ongeldig.xml", NULL), 400);
     free(invalid);
     free(renamed2);
-    assert_contains(jstr(r->json, "message"), "ongeldig.xml:");
+    assert_contains(hc_jstr(r->json, "message"), "ongeldig.xml:");
     assert_int_equal(batches(A1), before);
     /* empty, or not XML at all */
     r = expect_status(upload(A1, true, "", "leeg.xml", NULL), 400);
     r = expect_status(request_full(&F.s[A1], true, "POST", "/api/ijw", "text/csv", "a,b\n", 4),
                       400);
-    assert_string_equal(jstr(r->json, "code"), "content_type");
+    assert_string_equal(hc_jstr(r->json, "code"), "content_type");
     /* text/xml is XML too */
     r = expect_status(
         request_full(&F.s[A1], true, "POST", "/api/ijw", "text/xml", F.xml, strlen(F.xml)), 200);
-    assert_true(json_is_true(jget(r, "replayed")));
+    assert_true(json_is_true(hc_jget(r, "replayed")));
 }
 
 /* another provider's AGB as the sender: 403, nothing stored */
@@ -384,15 +370,15 @@ static void test_other_sender(void **state)
     (void)state;
     long long before = batches(BEH);
     resp *r = expect_status(upload(A2, true, F.xml, "maart.xml", NULL), 403);
-    assert_string_equal(jstr(r->json, "code"), "forbidden");
-    assert_contains(jstr(r->json, "message"), "eigen organisatie");
+    assert_string_equal(hc_jstr(r->json, "code"), "forbidden");
+    assert_contains(hc_jstr(r->json, "message"), "eigen organisatie");
     char from[32], to[32];
     snprintf(from, sizeof from, "<Afzender>%s<", F.p1);
     snprintf(to, sizeof to, "<Afzender>%s<", F.p2);
     char *other = replace(F.xml, from, to);
     r = expect_status(upload(A1, true, other, "ander.xml", NULL), 403);
     free(other);
-    assert_string_equal(jstr(r->json, "code"), "forbidden");
+    assert_string_equal(hc_jstr(r->json, "code"), "forbidden");
     assert_int_equal(batches(BEH), before);
 }
 
@@ -408,7 +394,7 @@ static void test_roles_and_csrf(void **state)
             fail_msg("%s: %d, expected 403: %.300s", role_names[refused[i]], r->status, r->body);
     }
     resp *r = expect_status(upload(A1, false, F.xml, "maart.xml", NULL), 403);
-    assert_string_equal(jstr(r->json, "code"), "csrf");
+    assert_string_equal(hc_jstr(r->json, "code"), "csrf");
     /* without a session */
     r = expect_status(
         request_full(NULL, false, "POST", "/api/ijw", "application/xml", F.xml, strlen(F.xml)),
@@ -421,7 +407,7 @@ static void test_roles_and_csrf(void **state)
              "Content-Length: %llu\r\n",
              F.s[A1].cookie, F.s[A1].csrf, (unsigned long long)(65ull << 20));
     r = expect_status(raw_request(head, "<?xml", 5), 413);
-    assert_string_equal(jstr(r->json, "code"), "body_too_large");
+    assert_string_equal(hc_jstr(r->json, "code"), "body_too_large");
     assert_int_equal(batches(BEH), before);
 }
 
@@ -433,36 +419,37 @@ static void test_export(void **state)
     resp *r = expect_status(req(T1, "POST", "/api/ijw/outgoing/export",
                                 "{\"type\": \"JW301\", \"since\": \"2025-01-01\"}"),
                             200);
-    assert_string_equal(jstr(r->json, "type"), "JW301");
-    json_t *msgs = jget(r, "messages");
+    assert_string_equal(hc_jstr(r->json, "type"), "JW301");
+    json_t *msgs = hc_jget(r, "messages");
     assert_true(json_array_size(msgs) >= 1);
-    assert_int_equal(jint(r->json, "count"), (long long)json_array_size(msgs));
+    assert_int_equal(hc_jint(r->json, "count"), (long long)json_array_size(msgs));
     bool ours = false;
     size_t i;
     json_t *m;
     json_array_foreach(msgs, i, m)
     {
-        assert_string_equal(jstr(m, "type"), "JW301");
-        assert_string_equal(jstr(m, "sender"), "0193");
-        assert_non_null(strstr(jstr(m, "xml"), "jw301/schema"));
-        assert_true(strlen(jstr(m, "ident")) > 0);
-        ours = ours || (strcmp(jstr(m, "receiver"), F.p1) == 0 && strstr(jstr(m, "xml"), F.yx));
+        assert_string_equal(hc_jstr(m, "type"), "JW301");
+        assert_string_equal(hc_jstr(m, "sender"), "0193");
+        assert_non_null(strstr(hc_jstr(m, "xml"), "jw301/schema"));
+        assert_true(strlen(hc_jstr(m, "ident")) > 0);
+        ours =
+            ours || (strcmp(hc_jstr(m, "receiver"), F.p1) == 0 && strstr(hc_jstr(m, "xml"), F.yx));
     }
     assert_true(ours);
     /* the beheerder sends the rest of the region: Zwolle's are sent already */
     r = expect_status(req(BEH, "POST", "/api/ijw/outgoing/export",
                           "{\"type\": \"JW301\", \"since\": \"2025-01-01\"}"),
                       200);
-    json_array_foreach(jget(r, "messages"), i, m)
-        assert_string_not_equal(jstr(m, "sender"), "0193");
+    json_array_foreach(hc_jget(r, "messages"), i, m)
+        assert_string_not_equal(hc_jstr(m, "sender"), "0193");
     /* sent: nothing pending any more */
     r = expect_status(req(BEH, "POST", "/api/ijw/outgoing/export", "{\"type\": \"JW301\"}"), 200);
-    assert_int_equal(json_array_size(jget(r, "messages")), 0);
+    assert_int_equal(json_array_size(hc_jget(r, "messages")), 0);
     r = expect_status(req(BEH, "POST", "/api/ijw/outgoing/export", "{\"type\": \"JW319\"}"), 200);
-    assert_string_equal(jstr(r->json, "type"), "JW319");
+    assert_string_equal(hc_jstr(r->json, "type"), "JW319");
     /* wrong input */
     r = expect_status(req(BEH, "POST", "/api/ijw/outgoing/export", "{\"type\": \"JW323\"}"), 400);
-    assert_string_equal(jstr(r->json, "code"), "ijw_type");
+    assert_string_equal(hc_jstr(r->json, "code"), "ijw_type");
     expect_status(req(BEH, "POST", "/api/ijw/outgoing/export", "{}"), 400);
     expect_status(req(BEH, "POST", "/api/ijw/outgoing/export",
                       "{\"type\": \"JW301\", \"since\": \"gisteren\"}"),
@@ -478,7 +465,7 @@ static void test_export(void **state)
     r = expect_status(request_full(&F.s[BEH], false, "POST", "/api/ijw/outgoing/export", NULL,
                                    "{\"type\": \"JW301\"}", 17),
                       403);
-    assert_string_equal(jstr(r->json, "code"), "csrf");
+    assert_string_equal(hc_jstr(r->json, "code"), "csrf");
     /* a GET does not exist (exporting changes state) */
     expect_status(req(BEH, "GET", "/api/ijw/outgoing/export", NULL), 405);
 }
@@ -492,12 +479,12 @@ int main(int argc, char **argv)
     F.bin = argv[1];
     signal(SIGPIPE, SIG_IGN);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_teardown(test_upload_jw323, free_responses),
-        cmocka_unit_test_teardown(test_replay, free_responses),
-        cmocka_unit_test_teardown(test_malformed, free_responses),
-        cmocka_unit_test_teardown(test_other_sender, free_responses),
-        cmocka_unit_test_teardown(test_roles_and_csrf, free_responses),
-        cmocka_unit_test_teardown(test_export, free_responses),
+        cmocka_unit_test_teardown(test_upload_jw323, hc_free_responses),
+        cmocka_unit_test_teardown(test_replay, hc_free_responses),
+        cmocka_unit_test_teardown(test_malformed, hc_free_responses),
+        cmocka_unit_test_teardown(test_other_sender, hc_free_responses),
+        cmocka_unit_test_teardown(test_roles_and_csrf, hc_free_responses),
+        cmocka_unit_test_teardown(test_export, hc_free_responses),
     };
     return cmocka_run_group_tests_name("http_ijw", tests, suite_setup, suite_teardown);
 }
