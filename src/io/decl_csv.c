@@ -47,15 +47,6 @@ static bool ident_ok(const char *s, size_t max)
     return true;
 }
 
-static bool unit_known(const char *u)
-{
-    static const char *const units[] = {"01", "04", "14", "16", "82", "83", "84", NULL};
-    for (int i = 0; units[i]; i++)
-        if (strcmp(u, units[i]) == 0)
-            return true;
-    return false;
-}
-
 typedef struct {
     const char *file;
     long line;
@@ -109,7 +100,7 @@ static jr_status parse_row(where *w, char **f, jr_decl_batch *b, jr_decl_line *l
     if (!all_digits(v[0] == '-' ? v + 1 : v) || strlen(v) > 9)
         return bad(w, DCSV_VOLUME, v, "geen geheel getal");
     l->volume = strtoll(v, NULL, 10);
-    if (!unit_known(f[DCSV_UNIT]))
+    if (!unit_name(f[DCSV_UNIT])[0]) /* the catalog knows the iJw units */
         return bad(w, DCSV_UNIT, f[DCSV_UNIT], "geen iJw-eenheid (01, 04, 14, 16, 82, 83, 84)");
     str_copy(l->unit, sizeof l->unit, f[DCSV_UNIT]);
     if (!money_parse(f[DCSV_TARIFF], &l->tariff) || l->tariff < 0)
