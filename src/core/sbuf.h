@@ -34,4 +34,9 @@ void sbuf_free(sbuf *b);
  * everywhere instead of snprintf(dst, cap, "%s", src). */
 size_t str_copy(char *dst, size_t cap, const char *src);
 
+/* JR_STR(x): the expansion of macro x as a string literal, for a constant
+ * written into SQL text (the statement cache wants literal SQL). */
+#define JR_STR_(x) #x
+#define JR_STR(x) JR_STR_(x)
+
 #endif

@@ -4,6 +4,8 @@
  */
 #include "referral.h"
 #include "../core/sbuf.h"
+#include "decl.h"
+#include "money.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -230,6 +232,66 @@ void ledger_compute(jr_ledger *l, jr_cents granted, jr_cents used, bool ended)
 bool ledger_change_ok(const jr_ledger *l, jr_cents new_granted)
 {
     return new_granted >= l->used && new_granted > 0;
+}
+
+bool ledger_nearly_spent(const jr_ledger *l)
+{
+    return l->granted > 0 && l->used * 1000 > l->granted * LEDGER_NEARLY_SPENT_PERMILLE;
+}
+
+jr_status assignment_change_check(const jr_grant *g, const jr_ledger *l, int64_t used_base,
+                                  jr_date care_start, int64_t amount, jr_date end, jr_error *err)
+{
+    if (amount < 0 && end == JR_DATE_NONE)
+        return jr_fail(err, JR_EINVAL, "nothing_to_change", "",
+                       "Geef een nieuw budget, volume of einddatum op.");
+    if (amount >= 0 && g->is_budget && !ledger_change_ok(l, amount)) {
+        char m1[JR_MONEY_BUF], m2[JR_MONEY_BUF];
+        return jr_fail(err, JR_EINVAL, "below_used", "budget",
+                       "Het nieuwe budget (%s) ligt onder wat al gedeclareerd is (%s).",
+                       money_format_nl(amount, m1), money_format_nl(l->used, m2));
+    }
+    if (amount >= 0 && !g->is_budget &&
+        (amount <= 0 || amount * unit_base_factor(g->unit) < used_base))
+        return jr_fail(err, JR_EINVAL, "below_used", "volume",
+                       "Het nieuwe volume ligt onder wat al gedeclareerd is.");
+    if (end != JR_DATE_NONE && end < g->start)
+        return jr_fail(err, JR_EINVAL, "end_before_start", "einddatum",
+                       "De nieuwe einddatum ligt voor de ingangsdatum.");
+    if (end != JR_DATE_NONE && care_start != JR_DATE_NONE && end < care_start)
+        return jr_fail(err, JR_EINVAL, "end_before_care", "einddatum",
+                       "De nieuwe einddatum ligt voor de start van de zorg.");
+    return JR_OK;
+}
+
+int64_t frequency_volume_total(int64_t volume, const char *frequency, jr_date start, jr_date end)
+{
+    int64_t days = (int64_t)end - start + 1;
+    if (days < 1)
+        days = 1;
+    if (!frequency || strcmp(frequency, "6") == 0)
+        return volume;
+    if (strcmp(frequency, "1") == 0)
+        return volume * days;
+    if (strcmp(frequency, "2") == 0)
+        return volume * ((days + 6) / 7);
+    if (strcmp(frequency, "4") == 0) {
+        jr_month a = date_month(start), b = date_month(end);
+        return volume * (b >= a ? b - a + 1 : 1);
+    }
+    return volume;
+}
+
+jr_status youth_birth_check(jr_date birth, jr_date today, jr_error *err)
+{
+    if (birth > today)
+        return jr_fail(err, JR_EINVAL, "birth_in_future", "geboortedatum",
+                       "De geboortedatum ligt in de toekomst.");
+    if (birth < date_add_months(today, -23 * 12))
+        return jr_fail(err, JR_EINVAL, "too_old", "geboortedatum",
+                       "Jeugdhulp is er tot 18 jaar (in sommige gevallen 23): deze geboortedatum "
+                       "ligt meer dan 23 jaar terug.");
+    return JR_OK;
 }
 
 jr_status care_start_date_check(const jr_grant *g, jr_date date, jr_date today, jr_error *err)

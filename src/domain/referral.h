@@ -104,4 +104,32 @@ void ledger_release(jr_ledger *l);
 /* ledger_change_ok: a new grant may not go below what was used. */
 bool ledger_change_ok(const jr_ledger *l, jr_cents new_granted);
 
+/* A budget is nearly spent when more than LEDGER_NEARLY_SPENT_PERMILLE
+ * thousandths of its grant are used: the access team's worklist shows it, so
+ * that a follow-up can be set before the provider runs out. */
+#define LEDGER_NEARLY_SPENT_PERMILLE 900
+bool ledger_nearly_spent(const jr_ledger *l);
+
+/* assignment_change_check: an assignment changed (iJw RedenWijziging) to a
+ * new amount (the budget in eurocents or the volume in the grant's unit;
+ * negative: unchanged) and/or a new end (JR_DATE_NONE: unchanged). The
+ * amount may not go below what was used (l->used for a budget; used_base,
+ * the volume used in base units, for a volume) nor to zero; the end not
+ * before the grant's start nor before the start of care (care_start,
+ * JR_DATE_NONE when care has not started). Codes nothing_to_change,
+ * below_used, end_before_start, end_before_care. */
+jr_status assignment_change_check(const jr_grant *g, const jr_ledger *l, int64_t used_base,
+                                  jr_date care_start, int64_t amount, jr_date end, jr_error *err);
+
+/* frequency_volume_total: a volume per iJw LDT_Frequentie (1 per dag, 2 per
+ * week, 4 per maand, 6 totaal binnen de geldigheidsduur) as the total over
+ * start..end, counting started weeks and calendar months; "6", an unknown
+ * code or NULL leave the volume as it is. */
+int64_t frequency_volume_total(int64_t volume, const char *frequency, jr_date start, jr_date end);
+
+/* youth_birth_check: a youth registered for jeugdhulp is born on or before
+ * today and at most 23 years ago (help under the Jeugdwet runs to 18, in
+ * some cases to 23). Codes birth_in_future, too_old. */
+jr_status youth_birth_check(jr_date birth, jr_date today, jr_error *err);
+
 #endif

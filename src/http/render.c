@@ -82,10 +82,11 @@ json_t *render_assignment(const jr_assignment *a)
         a->grant.unit, "start", render_date(a->grant.start), "end", render_date(a->grant.end),
         "status", a->status, "care_start", render_date(a->care_start), "care_stop",
         render_date(a->care_stop), "stop_reason", a->stop_reason);
-    json_t *l = json_pack("{s:I, s:I, s:I, s:I, s:I}", "granted_cents",
+    json_t *l = json_pack("{s:I, s:I, s:I, s:I, s:I, s:b}", "granted_cents",
                           (json_int_t)a->ledger.granted, "used_cents", (json_int_t)a->ledger.used,
                           "remaining_cents", (json_int_t)remaining, "released_cents",
-                          (json_int_t)a->ledger.released, "used_base", (json_int_t)a->used_base);
+                          (json_int_t)a->ledger.released, "used_base", (json_int_t)a->used_base,
+                          "nearly_spent", ledger_nearly_spent(&a->ledger));
     if (!o || !l ||
         json_object_set_new(o, "referral",
                             a->referral_id ? json_integer(a->referral_id) : json_null()) ||

@@ -259,29 +259,10 @@ jr_status assignment_change(const jr_ctx *ctx, const char *number, int64_t amoun
         return jr_fail(err, JR_EINVAL, "reason_invalid", "reden",
                        "Reden wijziging '%s' is geen iJw RedenWijziging (01-12; 13 is intrekken).",
                        reason ? reason : "");
-    if (amount < 0 && end == JR_DATE_NONE)
-        return jr_fail(err, JR_EINVAL, "nothing_to_change", "",
-                       "Geef een nieuw budget, volume of einddatum op.");
-    char m1[JR_MONEY_BUF], m2[JR_MONEY_BUF], d[JR_DATE_ISO_LEN];
-    if (amount >= 0) {
-        if (a.grant.is_budget
-                ? !ledger_change_ok(&a.ledger, amount)
-                : amount <= 0 || amount * unit_base_factor(a.grant.unit) < a.used_base)
-            return jr_fail(err, JR_EINVAL, "below_used", a.grant.is_budget ? "budget" : "volume",
-                           a.grant.is_budget
-                               ? "Het nieuwe budget (%s) ligt onder wat al gedeclareerd is (%s)."
-                               : "Het nieuwe volume ligt onder wat al gedeclareerd is%s%s.",
-                           a.grant.is_budget ? money_format_nl(amount, m1) : "",
-                           a.grant.is_budget ? money_format_nl(a.ledger.used, m2) : "");
-    }
-    if (end != JR_DATE_NONE) {
-        if (end < a.grant.start)
-            return jr_fail(err, JR_EINVAL, "end_before_start", "einddatum",
-                           "De nieuwe einddatum ligt voor de ingangsdatum.");
-        if (a.care_start != JR_DATE_NONE && end < a.care_start)
-            return jr_fail(err, JR_EINVAL, "end_before_care", "einddatum",
-                           "De nieuwe einddatum ligt voor de start van de zorg.");
-    }
+    if ((rc = assignment_change_check(&a.grant, &a.ledger, a.used_base, a.care_start, amount, end,
+                                      err)) != JR_OK)
+        return rc;
+    char m1[JR_MONEY_BUF], d[JR_DATE_ISO_LEN];
     if ((rc = store_begin(ctx->store, err)) != JR_OK)
         return rc;
     jr_stmt *s = store_prepare(ctx->store,

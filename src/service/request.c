@@ -53,24 +53,6 @@ static bool internal(jr_status rc)
     return rc == JR_EDB || rc == JR_ENOMEM || rc == JR_EIO;
 }
 
-int64_t request_volume_total(int64_t volume, const char *frequency, jr_date start, jr_date end)
-{
-    int64_t days = (int64_t)end - start + 1;
-    if (days < 1)
-        days = 1;
-    if (!frequency || strcmp(frequency, "6") == 0)
-        return volume;
-    if (strcmp(frequency, "1") == 0)
-        return volume * days;
-    if (strcmp(frequency, "2") == 0)
-        return volume * ((days + 6) / 7);
-    if (strcmp(frequency, "4") == 0) {
-        jr_month a = date_month(start), b = date_month(end);
-        return volume * (b >= a ? b - a + 1 : 1);
-    }
-    return volume;
-}
-
 /* the keuzebudget whose amount on date is cents, or NULL */
 static const jr_budget *budget_of_amount(const jr_catalog *cat, jr_cents cents, jr_date date)
 {
@@ -188,7 +170,7 @@ static route_result translate(const jr_ctx *ctx, const jr_req_product *p, const 
         else
             end = p->start;
     }
-    req->volume = request_volume_total(p->volume, p->frequency, p->start, end);
+    req->volume = frequency_volume_total(p->volume, p->frequency, p->start, end);
     return ROUTE_OK;
 }
 

@@ -150,8 +150,4 @@ jr_status request_pending(const jr_ctx *ctx, jr_row_fn fn, void *ud, jr_error *e
 jr_status request_refuse(const jr_ctx *ctx, int64_t verzoek_id, const char *reden, const char *text,
                          jr_req_decision *out, jr_error *err);
 
-/* request_volume_total: a volume per frequency (iJw LDT_Frequentie: 1 per
- * dag, 2 per week, 4 per maand, 6 totaal) as the total over start..end. */
-int64_t request_volume_total(int64_t volume, const char *frequency, jr_date start, jr_date end);
-
 #endif

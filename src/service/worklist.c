@@ -8,6 +8,7 @@
 #include "worklist.h"
 
 #include "../core/sbuf.h"
+#include "../domain/referral.h"
 
 #include <string.h>
 
@@ -112,15 +113,17 @@ jr_status worklist_awaiting_start(const jr_ctx *ctx, int limit, jr_row_fn fn, vo
 jr_status worklist_budgets_nearly_spent(const jr_ctx *ctx, int limit, jr_row_fn fn, void *ud,
                                         jr_error *err)
 {
-    return worklist_assignments(ctx,
-                                "SELECT a.number FROM assignment a"
-                                " JOIN provider p ON p.id = a.provider_id"
-                                " JOIN assignment_use u ON u.assignment_id = a.id"
-                                " WHERE a.status = 'actief' AND a.is_budget = 1"
-                                " AND a.budget_cents > 0 AND u.used_cents * 10 > a.budget_cents * 9"
-                                " AND (?1 IS NULL OR a.gemeente = ?1)"
-                                " AND (?2 IS NULL OR p.agb = ?2) ORDER BY a.id DESC LIMIT ?3",
-                                limit, fn, ud, err);
+    return worklist_assignments(
+        ctx,
+        "SELECT a.number FROM assignment a"
+        " JOIN provider p ON p.id = a.provider_id"
+        " JOIN assignment_use u ON u.assignment_id = a.id"
+        " WHERE a.status = 'actief' AND a.is_budget = 1"
+        " AND a.budget_cents > 0 AND u.used_cents * 1000 > a.budget_cents * " JR_STR(
+            LEDGER_NEARLY_SPENT_PERMILLE) " AND (?1 IS NULL OR a.gemeente = ?1)"
+                                          " AND (?2 IS NULL OR p.agb = ?2) ORDER BY a.id DESC "
+                                          "LIMIT ?3",
+        limit, fn, ud, err);
 }
 
 jr_status worklist_rejected_lines(const jr_ctx *ctx, int limit, jr_row_fn fn, void *ud,

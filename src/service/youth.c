@@ -5,6 +5,7 @@
 #include "../core/sbuf.h"
 
 #include "../domain/ident.h"
+#include "../domain/referral.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -19,13 +20,8 @@ jr_status youth_add(const jr_ctx *ctx, const char *bsn, jr_date birth, const cha
         return jr_fail(err, JR_EINVAL, "bsn_invalid", "bsn",
                        "BSN '%s' is ongeldig: 9 cijfers die voldoen aan de elfproef.",
                        bsn ? bsn : "");
-    if (birth > ctx->today)
-        return jr_fail(err, JR_EINVAL, "birth_in_future", "geboortedatum",
-                       "De geboortedatum ligt in de toekomst.");
-    if (birth < date_add_months(ctx->today, -23 * 12))
-        return jr_fail(err, JR_EINVAL, "too_old", "geboortedatum",
-                       "Jeugdhulp is er tot 18 jaar (in sommige gevallen 23): deze geboortedatum "
-                       "ligt meer dan 23 jaar terug.");
+    if ((rc = youth_birth_check(birth, ctx->today, err)) != JR_OK)
+        return rc;
     const jr_municipality *m = catalog_municipality(ctx->cat, gemeente);
     if (m == NULL)
         return jr_fail(err, JR_EINVAL, "gemeente_unknown", "gemeente",

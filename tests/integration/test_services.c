@@ -25,6 +25,7 @@
 #include "service/quote.h"
 #include "service/referrals.h"
 #include "service/settlement.h"
+#include "service/worklist.h"
 #include "service/youth.h"
 
 #include <ftw.h>
@@ -891,6 +892,35 @@ static void care_stop_with_an_unknown_reason_code_is_refused(void **state)
 /* the life of an assignment                                                */
 /* ======================================================================== */
 
+/* The worklist's "nearly spent" list and the ledger's nearly_spent flag
+ * follow the same rule: more than 90 % of the budget used, not exactly 90 %. */
+static int count_nearly_spent(void *ud, const void *row)
+{
+    const jr_assignment *a = row;
+    int *n = ud;
+    *n += ledger_nearly_spent(&a->ledger) ? 1 : 1000; /* a row the rule would not show */
+    return 0;
+}
+
+static void worklist_nearly_spent_follows_the_ledger_rule(void **state)
+{
+    fx *f = *state;
+    setup_budget(f);
+    csv_row rows[] = {hours_line(f->number, "R1", "45F02", 10)}; /* 810.00 */
+    assert_imported(import_rows(f, "march.csv", rows, 1));
+    assert_ok(assignment_change(&f->ctx, f->number, 90000, JR_DATE_NONE, "01", err));
+    jr_assignment a = get_assignment(f, f->number);
+    assert_false(ledger_nearly_spent(&a.ledger)); /* exactly 90 % */
+    int n = 0;
+    assert_ok(worklist_budgets_nearly_spent(&f->ctx, 10, count_nearly_spent, &n, err));
+    assert_int_equal(n, 0);
+    assert_ok(assignment_change(&f->ctx, f->number, 89999, JR_DATE_NONE, "01", err));
+    a = get_assignment(f, f->number);
+    assert_true(ledger_nearly_spent(&a.ledger));
+    assert_ok(worklist_budgets_nearly_spent(&f->ctx, 10, count_nearly_spent, &n, err));
+    assert_int_equal(n, 1);
+}
+
 static void assignment_change_below_what_was_used_is_refused(void **state)
 {
     fx *f = *state;
@@ -1618,6 +1648,7 @@ int main(void)
         T(care_stop_before_care_start_is_refused),
         T(care_stop_with_an_unknown_reason_code_is_refused),
         T(assignment_change_below_what_was_used_is_refused),
+        T(worklist_nearly_spent_follows_the_ledger_rule),
         T(assignment_end_releases_the_remainder),
         T(assignment_withdrawn_rejects_later_lines_with_9384),
         T(declaration_accepted_lines_raise_used_cents),

@@ -9,6 +9,7 @@
 
 #include <cmocka.h>
 
+#include "core/sbuf.h"
 #include "domain/referral.h"
 #include "unit_support.h"
 
@@ -596,6 +597,107 @@ static void test_care_dates_within_grant_and_not_future(void **state)
     assert_err_code(&err, "date_in_future");
 }
 
+static void test_ledger_nearly_spent_above_ninety_percent(void **state)
+{
+    (void)state;
+    jr_ledger l = {.granted = 500000, .used = 450000, .released = 0};
+    assert_false(ledger_nearly_spent(&l)); /* exactly 90 %: not yet */
+    l.used = 450001;
+    assert_true(ledger_nearly_spent(&l));
+    l.used = 600000; /* overspent (a credit may follow): still shown */
+    assert_true(ledger_nearly_spent(&l));
+    jr_ledger none = {.granted = 0, .used = 0, .released = 0};
+    assert_false(ledger_nearly_spent(&none)); /* a volume assignment has no budget */
+}
+
+static void test_assignment_change_not_below_used(void **state)
+{
+    (void)state;
+    jr_grant budget, hours;
+    memset(&budget, 0, sizeof budget);
+    budget.is_budget = true;
+    budget.budget = 500000;
+    budget.start = D("2025-01-01");
+    budget.end = D("2025-12-31");
+    hours = budget;
+    hours.is_budget = false;
+    hours.volume = 10;
+    str_copy(hours.unit, sizeof hours.unit, "04");
+    jr_ledger l = {.granted = 500000, .used = 120000, .released = 0};
+    jr_error err;
+    jr_date none = JR_DATE_NONE, care = D("2025-03-01");
+    assert_int_equal(assignment_change_check(&budget, &l, 0, care, -1, none, &err), JR_EINVAL);
+    assert_err_code(&err, "nothing_to_change");
+    assert_int_equal(assignment_change_check(&budget, &l, 0, care, 120000, none, &err), JR_OK);
+    assert_int_equal(assignment_change_check(&budget, &l, 0, care, 119999, none, &err), JR_EINVAL);
+    assert_err_code(&err, "below_used");
+    assert_string_equal(err.field, "budget");
+    /* hours against minutes used: 2 hours hold 120 minutes, not 121 */
+    jr_ledger no_money = {0};
+    assert_int_equal(assignment_change_check(&hours, &no_money, 120, care, 2, none, &err), JR_OK);
+    assert_int_equal(assignment_change_check(&hours, &no_money, 121, care, 2, none, &err),
+                     JR_EINVAL);
+    assert_err_code(&err, "below_used");
+    assert_string_equal(err.field, "volume");
+    assert_int_equal(assignment_change_check(&hours, &no_money, 0, none, 0, none, &err),
+                     JR_EINVAL); /* a volume of nothing */
+    assert_err_code(&err, "below_used");
+}
+
+static void test_assignment_change_end_not_before_start_or_care(void **state)
+{
+    (void)state;
+    jr_grant g;
+    memset(&g, 0, sizeof g);
+    g.is_budget = true;
+    g.budget = 500000;
+    g.start = D("2025-01-01");
+    g.end = D("2025-12-31");
+    jr_ledger l = {.granted = 500000, .used = 0, .released = 0};
+    jr_error err;
+    jr_date care = D("2025-03-01");
+    assert_int_equal(assignment_change_check(&g, &l, 0, care, -1, D("2025-03-01"), &err), JR_OK);
+    assert_int_equal(assignment_change_check(&g, &l, 0, care, -1, D("2025-02-28"), &err),
+                     JR_EINVAL);
+    assert_err_code(&err, "end_before_care");
+    assert_int_equal(assignment_change_check(&g, &l, 0, JR_DATE_NONE, -1, D("2025-01-01"), &err),
+                     JR_OK);
+    assert_int_equal(assignment_change_check(&g, &l, 0, JR_DATE_NONE, -1, D("2024-12-31"), &err),
+                     JR_EINVAL);
+    assert_err_code(&err, "end_before_start");
+    assert_string_equal(err.field, "einddatum");
+}
+
+static void test_frequency_volume_total(void **state)
+{
+    (void)state;
+    jr_date jan1 = D("2025-01-01");
+    assert_i64_equal(frequency_volume_total(3, "1", jan1, D("2025-01-10")), 30); /* per day */
+    assert_i64_equal(frequency_volume_total(3, "1", jan1, jan1), 3);
+    assert_i64_equal(frequency_volume_total(2, "2", jan1, D("2025-01-07")), 2); /* one week */
+    assert_i64_equal(frequency_volume_total(2, "2", jan1, D("2025-01-08")), 4); /* started 2nd */
+    assert_i64_equal(frequency_volume_total(5, "4", D("2025-01-31"), D("2025-02-01")), 10);
+    assert_i64_equal(frequency_volume_total(5, "4", D("2025-11-15"), D("2026-02-14")), 20);
+    assert_i64_equal(frequency_volume_total(40, "6", jan1, D("2025-12-31")), 40); /* total */
+    assert_i64_equal(frequency_volume_total(40, NULL, jan1, D("2025-12-31")), 40);
+    assert_i64_equal(frequency_volume_total(40, "9", jan1, D("2025-12-31")), 40); /* unknown */
+    assert_i64_equal(frequency_volume_total(3, "1", jan1, D("2024-12-01")), 3);   /* end first */
+}
+
+static void test_youth_birth_within_23_years(void **state)
+{
+    (void)state;
+    jr_date today = D("2026-11-25");
+    jr_error err;
+    assert_int_equal(youth_birth_check(today, today, &err), JR_OK); /* born today */
+    assert_int_equal(youth_birth_check(D("2026-11-26"), today, &err), JR_EINVAL);
+    assert_err_code(&err, "birth_in_future");
+    assert_string_equal(err.field, "geboortedatum");
+    assert_int_equal(youth_birth_check(D("2003-11-25"), today, &err), JR_OK); /* 23 today */
+    assert_int_equal(youth_birth_check(D("2003-11-24"), today, &err), JR_EINVAL);
+    assert_err_code(&err, "too_old");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -643,6 +745,11 @@ int main(void)
         cmocka_unit_test(test_ledger_compute_ended_releases_rest),
         cmocka_unit_test(test_error_code_holds_documented_codes),
         cmocka_unit_test(test_care_dates_within_grant_and_not_future),
+        cmocka_unit_test(test_ledger_nearly_spent_above_ninety_percent),
+        cmocka_unit_test(test_assignment_change_not_below_used),
+        cmocka_unit_test(test_assignment_change_end_not_before_start_or_care),
+        cmocka_unit_test(test_frequency_volume_total),
+        cmocka_unit_test(test_youth_birth_within_23_years),
     };
     return cmocka_run_group_tests(tests, unit_catalog_setup, NULL);
 }
