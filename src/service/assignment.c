@@ -468,6 +468,18 @@ jr_status care_stop(const jr_ctx *ctx, const char *number, const char *agb, jr_d
         reason, "zorg.gestopt", err);
 }
 
+static void ledger_event_from_row(const void *ud, jr_stmt *s, void *row)
+{
+    jr_ledger_event *e = row;
+    (void)ud;
+    e->id = store_col_int(s, 0);
+    date_parse(store_col_text(s, 1), &e->date);
+    str_copy(e->kind, sizeof e->kind, store_col_text(s, 2));
+    e->cents = store_col_int(s, 3);
+    e->volume = store_col_int(s, 4);
+    str_copy(e->note, sizeof e->note, store_col_text(s, 5));
+}
+
 jr_status ledger_events(const jr_ctx *ctx, const char *number, jr_row_fn fn, void *ud,
                         jr_error *err)
 {
@@ -483,18 +495,6 @@ jr_status ledger_events(const jr_ctx *ctx, const char *number, jr_row_fn fn, voi
     if (!s)
         return JR_EDB;
     store_bind_text(s, 1, number);
-    store_step_result r;
-    while ((r = store_step(s, err)) == STORE_ROW) {
-        jr_ledger_event e;
-        e.id = store_col_int(s, 0);
-        date_parse(store_col_text(s, 1), &e.date);
-        str_copy(e.kind, sizeof e.kind, store_col_text(s, 2));
-        e.cents = store_col_int(s, 3);
-        e.volume = store_col_int(s, 4);
-        str_copy(e.note, sizeof e.note, store_col_text(s, 5));
-        if (fn(ud, &e))
-            break;
-    }
-    store_reset(s);
-    return r == STORE_ERROR ? JR_EDB : JR_OK;
+    jr_ledger_event e;
+    return store_each(s, ledger_event_from_row, NULL, &e, fn, ud, err);
 }

@@ -52,6 +52,19 @@ jr_status svc_finish(const jr_ctx *ctx, jr_status rc, jr_error *err)
     return rc;
 }
 
+static void audit_from_row(const void *ud, jr_stmt *s, void *row)
+{
+    jr_audit_row *a = row;
+    (void)ud;
+    a->id = store_col_int(s, 0);
+    str_copy(a->at, sizeof a->at, store_col_text(s, 1));
+    str_copy(a->actor, sizeof a->actor, store_col_text(s, 2));
+    str_copy(a->action, sizeof a->action, store_col_text(s, 3));
+    str_copy(a->entity, sizeof a->entity, store_col_text(s, 4));
+    str_copy(a->entity_id, sizeof a->entity_id, store_col_text(s, 5));
+    str_copy(a->detail, sizeof a->detail, store_col_text(s, 6));
+}
+
 jr_status audit_list(const jr_ctx *ctx, const char *entity, const char *entity_id,
                      const char *actor, int64_t limit, jr_row_fn fn, void *ud, jr_error *err)
 {
@@ -70,21 +83,8 @@ jr_status audit_list(const jr_ctx *ctx, const char *entity, const char *entity_i
     store_bind_text(s, 2, entity_id);
     store_bind_text(s, 3, actor);
     store_bind_int(s, 4, limit);
-    store_step_result r;
-    while ((r = store_step(s, err)) == STORE_ROW) {
-        jr_audit_row a;
-        a.id = store_col_int(s, 0);
-        str_copy(a.at, sizeof a.at, store_col_text(s, 1));
-        str_copy(a.actor, sizeof a.actor, store_col_text(s, 2));
-        str_copy(a.action, sizeof a.action, store_col_text(s, 3));
-        str_copy(a.entity, sizeof a.entity, store_col_text(s, 4));
-        str_copy(a.entity_id, sizeof a.entity_id, store_col_text(s, 5));
-        str_copy(a.detail, sizeof a.detail, store_col_text(s, 6));
-        if (fn(ud, &a))
-            break;
-    }
-    store_reset(s);
-    return r == STORE_ERROR ? JR_EDB : JR_OK;
+    jr_audit_row a;
+    return store_each(s, audit_from_row, NULL, &a, fn, ud, err);
 }
 
 static const char *const role_names[] = {"system",   "beheerder", "rsj",  "toegang",

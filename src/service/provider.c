@@ -156,6 +156,20 @@ jr_status contract_add(const jr_ctx *ctx, const char *agb, const char *lot_code,
     return svc_finish(ctx, rc, err);
 }
 
+static void contract_from_row(const void *ud, jr_stmt *s, void *row)
+{
+    jr_contract *c = row;
+    (void)ud;
+    c->id = store_col_int(s, 0);
+    str_copy(c->agb, sizeof c->agb, store_col_text(s, 1));
+    str_copy(c->lot, sizeof c->lot, store_col_text(s, 2));
+    str_copy(c->product, sizeof c->product, store_col_text(s, 3));
+    date_parse(store_col_text(s, 4), &c->start);
+    c->end = JR_DATE_NONE;
+    if (!store_col_null(s, 5))
+        date_parse(store_col_text(s, 5), &c->end);
+}
+
 jr_status contract_list(const jr_ctx *ctx, const char *agb, jr_row_fn fn, void *ud, jr_error *err)
 {
     jr_stmt *s = store_prepare(ctx->store,
@@ -166,22 +180,8 @@ jr_status contract_list(const jr_ctx *ctx, const char *agb, jr_row_fn fn, void *
     if (!s)
         return JR_EDB;
     store_bind_text(s, 1, agb);
-    store_step_result r;
-    while ((r = store_step(s, err)) == STORE_ROW) {
-        jr_contract c;
-        c.id = store_col_int(s, 0);
-        str_copy(c.agb, sizeof c.agb, store_col_text(s, 1));
-        str_copy(c.lot, sizeof c.lot, store_col_text(s, 2));
-        str_copy(c.product, sizeof c.product, store_col_text(s, 3));
-        date_parse(store_col_text(s, 4), &c.start);
-        c.end = JR_DATE_NONE;
-        if (!store_col_null(s, 5))
-            date_parse(store_col_text(s, 5), &c.end);
-        if (fn(ud, &c))
-            break;
-    }
-    store_reset(s);
-    return r == STORE_ERROR ? JR_EDB : JR_OK;
+    jr_contract c;
+    return store_each(s, contract_from_row, NULL, &c, fn, ud, err);
 }
 
 jr_status contract_covers(const jr_ctx *ctx, int64_t provider_id, const char *product, jr_date from,

@@ -358,6 +358,17 @@ jr_status quote_reject(const jr_ctx *ctx, int64_t id, const char *reason, jr_err
     return svc_finish(ctx, rc, err);
 }
 
+static void quote_line_from_row(const void *ud, jr_stmt *s, void *row)
+{
+    jr_quote_line *l = row;
+    (void)ud;
+    memset(l, 0, sizeof *l);
+    str_copy(l->product, sizeof l->product, store_col_text(s, 0));
+    l->centi_hours = store_col_int(s, 1);
+    l->tariff = store_col_int(s, 2);
+    l->amount = store_col_int(s, 3);
+}
+
 jr_status quote_lines(const jr_ctx *ctx, int64_t id, jr_row_fn fn, void *ud, jr_error *err)
 {
     jr_quote q;
@@ -371,17 +382,6 @@ jr_status quote_lines(const jr_ctx *ctx, int64_t id, jr_row_fn fn, void *ud, jr_
     if (!s)
         return JR_EDB;
     store_bind_int(s, 1, id);
-    store_step_result r;
-    while ((r = store_step(s, err)) == STORE_ROW) {
-        jr_quote_line l;
-        memset(&l, 0, sizeof l);
-        str_copy(l.product, sizeof l.product, store_col_text(s, 0));
-        l.centi_hours = store_col_int(s, 1);
-        l.tariff = store_col_int(s, 2);
-        l.amount = store_col_int(s, 3);
-        if (fn(ud, &l))
-            break;
-    }
-    store_reset(s);
-    return r == STORE_ERROR ? JR_EDB : JR_OK;
+    jr_quote_line l;
+    return store_each(s, quote_line_from_row, NULL, &l, fn, ud, err);
 }

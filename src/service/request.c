@@ -578,6 +578,23 @@ jr_status request_set_answer(const jr_ctx *ctx, int64_t verzoek_id, int64_t outb
     return store_step(u, err) == STORE_DONE ? JR_OK : JR_EDB;
 }
 
+static void pending_from_row(const void *ud, jr_stmt *q, void *row)
+{
+    jr_req_pending *p = row;
+    (void)ud;
+    memset(p, 0, sizeof *p);
+    p->id = store_col_int(q, 0);
+    str_copy(p->kind, sizeof p->kind, store_col_text(q, 1));
+    str_copy(p->agb, sizeof p->agb, store_col_text(q, 2));
+    str_copy(p->gemeente, sizeof p->gemeente, store_col_text(q, 3));
+    str_copy(p->referentie, sizeof p->referentie, store_col_text(q, 4));
+    p->referral_id = store_col_int(q, 5);
+    p->quotes = (int)store_col_int(q, 6);
+    p->open_quotes = (int)store_col_int(q, 7);
+    str_copy(p->created_at, sizeof p->created_at, store_col_text(q, 8));
+    str_copy(p->message, sizeof p->message, store_col_text(q, 9));
+}
+
 jr_status request_pending(const jr_ctx *ctx, jr_row_fn fn, void *ud, jr_error *err)
 {
     const char *gemeente = NULL, *agb = NULL;
@@ -596,25 +613,8 @@ jr_status request_pending(const jr_ctx *ctx, jr_row_fn fn, void *ud, jr_error *e
         return JR_EDB;
     store_bind_text(q, 1, gemeente);
     store_bind_text(q, 2, agb);
-    store_step_result r;
-    while ((r = store_step(q, err)) == STORE_ROW) {
-        jr_req_pending p;
-        memset(&p, 0, sizeof p);
-        p.id = store_col_int(q, 0);
-        str_copy(p.kind, sizeof p.kind, store_col_text(q, 1));
-        str_copy(p.agb, sizeof p.agb, store_col_text(q, 2));
-        str_copy(p.gemeente, sizeof p.gemeente, store_col_text(q, 3));
-        str_copy(p.referentie, sizeof p.referentie, store_col_text(q, 4));
-        p.referral_id = store_col_int(q, 5);
-        p.quotes = (int)store_col_int(q, 6);
-        p.open_quotes = (int)store_col_int(q, 7);
-        str_copy(p.created_at, sizeof p.created_at, store_col_text(q, 8));
-        str_copy(p.message, sizeof p.message, store_col_text(q, 9));
-        if (fn(ud, &p))
-            break;
-    }
-    store_reset(q);
-    return r == STORE_ERROR ? JR_EDB : JR_OK;
+    jr_req_pending p;
+    return store_each(q, pending_from_row, NULL, &p, fn, ud, err);
 }
 
 /* the stored request verzoek_id as refuse needs it */

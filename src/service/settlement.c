@@ -8,6 +8,19 @@
 #include <stdio.h>
 #include <string.h>
 
+static void settle_row_from_row(const void *ud, jr_stmt *q, void *out)
+{
+    jr_settle_row *r = out;
+    (void)ud;
+    str_copy(r->gemeente, sizeof r->gemeente, store_col_text(q, 0));
+    str_copy(r->agb, sizeof r->agb, store_col_text(q, 1));
+    str_copy(r->provider_name, sizeof r->provider_name, store_col_text(q, 2));
+    str_copy(r->product, sizeof r->product, store_col_text(q, 3));
+    r->accepted = store_col_int(q, 4);
+    r->n_accepted = store_col_int(q, 5);
+    r->n_rejected = store_col_int(q, 6);
+}
+
 jr_status settle_period(const jr_ctx *ctx, jr_month period, const char *gemeente, const char *agb,
                         jr_row_fn fn, void *ud, jr_error *err)
 {
@@ -36,21 +49,8 @@ jr_status settle_period(const jr_ctx *ctx, jr_month period, const char *gemeente
     store_bind_text(q, 1, month_format(period, per));
     store_bind_text(q, 2, gemeente);
     store_bind_text(q, 3, agb);
-    store_step_result r;
-    while ((r = store_step(q, err)) == STORE_ROW) {
-        jr_settle_row row;
-        str_copy(row.gemeente, sizeof row.gemeente, store_col_text(q, 0));
-        str_copy(row.agb, sizeof row.agb, store_col_text(q, 1));
-        str_copy(row.provider_name, sizeof row.provider_name, store_col_text(q, 2));
-        str_copy(row.product, sizeof row.product, store_col_text(q, 3));
-        row.accepted = store_col_int(q, 4);
-        row.n_accepted = store_col_int(q, 5);
-        row.n_rejected = store_col_int(q, 6);
-        if (fn(ud, &row))
-            break;
-    }
-    store_reset(q);
-    return r == STORE_ERROR ? JR_EDB : JR_OK;
+    jr_settle_row r;
+    return store_each(q, settle_row_from_row, NULL, &r, fn, ud, err);
 }
 
 jr_status settle_lines(const jr_ctx *ctx, jr_month period, const char *gemeente, const char *agb,
