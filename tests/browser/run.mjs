@@ -539,6 +539,15 @@ async function suite() {
           .map((i) => i.id || i.name || i.outerHTML.slice(0, 60)));
         assert.deepEqual(unlabeled, [], `${url}: controls without a label`);
       }
+      // a budget of the worklist's "nearly spent" list says so on its own page
+      await page.goto(`${base}/index.html`);
+      await page.waitForSelector('#budgets-nearly-spent table');
+      const nearly = page.locator('#budgets-nearly-spent tbody a').first();
+      const nearlyHref = await nearly.getAttribute('href');
+      await page.goto(new URL(nearlyHref, `${base}/index.html`).href);
+      await page.waitForSelector('.nearly-spent');
+      assert.equal((await page.locator('.nearly-spent').first().innerText()).trim(), 'Bijna besteed');
+      await shot('toewijzing-bijna-besteed');
       // drill down from a settlement row to its lines
       await page.goto(`${base}/afrekening.html?periode=2025-03`);
       await page.locator('#afrekening-tabel button', { hasText: 'Regels' }).first().click();

@@ -254,7 +254,10 @@ export function table(columns, rows, opts = {}) {
   return el('div', { class: 'table-responsive' }, t);
 }
 
-// ledgerBar: a stacked Bootstrap progress bar: used, released, remaining.
+// ledgerBar: a stacked Bootstrap progress bar: used, released, remaining;
+// with a warning when the API says more than 90 % of the budget is used
+// (ledger.nearly_spent, the same rule as the worklist); opts.warn false
+// leaves it out where every row is nearly spent.
 export function ledgerBar(ledger, opts = {}) {
   const granted = Number(ledger.granted_cents) || 0;
   const used = Number(ledger.used_cents) || 0;
@@ -279,12 +282,16 @@ export function ledgerBar(ledger, opts = {}) {
     part(used, 'bg-primary', 'Gebruikt'),
     part(released, 'bg-secondary', 'Vrijgevallen'),
     part(remaining, 'bg-success', 'Resterend'));
-  if (opts.small) return bar;
+  const warning = ledger.nearly_spent && opts.warn !== false
+    ? el('span', { class: 'badge text-bg-warning nearly-spent', title: 'Meer dan 90 % van het budget is gebruikt', text: 'Bijna besteed' })
+    : null;
+  if (opts.small) return warning ? el('div', {}, bar, warning) : bar;
   const legend = el('ul', { class: 'list-inline small mt-1 mb-0 ledger-legend' },
     el('li', { class: 'list-inline-item' }, el('span', { class: 'legend-dot bg-primary' }), ` Gebruikt ${euro(used)}`),
     el('li', { class: 'list-inline-item' }, el('span', { class: 'legend-dot bg-success' }), ` Resterend ${euro(remaining)}`),
     el('li', { class: 'list-inline-item' }, el('span', { class: 'legend-dot bg-secondary' }), ` Vrijgevallen ${euro(released)}`),
-    el('li', { class: 'list-inline-item' }, ` van ${euro(granted)} toegekend`));
+    el('li', { class: 'list-inline-item' }, ` van ${euro(granted)} toegekend`),
+    warning ? el('li', { class: 'list-inline-item' }, warning) : null);
   return el('div', {}, bar, legend);
 }
 

@@ -58,7 +58,7 @@ function renderBudgets(node, items, pm) {
   node.replaceChildren(table([
     { label: 'Toewijzing', value: (a) => assignmentLink(a.number) },
     { label: 'Aanbieder', value: (a) => providerCell(pm, a.agb) },
-    { label: 'Verbruik', value: (a) => (a.ledger ? ledgerBar(a.ledger, { small: true }) : '') },
+    { label: 'Verbruik', value: (a) => (a.ledger ? ledgerBar(a.ledger, { small: true, warn: false }) : '') },
     { label: 'Resterend', value: (a) => euro(pick(a.ledger || a, 'remaining_cents')), class: 'amount' },
   ], items, { caption: 'Budgetten die bijna op zijn' }));
 }
