@@ -16,7 +16,7 @@
 
 #include "../core/err.h"
 #include "../domain/catalog.h"
-#include "../http/render.h" /* the JSON shapes --json shares with the API */
+#include "../render/render.h" /* the JSON shapes --json shares with the API */
 #include "../service/svc.h"
 
 #include <jansson.h>

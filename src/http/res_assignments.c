@@ -3,8 +3,8 @@
  * its budget ledger and events; the municipality's change, end and
  * withdraw; the provider's start and stop of care.
  */
+#include "../render/render.h"
 #include "http.h"
-#include "render.h"
 #include "router.h"
 
 #include <string.h>

@@ -2,8 +2,8 @@
  * res_audit.c: the audit log for the beheerder, newest first, filtered by
  * entity (and id) or actor.
  */
+#include "../render/render.h"
 #include "http.h"
-#include "render.h"
 #include "router.h"
 
 #include <stdint.h>

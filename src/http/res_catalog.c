@@ -2,8 +2,8 @@
  * res_catalog.c: the region catalog (/api/catalog) and the reason codes of
  * the declaration checks (/api/codes), for every role.
  */
+#include "../render/render.h"
 #include "http.h"
-#include "render.h"
 #include "router.h"
 
 #include "../domain/decl.h"

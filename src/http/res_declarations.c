@@ -6,8 +6,8 @@
  * line). The answer gives every batch and every line's outcome. Batches
  * per period and their lines can be read back.
  */
+#include "../render/render.h"
 #include "http.h"
-#include "render.h"
 #include "router.h"
 
 #include "../io/decl_csv.h"

@@ -2,8 +2,8 @@
  * res_providers.c: providers (/api/providers) and their contracts
  * (/api/contracts): every role reads them, rsj and beheerder add them.
  */
+#include "../render/render.h"
 #include "http.h"
-#include "render.h"
 #include "router.h"
 
 HTTP_PAGE_ROW(providers_row, jr_provider, render_provider)

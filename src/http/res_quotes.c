@@ -3,8 +3,8 @@
  * provider's answer (hours per functiegroep, months, plan), and the
  * municipality's accept (an assignment) or reject (with a reason).
  */
+#include "../render/render.h"
 #include "http.h"
-#include "render.h"
 #include "router.h"
 
 #include "../core/sbuf.h"

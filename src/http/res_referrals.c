@@ -3,8 +3,8 @@
  * type may use (for the referral wizard), referring, reading referrals, and
  * the next step of an open referral: an assignment, or quote requests.
  */
+#include "../render/render.h"
 #include "http.h"
-#include "render.h"
 #include "router.h"
 
 #include "../core/sbuf.h"

@@ -3,8 +3,8 @@
  * municipality, provider and product (totals, which the lezer may read
  * too), and the lines behind it.
  */
+#include "../render/render.h"
 #include "http.h"
-#include "render.h"
 #include "router.h"
 
 typedef struct {

@@ -2,8 +2,8 @@
  * res_users.c: user accounts for the beheerder: list, add, and change
  * (activate, block, set a new password).
  */
+#include "../render/render.h"
 #include "http.h"
-#include "render.h"
 #include "router.h"
 
 #include <string.h>

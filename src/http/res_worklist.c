@@ -4,8 +4,8 @@
  * care, recently rejected declaration lines and budgets more than 90%
  * spent, each a short list (?limit=, default 20), newest first.
  */
+#include "../render/render.h"
 #include "http.h"
-#include "render.h"
 #include "router.h"
 
 #include "../service/worklist.h"

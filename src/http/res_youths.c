@@ -4,8 +4,8 @@
  * within the reader's scope). Viewing a file is written to the audit log
  * (jeugdige.ingezien), as on the command line.
  */
+#include "../render/render.h"
 #include "http.h"
-#include "render.h"
 #include "router.h"
 
 #include <stdio.h>

@@ -1,8 +1,8 @@
 /*
- * render.h: the JSON shapes of the API's records, the same as the
- * command line's --json output (src/cli), so that a script can move from
- * one to the other. Each function returns a new reference (NULL when out of
- * memory).
+ * render.h: the JSON shapes of the records the interfaces show: the HTTP
+ * API (src/http) and the command line's --json output (src/cli) both use
+ * them, so that a script can move from one to the other. Each function
+ * returns a new reference (NULL when out of memory).
  */
 #ifndef JR_RENDER_H
 #define JR_RENDER_H
