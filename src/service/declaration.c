@@ -2,12 +2,12 @@
  * declaration.c: receiving declaration batches line by line.
  *
  * For each line the session gathers the facts the rules need (the
- * assignment's facts read with its batch, its running totals, earlier
- * accepted lines through the partial indexes on decl_line, the provider's
- * contracts loaded once per run of its batches), lets decl_check_line
- * decide, and stores the outcome. Each batch's content is hashed (BLAKE2b)
- * so that a batch received again is recognised. docs/performance.md says
- * how this is built for a national year and what it measured.
+ * assignment's facts read with its batch, its running totals, the open
+ * debits of the batch's scope, earlier accepted references through the
+ * unique index on decl_line, the provider's contracts loaded once per run of
+ * its batches), lets decl_check_line decide, and stores the outcome. Each batch's content is hashed
+ * (BLAKE2b) so that a batch received again is recognised. docs/performance.md says how this is
+ * built for a national year and what it measured.
  */
 #include "declaration.h"
 #include "../core/sbuf.h"
@@ -58,6 +58,13 @@ typedef struct {
     jr_date start, end;
 } contract_span;
 
+/* an open debit: its key (decl_debit_key) and product; product "" once a
+ * credit of the batch closed it */
+typedef struct {
+    int64_t key;
+    char product[8];
+} open_debit;
+
 typedef struct {
     int64_t first_id; /* id of the run's first batch; the others follow it */
     int first;        /* the session's index of that batch */
@@ -104,6 +111,12 @@ struct jr_decl_session {
     bool *tdirty;
     unsigned ntotals;
     uint32_t *tslots;
+    /* the open debits of the current batch's scope (see debits_load), the
+       same way over dslots (ndslots a power of two, at least twice ndebits) */
+    open_debit *debits;
+    unsigned ndebits, capdebits;
+    uint32_t *dslots;
+    unsigned ndslots;
 };
 
 static uint64_t hash_str(const char *s)
@@ -449,6 +462,104 @@ static jr_status facts_get(jr_decl_session *s, const char *number, fact_entry **
     return JR_OK;
 }
 
+/* ---- the open debits of the batch's scope ---- */
+
+/* iJw 9389 allows one open debit (accepted and not credited) per assignment,
+ * product and begin date. An accepted line lies in its batch's month (9319)
+ * and names an assignment of the batch's provider (9338) and municipality
+ * (JR05), so every open debit a line of a batch can meet lies in a batch of
+ * the same provider, municipality and period: its scope. The session reads
+ * the open debits of the scope's earlier batches when it opens a batch
+ * (nearly always none: a provider sends one batch per municipality and
+ * month) and adds the batch's own as they are accepted. The rule thus needs
+ * no index over all lines (migration 006 dropped it). */
+
+static unsigned debits_slot(const jr_decl_session *s, int64_t key, const char *product)
+{
+    uint64_t h = hash_str(product) ^ ((uint64_t)key * 0x9e3779b97f4a7c15ull);
+    unsigned i = (unsigned)(h >> 32) & (s->ndslots - 1);
+    for (; s->dslots[i]; i = (i + 1) & (s->ndslots - 1)) {
+        const open_debit *d = &s->debits[s->dslots[i] - 1];
+        if (d->key == key && strcmp(d->product, product) == 0)
+            break;
+    }
+    return i;
+}
+
+static bool debits_open(const jr_decl_session *s, int64_t key, const char *product)
+{
+    return s->ndslots && *product && s->dslots[debits_slot(s, key, product)] != 0;
+}
+
+static void debits_clear(jr_decl_session *s)
+{
+    s->ndebits = 0;
+    if (s->dslots)
+        memset(s->dslots, 0, s->ndslots * sizeof *s->dslots);
+}
+
+static jr_status debits_add(jr_decl_session *s, int64_t key, const char *product, jr_error *err)
+{
+    if (s->ndebits == s->capdebits) {
+        unsigned cap = s->capdebits ? s->capdebits * 2 : 64;
+        open_debit *n = realloc(s->debits, (size_t)cap * sizeof *n);
+        if (!n)
+            return no_memory(err);
+        s->debits = n;
+        s->capdebits = cap;
+    }
+    if (!s->dslots || 2 * (s->ndebits + 1) > s->ndslots) {
+        unsigned ns = s->ndslots ? s->ndslots * 2 : 128;
+        uint32_t *n = calloc(ns, sizeof *n);
+        if (!n)
+            return no_memory(err);
+        free(s->dslots);
+        s->dslots = n;
+        s->ndslots = ns;
+        for (unsigned k = 0; k < s->ndebits; k++)
+            if (s->debits[k].product[0])
+                s->dslots[debits_slot(s, s->debits[k].key, s->debits[k].product)] = k + 1;
+    }
+    open_debit *d = &s->debits[s->ndebits++];
+    d->key = key;
+    str_copy(d->product, sizeof d->product, product);
+    s->dslots[debits_slot(s, key, product)] = s->ndebits;
+    return JR_OK;
+}
+
+/* debits_close: a credit of the batch cancelled the open debit */
+static void debits_close(jr_decl_session *s, int64_t key, const char *product)
+{
+    if (debits_open(s, key, product))
+        s->debits[s->dslots[debits_slot(s, key, product)] - 1].product[0] = '\0';
+}
+
+/* debits_load: the open debits of the earlier batches in the scope of b */
+static jr_status debits_load(jr_decl_session *s, const jr_decl_batch *b, const char *period,
+                             jr_error *err)
+{
+    debits_clear(s);
+    jr_stmt *q = store_prepare(s->ctx.store,
+                               "SELECT l.debit_key, l.product FROM decl_batch b"
+                               " JOIN decl_line l ON l.id BETWEEN b.first_line AND b.last_line"
+                               " WHERE b.provider_id = ? AND b.gemeente = ? AND b.period = ?"
+                               " AND l.status = 'A' AND l.credit = 0 AND l.credited = 0",
+                               err);
+    if (!q)
+        return JR_EDB;
+    store_bind_int(q, 1, s->provider_id);
+    store_bind_text(q, 2, b->gemeente);
+    store_bind_text(q, 3, period);
+    store_step_result r;
+    jr_status rc = JR_OK;
+    while (rc == JR_OK && (r = store_step(q, err)) == STORE_ROW)
+        rc = debits_add(s, store_col_int(q, 0), store_col_text(q, 1), err);
+    store_reset(q);
+    if (rc != JR_OK)
+        return rc;
+    return r == STORE_ERROR ? JR_EDB : JR_OK;
+}
+
 static jr_status load_contracts(jr_decl_session *s, jr_error *err)
 {
     s->ncontracts = 0;
@@ -661,6 +772,8 @@ static jr_status open_batch(jr_decl_session *s, const jr_decl_batch *b, jr_error
         s->first_new_batch = sum->batch_id;
     if ((rc = batch_note(s, sum->batch_id, false, err)) != JR_OK)
         return rc;
+    if ((rc = debits_load(s, b, per, err)) != JR_OK)
+        return rc;
     return facts_load(s, b, err);
 }
 
@@ -681,18 +794,19 @@ static jr_status query_exists(jr_decl_session *s, const char *sql, int64_t a, co
     return JR_OK;
 }
 
-/* debit_key: the key of the open-debit index (migration 004): the begin
- * date's day number times 2^31 plus the assignment id (ids stay below 2^31:
- * decl_session_add checks). */
+/* debit_key: an open debit's key, stored with each line (decl_line.debit_key,
+ * migration 004): the begin date's day number times 2^31 plus the
+ * assignment id (ids stay below 2^31: decl_session_add checks). */
 static int64_t debit_key(jr_date begin, int64_t assignment_id)
 {
     return (int64_t)begin * 2147483648 + assignment_id;
 }
 
-/* history_facts: whether the line's reference was accepted before (8021)
- * and whether an open debit holds its assignment, product and begin date
- * (9389). The unique indexes on decl_line enforce both; these look-ups run
- * only when the answer can change the line's code (see decl_session_add). */
+/* history_facts: whether the line's reference was accepted before (8021;
+ * the unique index on decl_line enforces it, and this look-up runs only
+ * when the answer can change the line's code: see decl_session_add) and, for
+ * a debit, whether an open debit holds its assignment, product and begin
+ * date (9389, from the batch's scope). */
 static jr_status history_facts(jr_decl_session *s, const jr_decl_line *l, const fact_entry *e,
                                jr_decl_facts *f, jr_error *err)
 {
@@ -700,16 +814,19 @@ static jr_status history_facts(jr_decl_session *s, const jr_decl_line *l, const 
                                 "SELECT 1 FROM decl_line WHERE provider_id = ? AND ref = ?"
                                 " AND status = 'A'",
                                 s->provider_id, l->ref, &f->ref_accepted, err);
-    if (rc != JR_OK || !e->a.found || l->credit)
-        return rc;
-    return query_exists(s,
-                        "SELECT 1 FROM decl_line WHERE debit_key = ? AND product = ?"
-                        " AND status = 'A' AND credit = 0 AND credited = 0",
-                        debit_key(l->begin, e->id), l->product, &f->debit_open, err);
+    if (rc == JR_OK && e->a.found && !l->credit)
+        f->debit_open = debits_open(s, debit_key(l->begin, e->id), l->product);
+    return rc;
 }
 
+/* the debit a credit cancels: its row and its open-debit key */
+typedef struct {
+    int64_t id;
+    int64_t key;
+} credit_target;
+
 static jr_status gather_facts(jr_decl_session *s, const jr_decl_line *l, const fact_entry *e,
-                              jr_decl_facts *f, int64_t *credit_target_id, jr_error *err)
+                              jr_decl_facts *f, credit_target *target, jr_error *err)
 {
     char d1[JR_DATE_ISO_LEN], d2[JR_DATE_ISO_LEN];
     f->contracted = contracted(s, l->product, l->begin, l->end);
@@ -719,7 +836,7 @@ static jr_status gather_facts(jr_decl_session *s, const jr_decl_line *l, const f
         jr_stmt *q = store_prepare(
             s->ctx.store,
             "SELECT id, assignment_number, bsn, category, product, begin_date, end_date, volume,"
-            " unit, amount_cents, credited, tariff_cents FROM decl_line"
+            " unit, amount_cents, credited, tariff_cents, debit_key FROM decl_line"
             " WHERE provider_id = ? AND ref = ? AND status = 'A' AND credit = 0",
             err);
         if (!q)
@@ -732,7 +849,8 @@ static jr_status gather_facts(jr_decl_session *s, const jr_decl_line *l, const f
         if (r == STORE_ROW) {
             jr_decl_line *t = &f->credit_target;
             f->credit_target_found = true;
-            *credit_target_id = store_col_int(q, 0);
+            target->id = store_col_int(q, 0);
+            target->key = store_col_int(q, 12);
             str_copy(t->assignment, sizeof t->assignment, store_col_text(q, 1));
             str_copy(t->bsn, sizeof t->bsn, store_col_text(q, 2));
             str_copy(t->category, sizeof t->category, store_col_text(q, 3));
@@ -869,17 +987,22 @@ jr_status decl_session_add(jr_decl_session *s, const jr_decl_batch *b, const jr_
     }
     jr_decl_facts f;
     memset(&f, 0, sizeof f);
-    int64_t credit_target_id = 0;
-    if ((rc = gather_facts(s, l, e, &f, &credit_target_id, err)) != JR_OK)
+    credit_target target = {0, 0};
+    if ((rc = gather_facts(s, l, e, &f, &target, err)) != JR_OK)
         return rc;
     if (l->credit && (rc = history_facts(s, l, e, &f, err)) != JR_OK)
         return rc;
+    /* 9389 comes from memory; when it holds, the reference is asked too (a
+       line sent twice is 8021, which the rules check first) */
+    if (!l->credit && e->a.found && debits_open(s, debit_key(l->begin, e->id), l->product) &&
+        (rc = history_facts(s, l, e, &f, err)) != JR_OK)
+        return rc;
     jr_decl_result res;
     decl_check_line(s->ctx.cat, b, l, &e->a, &f, s->ctx.today, &res);
-    /* A debit's history (8021, 9389) is looked up only when it could change
-       the code: when a later check rejected the line, or when the insert
-       finds the reference or the open debit already there (the unique
-       indexes say so). Accepted lines, nearly all of them, cost one insert. */
+    /* A debit's reference (8021) is looked up only when it could change the
+       code: when a later check rejected the line, or when the insert finds
+       the reference already there (the unique index says so). Accepted
+       lines, nearly all of them, cost one insert. */
     if (!l->credit && !res.accepted && decl_code_after_history(res.code)) {
         if ((rc = history_facts(s, l, e, &f, err)) != JR_OK)
             return rc;
@@ -918,15 +1041,15 @@ jr_status decl_session_add(jr_decl_session *s, const jr_decl_batch *b, const jr_
     tot->used += res.amount;
     tot->used_base = (int32_t)base;
     s->tdirty[t] = true;
-    if (l->credit) {
-        jr_stmt *u =
-            store_prepare(s->ctx.store, "UPDATE decl_line SET credited = 1 WHERE id = ?", err);
-        if (!u)
-            return JR_EDB;
-        store_bind_int(u, 1, credit_target_id);
-        if (store_step(u, err) != STORE_DONE)
-            return JR_EDB;
-    }
+    if (!l->credit)
+        return debits_add(s, debit_key(l->begin, e->id), l->product, err);
+    jr_stmt *u = store_prepare(s->ctx.store, "UPDATE decl_line SET credited = 1 WHERE id = ?", err);
+    if (!u)
+        return JR_EDB;
+    store_bind_int(u, 1, target.id);
+    if (store_step(u, err) != STORE_DONE)
+        return JR_EDB;
+    debits_close(s, target.key, f.credit_target.product);
     return JR_OK;
 }
 
@@ -957,6 +1080,8 @@ void decl_session_free(jr_decl_session *s)
     release(s->tslots, TSLOTS_BYTES);
     free(s->contracts);
     free(s->runs);
+    free(s->debits);
+    free(s->dslots);
     free(s);
 }
 

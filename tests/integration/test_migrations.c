@@ -48,6 +48,7 @@ static void migrations_once_released_never_change(void **state)
         {"003_ijw.sql", 0xc509e22a85510676ull},
         {"004_decl_throughput.sql", 0x2432a73a632459bbull},
         {"005_ijw_stop.sql", 0x9d8bf8f4c60798d4ull},
+        {"006_debit_scope.sql", 0xd8cfe1bfabe74cb7ull},
     };
     size_t n = 0;
     for (const jr_embedded *m = jr_migrations; m->name; m++, n++) {
@@ -167,7 +168,7 @@ static void a_release_3_database_keeps_its_facts(void **state)
     jr_error_clear(&err);
     if (store_open(f->db, &st, &err) != JR_OK)
         fail_msg("store_open: %s", err.message);
-    assert_int_equal(one_int(st, "SELECT count(*) FROM schema_version"), 5);
+    assert_int_equal(one_int(st, "SELECT count(*) FROM schema_version"), 6);
     /* 004: the running totals moved to assignment_use; nothing used: no row */
     assert_int_equal(one_int(st, "SELECT used_cents FROM assignment_use WHERE assignment_id = 3"),
                      81000);
@@ -181,20 +182,12 @@ static void a_release_3_database_keeps_its_facts(void **state)
     assert_int_equal(one_int(st, "SELECT debit_key FROM decl_line WHERE id = 1"),
                      20148LL * 2147483648LL + 3);
     assert_int_equal(one_int(st, "SELECT count(*) FROM decl_line WHERE debit_key IS NULL"), 1);
-    /* ... and it is unique over open debits */
-    jr_stmt *ins = store_prepare(st,
-                                 "INSERT INTO decl_line (batch_id, provider_id, ref, assignment_id,"
-                                 " assignment_number, youth_id, bsn, category, product,"
-                                 " begin_date, end_date, volume, unit, tariff_cents,"
-                                 " amount_cents, credit, status, code, debit_key) SELECT"
-                                 " batch_id, provider_id, 'R3', assignment_id, assignment_number,"
-                                 " youth_id, bsn, category, product, begin_date, end_date,"
-                                 " volume, unit, tariff_cents, amount_cents, credit, status,"
-                                 " code, debit_key FROM decl_line WHERE id = 1",
-                                 &err);
-    assert_non_null(ins);
-    assert_int_equal(store_step(ins, &err), STORE_ERROR);
-    assert_int_equal(err.status, JR_ECONFLICT);
+    /* 006: the open-debit rule moved from an index over all lines to the
+       batch scope (the session checks it); the scope has its index */
+    assert_int_equal(
+        one_int(st, "SELECT count(*) FROM sqlite_schema WHERE name = 'decl_line_debit'"), 0);
+    assert_int_equal(
+        one_int(st, "SELECT count(*) FROM sqlite_schema WHERE name = 'decl_batch_scope'"), 1);
     /* 005: the stop history exists */
     assert_int_equal(one_int(st, "SELECT count(*) FROM ijw_stop"), 0);
     /* the service reads the moved totals */
@@ -295,14 +288,15 @@ static void the_import_queries_use_their_indexes(void **state)
     if (!strstr(plan, "SEARCH l USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)") ||
         strstr(plan, "SCAN l"))
         fail_msg("lines-outside plan:\n%s", plan);
-    query_plan(
-        st,
-        "EXPLAIN QUERY PLAN SELECT 1 FROM decl_line WHERE debit_key = 1 AND product = '45F01'"
-        " AND status = 'A' AND credit = 0 AND credited = 0",
-        plan, sizeof plan);
-    if (!strstr(plan, "USING INDEX decl_line_debit") &&
-        !strstr(plan, "USING COVERING INDEX decl_line_debit"))
-        fail_msg("open-debit plan:\n%s", plan);
+    query_plan(st,
+               "EXPLAIN QUERY PLAN SELECT l.debit_key, l.product FROM decl_batch b"
+               " JOIN decl_line l ON l.id BETWEEN b.first_line AND b.last_line"
+               " WHERE b.provider_id = 1 AND b.gemeente = '0193' AND b.period = '2025-03'"
+               " AND l.status = 'A' AND l.credit = 0 AND l.credited = 0",
+               plan, sizeof plan);
+    if (!strstr(plan, "USING INDEX decl_batch_scope (provider_id=? AND gemeente=? AND period=?)") ||
+        !strstr(plan, "SEARCH l USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)"))
+        fail_msg("open-debit scope plan:\n%s", plan);
     store_close(st);
 }
 

@@ -1410,6 +1410,59 @@ static void credit_cancels_exactly_one_accepted_line(void **state)
     assert_i64_equal(get_assignment(f, f->number).ledger.used, 9 * 8100);
 }
 
+/* 9389 across batches: an open debit lies in a batch of the same provider,
+ * municipality and month (the scope the session reads when it opens a
+ * batch), sent in an earlier file or earlier in the same file; another month
+ * is another scope; a credit in between frees the key again. */
+static void open_debit_is_found_in_earlier_batches_of_the_same_scope(void **state)
+{
+    fx *f = *state;
+    setup_budget(f);
+    csv_row first = hours_line(f->number, "R1", "45F02", 4);
+    assert_imported(import_rows(f, "maart-1.csv", &first, 1));
+    assert_line_code(f, "R1", "8001");
+
+    /* a second file: the same key in another March batch is refused; April is
+       free; two batches of one file: the second meets the first's debit */
+    csv_row second[] = {
+        hours_line(f->number, "R2", "45F02", 4), hours_line(f->number, "A1", "45F02", 4),
+        hours_line(f->number, "R3", "45F04", 1), hours_line(f->number, "R4", "45F04", 1)};
+    SET(second[0].number, "D2025-03-b");
+    SET(second[1].number, "D2025-04");
+    SET(second[1].period, "2025-04");
+    SET(second[1].begin, "2025-04-01");
+    SET(second[1].end, "2025-04-30");
+    SET(second[1].dagtekening, "2025-05-05");
+    SET(second[2].number, "D2025-03-c");
+    SET(second[3].number, "D2025-03-d");
+    assert_imported(import_rows(f, "maart-2.csv", second, 4));
+    assert_line_code(f, "R2", "9389");
+    assert_line_code(f, "A1", "8001");
+    assert_line_code(f, "R3", "8001");
+    assert_line_code(f, "R4", "9389");
+
+    /* a credit of R1, then the same key again in a later batch of the file */
+    csv_row third[] = {credit_of(&first, "K1", "R1", "K2025-03"),
+                       hours_line(f->number, "R5", "45F02", 3)};
+    SET(third[1].number, "D2025-03-e");
+    assert_imported(import_rows(f, "maart-3.csv", third, 2));
+    assert_line_code(f, "K1", "8001");
+    assert_line_code(f, "R5", "8001");
+    assert_i64_equal(get_assignment(f, f->number).ledger.used,
+                     (4 + 3) * tariff_of("45F02", "2025-03-01") + tariff_of("45F04", "2025-03-01"));
+
+    /* credit and again within one batch: the credit frees the key at once */
+    csv_row fourth[] = {credit_of(&third[1], "K2", "R5", "D2025-03-f"),
+                        hours_line(f->number, "R6", "45F02", 2),
+                        hours_line(f->number, "R7", "45F02", 2)};
+    SET(fourth[1].number, "D2025-03-f");
+    SET(fourth[2].number, "D2025-03-f");
+    assert_imported(import_rows(f, "maart-4.csv", fourth, 3));
+    assert_line_code(f, "K2", "8001");
+    assert_line_code(f, "R6", "8001");
+    assert_line_code(f, "R7", "9389");
+}
+
 static void budget_check_rejects_the_line_that_would_exceed_earlier_lines_stand(void **state)
 {
     fx *f = *state;
@@ -1662,6 +1715,7 @@ int main(void)
         T(declaration_malformed_csv_refuses_the_whole_file_naming_the_line),
         T(declaration_faults_in_long_files_refuse_them_whole),
         T(credit_cancels_exactly_one_accepted_line),
+        T(open_debit_is_found_in_earlier_batches_of_the_same_scope),
         T(budget_check_rejects_the_line_that_would_exceed_earlier_lines_stand),
         T(settle_period_totals_per_gemeente_provider_and_product),
         T(every_change_appears_in_the_audit_log_with_the_actor),
