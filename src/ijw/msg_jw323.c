@@ -2,11 +2,16 @@
  * msg_jw323.c: the JW323 declaratie in and the JW325 declaratie-antwoord
  * out, and a JW323 written from the CSV format (the provider's side).
  *
- * A JW323 streams: its header and Declaratie go to the tree, each
- * Prestatie is handed to the declaration service as it closes, through the
- * very session the CSV reader feeds (decl_session_add), so every check and
- * reason code is the same whatever the channel. Memory stays flat: one
- * prestatie at a time, the session's bounded cache.
+ * A JW323 streams: its header and Declaratie go to the tree, the
+ * prestaties go to the declaration service through the very session the
+ * CSV reader feeds (decl_session_add), so every check and reason code is the
+ * same whatever the channel. The message is one batch: its prestaties are
+ * held as they close and added when the Clienten close, so that the session
+ * is told the batch's exact size before its first line (decl_session_expect;
+ * a few lines from a provider with many assignments then look up only the
+ * assignments they name). Memory stays flat: HOLD_LINES prestaties at most,
+ * the rest of a longer Declaratie in an unnamed temporary file (about a
+ * quarter of the message's bytes), and the session's bounded cache.
  *
  * Mapping (docs/ijw.md): ToewijzingNummer is the assignment's id in the
  * store; ProductReferentie/ReferentieNummer the line's reference and, for a
@@ -31,10 +36,16 @@
 #include "../domain/decl.h"
 #include "../service/declaration.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 typedef enum { D_WAIT = 0, D_PROCESS, D_REPLAY, D_REJECT } decl_mode;
+
+/* The prestaties held in memory (a block of about 200 KB); a longer
+ * Declaratie writes each full block to the spool file and reads the blocks
+ * back in order. */
+#define HOLD_LINES 1024
 
 struct ijw_decl {
     ijw_import *im;
@@ -59,6 +70,12 @@ struct ijw_decl {
     int64_t last_nr;
     bool last_found;
     char last_number[24];
+    /* the prestaties read and not yet added to the session: nhold in all,
+       the last nheld of them in held, the blocks before them in spool */
+    jr_decl_line *held;
+    int nheld;
+    int64_t nhold;
+    FILE *spool;
 };
 
 ijw_decl *ijw_decl_new(ijw_import *im)
@@ -69,12 +86,26 @@ ijw_decl *ijw_decl_new(ijw_import *im)
     return d;
 }
 
+/* drop_held: forgets the held prestaties (the buffer stays for ijw_decl_free) */
+static void drop_held(ijw_decl *d)
+{
+    if (d->spool) {
+        fclose(d->spool);
+        d->spool = NULL;
+    }
+    d->nheld = 0;
+    d->nhold = 0;
+}
+
 void ijw_decl_abort(ijw_decl *d)
 {
-    if (d && d->sess) {
+    if (!d)
+        return;
+    if (d->sess) {
         decl_session_free(d->sess);
         d->sess = NULL;
     }
+    drop_held(d);
 }
 
 void ijw_decl_free(ijw_decl *d)
@@ -82,6 +113,7 @@ void ijw_decl_free(ijw_decl *d)
     if (!d)
         return;
     ijw_decl_abort(d);
+    free(d->held);
     free(d);
 }
 
@@ -186,23 +218,37 @@ static void map_assignment(ijw_decl *d, char out[JR_REF_MAX])
         snprintf(out, JR_REF_MAX, "#%lld", (long long)nr);
 }
 
-static jr_status prestatie_done(ijw_decl *d, jr_error *err)
+static jr_status spool_failed(const ijw_decl *d, jr_error *err)
 {
-    jr_decl_line *l = &d->line;
-    d->nlines++;
-    d->sum += l->credit ? -l->amount : l->amount;
-    if (d->mode != D_PROCESS)
-        return JR_OK;
-    if (!d->dates_ok) {
-        reject(d, "0001", "een datum buiten 1900-2199");
-        return JR_OK;
+    return jr_fail(err, JR_EIO, "ijw_spool", "",
+                   "%s: de prestaties konden niet tijdelijk worden bewaard (%s); er is niets "
+                   "verwerkt.",
+                   d->im->name, errno ? strerror(errno) : "bestand ingekort");
+}
+
+/* hold: keeps prestatie l until the Clienten close; a full block of held
+ * goes to the spool file first */
+static jr_status hold(ijw_decl *d, const jr_decl_line *l, jr_error *err)
+{
+    if (!d->held && !(d->held = malloc(HOLD_LINES * sizeof *d->held)))
+        return jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
+    if (d->nheld == HOLD_LINES) {
+        errno = 0;
+        if (!d->spool && !(d->spool = tmpfile()))
+            return spool_failed(d, err);
+        if (fwrite(d->held, sizeof *d->held, HOLD_LINES, d->spool) != HOLD_LINES)
+            return spool_failed(d, err);
+        d->nheld = 0;
     }
-    str_copy(l->bsn, sizeof l->bsn, d->bsn);
-    map_assignment(d, l->assignment);
-    if (!l->credit)
-        l->credit_ref[0] = '\0'; /* CD060: only a credit names the debit */
-    if (!d->has_tariff)
-        l->tariff = -1;
+    memcpy(&d->held[d->nheld++], l, sizeof *l);
+    d->nhold++;
+    return JR_OK;
+}
+
+/* add_line: one held prestatie into the session; a DeclaratieNummer
+ * reused (9333) or an unknown provider refuses the message, not the line */
+static jr_status add_line(ijw_decl *d, const jr_decl_line *l, jr_error *err)
+{
     jr_error e;
     jr_error_clear(&e);
     jr_status rc = decl_session_add(d->sess, &d->batch, l, &e);
@@ -221,6 +267,61 @@ static jr_status prestatie_done(ijw_decl *d, jr_error *err)
     if (err)
         *err = e;
     return rc;
+}
+
+/* add_held: the Clienten closed, every prestatie is known: tells the
+ * session how many lines the batch holds, then adds them in order (a
+ * refusal on the way ends it: reject drops the session and the spool) */
+static jr_status add_held(ijw_decl *d, jr_error *err)
+{
+    decl_session_expect(d->sess, d->nhold);
+    if (d->spool) {
+        /* the last block joins the others; all are read back from the start */
+        errno = 0;
+        size_t n = (size_t)d->nheld;
+        if (fwrite(d->held, sizeof *d->held, n, d->spool) != n || fflush(d->spool) != 0 ||
+            fseek(d->spool, 0, SEEK_SET) != 0)
+            return spool_failed(d, err);
+        d->nheld = 0;
+    }
+    int64_t left = d->nhold;
+    while (left > 0 && d->mode == D_PROCESS) {
+        size_t n = (size_t)d->nheld;
+        if (d->spool) {
+            errno = 0;
+            size_t want = left < HOLD_LINES ? (size_t)left : HOLD_LINES;
+            if ((n = fread(d->held, sizeof *d->held, want, d->spool)) != want)
+                return spool_failed(d, err);
+        }
+        for (size_t i = 0; i < n && d->mode == D_PROCESS; i++) {
+            jr_status rc = add_line(d, &d->held[i], err);
+            if (rc != JR_OK)
+                return rc;
+        }
+        left -= (int64_t)n;
+    }
+    drop_held(d);
+    return JR_OK;
+}
+
+static jr_status prestatie_done(ijw_decl *d, jr_error *err)
+{
+    jr_decl_line *l = &d->line;
+    d->nlines++;
+    d->sum += l->credit ? -l->amount : l->amount;
+    if (d->mode != D_PROCESS)
+        return JR_OK;
+    if (!d->dates_ok) {
+        reject(d, "0001", "een datum buiten 1900-2199");
+        return JR_OK;
+    }
+    str_copy(l->bsn, sizeof l->bsn, d->bsn);
+    map_assignment(d, l->assignment);
+    if (!l->credit)
+        l->credit_ref[0] = '\0'; /* CD060: only a credit names the debit */
+    if (!d->has_tariff)
+        l->tariff = -1;
+    return hold(d, l, err);
 }
 
 jr_status ijw_decl_end(ijw_decl *d, int node, const char *v, size_t n, long line, jr_error *err)
@@ -276,6 +377,8 @@ jr_status ijw_decl_end(ijw_decl *d, int node, const char *v, size_t n, long line
         break;
     case N323_Declaratie_Clienten_Client_Prestaties_Prestatie:
         return prestatie_done(d, err);
+    case N323_Declaratie_Clienten:
+        return d->mode == D_PROCESS ? add_held(d, err) : JR_OK;
     default:
         break;
     }
