@@ -11,6 +11,7 @@
 #include "embedded.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -106,8 +107,17 @@ static jr_status migrate(jr_store *st, jr_error *err)
     return JR_OK;
 }
 
+/* SQLite counts every allocation under a global mutex unless told not to;
+ * the store does not read those counts. Set once, before SQLite starts. */
+static void sqlite_configure(void)
+{
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 jr_status store_open(const char *path, jr_store **out, jr_error *err)
 {
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, sqlite_configure);
     *out = NULL;
     jr_status rc = make_parent_dir(path, err);
     if (rc != JR_OK)

@@ -637,7 +637,6 @@ typedef struct {
     int64_t lines, accepted, rejected, batches;
     double seconds;
     long rss_before_kb, peak_kb;
-    long sqlite_peak_kb; /* SQLite's own heap (page cache and statements) at its peak */
     bool peak_reset;
 } import_result;
 
@@ -659,8 +658,6 @@ static void import_file(const jr_catalog *cat, jr_date today, const char *db, co
     sync();
     r->peak_reset = reset_peak();
     r->rss_before_kb = proc_kb("VmRSS");
-    sqlite3_int64 sql_before = sqlite3_memory_used();
-    sqlite3_memory_highwater(1);
     jr_decl_session *s = NULL;
     double t0 = now_s();
     jr_status rc = decl_session_begin(&ctx, csv, &s, &err);
@@ -672,7 +669,6 @@ static void import_file(const jr_catalog *cat, jr_date today, const char *db, co
     r->peak_kb = proc_kb("VmHWM");
     say("[%s] RSS at the end: anonymous %.1f MB, file %.1f MB, shared %.1f MB\n", label,
         mb(proc_kb("RssAnon")), mb(proc_kb("RssFile")), mb(proc_kb("RssShmem")));
-    r->sqlite_peak_kb = (long)((sqlite3_memory_highwater(0) - sql_before) / 1024);
     fclose(in);
     if (rc != JR_OK)
         fail_exit(label, &err);
@@ -691,8 +687,6 @@ static void import_file(const jr_catalog *cat, jr_date today, const char *db, co
     say("[%s] RSS before %.1f MB, peak during the import (VmHWM) %.1f MB%s\n", label,
         mb(r->rss_before_kb), mb(r->peak_kb),
         r->peak_reset ? "" : " (the peak could not be reset: includes the setup)");
-    say("[%s] of which SQLite's heap (page cache, statements) at its peak: %.1f MB\n", label,
-        mb(r->sqlite_peak_kb));
     /* untimed: the reason codes of the rejected lines, to show the checks at work */
     jr_stmt *q = store_prepare(st,
                                "SELECT code, count(*) FROM decl_line WHERE status = 'R'"
