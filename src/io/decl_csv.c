@@ -135,6 +135,8 @@ typedef struct {
     jr_decl_batch b;
     jr_decl_line l;
     long line;
+    bool ends_batch;    /* the first row of a batch after another: prev_hash is set */
+    char prev_hash[65]; /* the content hash of the batch before this row's */
 } parsed_row;
 
 typedef struct {
@@ -143,6 +145,8 @@ typedef struct {
     bool last;    /* nothing follows: the end of the file, or a fault */
     jr_status rc; /* the fault (when last and not JR_OK) */
     jr_error err;
+    bool has_final;      /* last, without a fault, after rows: final_hash is set */
+    char final_hash[65]; /* the content hash of the file's last batch */
 } block;
 
 typedef struct {
@@ -156,7 +160,29 @@ typedef struct {
     bool stop;      /* the session wants no more rows */
     pthread_mutex_t mu;
     pthread_cond_t cv;
+    /* the reader thread's own: the content hash of the batch it is reading
+       (decl_hash_*), so that the session need not compute it */
+    bool in_batch;
+    jr_decl_batch batch;
+    jr_decl_hash hash;
 } reader;
+
+/* hash_row: the row goes into its batch's content hash; a row that starts a
+ * batch after another carries the hash of that other */
+static void hash_row(reader *rd, parsed_row *p)
+{
+    p->ends_batch = false;
+    if (!rd->in_batch || !decl_same_batch(&p->b, &rd->batch)) {
+        if (rd->in_batch) {
+            decl_hash_end(&rd->hash, p->prev_hash);
+            p->ends_batch = true;
+        }
+        decl_hash_begin(&rd->hash, &p->b);
+        rd->batch = p->b;
+        rd->in_batch = true;
+    }
+    decl_hash_line(&rd->hash, &p->l);
+}
 
 /* read_rows: the reader thread: fills blocks until the end, a fault or stop */
 static void *read_rows(void *arg)
@@ -174,6 +200,7 @@ static void *read_rows(void *arg)
         bl->n = 0;
         bl->last = false;
         bl->rc = JR_OK;
+        bl->has_final = false;
         jr_error_clear(&bl->err);
         where w = {rd->name, 0, &bl->err};
         while (bl->n < BLOCK_ROWS) {
@@ -182,6 +209,10 @@ static void *read_rows(void *arg)
             int r = csv_next(rd->c, &f, &n, &bl->err);
             if (r == 0) {
                 bl->last = true;
+                if (rd->in_batch) {
+                    decl_hash_end(&rd->hash, bl->final_hash);
+                    bl->has_final = true;
+                }
                 break;
             }
             if (r < 0) {
@@ -210,6 +241,7 @@ static void *read_rows(void *arg)
                 break;
             }
             p->line = w.line;
+            hash_row(rd, p);
             bl->n++;
         }
         pthread_mutex_lock(&rd->mu);
@@ -259,6 +291,8 @@ static jr_status feed(reader *rd, jr_decl_session *sess, long *rows, jr_error *e
         for (int i = 0; i < bl->n; i++) {
             parsed_row *p = &bl->rows[i];
             if (!have_prev || !decl_same_batch(&p->b, &prev)) {
+                if (p->ends_batch)
+                    decl_session_batch_hash(sess, p->prev_hash);
                 decl_session_expect(sess, batch_rows(rd, i));
                 prev = p->b;
                 have_prev = true;
@@ -276,6 +310,8 @@ static jr_status feed(reader *rd, jr_decl_session *sess, long *rows, jr_error *e
         if (bl->last) {
             if (bl->rc != JR_OK && err)
                 *err = bl->err;
+            else if (bl->has_final)
+                decl_session_batch_hash(sess, bl->final_hash);
             return bl->rc;
         }
         pthread_mutex_lock(&rd->mu);
@@ -320,6 +356,7 @@ jr_status decl_csv_read(FILE *in, const char *name, jr_decl_session *sess, jr_er
     if (rc == JR_OK) {
         pthread_mutex_init(&rd->mu, NULL);
         pthread_cond_init(&rd->cv, NULL);
+        decl_session_hashes_given(sess); /* the reader thread hashes the batches */
         started = pthread_create(&th, NULL, read_rows, rd) == 0;
         if (!started)
             rc = jr_fail(err, JR_ENOMEM, "no_thread", "", "%s: de lezer kon niet starten.", name);

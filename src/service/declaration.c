@@ -83,7 +83,10 @@ struct jr_decl_session {
     char provider_agb[9];
     bool replay;
     char stored_hash[65];
-    crypto_generichash_state hash;
+    jr_decl_hash hash;
+    bool hashes_given; /* the caller gives each batch's hash (decl_session_batch_hash) */
+    bool have_given;
+    char given_hash[65];
     int64_t first_line, last_line;
     contract_span *contracts;
     int ncontracts, capcontracts;
@@ -253,28 +256,107 @@ static jr_status totals_flush(jr_decl_session *s, jr_error *err)
     return rc;
 }
 
+/* totals_slot: the slot of assignment id: its entry's, or the empty one
+ * where it goes */
+static unsigned totals_slot(const jr_decl_session *s, int64_t id)
+{
+    unsigned i = hash_id(id);
+    while (s->tslots[i] && s->totals[s->tslots[i] - 1].id != id)
+        i = (i + 1) & (TOTALS_SLOTS - 1);
+    return i;
+}
+
+/* totals_new: an entry of nothing used for id in the empty slot i */
+static unsigned totals_new(jr_decl_session *s, unsigned i, int64_t id)
+{
+    unsigned k = s->ntotals++;
+    s->tslots[i] = k + 1;
+    s->totals[k] = (total_entry){.id = (int32_t)id};
+    s->tdirty[k] = false;
+    return k;
+}
+
+static jr_status totals_set_stored(jr_decl_session *s, unsigned k, int64_t used, int64_t base,
+                                   jr_error *err)
+{
+    if (base < INT32_MIN || base > INT32_MAX)
+        return jr_fail(err, JR_EDB, "used_base_range", "",
+                       "Verbruikt volume van toewijzing-id %lld valt buiten het bereik.",
+                       (long long)s->totals[k].id);
+    s->totals[k].used = used;
+    s->totals[k].used_base = (int32_t)base;
+    return JR_OK;
+}
+
+#define PREFETCH 32
+#define P8 "?, ?, ?, ?, ?, ?, ?, ?"
+
+/* totals_prefetch: the running totals of the batch's assignments that the
+ * table does not hold yet, read PREFETCH to a statement (a national month
+ * meets most assignments for the first time: one statement per assignment
+ * cost a second of the import) */
+static jr_status totals_prefetch(jr_decl_session *s, jr_error *err)
+{
+    unsigned f = 0;
+    while (f < s->nfacts) {
+        if (s->ntotals + PREFETCH > TOTALS_MAX) {
+            jr_status rc = totals_flush(s, err);
+            if (rc != JR_OK)
+                return rc;
+        }
+        int64_t ids[PREFETCH];
+        int n = 0;
+        for (; f < s->nfacts && n < PREFETCH; f++) {
+            int64_t id = s->facts[f].id;
+            if (id <= 0 || id >= ((int64_t)1 << 31))
+                continue; /* the line that names it says why */
+            unsigned i = totals_slot(s, id);
+            if (s->tslots[i])
+                continue;
+            totals_new(s, i, id);
+            ids[n++] = id;
+        }
+        if (n == 0)
+            continue;
+        jr_stmt *q = store_prepare(s->ctx.store,
+                                   "SELECT assignment_id, used_cents, used_base FROM assignment_use"
+                                   " WHERE assignment_id IN (" P8 ", " P8 ", " P8 ", " P8 ")",
+                                   err);
+        if (!q)
+            return JR_EDB;
+        for (int k = 0; k < PREFETCH; k++)
+            store_bind_int(q, k + 1, k < n ? ids[k] : 0); /* ids start at 1 */
+        store_step_result r;
+        jr_status rc = JR_OK;
+        while (rc == JR_OK && (r = store_step(q, err)) == STORE_ROW) {
+            unsigned i = totals_slot(s, store_col_int(q, 0));
+            rc = totals_set_stored(s, s->tslots[i] - 1, store_col_int(q, 1), store_col_int(q, 2),
+                                   err);
+        }
+        store_reset(q);
+        if (rc != JR_OK)
+            return rc;
+        if (r == STORE_ERROR)
+            return JR_EDB;
+    }
+    return JR_OK;
+}
+
 /* totals_get: the entry of assignment id, read from the store on first use. */
 static jr_status totals_get(jr_decl_session *s, int64_t id, unsigned *out, jr_error *err)
 {
-    unsigned i = hash_id(id);
-    for (; s->tslots[i]; i = (i + 1) & (TOTALS_SLOTS - 1))
-        if (s->totals[s->tslots[i] - 1].id == id) {
-            *out = s->tslots[i] - 1;
-            return JR_OK;
-        }
+    unsigned i = totals_slot(s, id);
+    if (s->tslots[i]) {
+        *out = s->tslots[i] - 1;
+        return JR_OK;
+    }
     if (s->ntotals >= TOTALS_MAX) {
         jr_status rc = totals_flush(s, err);
         if (rc != JR_OK)
             return rc;
         return totals_get(s, id, out, err);
     }
-    unsigned k = s->ntotals++;
-    s->tslots[i] = k + 1;
-    total_entry *t = &s->totals[k];
-    s->tdirty[k] = false;
-    t->id = (int32_t)id;
-    t->used = 0;
-    t->used_base = 0;
+    unsigned k = totals_new(s, i, id);
     jr_stmt *q = store_prepare(s->ctx.store,
                                "SELECT used_cents, used_base FROM assignment_use"
                                " WHERE assignment_id = ?",
@@ -285,19 +367,12 @@ static jr_status totals_get(jr_decl_session *s, int64_t id, unsigned *out, jr_er
     store_step_result r = store_step(q, err);
     if (r == STORE_ERROR)
         return JR_EDB;
-    int64_t base = 0;
-    if (r == STORE_ROW) {
-        t->used = store_col_int(q, 0);
-        base = store_col_int(q, 1);
-    }
+    jr_status rc = JR_OK;
+    if (r == STORE_ROW)
+        rc = totals_set_stored(s, k, store_col_int(q, 0), store_col_int(q, 1), err);
     store_reset(q);
-    if (base < INT32_MIN || base > INT32_MAX)
-        return jr_fail(err, JR_EDB, "used_base_range", "",
-                       "Verbruikt volume van toewijzing-id %lld valt buiten het bereik.",
-                       (long long)id);
-    t->used_base = (int32_t)base;
     *out = k;
-    return JR_OK;
+    return rc;
 }
 
 /* ---- the facts of the batch's assignments ---- */
@@ -604,11 +679,53 @@ static bool contracted(const jr_decl_session *s, const char *product, jr_date fr
     return false;
 }
 
-static void hash_hex(crypto_generichash_state *st, char out[65])
+void decl_hash_begin(jr_decl_hash *h, const jr_decl_batch *b)
 {
-    unsigned char h[32];
-    crypto_generichash_final(st, h, sizeof h);
-    sodium_bin2hex(out, 65, h, sizeof h);
+    char per[8], d[JR_DATE_ISO_LEN], head[160];
+    int n = snprintf(head, sizeof head, "%s|%s|%s|%s|%s\n", b->number, b->agb, b->gemeente,
+                     month_format(b->period, per), date_format(b->dagtekening, d));
+    crypto_generichash_init(&h->st, NULL, 0, 32);
+    crypto_generichash_update(&h->st, (const unsigned char *)head, (unsigned long long)n);
+}
+
+/* decl_hash_line: the line's fields, each text with its NUL as separator,
+ * then the numbers as their 8 bytes: the same content always gives the same
+ * hash. */
+void decl_hash_line(jr_decl_hash *h, const jr_decl_line *l)
+{
+    const char *texts[] = {l->ref,  l->assignment,         l->bsn,       l->category, l->product,
+                           l->unit, l->credit ? "C" : "D", l->credit_ref};
+    int64_t nums[] = {l->begin, l->end, l->volume, l->tariff, l->amount};
+    unsigned char buf[sizeof l->ref + sizeof l->assignment + sizeof l->bsn + sizeof l->category +
+                      sizeof l->product + sizeof l->unit + 2 + sizeof l->credit_ref + sizeof nums];
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        size_t len = strlen(texts[i]) + 1;
+        memcpy(buf + n, texts[i], len);
+        n += len;
+    }
+    memcpy(buf + n, nums, sizeof nums);
+    crypto_generichash_update(&h->st, buf, n + sizeof nums);
+}
+
+void decl_hash_end(jr_decl_hash *h, char hex[65])
+{
+    unsigned char out[32];
+    crypto_generichash_final(&h->st, out, sizeof out);
+    sodium_bin2hex(hex, 65, out, sizeof out);
+}
+
+bool decl_session_hashes_given(jr_decl_session *s)
+{
+    if (s->nlines == 0)
+        s->hashes_given = true;
+    return s->hashes_given;
+}
+
+void decl_session_batch_hash(jr_decl_session *s, const char hex[65])
+{
+    str_copy(s->given_hash, sizeof s->given_hash, hex);
+    s->have_given = true;
 }
 
 static jr_status close_batch(jr_decl_session *s, jr_error *err)
@@ -617,7 +734,17 @@ static jr_status close_batch(jr_decl_session *s, jr_error *err)
         return JR_OK;
     s->have_batch = false;
     char hex[65];
-    hash_hex(&s->hash, hex);
+    if (!s->hashes_given) {
+        decl_hash_end(&s->hash, hex);
+    } else if (s->have_given) {
+        str_copy(hex, sizeof hex, s->given_hash);
+        s->have_given = false;
+    } else {
+        return jr_fail(err, JR_EDB, "batch_hash", "declaratienummer",
+                       "De inhoud van declaratie %s is niet vastgesteld (geen hash); er is niets "
+                       "verwerkt.",
+                       s->cur_sum.number);
+    }
     jr_decl_batch_summary *b = &s->cur_sum;
     if (s->replay) {
         if (strcmp(hex, s->stored_hash) != 0)
@@ -710,13 +837,11 @@ static jr_status open_batch(jr_decl_session *s, const jr_decl_batch *b, jr_error
     s->batch = *b;
     s->have_batch = true;
     s->first_line = s->last_line = 0;
-    crypto_generichash_init(&s->hash, NULL, 0, 32);
     char per[8], d[JR_DATE_ISO_LEN];
-    /* the header is part of the content */
-    char head[160];
-    int n = snprintf(head, sizeof head, "%s|%s|%s|%s|%s\n", b->number, b->agb, b->gemeente,
-                     month_format(b->period, per), date_format(b->dagtekening, d));
-    crypto_generichash_update(&s->hash, (const unsigned char *)head, (unsigned long long)n);
+    month_format(b->period, per);
+    date_format(b->dagtekening, d);
+    if (!s->hashes_given)
+        decl_hash_begin(&s->hash, b);
 
     jr_stmt *q = store_prepare(s->ctx.store,
                                "SELECT id, content_hash, n_accepted, n_rejected, accepted_cents"
@@ -774,7 +899,9 @@ static jr_status open_batch(jr_decl_session *s, const jr_decl_batch *b, jr_error
         return rc;
     if ((rc = debits_load(s, b, per, err)) != JR_OK)
         return rc;
-    return facts_load(s, b, err);
+    if ((rc = facts_load(s, b, err)) != JR_OK)
+        return rc;
+    return totals_prefetch(s, err);
 }
 
 /* exists: runs a one-row query bound with (int, text) and says whether it found a row */
@@ -888,27 +1015,6 @@ static jr_status gather_facts(jr_decl_session *s, const jr_decl_line *l, const f
     return JR_OK;
 }
 
-/* hash_line: feeds the line's content into the batch hash, field by field
- * ('|' after each field; numbers as their 8 bytes), so that the same
- * content always gives the same hash. */
-static void hash_line(jr_decl_session *s, const jr_decl_line *l)
-{
-    const char *texts[] = {l->ref,  l->assignment,         l->bsn,       l->category, l->product,
-                           l->unit, l->credit ? "C" : "D", l->credit_ref};
-    int64_t nums[] = {l->begin, l->end, l->volume, l->tariff, l->amount};
-    /* the same bytes as one update per field gave, in one update */
-    unsigned char buf[sizeof l->ref + sizeof l->assignment + sizeof l->bsn + sizeof l->category +
-                      sizeof l->product + sizeof l->unit + 2 + sizeof l->credit_ref + sizeof nums];
-    size_t n = 0;
-    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
-        size_t len = strlen(texts[i]) + 1; /* with its NUL as separator */
-        memcpy(buf + n, texts[i], len);
-        n += len;
-    }
-    memcpy(buf + n, nums, sizeof nums);
-    crypto_generichash_update(&s->hash, buf, n + sizeof nums);
-}
-
 /* insert_line: stores the line with its outcome; JR_ECONFLICT when a unique
  * index refuses it (a reference or an open debit already there). */
 static jr_status insert_line(jr_decl_session *s, const jr_decl_line *l, const fact_entry *e,
@@ -972,7 +1078,8 @@ jr_status decl_session_add(jr_decl_session *s, const jr_decl_batch *b, const jr_
             return rc;
     }
     s->nlines++;
-    hash_line(s, l);
+    if (!s->hashes_given)
+        decl_hash_line(&s->hash, l);
     if (s->replay)
         return JR_OK;
 

@@ -19,6 +19,8 @@
 #include "../domain/decl.h"
 #include "svc.h"
 
+#include <sodium.h>
+
 typedef struct jr_decl_session jr_decl_session;
 
 typedef struct {
@@ -59,6 +61,27 @@ jr_status decl_session_add(jr_decl_session *s, const jr_decl_batch *b, const jr_
  * the municipality then reads the ones it names one by one instead of
  * scanning them all (see docs/performance.md). */
 void decl_session_expect(jr_decl_session *s, int64_t n);
+/* The content hash of a batch: BLAKE2b-256 over its header (number, AGB,
+ * municipality, period, dagtekening) and its lines, field by field. A batch
+ * received again is recognised by it (the same number with the same hash
+ * changes nothing; with another hash it is refused, iJw 9333). The session
+ * computes it itself, unless the caller computes it alongside (the CSV
+ * reader does, in its reader thread) with the same three functions. */
+typedef struct {
+    crypto_generichash_state st;
+} jr_decl_hash;
+void decl_hash_begin(jr_decl_hash *h, const jr_decl_batch *b);
+void decl_hash_line(jr_decl_hash *h, const jr_decl_line *l);
+void decl_hash_end(jr_decl_hash *h, char hex[65]);
+/* decl_session_hashes_given: from now on the caller gives the hash of each
+ * batch (decl_session_batch_hash) before that batch closes, that is before
+ * the first line of the next batch and before the commit; the session then
+ * hashes nothing itself. A batch that closes without its hash is a JR_EDB
+ * fault. Only before the session's first line: false (and the session goes
+ * on hashing, ignoring given hashes) after it. */
+bool decl_session_hashes_given(jr_decl_session *s);
+void decl_session_batch_hash(jr_decl_session *s, const char hex[65]);
+
 /* decl_session_commit: closes the last batch and commits. */
 jr_status decl_session_commit(jr_decl_session *s, jr_error *err);
 /* decl_session_free: rolls back when not committed, then frees. */

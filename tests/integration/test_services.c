@@ -1209,6 +1209,70 @@ static void declaration_replayed_batch_reports_its_stored_amount(void **state)
     assert_i64_equal(again.batch[0].accepted_amount, first.batch[0].accepted_amount);
 }
 
+/* The CSV reader hashes batches in its own thread; a session fed line by
+ * line (as the JW323 reader and the API do) hashes them itself. Both must
+ * give the same hash, or a batch sent once as CSV and again another way
+ * would be taken for new content (9333) instead of recognised. */
+static void batch_hash_is_the_same_from_the_csv_reader_and_from_the_session(void **state)
+{
+    fx *f = *state;
+    setup_budget(f);
+    csv_row rows[] = {hours_line(f->number, "R1", "45F02", 4),
+                      hours_line(f->number, "R2", "45F04", 1)};
+    rows[1].dc[0] = 'C'; /* a credit of R1, so that every field is hashed */
+    SET(rows[1].credit_ref, "R1");
+    SET(rows[1].product, "45F02");
+    money_format_plain(4 * tariff_of("45F02", "2025-03-01"), rows[1].amount);
+    money_format_plain(tariff_of("45F02", "2025-03-01"), rows[1].tariff);
+    SET(rows[1].volume, "4");
+    assert_imported(import_rows(f, "maart.csv", rows, 2));
+    int64_t lines = count(f, "SELECT count(*) FROM decl_line");
+
+    /* the same batch, line by line into a session that hashes it itself */
+    jr_decl_batch b;
+    memset(&b, 0, sizeof b);
+    SET(b.number, "D2025-03");
+    SET(b.agb, AGB_A);
+    SET(b.gemeente, ZWOLLE);
+    b.period = M("2025-03");
+    b.dagtekening = D("2025-04-05");
+    jr_decl_line l[2];
+    memset(l, 0, sizeof l);
+    for (int i = 0; i < 2; i++) {
+        SET(l[i].ref, rows[i].ref);
+        SET(l[i].assignment, f->number);
+        SET(l[i].bsn, BSN_1);
+        SET(l[i].category, "45");
+        SET(l[i].product, "45F02");
+        l[i].begin = D("2025-03-01");
+        l[i].end = D("2025-03-31");
+        l[i].volume = 4;
+        SET(l[i].unit, "04");
+        l[i].tariff = tariff_of("45F02", "2025-03-01");
+        l[i].amount = 4 * l[i].tariff;
+    }
+    l[1].credit = true;
+    SET(l[1].credit_ref, "R1");
+    jr_error e, *err = &e;
+    jr_decl_session *s = NULL;
+    assert_ok(decl_session_begin(&f->ctx, "regels", &s, err));
+    assert_ok(decl_session_add(s, &b, &l[0], err));
+    assert_ok(decl_session_add(s, &b, &l[1], err));
+    assert_ok(decl_session_commit(s, err));
+    assert_true(decl_session_batch(s, 0)->replayed);
+    decl_session_free(s);
+    assert_i64_equal(count(f, "SELECT count(*) FROM decl_line"), lines);
+
+    /* one field other: the same number now names other content */
+    l[0].volume = 3;
+    l[0].amount = 3 * l[0].tariff;
+    assert_ok(decl_session_begin(&f->ctx, "regels", &s, err));
+    assert_ok(decl_session_add(s, &b, &l[0], err));
+    assert_ok(decl_session_add(s, &b, &l[1], err));
+    assert_refused(decl_session_commit(s, err), JR_EINVAL, "9333");
+    decl_session_free(s);
+}
+
 static void declaration_same_batch_number_with_other_content_is_refused_whole(void **state)
 {
     fx *f = *state;
@@ -1711,6 +1775,7 @@ int main(void)
         T(declaration_small_batch_of_a_large_provider_checks_each_line),
         T(care_stop_change_refuses_only_lines_after_the_new_stop),
         T(declaration_same_batch_number_with_other_content_is_refused_whole),
+        T(batch_hash_is_the_same_from_the_csv_reader_and_from_the_session),
         T(declaration_unknown_agb_refuses_the_whole_file),
         T(declaration_malformed_csv_refuses_the_whole_file_naming_the_line),
         T(declaration_faults_in_long_files_refuse_them_whole),
