@@ -116,6 +116,11 @@ struct jr_decl_session {
     uint32_t *tslots;
     /* the open debits of the current batch's scope (see debits_load), the
        same way over dslots (ndslots a power of two, at least twice ndebits) */
+    /* the begin and end dates of the last line stored, as ISO text (the lines
+       of a batch mostly share them) */
+    bool iso_valid[2];
+    jr_date iso_day[2];
+    char iso[2][JR_DATE_ISO_LEN];
     open_debit *debits;
     unsigned ndebits, capdebits;
     uint32_t *dslots;
@@ -1015,12 +1020,23 @@ static jr_status gather_facts(jr_decl_session *s, const jr_decl_line *l, const f
     return JR_OK;
 }
 
+/* iso_date: d as ISO text in the session's slot k (0 begin, 1 end),
+ * formatted only when it changed */
+static const char *iso_date(jr_decl_session *s, int k, jr_date d)
+{
+    if (!s->iso_valid[k] || s->iso_day[k] != d) {
+        date_format(d, s->iso[k]);
+        s->iso_day[k] = d;
+        s->iso_valid[k] = true;
+    }
+    return s->iso[k];
+}
+
 /* insert_line: stores the line with its outcome; JR_ECONFLICT when a unique
- * index refuses it (a reference or an open debit already there). */
+ * index refuses it (the reference of an accepted line already there). */
 static jr_status insert_line(jr_decl_session *s, const jr_decl_line *l, const fact_entry *e,
                              const jr_decl_result *res, jr_error *err)
 {
-    char d1[JR_DATE_ISO_LEN], d2[JR_DATE_ISO_LEN];
     jr_stmt *ins = store_prepare(
         s->ctx.store,
         "INSERT INTO decl_line (batch_id, provider_id, ref, assignment_id, assignment_number,"
@@ -1042,8 +1058,8 @@ static jr_status insert_line(jr_decl_session *s, const jr_decl_line *l, const fa
     store_bind_static(ins, 7, l->bsn);
     store_bind_static(ins, 8, l->category);
     store_bind_static(ins, 9, l->product);
-    store_bind_static(ins, 10, date_format(l->begin, d1));
-    store_bind_static(ins, 11, date_format(l->end, d2));
+    store_bind_static(ins, 10, iso_date(s, 0, l->begin));
+    store_bind_static(ins, 11, iso_date(s, 1, l->end));
     store_bind_int(ins, 12, l->volume);
     store_bind_static(ins, 13, l->unit);
     store_bind_int(ins, 14, l->tariff);
