@@ -121,6 +121,11 @@ struct jr_decl_session {
     bool iso_valid[2];
     jr_date iso_day[2];
     char iso[2][JR_DATE_ISO_LEN];
+    /* the youths with more than one residential assignment, ascending (see
+       beds_load); read at the first residential line */
+    bool beds_known;
+    int64_t *bed_youths;
+    unsigned nbed_youths;
     open_debit *debits;
     unsigned ndebits, capdebits;
     uint32_t *dslots;
@@ -951,6 +956,62 @@ static jr_status history_facts(jr_decl_session *s, const jr_decl_line *l, const 
     return rc;
 }
 
+/* The other beds a residential line can meet (JR09: no more etmalen in a
+ * month than it has nights, over all of the youth's beds) are accepted
+ * lines of another residential assignment of the same youth. An accepted
+ * line of unit 14 names an assignment of unit 14 (9341), and a declaration
+ * session creates no assignments, so only youths with more than one
+ * residential assignment need the look-up in decl_line; the session reads
+ * that short list once (the partial index assignment_bed, migration 007). */
+static jr_status beds_load(jr_decl_session *s, jr_error *err)
+{
+    jr_stmt *q = store_prepare(s->ctx.store,
+                               "SELECT youth_id FROM assignment WHERE unit = '14'"
+                               " GROUP BY youth_id HAVING count(*) > 1 ORDER BY youth_id",
+                               err);
+    if (!q)
+        return JR_EDB;
+    unsigned cap = 0;
+    store_step_result r;
+    while ((r = store_step(q, err)) == STORE_ROW) {
+        if (s->nbed_youths == cap) {
+            cap = cap ? cap * 2 : 256;
+            int64_t *n = realloc(s->bed_youths, (size_t)cap * sizeof *n);
+            if (!n) {
+                store_reset(q);
+                return no_memory(err);
+            }
+            s->bed_youths = n;
+        }
+        s->bed_youths[s->nbed_youths++] = store_col_int(q, 0);
+    }
+    store_reset(q);
+    if (r == STORE_ERROR)
+        return JR_EDB;
+    s->beds_known = true;
+    return JR_OK;
+}
+
+/* beds_possible: whether youth_id has another residential assignment */
+static jr_status beds_possible(jr_decl_session *s, int64_t youth_id, bool *out, jr_error *err)
+{
+    if (!s->beds_known) {
+        jr_status rc = beds_load(s, err);
+        if (rc != JR_OK)
+            return rc;
+    }
+    unsigned lo = 0, hi = s->nbed_youths;
+    while (lo < hi) {
+        unsigned mid = lo + (hi - lo) / 2;
+        if (s->bed_youths[mid] < youth_id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *out = lo < s->nbed_youths && s->bed_youths[lo] == youth_id;
+    return JR_OK;
+}
+
 /* the debit a credit cancels: its row and its open-debit key */
 typedef struct {
     int64_t id;
@@ -998,7 +1059,13 @@ static jr_status gather_facts(jr_decl_session *s, const jr_decl_line *l, const f
         }
         return JR_OK;
     }
+    bool other_beds = false;
     if (strcmp(l->unit, "14") == 0) {
+        jr_status rc = beds_possible(s, e->youth_id, &other_beds, err);
+        if (rc != JR_OK)
+            return rc;
+    }
+    if (other_beds) {
         jr_month m = date_month(l->begin);
         jr_stmt *b = store_prepare(
             s->ctx.store,
@@ -1212,6 +1279,7 @@ void decl_session_free(jr_decl_session *s)
     free(s->runs);
     free(s->debits);
     free(s->dslots);
+    free(s->bed_youths);
     free(s);
 }
 

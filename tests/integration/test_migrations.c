@@ -49,6 +49,7 @@ static void migrations_once_released_never_change(void **state)
         {"004_decl_throughput.sql", 0x2432a73a632459bbull},
         {"005_ijw_stop.sql", 0x9d8bf8f4c60798d4ull},
         {"006_debit_scope.sql", 0xd8cfe1bfabe74cb7ull},
+        {"007_bed_youths.sql", 0xf505460f837ecab7ull},
     };
     size_t n = 0;
     for (const jr_embedded *m = jr_migrations; m->name; m++, n++) {
@@ -168,7 +169,7 @@ static void a_release_3_database_keeps_its_facts(void **state)
     jr_error_clear(&err);
     if (store_open(f->db, &st, &err) != JR_OK)
         fail_msg("store_open: %s", err.message);
-    assert_int_equal(one_int(st, "SELECT count(*) FROM schema_version"), 6);
+    assert_int_equal(one_int(st, "SELECT count(*) FROM schema_version"), 7);
     /* 004: the running totals moved to assignment_use; nothing used: no row */
     assert_int_equal(one_int(st, "SELECT used_cents FROM assignment_use WHERE assignment_id = 3"),
                      81000);
@@ -297,6 +298,13 @@ static void the_import_queries_use_their_indexes(void **state)
     if (!strstr(plan, "USING INDEX decl_batch_scope (provider_id=? AND gemeente=? AND period=?)") ||
         !strstr(plan, "SEARCH l USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)"))
         fail_msg("open-debit scope plan:\n%s", plan);
+    query_plan(st,
+               "EXPLAIN QUERY PLAN SELECT youth_id FROM assignment WHERE unit = '14'"
+               " GROUP BY youth_id HAVING count(*) > 1 ORDER BY youth_id",
+               plan, sizeof plan);
+    if (!strstr(plan, "SCAN assignment USING COVERING INDEX assignment_bed") ||
+        strstr(plan, "TEMP B-TREE"))
+        fail_msg("residential youths plan:\n%s", plan);
     store_close(st);
 }
 

@@ -1527,6 +1527,64 @@ static void open_debit_is_found_in_earlier_batches_of_the_same_scope(void **stat
     assert_line_code(f, "R7", "9389");
 }
 
+/* a residential assignment of 31 etmalen in March 2025 for bsn at agb,
+ * care started; the number lands in number */
+static void bed_assignment(fx *f, const char *agb, const char *bsn, char number[24])
+{
+    jr_referral_req req = budget_req("01", "", "2025-02-20");
+    req.route = JR_ROUTE_VERBLIJF;
+    snprintf(req.product, sizeof req.product, "WMIDDEN");
+    req.volume = 31;
+    int64_t rid = refer(f, bsn, &req);
+    assert_ok(assignment_create(&f->ctx, rid, agb, D("2025-03-01"), D("2025-03-31"), number, err));
+    assert_ok(care_start(&f->ctx, number, agb, D("2025-03-01"), err));
+}
+
+/* n etmalen of 44W04 in March 2025 on assignment number, from agb */
+static csv_row bed_line(const char *number, const char *agb, const char *bsn, const char *ref,
+                        int n)
+{
+    csv_row r = hours_line(number, ref, "44W04", 1);
+    SET(r.agb, agb);
+    SET(r.bsn, bsn);
+    SET(r.category, "44");
+    snprintf(r.volume, FIELD, "%d", n);
+    SET(r.unit, "14");
+    jr_cents t = tariff_of("44W04", "2025-03-01");
+    money_format_plain(t, r.tariff);
+    money_format_plain(t * n, r.amount);
+    return r;
+}
+
+/* JR09 over all of a youth's beds: a youth with residential assignments at
+ * two providers has no more etmalen in March than it has nights, whoever
+ * declares them; a youth with one residential assignment is checked against
+ * its own lines only. */
+static void beds_of_one_youth_at_two_providers_fit_in_the_month(void **state)
+{
+    fx *f = *state;
+    assert_ok(provider_add(&f->ctx, AGB_A, "Gezinshuis A", "instelling", NULL, err));
+    assert_ok(provider_add(&f->ctx, AGB_B, "Leefgroep B", "instelling", NULL, err));
+    assert_ok(contract_add(&f->ctx, AGB_A, "P2", "*", D("2024-01-01"), JR_DATE_NONE, NULL, err));
+    assert_ok(contract_add(&f->ctx, AGB_B, "P2", "*", D("2024-01-01"), JR_DATE_NONE, NULL, err));
+    youth(f, BSN_1, ZWOLLE);
+    youth(f, BSN_2, ZWOLLE);
+    char a1[24], b1[24], a2[24];
+    bed_assignment(f, AGB_A, BSN_1, a1);
+    bed_assignment(f, AGB_B, BSN_1, b1);
+    bed_assignment(f, AGB_A, BSN_2, a2);
+
+    csv_row rows[] = {bed_line(a1, AGB_A, BSN_1, "A1", 20), bed_line(a2, AGB_A, BSN_2, "A2", 31),
+                      bed_line(b1, AGB_B, BSN_1, "B1", 12), bed_line(b1, AGB_B, BSN_1, "B2", 11)};
+    SET(rows[2].number, "DB2025-03");
+    SET(rows[3].number, "DB2025-03");
+    assert_imported(import_rows(f, "maart.csv", rows, 4));
+    assert_line_code(f, "A1", "8001");
+    assert_line_code(f, "A2", "8001"); /* one bed: all 31 nights */
+    assert_line_code(f, "B1", "JR09"); /* 20 + 12 > 31 */
+    assert_line_code(f, "B2", "8001"); /* 20 + 11 = 31 */
+}
+
 static void budget_check_rejects_the_line_that_would_exceed_earlier_lines_stand(void **state)
 {
     fx *f = *state;
@@ -1781,6 +1839,7 @@ int main(void)
         T(declaration_faults_in_long_files_refuse_them_whole),
         T(credit_cancels_exactly_one_accepted_line),
         T(open_debit_is_found_in_earlier_batches_of_the_same_scope),
+        T(beds_of_one_youth_at_two_providers_fit_in_the_month),
         T(budget_check_rejects_the_line_that_would_exceed_earlier_lines_stand),
         T(settle_period_totals_per_gemeente_provider_and_product),
         T(every_change_appears_in_the_audit_log_with_the_actor),
