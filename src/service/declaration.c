@@ -89,13 +89,13 @@ struct jr_decl_session {
     char given_hash[65];
     int64_t first_line, last_line;
     contract_span *contracts;
-    int ncontracts, capcontracts;
+    unsigned ncontracts, capcontracts;
     /* the batches of the session, in file order, as runs of consecutive
        ids (a file's new batches get consecutive ids, and so do the batches
        of a file received again): memory grows with the breaks between
        runs, not with the batches; decl_session_batch reads a summary back */
     batch_run *runs;
-    int nruns, capruns;
+    unsigned nruns, capruns;
     int nbatches;
     int64_t first_new_batch; /* id of the first batch this session stored, 0 before */
     int64_t expect;          /* lines of the batch the next line opens, 0: not known */
@@ -167,6 +167,45 @@ static jr_status no_memory(jr_error *err)
 {
     jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
     return JR_ENOMEM; /* spelled out: callers rely on it not being JR_OK */
+}
+
+/* grow: room for element n of the array *arrp (elements of size bytes, a
+ * capacity *cap that doubles from first). arrp points at the array's pointer;
+ * it is read and written with memcpy, whatever the element type. */
+static jr_status grow(void *arrp, unsigned n, unsigned *cap, size_t size, unsigned first,
+                      jr_error *err)
+{
+    if (n < *cap)
+        return JR_OK;
+    unsigned c = *cap ? *cap * 2 : first;
+    void *old;
+    memcpy(&old, arrp, sizeof old);
+    void *p = realloc(old, (size_t)c * size);
+    if (!p)
+        return no_memory(err);
+    memcpy(arrp, &p, sizeof p);
+    *cap = c;
+    return JR_OK;
+}
+
+/* grow_slots: open-addressing slots (index + 1, 0 empty) at least twice as
+ * many as entries + 1, doubling from first; *fresh: they were made anew,
+ * empty, and the caller puts its entries back */
+static jr_status grow_slots(uint32_t **slots, unsigned *nslots, unsigned entries, unsigned first,
+                            bool *fresh, jr_error *err)
+{
+    *fresh = false;
+    if (*slots && 2 * (entries + 1) <= *nslots)
+        return JR_OK;
+    unsigned ns = *nslots ? *nslots * 2 : first;
+    uint32_t *n = calloc(ns, sizeof *n);
+    if (!n)
+        return no_memory(err);
+    free(*slots);
+    *slots = n;
+    *nslots = ns;
+    *fresh = true;
+    return JR_OK;
 }
 
 jr_status decl_session_begin(const jr_ctx *ctx, const char *source, jr_decl_session **out,
@@ -433,25 +472,14 @@ static unsigned facts_slot(const jr_decl_session *s, const char *number)
 /* facts_new: a new entry, keeping the slots at least twice the entries. */
 static jr_status facts_new(jr_decl_session *s, fact_entry **out, jr_error *err)
 {
-    if (s->nfacts == s->capfacts) {
-        unsigned cap = s->capfacts ? s->capfacts * 2 : 256;
-        fact_entry *n = realloc(s->facts, (size_t)cap * sizeof *n);
-        if (!n)
-            return no_memory(err);
-        s->facts = n;
-        s->capfacts = cap;
-    }
-    if (!s->fslots || 2 * (s->nfacts + 1) > s->nfslots) {
-        unsigned ns = s->nfslots ? s->nfslots * 2 : 512;
-        uint32_t *n = calloc(ns, sizeof *n);
-        if (!n)
-            return no_memory(err);
-        free(s->fslots);
-        s->fslots = n;
-        s->nfslots = ns;
-        for (unsigned k = 0; k < s->nfacts; k++)
-            s->fslots[facts_slot(s, s->facts[k].number)] = k + 1;
-    }
+    bool fresh;
+    jr_status rc = grow(&s->facts, s->nfacts, &s->capfacts, sizeof *s->facts, 256, err);
+    if (rc == JR_OK)
+        rc = grow_slots(&s->fslots, &s->nfslots, s->nfacts, 512, &fresh, err);
+    if (rc != JR_OK)
+        return rc;
+    for (unsigned k = 0; fresh && k < s->nfacts; k++)
+        s->fslots[facts_slot(s, s->facts[k].number)] = k + 1;
     *out = &s->facts[s->nfacts++];
     return JR_OK;
 }
@@ -585,26 +613,15 @@ static void debits_clear(jr_decl_session *s)
 
 static jr_status debits_add(jr_decl_session *s, int64_t key, const char *product, jr_error *err)
 {
-    if (s->ndebits == s->capdebits) {
-        unsigned cap = s->capdebits ? s->capdebits * 2 : 64;
-        open_debit *n = realloc(s->debits, (size_t)cap * sizeof *n);
-        if (!n)
-            return no_memory(err);
-        s->debits = n;
-        s->capdebits = cap;
-    }
-    if (!s->dslots || 2 * (s->ndebits + 1) > s->ndslots) {
-        unsigned ns = s->ndslots ? s->ndslots * 2 : 128;
-        uint32_t *n = calloc(ns, sizeof *n);
-        if (!n)
-            return no_memory(err);
-        free(s->dslots);
-        s->dslots = n;
-        s->ndslots = ns;
-        for (unsigned k = 0; k < s->ndebits; k++)
-            if (s->debits[k].product[0])
-                s->dslots[debits_slot(s, s->debits[k].key, s->debits[k].product)] = k + 1;
-    }
+    bool fresh;
+    jr_status rc = grow(&s->debits, s->ndebits, &s->capdebits, sizeof *s->debits, 64, err);
+    if (rc == JR_OK)
+        rc = grow_slots(&s->dslots, &s->ndslots, s->ndebits, 128, &fresh, err);
+    if (rc != JR_OK)
+        return rc;
+    for (unsigned k = 0; fresh && k < s->ndebits; k++)
+        if (s->debits[k].product[0])
+            s->dslots[debits_slot(s, s->debits[k].key, s->debits[k].product)] = k + 1;
     open_debit *d = &s->debits[s->ndebits++];
     d->key = key;
     str_copy(d->product, sizeof d->product, product);
@@ -657,15 +674,10 @@ static jr_status load_contracts(jr_decl_session *s, jr_error *err)
     store_bind_int(q, 1, s->provider_id);
     store_step_result r;
     while ((r = store_step(q, err)) == STORE_ROW) {
-        if (s->ncontracts == s->capcontracts) {
-            int cap = s->capcontracts ? s->capcontracts * 2 : 32;
-            contract_span *p = realloc(s->contracts, (size_t)cap * sizeof *p);
-            if (!p) {
-                store_reset(q);
-                return jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
-            }
-            s->contracts = p;
-            s->capcontracts = cap;
+        if (grow(&s->contracts, s->ncontracts, &s->capcontracts, sizeof *s->contracts, 32, err) !=
+            JR_OK) {
+            store_reset(q);
+            return JR_ENOMEM;
         }
         contract_span *c = &s->contracts[s->ncontracts++];
         str_copy(c->product, sizeof c->product, store_col_text(q, 0));
@@ -680,7 +692,7 @@ static jr_status load_contracts(jr_decl_session *s, jr_error *err)
 
 static bool contracted(const jr_decl_session *s, const char *product, jr_date from, jr_date to)
 {
-    for (int i = 0; i < s->ncontracts; i++) {
+    for (unsigned i = 0; i < s->ncontracts; i++) {
         const contract_span *c = &s->contracts[i];
         if (c->start <= from && (c->end == JR_DATE_NONE || to <= c->end) &&
             strcmp(c->product, product) == 0)
@@ -801,14 +813,9 @@ static jr_status batch_note(jr_decl_session *s, int64_t id, bool replayed, jr_er
             return JR_OK;
         }
     }
-    if (s->nruns == s->capruns) {
-        int cap = s->capruns ? s->capruns * 2 : 16;
-        batch_run *n = realloc(s->runs, (size_t)cap * sizeof *n);
-        if (!n)
-            return no_memory(err);
-        s->runs = n;
-        s->capruns = cap;
-    }
+    jr_status rc = grow(&s->runs, s->nruns, &s->capruns, sizeof *s->runs, 16, err);
+    if (rc != JR_OK)
+        return rc;
     s->runs[s->nruns++] = (batch_run){.first_id = id, .first = s->nbatches, .replayed = replayed};
     s->nbatches++;
     return JR_OK;
@@ -974,14 +981,9 @@ static jr_status beds_load(jr_decl_session *s, jr_error *err)
     unsigned cap = 0;
     store_step_result r;
     while ((r = store_step(q, err)) == STORE_ROW) {
-        if (s->nbed_youths == cap) {
-            cap = cap ? cap * 2 : 256;
-            int64_t *n = realloc(s->bed_youths, (size_t)cap * sizeof *n);
-            if (!n) {
-                store_reset(q);
-                return no_memory(err);
-            }
-            s->bed_youths = n;
+        if (grow(&s->bed_youths, s->nbed_youths, &cap, sizeof *s->bed_youths, 256, err) != JR_OK) {
+            store_reset(q);
+            return JR_ENOMEM;
         }
         s->bed_youths[s->nbed_youths++] = store_col_int(q, 0);
     }
@@ -1292,7 +1294,7 @@ const jr_decl_batch_summary *decl_session_batch(jr_decl_session *s, int i)
 {
     if (i < 0 || i >= s->nbatches)
         return NULL;
-    int lo = 0, hi = s->nruns - 1; /* the last run that starts at or before i */
+    int lo = 0, hi = (int)s->nruns - 1; /* the last run that starts at or before i */
     while (lo < hi) {
         int mid = (lo + hi + 1) / 2;
         if (s->runs[mid].first <= i)
