@@ -149,6 +149,25 @@ bool svc_sees(const jr_ctx *ctx, const char *gemeente, const char *agb)
     return false;
 }
 
+bool svc_gemeente_scope(const jr_ctx *ctx, const char **gemeente)
+{
+    *gemeente = NULL;
+    switch (ctx->who.role) {
+    case JR_ROLE_SYSTEM:
+    case JR_ROLE_BEHEERDER:
+    case JR_ROLE_RSJ:
+        return true;
+    case JR_ROLE_TOEGANG:
+    case JR_ROLE_GEMEENTE:
+        *gemeente = ctx->who.gemeente;
+        return true;
+    case JR_ROLE_AANBIEDER:
+    case JR_ROLE_LEZER:
+        return false;
+    }
+    return false;
+}
+
 void svc_scope(const jr_ctx *ctx, const char **gemeente, const char **agb, bool *none)
 {
     *none = false;

@@ -88,6 +88,12 @@ static void referral_from_row(jr_stmt *s, jr_referral *r)
     str_copy(r->status, sizeof r->status, store_col_text(s, 12));
 }
 
+static void referral_convert(const void *ud, jr_stmt *s, void *row)
+{
+    (void)ud;
+    referral_from_row(s, row);
+}
+
 jr_status referral_get(const jr_ctx *ctx, int64_t id, jr_referral *out, jr_error *err)
 {
     jr_status rc = svc_may(ctx, JR_ACT_PERSONAL_READ, err);
@@ -116,22 +122,32 @@ jr_status referral_list(const jr_ctx *ctx, const char *bsn, jr_row_fn fn, void *
     jr_status rc = svc_may(ctx, JR_ACT_PERSONAL_READ, err);
     if (rc != JR_OK)
         return rc;
-    jr_stmt *s = store_prepare(ctx->store,
-                               REFERRAL_COLS "WHERE ?1 IS NULL OR y.bsn = ?1 ORDER BY r.id", err);
+    const char *gemeente; /* the principal's municipality, filtered in SQL */
+    if (!svc_gemeente_scope(ctx, &gemeente))
+        return JR_OK;
+    /* one youth's through the BSN index, else the municipality's through
+       referral_gemeente (migration 008), else all, each in order */
+    jr_stmt *s;
+    if (bsn) {
+        s = store_prepare(ctx->store,
+                          REFERRAL_COLS "WHERE y.bsn = ? AND (?2 IS NULL OR r.gemeente = ?2)"
+                                        " ORDER BY r.id",
+                          err);
+        if (s) {
+            store_bind_text(s, 1, bsn);
+            store_bind_text(s, 2, gemeente);
+        }
+    } else if (gemeente) {
+        s = store_prepare(ctx->store, REFERRAL_COLS "WHERE r.gemeente = ? ORDER BY r.id", err);
+        if (s)
+            store_bind_text(s, 1, gemeente);
+    } else {
+        s = store_prepare(ctx->store, REFERRAL_COLS "ORDER BY r.id", err);
+    }
     if (!s)
         return JR_EDB;
-    store_bind_text(s, 1, bsn);
-    store_step_result r;
-    while ((r = store_step(s, err)) == STORE_ROW) {
-        jr_referral ref;
-        referral_from_row(s, &ref);
-        if (!svc_sees(ctx, ref.gemeente, NULL))
-            continue;
-        if (fn(ud, &ref))
-            break;
-    }
-    store_reset(s);
-    return r == STORE_ERROR ? JR_EDB : JR_OK;
+    jr_referral ref;
+    return store_each(s, referral_convert, NULL, &ref, fn, ud, err);
 }
 
 jr_status referral_set_status(const jr_ctx *ctx, int64_t id, const char *status, jr_error *err)

@@ -50,6 +50,7 @@ static void migrations_once_released_never_change(void **state)
         {"005_ijw_stop.sql", 0x9d8bf8f4c60798d4ull},
         {"006_debit_scope.sql", 0xd8cfe1bfabe74cb7ull},
         {"007_bed_youths.sql", 0xf505460f837ecab7ull},
+        {"008_referral_gemeente.sql", 0x400a53f92ff5e9a1ull},
     };
     size_t n = 0;
     for (const jr_embedded *m = jr_migrations; m->name; m++, n++) {
@@ -169,7 +170,7 @@ static void a_release_3_database_keeps_its_facts(void **state)
     jr_error_clear(&err);
     if (store_open(f->db, &st, &err) != JR_OK)
         fail_msg("store_open: %s", err.message);
-    assert_int_equal(one_int(st, "SELECT count(*) FROM schema_version"), 7);
+    assert_int_equal(one_int(st, "SELECT count(*) FROM schema_version"), 8);
     /* 004: the running totals moved to assignment_use; nothing used: no row */
     assert_int_equal(one_int(st, "SELECT used_cents FROM assignment_use WHERE assignment_id = 3"),
                      81000);
@@ -305,6 +306,18 @@ static void the_import_queries_use_their_indexes(void **state)
     if (!strstr(plan, "SCAN assignment USING COVERING INDEX assignment_bed") ||
         strstr(plan, "TEMP B-TREE"))
         fail_msg("residential youths plan:\n%s", plan);
+    query_plan(st,
+               "EXPLAIN QUERY PLAN SELECT r.id FROM referral r JOIN youth y ON y.id = r.youth_id"
+               " WHERE r.gemeente = ? ORDER BY r.id",
+               plan, sizeof plan);
+    if (!strstr(plan, "USING INDEX referral_gemeente (gemeente=?)") || strstr(plan, "TEMP B-TREE"))
+        fail_msg("municipal referrals plan:\n%s", plan);
+    query_plan(st,
+               "EXPLAIN QUERY PLAN SELECT r.id FROM referral r JOIN youth y ON y.id = r.youth_id"
+               " WHERE y.bsn = ? AND (?2 IS NULL OR r.gemeente = ?2) ORDER BY r.id",
+               plan, sizeof plan);
+    if (!strstr(plan, "SEARCH y USING") || !strstr(plan, "SEARCH r USING INDEX referral_youth"))
+        fail_msg("a youth's referrals plan:\n%s", plan);
     store_close(st);
 }
 

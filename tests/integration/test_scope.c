@@ -205,6 +205,47 @@ static void test_provider_sees_only_its_own_clients(void **state)
     assert_status(referral_get(&c, 1, &r, err), JR_ENOTFOUND);
 }
 
+/* Referral lists are scoped in SQL (svc_gemeente_scope) the way svc_sees
+ * scopes one record: every role sees the same rows both ways. */
+static void test_referral_list_sees_what_svc_sees(void **state)
+{
+    world *w = *state;
+    static const struct {
+        jr_role role;
+        const char *tenant;
+        int all, bsn1, bsn2; /* rows listed: all, BSN_1's, BSN_2's */
+        jr_status rc;
+    } cases[] = {
+        {JR_ROLE_SYSTEM, NULL, 2, 1, 1, JR_OK},     {JR_ROLE_BEHEERDER, NULL, 2, 1, 1, JR_OK},
+        {JR_ROLE_TOEGANG, ZWOLLE, 1, 1, 0, JR_OK},  {JR_ROLE_GEMEENTE, DEVENTER, 1, 0, 1, JR_OK},
+        {JR_ROLE_AANBIEDER, AGB_A, 0, 0, 0, JR_OK}, {JR_ROLE_LEZER, NULL, 0, 0, 0, JR_EFORBIDDEN},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        jr_ctx c = as(w, cases[i].role, cases[i].tenant);
+        int n[3] = {0, 0, 0};
+        const char *bsns[3] = {NULL, BSN_1, BSN_2};
+        jr_status rc = JR_OK;
+        for (int k = 0; k < 3; k++) {
+            jr_error e;
+            jr_error_clear(&e);
+            rc = referral_list(&c, bsns[k], count_row, &n[k], &e);
+            if (rc != cases[i].rc)
+                fail_msg("%s: %s, expected %s", role_name(cases[i].role), jr_status_name(rc),
+                         jr_status_name(cases[i].rc));
+        }
+        if (n[0] != cases[i].all || n[1] != cases[i].bsn1 || n[2] != cases[i].bsn2)
+            fail_msg("%s: listed %d, %d, %d; expected %d, %d, %d", role_name(cases[i].role), n[0],
+                     n[1], n[2], cases[i].all, cases[i].bsn1, cases[i].bsn2);
+        /* the SQL scope and svc_sees agree for both municipalities */
+        const char *g;
+        bool any = svc_gemeente_scope(&c, &g);
+        const char *both[2] = {ZWOLLE, DEVENTER};
+        for (int k = 0; k < 2; k++)
+            assert_int_equal(svc_sees(&c, both[k], NULL),
+                             any && (g == NULL || strcmp(g, both[k]) == 0));
+    }
+}
+
 static void test_lezer_gets_totals_only(void **state)
 {
     world *w = *state;
@@ -313,6 +354,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_gemeente_reads_but_does_not_refer, setup, teardown),
         cmocka_unit_test_setup_teardown(test_provider_sees_only_its_own_clients, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lezer_gets_totals_only, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_referral_list_sees_what_svc_sees, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rsj_manages_providers_not_referrals, setup, teardown),
         cmocka_unit_test_setup_teardown(test_login_session_logout, setup, teardown),
         cmocka_unit_test_setup_teardown(test_login_locks_after_repeated_failures, setup, teardown),
