@@ -131,24 +131,6 @@ jr_status svc_may(const jr_ctx *ctx, jr_action action, jr_error *err)
                    role_name(ctx->who.role), (unsigned)action < 8 ? what[action] : "dit");
 }
 
-bool svc_sees(const jr_ctx *ctx, const char *gemeente, const char *agb)
-{
-    switch (ctx->who.role) {
-    case JR_ROLE_SYSTEM:
-    case JR_ROLE_BEHEERDER:
-    case JR_ROLE_RSJ:
-        return true;
-    case JR_ROLE_TOEGANG:
-    case JR_ROLE_GEMEENTE:
-        return gemeente && strcmp(gemeente, ctx->who.gemeente) == 0;
-    case JR_ROLE_AANBIEDER:
-        return agb && strcmp(agb, ctx->who.agb) == 0;
-    case JR_ROLE_LEZER:
-        return false;
-    }
-    return false;
-}
-
 bool svc_gemeente_scope(const jr_ctx *ctx, const char **gemeente)
 {
     *gemeente = NULL;
@@ -166,6 +148,16 @@ bool svc_gemeente_scope(const jr_ctx *ctx, const char **gemeente)
         return false;
     }
     return false;
+}
+
+bool svc_sees(const jr_ctx *ctx, const char *gemeente, const char *agb)
+{
+    if (ctx->who.role == JR_ROLE_AANBIEDER)
+        return agb && strcmp(agb, ctx->who.agb) == 0;
+    const char *own;
+    if (!svc_gemeente_scope(ctx, &own))
+        return false;
+    return own == NULL || (gemeente && strcmp(gemeente, own) == 0);
 }
 
 void svc_scope(const jr_ctx *ctx, const char **gemeente, const char **agb, bool *none)

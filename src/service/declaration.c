@@ -1189,12 +1189,12 @@ jr_status decl_session_add(jr_decl_session *s, const jr_decl_batch *b, const jr_
     credit_target target = {0, 0};
     if ((rc = gather_facts(s, l, e, &f, &target, err)) != JR_OK)
         return rc;
-    if (l->credit && (rc = history_facts(s, l, e, &f, err)) != JR_OK)
-        return rc;
-    /* 9389 comes from memory; when it holds, the reference is asked too (a
-       line sent twice is 8021, which the rules check first) */
-    if (!l->credit && e->a.found && debits_open(s, debit_key(l->begin, e->id), l->product) &&
-        (rc = history_facts(s, l, e, &f, err)) != JR_OK)
+    /* a credit's history is read at once; a debit's when 9389 holds (it
+       comes from memory, and a line sent twice is 8021, which the rules
+       check first), or below when a later check could hide it */
+    bool history =
+        l->credit || (e->a.found && debits_open(s, debit_key(l->begin, e->id), l->product));
+    if (history && (rc = history_facts(s, l, e, &f, err)) != JR_OK)
         return rc;
     jr_decl_result res;
     decl_check_line(s->ctx.cat, b, l, &e->a, &f, s->ctx.today, &res);
@@ -1202,7 +1202,7 @@ jr_status decl_session_add(jr_decl_session *s, const jr_decl_batch *b, const jr_
        code: when a later check rejected the line, or when the insert finds
        the reference already there (the unique index says so). Accepted
        lines, nearly all of them, cost one insert. */
-    if (!l->credit && !res.accepted && decl_code_after_history(res.code)) {
+    if (!history && !res.accepted && decl_code_after_history(res.code)) {
         if ((rc = history_facts(s, l, e, &f, err)) != JR_OK)
             return rc;
         decl_check_line(s->ctx.cat, b, l, &e->a, &f, s->ctx.today, &res);

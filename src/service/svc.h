@@ -62,10 +62,10 @@ jr_status svc_may(const jr_ctx *ctx, jr_action action, jr_error *err);
  * provider agb (NULL: not bound to one)? Callers answer JR_ENOTFOUND when
  * not, as if the record did not exist. */
 bool svc_sees(const jr_ctx *ctx, const char *gemeente, const char *agb);
-/* svc_gemeente_scope: svc_sees(ctx, gemeente, NULL) as a filter for SQL: the
- * municipality whose records the principal sees in *gemeente (NULL: every
- * municipality's); false when it sees none by municipality alone (a
- * provider, a reader). */
+/* svc_gemeente_scope: the municipality whose records the principal sees, in
+ * *gemeente (NULL: every municipality's); false when it sees none by
+ * municipality (a provider, a reader). svc_sees is built on it, and lists
+ * use it as their SQL filter. */
 bool svc_gemeente_scope(const jr_ctx *ctx, const char **gemeente);
 /* svc_scope: the filters a list must apply for the principal: its own
  * municipality or provider, or NULL (unrestricted, or as asked). The
