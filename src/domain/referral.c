@@ -239,6 +239,36 @@ bool ledger_nearly_spent(const jr_ledger *l)
     return l->granted > 0 && l->used * 1000 > l->granted * LEDGER_NEARLY_SPENT_PERMILLE;
 }
 
+bool stop_reason_temporary(const char *reason)
+{
+    return reason && strcmp(reason, "20") == 0;
+}
+
+jr_status stop_history_check(const jr_stop_history *h, bool change, const char *reason,
+                             jr_error *err)
+{
+    bool temporary = stop_reason_temporary(reason);
+    if (!change && h->definitive > 0)
+        return jr_fail(err, JR_ECONFLICT, "9415", "reden",
+                       "Er is al een definitieve stop zorg voor deze start.");
+    if (temporary && (change ? h->other_temporary : h->temporary) > 0)
+        return jr_fail(err, JR_ECONFLICT, "9413", "reden",
+                       "Er is al een tijdelijke stop zorg (reden 20) voor deze start.");
+    return JR_OK;
+}
+
+jr_status care_stop_next_check(jr_date care_stop, const char *stop_reason, jr_date date,
+                               jr_error *err)
+{
+    if (care_stop == JR_DATE_NONE || !stop_reason_temporary(stop_reason))
+        return jr_fail(err, JR_ECONFLICT, "9415", "reden",
+                       "Er is geen tijdelijke stop zorg om op te volgen.");
+    if (date < care_stop)
+        return jr_fail(err, JR_EINVAL, "9414", "datum",
+                       "De volgende stop zorg kan niet voor de huidige stop liggen.");
+    return JR_OK;
+}
+
 jr_status assignment_change_check(const jr_grant *g, const jr_ledger *l, int64_t used_base,
                                   jr_date care_start, int64_t amount, jr_date end, jr_error *err)
 {

@@ -110,6 +110,29 @@ bool ledger_change_ok(const jr_ledger *l, jr_cents new_granted);
 #define LEDGER_NEARLY_SPENT_PERMILLE 900
 bool ledger_nearly_spent(const jr_ledger *l);
 
+/* stop_reason_temporary: iJw RedenBeeindiging 20 stops care for a while (a
+ * tijdelijke stop); every other reason ends it. */
+bool stop_reason_temporary(const char *reason);
+
+/* The stop-zorg products recorded for one start of care: definitive and
+ * temporary stops, and the temporary ones other than the current stop. */
+typedef struct {
+    int definitive, temporary, other_temporary;
+} jr_stop_history;
+
+/* stop_history_check: may a stop with reason be delivered new (change false,
+ * iJw StatusAanlevering 1) or as a change of the current one (change true,
+ * StatusAanlevering 2) for a start with history h? Codes 9415 (a definitive
+ * stop is there already) and 9413 (a second temporary stop). */
+jr_status stop_history_check(const jr_stop_history *h, bool change, const char *reason,
+                             jr_error *err);
+
+/* care_stop_next_check: a stop that follows the current one (care_stop with
+ * stop_reason, JR_DATE_NONE when there is none) on date: only after a
+ * temporary stop (9415) and not before it (9414). */
+jr_status care_stop_next_check(jr_date care_stop, const char *stop_reason, jr_date date,
+                               jr_error *err);
+
 /* assignment_change_check: an assignment changed (iJw RedenWijziging) to a
  * new amount (the budget in eurocents or the volume in the grant's unit;
  * negative: unchanged) and/or a new end (JR_DATE_NONE: unchanged). The

@@ -178,8 +178,8 @@ jr_status ijw_process_jw305(ijw_import *im, jr_error *err)
  * other ones not withdrawn, other_temp the temporary ones but the current;
  * missing: the current stop is not in ijw_stop (it came from elsewhere) */
 typedef struct {
-    int temp, def, other_temp;
-    bool missing;
+    jr_stop_history h;
+    bool missing; /* the current stop has no row of its own yet */
 } stop_facts;
 
 static jr_status stop_history(const jr_ctx *ctx, const jr_assignment *a, const char *begin,
@@ -199,12 +199,12 @@ static jr_status stop_history(const jr_ctx *ctx, const jr_assignment *a, const c
     while ((r = store_step(q, err)) == STORE_ROW) {
         bool actueel = strcmp(store_col_text(q, 1), "actueel") == 0;
         current = current || actueel;
-        if (strcmp(store_col_text(q, 0), "20") != 0)
-            f->def++;
+        if (!stop_reason_temporary(store_col_text(q, 0)))
+            f->h.definitive++;
         else {
-            f->temp++;
+            f->h.temporary++;
             if (!actueel)
-                f->other_temp++;
+                f->h.other_temporary++;
         }
     }
     store_reset(q);
@@ -212,10 +212,10 @@ static jr_status stop_history(const jr_ctx *ctx, const jr_assignment *a, const c
         return JR_EDB;
     if (a->care_stop != JR_DATE_NONE && !current) {
         f->missing = true;
-        if (strcmp(a->stop_reason, "20") == 0)
-            f->temp++;
+        if (stop_reason_temporary(a->stop_reason))
+            f->h.temporary++;
         else
-            f->def++;
+            f->h.definitive++;
     }
     return JR_OK;
 }
@@ -285,17 +285,12 @@ static jr_status apply_stop(ijw_import *im, const jr_assignment *a, const char *
     stop_facts f;
     if (stop_history(&im->sys, a, bs, &f, e) != JR_OK)
         return JR_EDB;
-    bool temp = reason && strcmp(reason, "20") == 0;
     jr_status st = JR_OK;
     if (strcmp(status, "1") == 0) {
         if (a->care_stop == end && reason && strcmp(a->stop_reason, reason) == 0)
             return care_stop(&im->sys, a->number, im->provider, end, reason, e); /* the same */
-        if (f.def > 0)
-            return jr_fail(e, JR_ECONFLICT, "9415", "reden",
-                           "Er is al een definitieve stop zorg voor deze start.");
-        if (temp && f.temp > 0)
-            return jr_fail(e, JR_ECONFLICT, "9413", "reden",
-                           "Er is al een tijdelijke stop zorg (reden 20) voor deze start.");
+        if ((st = stop_history_check(&f.h, false, reason, e)) != JR_OK)
+            return st;
         if (a->care_stop != JR_DATE_NONE) {
             st = care_stop_next(&im->sys, a->number, im->provider, end, reason, e);
             return st == JR_OK
@@ -307,9 +302,8 @@ static jr_status apply_stop(ijw_import *im, const jr_assignment *a, const char *
                            : st;
     }
     if (strcmp(status, "2") == 0) {
-        if (temp && f.other_temp > 0)
-            return jr_fail(e, JR_ECONFLICT, "9413", "reden",
-                           "Er is al een tijdelijke stop zorg (reden 20) voor deze start.");
+        if ((st = stop_history_check(&f.h, true, reason, e)) != JR_OK)
+            return st;
         st = care_stop_change(&im->sys, a->number, im->provider, end, reason, e);
         return st == JR_OK ? stop_record(&im->sys, a, bs, f.missing, NULL, end, reason, e) : st;
     }

@@ -157,12 +157,8 @@ jr_status care_stop_next(const jr_ctx *ctx, const char *number, const char *agb,
     jr_status rc = own_with_reason(ctx, number, agb, reason, &a, err);
     if (rc != JR_OK)
         return rc;
-    if (a.care_stop == JR_DATE_NONE || strcmp(a.stop_reason, "20") != 0)
-        return jr_fail(err, JR_ECONFLICT, "9415", "reden",
-                       "Toewijzing %s heeft geen tijdelijke stop zorg om op te volgen.", number);
-    if (date < a.care_stop)
-        return jr_fail(err, JR_EINVAL, "9414", "datum",
-                       "De volgende stop zorg kan niet voor de huidige stop liggen.");
+    if ((rc = care_stop_next_check(a.care_stop, a.stop_reason, date, err)) != JR_OK)
+        return rc;
     /* date >= care_stop >= care_start: the stop-date rule holds from below */
     if ((rc = care_stop_date_check(&a.grant, a.care_start, date, ctx->today, err)) != JR_OK)
         return rc;

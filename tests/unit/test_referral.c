@@ -698,6 +698,35 @@ static void test_youth_birth_within_23_years(void **state)
     assert_err_code(&err, "too_old");
 }
 
+static void test_stop_history_and_next_stop(void **state)
+{
+    (void)state;
+    jr_error err;
+    assert_true(stop_reason_temporary("20"));
+    assert_false(stop_reason_temporary("02"));
+    assert_false(stop_reason_temporary(NULL));
+    jr_stop_history none = {0, 0, 0}, temp = {0, 1, 0}, def = {1, 0, 0}, two = {0, 2, 1};
+    assert_int_equal(stop_history_check(&none, false, "20", &err), JR_OK);
+    assert_int_equal(stop_history_check(&temp, false, "02", &err), JR_OK); /* then definitive */
+    assert_int_equal(stop_history_check(&temp, false, "20", &err), JR_ECONFLICT);
+    assert_err_code(&err, "9413");
+    assert_int_equal(stop_history_check(&def, false, "02", &err), JR_ECONFLICT);
+    assert_err_code(&err, "9415");
+    /* a change replaces the current stop: only another temporary one counts */
+    assert_int_equal(stop_history_check(&def, true, "02", &err), JR_OK);
+    assert_int_equal(stop_history_check(&temp, true, "20", &err), JR_OK);
+    assert_int_equal(stop_history_check(&two, true, "20", &err), JR_ECONFLICT);
+    assert_err_code(&err, "9413");
+    jr_date stop = D("2025-06-30");
+    assert_int_equal(care_stop_next_check(stop, "20", stop, &err), JR_OK);
+    assert_int_equal(care_stop_next_check(stop, "20", D("2025-06-29"), &err), JR_EINVAL);
+    assert_err_code(&err, "9414");
+    assert_int_equal(care_stop_next_check(stop, "02", D("2025-07-31"), &err), JR_ECONFLICT);
+    assert_err_code(&err, "9415");
+    assert_int_equal(care_stop_next_check(JR_DATE_NONE, "", D("2025-07-31"), &err), JR_ECONFLICT);
+    assert_err_code(&err, "9415");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -750,6 +779,7 @@ int main(void)
         cmocka_unit_test(test_assignment_change_end_not_before_start_or_care),
         cmocka_unit_test(test_frequency_volume_total),
         cmocka_unit_test(test_youth_birth_within_23_years),
+        cmocka_unit_test(test_stop_history_and_next_stop),
     };
     return cmocka_run_group_tests(tests, unit_catalog_setup, NULL);
 }
