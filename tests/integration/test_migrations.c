@@ -14,6 +14,8 @@
 
 #include <cmocka.h>
 
+#include "../unit/unit_support.h"
+
 #include "config/region.h"
 #include "service/assignment.h"
 #include "store/embedded.h"
@@ -24,8 +26,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static jr_catalog catalog;
 
 /* FNV-1a, 64 bits: enough to notice an edit */
 static uint64_t text_hash(const char *s)
@@ -193,7 +193,7 @@ static void a_release_3_database_keeps_its_facts(void **state)
     /* 005: the stop history exists */
     assert_int_equal(one_int(st, "SELECT count(*) FROM ijw_stop"), 0);
     /* the service reads the moved totals */
-    jr_ctx ctx = {.store = st, .cat = &catalog, .actor = "test"};
+    jr_ctx ctx = {.store = st, .cat = unit_catalog(), .actor = "test"};
     date_parse("2026-11-25", &ctx.today);
     jr_assignment a;
     if (assignment_get(&ctx, "TW019300000003", &a, &err) != JR_OK)
@@ -321,19 +321,6 @@ static void the_import_queries_use_their_indexes(void **state)
     store_close(st);
 }
 
-static int group_setup(void **state)
-{
-    (void)state;
-    const char *path = getenv("JEUGDREGIO_CONFIG");
-    jr_error err;
-    jr_error_clear(&err);
-    if (path == NULL || region_load(path, &catalog, &err) != JR_OK) {
-        fprintf(stderr, "region file %s does not load: %s\n", path ? path : "(unset)", err.message);
-        return -1;
-    }
-    return 0;
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -342,5 +329,5 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_failing_migration_changes_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(the_import_queries_use_their_indexes, setup, teardown),
     };
-    return cmocka_run_group_tests_name("migrations", tests, group_setup, NULL);
+    return cmocka_run_group_tests_name("migrations", tests, unit_catalog_setup, NULL);
 }

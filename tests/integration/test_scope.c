@@ -14,6 +14,8 @@
 
 #include <cmocka.h>
 
+#include "../unit/unit_support.h"
+
 #include "config/region.h"
 #include "service/assignment.h"
 #include "service/auth.h"
@@ -34,21 +36,12 @@
 #define BSN_1 "123456782" /* Zwolle, assigned to A */
 #define BSN_2 "111111110" /* Deventer, assigned to B */
 
-static jr_catalog catalog;
-
 typedef struct {
     char path[64];
     jr_store *store;
     jr_ctx sys;
     char asg1[24], asg2[24];
 } world;
-
-static jr_date D(const char *iso)
-{
-    jr_date d;
-    assert_true(date_parse(iso, &d));
-    return d;
-}
 
 static void must(jr_status st, const jr_error *err)
 {
@@ -67,8 +60,8 @@ static int setup(void **state)
     jr_error err;
     jr_error_clear(&err);
     must(store_open(w->path, &w->store, &err), &err);
-    w->sys =
-        (jr_ctx){.store = w->store, .cat = &catalog, .actor = "test", .today = D("2026-01-15")};
+    w->sys = (jr_ctx){
+        .store = w->store, .cat = unit_catalog(), .actor = "test", .today = D("2026-01-15")};
     const jr_ctx *c = &w->sys;
     must(provider_add(c, AGB_A, "Aanbieder A", "instelling", NULL, &err), &err);
     must(provider_add(c, AGB_B, "Aanbieder B", "instelling", NULL, &err), &err);
@@ -340,13 +333,6 @@ static void test_login_locks_after_repeated_failures(void **state)
 
 int main(void)
 {
-    const char *path = getenv("JEUGDREGIO_CONFIG");
-    jr_error err;
-    jr_error_clear(&err);
-    if (!path || region_load(path, &catalog, &err) != JR_OK) {
-        fprintf(stderr, "no region file: %s\n", err.message);
-        return 1;
-    }
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_toegang_sees_only_its_municipality, setup, teardown),
         cmocka_unit_test_setup_teardown(test_toegang_may_not_do_what_providers_and_rsj_do, setup,
@@ -359,5 +345,5 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_login_session_logout, setup, teardown),
         cmocka_unit_test_setup_teardown(test_login_locks_after_repeated_failures, setup, teardown),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return cmocka_run_group_tests(tests, unit_catalog_setup, NULL);
 }

@@ -16,6 +16,8 @@
 
 #include <cmocka.h>
 
+#include "../unit/unit_support.h"
+
 #include "config/region.h"
 #include "io/decl_csv.h"
 #include "service/assignment.h"
@@ -35,12 +37,7 @@
 
 /* ---- assertions ---------------------------------------------------------- */
 
-#define assert_i64_equal(actual, expected)                                                         \
-    do {                                                                                           \
-        long long a_ = (long long)(actual), e_ = (long long)(expected);                            \
-        if (a_ != e_)                                                                              \
-            fail_msg("%s is %lld, expected %lld", #actual, a_, e_);                                \
-    } while (0)
+/* assert_i64_equal comes with unit_support.h */
 
 /* assert_ok: the call returned JR_OK; otherwise print the service's message.
  * Inside the call `err` is a fresh jr_error the macro provides. */
@@ -81,43 +78,12 @@
 #define ZWOLLE "0193"
 #define DEVENTER "0150"
 
-static jr_catalog catalog;
-
 typedef struct {
     char dir[64];
     jr_store *store;
     jr_ctx ctx;
     char number[24]; /* the assignment of setup_budget */
 } fx;
-
-static jr_date D(const char *iso)
-{
-    jr_date d;
-    if (!date_parse(iso, &d))
-        fail_msg("'%s' is no date", iso);
-    return d;
-}
-
-static jr_month M(const char *ym)
-{
-    jr_month m;
-    if (!month_parse(ym, &m))
-        fail_msg("'%s' is no month", ym);
-    return m;
-}
-
-static int group_setup(void **state)
-{
-    (void)state;
-    const char *path = getenv("JEUGDREGIO_CONFIG");
-    jr_error err;
-    jr_error_clear(&err);
-    if (path == NULL || region_load(path, &catalog, &err) != JR_OK) {
-        fprintf(stderr, "region file %s does not load: %s\n", path ? path : "(unset)", err.message);
-        return -1;
-    }
-    return 0;
-}
 
 static int setup(void **state)
 {
@@ -139,7 +105,7 @@ static int setup(void **state)
         return -1;
     }
     f->ctx.store = f->store;
-    f->ctx.cat = &catalog;
+    f->ctx.cat = unit_catalog();
     f->ctx.actor = "test";
     f->ctx.today = D(TODAY);
     *state = f;
@@ -285,7 +251,7 @@ typedef struct {
 /* the catalog tariff of product on date, in cents */
 static jr_cents tariff_of(const char *product, const char *date)
 {
-    const jr_product *p = catalog_product(&catalog, product);
+    const jr_product *p = catalog_product(unit_catalog(), product);
     jr_cents t;
     if (!p || !product_tariff(p, D(date), &t))
         fail_msg("no tariff for %s on %s", product, date);
@@ -513,7 +479,7 @@ static void contract_add_star_adds_every_product_of_the_lot(void **state)
     assert_ok(provider_add(&f->ctx, AGB_A, "Aanbieder", "instelling", NULL, err));
     int n = 0;
     assert_ok(contract_add(&f->ctx, AGB_A, "P1", "*", D("2025-01-01"), JR_DATE_NONE, &n, err));
-    const jr_lot *lot = catalog_lot_of(&catalog, "45F01");
+    const jr_lot *lot = catalog_lot_of(unit_catalog(), "45F01");
     assert_non_null(lot);
     assert_string_equal(lot->code, "P1");
     assert_int_equal(n, lot->nproducts);
@@ -673,7 +639,7 @@ static void assignment_budget_starting_in_2025_gets_the_derived_amount(void **st
     /* 2025 has no figure of its own: 5000.00 x (1 + 3.85 % OVA) = 5192.50 */
     assert_i64_equal(a.grant.budget, 519250);
     jr_cents expected;
-    assert_true(budget_amount(catalog_budget(&catalog, "KB3"), D("2025-03-01"), &expected));
+    assert_true(budget_amount(catalog_budget(unit_catalog(), "KB3"), D("2025-03-01"), &expected));
     assert_i64_equal(a.grant.budget, expected);
     assert_int_equal(a.grant.end, D("2026-02-28"));
 }
@@ -1845,5 +1811,5 @@ int main(void)
         T(every_change_appears_in_the_audit_log_with_the_actor),
     };
 #undef T
-    return cmocka_run_group_tests(tests, group_setup, NULL);
+    return cmocka_run_group_tests(tests, unit_catalog_setup, NULL);
 }
