@@ -20,14 +20,13 @@
  */
 #include "config/region.h"
 #include "ijw/ijw.h"
+#include "ijw_test.h"
 #include "io/decl_csv.h"
 #include "service/assignment.h"
 #include "service/declaration.h"
 #include "service/provider.h"
 #include "service/referrals.h"
 #include "service/youth.h"
-
-#include "domain/ident.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -136,27 +135,8 @@ static void setup(bench *b, const char *db, long nasg, char (*numbers)[24], char
         provider_add(&c, "73000001", "Jeugdzorg Bench", "instelling", NULL, &err) != JR_OK ||
         contract_add(&c, "73000001", "P1", "*", d0, JR_DATE_NONE, &n, &err) != JR_OK)
         die("provider", &err);
-    for (long i = 0; i < nasg; i++) {
-        char first8[9];
-        snprintf(first8, sizeof first8, "%08ld", 10000000 + i * 3);
-        if (!bsn_complete(first8, bsns[i])) {
-            snprintf(first8, sizeof first8, "%08ld", 10000000 + i * 3 + 1);
-            bsn_complete(first8, bsns[i]);
-        }
-        jr_referral_req req;
-        memset(&req, 0, sizeof req);
-        snprintf(req.referrer_type, sizeof req.referrer_type, "01");
-        req.route = JR_ROUTE_BUDGET;
-        snprintf(req.budget, sizeof req.budget, "KB7");
-        snprintf(req.result, sizeof req.result, "Weer naar school");
-        req.date = dr;
-        int64_t rid;
-        if (youth_add(&c, bsns[i], d0 - 3650, "0193", NULL, &err) != JR_OK ||
-            referral_create(&c, bsns[i], &req, "", &rid, &err) != JR_OK ||
-            assignment_create(&c, rid, "73000001", ds, JR_DATE_NONE, numbers[i], &err) != JR_OK ||
-            care_start(&c, numbers[i], "73000001", ds, &err) != JR_OK)
-            die("assignment", &err);
-    }
+    if (ijwt_kb7_assignments(&c, nasg, 10000000, d0 - 3650, dr, ds, bsns, numbers, &err) != 0)
+        die("assignment", &err);
     if (store_commit(st, &err) != JR_OK)
         die("commit", &err);
     store_close(st);

@@ -5,6 +5,7 @@
 
 #include "config/region.h"
 #include "core/sbuf.h"
+#include "domain/ident.h"
 #include "service/assignment.h"
 #include "service/provider.h"
 #include "service/referrals.h"
@@ -228,6 +229,36 @@ int ijwt_setup_region(ijwt_env *e, int64_t *assignment)
 fail:
     fprintf(stderr, "setup: %s\n", err.message);
     return -1;
+}
+
+int ijwt_kb7_assignments(const jr_ctx *c, long n, long first8, jr_date birth, jr_date referred,
+                         jr_date start, char (*bsns)[10], char (*numbers)[24], jr_error *err)
+{
+    for (long i = 0; i < n; i++) {
+        char digits[16];
+        snprintf(digits, sizeof digits, "%08ld", first8 + i * 3);
+        if (!bsn_complete(digits, bsns[i])) {
+            snprintf(digits, sizeof digits, "%08ld", first8 + i * 3 + 1);
+            if (!bsn_complete(digits, bsns[i])) {
+                jr_fail(err, JR_EINVAL, "bsn", "", "no BSN completes %s", digits);
+                return -1;
+            }
+        }
+        jr_referral_req req;
+        memset(&req, 0, sizeof req);
+        snprintf(req.referrer_type, sizeof req.referrer_type, "01");
+        req.route = JR_ROUTE_BUDGET;
+        snprintf(req.budget, sizeof req.budget, "KB7");
+        snprintf(req.result, sizeof req.result, "Weer naar school");
+        req.date = referred;
+        int64_t rid;
+        if (youth_add(c, bsns[i], birth, "0193", NULL, err) != JR_OK ||
+            referral_create(c, bsns[i], &req, "", &rid, err) != JR_OK ||
+            assignment_create(c, rid, "73000001", start, JR_DATE_NONE, numbers[i], err) != JR_OK ||
+            care_start(c, numbers[i], "73000001", start, err) != JR_OK)
+            return -1;
+    }
+    return 0;
 }
 
 char *ijwt_fill(const char *tmpl, ...)

@@ -44,6 +44,14 @@ void ijwt_env_close(ijwt_env *e);
  * with care started; *assignment receives its id (the ToewijzingNummer). */
 int ijwt_setup_region(ijwt_env *e, int64_t *assignment);
 
+/* ijwt_kb7_assignments: n youths in Zwolle (0193), born on birth, with BSNs
+ * completed from 8-digit numbers first8 + 3i (or + 3i + 1), each with a
+ * toegang referral for KB7 made on referred, assigned to provider 73000001
+ * (which must exist and be contracted) from start, care started the same
+ * day. bsns[i] and numbers[i] receive them. 0, or -1 with err filled. */
+int ijwt_kb7_assignments(const jr_ctx *c, long n, long first8, jr_date birth, jr_date referred,
+                         jr_date start, char (*bsns)[10], char (*numbers)[24], jr_error *err);
+
 /* ijwt_fill: a template with {KEY} placeholders filled from pairs
  * (key, value, ..., NULL); returns a malloc'ed string */
 char *ijwt_fill(const char *tmpl, ...);

@@ -29,7 +29,6 @@
 
 #include "ijw_test.h"
 
-#include "domain/ident.h"
 #include "service/assignment.h"
 #include "service/declaration.h"
 #include "service/referrals.h"
@@ -112,27 +111,13 @@ static void region_open(region *r)
     date_parse("2014-01-01", &birth);
     date_parse("2025-01-01", &start);
     date_parse("2024-12-15", &referred);
+    static char numbers[NASG][24];
+    if (ijwt_kb7_assignments(c, NASG, 20000000, birth, referred, start, r->bsns, numbers, &err) !=
+        0)
+        fail_msg("set-up: %s", err.message);
     for (int i = 0; i < NASG; i++) {
-        char first8[9], number[24];
-        snprintf(first8, sizeof first8, "%08d", 20000000 + i * 3);
-        if (!bsn_complete(first8, r->bsns[i])) {
-            snprintf(first8, sizeof first8, "%08d", 20000000 + i * 3 + 1);
-            assert_true(bsn_complete(first8, r->bsns[i]));
-        }
-        jr_referral_req req;
-        memset(&req, 0, sizeof req);
-        snprintf(req.referrer_type, sizeof req.referrer_type, "01");
-        req.route = JR_ROUTE_BUDGET;
-        snprintf(req.budget, sizeof req.budget, "KB7");
-        snprintf(req.result, sizeof req.result, "Weer naar school");
-        req.date = referred;
-        int64_t rid;
         jr_assignment a;
-        if (youth_add(c, r->bsns[i], birth, "0193", NULL, &err) != JR_OK ||
-            referral_create(c, r->bsns[i], &req, "", &rid, &err) != JR_OK ||
-            assignment_create(c, rid, "73000001", start, JR_DATE_NONE, number, &err) != JR_OK ||
-            care_start(c, number, "73000001", start, &err) != JR_OK ||
-            assignment_get(c, number, &a, &err) != JR_OK)
+        if (assignment_get(c, numbers[i], &a, &err) != JR_OK)
             fail_msg("set-up: %s", err.message);
         r->ids[i] = a.id;
     }
