@@ -69,6 +69,13 @@ jr_status store_each(jr_stmt *s, store_convert_fn convert, const void *conv_ud, 
 
 int64_t store_last_id(jr_store *st);
 
+/* store_timestamp: now plus offset_seconds as ISO 8601 UTC with
+ * milliseconds ("2026-12-03T10:21:49.123Z", STORE_TS_LEN with its NUL),
+ * written to out and returned. The one clock of every stored timestamp:
+ * queries bind it instead of calling a dialect's clock function. */
+#define STORE_TS_LEN 25
+const char *store_timestamp(int64_t offset_seconds, char out[STORE_TS_LEN]);
+
 /* store_next_number: the next value of a named counter (1, 2, ...). */
 jr_status store_next_number(jr_store *st, const char *name, int64_t *out, jr_error *err);
 

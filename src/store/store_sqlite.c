@@ -90,13 +90,15 @@ static jr_status migrate(jr_store *st, jr_error *err)
             store_rollback(st);
             return jr_fail(err, JR_EDB, "migration", "", "Migratie %s mislukt: %s", m->name, why);
         }
-        jr_stmt *ins = store_prepare(
-            st, "INSERT INTO schema_version (name, applied_at) VALUES (?, datetime('now'))", err);
+        jr_stmt *ins =
+            store_prepare(st, "INSERT INTO schema_version (name, applied_at) VALUES (?, ?)", err);
         if (!ins) {
             store_rollback(st);
             return JR_EDB;
         }
+        char now[STORE_TS_LEN];
         store_bind_text(ins, 1, m->name);
+        store_bind_text(ins, 2, store_timestamp(0, now));
         if (store_step(ins, err) != STORE_DONE) {
             store_rollback(st);
             return JR_EDB;
