@@ -19,6 +19,7 @@
  */
 #include "ijw_internal.h"
 
+#include "../domain/care.h"
 #include "../domain/ident.h"
 #include "../service/assignment.h"
 #include "../service/ijw_care.h"

@@ -4,6 +4,7 @@
 #include "assignment.h"
 #include "../core/sbuf.h"
 
+#include "../domain/care.h"
 #include "../domain/decl.h"
 #include "provider.h"
 #include "referrals.h"

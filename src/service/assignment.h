@@ -6,7 +6,7 @@
 #ifndef JR_ASSIGNMENT_H
 #define JR_ASSIGNMENT_H
 
-#include "../domain/referral.h"
+#include "../domain/assignment.h"
 #include "svc.h"
 
 typedef struct {

@@ -9,7 +9,7 @@
 #include "ijw_care.h"
 #include "../core/sbuf.h"
 
-#include "../domain/referral.h"
+#include "../domain/care.h"
 #include "assignment.h"
 
 #include <stdio.h>

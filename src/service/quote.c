@@ -4,7 +4,7 @@
 #include "quote.h"
 #include "../core/sbuf.h"
 
-#include "../domain/referral.h"
+#include "../domain/assignment.h"
 #include "assignment.h"
 #include "provider.h"
 #include "referrals.h"

@@ -9,7 +9,7 @@
 #include "../core/sbuf.h"
 #include "../ijw/ijw_internal.h"
 
-#include "../domain/referral.h"
+#include "../domain/assignment.h"
 #include "assignment.h"
 #include "referrals.h"
 #include "youth.h"

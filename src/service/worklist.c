@@ -8,7 +8,7 @@
 #include "worklist.h"
 
 #include "../core/sbuf.h"
-#include "../domain/referral.h"
+#include "../domain/budget.h"
 
 #include <string.h>
 

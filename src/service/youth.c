@@ -5,7 +5,7 @@
 #include "../core/sbuf.h"
 
 #include "../domain/ident.h"
-#include "../domain/referral.h"
+#include "../domain/youth.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -89,3 +89,25 @@ jr_catalog *unit_catalog_copy(void)
     memcpy(copy, cat, sizeof *copy);
     return copy;
 }
+
+jr_referral_req unit_referral_budget(const char *type, const char *budget)
+{
+    jr_referral_req r;
+    memset(&r, 0, sizeof r);
+    snprintf(r.referrer_type, sizeof r.referrer_type, "%s", type);
+    r.route = JR_ROUTE_BUDGET;
+    snprintf(r.budget, sizeof r.budget, "%s", budget);
+    snprintf(r.result, sizeof r.result, "De jeugdige gaat weer naar school");
+    r.date = D("2024-03-01");
+    return r;
+}
+
+jr_referral_req unit_referral_route(const char *type, jr_route route, const char *product,
+                                    int64_t volume)
+{
+    jr_referral_req r = unit_referral_budget(type, "");
+    r.route = route;
+    snprintf(r.product, sizeof r.product, "%s", product);
+    r.volume = volume;
+    return r;
+}

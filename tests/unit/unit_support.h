@@ -9,6 +9,7 @@
 #include "config/region.h"
 #include "domain/catalog.h"
 #include "domain/date.h"
+#include "domain/referral.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -42,5 +43,13 @@ int unit_catalog_setup(void **state);
 
 /* unit_catalog_copy: a writable heap copy of the shipped catalog (free() it). */
 jr_catalog *unit_catalog_copy(void);
+
+/* unit_referral_budget: a referral request of referrer type `type` for
+ * keuzebudget `budget`, with a result and the date 2024-03-01. */
+jr_referral_req unit_referral_budget(const char *type, const char *budget);
+/* unit_referral_route: as unit_referral_budget, for route with product
+ * (a region short code) and volume. */
+jr_referral_req unit_referral_route(const char *type, jr_route route, const char *product,
+                                    int64_t volume);
 
 #endif
