@@ -7,8 +7,8 @@
  * appends to the audit log. An error leaves the database as it was.
  *
  * Every service checks its principal (service/access.h, over the pure rules
- * of domain/access.h); this header includes it, so a service needs only
- * svc.h for it.
+ * of domain/access.h) and records its changes (service/audit.h); this
+ * header includes both, so a service needs only svc.h for them.
  */
 #ifndef JR_SVC_H
 #define JR_SVC_H
@@ -18,6 +18,7 @@
 #include "../domain/catalog.h"
 #include "../store/store.h"
 #include "access.h"
+#include "audit.h"
 
 struct jr_ctx {
     jr_store *store;
@@ -27,27 +28,8 @@ struct jr_ctx {
     jr_principal who; /* zero: JR_ROLE_SYSTEM */
 };
 
-/* audit_record: appends one audit row (who = ctx->actor, when = now). */
-jr_status audit_record(const jr_ctx *ctx, const char *action, const char *entity,
-                       const char *entity_id, const char *detail, jr_error *err);
-
-typedef struct {
-    int64_t id;
-    char at[32];
-    char actor[64];
-    char action[48];
-    char entity[24];
-    char entity_id[48];
-    char detail[384];
-} jr_audit_row;
-
 /* Callbacks for list functions: return non-zero to stop the iteration. */
 typedef int (*jr_row_fn)(void *ud, const void *row);
-
-/* audit_list: the newest rows first, at most limit, optionally of one
- * entity (and id) or one actor (NULL: any). */
-jr_status audit_list(const jr_ctx *ctx, const char *entity, const char *entity_id,
-                     const char *actor, int64_t limit, jr_row_fn fn, void *ud, jr_error *err);
 
 /* svc_today: the date to use as today: $JEUGDREGIO_TODAY (YYYY-MM-DD) when
  * set and valid, else the system's local date. */
