@@ -4,7 +4,11 @@
  * A small world is built as the system (two municipalities, two providers,
  * a youth and an assignment in each), then every role acts on its own and
  * on the other tenant's records: a foreign record answers "not found" as if
- * it did not exist, a role without the right gets "forbidden". The accounts
+ * it did not exist, a role without the right gets "forbidden". Two matrices
+ * hold the services to the pure rules of domain/access.h: every role x every
+ * action at a service door that needs it (as access_may says), and every
+ * role x every record of both tenants, one by one and in filtered lists (as
+ * access_sees says; a filter narrows, never widens). The accounts
  * part covers Argon2id logins, the lock after repeated failures, sessions
  * and logout.
  */
@@ -20,6 +24,7 @@
 #include "service/assignment.h"
 #include "service/auth.h"
 #include "service/provider.h"
+#include "service/quote.h"
 #include "service/referrals.h"
 #include "service/settlement.h"
 #include "service/youth.h"
@@ -41,6 +46,7 @@ typedef struct {
     jr_store *store;
     jr_ctx sys;
     char asg1[24], asg2[24];
+    int64_t ref1, ref2; /* the referrals behind asg1 and asg2 */
 } world;
 
 static void must(jr_status st, const jr_error *err)
@@ -74,11 +80,10 @@ static int setup(void **state)
                          .budget = "KB3",
                          .result = "weer naar school",
                          .date = D("2025-01-10")};
-    int64_t r1, r2;
-    must(referral_create(c, BSN_1, &r, NULL, &r1, &err), &err);
-    must(referral_create(c, BSN_2, &r, NULL, &r2, &err), &err);
-    must(assignment_create(c, r1, AGB_A, D("2025-02-01"), JR_DATE_NONE, w->asg1, &err), &err);
-    must(assignment_create(c, r2, AGB_B, D("2025-02-01"), JR_DATE_NONE, w->asg2, &err), &err);
+    must(referral_create(c, BSN_1, &r, NULL, &w->ref1, &err), &err);
+    must(referral_create(c, BSN_2, &r, NULL, &w->ref2, &err), &err);
+    must(assignment_create(c, w->ref1, AGB_A, D("2025-02-01"), JR_DATE_NONE, w->asg1, &err), &err);
+    must(assignment_create(c, w->ref2, AGB_B, D("2025-02-01"), JR_DATE_NONE, w->asg2, &err), &err);
     *state = w;
     return 0;
 }
@@ -266,6 +271,203 @@ static void test_rsj_manages_providers_not_referrals(void **state)
         JR_EFORBIDDEN);
 }
 
+/* ---- every role through every service door ---------------------------------- */
+
+/* The principals of the matrices below: each role, bound to Zwolle or to
+ * provider A where it is bound at all. */
+static const struct {
+    jr_role role;
+    const char *tenant;
+} principals[] = {
+    {JR_ROLE_SYSTEM, NULL},    {JR_ROLE_BEHEERDER, NULL},  {JR_ROLE_RSJ, NULL},
+    {JR_ROLE_TOEGANG, ZWOLLE}, {JR_ROLE_GEMEENTE, ZWOLLE}, {JR_ROLE_AANBIEDER, AGB_A},
+    {JR_ROLE_LEZER, NULL},
+};
+#define NPRINCIPALS (sizeof principals / sizeof principals[0])
+
+/* what a door should answer: forbidden without the right, not found for a
+ * record outside the tenant, else OK */
+static jr_status expected(const jr_ctx *c, jr_action action, bool sees)
+{
+    return !access_may(&c->who, action) ? JR_EFORBIDDEN : sees ? JR_OK : JR_ENOTFOUND;
+}
+
+static void expect_door(const jr_ctx *c, const char *door, jr_status got, jr_status want,
+                        const jr_error *e)
+{
+    if (got != want)
+        fail_msg("%s at %s: %s (%s), expected %s", role_name(c->who.role), door,
+                 jr_status_name(got), e->message, jr_status_name(want));
+}
+
+/* Each action of the role table, through a service that needs it: the door
+ * answers as access_may says, for every role. A service that checked the
+ * wrong action, or none, fails here. */
+static void test_every_role_every_action_at_a_service_door(void **state)
+{
+    world *w = *state;
+    static const char *const new_agb[NPRINCIPALS] = {"22222221", "22222222", "22222223", "22222224",
+                                                     "22222225", "22222226", "22222227"};
+    static const char *const new_bsn[NPRINCIPALS] = {
+        "200000019", "200000020", "200000032", "200000044", "200000056", "200000068", "200000081"};
+    jr_month m;
+    assert_true(month_parse("2025-03", &m));
+    for (size_t i = 0; i < NPRINCIPALS; i++) {
+        jr_ctx c = as(w, principals[i].role, principals[i].tenant);
+        for (int a = 0; a < JR_ACTION_COUNT; a++) {
+            jr_error e;
+            jr_error_clear(&e);
+            jr_status got = JR_OK, want = JR_OK;
+            const char *door = "";
+            jr_assignment asg;
+            switch ((jr_action)a) {
+            case JR_ACT_PROVIDER_WRITE:
+                door = "provider_add";
+                got = provider_add(&c, new_agb[i], "Nieuw", "instelling", NULL, &e);
+                want = expected(&c, JR_ACT_PROVIDER_WRITE, true);
+                break;
+            case JR_ACT_YOUTH_WRITE:
+                door = "youth_add";
+                got = youth_add(&c, new_bsn[i], D("2015-01-01"), ZWOLLE, NULL, &e);
+                want = access_may(&c.who, JR_ACT_YOUTH_WRITE) && access_sees(&c.who, ZWOLLE, NULL)
+                           ? JR_OK
+                           : JR_EFORBIDDEN;
+                break;
+            case JR_ACT_REFER: {
+                jr_referral_req r = {.referrer_type = "01",
+                                     .route = JR_ROUTE_BUDGET,
+                                     .budget = "KB1",
+                                     .result = "x",
+                                     .date = D("2025-03-01")};
+                door = "referral_create";
+                got = referral_create(&c, BSN_1, &r, NULL, NULL, &e);
+                want = expected(&c, JR_ACT_REFER, access_sees(&c.who, ZWOLLE, NULL));
+                break;
+            }
+            case JR_ACT_PROVIDE:
+                door = "assignment_own";
+                got = assignment_own(&c, w->asg1, AGB_A, &asg, &e);
+                want = expected(&c, JR_ACT_PROVIDE, access_sees(&c.who, ZWOLLE, AGB_A));
+                break;
+            case JR_ACT_PERSONAL_READ:
+                door = "assignment_get";
+                got = assignment_get(&c, w->asg1, &asg, &e);
+                want = expected(&c, JR_ACT_PERSONAL_READ, access_sees(&c.who, ZWOLLE, AGB_A));
+                break;
+            case JR_ACT_SETTLE_READ:
+                door = "settle_period";
+                got = settle_period(&c, m, NULL, NULL, count_row, &(int){0}, &e);
+                want = expected(&c, JR_ACT_SETTLE_READ, true);
+                break;
+            case JR_ACT_AUDIT_READ:
+                door = "audit_list";
+                got = audit_list(&c, NULL, NULL, NULL, 10, count_row, &(int){0}, &e);
+                want = expected(&c, JR_ACT_AUDIT_READ, true);
+                break;
+            case JR_ACT_USER_ADMIN:
+                door = "user_list";
+                got = user_list(&c, count_row, &(int){0}, &e);
+                want = expected(&c, JR_ACT_USER_ADMIN, true);
+                break;
+            }
+            expect_door(&c, door, got, want, &e);
+            if (got == JR_EFORBIDDEN)
+                assert_string_equal(e.code, "forbidden");
+        }
+    }
+}
+
+/* Every role against every record of both tenants, one by one and in
+ * lists: a record is read as access_sees says, a list holds exactly the
+ * records access_sees lets through, and a filter narrows, never widens
+ * (a filter outside the scope gives an empty list). */
+static void test_every_role_every_record_and_list(void **state)
+{
+    world *w = *state;
+    jr_error err;
+    jr_error_clear(&err);
+    /* two quotes for Zwolle's youth: one to A, one to B */
+    jr_referral_req qr = {.referrer_type = "01",
+                          .route = JR_ROUTE_QUOTE,
+                          .result = "weer naar school",
+                          .date = D("2025-03-01")};
+    int64_t qref, qid[2];
+    must(referral_create(&w->sys, BSN_1, &qr, NULL, &qref, &err), &err);
+    const char *agbs[] = {AGB_A, AGB_B};
+    must(quote_request(&w->sys, qref, agbs, 2, qid, &err), &err);
+
+    static const struct {
+        const char *gemeente, *agb;
+    } asg_of[2] = {{ZWOLLE, AGB_A}, {DEVENTER, AGB_B}},
+      quote_of[2] = {{ZWOLLE, AGB_A}, {ZWOLLE, AGB_B}};
+    const char *const asg[2] = {w->asg1, w->asg2};
+    const char *const bsn[2] = {BSN_1, BSN_2};
+    const int64_t ref[2] = {w->ref1, w->ref2};
+    const char *const gem_filter[] = {NULL, ZWOLLE, DEVENTER};
+    const char *const agb_filter[] = {NULL, AGB_A, AGB_B};
+
+    for (size_t i = 0; i < NPRINCIPALS; i++) {
+        jr_ctx c = as(w, principals[i].role, principals[i].tenant);
+        jr_error e;
+        for (int k = 0; k < 2; k++) {
+            jr_assignment a;
+            jr_youth y;
+            jr_referral r;
+            jr_quote q;
+            bool sees_asg = access_sees(&c.who, asg_of[k].gemeente, asg_of[k].agb);
+            jr_error_clear(&e);
+            expect_door(&c, "assignment_get", assignment_get(&c, asg[k], &a, &e),
+                        expected(&c, JR_ACT_PERSONAL_READ, sees_asg), &e);
+            /* a youth is its municipality's, and its assigned provider's */
+            jr_error_clear(&e);
+            expect_door(&c, "youth_find", youth_find(&c, bsn[k], &y, &e),
+                        expected(&c, JR_ACT_PERSONAL_READ, sees_asg), &e);
+            /* a referral is its municipality's only */
+            jr_error_clear(&e);
+            expect_door(
+                &c, "referral_get", referral_get(&c, ref[k], &r, &e),
+                expected(&c, JR_ACT_PERSONAL_READ, access_sees(&c.who, asg_of[k].gemeente, NULL)),
+                &e);
+            jr_error_clear(&e);
+            expect_door(&c, "quote_get", quote_get(&c, qid[k], &q, &e),
+                        expected(&c, JR_ACT_PERSONAL_READ,
+                                 access_sees(&c.who, quote_of[k].gemeente, quote_of[k].agb)),
+                        &e);
+        }
+        bool may = access_may(&c.who, JR_ACT_PERSONAL_READ);
+        for (size_t g = 0; g < sizeof gem_filter / sizeof gem_filter[0]; g++)
+            for (size_t p = 0; p < sizeof agb_filter / sizeof agb_filter[0]; p++) {
+                int want = 0;
+                for (int k = 0; k < 2; k++)
+                    want += access_sees(&c.who, asg_of[k].gemeente, asg_of[k].agb) &&
+                            (!gem_filter[g] || strcmp(gem_filter[g], asg_of[k].gemeente) == 0) &&
+                            (!agb_filter[p] || strcmp(agb_filter[p], asg_of[k].agb) == 0);
+                int n = 0;
+                jr_error_clear(&e);
+                jr_status rc =
+                    assignment_list(&c, gem_filter[g], agb_filter[p], NULL, count_row, &n, &e);
+                expect_door(&c, "assignment_list", rc, may ? JR_OK : JR_EFORBIDDEN, &e);
+                if (n != want)
+                    fail_msg("%s: assignment_list(%s, %s) listed %d, expected %d",
+                             role_name(c.who.role), gem_filter[g] ? gem_filter[g] : "-",
+                             agb_filter[p] ? agb_filter[p] : "-", n, want);
+            }
+        for (size_t p = 0; p < sizeof agb_filter / sizeof agb_filter[0]; p++) {
+            int want = 0;
+            for (int k = 0; k < 2; k++)
+                want += access_sees(&c.who, quote_of[k].gemeente, quote_of[k].agb) &&
+                        (!agb_filter[p] || strcmp(agb_filter[p], quote_of[k].agb) == 0);
+            int n = 0;
+            jr_error_clear(&e);
+            jr_status rc = quote_list(&c, 0, agb_filter[p], count_row, &n, &e);
+            expect_door(&c, "quote_list", rc, may ? JR_OK : JR_EFORBIDDEN, &e);
+            if (n != want)
+                fail_msg("%s: quote_list(%s) listed %d, expected %d", role_name(c.who.role),
+                         agb_filter[p] ? agb_filter[p] : "-", n, want);
+        }
+    }
+}
+
 static void test_login_session_logout(void **state)
 {
     world *w = *state;
@@ -342,6 +544,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_lezer_gets_totals_only, setup, teardown),
         cmocka_unit_test_setup_teardown(test_referral_list_sees_what_svc_sees, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rsj_manages_providers_not_referrals, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_every_role_every_action_at_a_service_door, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_every_role_every_record_and_list, setup, teardown),
         cmocka_unit_test_setup_teardown(test_login_session_logout, setup, teardown),
         cmocka_unit_test_setup_teardown(test_login_locks_after_repeated_failures, setup, teardown),
     };
