@@ -1,5 +1,9 @@
 /*
  * providers.c: the provider and contract tables' queries (see providers.h).
+ *
+ * A filter that may be absent is "CAST(? AS TEXT) IS NULL OR col = ?" with
+ * the value bound to both: one '?' per use (no numbered ?1), and a type for
+ * the bare test, which PostgreSQL cannot infer.
  */
 #include "providers.h"
 #include "../core/sbuf.h"
@@ -109,11 +113,12 @@ static void contract_from_row(const void *ud, jr_stmt *s, void *row)
 jr_status store_contract_list(jr_store *st, const char *agb, int (*fn)(void *ud, const void *row),
                               void *ud, jr_error *err)
 {
-    jr_stmt *s = store_prepare(st,
-                               "SELECT c.id, p.agb, c.lot, c.product, c.start_date, c.end_date"
-                               " FROM contract c JOIN provider p ON p.id = c.provider_id"
-                               " WHERE ? IS NULL OR p.agb = ? ORDER BY p.agb, c.product, c.id",
-                               err);
+    jr_stmt *s =
+        store_prepare(st,
+                      "SELECT c.id, p.agb, c.lot, c.product, c.start_date, c.end_date"
+                      " FROM contract c JOIN provider p ON p.id = c.provider_id"
+                      " WHERE CAST(? AS TEXT) IS NULL OR p.agb = ? ORDER BY p.agb, c.product, c.id",
+                      err);
     if (!s)
         return JR_EDB;
     store_bind_text(s, 1, agb);

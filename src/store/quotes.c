@@ -1,5 +1,9 @@
 /*
  * quotes.c: the quote and quote_line tables' queries (see quotes.h).
+ *
+ * A filter that may be absent is "CAST(? AS TEXT) IS NULL OR col = ?" with
+ * the value bound to both: one '?' per use (no numbered ?1), and a type for
+ * the bare test, which PostgreSQL cannot infer.
  */
 #include "quotes.h"
 #include "../core/sbuf.h"
@@ -74,11 +78,12 @@ jr_status store_quote_get(jr_store *st, int64_t id, jr_quote *out, jr_error *err
 jr_status store_quote_list(jr_store *st, int64_t referral_id, const char *agb, const char *gemeente,
                            int (*fn)(void *ud, const void *row), void *ud, jr_error *err)
 {
-    jr_stmt *s = store_prepare(st,
-                               QUOTE_COLS "WHERE (? = 0 OR q.referral_id = ?)"
-                                          " AND (? IS NULL OR p.agb = ?)"
-                                          " AND (? IS NULL OR r.gemeente = ?) ORDER BY q.id",
-                               err);
+    jr_stmt *s =
+        store_prepare(st,
+                      QUOTE_COLS "WHERE (? = 0 OR q.referral_id = ?)"
+                                 " AND (CAST(? AS TEXT) IS NULL OR p.agb = ?)"
+                                 " AND (CAST(? AS TEXT) IS NULL OR r.gemeente = ?) ORDER BY q.id",
+                      err);
     if (!s)
         return JR_EDB;
     store_bind_int(s, 1, referral_id);

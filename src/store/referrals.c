@@ -1,5 +1,9 @@
 /*
  * referrals.c: the referral table's queries (see referrals.h).
+ *
+ * A filter that may be absent is "CAST(? AS TEXT) IS NULL OR col = ?" with
+ * the value bound to both: one '?' per use (no numbered ?1), and a type for
+ * the bare test, which PostgreSQL cannot infer.
  */
 #include "referrals.h"
 #include "../core/sbuf.h"
@@ -86,8 +90,9 @@ jr_status store_referral_list(jr_store *st, const char *bsn, const char *gemeent
     jr_stmt *s;
     if (bsn) {
         s = store_prepare(st,
-                          REFERRAL_COLS "WHERE y.bsn = ? AND (? IS NULL OR r.gemeente = ?)"
-                                        " ORDER BY r.id",
+                          REFERRAL_COLS
+                          "WHERE y.bsn = ? AND (CAST(? AS TEXT) IS NULL OR r.gemeente = ?)"
+                          " ORDER BY r.id",
                           err);
         if (s) {
             store_bind_text(s, 1, bsn);
