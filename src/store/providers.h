@@ -6,6 +6,10 @@
  * demo's emptiness check, written once here in the SQL SQLite and
  * PostgreSQL share. The service keeps the rules (valid AGB codes, lots and
  * products of the catalog); these functions only read and write rows.
+ *
+ * Ownership: texts are copied into the caller's row structs; a list hands
+ * each row to its callback in a buffer of its own, valid for that call only
+ * (non-zero from the callback stops the list).
  */
 #ifndef JR_STORE_PROVIDERS_H
 #define JR_STORE_PROVIDERS_H

@@ -7,6 +7,10 @@
  * the SQL SQLite and PostgreSQL share. The service keeps the rules (which
  * status may follow which, the tariffs, the contract check); these
  * functions only read and write rows.
+ *
+ * Ownership: texts are copied into the caller's row structs; a list hands
+ * each row to its callback in a buffer of its own, valid for that call only
+ * (non-zero from the callback stops the list).
  */
 #ifndef JR_STORE_QUOTES_H
 #define JR_STORE_QUOTES_H

@@ -6,6 +6,10 @@
  * here in the SQL SQLite and PostgreSQL share. The service keeps the rules
  * (which referrer may ask what, who may see which referral); these
  * functions only read and write rows.
+ *
+ * Ownership: texts are copied into the caller's row structs; a list hands
+ * each row to its callback in a buffer of its own, valid for that call only
+ * (non-zero from the callback stops the list).
  */
 #ifndef JR_STORE_REFERRALS_H
 #define JR_STORE_REFERRALS_H

@@ -8,6 +8,10 @@
  * timestamp of store_timestamp, bound by the caller: the service decides
  * how long a session lives and a lock lasts; these functions only read and
  * write rows, and compare the moments they are given.
+ *
+ * Ownership: texts are copied into the caller's row structs; a list hands
+ * each row to its callback in a buffer of its own, valid for that call only
+ * (non-zero from the callback stops the list).
  */
 #ifndef JR_STORE_USERS_H
 #define JR_STORE_USERS_H

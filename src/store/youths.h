@@ -5,6 +5,8 @@
  * The queries of the youth service (service/youth.c), written once here in
  * the SQL SQLite and PostgreSQL share. The service keeps the rules (the BSN's
  * 11-check, who may see whom); these functions only read and write rows.
+ *
+ * Ownership: texts are copied into the caller's row structs.
  */
 #ifndef JR_STORE_YOUTHS_H
 #define JR_STORE_YOUTHS_H
