@@ -1033,11 +1033,9 @@ jr_status demo_generate(const jr_ctx *ctx, const jr_demo_opts *o, jr_demo_stats 
         else if (p->kind == JR_PK_DYSLEXIE)
             d.dys = p;
     }
-    jr_stmt *q = store_prepare(ctx->store, "SELECT count(*) FROM provider", err);
-    if (!q || store_step(q, err) != STORE_ROW)
+    int64_t existing;
+    if (store_provider_count(ctx->store, &existing, err) != JR_OK)
         return JR_EDB;
-    int64_t existing = store_col_int(q, 0);
-    store_reset(q);
     if (existing > 0)
         return jr_fail(err, JR_ECONFLICT, "db_not_empty", "db",
                        "De database bevat al gegevens; de demo vult alleen een lege database.");

@@ -1,16 +1,21 @@
 /*
  * auth.c: accounts, Argon2id password hashes, sessions and login
- * throttling (see auth.h).
+ * throttling (see auth.h). The rows are read and written by store/users.c;
+ * this file decides the moments (now, a session's end, a lock's end) and
+ * binds them as store_timestamps.
  */
 #include "auth.h"
 #include "../core/sbuf.h"
 
 #include "../domain/ident.h"
+#include "../store/users.h"
 #include "provider.h"
 
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
+
+_Static_assert(crypto_pwhash_STRBYTES <= STORE_PW_HASH_LEN, "a password hash fits its row");
 
 static jr_status sodium_ready(jr_error *err)
 {
@@ -48,15 +53,6 @@ static jr_status hash_password(const char *password, char out[crypto_pwhash_STRB
     return JR_OK;
 }
 
-static jr_status end_sessions(const jr_ctx *ctx, int64_t user_id, jr_error *err)
-{
-    jr_stmt *s = store_prepare(ctx->store, "DELETE FROM app_session WHERE user_id = ?", err);
-    if (!s)
-        return JR_EDB;
-    store_bind_int(s, 1, user_id);
-    return store_step(s, err) == STORE_DONE ? JR_OK : JR_EDB;
-}
-
 jr_status user_add(const jr_ctx *ctx, const char *name, const char *display_name, jr_role role,
                    const char *gemeente, const char *agb, const char *password, jr_error *err)
 {
@@ -88,22 +84,13 @@ jr_status user_add(const jr_ctx *ctx, const char *name, const char *display_name
         return rc;
     if ((rc = store_begin(ctx->store, err)) != JR_OK)
         return rc;
-    jr_stmt *s = store_prepare(ctx->store,
-                               "INSERT INTO app_user (name, display_name, role, gemeente, agb,"
-                               " pw_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, datetime('now'))",
-                               err);
-    if (!s)
-        return svc_finish(ctx, JR_EDB, err);
-    store_bind_text(s, 1, name);
-    store_bind_text(s, 2, display_name && *display_name ? display_name : name);
-    store_bind_text(s, 3, role_name(role));
-    store_bind_text(s, 4, needs_gemeente ? gemeente : NULL);
-    store_bind_text(s, 5, role == JR_ROLE_AANBIEDER ? agb : NULL);
-    store_bind_text(s, 6, hash);
-    if (store_step(s, err) != STORE_DONE) {
-        if (err && err->status == JR_ECONFLICT)
+    rc = store_user_insert(ctx->store, name, display_name && *display_name ? display_name : name,
+                           role_name(role), needs_gemeente ? gemeente : NULL,
+                           role == JR_ROLE_AANBIEDER ? agb : NULL, hash, err);
+    if (rc != JR_OK) {
+        if (rc == JR_ECONFLICT)
             jr_fail(err, JR_ECONFLICT, "user_exists", "naam", "Gebruiker %s bestaat al.", name);
-        return svc_finish(ctx, err ? err->status : JR_EDB, err);
+        return svc_finish(ctx, rc, err);
     }
     char detail[96];
     snprintf(detail, sizeof detail, "rol %s %s", role_name(role),
@@ -114,46 +101,30 @@ jr_status user_add(const jr_ctx *ctx, const char *name, const char *display_name
     return svc_finish(ctx, rc, err);
 }
 
-/* user_from_row: columns id, name, display_name, role, gemeente, agb, active */
-static void user_from_row(const void *ud, jr_stmt *s, void *row)
+/* user_from_row: the account of a store row */
+static void user_from_row(const jr_user_row *r, jr_user *u)
 {
-    jr_user *u = row;
-    (void)ud;
     memset(u, 0, sizeof *u);
-    u->id = store_col_int(s, 0);
-    str_copy(u->name, sizeof u->name, store_col_text(s, 1));
-    str_copy(u->display_name, sizeof u->display_name, store_col_text(s, 2));
-    role_parse(store_col_text(s, 3), &u->who.role);
-    str_copy(u->who.gemeente, sizeof u->who.gemeente, store_col_text(s, 4));
-    str_copy(u->who.agb, sizeof u->who.agb, store_col_text(s, 5));
-    u->active = store_col_int(s, 6) != 0;
+    u->id = r->id;
+    str_copy(u->name, sizeof u->name, r->name);
+    str_copy(u->display_name, sizeof u->display_name, r->display_name);
+    role_parse(r->role, &u->who.role);
+    str_copy(u->who.gemeente, sizeof u->who.gemeente, r->gemeente);
+    str_copy(u->who.agb, sizeof u->who.agb, r->agb);
+    u->active = r->active;
 }
 
-static jr_status find_user(const jr_ctx *ctx, const char *name, jr_user *u, char *hash,
-                           size_t hash_cap, int64_t *fails, bool *locked, jr_error *err)
+/* find_user: the account called name, and its secrets when secret is not
+ * NULL (locked: a lock lasts beyond now); JR_ENOTFOUND, err untouched. */
+static jr_status find_user(const jr_ctx *ctx, const char *name, jr_user *u, jr_user_secret *secret,
+                           jr_error *err)
 {
-    jr_stmt *s = store_prepare(
-        ctx->store,
-        "SELECT id, name, display_name, role, gemeente, agb, active, pw_hash, failed_logins,"
-        " locked_until IS NOT NULL AND locked_until > datetime('now') FROM app_user WHERE name = ?",
-        err);
-    if (!s)
-        return JR_EDB;
-    store_bind_text(s, 1, name);
-    store_step_result r = store_step(s, err);
-    if (r == STORE_ERROR)
-        return JR_EDB;
-    if (r == STORE_DONE)
-        return JR_ENOTFOUND;
-    user_from_row(NULL, s, u);
-    if (hash)
-        str_copy(hash, hash_cap, store_col_text(s, 7));
-    if (fails)
-        *fails = store_col_int(s, 8);
-    if (locked)
-        *locked = store_col_int(s, 9) != 0;
-    store_reset(s);
-    return JR_OK;
+    char now[STORE_TS_LEN];
+    jr_user_row row;
+    jr_status rc = store_user_by_name(ctx->store, name, store_timestamp(0, now), &row, secret, err);
+    if (rc == JR_OK)
+        user_from_row(&row, u);
+    return rc;
 }
 
 jr_status user_set_password(const jr_ctx *ctx, const char *name, const char *password,
@@ -165,7 +136,7 @@ jr_status user_set_password(const jr_ctx *ctx, const char *name, const char *pas
         rc = sodium_ready(err);
     if (rc != JR_OK)
         return rc;
-    if ((rc = find_user(ctx, name, &u, NULL, 0, NULL, NULL, err)) == JR_ENOTFOUND)
+    if ((rc = find_user(ctx, name, &u, NULL, err)) == JR_ENOTFOUND)
         return jr_fail(err, JR_ENOTFOUND, "user_unknown", "naam", "Gebruiker %s bestaat niet.",
                        name);
     if (rc != JR_OK)
@@ -175,17 +146,9 @@ jr_status user_set_password(const jr_ctx *ctx, const char *name, const char *pas
         return rc;
     if ((rc = store_begin(ctx->store, err)) != JR_OK)
         return rc;
-    jr_stmt *s = store_prepare(ctx->store,
-                               "UPDATE app_user SET pw_hash = ?, failed_logins = 0,"
-                               " locked_until = NULL WHERE id = ?",
-                               err);
-    if (!s)
-        return svc_finish(ctx, JR_EDB, err);
-    store_bind_text(s, 1, hash);
-    store_bind_int(s, 2, u.id);
-    rc = store_step(s, err) == STORE_DONE ? JR_OK : JR_EDB;
+    rc = store_user_set_password(ctx->store, u.id, hash, err);
     if (rc == JR_OK)
-        rc = end_sessions(ctx, u.id, err);
+        rc = store_session_delete_user(ctx->store, u.id, err);
     if (rc == JR_OK)
         rc = audit_record(ctx, "gebruiker.wachtwoord", "user", name, "", err);
     return svc_finish(ctx, rc, err);
@@ -197,25 +160,34 @@ jr_status user_set_active(const jr_ctx *ctx, const char *name, bool active, jr_e
     jr_status rc = svc_may(ctx, JR_ACT_USER_ADMIN, err);
     if (rc != JR_OK)
         return rc;
-    if ((rc = find_user(ctx, name, &u, NULL, 0, NULL, NULL, err)) == JR_ENOTFOUND)
+    if ((rc = find_user(ctx, name, &u, NULL, err)) == JR_ENOTFOUND)
         return jr_fail(err, JR_ENOTFOUND, "user_unknown", "naam", "Gebruiker %s bestaat niet.",
                        name);
     if (rc != JR_OK)
         return rc;
     if ((rc = store_begin(ctx->store, err)) != JR_OK)
         return rc;
-    jr_stmt *s = store_prepare(ctx->store, "UPDATE app_user SET active = ? WHERE id = ?", err);
-    if (!s)
-        return svc_finish(ctx, JR_EDB, err);
-    store_bind_int(s, 1, active);
-    store_bind_int(s, 2, u.id);
-    rc = store_step(s, err) == STORE_DONE ? JR_OK : JR_EDB;
+    rc = store_user_set_active(ctx->store, u.id, active, err);
     if (rc == JR_OK && !active)
-        rc = end_sessions(ctx, u.id, err);
+        rc = store_session_delete_user(ctx->store, u.id, err);
     if (rc == JR_OK)
         rc = audit_record(ctx, active ? "gebruiker.actief" : "gebruiker.geblokkeerd", "user", name,
                           "", err);
     return svc_finish(ctx, rc, err);
+}
+
+/* user_list_row: hands a store row to the caller of user_list as a jr_user */
+struct user_list_ud {
+    jr_row_fn fn;
+    void *ud;
+};
+
+static int user_list_row(void *ud, const void *row)
+{
+    const struct user_list_ud *l = ud;
+    jr_user u;
+    user_from_row(row, &u);
+    return l->fn(l->ud, &u);
 }
 
 jr_status user_list(const jr_ctx *ctx, jr_row_fn fn, void *ud, jr_error *err)
@@ -223,35 +195,22 @@ jr_status user_list(const jr_ctx *ctx, jr_row_fn fn, void *ud, jr_error *err)
     jr_status rc = svc_may(ctx, JR_ACT_USER_ADMIN, err);
     if (rc != JR_OK)
         return rc;
-    jr_stmt *s = store_prepare(ctx->store,
-                               "SELECT id, name, display_name, role, gemeente, agb, active"
-                               " FROM app_user ORDER BY name",
-                               err);
-    if (!s)
-        return JR_EDB;
-    jr_user u;
-    return store_each(s, user_from_row, NULL, &u, fn, ud, err);
+    struct user_list_ud l = {fn, ud};
+    return store_user_list(ctx->store, user_list_row, &l, err);
 }
 
 static jr_status login_failed(const jr_ctx *ctx, const jr_user *u, int64_t fails,
                               const char *client, jr_error *err)
 {
-    jr_stmt *s = store_prepare(
-        ctx->store,
-        "UPDATE app_user SET failed_logins = CASE WHEN ?1 >= ?2 THEN 0 ELSE ?1 END,"
-        " locked_until = CASE WHEN ?1 >= ?2 THEN datetime('now', ?3) ELSE locked_until END"
-        " WHERE id = ?4",
-        err);
-    if (!s)
-        return JR_EDB;
-    char lock[32];
-    snprintf(lock, sizeof lock, "+%d minutes", JR_LOGIN_LOCK_MIN);
-    store_bind_int(s, 1, fails + 1);
-    store_bind_int(s, 2, JR_LOGIN_MAX_FAILS);
-    store_bind_text(s, 3, lock);
-    store_bind_int(s, 4, u->id);
-    if (store_step(s, err) != STORE_DONE)
-        return JR_EDB;
+    /* the attempt that reaches the limit locks the account and starts the
+       count again */
+    bool lock = fails + 1 >= JR_LOGIN_MAX_FAILS;
+    char until[STORE_TS_LEN];
+    jr_status rc =
+        store_user_set_failures(ctx->store, u->id, lock ? 0 : fails + 1,
+                                lock ? store_timestamp(JR_LOGIN_LOCK_MIN * 60, until) : NULL, err);
+    if (rc != JR_OK)
+        return rc;
     char detail[96];
     snprintf(detail, sizeof detail, "poging %lld vanaf %s%s", (long long)fails + 1,
              client ? client : "-",
@@ -266,24 +225,22 @@ jr_status auth_login(const jr_ctx *ctx, const char *name, const char *password, 
     jr_status rc = sodium_ready(err);
     if (rc != JR_OK)
         return rc;
-    char hash[crypto_pwhash_STRBYTES] = "";
-    int64_t fails = 0;
-    bool locked = false;
+    jr_user_secret secret = {.pw_hash = ""};
     jr_user u;
-    rc = find_user(ctx, name ? name : "", &u, hash, sizeof hash, &fails, &locked, err);
+    rc = find_user(ctx, name ? name : "", &u, &secret, err);
     if (rc != JR_OK && rc != JR_ENOTFOUND)
         return rc;
     bool known = rc == JR_OK;
     const char *pw = password ? password : "";
     /* verify even for unknown names, so timing does not tell who exists */
-    bool ok = known && crypto_pwhash_str_verify(hash, pw, strlen(pw)) == 0;
+    bool ok = known && crypto_pwhash_str_verify(secret.pw_hash, pw, strlen(pw)) == 0;
     if (!known) {
         char dummy[crypto_pwhash_STRBYTES];
         if (crypto_pwhash_str(dummy, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE,
                               crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
             return jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen voor Argon2id.");
     }
-    if (known && locked)
+    if (known && secret.locked)
         return jr_fail(err, JR_EAUTH, "login_locked", "",
                        "Te veel mislukte pogingen: dit account is tijdelijk dicht. Probeer het "
                        "over %d minuten opnieuw.",
@@ -292,7 +249,7 @@ jr_status auth_login(const jr_ctx *ctx, const char *name, const char *password, 
         if (known) {
             if ((rc = store_begin(ctx->store, err)) != JR_OK)
                 return rc;
-            rc = svc_finish(ctx, login_failed(ctx, &u, fails, client, err), err);
+            rc = svc_finish(ctx, login_failed(ctx, &u, secret.failed_logins, client, err), err);
             if (rc != JR_OK)
                 return rc;
         }
@@ -301,32 +258,15 @@ jr_status auth_login(const jr_ctx *ctx, const char *name, const char *password, 
     }
     random_hex(token);
     random_hex(csrf);
-    char th[JR_TOKEN_HEX], max[32];
+    char th[JR_TOKEN_HEX], now[STORE_TS_LEN], until[STORE_TS_LEN];
     token_hash(token, th);
-    snprintf(max, sizeof max, "+%d hours", JR_SESSION_MAX_HOURS);
     if ((rc = store_begin(ctx->store, err)) != JR_OK)
         return rc;
-    jr_stmt *s = store_prepare(ctx->store,
-                               "INSERT INTO app_session (token_hash, user_id, csrf, created_at,"
-                               " expires_at, last_seen, client) VALUES (?, ?, ?, datetime('now'),"
-                               " datetime('now', ?), datetime('now'), ?)",
-                               err);
-    if (!s)
-        return svc_finish(ctx, JR_EDB, err);
-    store_bind_text(s, 1, th);
-    store_bind_int(s, 2, u.id);
-    store_bind_text(s, 3, csrf);
-    store_bind_text(s, 4, max);
-    store_bind_text(s, 5, client ? client : "");
-    rc = store_step(s, err) == STORE_DONE ? JR_OK : JR_EDB;
-    jr_stmt *r =
-        rc == JR_OK
-            ? store_prepare(ctx->store, "UPDATE app_user SET failed_logins = 0 WHERE id = ?", err)
-            : NULL;
-    if (rc == JR_OK && r) {
-        store_bind_int(r, 1, u.id);
-        rc = store_step(r, err) == STORE_DONE ? JR_OK : JR_EDB;
-    }
+    rc = store_session_insert(ctx->store, th, u.id, csrf, store_timestamp(0, now),
+                              store_timestamp(JR_SESSION_MAX_HOURS * 3600, until),
+                              client ? client : "", err);
+    if (rc == JR_OK)
+        rc = store_user_set_failures(ctx->store, u.id, 0, NULL, err);
     if (rc == JR_OK) {
         jr_ctx as = auth_ctx(ctx, &u);
         rc = audit_record(&as, "inloggen", "user", u.name, client ? client : "", err);
@@ -344,45 +284,25 @@ jr_status auth_session(const jr_ctx *ctx, const char *token, jr_user *user, char
         return rc;
     if (token == NULL || strlen(token) != JR_TOKEN_HEX - 1)
         return jr_fail(err, JR_EAUTH, "no_session", "", "Log eerst in.");
-    char th[JR_TOKEN_HEX], idle[32];
+    char th[JR_TOKEN_HEX], now[STORE_TS_LEN], idle[STORE_TS_LEN], touch[STORE_TS_LEN];
     token_hash(token, th);
-    snprintf(idle, sizeof idle, "-%d minutes", JR_SESSION_IDLE_MIN);
-    jr_stmt *s =
-        store_prepare(ctx->store,
-                      "SELECT u.id, u.name, u.display_name, u.role, u.gemeente, u.agb, u.active,"
-                      " s.csrf, s.last_seen < datetime('now', '-1 minutes')"
-                      " FROM app_session s JOIN app_user u ON u.id = s.user_id"
-                      " WHERE s.token_hash = ? AND u.active = 1 AND s.expires_at > datetime('now')"
-                      " AND s.last_seen > datetime('now', ?)",
-                      err);
-    if (!s)
-        return JR_EDB;
-    store_bind_text(s, 1, th);
-    store_bind_text(s, 2, idle);
-    store_step_result r = store_step(s, err);
-    if (r == STORE_ERROR)
-        return JR_EDB;
-    if (r == STORE_DONE)
+    store_timestamp(0, now);
+    jr_user_row row;
+    bool stale = false;
+    rc = store_session_live(ctx->store, th, now, store_timestamp(-JR_SESSION_IDLE_MIN * 60, idle),
+                            store_timestamp(-60, touch), &row, csrf, csrf ? JR_TOKEN_HEX : 0,
+                            &stale, err);
+    if (rc == JR_ENOTFOUND)
         return jr_fail(err, JR_EAUTH, "session_expired", "",
                        "Uw sessie is verlopen of bestaat niet: log opnieuw in.");
-    jr_user u;
-    user_from_row(NULL, s, &u); /* active: the query asks for it */
-    if (csrf)
-        str_copy(csrf, JR_TOKEN_HEX, store_col_text(s, 7));
-    bool touch = store_col_int(s, 8) != 0;
-    store_reset(s);
-    if (touch) { /* at most once a minute: reading stays a read */
-        jr_stmt *t = store_prepare(
-            ctx->store, "UPDATE app_session SET last_seen = datetime('now') WHERE token_hash = ?",
-            err);
-        if (!t)
-            return JR_EDB;
-        store_bind_text(t, 1, th);
-        if (store_step(t, err) != STORE_DONE)
-            return JR_EDB;
-    }
+    if (rc != JR_OK)
+        return rc;
+    /* last seen over a minute ago: touched at most once a minute, so that
+       reading stays a read */
+    if (stale && (rc = store_session_touch(ctx->store, th, now, err)) != JR_OK)
+        return rc;
     if (user)
-        *user = u;
+        user_from_row(&row, user);
     return JR_OK;
 }
 
@@ -396,11 +316,7 @@ jr_status auth_logout(const jr_ctx *ctx, const char *token, jr_error *err)
     token_hash(token, th);
     if ((rc = store_begin(ctx->store, err)) != JR_OK)
         return rc;
-    jr_stmt *s = store_prepare(ctx->store, "DELETE FROM app_session WHERE token_hash = ?", err);
-    if (!s)
-        return svc_finish(ctx, JR_EDB, err);
-    store_bind_text(s, 1, th);
-    rc = store_step(s, err) == STORE_DONE ? JR_OK : JR_EDB;
+    rc = store_session_delete(ctx->store, th, err);
     if (rc == JR_OK) {
         jr_ctx as = auth_ctx(ctx, &u);
         rc = audit_record(&as, "uitloggen", "user", u.name, "", err);

@@ -8,23 +8,10 @@
 #ifndef JR_PROVIDER_H
 #define JR_PROVIDER_H
 
+#include "../store/providers.h"
 #include "svc.h"
 
-typedef struct {
-    int64_t id;
-    char agb[9];
-    char name[128];
-    char kind[16]; /* instelling | vrijgevestigde */
-} jr_provider;
-
-typedef struct {
-    int64_t id;
-    char agb[9];
-    char lot[16];
-    char product[8];
-    jr_date start;
-    jr_date end; /* JR_DATE_NONE when open */
-} jr_contract;
+/* jr_provider and jr_contract, the rows, are declared in store/providers.h. */
 
 jr_status provider_add(const jr_ctx *ctx, const char *agb, const char *name, const char *kind,
                        int64_t *id, jr_error *err);

@@ -1,5 +1,6 @@
 /*
- * quote.c: requesting, answering, accepting and rejecting quotes.
+ * quote.c: requesting, answering, accepting and rejecting quotes; the rows
+ * are read and written by store/quotes.c.
  */
 #include "quote.h"
 #include "../core/sbuf.h"
@@ -33,7 +34,6 @@ jr_status quote_request(const jr_ctx *ctx, int64_t referral_id, const char *cons
                        "Vraag de offerte bij minstens een aanbieder aan.");
     if ((rc = store_begin(ctx->store, err)) != JR_OK)
         return rc;
-    char d[JR_DATE_ISO_LEN];
     for (int i = 0; i < n && rc == JR_OK; i++) {
         jr_provider p;
         bool ok = false;
@@ -48,27 +48,15 @@ jr_status quote_request(const jr_ctx *ctx, int64_t referral_id, const char *cons
                          p.agb, p.name);
             break;
         }
-        jr_stmt *s = store_prepare(ctx->store,
-                                   "INSERT INTO quote (referral_id, provider_id, status,"
-                                   " requested_date) VALUES (?, ?, 'aangevraagd', ?)",
-                                   err);
-        if (!s) {
-            rc = JR_EDB;
+        int64_t id;
+        if ((rc = store_quote_insert(ctx->store, referral_id, p.id, ctx->today, &id, err)) !=
+            JR_OK) {
+            if (rc == JR_ECONFLICT)
+                jr_fail(err, JR_ECONFLICT, "quote_exists", "aanbieder",
+                        "Bij aanbieder %s is voor deze verwijzing al een offerte aangevraagd.",
+                        p.agb);
             break;
         }
-        store_bind_int(s, 1, referral_id);
-        store_bind_int(s, 2, p.id);
-        store_bind_text(s, 3, date_format(ctx->today, d));
-        if (store_step(s, err) != STORE_DONE) {
-            rc = err && err->status == JR_ECONFLICT
-                     ? jr_fail(err, JR_ECONFLICT, "quote_exists", "aanbieder",
-                               "Bij aanbieder %s is voor deze verwijzing al een offerte "
-                               "aangevraagd.",
-                               p.agb)
-                     : JR_EDB;
-            break;
-        }
-        int64_t id = store_last_id(ctx->store);
         if (ids)
             ids[i] = id;
         char eid[24], detail[64];
@@ -80,51 +68,16 @@ jr_status quote_request(const jr_ctx *ctx, int64_t referral_id, const char *cons
     return svc_finish(ctx, rc, err);
 }
 
-#define QUOTE_COLS                                                                                 \
-    "SELECT q.id, q.referral_id, p.agb, q.status, q.requested_date, q.answered_date, q.months,"    \
-    " q.total_cents, q.plan, q.reason, a.number, r.gemeente, r.referral_date FROM quote q"         \
-    " JOIN provider p ON p.id = q.provider_id JOIN referral r ON r.id = q.referral_id"             \
-    " LEFT JOIN assignment a ON a.id = q.assignment_id "
-
-static void quote_from_row(const void *ud, jr_stmt *s, void *row)
-{
-    jr_quote *q = row;
-    (void)ud;
-    memset(q, 0, sizeof *q);
-    q->id = store_col_int(s, 0);
-    q->referral_id = store_col_int(s, 1);
-    str_copy(q->agb, sizeof q->agb, store_col_text(s, 2));
-    str_copy(q->status, sizeof q->status, store_col_text(s, 3));
-    date_parse(store_col_text(s, 4), &q->requested);
-    q->answered = JR_DATE_NONE;
-    if (!store_col_null(s, 5))
-        date_parse(store_col_text(s, 5), &q->answered);
-    q->months = (int32_t)store_col_int(s, 6);
-    q->total = store_col_int(s, 7);
-    str_copy(q->plan, sizeof q->plan, store_col_text(s, 8));
-    str_copy(q->reason, sizeof q->reason, store_col_text(s, 9));
-    str_copy(q->assignment, sizeof q->assignment, store_col_text(s, 10));
-    str_copy(q->gemeente, sizeof q->gemeente, store_col_text(s, 11));
-    date_parse(store_col_text(s, 12), &q->referral_date);
-}
-
 jr_status quote_get(const jr_ctx *ctx, int64_t id, jr_quote *out, jr_error *err)
 {
     jr_status rc = svc_may(ctx, JR_ACT_PERSONAL_READ, err);
     if (rc != JR_OK)
         return rc;
-    jr_stmt *s = store_prepare(ctx->store, QUOTE_COLS "WHERE q.id = ?", err);
-    if (!s)
-        return JR_EDB;
-    store_bind_int(s, 1, id);
-    store_step_result r = store_step(s, err);
-    if (r == STORE_ERROR)
-        return JR_EDB;
-    if (r == STORE_DONE)
+    if ((rc = store_quote_get(ctx->store, id, out, err)) == JR_ENOTFOUND)
         return jr_fail(err, JR_ENOTFOUND, "quote_unknown", "offerte", "Offerte %lld bestaat niet.",
                        (long long)id);
-    quote_from_row(NULL, s, out);
-    store_reset(s);
+    if (rc != JR_OK)
+        return rc;
     if (!svc_sees(ctx, out->gemeente, out->agb))
         return jr_fail(err, JR_ENOTFOUND, "quote_unknown", "offerte", "Offerte %lld bestaat niet.",
                        (long long)id);
@@ -139,31 +92,7 @@ jr_status quote_list(const jr_ctx *ctx, int64_t referral_id, const char *agb, jr
     jr_status rc = svc_list_scope(ctx, &gemeente, &agb, &none, err);
     if (rc != JR_OK || none)
         return rc;
-    jr_stmt *s = store_prepare(ctx->store,
-                               QUOTE_COLS "WHERE (?1 = 0 OR q.referral_id = ?1)"
-                                          " AND (?2 IS NULL OR p.agb = ?2)"
-                                          " AND (?3 IS NULL OR r.gemeente = ?3) ORDER BY q.id",
-                               err);
-    if (!s)
-        return JR_EDB;
-    store_bind_int(s, 1, referral_id);
-    store_bind_text(s, 2, agb);
-    store_bind_text(s, 3, gemeente);
-    jr_quote q;
-    return store_each(s, quote_from_row, NULL, &q, fn, ud, err);
-}
-
-static jr_status set_status(const jr_ctx *ctx, int64_t id, const char *status, const char *reason,
-                            jr_error *err)
-{
-    jr_stmt *s = store_prepare(
-        ctx->store, "UPDATE quote SET status = ?, reason = COALESCE(?, reason) WHERE id = ?", err);
-    if (!s)
-        return JR_EDB;
-    store_bind_text(s, 1, status);
-    store_bind_text(s, 2, reason);
-    store_bind_int(s, 3, id);
-    return store_step(s, err) == STORE_DONE ? JR_OK : JR_EDB;
+    return store_quote_list(ctx->store, referral_id, agb, gemeente, fn, ud, err);
 }
 
 jr_status quote_answer(const jr_ctx *ctx, int64_t id, const char *agb, jr_quote_line *lines,
@@ -222,39 +151,11 @@ jr_status quote_answer(const jr_ctx *ctx, int64_t id, const char *agb, jr_quote_
     }
     if ((rc = store_begin(ctx->store, err)) != JR_OK)
         return rc;
-    char d[JR_DATE_ISO_LEN];
-    for (int i = 0; i < nlines && rc == JR_OK; i++) {
-        jr_stmt *s = store_prepare(ctx->store,
-                                   "INSERT INTO quote_line (quote_id, product, centi_hours,"
-                                   " tariff_cents, amount_cents) VALUES (?, ?, ?, ?, ?)",
-                                   err);
-        if (!s) {
-            rc = JR_EDB;
-            break;
-        }
-        store_bind_int(s, 1, id);
-        store_bind_text(s, 2, lines[i].product);
-        store_bind_int(s, 3, lines[i].centi_hours);
-        store_bind_int(s, 4, lines[i].tariff);
-        store_bind_int(s, 5, lines[i].amount);
-        if (store_step(s, err) != STORE_DONE)
-            rc = JR_EDB;
-    }
-    if (rc == JR_OK) {
-        jr_stmt *s = store_prepare(ctx->store,
-                                   "UPDATE quote SET status = 'beantwoord', answered_date = ?,"
-                                   " months = ?, total_cents = ?, plan = ? WHERE id = ?",
-                                   err);
-        if (!s)
-            return svc_finish(ctx, JR_EDB, err);
-        store_bind_text(s, 1, date_format(ctx->today, d));
-        store_bind_int(s, 2, months);
-        store_bind_int(s, 3, sum);
-        store_bind_text(s, 4, plan ? plan : "");
-        store_bind_int(s, 5, id);
-        if (store_step(s, err) != STORE_DONE)
-            rc = JR_EDB;
-    }
+    for (int i = 0; i < nlines && rc == JR_OK; i++)
+        rc = store_quote_line_insert(ctx->store, id, &lines[i], err);
+    if (rc == JR_OK)
+        rc = store_quote_set_answered(ctx->store, id, ctx->today, months, sum, plan ? plan : "",
+                                      err);
     if (rc == JR_OK) {
         char eid[24], detail[96], m[JR_MONEY_BUF];
         snprintf(eid, sizeof eid, "%lld", (long long)id);
@@ -295,34 +196,11 @@ jr_status quote_accept(const jr_ctx *ctx, int64_t id, jr_date start, char number
     if ((rc = store_begin(ctx->store, err)) != JR_OK)
         return rc;
     rc = assignment_insert(ctx, ref.youth_id, ref.gemeente, p.id, ref.id, q.id, &g, number, err);
-    jr_stmt *s = rc == JR_OK ? store_prepare(ctx->store,
-                                             "UPDATE quote SET status = 'geaccepteerd',"
-                                             " assignment_id = (SELECT id FROM assignment"
-                                             " WHERE number = ?) WHERE id = ?",
-                                             err)
-                             : NULL;
-    if (rc == JR_OK && !s)
-        rc = JR_EDB;
-    if (rc == JR_OK) {
-        store_bind_text(s, 1, number);
-        store_bind_int(s, 2, id);
-        if (store_step(s, err) != STORE_DONE)
-            rc = JR_EDB;
-    }
-    if (rc == JR_OK) {
-        jr_stmt *o = store_prepare(ctx->store,
-                                   "UPDATE quote SET status = 'afgewezen', reason = ?"
-                                   " WHERE referral_id = ? AND id <> ?"
-                                   " AND status IN ('aangevraagd', 'beantwoord')",
-                                   err);
-        if (!o)
-            return svc_finish(ctx, JR_EDB, err);
-        store_bind_text(o, 1, "Een andere offerte is geaccepteerd.");
-        store_bind_int(o, 2, ref.id);
-        store_bind_int(o, 3, id);
-        if (store_step(o, err) != STORE_DONE)
-            rc = JR_EDB;
-    }
+    if (rc == JR_OK)
+        rc = store_quote_set_accepted(ctx->store, id, number, err);
+    if (rc == JR_OK)
+        rc = store_quote_reject_open(ctx->store, ref.id, id, "Een andere offerte is geaccepteerd.",
+                                     err);
     if (rc == JR_OK)
         rc = referral_set_status(ctx, ref.id, "toegewezen", err);
     if (rc == JR_OK) {
@@ -349,7 +227,7 @@ jr_status quote_reject(const jr_ctx *ctx, int64_t id, const char *reason, jr_err
                        "Een afwijzing noemt altijd de reden.");
     if ((rc = store_begin(ctx->store, err)) != JR_OK)
         return rc;
-    rc = set_status(ctx, id, "afgewezen", reason, err);
+    rc = store_quote_set_status(ctx->store, id, "afgewezen", reason, err);
     if (rc == JR_OK) {
         char eid[24];
         snprintf(eid, sizeof eid, "%lld", (long long)id);
@@ -358,30 +236,11 @@ jr_status quote_reject(const jr_ctx *ctx, int64_t id, const char *reason, jr_err
     return svc_finish(ctx, rc, err);
 }
 
-static void quote_line_from_row(const void *ud, jr_stmt *s, void *row)
-{
-    jr_quote_line *l = row;
-    (void)ud;
-    memset(l, 0, sizeof *l);
-    str_copy(l->product, sizeof l->product, store_col_text(s, 0));
-    l->centi_hours = store_col_int(s, 1);
-    l->tariff = store_col_int(s, 2);
-    l->amount = store_col_int(s, 3);
-}
-
 jr_status quote_lines(const jr_ctx *ctx, int64_t id, jr_row_fn fn, void *ud, jr_error *err)
 {
     jr_quote q;
     jr_status rc = quote_get(ctx, id, &q, err);
     if (rc != JR_OK)
         return rc;
-    jr_stmt *s = store_prepare(ctx->store,
-                               "SELECT product, centi_hours, tariff_cents, amount_cents"
-                               " FROM quote_line WHERE quote_id = ? ORDER BY product",
-                               err);
-    if (!s)
-        return JR_EDB;
-    store_bind_int(s, 1, id);
-    jr_quote_line l;
-    return store_each(s, quote_line_from_row, NULL, &l, fn, ud, err);
+    return store_quote_lines(ctx->store, id, fn, ud, err);
 }

@@ -8,32 +8,12 @@
 #ifndef JR_QUOTE_H
 #define JR_QUOTE_H
 
+#include "../store/quotes.h"
 #include "svc.h"
 
 #define JR_QUOTE_MAX_LINES 16
 
-typedef struct {
-    char product[8];     /* a functiegroep: iJw code or short code (FG2) */
-    int64_t centi_hours; /* hours x 100 */
-    jr_cents tariff;     /* filled by the service */
-    jr_cents amount;     /* filled by the service */
-} jr_quote_line;
-
-typedef struct {
-    int64_t id;
-    int64_t referral_id;
-    char gemeente[5]; /* of the referral: the municipality that asks */
-    char agb[9];
-    char status[16];       /* aangevraagd | beantwoord | geaccepteerd | afgewezen */
-    jr_date referral_date; /* the tariffs of this date price the answer */
-    jr_date requested;
-    jr_date answered; /* JR_DATE_NONE while open */
-    int32_t months;
-    jr_cents total;
-    char plan[256];
-    char reason[256];
-    char assignment[24];
-} jr_quote;
+/* jr_quote and jr_quote_line, the rows, are declared in store/quotes.h. */
 
 /* quote_request: asks each provider in agbs (n of them) for a quote on the
  * referral; ids (may be NULL) receives the quote ids. */

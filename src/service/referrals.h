@@ -6,17 +6,10 @@
 #define JR_REFERRALS_H
 
 #include "../domain/referral.h"
+#include "../store/referrals.h"
 #include "svc.h"
 
-typedef struct {
-    int64_t id;
-    int64_t youth_id;
-    char bsn[10];
-    char gemeente[5];
-    char referrer_name[96];
-    jr_referral_req req;
-    char status[16]; /* open | toegewezen | afgesloten */
-} jr_referral;
+/* jr_referral, the referral row, is declared in store/referrals.h. */
 
 /* referral_create: checks the route rules, stores the referral for the youth
  * with BSN bsn (registered before), in the youth's municipality. */

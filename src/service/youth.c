@@ -1,8 +1,8 @@
 /*
- * youth.c: registering youths.
+ * youth.c: registering youths and reading them back within the principal's
+ * scope; the rows themselves are read and written by store/youths.c.
  */
 #include "youth.h"
-#include "../core/sbuf.h"
 
 #include "../domain/ident.h"
 #include "../domain/youth.h"
@@ -33,23 +33,13 @@ jr_status youth_add(const jr_ctx *ctx, const char *bsn, jr_date birth, const cha
     rc = store_begin(ctx->store, err);
     if (rc != JR_OK)
         return rc;
-    char b[JR_DATE_ISO_LEN];
-    jr_stmt *s = store_prepare(ctx->store,
-                               "INSERT INTO youth (bsn, birth_date, gemeente, created_at)"
-                               " VALUES (?, ?, ?, datetime('now'))",
-                               err);
-    if (!s)
-        return svc_finish(ctx, JR_EDB, err);
-    store_bind_text(s, 1, bsn);
-    store_bind_text(s, 2, date_format(birth, b));
-    store_bind_text(s, 3, gemeente);
-    if (store_step(s, err) != STORE_DONE) {
-        if (err && err->status == JR_ECONFLICT)
+    int64_t new_id;
+    if ((rc = store_youth_insert(ctx->store, bsn, birth, gemeente, &new_id, err)) != JR_OK) {
+        if (rc == JR_ECONFLICT)
             jr_fail(err, JR_ECONFLICT, "bsn_exists", "bsn",
                     "Er is al een jeugdige met BSN %s geregistreerd.", bsn);
-        return svc_finish(ctx, err ? err->status : JR_EDB, err);
+        return svc_finish(ctx, rc, err);
     }
-    int64_t new_id = store_last_id(ctx->store);
     if (id)
         *id = new_id;
     char eid[24];
@@ -59,40 +49,24 @@ jr_status youth_add(const jr_ctx *ctx, const char *bsn, jr_date birth, const cha
     return svc_finish(ctx, rc, err);
 }
 
-/* a provider sees the youths it holds an assignment for */
-static bool provider_knows(const jr_ctx *ctx, int64_t youth_id)
+/* youth_visible: a provider sees the youths it holds an assignment for, the
+ * others the youths of the municipalities they see. Fails as unknown when
+ * the principal may not see it, as if it did not exist. */
+static jr_status youth_visible(const jr_ctx *ctx, jr_status found, jr_youth *out, const char *what,
+                               jr_error *err)
 {
-    jr_stmt *s = store_prepare(ctx->store,
-                               "SELECT 1 FROM assignment a JOIN provider p ON p.id = a.provider_id"
-                               " WHERE a.youth_id = ? AND p.agb = ? LIMIT 1",
-                               NULL);
-    if (!s)
-        return false;
-    store_bind_int(s, 1, youth_id);
-    store_bind_text(s, 2, ctx->who.agb);
-    bool found = store_step(s, NULL) == STORE_ROW;
-    store_reset(s);
-    return found;
-}
-
-static jr_status youth_query(const jr_ctx *ctx, jr_stmt *s, jr_youth *out, const char *what,
-                             jr_error *err)
-{
-    jr_status rc = svc_may(ctx, JR_ACT_PERSONAL_READ, err);
-    if (rc != JR_OK)
-        return rc;
-    store_step_result r = store_step(s, err);
-    if (r == STORE_ERROR)
-        return JR_EDB;
-    if (r == STORE_DONE)
+    if (found == JR_ENOTFOUND)
         return jr_fail(err, JR_ENOTFOUND, "youth_unknown", "bsn", "Onbekende jeugdige (%s).", what);
-    out->id = store_col_int(s, 0);
-    str_copy(out->bsn, sizeof out->bsn, store_col_text(s, 1));
-    date_parse(store_col_text(s, 2), &out->birth);
-    str_copy(out->gemeente, sizeof out->gemeente, store_col_text(s, 3));
-    store_reset(s);
-    bool visible = ctx->who.role == JR_ROLE_AANBIEDER ? provider_knows(ctx, out->id)
-                                                      : svc_sees(ctx, out->gemeente, NULL);
+    if (found != JR_OK)
+        return found;
+    bool visible;
+    if (ctx->who.role == JR_ROLE_AANBIEDER) {
+        jr_status rc = store_youth_known_to(ctx->store, out->id, ctx->who.agb, &visible, err);
+        if (rc != JR_OK)
+            return rc;
+    } else {
+        visible = svc_sees(ctx, out->gemeente, NULL);
+    }
     if (!visible) {
         memset(out, 0, sizeof *out);
         return jr_fail(err, JR_ENOTFOUND, "youth_unknown", "bsn", "Onbekende jeugdige (%s).", what);
@@ -102,20 +76,17 @@ static jr_status youth_query(const jr_ctx *ctx, jr_stmt *s, jr_youth *out, const
 
 jr_status youth_find(const jr_ctx *ctx, const char *bsn, jr_youth *out, jr_error *err)
 {
-    jr_stmt *s = store_prepare(
-        ctx->store, "SELECT id, bsn, birth_date, gemeente FROM youth WHERE bsn = ?", err);
-    if (!s)
-        return JR_EDB;
-    store_bind_text(s, 1, bsn);
-    return youth_query(ctx, s, out, "BSN niet geregistreerd", err);
+    jr_status rc = svc_may(ctx, JR_ACT_PERSONAL_READ, err);
+    if (rc != JR_OK)
+        return rc;
+    return youth_visible(ctx, store_youth_by_bsn(ctx->store, bsn, out, err), out,
+                         "BSN niet geregistreerd", err);
 }
 
 jr_status youth_get(const jr_ctx *ctx, int64_t id, jr_youth *out, jr_error *err)
 {
-    jr_stmt *s = store_prepare(ctx->store,
-                               "SELECT id, bsn, birth_date, gemeente FROM youth WHERE id = ?", err);
-    if (!s)
-        return JR_EDB;
-    store_bind_int(s, 1, id);
-    return youth_query(ctx, s, out, "id", err);
+    jr_status rc = svc_may(ctx, JR_ACT_PERSONAL_READ, err);
+    if (rc != JR_OK)
+        return rc;
+    return youth_visible(ctx, store_youth_get(ctx->store, id, out, err), out, "id", err);
 }

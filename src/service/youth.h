@@ -5,14 +5,10 @@
 #ifndef JR_YOUTH_H
 #define JR_YOUTH_H
 
+#include "../store/youths.h"
 #include "svc.h"
 
-typedef struct {
-    int64_t id;
-    char bsn[10];
-    jr_date birth;
-    char gemeente[5];
-} jr_youth;
+/* jr_youth, the youth row, is declared in store/youths.h. */
 
 /* youth_add: a BSN passing the 11-check, a birth date not in the future and
  * at most 23 years back, a municipality of the region. */

@@ -18,10 +18,12 @@
 
 #include "config/region.h"
 #include "service/assignment.h"
+#include "service/auth.h"
 #include "store/embedded.h"
 #include "store/store.h"
 
 #include <ftw.h>
+#include <sodium.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,6 +53,7 @@ static void migrations_once_released_never_change(void **state)
         {"006_debit_scope.sql", 0xd8cfe1bfabe74cb7ull},
         {"007_bed_youths.sql", 0xf505460f837ecab7ull},
         {"008_referral_gemeente.sql", 0x400a53f92ff5e9a1ull},
+        {"009_iso_timestamps.sql", 0xfc499da968335758ull},
     };
     size_t n = 0;
     for (const jr_embedded *m = jr_migrations; m->name; m++, n++) {
@@ -170,7 +173,7 @@ static void a_release_3_database_keeps_its_facts(void **state)
     jr_error_clear(&err);
     if (store_open(f->db, &st, &err) != JR_OK)
         fail_msg("store_open: %s", err.message);
-    assert_int_equal(one_int(st, "SELECT count(*) FROM schema_version"), 8);
+    assert_int_equal(one_int(st, "SELECT count(*) FROM schema_version"), 9);
     /* 004: the running totals moved to assignment_use; nothing used: no row */
     assert_int_equal(one_int(st, "SELECT used_cents FROM assignment_use WHERE assignment_id = 3"),
                      81000);
@@ -204,6 +207,153 @@ static void a_release_3_database_keeps_its_facts(void **state)
     if (assignment_get(&ctx, "TW019300000004", &a, &err) != JR_OK)
         fail_msg("assignment_get: %s", err.message);
     assert_int_equal(a.ledger.used, 0);
+    store_close(st);
+}
+
+/* the hash a session is stored under (as service/auth.c makes it) */
+static void session_hash(const char *token, char out[JR_TOKEN_HEX])
+{
+    unsigned char h[32];
+    crypto_generichash(h, sizeof h, (const unsigned char *)token, strlen(token), NULL, 0);
+    sodium_bin2hex(out, JR_TOKEN_HEX, h, sizeof h);
+}
+
+#define TOKEN_LIVE "1111111111111111111111111111111111111111111111111111111111111111"
+#define TOKEN_ENDED "2222222222222222222222222222222222222222222222222222222222222222"
+#define TOKEN_IDLE "3333333333333333333333333333333333333333333333333333333333333333"
+
+/* a database as the release with migrations 001..008 left it, with every
+ * moment written as that release wrote it: SQLite's datetime('now'),
+ * "YYYY-MM-DD HH:MM:SS" */
+static void make_release_8_database(const char *path)
+{
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    exec_ok(db, "CREATE TABLE schema_version (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)");
+    for (const jr_embedded *m = jr_migrations; m->name && strcmp(m->name, "009") < 0; m++) {
+        exec_ok(db, m->text);
+        char sql[160];
+        snprintf(sql, sizeof sql,
+                 "INSERT INTO schema_version VALUES ('%s', datetime('now', '-30 days'))", m->name);
+        exec_ok(db, sql);
+    }
+    exec_ok(db,
+            "INSERT INTO provider VALUES (1, '12345678', 'Jeugdzorg De Linde', 'instelling',"
+            " '2026-11-01 12:00:00');"
+            "INSERT INTO contract VALUES (1, 1, 'P1', '45A01', '2025-01-01', NULL,"
+            " '2026-11-01 12:00:01');"
+            "INSERT INTO youth VALUES (7, '111222333', '2015-03-01', '0193',"
+            " '2026-11-01 12:00:02');"
+            "INSERT INTO referral (id, youth_id, gemeente, referrer_type, referrer_name, route,"
+            " budget, result, referral_date, status, created_at) VALUES (1, 7, '0193', '01',"
+            " 'Toegang', 'budget', 'KB1', 'beter', '2025-01-01', 'open', '2026-11-01 12:00:03');"
+            "INSERT INTO assignment (id, number, youth_id, gemeente, provider_id, category,"
+            " product, is_budget, budget_cents, volume, unit, frequency, start_date, end_date,"
+            " status, created_at) VALUES (3, 'TW019300000003', 7, '0193', 1, '45', '', 1,"
+            " 519250, 0, '', '', '2025-01-01', '2025-12-31', 'actief', '2026-11-01 12:00:04');"
+            "INSERT INTO decl_batch (id, provider_id, number, gemeente, period, dagtekening,"
+            " content_hash, source, received_at) VALUES (1, 1, 'D2025-03', '0193', '2025-03',"
+            " '2025-04-05', 'x', 'maart.csv', '2026-11-01 12:00:05');"
+            "INSERT INTO app_user (id, name, display_name, role, pw_hash, locked_until,"
+            " created_at) VALUES"
+            " (1, 'lezer.a', 'Lezer A', 'lezer', 'x', NULL, datetime('now', '-2 days')),"
+            " (2, 'lezer.dicht', 'Lezer Dicht', 'lezer', 'x', datetime('now', '+10 minutes'),"
+            " datetime('now', '-2 days')),"
+            " (3, 'lezer.weer', 'Lezer Weer', 'lezer', 'x', datetime('now', '-1 minutes'),"
+            " datetime('now', '-2 days'));");
+    char live[JR_TOKEN_HEX], ended[JR_TOKEN_HEX], idle[JR_TOKEN_HEX], sql[1024];
+    session_hash(TOKEN_LIVE, live);
+    session_hash(TOKEN_ENDED, ended);
+    session_hash(TOKEN_IDLE, idle);
+    snprintf(sql, sizeof sql,
+             "INSERT INTO app_session VALUES"
+             " ('%s', 1, 'csrf-live', datetime('now', '-5 minutes'), datetime('now', '+1 hours'),"
+             " datetime('now', '-5 minutes'), '127.0.0.1'),"
+             " ('%s', 1, 'csrf-ended', datetime('now', '-9 hours'), datetime('now', '-1 minutes'),"
+             " datetime('now', '-2 minutes'), '127.0.0.1'),"
+             " ('%s', 1, 'csrf-idle', datetime('now', '-1 hours'), datetime('now', '+1 hours'),"
+             " datetime('now', '-31 minutes'), '127.0.0.1')",
+             live, ended, idle);
+    exec_ok(db, sql);
+    sqlite3_close(db);
+}
+
+/* 009: the moments datetime('now') wrote take store_timestamp's form, so
+ * that they compare with the moments the services bind: a session that was
+ * live stays live, one that ended or idled out stays ended, a lock holds
+ * until it ends. */
+static void release_8_moments_take_the_iso_form(void **state)
+{
+    fx *f = *state;
+    make_release_8_database(f->db);
+    jr_store *st;
+    jr_error err;
+    jr_error_clear(&err);
+    if (store_open(f->db, &st, &err) != JR_OK)
+        fail_msg("store_open: %s", err.message);
+    assert_int_equal(one_int(st, "SELECT count(*) FROM schema_version"), 9);
+    /* no value of the old form is left, in any column that held one */
+    assert_int_equal(
+        one_int(st, "SELECT (SELECT count(*) FROM schema_version WHERE substr(applied_at, 11, 1)"
+                    " <> 'T' OR length(applied_at) <> 24)"
+                    " + (SELECT count(*) FROM app_user WHERE substr(created_at, 11, 1) <> 'T'"
+                    " OR substr(locked_until, 11, 1) <> 'T')"
+                    " + (SELECT count(*) FROM app_session WHERE substr(created_at, 11, 1) <> 'T'"
+                    " OR substr(expires_at, 11, 1) <> 'T' OR substr(last_seen, 11, 1) <> 'T')"),
+        0);
+    /* same second, milliseconds zero */
+    assert_int_equal(one_int(st, "SELECT count(*) FROM provider"
+                                 " WHERE created_at = '2026-11-01T12:00:00.000Z'"),
+                     1);
+    assert_int_equal(one_int(st, "SELECT count(*) FROM contract"
+                                 " WHERE created_at = '2026-11-01T12:00:01.000Z'"),
+                     1);
+    assert_int_equal(
+        one_int(st, "SELECT count(*) FROM youth WHERE created_at = '2026-11-01T12:00:02.000Z'"), 1);
+    assert_int_equal(one_int(st, "SELECT count(*) FROM referral"
+                                 " WHERE created_at = '2026-11-01T12:00:03.000Z'"),
+                     1);
+    assert_int_equal(one_int(st, "SELECT count(*) FROM assignment"
+                                 " WHERE created_at = '2026-11-01T12:00:04.000Z'"),
+                     1);
+    assert_int_equal(one_int(st, "SELECT count(*) FROM decl_batch"
+                                 " WHERE received_at = '2026-11-01T12:00:05.000Z'"),
+                     1);
+    /* the old moments sort with the new: the migrations 001..008 came
+       before 009 */
+    assert_int_equal(one_int(st, "SELECT name = '009_iso_timestamps.sql' FROM schema_version"
+                                 " ORDER BY applied_at DESC LIMIT 1"),
+                     1);
+
+    jr_ctx ctx = {.store = st, .cat = unit_catalog(), .actor = "test"};
+    date_parse("2026-11-25", &ctx.today);
+    jr_user u;
+    char csrf[JR_TOKEN_HEX];
+    if (auth_session(&ctx, TOKEN_LIVE, &u, csrf, &err) != JR_OK)
+        fail_msg("a live session ended: %s", err.message);
+    assert_string_equal(u.name, "lezer.a");
+    assert_string_equal(csrf, "csrf-live");
+    assert_int_equal(auth_session(&ctx, TOKEN_ENDED, &u, NULL, &err), JR_EAUTH);
+    assert_string_equal(err.code, "session_expired");
+    assert_int_equal(auth_session(&ctx, TOKEN_IDLE, &u, NULL, &err), JR_EAUTH);
+    assert_string_equal(err.code, "session_expired");
+    /* the live session was last seen 5 minutes ago: it is touched, in the
+       new form, and stays live */
+    assert_int_equal(one_int(st, "SELECT count(*) FROM app_session"
+                                 " WHERE csrf = 'csrf-live' AND length(last_seen) = 24"
+                                 " AND last_seen > created_at"),
+                     1);
+    assert_int_equal(auth_session(&ctx, TOKEN_LIVE, &u, NULL, &err), JR_OK);
+
+    char token[JR_TOKEN_HEX];
+    assert_int_equal(
+        auth_login(&ctx, "lezer.dicht", "lang-genoeg-wachtwoord", NULL, token, csrf, &u, &err),
+        JR_EAUTH);
+    assert_string_equal(err.code, "login_locked");
+    assert_int_equal(
+        auth_login(&ctx, "lezer.weer", "lang-genoeg-wachtwoord", NULL, token, csrf, &u, &err),
+        JR_EAUTH);
+    assert_string_equal(err.code, "login_failed");
     store_close(st);
 }
 
@@ -314,7 +464,7 @@ static void the_import_queries_use_their_indexes(void **state)
         fail_msg("municipal referrals plan:\n%s", plan);
     query_plan(st,
                "EXPLAIN QUERY PLAN SELECT r.id FROM referral r JOIN youth y ON y.id = r.youth_id"
-               " WHERE y.bsn = ? AND (?2 IS NULL OR r.gemeente = ?2) ORDER BY r.id",
+               " WHERE y.bsn = ? AND (CAST(? AS TEXT) IS NULL OR r.gemeente = ?) ORDER BY r.id",
                plan, sizeof plan);
     if (!strstr(plan, "SEARCH y USING") || !strstr(plan, "SEARCH r USING INDEX referral_youth"))
         fail_msg("a youth's referrals plan:\n%s", plan);
@@ -326,6 +476,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(migrations_once_released_never_change),
         cmocka_unit_test_setup_teardown(a_release_3_database_keeps_its_facts, setup, teardown),
+        cmocka_unit_test_setup_teardown(release_8_moments_take_the_iso_form, setup, teardown),
         cmocka_unit_test_setup_teardown(a_failing_migration_changes_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(the_import_queries_use_their_indexes, setup, teardown),
     };

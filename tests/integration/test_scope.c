@@ -10,7 +10,8 @@
  * role x every record of both tenants, one by one and in filtered lists (as
  * access_sees says; a filter narrows, never widens). The accounts
  * part covers Argon2id logins, the lock after repeated failures, sessions
- * and logout.
+ * and logout, and the moments (store_timestamps) a session's end, its idle
+ * limit and a lock are compared with.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -533,6 +534,100 @@ static void test_login_locks_after_repeated_failures(void **state)
     assert_status(auth_session(&w->sys, token, &u, NULL, err), JR_EAUTH);
 }
 
+/* runs sql (a literal) with ?1 and ?2 bound to the texts a and b (NULL:
+ * not bound); the first column of its first row, 0 when it has none */
+static int64_t sql_int(jr_store *st, const char *sql, const char *a, const char *b)
+{
+    jr_error e;
+    jr_error_clear(&e);
+    jr_stmt *q = store_prepare(st, sql, &e);
+    if (!q)
+        fail_msg("%s: %s", sql, e.message);
+    if (a)
+        store_bind_text(q, 1, a);
+    if (b)
+        store_bind_text(q, 2, b);
+    store_step_result r = store_step(q, &e);
+    if (r == STORE_ERROR)
+        fail_msg("%s: %s", sql, e.message);
+    int64_t n = r == STORE_ROW ? store_col_int(q, 0) : 0;
+    store_reset(q);
+    return n;
+}
+
+/* Every moment the services store is a store_timestamp (ISO 8601 UTC with
+ * milliseconds), and a session's end, its idle limit and a login lock are
+ * compared with the moment of the call. */
+static void test_session_and_lock_moments_are_bound_timestamps(void **state)
+{
+    world *w = *state;
+    jr_ctx admin = as(w, JR_ROLE_BEHEERDER, NULL);
+    assert_status(
+        user_add(&admin, "lezer2", NULL, JR_ROLE_LEZER, NULL, NULL, "lang-genoeg-wachtwoord", err),
+        JR_OK);
+    char token[JR_TOKEN_HEX], csrf[JR_TOKEN_HEX];
+    jr_user u;
+    assert_status(
+        auth_login(&w->sys, "lezer2", "lang-genoeg-wachtwoord", NULL, token, csrf, &u, err), JR_OK);
+    /* the world's rows and the session: YYYY-MM-DDTHH:MM:SS.mmmZ */
+    assert_int_equal(
+        sql_int(w->store,
+                "SELECT (SELECT count(*) FROM provider) + (SELECT count(*) FROM contract)"
+                " + (SELECT count(*) FROM youth) + (SELECT count(*) FROM referral)"
+                " + (SELECT count(*) FROM app_user) + 3 * (SELECT count(*) FROM app_session)"
+                " - (SELECT count(*) FROM provider WHERE created_at LIKE ?1)"
+                " - (SELECT count(*) FROM contract WHERE created_at LIKE ?1)"
+                " - (SELECT count(*) FROM youth WHERE created_at LIKE ?1)"
+                " - (SELECT count(*) FROM referral WHERE created_at LIKE ?1)"
+                " - (SELECT count(*) FROM app_user WHERE created_at LIKE ?1)"
+                " - (SELECT count(*) FROM app_session WHERE created_at LIKE ?1)"
+                " - (SELECT count(*) FROM app_session WHERE expires_at LIKE ?1)"
+                " - (SELECT count(*) FROM app_session WHERE last_seen LIKE ?1)",
+                "____-__-__T__:__:__.___Z", NULL),
+        0);
+    /* it ends JR_SESSION_MAX_HOURS after the login */
+    char lo[STORE_TS_LEN], hi[STORE_TS_LEN], at[STORE_TS_LEN];
+    store_timestamp(JR_SESSION_MAX_HOURS * 3600 - 5, lo);
+    store_timestamp(JR_SESSION_MAX_HOURS * 3600 + 5, hi);
+    assert_int_equal(sql_int(w->store,
+                             "SELECT count(*) FROM app_session WHERE expires_at > ?"
+                             " AND expires_at < ?",
+                             lo, hi),
+                     1);
+    /* last seen a little less than the idle limit ago: live, and seen now */
+    store_timestamp(-(JR_SESSION_IDLE_MIN * 60 - 10), at);
+    sql_int(w->store, "UPDATE app_session SET last_seen = ?", at, NULL);
+    assert_status(auth_session(&w->sys, token, &u, NULL, err), JR_OK);
+    store_timestamp(-5, lo);
+    assert_int_equal(
+        sql_int(w->store, "SELECT count(*) FROM app_session WHERE last_seen > ?", lo, NULL), 1);
+    /* a little more than the idle limit ago: ended */
+    store_timestamp(-(JR_SESSION_IDLE_MIN * 60 + 10), at);
+    sql_int(w->store, "UPDATE app_session SET last_seen = ?", at, NULL);
+    assert_status(auth_session(&w->sys, token, &u, NULL, err), JR_EAUTH);
+
+    /* the lock lasts JR_LOGIN_LOCK_MIN minutes, and no longer */
+    for (int i = 0; i < JR_LOGIN_MAX_FAILS; i++)
+        assert_status(auth_login(&w->sys, "lezer2", "fout", NULL, token, csrf, &u, err), JR_EAUTH);
+    store_timestamp(JR_LOGIN_LOCK_MIN * 60 - 5, lo);
+    store_timestamp(JR_LOGIN_LOCK_MIN * 60 + 5, hi);
+    assert_int_equal(sql_int(w->store,
+                             "SELECT count(*) FROM app_user WHERE name = 'lezer2'"
+                             " AND locked_until > ? AND locked_until < ?",
+                             lo, hi),
+                     1);
+    jr_error e;
+    jr_error_clear(&e);
+    assert_int_equal(
+        auth_login(&w->sys, "lezer2", "lang-genoeg-wachtwoord", NULL, token, csrf, &u, &e),
+        JR_EAUTH);
+    assert_string_equal(e.code, "login_locked");
+    store_timestamp(-1, at);
+    sql_int(w->store, "UPDATE app_user SET locked_until = ?", at, NULL);
+    assert_status(
+        auth_login(&w->sys, "lezer2", "lang-genoeg-wachtwoord", NULL, token, csrf, &u, err), JR_OK);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -549,6 +644,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_every_role_every_record_and_list, setup, teardown),
         cmocka_unit_test_setup_teardown(test_login_session_logout, setup, teardown),
         cmocka_unit_test_setup_teardown(test_login_locks_after_repeated_failures, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_session_and_lock_moments_are_bound_timestamps, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests(tests, unit_catalog_setup, NULL);
 }
