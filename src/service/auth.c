@@ -101,17 +101,22 @@ jr_status user_add(const jr_ctx *ctx, const char *name, const char *display_name
     return svc_finish(ctx, rc, err);
 }
 
-/* user_from_row: the account of a store row */
+/* user_from_row: the account of a store row. A role name this build does
+ * not know (a newer release's, a hand edit) must never fall back to the
+ * zero role, which is JR_ROLE_SYSTEM: the account reads as an inactive
+ * lezer, so it can neither log in nor keep a session. */
 static void user_from_row(const jr_user_row *r, jr_user *u)
 {
     memset(u, 0, sizeof *u);
     u->id = r->id;
     str_copy(u->name, sizeof u->name, r->name);
     str_copy(u->display_name, sizeof u->display_name, r->display_name);
-    role_parse(r->role, &u->who.role);
+    bool known = role_parse(r->role, &u->who.role);
     str_copy(u->who.gemeente, sizeof u->who.gemeente, r->gemeente);
     str_copy(u->who.agb, sizeof u->who.agb, r->agb);
-    u->active = r->active;
+    u->active = r->active && known;
+    if (!known)
+        u->who.role = JR_ROLE_LEZER;
 }
 
 /* find_user: the account called name, and its secrets when secret is not
@@ -301,8 +306,13 @@ jr_status auth_session(const jr_ctx *ctx, const char *token, jr_user *user, char
        reading stays a read */
     if (stale && (rc = store_session_touch(ctx->store, th, now, err)) != JR_OK)
         return rc;
+    jr_user u;
+    user_from_row(&row, &u);
+    if (!u.active)
+        return jr_fail(err, JR_EAUTH, "session_expired", "",
+                       "Uw sessie is verlopen of bestaat niet: log opnieuw in.");
     if (user)
-        user_from_row(&row, user);
+        *user = u;
     return JR_OK;
 }
 

@@ -628,6 +628,30 @@ static void test_session_and_lock_moments_are_bound_timestamps(void **state)
         auth_login(&w->sys, "lezer2", "lang-genoeg-wachtwoord", NULL, token, csrf, &u, err), JR_OK);
 }
 
+/* A role name this build does not know (a newer release's, a hand edit
+ * past the CHECK) never reads as the zero role, the system's: the account
+ * can neither keep its session nor log in again. */
+static void test_unknown_stored_role_has_no_rights(void **state)
+{
+    world *w = *state;
+    jr_ctx admin = as(w, JR_ROLE_BEHEERDER, NULL);
+    assert_status(
+        user_add(&admin, "lezer3", NULL, JR_ROLE_LEZER, NULL, NULL, "lang-genoeg-wachtwoord", err),
+        JR_OK);
+    char token[JR_TOKEN_HEX], csrf[JR_TOKEN_HEX];
+    jr_user u;
+    assert_status(
+        auth_login(&w->sys, "lezer3", "lang-genoeg-wachtwoord", NULL, token, csrf, &u, err), JR_OK);
+    sql_int(w->store, "PRAGMA ignore_check_constraints = 1", NULL, NULL);
+    sql_int(w->store, "UPDATE app_user SET role = 'opperbaas' WHERE name = ?1", "lezer3", NULL);
+    sql_int(w->store, "PRAGMA ignore_check_constraints = 0", NULL, NULL);
+    u.who.role = JR_ROLE_SYSTEM;
+    assert_status(auth_session(&w->sys, token, &u, NULL, err), JR_EAUTH);
+    assert_status(
+        auth_login(&w->sys, "lezer3", "lang-genoeg-wachtwoord", NULL, token, csrf, &u, err),
+        JR_EAUTH);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -646,6 +670,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_login_locks_after_repeated_failures, setup, teardown),
         cmocka_unit_test_setup_teardown(test_session_and_lock_moments_are_bound_timestamps, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_unknown_stored_role_has_no_rights, setup, teardown),
     };
     return cmocka_run_group_tests(tests, unit_catalog_setup, NULL);
 }
