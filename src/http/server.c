@@ -419,11 +419,11 @@ static bool server_body_ready(server_conn *c, struct MHD_Connection *conn, enum 
 }
 
 /* server_run: runs the handler on a borrowed store. A writer holds the
- * write lock and a BEGIN IMMEDIATE transaction around the handler (the
- * services nest their savepoints inside), so that a handler calling
- * several services is all or nothing: an answer of 400 or more rolls the
- * whole request back. The login keeps its own transactions (its failed
- * attempts must count), outside the lock. */
+ * write lock and a write transaction (store_begin_write) around the
+ * handler (the services nest their savepoints inside), so that a handler
+ * calling several services is all or nothing: an answer of 400 or more
+ * rolls the whole request back. The login keeps its own transactions (its
+ * failed attempts must count), outside the lock. */
 static void server_run(server_conn *c)
 {
     http_req *r = &c->req;
@@ -437,16 +437,16 @@ static void server_run(server_conn *c)
     jr_error_clear(&err);
     if (writer) {
         pthread_mutex_lock(&s->write_lock);
-        if (store_exec(st, "BEGIN IMMEDIATE", &err) != JR_OK)
+        if (store_begin_write(st, &err) != JR_OK)
             goto fail;
     }
     c->match.route->fn(r);
     if (!r->reply && !r->reply_raw)
         http_reply_fail(r, JR_EDB, "internal", "", "Geen antwoord van de afhandeling.");
     if (writer && r->status >= 400) {
-        store_exec(st, "ROLLBACK", NULL);
-    } else if (writer && store_exec(st, "COMMIT", &err) != JR_OK) {
-        store_exec(st, "ROLLBACK", NULL);
+        store_rollback(st);
+    } else if (writer && store_commit(st, &err) != JR_OK) {
+        store_rollback(st);
         goto fail;
     }
     if (writer)
