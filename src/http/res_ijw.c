@@ -15,7 +15,6 @@
  * is a POST (state-changing, CSRF-checked), not a GET.
  */
 #include "http.h"
-#include "router.h"
 
 #include "../core/sbuf.h"
 #include "../ijw/ijw.h"
@@ -24,7 +23,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void ijw_http_import(http_req *r)
+/* ROUTE: POST /api/v1/ijw XML */
+void ijw_http_import(http_req *r)
 {
     const char *format = http_query(r, "format");
     bool as_xml = format && strcmp(format, "xml") == 0;
@@ -87,11 +87,14 @@ static jr_status ijw_http_out(void *ud, const ijw_out_info *info, const char *xm
     return JR_OK;
 }
 
-static void ijw_http_export(http_req *r)
+/* ROUTE: POST /api/v1/ijw/outgoing/export */
+void ijw_http_export(http_req *r)
 {
     const char *type = NULL;
     jr_date since = JR_DATE_NONE;
-    if (!http_body_str(r, "type", true, 16, &type) || !http_body_date(r, "since", false, &since))
+    http_body_str(r, "type", true, 16, &type);
+    http_body_date(r, "since", false, &since);
+    if (http_input_failed(r))
         return;
     ijw_msg m;
     if (strcmp(type, "JW301") == 0)
@@ -120,9 +123,3 @@ static void ijw_http_export(http_req *r)
     http_reply_json(r, 200,
                     json_pack("{s:s, s:i, s:o}", "type", type, "count", n, "messages", messages));
 }
-
-const http_route res_ijw_routes[] = {
-    {HTTP_POST, "/api/ijw", ijw_http_import, HTTP_ROUTE_XML},
-    {HTTP_POST, "/api/ijw/outgoing/export", ijw_http_export, 0},
-    {0, NULL, NULL, 0},
-};
