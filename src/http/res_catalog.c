@@ -1,6 +1,6 @@
 /*
- * res_catalog.c: the region catalog (/api/catalog) and the reason codes of
- * the declaration checks (/api/codes), for every role.
+ * res_catalog.c: the region catalog (/api/v1/catalog) and the reason codes of
+ * the declaration checks (/api/v1/codes), for every role.
  */
 #include "../render/render.h"
 #include "http.h"

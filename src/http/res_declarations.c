@@ -1,6 +1,6 @@
 /*
  * res_declarations.c: declaring over HTTP: a provider uploads a CSV file
- * of declaration lines (POST /api/declarations, text/csv, at most 64 MiB),
+ * of declaration lines (POST /api/v1/declarations, text/csv, at most 64 MiB),
  * read exactly as `jeugdregio declare` reads a file: one session, one
  * transaction, a file-level fault refuses the whole file (400 naming the
  * line). The answer gives every batch and every line's outcome. Batches

@@ -1,7 +1,7 @@
 /*
  * res_ijw.c: the iJw message exchange over HTTP (see src/ijw/ijw.h).
  *
- * POST /api/ijw: one received iJw message as the body (application/xml or
+ * POST /api/v1/ijw: one received iJw message as the body (application/xml or
  * text/xml, at most 64 MiB) is processed by ijw_import_buffer acting as the
  * logged-in user: the library checks the role and that a provider only
  * sends as its own AGB (403 otherwise), refuses a malformed or
@@ -10,7 +10,7 @@
  * changing nothing. The answer is JSON with the answering message as text,
  * or with ?format=xml the answering message itself as a download.
  *
- * POST /api/ijw/outgoing/export: writes the pending outgoing JW301 or JW319
+ * POST /api/v1/ijw/outgoing/export: writes the pending outgoing JW301 or JW319
  * messages (ijw_export) and returns them. Exporting marks them sent, so it
  * is a POST (state-changing, CSRF-checked), not a GET.
  */

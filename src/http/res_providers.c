@@ -1,6 +1,6 @@
 /*
- * res_providers.c: providers (/api/providers) and their contracts
- * (/api/contracts): every role reads them, rsj and beheerder add them.
+ * res_providers.c: providers (/api/v1/providers) and their contracts
+ * (/api/v1/contracts): every role reads them, rsj and beheerder add them.
  */
 #include "../render/render.h"
 #include "http.h"

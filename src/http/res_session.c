@@ -1,5 +1,5 @@
 /*
- * res_session.c: logging in and out, and "who am I" (/api/session).
+ * res_session.c: logging in and out, and "who am I" (/api/v1/session).
  *
  * The login answers the user and the session's CSRF token and sets the
  * session cookie (HttpOnly, SameSite=Strict, Path=/, Secure when the server

@@ -1413,6 +1413,8 @@ static void test_versions_and_paths(void **state)
     expect_status(req(T1, "POST", "/api/youths/search", body), 404);
     expect_status(reqf(T1, "GET", NULL, "/api/v1/youths/%lld", F.ix), 200);
     expect_status(reqf(T1, "GET", NULL, "/api/youths/%lld", F.ix), 404);
+    /* no trailing slash: it is another path */
+    expect_status(req(BEH, "GET", "/api/v1/providers/", NULL), 404);
     /* every route of the generated table lives under /api/v1 */
     for (int i = 0; i < router_route_count(); i++)
         assert_true(is_v1(router_route_at(i)->pattern));
