@@ -93,33 +93,30 @@ void quotes_answer(http_req *r)
     http_body_int(r, "months", true, 1, 24, &months);
     http_body_str(r, "plan", false, 256, &plan);
     http_body_str(r, "agb", false, 9, &agb);
-    if (http_input_failed(r))
-        return;
     json_t *list = json_object_get(r->body, "lines");
     size_t n = json_is_array(list) ? json_array_size(list) : 0;
-    if (n == 0 || n > JR_QUOTE_MAX_LINES) {
-        http_reply_fail(r, JR_EINVAL, "quote_lines", "lines",
-                        "Geef in 'lines' uren voor 1 tot %d functiegroepen, bijvoorbeeld "
-                        "[{\"product\": \"FG2\", \"hours\": \"12.5\"}].",
-                        JR_QUOTE_MAX_LINES);
-        return;
-    }
     jr_quote_line lines[JR_QUOTE_MAX_LINES];
     memset(lines, 0, sizeof lines);
-    for (size_t i = 0; i < n; i++) {
+    if (n == 0 || n > JR_QUOTE_MAX_LINES)
+        http_invalid_add(r, "quote_lines", "lines",
+                         "Geef in 'lines' uren voor 1 tot %d functiegroepen, bijvoorbeeld "
+                         "[{\"product\": \"FG2\", \"hours\": \"12.5\"}].",
+                         JR_QUOTE_MAX_LINES);
+    for (size_t i = 0; i < n && n <= JR_QUOTE_MAX_LINES; i++) {
         json_t *l = json_array_get(list, i);
         const char *product = json_string_value(json_object_get(l, "product"));
         if (!product || strlen(product) >= sizeof lines[i].product ||
-            !quotes_hours(json_object_get(l, "hours"), &lines[i].centi_hours)) {
-            http_reply_fail(r, JR_EINVAL, "quote_line_invalid", "lines",
-                            "Regel %zu van de offerte: geef een functiegroep ('product', "
-                            "bijvoorbeeld FG2) en een positief aantal uren ('hours', hoogstens "
-                            "twee decimalen).",
-                            i + 1);
-            return;
-        }
-        str_copy(lines[i].product, sizeof lines[i].product, product);
+            !quotes_hours(json_object_get(l, "hours"), &lines[i].centi_hours))
+            http_invalid_add(r, "quote_line_invalid", "lines",
+                             "Regel %zu van de offerte: geef een functiegroep ('product', "
+                             "bijvoorbeeld FG2) en een positief aantal uren ('hours', hoogstens "
+                             "twee decimalen).",
+                             i + 1);
+        else
+            str_copy(lines[i].product, sizeof lines[i].product, product);
     }
+    if (http_input_failed(r))
+        return;
     jr_error err;
     jr_error_clear(&err);
     jr_quote q;

@@ -1374,6 +1374,15 @@ static void test_problem_details(void **state)
                           "{\"bsn\": 5, \"route\": \"nergens\", \"volume\": -1}"),
                       400);
     assert_string_equal(invalid_names(r), "bsn,referrer_type,volume,result,route");
+    /* a quote's answer: the months and every faulty line */
+    r = expect_status(reqf(A1, "POST",
+                           "{\"months\": 0, \"lines\": [{\"product\": \"FG2\", \"hours\": \"1\"}, "
+                           "{\"product\": \"FG3\"}, {\"hours\": \"2\"}]}",
+                           "/api/v1/quotes/%lld/answer", F.qx1),
+                      400);
+    assert_string_equal(invalid_names(r), "months,lines,lines");
+    assert_contains(hc_jstr(json_array_get(hc_jget(r, "invalidParams"), 1), "reason"), "Regel 2");
+    assert_contains(hc_jstr(json_array_get(hc_jget(r, "invalidParams"), 2), "reason"), "Regel 3");
     /* a single refusal of a service: invalidParams holds its field */
     r = expect_status(req(T1, "POST", "/api/v1/youths",
                           "{\"bsn\": \"123456789\", \"birth\": \"2012-01-01\", \"gemeente\": "
