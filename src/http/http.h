@@ -7,7 +7,11 @@
  * store of its own. The handler calls the services, which hold every rule
  * and every check of role and tenant, and leaves its answer in the request:
  * a status and a JSON value (http_reply_json), or a jr_error
- * (http_reply_error) that becomes {"code", "message", "field"}.
+ * (http_reply_error) that becomes a problem (RFC 9457, application/problem+json):
+ * {"type", "title", "status", "detail", "instance", "code", "field",
+ * "message", and for invalid input "invalidParams": [{"name", "code",
+ * "reason"}]}. Refused input is collected field by field (the typed readers
+ * below, http_invalid_add) and answered at once (http_input_failed).
  *
  * Ownership: the request owns body, upload and reply; a handler that sets
  * reply hands its reference over. Strings from http_query and params live
@@ -17,11 +21,16 @@
 #define JR_HTTP_H
 
 #include "../service/auth.h"
+#include "../service/youth.h"
 
 #include <jansson.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+
+/* the version of the API (semantic versioning), in every response's
+   API-Version header and in the OpenAPI description */
+#define HTTP_API_VERSION "1.0.0"
 
 #define HTTP_MAX_PARAMS 4
 #define HTTP_JSON_MAX ((size_t)1 << 20) /* 1 MiB */
@@ -65,6 +74,7 @@ typedef struct {
     size_t reply_raw_len;
     char reply_type[64];         /* its Content-Type */
     char reply_disposition[192]; /* its Content-Disposition, when not empty */
+    json_t *invalid;             /* the refused input so far: [{name, code, reason}], or NULL */
 } http_req;
 
 /* http_reply_json: answers status with value (the reference is taken; NULL
@@ -83,8 +93,24 @@ void http_reply_fail(http_req *r, jr_status st, const char *code, const char *fi
                      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 /* http_status_of: the HTTP status of a service status. */
 int http_status_of(jr_status st);
-/* http_error_json: {"code", "message", "field"} of err. */
-json_t *http_error_json(const jr_error *err);
+/* http_problem_json: the problem details of err answered as status: type
+ * "about:blank", a Dutch title of the status, detail (err's message, also
+ * kept as "message"), instance (the path, when not NULL or empty), code and
+ * field; invalidParams: invalid (not taken; NULL: err's field alone on a
+ * 400). A new reference. */
+json_t *http_problem_json(int status, const jr_error *err, const char *instance, json_t *invalid);
+/* http_invalid_param: one entry of invalidParams (a new reference). */
+json_t *http_invalid_param(const char *name, const char *code, const char *reason);
+/* http_invalid_add: collects a refusal of input field (name of the body
+ * field or query argument) with code and a Dutch message; nothing is
+ * answered yet. */
+void http_invalid_add(http_req *r, const char *code, const char *field, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* http_input_failed: after reading the input: when refusals were collected,
+ * answers them all as one 400 problem (the first also as code, field and
+ * detail) and is true; true as well when an answer was already given (a
+ * 404 of a path parameter); false when the handler can go on. */
+bool http_input_failed(http_req *r);
 
 /* http_query: the value of query argument name, or NULL when absent or
  * empty. */
@@ -94,19 +120,25 @@ const char *http_query(const http_req *r, const char *name);
  * downloads; dflt when none is left. */
 void http_query_filename(const http_req *r, const char *dflt, char *out, size_t cap);
 
-/* Typed access to the JSON body. Each returns false after answering 400
- * naming the field (so the handler only returns). A missing optional field
- * leaves *out as it was. http_body_str refuses text of max bytes or more
+/* Typed access to the JSON body. Each returns false after collecting a
+ * refusal naming the field (http_invalid_add); the handler reads all its
+ * fields, then returns when http_input_failed. A missing optional field
+ * leaves *out as it was (as does a refused one). http_body_str refuses text of max bytes or more
  * (0: no limit), so that it fits a buffer of max bytes. */
 bool http_body_str(http_req *r, const char *name, bool required, size_t max, const char **out);
 bool http_body_int(http_req *r, const char *name, bool required, int64_t lo, int64_t hi,
                    int64_t *out);
 bool http_body_date(http_req *r, const char *name, bool required, jr_date *out);
 bool http_body_bool(http_req *r, const char *name, bool required, bool *out);
-/* http_query_int / http_query_date / http_query_month: the same for query
- * arguments. */
+/* http_query_int / http_query_month: the same for query arguments. */
 bool http_query_int(http_req *r, const char *name, int64_t lo, int64_t hi, int64_t *out);
 bool http_query_month(http_req *r, const char *name, bool required, jr_month *out);
+/* http_query_youth: the filter ?youth= (a youth's internal id): *bsn is
+ * NULL when absent, the youth's BSN (in y) when the reader sees it, and ""
+ * (no youth's) when not; a malformed id is collected as refused input.
+ * False after answering another failure (a role that may not read
+ * youths). */
+bool http_query_youth(http_req *r, jr_youth *y, const char **bsn);
 /* http_param_int: path parameter i as a positive id (else answers 404). */
 bool http_param_int(http_req *r, int i, int64_t *out);
 
@@ -129,7 +161,9 @@ typedef struct {
         return 0;                                                                                  \
     }
 
-/* http_page_begin: reads limit and offset (answering 400 when malformed). */
+/* http_page_begin: reads limit and offset; false after answering the
+ * refusals collected so far (these and the handler's, see
+ * http_input_failed). Read the other query arguments before it. */
 bool http_page_begin(http_req *r, http_page *p);
 /* http_page_wants: is the next row inside the page? Counts it either way. */
 bool http_page_wants(http_page *p);

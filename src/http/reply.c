@@ -1,11 +1,14 @@
 /*
- * reply.c: the answers of handlers (JSON values, errors with their HTTP
- * status, pages of lists) and the typed reading of JSON bodies and query
- * arguments, each refusal answered with a Dutch message naming the field.
+ * reply.c: the answers of handlers (JSON values, errors as problem details
+ * with their HTTP status, pages of lists) and the typed reading of JSON
+ * bodies and query arguments. A refused field is collected with a Dutch
+ * message naming it (http_invalid_add); http_input_failed answers them all
+ * at once as one 400 problem with its invalidParams.
  */
 #include "http.h"
 
 #include "../core/sbuf.h"
+#include "../service/youth.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -37,10 +40,56 @@ int http_status_of(jr_status st)
     return 500;
 }
 
-json_t *http_error_json(const jr_error *err)
+/* http_title: the problem title of status (Dutch, as RFC 9457 allows for
+ * the status phrase of "about:blank"). */
+static const char *http_title(int status)
 {
-    return json_pack("{s:s, s:s, s:s}", "code", err->code, "message", err->message, "field",
-                     err->field);
+    switch (status) {
+    case 400:
+        return "Ongeldige invoer";
+    case 401:
+        return "Niet ingelogd";
+    case 403:
+        return "Niet toegestaan";
+    case 404:
+        return "Niet gevonden";
+    case 405:
+        return "Methode niet toegestaan";
+    case 409:
+        return "Conflict";
+    case 413:
+        return "Te groot";
+    case 429:
+        return "Te veel verzoeken";
+    default:
+        return "Interne fout";
+    }
+}
+
+json_t *http_invalid_param(const char *name, const char *code, const char *reason)
+{
+    return json_pack("{s:s, s:s, s:s}", "name", name, "code", code, "reason", reason);
+}
+
+json_t *http_problem_json(int status, const jr_error *err, const char *instance, json_t *invalid)
+{
+    json_t *o = json_pack("{s:s, s:s, s:i, s:s}", "type", "about:blank", "title",
+                          http_title(status), "status", status, "detail", err->message);
+    if (o && instance && *instance)
+        json_object_set_new(o, "instance", json_string(instance));
+    if (o) {
+        json_object_set_new(o, "code", json_string(err->code));
+        json_object_set_new(o, "field", json_string(err->field));
+        json_object_set_new(o, "message", json_string(err->message));
+    }
+    if (o && !invalid && status == 400 && err->field[0])
+        invalid = json_pack("[o]", http_invalid_param(err->field, err->code, err->message));
+    else
+        json_incref(invalid);
+    if (o && invalid)
+        json_object_set(o, "invalidParams", invalid);
+    json_decref(invalid);
+    return o;
 }
 
 void http_reply_json(http_req *r, int status, json_t *value)
@@ -70,7 +119,7 @@ void http_reply_raw(http_req *r, int status, const char *ctype, char *data, size
     if (!data) {
         jr_error e;
         jr_fail(&e, JR_ENOMEM, "internal", "", "Onvoldoende geheugen.");
-        http_reply_json(r, 500, http_error_json(&e));
+        http_reply_json(r, 500, http_problem_json(500, &e, r->path, NULL));
     }
 }
 
@@ -85,10 +134,10 @@ void http_reply_error(http_req *r, const jr_error *err)
         jr_fail(&e, JR_EDB, "internal", "",
                 "Er ging iets mis op de server. Probeer het later "
                 "opnieuw.");
-        http_reply_json(r, 500, http_error_json(&e));
+        http_reply_json(r, 500, http_problem_json(500, &e, r->path, NULL));
         return;
     }
-    http_reply_json(r, status, http_error_json(err));
+    http_reply_json(r, status, http_problem_json(status, err, r->path, NULL));
 }
 
 void http_reply_fail(http_req *r, jr_status st, const char *code, const char *field,
@@ -104,6 +153,36 @@ void http_reply_fail(http_req *r, jr_status st, const char *code, const char *fi
     vsnprintf(e.message, sizeof e.message, fmt, ap);
     va_end(ap);
     http_reply_error(r, &e);
+}
+
+/* ---- collected refusals of the input --------------------------------------- */
+
+void http_invalid_add(http_req *r, const char *code, const char *field, const char *fmt, ...)
+{
+    char reason[sizeof((jr_error *)0)->message];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(reason, sizeof reason, fmt, ap);
+    va_end(ap);
+    if (!r->invalid)
+        r->invalid = json_array();
+    if (r->invalid)
+        json_array_append_new(r->invalid, http_invalid_param(field, code, reason));
+}
+
+bool http_input_failed(http_req *r)
+{
+    if (!r->invalid || json_array_size(r->invalid) == 0)
+        return r->reply != NULL || r->reply_raw != NULL;
+    json_t *first = json_array_get(r->invalid, 0);
+    jr_error e;
+    jr_error_clear(&e);
+    e.status = JR_EINVAL;
+    str_copy(e.code, sizeof e.code, json_string_value(json_object_get(first, "code")));
+    str_copy(e.field, sizeof e.field, json_string_value(json_object_get(first, "name")));
+    str_copy(e.message, sizeof e.message, json_string_value(json_object_get(first, "reason")));
+    http_reply_json(r, 400, http_problem_json(400, &e, r->path, r->invalid));
+    return true;
 }
 
 /* ---- the JSON body ------------------------------------------------------ */
@@ -126,7 +205,7 @@ static json_t *http_body_field(http_req *r, const char *name, bool required, boo
     *ok = true;
     if (v == NULL || json_is_null(v)) {
         if (required) {
-            http_reply_fail(r, JR_EINVAL, "field_missing", name, "Het veld '%s' ontbreekt.", name);
+            http_invalid_add(r, "field_missing", name, "Het veld '%s' ontbreekt.", name);
             *ok = false;
         }
         return NULL;
@@ -141,17 +220,17 @@ bool http_body_str(http_req *r, const char *name, bool required, size_t max, con
     if (!v)
         return ok;
     if (!json_is_string(v)) {
-        http_reply_fail(r, JR_EINVAL, "field_type", name, "Het veld '%s' moet tekst zijn.", name);
+        http_invalid_add(r, "field_type", name, "Het veld '%s' moet tekst zijn.", name);
         return false;
     }
     if (max > 0 && json_string_length(v) >= max) {
-        http_reply_fail(r, JR_EINVAL, "field_too_long", name,
-                        "Het veld '%s' is te lang: hoogstens %zu tekens.", name, max - 1);
+        http_invalid_add(r, "field_too_long", name,
+                         "Het veld '%s' is te lang: hoogstens %zu tekens.", name, max - 1);
         return false;
     }
     if (strlen(json_string_value(v)) != json_string_length(v)) {
-        http_reply_fail(r, JR_EINVAL, "field_type", name,
-                        "Het veld '%s' bevat een ongeldig teken (NUL).", name);
+        http_invalid_add(r, "field_type", name, "Het veld '%s' bevat een ongeldig teken (NUL).",
+                         name);
         return false;
     }
     *out = json_string_value(v);
@@ -174,9 +253,10 @@ bool http_body_int(http_req *r, const char *name, bool required, int64_t lo, int
         good = http_parse_i64(json_string_value(v), &n);
     }
     if (!good || n < lo || n > hi) {
-        http_reply_fail(r, JR_EINVAL, "field_type", name,
-                        "Het veld '%s' moet een geheel getal van %" PRId64 " tot %" PRId64 " zijn.",
-                        name, lo, hi);
+        http_invalid_add(r, "field_type", name,
+                         "Het veld '%s' moet een geheel getal van %" PRId64 " tot %" PRId64
+                         " zijn.",
+                         name, lo, hi);
         return false;
     }
     *out = n;
@@ -190,8 +270,8 @@ bool http_body_date(http_req *r, const char *name, bool required, jr_date *out)
     if (!v)
         return ok;
     if (!json_is_string(v) || !date_parse(json_string_value(v), out)) {
-        http_reply_fail(r, JR_EINVAL, "date_invalid", name,
-                        "Het veld '%s' moet een datum zijn (JJJJ-MM-DD).", name);
+        http_invalid_add(r, "date_invalid", name, "Het veld '%s' moet een datum zijn (JJJJ-MM-DD).",
+                         name);
         return false;
     }
     return true;
@@ -204,8 +284,8 @@ bool http_body_bool(http_req *r, const char *name, bool required, bool *out)
     if (!v)
         return ok;
     if (!json_is_boolean(v)) {
-        http_reply_fail(r, JR_EINVAL, "field_type", name,
-                        "Het veld '%s' moet waar of onwaar zijn (true of false).", name);
+        http_invalid_add(r, "field_type", name,
+                         "Het veld '%s' moet waar of onwaar zijn (true of false).", name);
         return false;
     }
     *out = json_is_true(v);
@@ -233,10 +313,10 @@ bool http_query_int(http_req *r, const char *name, int64_t lo, int64_t hi, int64
         return true;
     int64_t v;
     if (!http_parse_i64(s, &v) || v < lo || v > hi) {
-        http_reply_fail(r, JR_EINVAL, "query_invalid", name,
-                        "De parameter %s moet een geheel getal van %" PRId64 " tot %" PRId64
-                        " zijn.",
-                        name, lo, hi);
+        http_invalid_add(r, "query_invalid", name,
+                         "De parameter %s moet een geheel getal van %" PRId64 " tot %" PRId64
+                         " zijn.",
+                         name, lo, hi);
         return false;
     }
     *out = v;
@@ -248,13 +328,13 @@ bool http_query_month(http_req *r, const char *name, bool required, jr_month *ou
     const char *s = http_query(r, name);
     if (!s) {
         if (required)
-            http_reply_fail(r, JR_EINVAL, "query_missing", name,
-                            "De parameter %s ontbreekt (een maand, JJJJ-MM).", name);
+            http_invalid_add(r, "query_missing", name,
+                             "De parameter %s ontbreekt (een maand, JJJJ-MM).", name);
         return !required;
     }
     if (!month_parse(s, out)) {
-        http_reply_fail(r, JR_EINVAL, "month_invalid", name,
-                        "De parameter %s is geen maand (JJJJ-MM).", name);
+        http_invalid_add(r, "month_invalid", name, "De parameter %s is geen maand (JJJJ-MM).",
+                         name);
         return false;
     }
     return true;
@@ -271,6 +351,27 @@ bool http_param_int(http_req *r, int i, int64_t *out)
     return false;
 }
 
+bool http_query_youth(http_req *r, jr_youth *y, const char **bsn)
+{
+    int64_t id = 0;
+    *bsn = NULL;
+    if (!http_query_int(r, "youth", 1, INT64_MAX, &id) || id == 0)
+        return true;
+    jr_error err;
+    jr_error_clear(&err);
+    jr_status rc = youth_get(&r->ctx, id, y, &err);
+    if (rc == JR_ENOTFOUND) {
+        *bsn = ""; /* no youth has it: the list is empty, as for an unknown youth */
+        return true;
+    }
+    if (rc != JR_OK) {
+        http_reply_error(r, &err);
+        return false;
+    }
+    *bsn = y->bsn;
+    return true;
+}
+
 /* ---- pages -------------------------------------------------------------- */
 
 bool http_page_begin(http_req *r, http_page *p)
@@ -280,15 +381,15 @@ bool http_page_begin(http_req *r, http_page *p)
     const char *s = http_query(r, "limit");
     if (s) {
         int64_t v;
-        if (!http_parse_i64(s, &v) || v < 1) {
-            http_reply_fail(r, JR_EINVAL, "query_invalid", "limit",
-                            "De parameter limit moet een geheel getal van 1 tot %d zijn.",
-                            HTTP_LIST_MAX);
-            return false;
-        }
-        p->limit = v > HTTP_LIST_MAX ? HTTP_LIST_MAX : v;
+        if (!http_parse_i64(s, &v) || v < 1)
+            http_invalid_add(r, "query_invalid", "limit",
+                             "De parameter limit moet een geheel getal van 1 tot %d zijn.",
+                             HTTP_LIST_MAX);
+        else
+            p->limit = v > HTTP_LIST_MAX ? HTTP_LIST_MAX : v;
     }
-    if (!http_query_int(r, "offset", 0, INT64_MAX / 2, &p->offset))
+    http_query_int(r, "offset", 0, INT64_MAX / 2, &p->offset);
+    if (http_input_failed(r))
         return false;
     p->items = json_array();
     if (!p->items) {

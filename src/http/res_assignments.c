@@ -5,22 +5,24 @@
  */
 #include "../render/render.h"
 #include "http.h"
-#include "router.h"
 
 #include <string.h>
 
 HTTP_PAGE_ROW(assignments_row, jr_assignment, render_assignment)
 HTTP_PAGE_ROW(assignments_event_row, jr_ledger_event, render_ledger_event)
 
-static void assignments_list(http_req *r)
+/* ROUTE: GET /api/v1/assignments */
+void assignments_list(http_req *r)
 {
     http_page p;
     jr_error err;
     jr_error_clear(&err);
-    if (!http_page_begin(r, &p))
+    jr_youth y;
+    const char *bsn;
+    if (!http_query_youth(r, &y, &bsn) || !http_page_begin(r, &p))
         return;
-    jr_status rc = assignment_list(&r->ctx, http_query(r, "gemeente"), http_query(r, "agb"),
-                                   http_query(r, "bsn"), assignments_row, &p, &err);
+    jr_status rc = assignment_list(&r->ctx, http_query(r, "gemeente"), http_query(r, "agb"), bsn,
+                                   assignments_row, &p, &err);
     http_page_finish(r, &p, rc, &err);
 }
 
@@ -50,19 +52,23 @@ fail:
     http_reply_error(r, &err);
 }
 
-static void assignments_show(http_req *r)
+/* ROUTE: GET /api/v1/assignments/{number} */
+void assignments_show(http_req *r)
 {
     assignments_reply(r, 200, r->params[0]);
 }
 
-static void assignments_change(http_req *r)
+/* ROUTE: PATCH /api/v1/assignments/{number} */
+void assignments_change(http_req *r)
 {
     int64_t budget = -1, volume = -1;
     jr_date end = JR_DATE_NONE;
     const char *reason = NULL;
-    if (!http_body_int(r, "budget_cents", false, 0, INT64_MAX / 1000, &budget) ||
-        !http_body_int(r, "volume", false, 1, 1000000, &volume) ||
-        !http_body_date(r, "end", false, &end) || !http_body_str(r, "reason", false, 3, &reason))
+    http_body_int(r, "budget_cents", false, 0, INT64_MAX / 1000, &budget);
+    http_body_int(r, "volume", false, 1, 1000000, &volume);
+    http_body_date(r, "end", false, &end);
+    http_body_str(r, "reason", false, 3, &reason);
+    if (http_input_failed(r))
         return;
     if (budget >= 0 && volume >= 0) {
         http_reply_fail(r, JR_EINVAL, "budget_and_volume", "volume",
@@ -78,11 +84,14 @@ static void assignments_change(http_req *r)
         assignments_reply(r, 200, r->params[0]);
 }
 
-static void assignments_end(http_req *r)
+/* ROUTE: POST /api/v1/assignments/{number}/end */
+void assignments_end(http_req *r)
 {
     jr_date date;
     const char *reason = NULL;
-    if (!http_body_date(r, "date", true, &date) || !http_body_str(r, "reason", false, 256, &reason))
+    http_body_date(r, "date", true, &date);
+    http_body_str(r, "reason", false, 256, &reason);
+    if (http_input_failed(r))
         return;
     jr_error err;
     jr_error_clear(&err);
@@ -92,7 +101,8 @@ static void assignments_end(http_req *r)
         assignments_reply(r, 200, r->params[0]);
 }
 
-static void assignments_withdraw(http_req *r)
+/* ROUTE: POST /api/v1/assignments/{number}/withdraw */
+void assignments_withdraw(http_req *r)
 {
     jr_error err;
     jr_error_clear(&err);
@@ -110,7 +120,8 @@ static const char *assignments_care_agb(http_req *r, char buf[9])
     const char *agb = NULL;
     if (r->ctx.who.role == JR_ROLE_AANBIEDER)
         return r->ctx.who.agb;
-    if (!http_body_str(r, "agb", false, 9, &agb))
+    http_body_str(r, "agb", false, 9, &agb);
+    if (http_input_failed(r))
         return NULL;
     if (agb || r->ctx.who.role != JR_ROLE_BEHEERDER)
         return agb ? agb : "";
@@ -125,12 +136,14 @@ static const char *assignments_care_agb(http_req *r, char buf[9])
     return buf;
 }
 
-static void assignments_care_start(http_req *r)
+/* ROUTE: POST /api/v1/assignments/{number}/care-start */
+void assignments_care_start(http_req *r)
 {
     jr_date date;
     char buf[9];
     const char *agb;
-    if (!http_body_date(r, "date", true, &date) || !(agb = assignments_care_agb(r, buf)))
+    http_body_date(r, "date", true, &date);
+    if (http_input_failed(r) || !(agb = assignments_care_agb(r, buf)))
         return;
     jr_error err;
     jr_error_clear(&err);
@@ -140,13 +153,15 @@ static void assignments_care_start(http_req *r)
         assignments_reply(r, 200, r->params[0]);
 }
 
-static void assignments_care_stop(http_req *r)
+/* ROUTE: POST /api/v1/assignments/{number}/care-stop */
+void assignments_care_stop(http_req *r)
 {
     jr_date date;
     char buf[9];
     const char *agb, *reason = NULL;
-    if (!http_body_date(r, "date", true, &date) || !http_body_str(r, "reason", true, 3, &reason) ||
-        !(agb = assignments_care_agb(r, buf)))
+    http_body_date(r, "date", true, &date);
+    http_body_str(r, "reason", true, 3, &reason);
+    if (http_input_failed(r) || !(agb = assignments_care_agb(r, buf)))
         return;
     jr_error err;
     jr_error_clear(&err);
@@ -155,14 +170,3 @@ static void assignments_care_stop(http_req *r)
     else
         assignments_reply(r, 200, r->params[0]);
 }
-
-const http_route res_assignments_routes[] = {
-    {HTTP_GET, "/api/assignments", assignments_list, 0},
-    {HTTP_GET, "/api/assignments/{number}", assignments_show, 0},
-    {HTTP_PATCH, "/api/assignments/{number}", assignments_change, 0},
-    {HTTP_POST, "/api/assignments/{number}/end", assignments_end, 0},
-    {HTTP_POST, "/api/assignments/{number}/withdraw", assignments_withdraw, 0},
-    {HTTP_POST, "/api/assignments/{number}/care-start", assignments_care_start, 0},
-    {HTTP_POST, "/api/assignments/{number}/care-stop", assignments_care_stop, 0},
-    {0, NULL, NULL, 0},
-};

@@ -4,13 +4,13 @@
  */
 #include "../render/render.h"
 #include "http.h"
-#include "router.h"
 
 #include <stdint.h>
 
 HTTP_PAGE_ROW(audit_row, jr_audit_row, render_audit_row)
 
-static void audit_show(http_req *r)
+/* ROUTE: GET /api/v1/audit */
+void audit_show(http_req *r)
 {
     http_page p;
     jr_error err;
@@ -21,8 +21,3 @@ static void audit_show(http_req *r)
                               http_query(r, "actor"), INT64_MAX, audit_row, &p, &err);
     http_page_finish(r, &p, rc, &err);
 }
-
-const http_route res_audit_routes[] = {
-    {HTTP_GET, "/api/audit", audit_show, 0},
-    {0, NULL, NULL, 0},
-};

@@ -1,6 +1,6 @@
 /*
  * res_declarations.c: declaring over HTTP: a provider uploads a CSV file
- * of declaration lines (POST /api/declarations, text/csv, at most 64 MiB),
+ * of declaration lines (POST /api/v1/declarations, text/csv, at most 64 MiB),
  * read exactly as `jeugdregio declare` reads a file: one session, one
  * transaction, a file-level fault refuses the whole file (400 naming the
  * line). The answer gives every batch and every line's outcome. Batches
@@ -8,7 +8,6 @@
  */
 #include "../render/render.h"
 #include "http.h"
-#include "router.h"
 
 #include "../io/decl_csv.h"
 #include "../service/batches.h"
@@ -35,7 +34,8 @@ static int declarations_outcome(void *ud, const void *row)
     return 0;
 }
 
-static void declarations_upload(http_req *r)
+/* ROUTE: POST /api/v1/declarations CSV */
+void declarations_upload(http_req *r)
 {
     char name[128], source[192];
     http_query_filename(r, "upload.csv", name, sizeof name);
@@ -73,35 +73,33 @@ fail:
     http_reply_error(r, &err);
 }
 
-static void declarations_list(http_req *r)
+/* ROUTE: GET /api/v1/declarations */
+void declarations_list(http_req *r)
 {
     jr_month period;
     bool has_period = http_query(r, "period") != NULL;
     http_page p;
     jr_error err;
     jr_error_clear(&err);
-    if (!http_query_month(r, "period", false, &period) || !http_page_begin(r, &p))
+    http_query_month(r, "period", false, &period);
+    if (!http_page_begin(r, &p))
         return;
     jr_status rc = batch_list(&r->ctx, has_period ? &period : NULL, http_query(r, "gemeente"),
                               http_query(r, "agb"), declarations_batch_row, &p, &err);
     http_page_finish(r, &p, rc, &err);
 }
 
-static void declarations_lines(http_req *r)
+/* ROUTE: GET /api/v1/declarations/{id}/lines */
+void declarations_lines(http_req *r)
 {
     int64_t id;
     http_page p;
     jr_error err;
     jr_error_clear(&err);
-    if (!http_param_int(r, 0, &id) || !http_page_begin(r, &p))
+    if (!http_param_int(r, 0, &id))
+        return;
+    if (!http_page_begin(r, &p))
         return;
     jr_status rc = decl_batch_outcomes(&r->ctx, id, declarations_line_row, &p, &err);
     http_page_finish(r, &p, rc, &err);
 }
-
-const http_route res_declarations_routes[] = {
-    {HTTP_POST, "/api/declarations", declarations_upload, HTTP_ROUTE_CSV},
-    {HTTP_GET, "/api/declarations", declarations_list, 0},
-    {HTTP_GET, "/api/declarations/{id}/lines", declarations_lines, 0},
-    {0, NULL, NULL, 0},
-};

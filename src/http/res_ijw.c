@@ -1,7 +1,7 @@
 /*
  * res_ijw.c: the iJw message exchange over HTTP (see src/ijw/ijw.h).
  *
- * POST /api/ijw: one received iJw message as the body (application/xml or
+ * POST /api/v1/ijw: one received iJw message as the body (application/xml or
  * text/xml, at most 64 MiB) is processed by ijw_import_buffer acting as the
  * logged-in user: the library checks the role and that a provider only
  * sends as its own AGB (403 otherwise), refuses a malformed or
@@ -10,12 +10,11 @@
  * changing nothing. The answer is JSON with the answering message as text,
  * or with ?format=xml the answering message itself as a download.
  *
- * POST /api/ijw/outgoing/export: writes the pending outgoing JW301 or JW319
+ * POST /api/v1/ijw/outgoing/export: writes the pending outgoing JW301 or JW319
  * messages (ijw_export) and returns them. Exporting marks them sent, so it
  * is a POST (state-changing, CSRF-checked), not a GET.
  */
 #include "http.h"
-#include "router.h"
 
 #include "../core/sbuf.h"
 #include "../ijw/ijw.h"
@@ -24,7 +23,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void ijw_http_import(http_req *r)
+/* ROUTE: POST /api/v1/ijw XML */
+void ijw_http_import(http_req *r)
 {
     const char *format = http_query(r, "format");
     bool as_xml = format && strcmp(format, "xml") == 0;
@@ -87,11 +87,14 @@ static jr_status ijw_http_out(void *ud, const ijw_out_info *info, const char *xm
     return JR_OK;
 }
 
-static void ijw_http_export(http_req *r)
+/* ROUTE: POST /api/v1/ijw/outgoing/export */
+void ijw_http_export(http_req *r)
 {
     const char *type = NULL;
     jr_date since = JR_DATE_NONE;
-    if (!http_body_str(r, "type", true, 16, &type) || !http_body_date(r, "since", false, &since))
+    http_body_str(r, "type", true, 16, &type);
+    http_body_date(r, "since", false, &since);
+    if (http_input_failed(r))
         return;
     ijw_msg m;
     if (strcmp(type, "JW301") == 0)
@@ -120,9 +123,3 @@ static void ijw_http_export(http_req *r)
     http_reply_json(r, 200,
                     json_pack("{s:s, s:i, s:o}", "type", type, "count", n, "messages", messages));
 }
-
-const http_route res_ijw_routes[] = {
-    {HTTP_POST, "/api/ijw", ijw_http_import, HTTP_ROUTE_XML},
-    {HTTP_POST, "/api/ijw/outgoing/export", ijw_http_export, 0},
-    {0, NULL, NULL, 0},
-};

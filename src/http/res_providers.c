@@ -1,15 +1,15 @@
 /*
- * res_providers.c: providers (/api/providers) and their contracts
- * (/api/contracts): every role reads them, rsj and beheerder add them.
+ * res_providers.c: providers (/api/v1/providers) and their contracts
+ * (/api/v1/contracts): every role reads them, rsj and beheerder add them.
  */
 #include "../render/render.h"
 #include "http.h"
-#include "router.h"
 
 HTTP_PAGE_ROW(providers_row, jr_provider, render_provider)
 HTTP_PAGE_ROW(contracts_row, jr_contract, render_contract)
 
-static void providers_list(http_req *r)
+/* ROUTE: GET /api/v1/providers */
+void providers_list(http_req *r)
 {
     http_page p;
     jr_error err;
@@ -20,7 +20,8 @@ static void providers_list(http_req *r)
     http_page_finish(r, &p, rc, &err);
 }
 
-static void providers_show(http_req *r)
+/* ROUTE: GET /api/v1/providers/{agb} */
+void providers_show(http_req *r)
 {
     jr_provider p;
     jr_error err;
@@ -31,11 +32,14 @@ static void providers_show(http_req *r)
         http_reply_json(r, 200, render_provider(&p));
 }
 
-static void providers_add(http_req *r)
+/* ROUTE: POST /api/v1/providers */
+void providers_add(http_req *r)
 {
     const char *agb = NULL, *name = NULL, *kind = "instelling";
-    if (!http_body_str(r, "agb", true, 9, &agb) || !http_body_str(r, "name", true, 128, &name) ||
-        !http_body_str(r, "kind", false, 16, &kind))
+    http_body_str(r, "agb", true, 9, &agb);
+    http_body_str(r, "name", true, 128, &name);
+    http_body_str(r, "kind", false, 16, &kind);
+    if (http_input_failed(r))
         return;
     jr_provider p;
     jr_error err;
@@ -47,7 +51,8 @@ static void providers_add(http_req *r)
         http_reply_json(r, 201, render_provider(&p));
 }
 
-static void contracts_list(http_req *r)
+/* ROUTE: GET /api/v1/contracts */
+void contracts_list(http_req *r)
 {
     http_page p;
     jr_error err;
@@ -58,13 +63,17 @@ static void contracts_list(http_req *r)
     http_page_finish(r, &p, rc, &err);
 }
 
-static void contracts_add(http_req *r)
+/* ROUTE: POST /api/v1/contracts */
+void contracts_add(http_req *r)
 {
     const char *agb = NULL, *lot = NULL, *product = "*";
     jr_date start, end = JR_DATE_NONE;
-    if (!http_body_str(r, "agb", true, 9, &agb) || !http_body_str(r, "lot", true, 16, &lot) ||
-        !http_body_str(r, "product", false, 8, &product) ||
-        !http_body_date(r, "start", true, &start) || !http_body_date(r, "end", false, &end))
+    http_body_str(r, "agb", true, 9, &agb);
+    http_body_str(r, "lot", true, 16, &lot);
+    http_body_str(r, "product", false, 8, &product);
+    http_body_date(r, "start", true, &start);
+    http_body_date(r, "end", false, &end);
+    if (http_input_failed(r))
         return;
     int n = 0;
     jr_error err;
@@ -77,12 +86,3 @@ static void contracts_add(http_req *r)
                                   "product", product, "start", render_date(start), "end",
                                   render_date(end), "contracts", n));
 }
-
-const http_route res_providers_routes[] = {
-    {HTTP_GET, "/api/providers", providers_list, 0},
-    {HTTP_GET, "/api/providers/{agb}", providers_show, 0},
-    {HTTP_POST, "/api/providers", providers_add, 0},
-    {HTTP_GET, "/api/contracts", contracts_list, 0},
-    {HTTP_POST, "/api/contracts", contracts_add, 0},
-    {0, NULL, NULL, 0},
-};

@@ -5,7 +5,6 @@
  */
 #include "../render/render.h"
 #include "http.h"
-#include "router.h"
 
 #include "../core/sbuf.h"
 
@@ -15,13 +14,15 @@
 
 HTTP_PAGE_ROW(quotes_row, jr_quote, render_quote)
 
-static void quotes_list(http_req *r)
+/* ROUTE: GET /api/v1/quotes */
+void quotes_list(http_req *r)
 {
     http_page p;
     int64_t referral = 0;
     jr_error err;
     jr_error_clear(&err);
-    if (!http_query_int(r, "referral", 1, INT64_MAX, &referral) || !http_page_begin(r, &p))
+    http_query_int(r, "referral", 1, INT64_MAX, &referral);
+    if (!http_page_begin(r, &p))
         return;
     jr_status rc = quote_list(&r->ctx, referral, http_query(r, "agb"), quotes_row, &p, &err);
     http_page_finish(r, &p, rc, &err);
@@ -55,7 +56,8 @@ static void quotes_reply(http_req *r, int status, int64_t id)
     http_reply_json(r, status, o);
 }
 
-static void quotes_show(http_req *r)
+/* ROUTE: GET /api/v1/quotes/{id} */
+void quotes_show(http_req *r)
 {
     int64_t id;
     if (http_param_int(r, 0, &id))
@@ -81,38 +83,40 @@ static bool quotes_hours(json_t *v, int64_t *out)
     return false;
 }
 
-static void quotes_answer(http_req *r)
+/* ROUTE: POST /api/v1/quotes/{id}/answer */
+void quotes_answer(http_req *r)
 {
     int64_t id, months = 0;
     const char *plan = "", *agb = NULL;
-    if (!http_param_int(r, 0, &id) || !http_body_int(r, "months", true, 1, 24, &months) ||
-        !http_body_str(r, "plan", false, 256, &plan) || !http_body_str(r, "agb", false, 9, &agb))
+    if (!http_param_int(r, 0, &id))
         return;
+    http_body_int(r, "months", true, 1, 24, &months);
+    http_body_str(r, "plan", false, 256, &plan);
+    http_body_str(r, "agb", false, 9, &agb);
     json_t *list = json_object_get(r->body, "lines");
     size_t n = json_is_array(list) ? json_array_size(list) : 0;
-    if (n == 0 || n > JR_QUOTE_MAX_LINES) {
-        http_reply_fail(r, JR_EINVAL, "quote_lines", "lines",
-                        "Geef in 'lines' uren voor 1 tot %d functiegroepen, bijvoorbeeld "
-                        "[{\"product\": \"FG2\", \"hours\": \"12.5\"}].",
-                        JR_QUOTE_MAX_LINES);
-        return;
-    }
     jr_quote_line lines[JR_QUOTE_MAX_LINES];
     memset(lines, 0, sizeof lines);
-    for (size_t i = 0; i < n; i++) {
+    if (n == 0 || n > JR_QUOTE_MAX_LINES)
+        http_invalid_add(r, "quote_lines", "lines",
+                         "Geef in 'lines' uren voor 1 tot %d functiegroepen, bijvoorbeeld "
+                         "[{\"product\": \"FG2\", \"hours\": \"12.5\"}].",
+                         JR_QUOTE_MAX_LINES);
+    for (size_t i = 0; i < n && n <= JR_QUOTE_MAX_LINES; i++) {
         json_t *l = json_array_get(list, i);
         const char *product = json_string_value(json_object_get(l, "product"));
         if (!product || strlen(product) >= sizeof lines[i].product ||
-            !quotes_hours(json_object_get(l, "hours"), &lines[i].centi_hours)) {
-            http_reply_fail(r, JR_EINVAL, "quote_line_invalid", "lines",
-                            "Regel %zu van de offerte: geef een functiegroep ('product', "
-                            "bijvoorbeeld FG2) en een positief aantal uren ('hours', hoogstens "
-                            "twee decimalen).",
-                            i + 1);
-            return;
-        }
-        str_copy(lines[i].product, sizeof lines[i].product, product);
+            !quotes_hours(json_object_get(l, "hours"), &lines[i].centi_hours))
+            http_invalid_add(r, "quote_line_invalid", "lines",
+                             "Regel %zu van de offerte: geef een functiegroep ('product', "
+                             "bijvoorbeeld FG2) en een positief aantal uren ('hours', hoogstens "
+                             "twee decimalen).",
+                             i + 1);
+        else
+            str_copy(lines[i].product, sizeof lines[i].product, product);
     }
+    if (http_input_failed(r))
+        return;
     jr_error err;
     jr_error_clear(&err);
     jr_quote q;
@@ -134,11 +138,15 @@ static void quotes_answer(http_req *r)
     quotes_reply(r, 200, id);
 }
 
-static void quotes_accept(http_req *r)
+/* ROUTE: POST /api/v1/quotes/{id}/accept */
+void quotes_accept(http_req *r)
 {
     int64_t id;
     jr_date start;
-    if (!http_param_int(r, 0, &id) || !http_body_date(r, "start", true, &start))
+    if (!http_param_int(r, 0, &id))
+        return;
+    http_body_date(r, "start", true, &start);
+    if (http_input_failed(r))
         return;
     char number[24];
     jr_assignment a;
@@ -151,11 +159,15 @@ static void quotes_accept(http_req *r)
         http_reply_json(r, 201, render_assignment(&a));
 }
 
-static void quotes_reject(http_req *r)
+/* ROUTE: POST /api/v1/quotes/{id}/reject */
+void quotes_reject(http_req *r)
 {
     int64_t id;
     const char *reason = NULL;
-    if (!http_param_int(r, 0, &id) || !http_body_str(r, "reason", false, 256, &reason))
+    if (!http_param_int(r, 0, &id))
+        return;
+    http_body_str(r, "reason", false, 256, &reason);
+    if (http_input_failed(r))
         return;
     jr_error err;
     jr_error_clear(&err);
@@ -164,12 +176,3 @@ static void quotes_reject(http_req *r)
     else
         quotes_reply(r, 200, id);
 }
-
-const http_route res_quotes_routes[] = {
-    {HTTP_GET, "/api/quotes", quotes_list, 0},
-    {HTTP_GET, "/api/quotes/{id}", quotes_show, 0},
-    {HTTP_POST, "/api/quotes/{id}/answer", quotes_answer, 0},
-    {HTTP_POST, "/api/quotes/{id}/accept", quotes_accept, 0},
-    {HTTP_POST, "/api/quotes/{id}/reject", quotes_reject, 0},
-    {0, NULL, NULL, 0},
-};

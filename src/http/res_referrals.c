@@ -5,7 +5,6 @@
  */
 #include "../render/render.h"
 #include "http.h"
-#include "router.h"
 
 #include "../core/sbuf.h"
 
@@ -13,7 +12,8 @@
 
 HTTP_PAGE_ROW(referrals_row, jr_referral, render_referral)
 
-static void referrals_routes(http_req *r)
+/* ROUTE: GET /api/v1/referrals/routes */
+void referrals_routes(http_req *r)
 {
     jr_error err;
     jr_error_clear(&err);
@@ -41,30 +41,30 @@ static void referrals_routes(http_req *r)
                               rule->dyslexie));
 }
 
-static void referrals_create(http_req *r)
+/* ROUTE: POST /api/v1/referrals */
+void referrals_create(http_req *r)
 {
     const char *bsn = NULL, *type = NULL, *name = NULL, *route = NULL, *budget = "", *product = "",
                *result = NULL;
     jr_referral_req req;
     memset(&req, 0, sizeof req);
     req.date = r->ctx.today;
-    if (!http_body_str(r, "bsn", true, 10, &bsn) ||
-        !http_body_str(r, "referrer_type", true, sizeof req.referrer_type, &type) ||
-        !http_body_str(r, "referrer_name", false, 96, &name) ||
-        !http_body_str(r, "route", true, 16, &route) ||
-        !http_body_str(r, "budget", false, sizeof req.budget, &budget) ||
-        !http_body_str(r, "product", false, sizeof req.product, &product) ||
-        !http_body_int(r, "volume", false, 0, 100000, &req.volume) ||
-        !http_body_str(r, "result", true, sizeof req.result, &result) ||
-        !http_body_date(r, "date", false, &req.date))
+    http_body_str(r, "bsn", true, 10, &bsn);
+    http_body_str(r, "referrer_type", true, sizeof req.referrer_type, &type);
+    http_body_str(r, "referrer_name", false, 96, &name);
+    http_body_str(r, "route", true, 16, &route);
+    http_body_str(r, "budget", false, sizeof req.budget, &budget);
+    http_body_str(r, "product", false, sizeof req.product, &product);
+    http_body_int(r, "volume", false, 0, 100000, &req.volume);
+    http_body_str(r, "result", true, sizeof req.result, &result);
+    http_body_date(r, "date", false, &req.date);
+    if (route && !route_parse(route, &req.route))
+        http_invalid_add(r, "route_invalid", "route",
+                         "Route '%s' bestaat niet: kies budget, offerte, verblijf, crisis of "
+                         "dyslexie.",
+                         route);
+    if (http_input_failed(r))
         return;
-    if (!route_parse(route, &req.route)) {
-        http_reply_fail(r, JR_EINVAL, "route_invalid", "route",
-                        "Route '%s' bestaat niet: kies budget, offerte, verblijf, crisis of "
-                        "dyslexie.",
-                        route);
-        return;
-    }
     str_copy(req.referrer_type, sizeof req.referrer_type, type);
     str_copy(req.budget, sizeof req.budget, budget);
     str_copy(req.product, sizeof req.product, product);
@@ -80,18 +80,22 @@ static void referrals_create(http_req *r)
         http_reply_json(r, 201, render_referral(&ref));
 }
 
-static void referrals_list(http_req *r)
+/* ROUTE: GET /api/v1/referrals */
+void referrals_list(http_req *r)
 {
     http_page p;
     jr_error err;
     jr_error_clear(&err);
-    if (!http_page_begin(r, &p))
+    jr_youth y;
+    const char *bsn;
+    if (!http_query_youth(r, &y, &bsn) || !http_page_begin(r, &p))
         return;
-    jr_status rc = referral_list(&r->ctx, http_query(r, "bsn"), referrals_row, &p, &err);
+    jr_status rc = referral_list(&r->ctx, bsn, referrals_row, &p, &err);
     http_page_finish(r, &p, rc, &err);
 }
 
-static void referrals_show(http_req *r)
+/* ROUTE: GET /api/v1/referrals/{id} */
+void referrals_show(http_req *r)
 {
     int64_t id;
     if (!http_param_int(r, 0, &id))
@@ -105,13 +109,18 @@ static void referrals_show(http_req *r)
         http_reply_json(r, 200, render_referral(&ref));
 }
 
-static void referrals_assign(http_req *r)
+/* ROUTE: POST /api/v1/referrals/{id}/assignment */
+void referrals_assign(http_req *r)
 {
     int64_t id;
     const char *agb = NULL;
     jr_date start, end = JR_DATE_NONE;
-    if (!http_param_int(r, 0, &id) || !http_body_str(r, "agb", true, 9, &agb) ||
-        !http_body_date(r, "start", true, &start) || !http_body_date(r, "end", false, &end))
+    if (!http_param_int(r, 0, &id))
+        return;
+    http_body_str(r, "agb", true, 9, &agb);
+    http_body_date(r, "start", true, &start);
+    http_body_date(r, "end", false, &end);
+    if (http_input_failed(r))
         return;
     char number[24];
     jr_assignment a;
@@ -126,7 +135,8 @@ static void referrals_assign(http_req *r)
 
 #define REFERRALS_MAX_AGBS 32
 
-static void referrals_quotes(http_req *r)
+/* ROUTE: POST /api/v1/referrals/{id}/quotes */
+void referrals_quotes(http_req *r)
 {
     int64_t id;
     if (!http_param_int(r, 0, &id))
@@ -167,13 +177,3 @@ fail:
     json_decref(quotes);
     http_reply_error(r, &err);
 }
-
-const http_route res_referrals_routes[] = {
-    {HTTP_GET, "/api/referrals/routes", referrals_routes, 0},
-    {HTTP_POST, "/api/referrals", referrals_create, 0},
-    {HTTP_GET, "/api/referrals", referrals_list, 0},
-    {HTTP_GET, "/api/referrals/{id}", referrals_show, 0},
-    {HTTP_POST, "/api/referrals/{id}/assignment", referrals_assign, 0},
-    {HTTP_POST, "/api/referrals/{id}/quotes", referrals_quotes, 0},
-    {0, NULL, NULL, 0},
-};

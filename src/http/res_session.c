@@ -1,5 +1,5 @@
 /*
- * res_session.c: logging in and out, and "who am I" (/api/session).
+ * res_session.c: logging in and out, and "who am I" (/api/v1/session).
  *
  * The login answers the user and the session's CSRF token and sets the
  * session cookie (HttpOnly, SameSite=Strict, Path=/, Secure when the server
@@ -7,7 +7,6 @@
  * a locked account answers 429.
  */
 #include "http.h"
-#include "router.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -33,11 +32,13 @@ static void session_set_cookie(http_req *r, const char *token)
                  r->secure_cookies ? "; Secure" : "");
 }
 
-static void session_login(http_req *r)
+/* ROUTE: POST /api/v1/session PUBLIC OWN_TX */
+void session_login(http_req *r)
 {
     const char *name = NULL, *password = NULL;
-    if (!http_body_str(r, "name", true, 64, &name) ||
-        !http_body_str(r, "password", true, 1024, &password))
+    http_body_str(r, "name", true, 64, &name);
+    http_body_str(r, "password", true, 1024, &password);
+    if (http_input_failed(r))
         return;
     char token[JR_TOKEN_HEX], csrf[JR_TOKEN_HEX];
     jr_user u;
@@ -45,7 +46,7 @@ static void session_login(http_req *r)
     jr_error_clear(&err);
     if (auth_login(&r->ctx, name, password, r->client, token, csrf, &u, &err) != JR_OK) {
         if (strcmp(err.code, "login_locked") == 0)
-            http_reply_json(r, 429, http_error_json(&err));
+            http_reply_json(r, 429, http_problem_json(429, &err, r->path, NULL));
         else
             http_reply_error(r, &err);
         return;
@@ -54,12 +55,14 @@ static void session_login(http_req *r)
     http_reply_json(r, 200, session_json(&u, csrf));
 }
 
-static void session_show(http_req *r)
+/* ROUTE: GET /api/v1/session */
+void session_show(http_req *r)
 {
     http_reply_json(r, 200, session_json(&r->user, r->csrf));
 }
 
-static void session_logout(http_req *r)
+/* ROUTE: DELETE /api/v1/session */
+void session_logout(http_req *r)
 {
     jr_error err;
     jr_error_clear(&err);
@@ -70,10 +73,3 @@ static void session_logout(http_req *r)
     session_set_cookie(r, NULL);
     http_reply_json(r, 200, json_pack("{s:b}", "logged_out", 1));
 }
-
-const http_route res_session_routes[] = {
-    {HTTP_POST, "/api/session", session_login, HTTP_ROUTE_PUBLIC | HTTP_ROUTE_OWN_TX},
-    {HTTP_GET, "/api/session", session_show, 0},
-    {HTTP_DELETE, "/api/session", session_logout, 0},
-    {0, NULL, NULL, 0},
-};

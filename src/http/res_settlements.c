@@ -5,7 +5,6 @@
  */
 #include "../render/render.h"
 #include "http.h"
-#include "router.h"
 
 typedef struct {
     http_page page;
@@ -24,13 +23,15 @@ static int settlements_row(void *ud, const void *row)
 
 HTTP_PAGE_ROW(settlements_line_row, jr_decl_outcome, render_line)
 
-static void settlements_list(http_req *r)
+/* ROUTE: GET /api/v1/settlements */
+void settlements_list(http_req *r)
 {
     jr_month period;
     settlements_page p;
     jr_error err;
     jr_error_clear(&err);
-    if (!http_query_month(r, "period", true, &period) || !http_page_begin(r, &p.page))
+    http_query_month(r, "period", true, &period);
+    if (!http_page_begin(r, &p.page))
         return;
     p.total = 0;
     jr_status rc = settle_period(&r->ctx, period, http_query(r, "gemeente"), http_query(r, "agb"),
@@ -40,21 +41,17 @@ static void settlements_list(http_req *r)
         json_object_set_new(r->reply, "accepted_cents", json_integer(p.total));
 }
 
-static void settlements_lines(http_req *r)
+/* ROUTE: GET /api/v1/settlements/lines */
+void settlements_lines(http_req *r)
 {
     jr_month period;
     http_page p;
     jr_error err;
     jr_error_clear(&err);
-    if (!http_query_month(r, "period", true, &period) || !http_page_begin(r, &p))
+    http_query_month(r, "period", true, &period);
+    if (!http_page_begin(r, &p))
         return;
     jr_status rc = settle_lines(&r->ctx, period, http_query(r, "gemeente"), http_query(r, "agb"),
                                 http_query(r, "product"), settlements_line_row, &p, &err);
     http_page_finish(r, &p, rc, &err);
 }
-
-const http_route res_settlements_routes[] = {
-    {HTTP_GET, "/api/settlements", settlements_list, 0},
-    {HTTP_GET, "/api/settlements/lines", settlements_lines, 0},
-    {0, NULL, NULL, 0},
-};

@@ -4,7 +4,6 @@
  */
 #include "../render/render.h"
 #include "http.h"
-#include "router.h"
 
 #include <string.h>
 
@@ -42,7 +41,8 @@ static void users_reply(http_req *r, int status, const char *name)
         http_reply_json(r, status, render_user(&f.user));
 }
 
-static void users_list(http_req *r)
+/* ROUTE: GET /api/v1/users */
+void users_list(http_req *r)
 {
     http_page p;
     jr_error err;
@@ -53,16 +53,18 @@ static void users_list(http_req *r)
     http_page_finish(r, &p, rc, &err);
 }
 
-static void users_add(http_req *r)
+/* ROUTE: POST /api/v1/users */
+void users_add(http_req *r)
 {
     const char *name = NULL, *display = NULL, *role = NULL, *gemeente = NULL, *agb = NULL,
                *password = NULL;
-    if (!http_body_str(r, "name", true, 64, &name) ||
-        !http_body_str(r, "display_name", false, 128, &display) ||
-        !http_body_str(r, "role", true, 16, &role) ||
-        !http_body_str(r, "gemeente", false, 5, &gemeente) ||
-        !http_body_str(r, "agb", false, 9, &agb) ||
-        !http_body_str(r, "password", true, 1024, &password))
+    http_body_str(r, "name", true, 64, &name);
+    http_body_str(r, "display_name", false, 128, &display);
+    http_body_str(r, "role", true, 16, &role);
+    http_body_str(r, "gemeente", false, 5, &gemeente);
+    http_body_str(r, "agb", false, 9, &agb);
+    http_body_str(r, "password", true, 1024, &password);
+    if (http_input_failed(r))
         return;
     jr_role rl =
         JR_ROLE_SYSTEM; /* an unknown role: the service refuses it (after the role check) */
@@ -75,12 +77,14 @@ static void users_add(http_req *r)
         users_reply(r, 201, name);
 }
 
-static void users_change(http_req *r)
+/* ROUTE: PATCH /api/v1/users/{name} */
+void users_change(http_req *r)
 {
     const char *name = r->params[0], *password = NULL;
     bool active = true, has_active = json_object_get(r->body, "active") != NULL;
-    if (!http_body_bool(r, "active", false, &active) ||
-        !http_body_str(r, "password", false, 1024, &password))
+    http_body_bool(r, "active", false, &active);
+    http_body_str(r, "password", false, 1024, &password);
+    if (http_input_failed(r))
         return;
     jr_error err;
     jr_error_clear(&err);
@@ -102,10 +106,3 @@ static void users_change(http_req *r)
     else
         users_reply(r, 200, name);
 }
-
-const http_route res_users_routes[] = {
-    {HTTP_GET, "/api/users", users_list, 0},
-    {HTTP_POST, "/api/users", users_add, 0},
-    {HTTP_PATCH, "/api/users/{name}", users_change, 0},
-    {0, NULL, NULL, 0},
-};

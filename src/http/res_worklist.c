@@ -6,7 +6,6 @@
  */
 #include "../render/render.h"
 #include "http.h"
-#include "router.h"
 
 #include "../service/worklist.h"
 
@@ -35,7 +34,8 @@ static int worklist_add_line(void *ud, const void *row)
     return json_array_append_new(ud, o) != 0;
 }
 
-static void worklist_show(http_req *r)
+/* ROUTE: GET /api/v1/worklist */
+void worklist_show(http_req *r)
 {
     int64_t limit = 20;
     if (!http_query_int(r, "limit", 1, JR_WORKLIST_MAX, &limit))
@@ -69,8 +69,3 @@ fail:
     json_decref(budgets);
     http_reply_error(r, &err);
 }
-
-const http_route res_worklist_routes[] = {
-    {HTTP_GET, "/api/worklist", worklist_show, 0},
-    {0, NULL, NULL, 0},
-};

@@ -1,37 +1,31 @@
 /*
- * router.c: joins the route tables of the resource files and matches a
- * request's method and path against them (see router.h).
+ * router.c: walks the route table generated from the ROUTE comments
+ * (router_routes) and matches a request's method and path against it,
+ * under /api/v1 or, for one release, under the old /api paths (see
+ * router.h).
  */
 #include "router.h"
 
 #include "../core/sbuf.h"
 
+#include <stdio.h>
 #include <string.h>
-
-static const http_route *const router_tables[] = {
-    res_session_routes,      res_catalog_routes,     res_worklist_routes, res_providers_routes,
-    res_youths_routes,       res_referrals_routes,   res_quotes_routes,   res_assignments_routes,
-    res_declarations_routes, res_settlements_routes, res_users_routes,    res_audit_routes,
-    res_ijw_routes,          res_openapi_routes,
-};
-
-#define ROUTER_NTABLES (int)(sizeof router_tables / sizeof router_tables[0])
 
 int router_route_count(void)
 {
-    int n = 0;
-    for (int t = 0; t < ROUTER_NTABLES; t++)
-        for (const http_route *r = router_tables[t]; r->pattern; r++)
-            n++;
-    return n;
+    return router_nroutes;
 }
 
 const http_route *router_route_at(int i)
 {
-    for (int t = 0; t < ROUTER_NTABLES; t++)
-        for (const http_route *r = router_tables[t]; r->pattern; r++)
-            if (i-- == 0)
-                return r;
+    return i >= 0 && i < router_nroutes ? &router_routes[i] : NULL;
+}
+
+const http_route *router_find(http_method method, const char *pattern)
+{
+    for (const http_route *r = router_routes; r->pattern; r++)
+        if (r->method == method && strcmp(r->pattern, pattern) == 0)
+            return r;
     return NULL;
 }
 
@@ -109,30 +103,51 @@ static int router_score(const char *pattern, char **seg, int nseg, const char **
     return score;
 }
 
+/* router_v1_path: path as the /api/v1 path it stands for, into out; sets
+ * *legacy when it is an old /api path. False when it is neither or does not
+ * fit. */
+static bool router_v1_path(const char *path, char *out, size_t cap, bool *legacy)
+{
+    size_t v1 = strlen(ROUTER_V1);
+    *legacy = false;
+    if (strncmp(path, ROUTER_V1, v1) == 0 && (path[v1] == '/' || path[v1] == '\0'))
+        return str_copy(out, cap, path) < cap;
+    if (strncmp(path, "/api/", 5) != 0)
+        return false;
+    *legacy = true;
+    int n = snprintf(out, cap, "%s%s", ROUTER_V1, path + 4);
+    return n >= 0 && (size_t)n < cap;
+}
+
 bool router_match(http_method method, const char *path, router_result *res)
 {
     memset(res, 0, sizeof *res);
+    char full[ROUTER_PATH_MAX];
+    bool legacy;
+    if (!router_v1_path(path, full, sizeof full, &legacy))
+        return false;
     char *seg[16];
-    int nseg = router_split(path, res->buf, sizeof res->buf, seg, 16);
+    int nseg = router_split(full, res->buf, sizeof res->buf, seg, 16);
     if (nseg < 0)
         return false;
+    res->legacy = legacy;
     int best = -1;
     http_method want = method == HTTP_HEAD ? HTTP_GET : method;
-    for (int t = 0; t < ROUTER_NTABLES; t++) {
-        for (const http_route *r = router_tables[t]; r->pattern; r++) {
-            const char *params[HTTP_MAX_PARAMS];
-            int np = 0;
-            int score = router_score(r->pattern, seg, nseg, params, &np);
-            if (score < 0)
-                continue;
-            res->path_known = true;
-            if (r->method != want || score <= best)
-                continue;
-            best = score;
-            res->route = r;
-            res->nparams = np;
-            memcpy(res->params, params, sizeof params);
-        }
+    for (const http_route *r = router_routes; r->pattern; r++) {
+        if (legacy && (r->flags & HTTP_ROUTE_V1ONLY))
+            continue;
+        const char *params[HTTP_MAX_PARAMS];
+        int np = 0;
+        int score = router_score(r->pattern, seg, nseg, params, &np);
+        if (score < 0)
+            continue;
+        res->path_known = true;
+        if (r->method != want || score <= best)
+            continue;
+        best = score;
+        res->route = r;
+        res->nparams = np;
+        memcpy(res->params, params, sizeof params);
     }
     return res->route != NULL;
 }

@@ -41,6 +41,9 @@
     "frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
 #define SERVER_COOKIE "jr_session"
 #define SERVER_VENDOR_PREFIX "/vendor/bootstrap/"
+/* the old /api paths are deprecated since the release of /api/v1
+   (2026-12-03T00:00:00Z, as RFC 9745's structured date) */
+#define SERVER_DEPRECATED_SINCE "@1796256000"
 
 struct http_server {
     struct MHD_Daemon *daemon;
@@ -99,13 +102,29 @@ static void server_store_give(http_server *s, jr_store *st)
 
 /* ---- responses ---------------------------------------------------------- */
 
+/* server_add_security_headers: the headers of every response: the security
+ * headers of docs/api.md and the API's version (API Design Rules,
+ * API-57). */
 static void server_add_security_headers(struct MHD_Response *resp)
 {
+    MHD_add_response_header(resp, "API-Version", HTTP_API_VERSION);
     MHD_add_response_header(resp, "Content-Security-Policy", SERVER_CSP);
     MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
     MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
     MHD_add_response_header(resp, "X-Frame-Options", "DENY");
     MHD_add_response_header(resp, "Cross-Origin-Opener-Policy", "same-origin");
+}
+
+/* server_add_deprecation: on an answer to an old /api path, the headers
+ * that say it is deprecated (RFC 9745) and where its successor is. */
+static void server_add_deprecation(server_conn *c, struct MHD_Response *resp)
+{
+    if (!c->match.legacy)
+        return;
+    char link[ROUTER_PATH_MAX + 64];
+    snprintf(link, sizeof link, "<%s%s>; rel=\"successor-version\"", ROUTER_V1, c->path + 4);
+    MHD_add_response_header(resp, "Deprecation", SERVER_DEPRECATED_SINCE);
+    MHD_add_response_header(resp, "Link", link);
 }
 
 /* server_send_raw: queues the non-JSON answer of req (reply_raw), whose
@@ -119,6 +138,7 @@ static enum MHD_Result server_send_raw(server_conn *c, struct MHD_Connection *co
         return MHD_NO;
     r->reply_raw = NULL;
     server_add_security_headers(resp);
+    server_add_deprecation(c, resp);
     MHD_add_response_header(resp, "Content-Type", r->reply_type);
     MHD_add_response_header(resp, "Cache-Control", "no-store");
     if (r->reply_disposition[0])
@@ -141,8 +161,10 @@ static enum MHD_Result server_send_json(server_conn *c, struct MHD_Connection *c
         text = json_dumps(r->reply, JSON_COMPACT | JSON_PRESERVE_ORDER);
     if (!text) {
         r->status = 500;
-        static const char fallback[] = "{\"code\":\"internal\",\"message\":\"Er ging iets mis op "
-                                       "de server.\",\"field\":\"\"}";
+        static const char fallback[] =
+            "{\"type\":\"about:blank\",\"title\":\"Interne fout\",\"status\":500,"
+            "\"detail\":\"Er ging iets mis op de server.\",\"code\":\"internal\",\"field\":\"\","
+            "\"message\":\"Er ging iets mis op de server.\"}";
         text = strdup(fallback);
         if (!text)
             return MHD_NO;
@@ -154,7 +176,10 @@ static enum MHD_Result server_send_json(server_conn *c, struct MHD_Connection *c
         return MHD_NO;
     }
     server_add_security_headers(resp);
-    MHD_add_response_header(resp, "Content-Type", "application/json; charset=utf-8");
+    server_add_deprecation(c, resp);
+    MHD_add_response_header(resp, "Content-Type",
+                            r->status >= 400 ? "application/problem+json; charset=utf-8"
+                                             : "application/json; charset=utf-8");
     MHD_add_response_header(resp, "Cache-Control", "no-store");
     if (r->cookie[0])
         MHD_add_response_header(resp, "Set-Cookie", r->cookie);
@@ -173,7 +198,7 @@ static enum MHD_Result server_refuse(server_conn *c, struct MHD_Connection *conn
     str_copy(e.code, sizeof e.code, code);
     str_copy(e.field, sizeof e.field, field);
     str_copy(e.message, sizeof e.message, message);
-    http_reply_json(&c->req, status, http_error_json(&e));
+    http_reply_json(&c->req, status, http_problem_json(status, &e, c->path, NULL));
     return server_send_json(c, conn);
 }
 
@@ -326,6 +351,12 @@ static bool server_first_call(server_conn *c, struct MHD_Connection *conn, const
     }
     memcpy(r->params, c->match.params, sizeof r->params);
     r->nparams = c->match.nparams;
+    if (MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "bsn")) {
+        *ret = server_refuse(c, conn, 400, "bsn_in_url", "bsn",
+                             "Een BSN hoort niet in een adres. Zoek de jeugdige met POST "
+                             "/api/v1/youths/search (het BSN in de aanvraag) en gebruik het id.");
+        return false;
+    }
     if (!server_check_session(c, conn, m, ret))
         return false;
     c->checked = true;
@@ -419,11 +450,11 @@ static bool server_body_ready(server_conn *c, struct MHD_Connection *conn, enum 
 }
 
 /* server_run: runs the handler on a borrowed store. A writer holds the
- * write lock and a BEGIN IMMEDIATE transaction around the handler (the
- * services nest their savepoints inside), so that a handler calling
- * several services is all or nothing: an answer of 400 or more rolls the
- * whole request back. The login keeps its own transactions (its failed
- * attempts must count), outside the lock. */
+ * write lock and a write transaction (store_begin_write) around the
+ * handler (the services nest their savepoints inside), so that a handler
+ * calling several services is all or nothing: an answer of 400 or more
+ * rolls the whole request back. The login keeps its own transactions (its
+ * failed attempts must count), outside the lock. */
 static void server_run(server_conn *c)
 {
     http_req *r = &c->req;
@@ -437,16 +468,16 @@ static void server_run(server_conn *c)
     jr_error_clear(&err);
     if (writer) {
         pthread_mutex_lock(&s->write_lock);
-        if (store_exec(st, "BEGIN IMMEDIATE", &err) != JR_OK)
+        if (store_begin_write(st, &err) != JR_OK)
             goto fail;
     }
     c->match.route->fn(r);
-    if (!r->reply && !r->reply_raw)
+    if (!http_input_failed(r))
         http_reply_fail(r, JR_EDB, "internal", "", "Geen antwoord van de afhandeling.");
     if (writer && r->status >= 400) {
-        store_exec(st, "ROLLBACK", NULL);
-    } else if (writer && store_exec(st, "COMMIT", &err) != JR_OK) {
-        store_exec(st, "ROLLBACK", NULL);
+        store_rollback(st);
+    } else if (writer && store_commit(st, &err) != JR_OK) {
+        store_rollback(st);
         goto fail;
     }
     if (writer)
@@ -531,6 +562,7 @@ static void server_completed(void *cls, struct MHD_Connection *conn, void **con_
         return;
     json_decref(c->req.body);
     json_decref(c->req.reply);
+    json_decref(c->req.invalid);
     free(c->req.reply_raw);
     sbuf_free(&c->body);
     if (c->upload)

@@ -5,8 +5,8 @@
  *
  * Each worker borrows a store of its own from a pool (SQLite handles are
  * never shared by two threads at once); requests that change something run
- * one at a time, each inside BEGIN IMMEDIATE .. COMMIT around the service
- * calls (the services nest their own savepoints inside). Every response
+ * one at a time, each inside one write transaction (store_begin_write)
+ * around the service calls (the services nest their own savepoints inside). Every response
  * carries the security headers of docs/api.md.
  */
 #ifndef JR_SERVER_H

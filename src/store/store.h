@@ -38,6 +38,12 @@ void store_close(jr_store *st);
 jr_status store_begin(jr_store *st, jr_error *err);
 jr_status store_commit(jr_store *st, jr_error *err);
 void store_rollback(jr_store *st);
+/* store_begin_write: a top-level transaction that takes the write lock at
+ * once (SQLite: BEGIN IMMEDIATE), so that a writer waits for the lock
+ * before it reads instead of failing to upgrade later. Only outside any
+ * other transaction (else JR_EDB); ended by store_commit or store_rollback
+ * like the others, and the savepoints of store_begin nest inside. */
+jr_status store_begin_write(jr_store *st, jr_error *err);
 int store_depth(const jr_store *st);
 
 /* store_exec: runs SQL without results (may hold several statements). */

@@ -29,6 +29,7 @@ struct jr_stmt {
 struct jr_store {
     sqlite3 *db;
     int depth;
+    bool write_tx; /* depth 1 is a BEGIN IMMEDIATE transaction (store_begin_write) */
     jr_stmt cache[STMT_CACHE];
 };
 
@@ -186,11 +187,34 @@ jr_status store_begin(jr_store *st, jr_error *err)
     return rc;
 }
 
+jr_status store_begin_write(jr_store *st, jr_error *err)
+{
+    if (st->depth != 0)
+        return jr_fail(err, JR_EDB, "database", "",
+                       "Databasefout: een schrijftransactie begint alleen buiten een andere.");
+    jr_status rc = store_exec(st, "BEGIN IMMEDIATE", err);
+    if (rc == JR_OK) {
+        st->depth = 1;
+        st->write_tx = true;
+    }
+    return rc;
+}
+
+/* store_top_write: is the innermost level the one store_begin_write opened? */
+static bool store_top_write(const jr_store *st)
+{
+    return st->depth == 1 && st->write_tx;
+}
+
 jr_status store_commit(jr_store *st, jr_error *err)
 {
-    jr_status rc = store_exec(st, "RELEASE jr", err);
-    if (rc == JR_OK)
+    bool top = store_top_write(st);
+    jr_status rc = store_exec(st, top ? "COMMIT" : "RELEASE jr", err);
+    if (rc == JR_OK) {
         st->depth--;
+        if (top)
+            st->write_tx = false;
+    }
     return rc;
 }
 
@@ -200,7 +224,12 @@ void store_rollback(jr_store *st)
     for (int i = 0; i < STMT_CACHE; i++)
         if (st->cache[i].stmt)
             sqlite3_reset(st->cache[i].stmt);
-    sqlite3_exec(st->db, "ROLLBACK TO jr; RELEASE jr", NULL, NULL, NULL);
+    if (store_top_write(st)) {
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+        st->write_tx = false;
+    } else {
+        sqlite3_exec(st->db, "ROLLBACK TO jr; RELEASE jr", NULL, NULL, NULL);
+    }
     st->depth--;
 }
 

@@ -95,6 +95,7 @@ async function suite() {
   let context = null;
   let page = null;
   const problems = []; // CSP violations and uncaught page errors
+  const requested = []; // every URL the pages asked for
 
   // cli: runs the binary on the test database; JSON lines when --json.
   function cli(...args) {
@@ -236,6 +237,7 @@ async function suite() {
         if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(`${page.url()}: ${m.text()}`);
       });
       page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
+      page.on('request', (r) => requested.push(r.url()));
     });
 
     after(async () => {
@@ -335,7 +337,13 @@ async function suite() {
       assert.ok(!(await page.locator('#acties-aanbieder').isVisible()), 'toegang does not start care');
       await shot('toewijzing-toegang');
 
-      await page.goto(`${base}/jeugdige.html?bsn=${facts.bsn}`);
+      // the youth is searched with the BSN in a body; the address gets its id
+      await page.goto(`${base}/jeugdige.html`);
+      await page.fill('#bsn', facts.bsn);
+      await page.click('#zoek-form button[type=submit]');
+      await page.waitForSelector(`#resultaat a[href*="${facts.assignment}"]`);
+      assert.match(page.url(), /jeugdige\.html\?id=[0-9]+$/);
+      await page.reload();
       await page.waitForSelector(`#resultaat a[href*="${facts.assignment}"]`);
       assert.match(await text('#resultaat'), /Weer naar school/);
       await shot('jeugdige');
@@ -425,7 +433,9 @@ async function suite() {
 
     it('3. a GP referral offers exactly two budgets and the quote', guard('scenario3', async () => {
       await login('toegang1');
-      await page.goto(`${base}/verwijzen.html?bsn=${facts.bsn}`);
+      await page.goto(`${base}/verwijzen.html`);
+      await page.fill('#bsn', facts.bsn);
+      await page.click('#bsn-verder');
       await page.waitForSelector('#stap2:not(.d-none)');
       await page.selectOption('#verwijzer', '02');
       await page.waitForSelector('input[name=keuze]');
@@ -565,6 +575,14 @@ async function suite() {
       const res = await page.goto(`${base}/index.html`);
       assert.match(res.headers()['content-security-policy'] || '', /script-src 'self'/, 'the pages are served under the CSP');
       assert.deepEqual(problems, []);
+    });
+
+    it('7. no BSN in an address: the pages ask /api/v1 and never put a BSN in a URL', () => {
+      assert.ok(facts.bsn && requested.length > 0);
+      const api = requested.filter((u) => new URL(u).pathname.startsWith('/api/'));
+      assert.ok(api.length > 0);
+      assert.deepEqual(api.filter((u) => !new URL(u).pathname.startsWith('/api/v1/')), []);
+      assert.deepEqual(requested.filter((u) => u.includes(facts.bsn) || /[?&]bsn=/.test(u)), []);
     });
   });
 }

@@ -67,6 +67,7 @@ static struct {
     session s[NROLES];
     char p1[9], p2[9];   /* the providers of aanbieder1 and aanbieder2 */
     char yx[10], yy[10]; /* youths in 0193 and 0148 */
+    long long ix, iy;    /* their internal ids */
     long long rx, ry;    /* budget referrals, assigned */
     long long qrx;       /* an offerte referral of X */
     long long qx1, qx2;  /* its quotes: P1 answered, P2 rejected */
@@ -158,7 +159,9 @@ static long long create_referral(int role, const char *bsn, const char *route)
     return hc_jint(r->json, "id");
 }
 
-static void create_youth(int role, const char *gemeente, char out[10])
+/* create_youth: registers a new youth of gemeente as role; its BSN in out,
+ * its internal id returned. */
+static long long create_youth(int role, const char *gemeente, char out[10])
 {
     hc_new_bsn(&F.bsn_seq, out);
     char body[256];
@@ -166,6 +169,8 @@ static void create_youth(int role, const char *gemeente, char out[10])
              "{\"bsn\": \"%s\", \"birth\": \"2012-05-01\", \"gemeente\": \"%s\"}", out, gemeente);
     resp *r = expect_status(req(role, "POST", "/api/youths", body), 201);
     assert_string_equal(hc_jstr(r->json, "gemeente"), gemeente);
+    assert_true(hc_jint(r->json, "id") > 0);
+    return hc_jint(r->json, "id");
 }
 
 static void create_assignment(int role, long long referral, const char *agb, char out[24])
@@ -224,8 +229,8 @@ static void make_records(void)
         expect_status(req(RSJ, "POST", "/api/contracts", body), 201);
     }
     /* X: Zwolle and aanbieder1; Y: Dalfsen and aanbieder2 */
-    create_youth(T1, "0193", F.yx);
-    create_youth(T2, "0148", F.yy);
+    F.ix = create_youth(T1, "0193", F.yx);
+    F.iy = create_youth(T2, "0148", F.yy);
     F.rx = create_referral(T1, F.yx, "budget");
     F.ry = create_referral(T2, F.yy, "budget");
     create_assignment(T1, F.rx, F.p1, F.ax);
@@ -494,9 +499,12 @@ static void assert_security_headers(const resp *r, bool api)
         fail_msg("Content-Security-Policy is '%s'", v ? v : "(none)");
     assert_string_equal(hc_header(r, "X-Content-Type-Options"), "nosniff");
     assert_string_equal(hc_header(r, "Referrer-Policy"), "no-referrer");
+    assert_string_equal(hc_header(r, "API-Version"), "1.0.0");
     if (api) {
         assert_string_equal(hc_header(r, "Cache-Control"), "no-store");
-        assert_contains(hc_header(r, "Content-Type"), "application/json");
+        assert_string_equal(hc_header(r, "Content-Type"),
+                            r->status >= 400 ? "application/problem+json; charset=utf-8"
+                                             : "application/json; charset=utf-8");
     }
 }
 
@@ -506,6 +514,8 @@ static void test_security_headers(void **state)
     assert_security_headers(expect_status(req(BEH, "GET", "/api/providers", NULL), 200), true);
     assert_security_headers(expect_status(req(-1, "GET", "/api/providers", NULL), 401), true);
     assert_security_headers(expect_status(req(BEH, "GET", "/api/bestaat-niet", NULL), 404), true);
+    assert_security_headers(expect_status(req(BEH, "GET", "/api/v1/providers", NULL), 200), true);
+    assert_security_headers(expect_status(req(-1, "GET", "/api/v1/providers", NULL), 401), true);
     assert_security_headers(expect_status(login_raw("lezer", PASSWORD), 200), true);
     assert_security_headers(expect_status(req(-1, "GET", "/", NULL), 200), false);
     assert_security_headers(expect_status(req(-1, "GET", "/nergens.html", NULL), 404), false);
@@ -558,10 +568,27 @@ static void test_static_files(void **state)
                     "text/javascript; charset=utf-8", NULL);
 }
 
+/* assert_error_shape: r is a problem (RFC 9457, application/problem+json)
+ * with exactly the members type, title, status, detail, instance, and the
+ * project's code, field and message (the detail again); invalidParams as
+ * well on a 400 naming a field, its first entry that field. */
 static void assert_error_shape(const resp *r, const char *code, const char *field)
 {
     assert_true(json_is_object(r->json));
-    assert_int_equal(json_object_size(r->json), 3);
+    assert_string_equal(hc_header(r, "Content-Type"), "application/problem+json; charset=utf-8");
+    bool invalid = r->status == 400 && hc_jstr(r->json, "field")[0];
+    assert_int_equal(json_object_size(r->json), invalid ? 9 : 8);
+    assert_string_equal(hc_jstr(r->json, "type"), "about:blank");
+    assert_true(strlen(hc_jstr(r->json, "title")) > 3);
+    assert_int_equal(hc_jint(r->json, "status"), r->status);
+    assert_string_equal(hc_jstr(r->json, "detail"), hc_jstr(r->json, "message"));
+    assert_true(hc_jstr(r->json, "instance")[0] == '/');
+    if (invalid) {
+        json_t *first = json_array_get(hc_jget(r, "invalidParams"), 0);
+        assert_string_equal(hc_jstr(first, "name"), hc_jstr(r->json, "field"));
+        assert_string_equal(hc_jstr(first, "code"), hc_jstr(r->json, "code"));
+        assert_string_equal(hc_jstr(first, "reason"), hc_jstr(r->json, "detail"));
+    }
     assert_string_equal(hc_jstr(r->json, "code"), code);
     if (field)
         assert_string_equal(hc_jstr(r->json, "field"), field);
@@ -738,7 +765,7 @@ static void test_happy_path(void **state)
 
     /* a youth of Zwolle, referred on a budget, assigned, care started */
     char bsn[10];
-    create_youth(T1, "0193", bsn);
+    long long yid = create_youth(T1, "0193", bsn);
     snprintf(body, sizeof body,
              "{\"bsn\": \"%s\", \"birth\": \"2012-05-01\", \"gemeente\": \"0148\"}", bsn);
     expect_status(req(T1, "POST", "/api/youths", body), 403); /* not its municipality */
@@ -746,7 +773,7 @@ static void test_happy_path(void **state)
     r = expect_status(reqf(G1, "GET", NULL, "/api/referrals/%lld", rid), 200);
     assert_string_equal(hc_jstr(r->json, "route"), "budget");
     assert_string_equal(hc_jstr(r->json, "product"), "KB3");
-    r = expect_status(reqf(T1, "GET", NULL, "/api/referrals?bsn=%s", bsn), 200);
+    r = expect_status(reqf(T1, "GET", NULL, "/api/referrals?youth=%lld", yid), 200);
     assert_int_equal(hc_jint(r->json, "total"), 1);
     char number[24];
     create_assignment(T1, rid, agb, number);
@@ -776,8 +803,14 @@ static void test_happy_path(void **state)
     r = expect_status(upload_csv(BEH, bad), 400);
     assert_contains(hc_jstr(r->json, "message"), "test.csv:2");
     assert_contains(hc_jstr(r->json, "message"), "niet verwerkt");
-    /* the file: youth, referrals, assignments; the view is audited */
-    r = expect_status(reqf(T1, "GET", NULL, "/api/youths/%s", bsn), 200);
+    /* the youth found by BSN (in the body), then the file by its id: youth,
+       referrals, assignments; the search and the view are audited */
+    snprintf(body, sizeof body, "{\"bsn\": \"%s\"}", bsn);
+    r = expect_status(req(T1, "POST", "/api/v1/youths/search", body), 200);
+    assert_int_equal(hc_jint(r->json, "id"), yid);
+    assert_string_equal(hc_jstr(r->json, "bsn"), bsn);
+    r = expect_status(reqf(T1, "GET", NULL, "/api/v1/youths/%lld", yid), 200);
+    assert_int_equal(hc_jint(hc_jget(r, "youth"), "id"), yid);
     assert_string_equal(hc_jstr(hc_jget(r, "youth"), "bsn"), bsn);
     assert_int_equal(json_array_size(hc_jget(r, "referrals")), 1);
     json_t *asg = json_array_get(hc_jget(r, "assignments"), 0);
@@ -786,6 +819,8 @@ static void test_happy_path(void **state)
     r = expect_status(req(BEH, "GET", "/api/audit?actor=toegang1&entity=youth&limit=5", NULL), 200);
     assert_string_equal(hc_jstr(json_array_get(hc_jget(r, "items"), 0), "action"),
                         "jeugdige.ingezien");
+    assert_string_equal(hc_jstr(json_array_get(hc_jget(r, "items"), 1), "action"),
+                        "jeugdige.gezocht");
     /* the assignment with its ledger and events; change, stop, end */
     r = expect_status(reqf(G1, "GET", NULL, "/api/assignments/%s", number), 200);
     json_t *ledger = hc_jget(r, "ledger");
@@ -877,7 +912,7 @@ static void test_happy_path(void **state)
     assert_true(found);
     r = expect_status(reqf(T1, "POST", NULL, "/api/assignments/%s/withdraw", qnumber), 200);
     assert_string_equal(hc_jstr(r->json, "status"), "ingetrokken");
-    r = expect_status(reqf(A1, "GET", NULL, "/api/assignments?bsn=%s", bsn), 200);
+    r = expect_status(reqf(A1, "GET", NULL, "/api/assignments?youth=%lld", yid), 200);
     assert_int_equal(hc_jint(r->json, "total"), 1); /* its own, not the new provider's */
 
     /* users and audit */
@@ -917,8 +952,8 @@ static void test_happy_path(void **state)
 
 typedef struct {
     const char *method;
-    const char
-        *path; /* with {P1} {YX} {YY} {RX} {RY} {QRX} {QX1} {QX2} {QY} {AX} {AY} {AEND} {BX} {BY} */
+    const char *path; /* with {P1} {YX} {YY} {IX} {IY} {RX} {RY} {QRX} {QX1} {QX2} {QY} {AX} {AY}
+                         {AEND} {BX} {BY}; an /api/... path is asked there and under /api/v1/... */
     const char *body; /* JSON; "CSV" for the declaration file of X; "XML" for a JW323 of P1 */
     int expect[NROLES];
 } matrix_row;
@@ -950,9 +985,21 @@ static const matrix_row matrix[] = {
      "/api/youths",
      "{\"bsn\": \"123456789\", \"birth\": \"2012-01-01\", \"gemeente\": \"0193\"}",
      {400, 403, 400, 400, 403, 403, 403, 403}},
-    {"GET", "/api/youths/{YX}", NULL, {200, 200, 200, 404, 200, 200, 404, 403}},
-    {"GET", "/api/youths/{YY}", NULL, {200, 200, 404, 200, 404, 404, 200, 403}},
-    {"GET", "/api/youths/000000000", NULL, {404, 404, 404, 404, 404, 404, 404, 403}},
+    {"POST",
+     "/api/v1/youths/search",
+     "{\"bsn\": \"{YX}\"}",
+     {200, 200, 200, 404, 200, 200, 404, 403}},
+    {"POST",
+     "/api/v1/youths/search",
+     "{\"bsn\": \"{YY}\"}",
+     {200, 200, 404, 200, 404, 404, 200, 403}},
+    {"POST",
+     "/api/v1/youths/search",
+     "{\"bsn\": \"000000000\"}",
+     {404, 404, 404, 404, 404, 404, 404, 403}},
+    {"GET", "/api/v1/youths/{IX}", NULL, {200, 200, 200, 404, 200, 200, 404, 403}},
+    {"GET", "/api/v1/youths/{IY}", NULL, {200, 200, 404, 200, 404, 404, 200, 403}},
+    {"GET", "/api/v1/youths/999999999", NULL, {404, 404, 404, 404, 404, 404, 404, 403}},
     {"POST",
      "/api/referrals",
      "{\"bsn\": \"{YX}\", \"referrer_type\": \"01\", \"route\": \"budget\", \"budget\": "
@@ -964,7 +1011,8 @@ static const matrix_row matrix[] = {
      "\"KB99\", \"result\": \"x\"}",
      {400, 403, 404, 400, 403, 403, 403, 403}},
     {"GET", "/api/referrals", NULL, {200, 200, 200, 200, 200, 200, 200, 403}},
-    {"GET", "/api/referrals?bsn={YX}", NULL, {200, 200, 200, 200, 200, 200, 200, 403}},
+    {"GET", "/api/referrals?youth={IX}", NULL, {200, 200, 200, 200, 200, 200, 200, 403}},
+    {"GET", "/api/assignments?youth={IY}", NULL, {200, 200, 200, 200, 200, 200, 200, 403}},
     {"GET", "/api/referrals/{RX}", NULL, {200, 200, 200, 404, 200, 404, 404, 403}},
     {"GET", "/api/referrals/{RY}", NULL, {200, 200, 404, 200, 404, 404, 404, 403}},
     {"POST",
@@ -1053,7 +1101,7 @@ static const matrix_row matrix[] = {
 /* substitute: path (or body) with the fixture's records filled in. */
 static void substitute(const char *in, char *out, size_t cap)
 {
-    char ids[8][24];
+    char ids[10][24];
     snprintf(ids[0], 24, "%lld", F.rx);
     snprintf(ids[1], 24, "%lld", F.ry);
     snprintf(ids[2], 24, "%lld", F.qrx);
@@ -1062,12 +1110,15 @@ static void substitute(const char *in, char *out, size_t cap)
     snprintf(ids[5], 24, "%lld", F.qy);
     snprintf(ids[6], 24, "%lld", F.bx);
     snprintf(ids[7], 24, "%lld", F.by);
+    snprintf(ids[8], 24, "%lld", F.ix);
+    snprintf(ids[9], 24, "%lld", F.iy);
     const struct {
         const char *key, *val;
     } subs[] = {{"{P1}", F.p1},     {"{P2}", F.p2},   {"{YX}", F.yx},    {"{YY}", F.yy},
                 {"{RX}", ids[0]},   {"{RY}", ids[1]}, {"{QRX}", ids[2]}, {"{QX1}", ids[3]},
                 {"{QX2}", ids[4]},  {"{QY}", ids[5]}, {"{AX}", F.ax},    {"{AY}", F.ay},
-                {"{AEND}", F.aend}, {"{BX}", ids[6]}, {"{BY}", ids[7]}};
+                {"{AEND}", F.aend}, {"{BX}", ids[6]}, {"{BY}", ids[7]},  {"{IX}", ids[8]},
+                {"{IY}", ids[9]}};
     size_t n = 0;
     while (*in && n + 1 < cap) {
         bool done = false;
@@ -1122,6 +1173,17 @@ static char *matrix_jw323(void)
     return text;
 }
 
+/* v1_path: path (an /api/... path) as its /api/v1/... twin, into out. */
+static void v1_path(const char *path, char *out, size_t cap)
+{
+    snprintf(out, cap, "/api/v1%s", path + strlen("/api"));
+}
+
+static bool is_v1(const char *path)
+{
+    return strncmp(path, "/api/v1/", 8) == 0;
+}
+
 static void test_authorization_matrix(void **state)
 {
     (void)state;
@@ -1129,35 +1191,53 @@ static void test_authorization_matrix(void **state)
     char *jw323 = matrix_jw323();
     for (size_t i = 0; i < sizeof matrix / sizeof matrix[0]; i++) {
         const matrix_row *m = &matrix[i];
-        char path[512], body[1024];
-        substitute(m->path, path, sizeof path);
+        char paths[2][512], body[1024];
+        substitute(m->path, paths[0], sizeof paths[0]);
+        /* an old path is asked there (deprecated, the same answers) and under /api/v1 */
+        int npaths = is_v1(paths[0]) ? 1 : 2;
+        if (npaths == 2)
+            v1_path(paths[0], paths[1], sizeof paths[1]);
         if (m->body && strcmp(m->body, "CSV") != 0 && strcmp(m->body, "XML") != 0)
             substitute(m->body, body, sizeof body);
-        for (int role = 0; role < NROLES; role++) {
-            resp *r;
-            if (m->body && strcmp(m->body, "CSV") == 0)
-                r = upload_csv(role, F.csv_x);
-            else if (m->body && strcmp(m->body, "XML") == 0)
-                r = request_full(&F.s[role], true, m->method, path, "application/xml", jw323,
-                                 strlen(jw323));
-            else
-                r = req(role, m->method, path, m->body ? body : NULL);
-            if (r->status != m->expect[role]) {
-                fprintf(stderr, "MATRIX %s %s as %s: %d, expected %d: %.300s\n", m->method, path,
-                        role_names[role], r->status, m->expect[role], r->body);
-                failures++;
+        for (int k = 0; k < npaths; k++) {
+            const char *path = paths[k];
+            for (int role = 0; role < NROLES; role++) {
+                resp *r;
+                if (m->body && strcmp(m->body, "CSV") == 0)
+                    r = request_full(&F.s[role], true, "POST",
+                                     k ? "/api/v1/declarations?name=test.csv"
+                                       : "/api/declarations?name=test.csv",
+                                     "text/csv", F.csv_x, strlen(F.csv_x));
+                else if (m->body && strcmp(m->body, "XML") == 0)
+                    r = request_full(&F.s[role], true, m->method, path, "application/xml", jw323,
+                                     strlen(jw323));
+                else
+                    r = req(role, m->method, path, m->body ? body : NULL);
+                if (r->status != m->expect[role]) {
+                    fprintf(stderr, "MATRIX %s %s as %s: %d, expected %d: %.300s\n", m->method,
+                            path, role_names[role], r->status, m->expect[role], r->body);
+                    failures++;
+                }
+                if (r->status >= 400 && (!r->json || !json_object_get(r->json, "code") ||
+                                         !json_object_get(r->json, "message") ||
+                                         hc_jint(r->json, "status") != r->status)) {
+                    fprintf(stderr, "MATRIX %s %s as %s: no problem JSON\n", m->method, path,
+                            role_names[role]);
+                    failures++;
+                }
+                /* the old paths say they are deprecated and where their successor is */
+                const char *dep = hc_header(r, "Deprecation");
+                if (is_v1(path) ? dep != NULL : (!dep || !hc_header(r, "Link"))) {
+                    fprintf(stderr, "MATRIX %s %s as %s: Deprecation header %s\n", m->method, path,
+                            role_names[role], dep ? dep : "(none)");
+                    failures++;
+                }
             }
-            if (r->status >= 400 && (!r->json || !json_object_get(r->json, "code") ||
-                                     !json_object_get(r->json, "message"))) {
-                fprintf(stderr, "MATRIX %s %s as %s: no error JSON\n", m->method, path,
-                        role_names[role]);
-                failures++;
-            }
+            hc_free_responses(NULL);
         }
-        hc_free_responses(NULL);
     }
     free(jw323);
-    /* without a session every route but the login answers 401 */
+    /* without a session every route but the public ones answers 401 */
     for (int i = 0; i < router_route_count(); i++) {
         const http_route *rt = router_route_at(i);
         if (rt->flags & HTTP_ROUTE_PUBLIC)
@@ -1174,7 +1254,7 @@ static void test_authorization_matrix(void **state)
     }
     if (failures)
         fail_msg("%d answers differ from the authorization matrix (see above)", failures);
-    /* every route of the router is in the matrix at least once */
+    /* every route of the generated table is in the matrix at least once */
     for (int i = 0; i < router_route_count(); i++) {
         const http_route *rt = router_route_at(i);
         if (rt->method == HTTP_DELETE) /* the logout: test_logout */
@@ -1246,6 +1326,183 @@ static void test_openapi_routes(void **state)
             fail_msg("%s %s is routed but not documented", m, rt->pattern);
     }
     assert_int_equal(documented, router_route_count());
+}
+
+/* ---- the API Design Rules (docs/api.md) ------------------------------------------------------ */
+
+/* invalid_names: the names of r's invalidParams joined by ',' (a static buffer). */
+static const char *invalid_names(const resp *r)
+{
+    static char out[256];
+    size_t n = 0;
+    out[0] = '\0';
+    size_t i;
+    json_t *it;
+    json_array_foreach(hc_jget(r, "invalidParams"), i, it)
+    {
+        n += (size_t)snprintf(out + n, sizeof out - n, "%s%s", i ? "," : "", hc_jstr(it, "name"));
+        assert_true(strlen(hc_jstr(it, "code")) > 0);
+        assert_true(strlen(hc_jstr(it, "reason")) > 10);
+    }
+    return out;
+}
+
+static void test_problem_details(void **state)
+{
+    (void)state;
+    /* every invalid field of one request comes back at once, 400, in the order read */
+    resp *r = expect_status(
+        req(T1, "POST", "/api/v1/youths", "{\"bsn\": 123456782, \"birth\": \"2012-02-30\"}"), 400);
+    assert_error_shape(r, "field_type", "bsn");
+    assert_string_equal(invalid_names(r), "bsn,birth,gemeente");
+    json_t *ip = hc_jget(r, "invalidParams");
+    assert_string_equal(hc_jstr(json_array_get(ip, 1), "code"), "date_invalid");
+    assert_string_equal(hc_jstr(json_array_get(ip, 2), "code"), "field_missing");
+    assert_string_equal(hc_jstr(r->json, "title"), "Ongeldige invoer");
+    assert_string_equal(hc_jstr(r->json, "instance"), "/api/v1/youths");
+    /* the old path answers the same problem */
+    r = expect_status(
+        req(T1, "POST", "/api/youths", "{\"bsn\": 123456782, \"birth\": \"2012-02-30\"}"), 400);
+    assert_string_equal(invalid_names(r), "bsn,birth,gemeente");
+    /* query arguments too: the period and the page */
+    r = expect_status(
+        req(BEH, "GET", "/api/v1/settlements?period=2025-13&limit=nul&offset=-1", NULL), 400);
+    assert_error_shape(r, "month_invalid", "period");
+    assert_string_equal(invalid_names(r), "period,limit,offset");
+    /* a referral: the missing fields and the unknown route together */
+    r = expect_status(req(T1, "POST", "/api/v1/referrals",
+                          "{\"bsn\": 5, \"route\": \"nergens\", \"volume\": -1}"),
+                      400);
+    assert_string_equal(invalid_names(r), "bsn,referrer_type,volume,result,route");
+    /* a quote's answer: the months and every faulty line */
+    r = expect_status(reqf(A1, "POST",
+                           "{\"months\": 0, \"lines\": [{\"product\": \"FG2\", \"hours\": \"1\"}, "
+                           "{\"product\": \"FG3\"}, {\"hours\": \"2\"}]}",
+                           "/api/v1/quotes/%lld/answer", F.qx1),
+                      400);
+    assert_string_equal(invalid_names(r), "months,lines,lines");
+    assert_contains(hc_jstr(json_array_get(hc_jget(r, "invalidParams"), 1), "reason"), "Regel 2");
+    assert_contains(hc_jstr(json_array_get(hc_jget(r, "invalidParams"), 2), "reason"), "Regel 3");
+    /* a single refusal of a service: invalidParams holds its field */
+    r = expect_status(req(T1, "POST", "/api/v1/youths",
+                          "{\"bsn\": \"123456789\", \"birth\": \"2012-01-01\", \"gemeente\": "
+                          "\"0193\"}"),
+                      400);
+    assert_error_shape(r, "bsn_invalid", "bsn");
+    assert_string_equal(invalid_names(r), "bsn");
+    /* not a 400: no invalidParams */
+    r = expect_status(req(-1, "GET", "/api/v1/providers", NULL), 401);
+    assert_error_shape(r, "no_session", "");
+    assert_string_equal(hc_jstr(r->json, "title"), "Niet ingelogd");
+}
+
+static void test_versions_and_paths(void **state)
+{
+    (void)state;
+    /* the same answer under /api/v1 and the old path; only the old one is deprecated */
+    resp *v1 = expect_status(req(BEH, "GET", "/api/v1/providers?limit=3", NULL), 200);
+    resp *old = expect_status(req(BEH, "GET", "/api/providers?limit=3", NULL), 200);
+    assert_string_equal(v1->body, old->body);
+    assert_null(hc_header(v1, "Deprecation"));
+    assert_null(hc_header(v1, "Link"));
+    assert_string_equal(hc_header(v1, "API-Version"), "1.0.0");
+    assert_string_equal(hc_header(old, "API-Version"), "1.0.0");
+    assert_true(hc_header(old, "Deprecation")[0] == '@');
+    assert_string_equal(hc_header(old, "Link"), "</api/v1/providers>; rel=\"successor-version\"");
+    /* the login under /api/v1 (under the old path: every other test) */
+    const char *creds = "{\"name\": \"lezer\", \"password\": \"" PASSWORD "\"}";
+    resp *r = expect_status(
+        hc_request(F.port, NULL, false, "POST", "/api/v1/session", NULL, creds, strlen(creds)),
+        200);
+    assert_string_equal(hc_jstr(hc_jget(r, "user"), "name"), "lezer");
+    /* the routes new in v1 have no old path */
+    char body[64];
+    snprintf(body, sizeof body, "{\"bsn\": \"%s\"}", F.yx);
+    expect_status(req(T1, "POST", "/api/v1/youths/search", body), 200);
+    expect_status(req(T1, "POST", "/api/youths/search", body), 404);
+    expect_status(reqf(T1, "GET", NULL, "/api/v1/youths/%lld", F.ix), 200);
+    expect_status(reqf(T1, "GET", NULL, "/api/youths/%lld", F.ix), 404);
+    /* no trailing slash: it is another path */
+    expect_status(req(BEH, "GET", "/api/v1/providers/", NULL), 404);
+    /* every route of the generated table lives under /api/v1 */
+    for (int i = 0; i < router_route_count(); i++)
+        assert_true(is_v1(router_route_at(i)->pattern));
+    assert_null(router_route_at(router_route_count()));
+}
+
+static void test_no_bsn_in_urls(void **state)
+{
+    (void)state;
+    /* the old BSN address is gone; a BSN as a query argument is refused, before the session */
+    resp *r = expect_status(reqf(T1, "GET", NULL, "/api/youths/%s", F.yx), 404);
+    assert_error_shape(r, "not_found", "");
+    const char *asks[] = {"/api/referrals?bsn=%s", "/api/v1/referrals?bsn=%s",
+                          "/api/v1/assignments?limit=5&bsn=%s", "/api/v1/providers?bsn=%s"};
+    for (size_t i = 0; i < sizeof asks / sizeof asks[0]; i++) {
+        r = expect_status(reqf(T1, "GET", NULL, asks[i], F.yx), 400);
+        assert_error_shape(r, "bsn_in_url", "bsn");
+        assert_contains(hc_jstr(r->json, "detail"), "/api/v1/youths/search");
+        expect_status(reqf(-1, "GET", NULL, asks[i], F.yx), 400);
+    }
+    /* no route takes a BSN in its path, and the description offers none in a path or query */
+    for (int i = 0; i < router_route_count(); i++)
+        if (strstr(router_route_at(i)->pattern, "bsn"))
+            fail_msg("route %s takes a BSN", router_route_at(i)->pattern);
+    r = expect_status(req(-1, "GET", "/api/v1/openapi.json", NULL), 200);
+    const char *path;
+    json_t *item;
+    json_object_foreach(hc_jget(r, "paths"), path, item)
+    {
+        const char *method;
+        json_t *op;
+        json_object_foreach(item, method, op)
+        {
+            size_t k;
+            json_t *p;
+            json_array_foreach(json_object_get(op, "parameters"), k, p)
+            {
+                if (strcmp(hc_jstr(p, "name"), "bsn") == 0)
+                    fail_msg("%s %s takes a BSN in its %s", method, path, hc_jstr(p, "in"));
+            }
+        }
+    }
+    /* the youth filter of the lists takes the internal id */
+    r = expect_status(reqf(T1, "GET", NULL, "/api/v1/assignments?youth=%lld", F.ix), 200);
+    assert_int_equal(hc_jint(r->json, "total"), 1);
+    assert_string_equal(hc_jstr(json_array_get(hc_jget(r, "items"), 0), "bsn"), F.yx);
+    r = expect_status(reqf(T1, "GET", NULL, "/api/v1/assignments?youth=%lld", F.iy), 200);
+    assert_int_equal(hc_jint(r->json, "total"), 0); /* not of its municipality */
+    r = expect_status(req(T1, "GET", "/api/v1/referrals?youth=abc", NULL), 400);
+    assert_error_shape(r, "query_invalid", "youth");
+}
+
+static void test_openapi_public(void **state)
+{
+    (void)state;
+    /* readable without a session, under both paths; the same document */
+    resp *r = expect_status(req(-1, "GET", "/api/v1/openapi.json", NULL), 200);
+    resp *old = expect_status(req(-1, "GET", "/api/openapi.json", NULL), 200);
+    resp *in = expect_status(req(LEZ, "GET", "/api/v1/openapi.json", NULL), 200);
+    assert_string_equal(r->body, old->body);
+    assert_string_equal(r->body, in->body);
+    assert_string_equal(hc_jstr(hc_jget(r, "info"), "version"), "1.0.0");
+    json_t *paths = hc_jget(r, "paths");
+    json_t *self = json_object_get(json_object_get(paths, "/api/v1/openapi.json"), "get");
+    assert_non_null(self);
+    assert_true(json_is_array(json_object_get(self, "security")));
+    assert_int_equal(json_array_size(json_object_get(self, "security")), 0);
+    json_t *login = json_object_get(json_object_get(paths, "/api/v1/session"), "post");
+    assert_int_equal(json_array_size(json_object_get(login, "security")), 0);
+    json_t *other = json_object_get(json_object_get(paths, "/api/v1/providers"), "get");
+    assert_null(json_object_get(other, "security")); /* the document's: session and CSRF */
+    json_t *problem =
+        json_object_get(json_object_get(hc_jget(r, "components"), "schemas"), "Problem");
+    assert_non_null(json_object_get(json_object_get(problem, "properties"), "invalidParams"));
+    json_t *bad = json_object_get(json_object_get(other, "responses"), "400");
+    assert_non_null(json_object_get(json_object_get(bad, "content"), "application/problem+json"));
+    /* no session is needed, so none is checked: a stale cookie does not matter */
+    session bogus = {"0000000000000000000000000000000000000000000000000000000000000000", "x"};
+    expect_status(request_full(&bogus, true, "GET", "/api/v1/openapi.json", NULL, NULL, 0), 200);
 }
 
 /* ---- concurrency: many readers and writers at once ------------------------------------------- */
@@ -1355,6 +1612,10 @@ int main(int argc, char **argv)
         cmocka_unit_test_teardown(test_authorization_matrix, hc_free_responses),
         cmocka_unit_test_teardown(test_happy_path, hc_free_responses),
         cmocka_unit_test_teardown(test_openapi_routes, hc_free_responses),
+        cmocka_unit_test_teardown(test_problem_details, hc_free_responses),
+        cmocka_unit_test_teardown(test_versions_and_paths, hc_free_responses),
+        cmocka_unit_test_teardown(test_no_bsn_in_urls, hc_free_responses),
+        cmocka_unit_test_teardown(test_openapi_public, hc_free_responses),
         cmocka_unit_test_teardown(test_concurrent_requests, hc_free_responses),
         cmocka_unit_test_teardown(test_graceful_shutdown, hc_free_responses),
     };

@@ -1,7 +1,8 @@
-// api.js: every call to the jeugdregio HTTP API goes through here.
+// api.js: every call to the jeugdregio HTTP API (/api/v1) goes through here.
 // fetch with the session cookie, the CSRF header on every changing request,
-// JSON in and out, and Dutch error messages shown next to the field the
-// server names in error.field.
+// JSON in and out, and the server's errors (problem details, RFC 9457:
+// detail, code, field, invalidParams) shown in Dutch next to every field
+// they name.
 
 let csrfToken = null;
 
@@ -9,13 +10,16 @@ export function setCsrf(token) {
   csrfToken = token || null;
 }
 
-// ApiError carries the server's {code, message, field} and the HTTP status.
+// ApiError carries the server's problem: its detail as message, code,
+// field, the HTTP status, and invalid: every refused field of the request
+// ([{name, code, reason}], the first one is code/field/message).
 export class ApiError extends Error {
-  constructor(status, code, message, field) {
+  constructor(status, code, message, field, invalid) {
     super(message);
     this.status = status;
     this.code = code || '';
     this.field = field || '';
+    this.invalid = Array.isArray(invalid) ? invalid : [];
   }
 }
 
@@ -64,9 +68,10 @@ export async function request(method, path, body, opts = {}) {
     }
   }
   if (!res.ok) {
-    const e = data && (data.error || data);
-    const message = (e && typeof e.message === 'string' && e.message) || STATUS_TEXT[res.status] || `Fout ${res.status}.`;
-    const err = new ApiError(res.status, e && e.code, message, e && e.field);
+    const e = data && typeof data === 'object' ? data : null;
+    const text = e && ((typeof e.detail === 'string' && e.detail) || (typeof e.message === 'string' && e.message));
+    const message = text || STATUS_TEXT[res.status] || `Fout ${res.status}.`;
+    const err = new ApiError(res.status, e && e.code, message, e && e.field, e && e.invalidParams);
     if (res.status === 401 && !opts.noRedirect) redirectToLogin();
     throw err;
   }
@@ -77,6 +82,10 @@ export const get = (path, opts) => request('GET', path, undefined, opts);
 export const post = (path, body, opts) => request('POST', path, body === undefined ? {} : body, opts);
 export const patch = (path, body, opts) => request('PATCH', path, body, opts);
 export const del = (path, opts) => request('DELETE', path, undefined, opts);
+
+// findYouth: the youth ({id, bsn, birth, gemeente}) with this BSN, which
+// travels in the body: a BSN never goes into an address.
+export const findYouth = (bsn) => post('/api/v1/youths/search', { bsn });
 
 // query: builds "?a=1&b=2" from an object, leaving out empty values.
 export function query(params) {
@@ -111,7 +120,7 @@ export function listItems(data) {
 }
 
 export async function login(name, password) {
-  const data = await request('POST', '/api/session', { name, password }, { noRedirect: true });
+  const data = await request('POST', '/api/v1/session', { name, password }, { noRedirect: true });
   setCsrf(data && data.csrf);
   return data;
 }
@@ -119,7 +128,7 @@ export async function login(name, password) {
 // session: the live session ({user, csrf}) or null when not logged in.
 export async function session() {
   try {
-    const data = await request('GET', '/api/session', undefined, { noRedirect: true });
+    const data = await request('GET', '/api/v1/session', undefined, { noRedirect: true });
     setCsrf(data && data.csrf);
     return data;
   } catch (e) {
@@ -130,7 +139,7 @@ export async function session() {
 
 export async function logout() {
   try {
-    await request('DELETE', '/api/session', undefined, { noRedirect: true });
+    await request('DELETE', '/api/v1/session', undefined, { noRedirect: true });
   } finally {
     setCsrf(null);
   }
@@ -217,16 +226,34 @@ export function showAlert(container, message, kind = 'danger') {
   box.append(a);
 }
 
-// showError: the error of a failed call: next to the field it names (when
-// the form has it) and as an alert at the top of the form.
+// showError: the error of a failed call: next to every field it names (when
+// the form has it; the first gets the focus) and as an alert at the top of
+// the form, with every refusal when there are several.
 export function showError(form, err) {
   const message = err instanceof ApiError || (err && err.message) ? err.message : String(err);
-  const input = fieldFor(form, err && err.field);
-  if (input) {
-    setFieldError(input, message);
-    input.focus();
+  const refused = err && Array.isArray(err.invalid) && err.invalid.length
+    ? err.invalid
+    : [{ name: err && err.field, reason: message }];
+  let first = null;
+  for (const p of refused) {
+    const input = fieldFor(form, p.name);
+    if (!input) continue;
+    setFieldError(input, p.reason || message);
+    first = first || input;
   }
-  showAlert(form, message, 'danger');
+  if (first) first.focus();
+  if (refused.length > 1) {
+    const list = document.createElement('ul');
+    list.className = 'mb-0';
+    for (const p of refused) {
+      const li = document.createElement('li');
+      li.textContent = p.reason || '';
+      list.append(li);
+    }
+    showAlert(form, list, 'danger');
+  } else {
+    showAlert(form, message, 'danger');
+  }
   const a = form.querySelector(':scope > .js-alert .alert');
   if (a && err && err.code) a.dataset.code = err.code; // for support, not shown
 }

@@ -8,13 +8,13 @@ function once(key, load) {
   return cache.get(key);
 }
 
-export const catalog = () => once('catalog', () => get('/api/catalog'));
+export const catalog = () => once('catalog', () => get('/api/v1/catalog'));
 export const codes = () => once('codes', async () => {
-  const d = await get('/api/codes');
+  const d = await get('/api/v1/codes');
   return Array.isArray(d) ? d : d.items || d.codes || [];
 });
-export const providers = () => once('providers', () => getAll('/api/providers'));
-export const contracts = () => once('contracts', () => getAll('/api/contracts'));
+export const providers = () => once('providers', () => getAll('/api/v1/providers'));
+export const contracts = () => once('contracts', () => getAll('/api/v1/contracts'));
 
 // providerMap: agb -> provider
 export async function providerMap() {

@@ -300,6 +300,34 @@ export function params() {
   return new URLSearchParams(location.search);
 }
 
+// A BSN never goes into an address (API Design Rules; the API refuses
+// ?bsn=): a page hands it to the next one through this tab's
+// sessionStorage instead. handBsn keeps it, takeBsn reads it once.
+const BSN_KEY = 'jeugdregio.bsn';
+
+export function handBsn(bsn) {
+  try {
+    sessionStorage.setItem(BSN_KEY, String(bsn || ''));
+  } catch (e) {
+    /* storage off: the next page asks for the BSN */
+  }
+}
+
+export function takeBsn() {
+  try {
+    const bsn = sessionStorage.getItem(BSN_KEY);
+    sessionStorage.removeItem(BSN_KEY);
+    return bsn || '';
+  } catch (e) {
+    return '';
+  }
+}
+
+// bsnLink: a link to page that hands bsn over on the way (see handBsn).
+export function bsnLink(page, bsn, attrs = {}) {
+  return el('a', { ...attrs, href: page, onclick: () => handBsn(bsn) });
+}
+
 // ---- validation as you type ----------------------------------------------------
 
 // attachValidation: validates inputs of form as the user types, per its

@@ -1,4 +1,4 @@
-// nav.js: the navigation per role, built from GET /api/session, and the
+// nav.js: the navigation per role, built from GET /api/v1/session, and the
 // start of every page after login (initPage).
 import { session, logout, redirectToLogin } from './api.js';
 import { municipalityName } from './data.js';

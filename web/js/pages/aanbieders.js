@@ -1,5 +1,5 @@
 // aanbieders.js: providers and their contracts; rsj and beheerder add
-// providers (POST /api/providers) and contracts (POST /api/contracts).
+// providers (POST /api/v1/providers) and contracts (POST /api/v1/contracts).
 import { post, getAll, clearErrors, showError, setFieldError, showAlert } from '../api.js';
 import { initPage } from '../nav.js';
 import { catalog, productLabel } from '../data.js';
@@ -29,7 +29,7 @@ function renderProviders() {
 
 async function loadProviders() {
   try {
-    all = await getAll('/api/providers');
+    all = await getAll('/api/v1/providers');
     renderProviders();
     $('agb-lijst').replaceChildren(...all.map((p) => el('option', { value: p.agb, text: p.name })));
   } catch (e) {
@@ -48,7 +48,7 @@ async function showContracts(agb) {
   const out = $('contracten');
   out.replaceChildren(el('p', { class: 'text-muted', text: 'Laden…' }));
   try {
-    const list = await getAll('/api/contracts', { agb });
+    const list = await getAll('/api/v1/contracts', { agb });
     out.replaceChildren(list.length ? table([
       { label: 'Perceel', value: (c) => c.lot || '' },
       { label: 'Product', value: (c) => (c.product === '*' ? 'hele perceel' : productLabel(cat, c.product)) },
@@ -90,7 +90,7 @@ function fillProducts() {
     if (!va()) return;
     const body = { agb: $('nieuw-agb').value.trim(), name: $('nieuw-naam').value.trim(), kind: $('nieuw-soort').value };
     try {
-      await post('/api/providers', body);
+      await post('/api/v1/providers', body);
       fa.reset();
       showAlert(fa, `Aanbieder ${body.name} (${body.agb}) is toegevoegd.`, 'success');
       await loadProviders();
@@ -113,7 +113,7 @@ function fillProducts() {
     const end = parseDate($('contract-einde').value);
     if (end) body.end = end;
     try {
-      await post('/api/contracts', body);
+      await post('/api/v1/contracts', body);
       showAlert(fc, `Contract voor ${body.agb}, perceel ${body.lot}, ${body.product === '*' ? 'het hele perceel' : body.product} is toegevoegd.`, 'success');
       showContracts(body.agb);
     } catch (err) {

@@ -1,6 +1,6 @@
-// afrekening.js: the settlement of a period (GET /api/settlements): rows per
+// afrekening.js: the settlement of a period (GET /api/v1/settlements): rows per
 // municipality, provider and product with subtotals per municipality and the
-// region's total; a row drills down to its lines (GET /api/settlements/lines).
+// region's total; a row drills down to its lines (GET /api/v1/settlements/lines).
 import { get, listItems, query, getAll, clearErrors, showError, setFieldError, showAlert } from '../api.js';
 import { initPage } from '../nav.js';
 import { catalog, providers, municipalityMap, productLabel } from '../data.js';
@@ -28,7 +28,7 @@ async function load() {
   out.replaceChildren(el('p', { class: 'text-muted', text: 'Laden…' }));
   try {
     const q = { period: p, gemeente: $('gemeente').value, agb: $('agb').value };
-    const [rows, mm] = await Promise.all([getAll('/api/settlements', q, 100000), municipalityMap()]);
+    const [rows, mm] = await Promise.all([getAll('/api/v1/settlements', q, 100000), municipalityMap()]);
     if (!rows.length) {
       out.replaceChildren(el('p', { class: 'text-muted', text: `Geen geaccepteerde of afgewezen regels over ${period(p)}.` }));
       return;
@@ -111,7 +111,7 @@ async function drill(p, r) {
   const out = $('drill-regels');
   out.replaceChildren(el('p', { class: 'text-muted', text: 'Laden…' }));
   try {
-    const data = await get(`/api/settlements/lines${query({ period: p, gemeente: r.gemeente, agb: r.agb, product: r.product, limit: 500 })}`);
+    const data = await get(`/api/v1/settlements/lines${query({ period: p, gemeente: r.gemeente, agb: r.agb, product: r.product, limit: 500 })}`);
     const lines = listItems(data);
     const total = data && typeof data.total === 'number' ? data.total : lines.length;
     const res = (l) => l.result || (l.accepted ? 'accepted' : 'rejected');

@@ -1,4 +1,4 @@
-// audit.js: search the audit log (beheerder): GET /api/audit?entity=&id=&actor=&limit=.
+// audit.js: search the audit log (beheerder): GET /api/v1/audit?entity=&id=&actor=&limit=.
 import { get, query, listItems, clearErrors, showError } from '../api.js';
 import { initPage } from '../nav.js';
 import { el, table, dateTime } from '../format.js';
@@ -16,7 +16,7 @@ async function load() {
   out.replaceChildren(el('p', { class: 'text-muted', text: 'Zoeken…' }));
   try {
     const q = { entity: $('entiteit').value, id: $('id').value.trim(), actor: $('actor').value.trim(), limit: $('limiet').value };
-    const data = await get(`/api/audit${query(q)}`);
+    const data = await get(`/api/v1/audit${query(q)}`);
     const rows = listItems(data);
     out.replaceChildren(
       el('p', { class: 'small text-muted', text: `${rows.length} regel(s), nieuwste eerst.` }),

@@ -1,7 +1,7 @@
-// catalogus.js: the region catalog (GET /api/catalog): keuzebudgetten,
+// catalogus.js: the region catalog (GET /api/v1/catalog): keuzebudgetten,
 // functiegroepen, wonen/verblijf intensities, crisis and dyslexie with their
 // tariffs per year, the referrer rules, the lots and municipalities, and the
-// reason codes (GET /api/codes).
+// reason codes (GET /api/v1/codes).
 import { showAlert } from '../api.js';
 import { initPage } from '../nav.js';
 import { catalog, codes } from '../data.js';

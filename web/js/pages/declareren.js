@@ -1,9 +1,9 @@
-// declareren.js: upload a declaration CSV (POST /api/declarations with
-// Content-Type text/csv) or an iJw JW323 message (.xml: POST /api/ijw with
+// declareren.js: upload a declaration CSV (POST /api/v1/declarations with
+// Content-Type text/csv) or an iJw JW323 message (.xml: POST /api/v1/ijw with
 // Content-Type application/xml) and show every line's result: accepted, or
 // the reason code and its Dutch message (rejected lines highlighted). For a
 // JW323 the lines are read from the JW325 answer (each Prestatie's
-// RetourCodes; 8001 is accepted), the messages from GET /api/codes, and the
+// RetourCodes; 8001 is accepted), the messages from GET /api/v1/codes, and the
 // JW325 can be downloaded. Below, earlier batches of a period with their
 // lines.
 import { get, post, listItems, query, clearErrors, showError, setFieldError, showAlert } from '../api.js';
@@ -13,13 +13,13 @@ import { el, table, euro, badge, pick, date, dateTime, period, MONTHS, attachVal
 const $ = (id) => document.getElementById(id);
 let lastLines = [];
 let lastAnswer = null; // { name, xml } of the last JW325
-let codeMessages = null; // code -> Dutch message (GET /api/codes)
+let codeMessages = null; // code -> Dutch message (GET /api/v1/codes)
 
 async function loadCodes() {
   if (codeMessages) return codeMessages;
   const map = new Map();
   try {
-    const items = listItems(await get('/api/codes?limit=500'));
+    const items = listItems(await get('/api/v1/codes?limit=500'));
     for (const c of items) map.set(c.code, c.message);
   } catch (e) {
     // without the messages the codes are still shown
@@ -144,7 +144,7 @@ async function upload(e) {
     $('antwoord-download').classList.add('d-none');
     if (isXml(file)) {
       const [res, messages] = await Promise.all([
-        post(`/api/ijw${query({ name: file.name })}`, file, { contentType: 'application/xml' }),
+        post(`/api/v1/ijw${query({ name: file.name })}`, file, { contentType: 'application/xml' }),
         loadCodes(),
       ]);
       lastLines = res && res.answer ? jw325Lines(res.answer, messages) : [];
@@ -159,7 +159,7 @@ async function upload(e) {
       if (codes.length && !lastLines.some((l) => l.result === 'rejected')) note += `; retourcodes ${codes.join(', ')}`;
       note += '. ';
     } else {
-      const res = await post('/api/declarations', file, { contentType: 'text/csv' });
+      const res = await post('/api/v1/declarations', file, { contentType: 'text/csv' });
       lastLines = (res && res.lines) || [];
       batches = (res && res.batches) || [];
     }
@@ -175,7 +175,10 @@ async function upload(e) {
   } catch (err) {
     $('uitkomst').classList.add('d-none');
     // a file-level fault is about the file, whatever column it names
-    if (err.status === 400 || err.status === 413) err.field = 'bestand';
+    if (err.status === 400 || err.status === 413) {
+      err.field = 'bestand';
+      err.invalid = [];
+    }
     showError(form, err);
   } finally {
     b.disabled = false;
@@ -194,7 +197,7 @@ async function loadEarlier(e) {
   $('eerder-regels').replaceChildren();
   out.replaceChildren(el('p', { class: 'text-muted', text: 'Laden…' }));
   try {
-    const data = await get(`/api/declarations${query({ period: p, limit: 500 })}`);
+    const data = await get(`/api/v1/declarations${query({ period: p, limit: 500 })}`);
     const items = listItems(data);
     if (!items.length) {
       out.replaceChildren(el('p', { class: 'text-muted', text: `Geen declaraties over ${period(p)}.` }));
@@ -227,7 +230,7 @@ async function showBatch(id, number) {
   const out = $('eerder-regels');
   out.replaceChildren(el('p', { class: 'text-muted', text: 'Laden…' }));
   try {
-    const data = await get(`/api/declarations/${encodeURIComponent(id)}/lines?limit=500`);
+    const data = await get(`/api/v1/declarations/${encodeURIComponent(id)}/lines?limit=500`);
     const lines = listItems(data).map((l) => ({ ...l, result: l.result || (l.accepted ? 'accepted' : l.status === 'accepted' ? 'accepted' : 'rejected') }));
     out.replaceChildren(el('h3', { class: 'h5 mt-3', text: `Regels van declaratie ${number || id}` }), lineRows(lines));
   } catch (err) {

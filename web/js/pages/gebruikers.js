@@ -1,5 +1,5 @@
 // gebruikers.js: user accounts (beheerder): list, add, block/unblock and
-// set a new password (GET/POST /api/users, PATCH /api/users/{name}).
+// set a new password (GET/POST /api/v1/users, PATCH /api/v1/users/{name}).
 import { post, patch, getAll, clearErrors, showError, setFieldError, showAlert } from '../api.js';
 import { initPage } from '../nav.js';
 import { catalog, providers, municipalityMap } from '../data.js';
@@ -11,7 +11,7 @@ let me = null;
 async function load() {
   const out = $('gebruikers');
   try {
-    const [users, mm] = await Promise.all([getAll('/api/users'), municipalityMap()]);
+    const [users, mm] = await Promise.all([getAll('/api/v1/users'), municipalityMap()]);
     const sel = $('ww-naam');
     const keep = sel.value;
     sel.replaceChildren(el('option', { value: '', text: 'Kies…' }), ...users.map((u) => el('option', { value: u.name, text: `${u.name} (${u.display_name || ''})` })));
@@ -35,7 +35,7 @@ async function load() {
         b.addEventListener('click', async () => {
           b.disabled = true;
           try {
-            await patch(`/api/users/${encodeURIComponent(u.name)}`, { active: !active });
+            await patch(`/api/v1/users/${encodeURIComponent(u.name)}`, { active: !active });
             showAlert($('gebruikers-melding'), `${u.name} is ${active ? 'geblokkeerd' : 'gedeblokkeerd'}.`, 'success');
             load();
           } catch (e) {
@@ -83,7 +83,7 @@ function roleChanged() {
     if (['toegang', 'gemeente'].includes(role)) body.gemeente = $('nieuw-gemeente').value;
     if (role === 'aanbieder') body.agb = $('nieuw-agb').value.trim();
     try {
-      await post('/api/users', body);
+      await post('/api/v1/users', body);
       fn.reset();
       roleChanged();
       showAlert(fn, `Gebruiker ${body.name} is toegevoegd.`, 'success');
@@ -101,7 +101,7 @@ function roleChanged() {
     if (!vw()) return;
     const name = $('ww-naam').value;
     try {
-      await patch(`/api/users/${encodeURIComponent(name)}`, { password: $('ww-nieuw').value });
+      await patch(`/api/v1/users/${encodeURIComponent(name)}`, { password: $('ww-nieuw').value });
       fw.reset();
       showAlert(fw, `Het wachtwoord van ${name} is ingesteld; de sessies van ${name} zijn beëindigd.`, 'success');
     } catch (err) {

@@ -1,4 +1,4 @@
-// index.js: Werkvoorraad (GET /api/worklist): open quote requests,
+// index.js: Werkvoorraad (GET /api/v1/worklist): open quote requests,
 // assignments waiting for start of care, rejected declaration lines and
 // budgets nearly spent.
 import { get, showAlert } from '../api.js';
@@ -73,7 +73,7 @@ async function main() {
     budgets_nearly_spent: document.getElementById('budgets-nearly-spent'),
   };
   try {
-    const [w, pm] = await Promise.all([get('/api/worklist'), providerMap()]);
+    const [w, pm] = await Promise.all([get('/api/v1/worklist'), providerMap()]);
     const list = (k) => (Array.isArray(w[k]) ? w[k] : (w[k] && w[k].items) || []);
     renderQuotes(nodes.open_quotes, list('open_quotes'), pm);
     renderAwaiting(nodes.awaiting_care_start, list('awaiting_care_start'), pm);

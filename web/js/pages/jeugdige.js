@@ -1,9 +1,12 @@
-// jeugdige.js: search a youth by BSN and show the file: the youth,
-// referrals, and assignments with their budget ledger.
-import { get, getAll, clearErrors, showError, setFieldError, showAlert } from '../api.js';
+// jeugdige.js: search a youth by BSN (POST /api/v1/youths/search, the BSN
+// in the body) and show the file by the youth's id (GET
+// /api/v1/youths/{id}): the youth, referrals, and assignments with their
+// budget ledger. The page's address holds the id (?id=), never the BSN; a
+// BSN handed over by another page (takeBsn) is searched at once.
+import { get, getAll, findYouth, clearErrors, showError, setFieldError, showAlert } from '../api.js';
 import { initPage } from '../nav.js';
 import { catalog, providerMap, municipalityName, productLabel } from '../data.js';
-import { el, table, euro, date, badge, ledgerBar, attachValidation, params, referrerName, ROUTE_NAMES, pick } from '../format.js';
+import { el, table, euro, date, badge, ledgerBar, attachValidation, params, referrerName, ROUTE_NAMES, pick, bsnLink, takeBsn } from '../format.js';
 
 const form = document.getElementById('zoek-form');
 const out = document.getElementById('resultaat');
@@ -13,23 +16,42 @@ function section(title, ...children) {
   return el('section', { class: 'mb-4' }, el('h2', { class: 'h4', text: title }), ...children);
 }
 
-async function show(bsn) {
+// search: the youth with this BSN, then its file; the address gets the id.
+async function search(bsn) {
   out.replaceChildren(el('p', { class: 'text-muted', text: 'Zoeken…' }));
+  let youth;
+  try {
+    youth = await findYouth(bsn);
+  } catch (e) {
+    notFound(e, bsn);
+    return;
+  }
+  history.replaceState(null, '', `?id=${encodeURIComponent(youth.id)}`);
+  show(youth.id, bsn);
+}
+
+// notFound: the failure of a search or a file: not found (with a way to
+// register when the role may), or the error at the form.
+function notFound(e, bsn) {
+  out.replaceChildren();
+  if (e.status !== 404) {
+    showError(form, e);
+    return;
+  }
+  const msg = el('div', {}, el('strong', { text: 'Jeugdige niet gevonden. ' }), e.message && e.message !== 'Niet gevonden.' ? e.message : '');
+  if (bsn && ['toegang', 'beheerder'].includes(user.role)) {
+    msg.append(' ', bsnLink('verwijzen.html', bsn, { class: 'alert-link', text: 'Registreren en verwijzen' }));
+  }
+  showAlert(out, msg, 'warning');
+}
+
+async function show(id, bsn) {
+  out.replaceChildren(el('p', { class: 'text-muted', text: 'Laden…' }));
   let file;
   try {
-    file = await get(`/api/youths/${encodeURIComponent(bsn)}`);
+    file = await get(`/api/v1/youths/${encodeURIComponent(id)}`);
   } catch (e) {
-    if (e.status === 404) {
-      const msg = el('div', {}, el('strong', { text: 'Jeugdige niet gevonden. ' }), e.message && e.message !== 'Niet gevonden.' ? e.message : '');
-      if (['toegang', 'beheerder'].includes(user.role)) {
-        msg.append(' ', el('a', { href: `verwijzen.html?bsn=${encodeURIComponent(bsn)}`, class: 'alert-link', text: 'Registreren en verwijzen' }));
-      }
-      out.replaceChildren();
-      showAlert(out, msg, 'warning');
-    } else {
-      out.replaceChildren();
-      showError(form, e);
-    }
+    notFound(e, bsn);
     return;
   }
   const [cat, pm, gemeente] = await Promise.all([catalog().catch(() => ({})), providerMap(), municipalityName(file.youth && file.youth.gemeente)]);
@@ -38,20 +60,20 @@ async function show(bsn) {
   let assignments = file.assignments || [];
   if (assignments.some((a) => !a.ledger)) {
     try {
-      const full = await getAll('/api/assignments', { bsn });
+      const full = await getAll('/api/v1/assignments', { youth: id });
       if (full.length) assignments = full;
     } catch (e) {
       /* keep the summary */
     }
   }
   const card = el('div', { class: 'card mb-4' }, el('div', { class: 'card-body' },
-    el('h2', { class: 'h4 card-title', text: `Jeugdige ${y.bsn || bsn}` }),
+    el('h2', { class: 'h4 card-title', text: `Jeugdige ${y.bsn || ''}` }),
     el('dl', { class: 'row mb-0' },
-      el('dt', { class: 'col-sm-3', text: 'BSN' }), el('dd', { class: 'col-sm-9 mono', text: y.bsn || bsn }),
+      el('dt', { class: 'col-sm-3', text: 'BSN' }), el('dd', { class: 'col-sm-9 mono', text: y.bsn || '' }),
       el('dt', { class: 'col-sm-3', text: 'Geboortedatum' }), el('dd', { class: 'col-sm-9', text: date(y.birth) }),
       el('dt', { class: 'col-sm-3', text: 'Gemeente' }), el('dd', { class: 'col-sm-9', text: gemeente })),
     ['toegang', 'beheerder'].includes(user.role)
-      ? el('a', { class: 'btn btn-outline-primary btn-sm mt-3', href: `verwijzen.html?bsn=${encodeURIComponent(y.bsn || bsn)}`, text: 'Nieuwe verwijzing' })
+      ? bsnLink('verwijzen.html', y.bsn, { class: 'btn btn-outline-primary btn-sm mt-3', text: 'Nieuwe verwijzing' })
       : null));
 
   const referrals = file.referrals || [];
@@ -97,17 +119,18 @@ form.addEventListener('submit', (e) => {
   e.preventDefault();
   clearErrors(form);
   if (!validate()) return;
-  const bsn = form.querySelector('#bsn').value.trim();
-  history.replaceState(null, '', `?bsn=${bsn}`);
-  show(bsn);
+  search(form.querySelector('#bsn').value.trim());
 });
 
 (async () => {
   user = await initPage('jeugdige');
   if (!user) return;
-  const bsn = params().get('bsn');
+  const bsn = takeBsn();
+  const id = params().get('id');
   if (bsn) {
     form.querySelector('#bsn').value = bsn;
-    if (validate()) show(bsn);
+    if (validate()) search(bsn);
+  } else if (id && /^[0-9]+$/.test(id)) {
+    show(id, '');
   }
 })();

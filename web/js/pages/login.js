@@ -1,4 +1,4 @@
-// login.js: log in (POST /api/session) and go to the page asked for, or the
+// login.js: log in (POST /api/v1/session) and go to the page asked for, or the
 // role's home page.
 import { login, session, clearErrors, showError, setFieldError } from '../api.js';
 import { attachValidation, params } from '../format.js';
@@ -9,7 +9,7 @@ const nameInput = document.getElementById('naam');
 const passwordInput = document.getElementById('wachtwoord');
 const validate = attachValidation(form, setFieldError);
 
-// only a page of this site: "verwijzen.html?bsn=..."
+// only a page of this site: "toewijzing.html?nummer=..."
 function target(role) {
   const t = params().get('terug') || '';
   if (/^[a-z]+\.html(\?[^#]*)?$/.test(t) && !t.startsWith('login.html')) return t;

@@ -1,4 +1,4 @@
-// offertes.js: the quotes. A list (GET /api/quotes); one quote (?id=) with
+// offertes.js: the quotes. A list (GET /api/v1/quotes); one quote (?id=) with
 // the provider's answer form (hours per functiegroep and months, the total
 // computed live from the catalog tariffs) and the municipality's accept or
 // reject (with a reason).
@@ -22,7 +22,7 @@ async function loadList() {
   out.replaceChildren(el('p', { class: 'text-muted', text: 'Laden…' }));
   try {
     const [items, pm] = await Promise.all([
-      getAll('/api/quotes', { referral: $('filter-verwijzing').value.trim(), agb: $('filter-agb').value.trim() }, 2000),
+      getAll('/api/v1/quotes', { referral: $('filter-verwijzing').value.trim(), agb: $('filter-agb').value.trim() }, 2000),
       providerMap(),
     ]);
     const status = $('filter-status').value;
@@ -110,7 +110,7 @@ async function showQuote(id, message) {
   const melding = $('detail-melding');
   let q;
   try {
-    q = await get(`/api/quotes/${encodeURIComponent(id)}`);
+    q = await get(`/api/v1/quotes/${encodeURIComponent(id)}`);
     q = q.quote || q;
   } catch (e) {
     $('detail-titel').textContent = `Offerte #${id}`;
@@ -122,7 +122,7 @@ async function showQuote(id, message) {
   const refId = pick(q, 'referral', 'referral_id');
   if (refId && user.role !== 'aanbieder') {
     try {
-      ref = await get(`/api/referrals/${encodeURIComponent(refId)}`);
+      ref = await get(`/api/v1/referrals/${encodeURIComponent(refId)}`);
       ref = ref.referral || ref;
     } catch (e) {
       ref = null;
@@ -195,7 +195,7 @@ function wire(id) {
     b.disabled = true;
     try {
       const estimate = $('totaal').textContent;
-      const r = await post(`/api/quotes/${encodeURIComponent(id)}/answer`, body);
+      const r = await post(`/api/v1/quotes/${encodeURIComponent(id)}/answer`, body);
       const total = r && pick(r, 'total_cents', 'total');
       const differs = total !== undefined && euro(total) !== estimate;
       await showQuote(id, `Offerte verstuurd${total !== undefined ? `: totaal ${euro(total)}` : ''}.${differs
@@ -215,7 +215,7 @@ function wire(id) {
     clearErrors(fAcc);
     if (!vAcc()) return;
     try {
-      const a = await post(`/api/quotes/${encodeURIComponent(id)}/accept`, { start: parseDate($('accepteer-start').value) });
+      const a = await post(`/api/v1/quotes/${encodeURIComponent(id)}/accept`, { start: parseDate($('accepteer-start').value) });
       const nr = a && (a.number || (a.assignment && a.assignment.number) || a.assignment);
       await showQuote(id, `Offerte geaccepteerd${nr ? `: toewijzing ${nr}` : ''}.`);
       loadList();
@@ -230,7 +230,7 @@ function wire(id) {
     clearErrors(fRej);
     if (!vRej()) return;
     try {
-      await post(`/api/quotes/${encodeURIComponent(id)}/reject`, { reason: $('afwijs-reden').value.trim() });
+      await post(`/api/v1/quotes/${encodeURIComponent(id)}/reject`, { reason: $('afwijs-reden').value.trim() });
       await showQuote(id, 'Offerte afgewezen.');
       loadList();
     } catch (err) {

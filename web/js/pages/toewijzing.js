@@ -2,11 +2,11 @@
 // with it one assignment: its details, the budget ledger as a bar (used,
 // remaining, released), the ledger events, start/stop of care for the
 // provider and change/end/withdraw for the access team.
-import { get, post, patch, query, listItems, clearErrors, showError, setFieldError, showAlert } from '../api.js';
+import { get, post, patch, query, listItems, findYouth, clearErrors, showError, setFieldError, showAlert } from '../api.js';
 import { initPage } from '../nav.js';
 import { catalog, providerMap, municipalityName, municipalityMap, productLabel } from '../data.js';
 import {
-  el, table, euro, date, badge, ledgerBar, attachValidation, params, parseDate, parseEuro,
+  el, table, euro, date, badge, ledgerBar, attachValidation, params, parseDate, parseEuro, bsnLink,
   STOP_REASONS, CHANGE_REASONS, UNIT_NAMES, number as fmtNumber,
 } from '../format.js';
 
@@ -23,7 +23,6 @@ async function loadList() {
   const out = $('lijst-resultaat');
   const f = $('form-zoek');
   const q = {
-    bsn: $('zoek-bsn').value.trim(),
     gemeente: $('zoek-gemeente').value,
     agb: $('zoek-agb').value.trim(),
     limit: PAGE,
@@ -31,7 +30,18 @@ async function loadList() {
   };
   out.replaceChildren(el('p', { class: 'text-muted', text: 'Laden…' }));
   try {
-    const [data, pm, mm, cat] = await Promise.all([get(`/api/assignments${query(q)}`), providerMap(), municipalityMap(), catalog().catch(() => ({}))]);
+    // the BSN filter: the youth's id, found with the BSN in a body (never in an address)
+    const bsn = $('zoek-bsn').value.trim();
+    if (bsn) {
+      try {
+        q.youth = (await findYouth(bsn)).id;
+      } catch (e) {
+        if (e.status !== 404) throw e;
+        out.replaceChildren(el('p', { class: 'text-muted', text: 'Geen toewijzingen gevonden.' }));
+        return;
+      }
+    }
+    const [data, pm, mm, cat] = await Promise.all([get(`/api/v1/assignments${query(q)}`), providerMap(), municipalityMap(), catalog().catch(() => ({}))]);
     const items = listItems(data);
     const total = typeof data.total === 'number' ? data.total : items.length;
     if (!items.length) {
@@ -76,8 +86,6 @@ async function showList() {
   } catch (e) {
     /* filter without names */
   }
-  const p = params();
-  if (p.get('bsn')) $('zoek-bsn').value = p.get('bsn');
   f.addEventListener('submit', (e) => {
     e.preventDefault();
     clearErrors(f);
@@ -116,7 +124,7 @@ async function render(a) {
   const dl = $('gegevens');
   dl.replaceChildren();
   const mayReadYouth = ['beheerder', 'rsj', 'toegang', 'gemeente'].includes(user.role);
-  dlRow(dl, 'Jeugdige (BSN)', mayReadYouth && a.bsn ? el('a', { href: `jeugdige.html?bsn=${encodeURIComponent(a.bsn)}`, text: a.bsn }) : a.bsn);
+  dlRow(dl, 'Jeugdige (BSN)', mayReadYouth && a.bsn ? bsnLink('jeugdige.html', a.bsn, { text: a.bsn }) : a.bsn);
   dlRow(dl, 'Gemeente', gemeente);
   const p = pm.get(a.agb);
   dlRow(dl, 'Aanbieder', p ? `${p.name} (${a.agb})` : a.agb);
@@ -181,7 +189,7 @@ async function render(a) {
 async function load(nummer, message) {
   const status = $('detail-status');
   try {
-    const a = await get(`/api/assignments/${encodeURIComponent(nummer)}`);
+    const a = await get(`/api/v1/assignments/${encodeURIComponent(nummer)}`);
     await render(a.assignment || a);
     $('detail-inhoud').classList.remove('d-none');
     if (message) showAlert(status, message, 'success');
@@ -199,7 +207,7 @@ async function load(nummer, message) {
 }
 
 function wireForms(nummer) {
-  const path = `/api/assignments/${encodeURIComponent(nummer)}`;
+  const path = `/api/v1/assignments/${encodeURIComponent(nummer)}`;
   const submit = (form, build, call, done) => {
     const valid = attachValidation(form, setFieldError);
     form.addEventListener('submit', async (e) => {

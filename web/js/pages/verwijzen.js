@@ -1,15 +1,16 @@
 // verwijzen.js: the referral wizard.
-//  1. the youth by BSN (registering it when unknown: POST /api/youths);
-//  2. the referrer type and the routes GET /api/referrals/routes offers it;
+//  1. the youth by BSN (POST /api/v1/youths/search, the BSN in the body;
+//     registering it when unknown: POST /api/v1/youths);
+//  2. the referrer type and the routes GET /api/v1/referrals/routes offers it;
 //  3. the details (intensity and etmalen, or hours) and the expected result:
-//     POST /api/referrals;
-//  4. assign to a contracted provider (POST /api/referrals/{id}/assignment)
-//     or ask quotes (POST /api/referrals/{id}/quotes).
-import { get, post, clearErrors, showError, setFieldError, showAlert } from '../api.js';
+//     POST /api/v1/referrals;
+//  4. assign to a contracted provider (POST /api/v1/referrals/{id}/assignment)
+//     or ask quotes (POST /api/v1/referrals/{id}/quotes).
+import { get, post, findYouth, clearErrors, showError, setFieldError, showAlert } from '../api.js';
 import { initPage } from '../nav.js';
 import { catalog, providers, contracts, municipalityName, priceAt } from '../data.js';
 import {
-  el, euro, date, parseDate, attachValidation, params, REFERRER_TYPES, ROUTE_NAMES, todayIso,
+  el, euro, date, parseDate, attachValidation, takeBsn, REFERRER_TYPES, ROUTE_NAMES, todayIso,
 } from '../format.js';
 
 const $ = (id) => document.getElementById(id);
@@ -55,8 +56,7 @@ formBsn.addEventListener('submit', async (e) => {
   if (!validBsn()) return;
   const bsn = $('bsn').value.trim();
   try {
-    const file = await get(`/api/youths/${encodeURIComponent(bsn)}`);
-    await youthFound(file.youth || { bsn });
+    await youthFound(await findYouth(bsn));
   } catch (err) {
     if (err.status === 404) {
       formReg.classList.remove('d-none');
@@ -75,7 +75,7 @@ formReg.addEventListener('submit', async (e) => {
   if (!validBsn() || !validReg()) return;
   const body = { bsn: $('bsn').value.trim(), birth: parseDate($('geboortedatum').value), gemeente: $('gemeente').value };
   try {
-    await post('/api/youths', body);
+    await post('/api/v1/youths', body);
     await youthFound({ bsn: body.bsn, birth: body.birth, gemeente: body.gemeente });
   } catch (err) {
     showError(err.field === 'bsn' ? formBsn : formReg, err);
@@ -114,7 +114,7 @@ async function loadRoutes(type) {
   box.append(el('p', { class: 'text-muted', text: 'Routes laden…' }));
   let r;
   try {
-    r = await get(`/api/referrals/routes?referrer_type=${encodeURIComponent(type)}`);
+    r = await get(`/api/v1/referrals/routes?referrer_type=${encodeURIComponent(type)}`);
   } catch (err) {
     box.replaceChildren();
     showError(formRoute, err);
@@ -226,7 +226,7 @@ formDetails.addEventListener('submit', async (e) => {
   const button = $('vastleggen');
   button.disabled = true;
   try {
-    const r = await post('/api/referrals', body);
+    const r = await post('/api/v1/referrals', body);
     state.referral = { id: r.id !== undefined ? r.id : r.referral, ...body, date: d || '' };
     await prepareStep4();
     goto(4);
@@ -322,7 +322,7 @@ formAssign.addEventListener('submit', async (e) => {
   const button = $('toewijzen');
   button.disabled = true;
   try {
-    const a = await post(`/api/referrals/${encodeURIComponent(state.referral.id)}/assignment`, body);
+    const a = await post(`/api/v1/referrals/${encodeURIComponent(state.referral.id)}/assignment`, body);
     const number = a.number || (a.assignment && a.assignment.number) || '';
     formAssign.classList.add('d-none');
     $('klaar').replaceChildren(el('div', { class: 'alert alert-success', role: 'status' },
@@ -348,7 +348,7 @@ formQuote.addEventListener('submit', async (e) => {
   const button = $('offertes-aanvragen');
   button.disabled = true;
   try {
-    const res = await post(`/api/referrals/${encodeURIComponent(state.referral.id)}/quotes`, { agbs });
+    const res = await post(`/api/v1/referrals/${encodeURIComponent(state.referral.id)}/quotes`, { agbs });
     const quotes = Array.isArray(res) ? res : res.items || res.quotes || [];
     formQuote.classList.add('d-none');
     $('klaar').replaceChildren(el('div', { class: 'alert alert-success', role: 'status' },
@@ -377,7 +377,7 @@ formQuote.addEventListener('submit', async (e) => {
   sel.replaceChildren(...(ms.length > 1 ? [el('option', { value: '', text: 'Kies…' })] : []),
     ...ms.map((m) => el('option', { value: m.cbs, text: `${m.name} (${m.cbs})` })));
   $('verwijzer').append(...REFERRER_TYPES.map(([c, n]) => el('option', { value: c, text: `${c} – ${n}` })));
-  const bsn = params().get('bsn');
+  const bsn = takeBsn();
   if (bsn) {
     $('bsn').value = bsn;
     formBsn.requestSubmit();

@@ -1,0 +1,10 @@
+/* mkroutes.awk must refuse this file: one method and path declared twice. */
+/* ROUTE: GET /api/v1/things */
+void things_list(http_req *r)
+{
+}
+
+/* ROUTE: GET /api/v1/things */
+void things_again(http_req *r)
+{
+}
