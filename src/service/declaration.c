@@ -38,12 +38,8 @@
 #define TOTALS_SLOTS (1u << TOTALS_SLOT_BITS)
 
 typedef struct {
-    bool exists; /* in the store at all (for any provider) */
-    char number[JR_REF_MAX];
-    int64_t id;
-    int64_t provider_id;
-    int64_t youth_id;
-    jr_decl_assignment a; /* a.found is set per line, a.used and a.used_base from the totals */
+    bool exists;       /* in the store at all (for any provider) */
+    store_decl_fact f; /* f.a.found is set per line, f.a.used and f.a.used_base from the totals */
 } fact_entry;
 
 /* 16 bytes: ids stay below 2^31 (the open-debit key needs it too) and a
@@ -72,6 +68,7 @@ typedef struct {
 struct jr_decl_session {
     jr_ctx ctx;
     char source[256];
+    char received_at[STORE_TS_LEN]; /* when the session began: its batches' receipt time */
     bool in_tx;
     bool committed;
     /* current batch */
@@ -227,6 +224,7 @@ jr_status decl_session_begin(const jr_ctx *ctx, const char *source, jr_decl_sess
     }
     s->ctx = *ctx;
     str_copy(s->source, sizeof s->source, source ? source : "");
+    store_timestamp(0, s->received_at);
     rc = store_begin(ctx->store, err);
     if (rc != JR_OK) {
         decl_session_free(s);
@@ -342,7 +340,7 @@ static jr_status totals_prefetch(jr_decl_session *s, jr_error *err)
         int64_t ids[PREFETCH];
         int n = 0;
         for (; f < s->nfacts && n < PREFETCH; f++) {
-            int64_t id = s->facts[f].id;
+            int64_t id = s->facts[f].f.id;
             if (id <= 0 || id >= ((int64_t)1 << 31))
                 continue; /* the line that names it says why */
             unsigned i = totals_slot(s, id);
@@ -397,11 +395,7 @@ static jr_status totals_get(jr_decl_session *s, int64_t id, unsigned *out, jr_er
 static void fact_set(fact_entry *e, const store_decl_fact *f)
 {
     e->exists = true;
-    str_copy(e->number, sizeof e->number, f->number);
-    e->id = f->id;
-    e->provider_id = f->provider_id;
-    e->youth_id = f->youth_id;
-    e->a = f->a;
+    e->f = *f;
 }
 
 /* facts_slot: the slot of number: its entry's, or the empty one where it goes. */
@@ -409,7 +403,7 @@ static unsigned facts_slot(const jr_decl_session *s, const char *number)
 {
     unsigned i = (unsigned)hash_str(number) & (s->nfslots - 1);
     for (; s->fslots[i]; i = (i + 1) & (s->nfslots - 1))
-        if (strcmp(s->facts[s->fslots[i] - 1].number, number) == 0)
+        if (strcmp(s->facts[s->fslots[i] - 1].f.number, number) == 0)
             break;
     return i;
 }
@@ -424,7 +418,7 @@ static jr_status facts_new(jr_decl_session *s, fact_entry **out, jr_error *err)
     if (rc != JR_OK)
         return rc;
     for (unsigned k = 0; fresh && k < s->nfacts; k++)
-        s->fslots[facts_slot(s, s->facts[k].number)] = k + 1;
+        s->fslots[facts_slot(s, s->facts[k].f.number)] = k + 1;
     *out = &s->facts[s->nfacts++];
     return JR_OK;
 }
@@ -467,7 +461,7 @@ static int facts_take(void *ud, const void *row)
     if ((fl->rc = facts_new(s, &e, fl->err)) != JR_OK)
         return 1;
     fact_set(e, row);
-    s->fslots[facts_slot(s, e->number)] = (unsigned)(e - s->facts) + 1;
+    s->fslots[facts_slot(s, e->f.number)] = (unsigned)(e - s->facts) + 1;
     return 0;
 }
 
@@ -510,7 +504,7 @@ static jr_status facts_get(jr_decl_session *s, const char *number, fact_entry **
         fact_set(e, &f);
     } else if (rc == JR_ENOTFOUND) {
         memset(e, 0, sizeof *e); /* the line says why: 9338 */
-        str_copy(e->number, sizeof e->number, number);
+        str_copy(e->f.number, sizeof e->f.number, number);
     } else {
         return rc;
     }
@@ -802,8 +796,8 @@ static jr_status open_batch(jr_decl_session *s, const jr_decl_batch *b, jr_error
         sum->replayed = true;
         return JR_OK;
     }
-    if ((rc = store_decl_batch_insert(s->ctx.store, s->provider_id, b, s->source, &sum->batch_id,
-                                      err)) != JR_OK)
+    if ((rc = store_decl_batch_insert(s->ctx.store, s->provider_id, b, s->source, s->received_at,
+                                      &sum->batch_id, err)) != JR_OK)
         return rc;
     if (!s->first_new_batch)
         s->first_new_batch = sum->batch_id;
@@ -834,8 +828,8 @@ static jr_status history_facts(jr_decl_session *s, const jr_decl_line *l, const 
 {
     jr_status rc =
         store_decl_line_ref_accepted(s->ctx.store, s->provider_id, l->ref, &f->ref_accepted, err);
-    if (rc == JR_OK && e->a.found && !l->credit)
-        f->debit_open = debits_open(s, debit_key(l->begin, e->id), l->product);
+    if (rc == JR_OK && e->f.a.found && !l->credit)
+        f->debit_open = debits_open(s, debit_key(l->begin, e->f.id), l->product);
     return rc;
 }
 
@@ -904,7 +898,7 @@ static jr_status gather_facts(jr_decl_session *s, const jr_decl_line *l, const f
                               jr_decl_facts *f, credit_target *target, jr_error *err)
 {
     f->contracted = contracted(s, l->product, l->begin, l->end);
-    if (!e->a.found)
+    if (!e->f.a.found)
         return JR_OK;
     if (l->credit) {
         store_decl_line_row t;
@@ -923,14 +917,14 @@ static jr_status gather_facts(jr_decl_session *s, const jr_decl_line *l, const f
     }
     bool other_beds = false;
     if (strcmp(l->unit, "14") == 0) {
-        jr_status rc = beds_possible(s, e->youth_id, &other_beds, err);
+        jr_status rc = beds_possible(s, e->f.youth_id, &other_beds, err);
         if (rc != JR_OK)
             return rc;
     }
     if (other_beds) {
         jr_month m = date_month(l->begin);
-        return store_decl_line_bed_etmalen(s->ctx.store, e->youth_id, month_first_day(m),
-                                           month_last_day(m), e->id, &f->other_bed_etmalen, err);
+        return store_decl_line_bed_etmalen(s->ctx.store, e->f.youth_id, month_first_day(m),
+                                           month_last_day(m), e->f.id, &f->other_bed_etmalen, err);
     }
     return JR_OK;
 }
@@ -957,9 +951,9 @@ static jr_status insert_line(jr_decl_session *s, const jr_decl_line *l, const fa
         .batch_id = s->cur_sum.batch_id,
         .provider_id = s->provider_id,
         .line = l,
-        .assignment_id = e->a.found ? e->id : 0,
-        .youth_id = e->a.found ? e->youth_id : 0,
-        .debit_key = e->a.found ? debit_key(l->begin, e->id) : 0,
+        .assignment_id = e->f.a.found ? e->f.id : 0,
+        .youth_id = e->f.a.found ? e->f.youth_id : 0,
+        .debit_key = e->f.a.found ? debit_key(l->begin, e->f.id) : 0,
         .begin_iso = iso_date(s, 0, l->begin),
         .end_iso = iso_date(s, 1, l->end),
         .accepted = res->accepted,
@@ -995,18 +989,18 @@ jr_status decl_session_add(jr_decl_session *s, const jr_decl_batch *b, const jr_
     fact_entry *e = NULL;
     if ((rc = facts_get(s, l->assignment, &e, err)) != JR_OK)
         return rc;
-    e->a.found = e->exists && e->provider_id == s->provider_id;
-    if (e->a.found && e->id >= ((int64_t)1 << 31))
+    e->f.a.found = e->exists && e->f.provider_id == s->provider_id;
+    if (e->f.a.found && e->f.id >= ((int64_t)1 << 31))
         return jr_fail(err, JR_EDB, "assignment_id_range", "toewijzingnummer",
                        "Toewijzing %s heeft een intern nummer boven 2^31; de sleutel van de "
                        "debetregels kan het niet bevatten.",
                        l->assignment);
     unsigned t = 0;
-    if (e->a.found) {
-        if ((rc = totals_get(s, e->id, &t, err)) != JR_OK)
+    if (e->f.a.found) {
+        if ((rc = totals_get(s, e->f.id, &t, err)) != JR_OK)
             return rc;
-        e->a.used = s->totals[t].used;
-        e->a.used_base = s->totals[t].used_base;
+        e->f.a.used = s->totals[t].used;
+        e->f.a.used_base = s->totals[t].used_base;
     }
     jr_decl_facts f;
     memset(&f, 0, sizeof f);
@@ -1017,11 +1011,11 @@ jr_status decl_session_add(jr_decl_session *s, const jr_decl_batch *b, const jr_
        comes from memory, and a line sent twice is 8021, which the rules
        check first), or below when a later check could hide it */
     bool history =
-        l->credit || (e->a.found && debits_open(s, debit_key(l->begin, e->id), l->product));
+        l->credit || (e->f.a.found && debits_open(s, debit_key(l->begin, e->f.id), l->product));
     if (history && (rc = history_facts(s, l, e, &f, err)) != JR_OK)
         return rc;
     jr_decl_result res;
-    decl_check_line(s->ctx.cat, b, l, &e->a, &f, s->ctx.today, &res);
+    decl_check_line(s->ctx.cat, b, l, &e->f.a, &f, s->ctx.today, &res);
     /* A debit's reference (8021) is looked up only when it could change the
        code: when a later check rejected the line, or when the insert finds
        the reference already there (the unique index says so). Accepted
@@ -1029,14 +1023,14 @@ jr_status decl_session_add(jr_decl_session *s, const jr_decl_batch *b, const jr_
     if (!history && !res.accepted && decl_code_after_history(res.code)) {
         if ((rc = history_facts(s, l, e, &f, err)) != JR_OK)
             return rc;
-        decl_check_line(s->ctx.cat, b, l, &e->a, &f, s->ctx.today, &res);
+        decl_check_line(s->ctx.cat, b, l, &e->f.a, &f, s->ctx.today, &res);
     }
     int64_t id = 0;
     rc = insert_line(s, l, e, &res, &id, err);
     if (rc == JR_ECONFLICT && res.accepted && !l->credit) {
         if ((rc = history_facts(s, l, e, &f, err)) != JR_OK)
             return rc;
-        decl_check_line(s->ctx.cat, b, l, &e->a, &f, s->ctx.today, &res);
+        decl_check_line(s->ctx.cat, b, l, &e->f.a, &f, s->ctx.today, &res);
         rc = res.accepted ? jr_fail(err, JR_EDB, "database", "",
                                     "Onverwacht conflict bij "
                                     "regel %s.",
@@ -1065,7 +1059,7 @@ jr_status decl_session_add(jr_decl_session *s, const jr_decl_batch *b, const jr_
     tot->used_base = (int32_t)base;
     s->tdirty[t] = true;
     if (!l->credit)
-        return debits_add(s, debit_key(l->begin, e->id), l->product, err);
+        return debits_add(s, debit_key(l->begin, e->f.id), l->product, err);
     if ((rc = store_decl_line_mark_credited(s->ctx.store, target.id, err)) != JR_OK)
         return rc;
     debits_close(s, target.key, f.credit_target.product);

@@ -5,7 +5,8 @@
  * rejected with its reason code; accepted lines are final and count against
  * the assignment's budget or volume.
  *
- * A session is one transaction over one input file: file-level faults (an
+ * A session is one transaction over one input file, whose batches are
+ * recorded as received when the session began. File-level faults (an
  * unknown AGB code, a batch number reused with other content, a batch split
  * over the file) abort it and nothing is stored. A batch received before
  * with the same content is recognised and changes nothing (idempotence).

@@ -40,14 +40,13 @@ static jr_status step_one(jr_stmt *q, jr_error *err)
     return r == STORE_ERROR ? JR_EDB : JR_ENOTFOUND;
 }
 
-/* step_done: steps a statement without rows to its end; JR_ECONFLICT when
- * a constraint refuses it */
+/* step_done: steps a statement without rows to its end (which releases its
+ * static bindings; a failed step resets it); JR_ECONFLICT when a constraint
+ * refuses it */
 static jr_status step_done(jr_stmt *q, jr_error *err)
 {
     jr_error e;
-    store_step_result r = store_step(q, &e);
-    store_reset(q);
-    if (r == STORE_DONE)
+    if (store_step(q, &e) == STORE_DONE)
         return JR_OK;
     if (err)
         *err = e;
@@ -111,7 +110,8 @@ jr_status store_decl_batch_by_number(jr_store *st, int64_t provider_id, const ch
 }
 
 jr_status store_decl_batch_insert(jr_store *st, int64_t provider_id, const jr_decl_batch *b,
-                                  const char *source, int64_t *id, jr_error *err)
+                                  const char *source, const char *received_at, int64_t *id,
+                                  jr_error *err)
 {
     jr_stmt *q =
         store_prepare(st,
@@ -120,14 +120,14 @@ jr_status store_decl_batch_insert(jr_store *st, int64_t provider_id, const jr_de
                       err);
     if (!q)
         return JR_EDB;
-    char per[8], d[JR_DATE_ISO_LEN], now[STORE_TS_LEN];
+    char per[8], d[JR_DATE_ISO_LEN];
     store_bind_int(q, 1, provider_id);
     store_bind_text(q, 2, b->number);
     store_bind_text(q, 3, b->gemeente);
     store_bind_text(q, 4, month_format(b->period, per));
     store_bind_text(q, 5, date_format(b->dagtekening, d));
     store_bind_text(q, 6, source);
-    store_bind_text(q, 7, store_timestamp(0, now));
+    store_bind_text(q, 7, received_at);
     jr_status rc = step_done(q, err);
     if (rc == JR_OK)
         *id = store_last_id(st);

@@ -60,14 +60,17 @@ typedef struct {
 } store_decl_batch_close_row;
 
 /* store_decl_batch_by_number: the batch number of provider_id, received
- * before: only id, content_hash, n_accepted, n_rejected and accepted_cents
- * are filled (the session's replay check). JR_ENOTFOUND when absent. */
+ * before: only id, provider_id, number, content_hash and the three counts
+ * are filled (what the session's replay check reads). JR_ENOTFOUND when
+ * absent. */
 jr_status store_decl_batch_by_number(jr_store *st, int64_t provider_id, const char *number,
                                      store_decl_batch_row *out, jr_error *err);
 /* store_decl_batch_insert: a new batch b of provider_id read from source,
- * received now (store_timestamp), with no lines yet; its id in *id. */
+ * received at received_at (a store_timestamp), with no lines yet; its id in
+ * *id. */
 jr_status store_decl_batch_insert(jr_store *st, int64_t provider_id, const jr_decl_batch *b,
-                                  const char *source, int64_t *id, jr_error *err);
+                                  const char *source, const char *received_at, int64_t *id,
+                                  jr_error *err);
 /* store_decl_batch_close: writes c's hash, line range and counts to its batch. */
 jr_status store_decl_batch_close(jr_store *st, const store_decl_batch_close_row *c, jr_error *err);
 /* store_decl_batch_get: every field of batch id; JR_ENOTFOUND when absent. */
