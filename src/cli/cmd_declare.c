@@ -1,6 +1,6 @@
 /*
- * cmd_declare.c: importing a declaration CSV file and listing the reason
- * codes of the declaration checks.
+ * cmd_declare.c: importing a declaration CSV file (through decl_csv_import,
+ * as the API does) and listing the reason codes of the declaration checks.
  */
 #include "cli.h"
 
@@ -11,22 +11,30 @@
 #include <stdio.h>
 #include <string.h>
 
-typedef struct {
-    bool json;
-    int64_t accepted, rejected;
-} outcome_ctx;
-
+/* print_outcome: one line's outcome; ud is the bool "as JSON" */
 static int print_outcome(void *ud, const void *row)
 {
     const jr_decl_outcome *o = row;
-    outcome_ctx *c = ud;
     char m[JR_MONEY_BUF];
-    if (c->json)
+    if (*(const bool *)ud)
         cli_emit(render_outcome(o));
     else
         printf("  %-20s %s %s %s%s%s\n", o->ref, o->accepted ? "geaccepteerd" : "afgewezen  ",
                o->code, o->accepted ? money_format_nl(o->credit ? -o->amount : o->amount, m) : "",
                o->accepted ? "" : " ", o->accepted ? "" : o->message);
+    return 0;
+}
+
+/* print_batch: a batch's totals (text only: JSON lists the lines) */
+static int print_batch(void *ud, const jr_decl_batch_summary *b)
+{
+    char per[8], m[JR_MONEY_BUF];
+    (void)ud;
+    printf("Declaratie %s van %s aan gemeente %s, periode %s: %lld geaccepteerd (%s), "
+           "%lld afgewezen%s\n",
+           b->number, b->agb, b->gemeente, month_format(b->period, per), (long long)b->n_accepted,
+           money_format_nl(b->accepted_amount, m), (long long)b->n_rejected,
+           b->replayed ? " (al eerder ontvangen: niets gewijzigd)" : "");
     return 0;
 }
 
@@ -64,37 +72,12 @@ int cmd_declare(cli_env *env, int argc, char **argv)
             fclose(in);
         return rc;
     }
-    jr_decl_session *s = NULL;
-    jr_status st = decl_session_begin(&env->ctx, pos[0], &s, &err);
-    if (st == JR_OK)
-        st = decl_csv_read(in, pos[0], s, &err);
-    if (st == JR_OK)
-        st = decl_session_commit(s, &err);
+    decl_import_report rep = {env->json ? NULL : print_batch,
+                              quiet && !env->json ? NULL : print_outcome, &env->json};
+    jr_status st = decl_csv_import(&env->ctx, in, pos[0], pos[0], &rep, &err);
     if (in != stdin)
         fclose(in);
-    if (st != JR_OK) {
-        decl_session_free(s);
-        return cli_fail(env, &err);
-    }
-    outcome_ctx oc = {env->json, 0, 0};
-    for (int i = 0; i < decl_session_nbatches(s); i++) {
-        const jr_decl_batch_summary *b = decl_session_batch(s, i);
-        char per[8], m[JR_MONEY_BUF];
-        if (!env->json)
-            printf("Declaratie %s van %s aan gemeente %s, periode %s: %lld geaccepteerd (%s), "
-                   "%lld afgewezen%s\n",
-                   b->number, b->agb, b->gemeente, month_format(b->period, per),
-                   (long long)b->n_accepted, money_format_nl(b->accepted_amount, m),
-                   (long long)b->n_rejected,
-                   b->replayed ? " (al eerder ontvangen: niets gewijzigd)" : "");
-        if ((!quiet || env->json) &&
-            decl_batch_outcomes(&env->ctx, b->batch_id, print_outcome, &oc, &err) != JR_OK) {
-            decl_session_free(s);
-            return cli_fail(env, &err);
-        }
-    }
-    decl_session_free(s);
-    return EXIT_DONE;
+    return st == JR_OK ? EXIT_DONE : cli_fail(env, &err);
 }
 
 /*

@@ -22,9 +22,17 @@ HTTP_PAGE_ROW(declarations_batch_row, jr_batch, render_batch)
 HTTP_PAGE_ROW(declarations_line_row, jr_decl_outcome, render_line)
 
 typedef struct {
+    json_t *batches;
     json_t *lines;
     int64_t n;
 } declarations_out;
+
+static int declarations_batch(void *ud, const jr_decl_batch_summary *b)
+{
+    declarations_out *o = ud;
+    json_array_append_new(o->batches, render_batch_summary(b));
+    return 0;
+}
 
 static int declarations_outcome(void *ud, const void *row)
 {
@@ -42,33 +50,22 @@ void declarations_upload(http_req *r)
     snprintf(source, sizeof source, "web:%s", name);
     jr_error err;
     jr_error_clear(&err);
-    jr_decl_session *s = NULL;
-    json_t *batches = json_array();
-    declarations_out out = {json_array(), 0};
-    jr_status rc = batches && out.lines ? JR_OK : JR_ENOMEM;
+    declarations_out out = {json_array(), json_array(), 0};
+    jr_status rc = out.batches && out.lines ? JR_OK : JR_ENOMEM;
     if (rc != JR_OK)
         jr_fail(&err, rc, "no_memory", "", "Onvoldoende geheugen.");
+    decl_import_report rep = {declarations_batch, declarations_outcome, &out};
     if (rc == JR_OK)
-        rc = decl_session_begin(&r->ctx, source, &s, &err);
-    if (rc == JR_OK)
-        rc = decl_csv_read(r->upload, name, s, &err);
-    if (rc == JR_OK)
-        rc = decl_session_commit(s, &err);
-    for (int i = 0; rc == JR_OK && i < decl_session_nbatches(s); i++) {
-        const jr_decl_batch_summary *b = decl_session_batch(s, i);
-        json_array_append_new(batches, render_batch_summary(b));
-        rc = decl_batch_outcomes(&r->ctx, b->batch_id, declarations_outcome, &out, &err);
-    }
-    decl_session_free(s);
+        rc = decl_csv_import(&r->ctx, r->upload, name, source, &rep, &err);
     if (rc != JR_OK)
         goto fail;
     http_reply_json(r, 200,
-                    json_pack("{s:o, s:o, s:I, s:b}", "batches", batches, "lines", out.lines,
+                    json_pack("{s:o, s:o, s:I, s:b}", "batches", out.batches, "lines", out.lines,
                               "lines_total", (json_int_t)out.n, "lines_truncated",
                               out.n > DECL_REPLY_LINES));
     return;
 fail:
-    json_decref(batches);
+    json_decref(out.batches);
     json_decref(out.lines);
     http_reply_error(r, &err);
 }

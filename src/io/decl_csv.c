@@ -1,5 +1,7 @@
 /*
- * decl_csv.c: reading declaration lines from CSV.
+ * decl_csv.c: reading declaration lines from CSV (a reader thread parses and
+ * hashes while the caller's thread checks and stores), and the import call
+ * that every door uses: session, read, commit, report.
  */
 #include "decl_csv.h"
 #include "../core/sbuf.h"
@@ -379,5 +381,30 @@ jr_status decl_csv_read(FILE *in, const char *name, jr_decl_session *sess, jr_er
     }
     csv_close(c);
     free(rd);
+    return rc;
+}
+
+jr_status decl_csv_import(const jr_ctx *ctx, FILE *in, const char *name, const char *source,
+                          const decl_import_report *rep, jr_error *err)
+{
+    jr_decl_session *s = NULL;
+    jr_status rc = decl_session_begin(ctx, source, &s, err);
+    if (rc == JR_OK)
+        rc = decl_csv_read(in, name, s, err);
+    if (rc == JR_OK)
+        rc = decl_session_commit(s, err);
+    for (int i = 0; rc == JR_OK && i < decl_session_nbatches(s); i++) {
+        const jr_decl_batch_summary *b = decl_session_batch(s, i);
+        if (!b) {
+            rc = jr_fail(err, JR_EDB, "database", "",
+                         "%s: declaratie %d is opgeslagen maar niet terug te lezen.", name, i + 1);
+            break;
+        }
+        if (rep->batch && rep->batch(rep->ud, b))
+            break;
+        if (rep->line)
+            rc = decl_batch_outcomes(ctx, b->batch_id, rep->line, rep->ud, err);
+    }
+    decl_session_free(s);
     return rc;
 }

@@ -11,6 +11,7 @@
  */
 #include "declaration.h"
 #include "../core/sbuf.h"
+#include "../store/declarations.h"
 
 #include "batches.h"
 #include "provider.h"
@@ -37,12 +38,8 @@
 #define TOTALS_SLOTS (1u << TOTALS_SLOT_BITS)
 
 typedef struct {
-    bool exists; /* in the store at all (for any provider) */
-    char number[JR_REF_MAX];
-    int64_t id;
-    int64_t provider_id;
-    int64_t youth_id;
-    jr_decl_assignment a; /* a.found is set per line, a.used and a.used_base from the totals */
+    bool exists;       /* in the store at all (for any provider) */
+    store_decl_fact f; /* f.a.found is set per line, f.a.used and f.a.used_base from the totals */
 } fact_entry;
 
 /* 16 bytes: ids stay below 2^31 (the open-debit key needs it too) and a
@@ -53,10 +50,7 @@ typedef struct {
     int32_t used_base;
 } total_entry;
 
-typedef struct {
-    char product[8];
-    jr_date start, end;
-} contract_span;
+typedef store_decl_contract contract_span;
 
 /* an open debit: its key (decl_debit_key) and product; product "" once a
  * credit of the batch closed it */
@@ -74,6 +68,7 @@ typedef struct {
 struct jr_decl_session {
     jr_ctx ctx;
     char source[256];
+    char received_at[STORE_TS_LEN]; /* when the session began: its batches' receipt time */
     bool in_tx;
     bool committed;
     /* current batch */
@@ -229,6 +224,7 @@ jr_status decl_session_begin(const jr_ctx *ctx, const char *source, jr_decl_sess
     }
     s->ctx = *ctx;
     str_copy(s->source, sizeof s->source, source ? source : "");
+    store_timestamp(0, s->received_at);
     rc = store_begin(ctx->store, err);
     if (rc != JR_OK) {
         decl_session_free(s);
@@ -286,19 +282,8 @@ static jr_status totals_flush(jr_decl_session *s, jr_error *err)
     jr_status rc = JR_OK;
     for (unsigned k = 0; k < n && rc == JR_OK; k++) {
         const total_entry *t = &s->totals[k];
-        jr_stmt *u = store_prepare(s->ctx.store,
-                                   "INSERT INTO assignment_use (assignment_id, used_cents,"
-                                   " used_base) VALUES (?, ?, ?) ON CONFLICT (assignment_id)"
-                                   " DO UPDATE SET used_cents = excluded.used_cents,"
-                                   " used_base = excluded.used_base",
-                                   err);
-        if (!u)
-            return JR_EDB;
-        store_bind_int(u, 1, t->id);
-        store_bind_int(u, 2, t->used);
-        store_bind_int(u, 3, t->used_base);
-        if (store_step(u, err) != STORE_DONE)
-            rc = JR_EDB;
+        store_decl_total row = {t->id, t->used, t->used_base};
+        rc = store_decl_total_put(s->ctx.store, &row, err);
     }
     s->ntotals = 0;
     memset(s->tslots, 0, TOTALS_SLOTS * sizeof *s->tslots);
@@ -337,8 +322,7 @@ static jr_status totals_set_stored(jr_decl_session *s, unsigned k, int64_t used,
     return JR_OK;
 }
 
-#define PREFETCH 32
-#define P8 "?, ?, ?, ?, ?, ?, ?, ?"
+#define PREFETCH STORE_DECL_TOTALS_BATCH
 
 /* totals_prefetch: the running totals of the batch's assignments that the
  * table does not hold yet, read PREFETCH to a statement (a national month
@@ -356,7 +340,7 @@ static jr_status totals_prefetch(jr_decl_session *s, jr_error *err)
         int64_t ids[PREFETCH];
         int n = 0;
         for (; f < s->nfacts && n < PREFETCH; f++) {
-            int64_t id = s->facts[f].id;
+            int64_t id = s->facts[f].f.id;
             if (id <= 0 || id >= ((int64_t)1 << 31))
                 continue; /* the line that names it says why */
             unsigned i = totals_slot(s, id);
@@ -367,26 +351,15 @@ static jr_status totals_prefetch(jr_decl_session *s, jr_error *err)
         }
         if (n == 0)
             continue;
-        jr_stmt *q = store_prepare(s->ctx.store,
-                                   "SELECT assignment_id, used_cents, used_base FROM assignment_use"
-                                   " WHERE assignment_id IN (" P8 ", " P8 ", " P8 ", " P8 ")",
-                                   err);
-        if (!q)
-            return JR_EDB;
-        for (int k = 0; k < PREFETCH; k++)
-            store_bind_int(q, k + 1, k < n ? ids[k] : 0); /* ids start at 1 */
-        store_step_result r;
-        jr_status rc = JR_OK;
-        while (rc == JR_OK && (r = store_step(q, err)) == STORE_ROW) {
-            unsigned i = totals_slot(s, store_col_int(q, 0));
-            rc = totals_set_stored(s, s->tslots[i] - 1, store_col_int(q, 1), store_col_int(q, 2),
-                                   err);
+        store_decl_total got[PREFETCH];
+        int ngot;
+        jr_status rc = store_decl_totals_get(s->ctx.store, ids, n, got, &ngot, err);
+        for (int k = 0; rc == JR_OK && k < ngot; k++) {
+            unsigned i = totals_slot(s, got[k].assignment_id);
+            rc = totals_set_stored(s, s->tslots[i] - 1, got[k].used_cents, got[k].used_base, err);
         }
-        store_reset(q);
         if (rc != JR_OK)
             return rc;
-        if (r == STORE_ERROR)
-            return JR_EDB;
     }
     return JR_OK;
 }
@@ -406,57 +379,23 @@ static jr_status totals_get(jr_decl_session *s, int64_t id, unsigned *out, jr_er
         return totals_get(s, id, out, err);
     }
     unsigned k = totals_new(s, i, id);
-    jr_stmt *q = store_prepare(s->ctx.store,
-                               "SELECT used_cents, used_base FROM assignment_use"
-                               " WHERE assignment_id = ?",
-                               err);
-    if (!q)
-        return JR_EDB;
-    store_bind_int(q, 1, id);
-    store_step_result r = store_step(q, err);
-    if (r == STORE_ERROR)
-        return JR_EDB;
-    jr_status rc = JR_OK;
-    if (r == STORE_ROW)
-        rc = totals_set_stored(s, k, store_col_int(q, 0), store_col_int(q, 1), err);
-    store_reset(q);
+    store_decl_total row;
+    jr_status rc = store_decl_total_get(s->ctx.store, id, &row, err);
+    if (rc == JR_OK)
+        rc = totals_set_stored(s, k, row.used_cents, row.used_base, err);
+    else if (rc == JR_ENOTFOUND)
+        rc = JR_OK; /* nothing accepted on it yet */
     *out = k;
     return rc;
 }
 
 /* ---- the facts of the batch's assignments ---- */
 
-/* The columns fact_from_row reads, after the number. */
-#define FACT_COLS                                                                                  \
-    "a.number, a.id, a.provider_id, a.youth_id, a.bsn, a.gemeente, a.category, a.product,"         \
-    " a.is_budget, a.budget_cents, a.volume, a.unit, a.start_date, a.end_date, a.status,"          \
-    " a.care_start, a.care_stop"
-
-static void fact_from_row(jr_stmt *q, fact_entry *e)
+/* fact_set: e holds the stored assignment f */
+static void fact_set(fact_entry *e, const store_decl_fact *f)
 {
-    memset(e, 0, sizeof *e);
-    jr_decl_assignment *a = &e->a;
     e->exists = true;
-    str_copy(e->number, sizeof e->number, store_col_text(q, 0));
-    e->id = store_col_int(q, 1);
-    e->provider_id = store_col_int(q, 2);
-    e->youth_id = store_col_int(q, 3);
-    str_copy(a->bsn, sizeof a->bsn, store_col_text(q, 4));
-    str_copy(a->gemeente, sizeof a->gemeente, store_col_text(q, 5));
-    str_copy(a->category, sizeof a->category, store_col_text(q, 6));
-    str_copy(a->product, sizeof a->product, store_col_text(q, 7));
-    a->is_budget = store_col_int(q, 8) != 0;
-    a->budget = store_col_int(q, 9);
-    a->volume = store_col_int(q, 10);
-    str_copy(a->unit, sizeof a->unit, store_col_text(q, 11));
-    date_parse(store_col_text(q, 12), &a->start);
-    date_parse(store_col_text(q, 13), &a->end);
-    a->withdrawn = strcmp(store_col_text(q, 14), "ingetrokken") == 0;
-    a->care_start = a->care_stop = JR_DATE_NONE;
-    if (!store_col_null(q, 15))
-        date_parse(store_col_text(q, 15), &a->care_start);
-    if (!store_col_null(q, 16))
-        date_parse(store_col_text(q, 16), &a->care_stop);
+    e->f = *f;
 }
 
 /* facts_slot: the slot of number: its entry's, or the empty one where it goes. */
@@ -464,7 +403,7 @@ static unsigned facts_slot(const jr_decl_session *s, const char *number)
 {
     unsigned i = (unsigned)hash_str(number) & (s->nfslots - 1);
     for (; s->fslots[i]; i = (i + 1) & (s->nfslots - 1))
-        if (strcmp(s->facts[s->fslots[i] - 1].number, number) == 0)
+        if (strcmp(s->facts[s->fslots[i] - 1].f.number, number) == 0)
             break;
     return i;
 }
@@ -479,7 +418,7 @@ static jr_status facts_new(jr_decl_session *s, fact_entry **out, jr_error *err)
     if (rc != JR_OK)
         return rc;
     for (unsigned k = 0; fresh && k < s->nfacts; k++)
-        s->fslots[facts_slot(s, s->facts[k].number)] = k + 1;
+        s->fslots[facts_slot(s, s->facts[k].f.number)] = k + 1;
     *out = &s->facts[s->nfacts++];
     return JR_OK;
 }
@@ -501,43 +440,47 @@ void decl_session_expect(jr_decl_session *s, int64_t n)
     s->expect = n > 0 ? n : 0;
 }
 
+typedef struct {
+    jr_decl_session *s;
+    int64_t limit; /* the most entries worth scanning */
+    bool over;     /* more than limit: the scan stopped */
+    jr_status rc;
+    jr_error *err;
+} facts_loader;
+
+/* facts_take: one scanned assignment into the batch's facts (a store_decl_fn) */
+static int facts_take(void *ud, const void *row)
+{
+    facts_loader *fl = ud;
+    jr_decl_session *s = fl->s;
+    if ((int64_t)s->nfacts >= fl->limit) {
+        fl->over = true;
+        return 1;
+    }
+    fact_entry *e;
+    if ((fl->rc = facts_new(s, &e, fl->err)) != JR_OK)
+        return 1;
+    fact_set(e, row);
+    s->fslots[facts_slot(s, e->f.number)] = (unsigned)(e - s->facts) + 1;
+    return 0;
+}
+
 /* facts_load: the assignments of the provider in the batch's municipality
  * that run in some part of its month; none when the batch is known to be
  * far smaller than that (its lines then look their assignments up alone). */
 static jr_status facts_load(jr_decl_session *s, const jr_decl_batch *b, jr_error *err)
 {
     facts_clear(s);
-    int64_t limit = s->expect ? s->expect * FACTS_PER_LINE : INT64_MAX;
+    facts_loader fl = {s, s->expect ? s->expect * FACTS_PER_LINE : INT64_MAX, false, JR_OK, err};
     s->expect = 0;
-    char d1[JR_DATE_ISO_LEN], d2[JR_DATE_ISO_LEN];
-    jr_stmt *q = store_prepare(s->ctx.store,
-                               "SELECT " FACT_COLS " FROM assignment a"
-                               " WHERE a.provider_id = ? AND a.gemeente = ? AND a.end_date >= ?"
-                               " AND a.start_date <= ?",
-                               err);
-    if (!q)
-        return JR_EDB;
-    store_bind_int(q, 1, s->provider_id);
-    store_bind_text(q, 2, b->gemeente);
-    store_bind_text(q, 3, date_format(month_first_day(b->period), d1));
-    store_bind_text(q, 4, date_format(month_last_day(b->period), d2));
-    store_step_result r;
-    while ((r = store_step(q, err)) == STORE_ROW) {
-        if ((int64_t)s->nfacts >= limit) {
-            store_reset(q);
-            facts_clear(s);
-            return JR_OK;
-        }
-        fact_entry *e;
-        if (facts_new(s, &e, err) != JR_OK) {
-            store_reset(q);
-            return JR_ENOMEM;
-        }
-        fact_from_row(q, e);
-        s->fslots[facts_slot(s, e->number)] = (unsigned)(e - s->facts) + 1;
-    }
-    store_reset(q);
-    return r == STORE_ERROR ? JR_EDB : JR_OK;
+    jr_status rc =
+        store_decl_facts_scan(s->ctx.store, s->provider_id, b->gemeente, month_first_day(b->period),
+                              month_last_day(b->period), facts_take, &fl, err);
+    if (rc == JR_OK)
+        rc = fl.rc;
+    if (rc == JR_OK && fl.over)
+        facts_clear(s);
+    return rc;
 }
 
 /* facts_get: the facts of the assignment a line names; one outside the
@@ -555,21 +498,16 @@ static jr_status facts_get(jr_decl_session *s, const char *number, fact_entry **
     jr_status rc = facts_new(s, &e, err);
     if (rc != JR_OK)
         return rc;
-    jr_stmt *q = store_prepare(s->ctx.store,
-                               "SELECT " FACT_COLS " FROM assignment a WHERE a.number = ?", err);
-    if (!q)
-        return JR_EDB;
-    store_bind_text(q, 1, number);
-    store_step_result r = store_step(q, err);
-    if (r == STORE_ERROR)
-        return JR_EDB;
-    if (r == STORE_ROW) {
-        fact_from_row(q, e);
+    store_decl_fact f;
+    rc = store_decl_fact_by_number(s->ctx.store, number, &f, err);
+    if (rc == JR_OK) {
+        fact_set(e, &f);
+    } else if (rc == JR_ENOTFOUND) {
+        memset(e, 0, sizeof *e); /* the line says why: 9338 */
+        str_copy(e->f.number, sizeof e->f.number, number);
     } else {
-        memset(e, 0, sizeof *e);
-        str_copy(e->number, sizeof e->number, number);
+        return rc;
     }
-    store_reset(q);
     s->fslots[facts_slot(s, number)] = (unsigned)(e - s->facts) + 1;
     *out = e;
     return JR_OK;
@@ -636,58 +574,50 @@ static void debits_close(jr_decl_session *s, int64_t key, const char *product)
         s->debits[s->dslots[debits_slot(s, key, product)] - 1].product[0] = '\0';
 }
 
-/* debits_load: the open debits of the earlier batches in the scope of b */
-static jr_status debits_load(jr_decl_session *s, const jr_decl_batch *b, const char *period,
-                             jr_error *err)
+/* A row callback's view of the session: where it adds, and how that went. */
+typedef struct {
+    jr_decl_session *s;
+    jr_status rc;
+    jr_error *err;
+} session_fill;
+
+static int debits_take(void *ud, const void *row)
 {
-    debits_clear(s);
-    jr_stmt *q = store_prepare(s->ctx.store,
-                               "SELECT l.debit_key, l.product FROM decl_batch b"
-                               " JOIN decl_line l ON l.id BETWEEN b.first_line AND b.last_line"
-                               " WHERE b.provider_id = ? AND b.gemeente = ? AND b.period = ?"
-                               " AND l.status = 'A' AND l.credit = 0 AND l.credited = 0",
-                               err);
-    if (!q)
-        return JR_EDB;
-    store_bind_int(q, 1, s->provider_id);
-    store_bind_text(q, 2, b->gemeente);
-    store_bind_text(q, 3, period);
-    store_step_result r;
-    jr_status rc = JR_OK;
-    while (rc == JR_OK && (r = store_step(q, err)) == STORE_ROW)
-        rc = debits_add(s, store_col_int(q, 0), store_col_text(q, 1), err);
-    store_reset(q);
-    if (rc != JR_OK)
-        return rc;
-    return r == STORE_ERROR ? JR_EDB : JR_OK;
+    session_fill *sf = ud;
+    const store_decl_open_debit *d = row;
+    sf->rc = debits_add(sf->s, d->debit_key, d->product, sf->err);
+    return sf->rc != JR_OK;
 }
 
+/* debits_load: the open debits of the earlier batches in the scope of b */
+static jr_status debits_load(jr_decl_session *s, const jr_decl_batch *b, jr_error *err)
+{
+    debits_clear(s);
+    session_fill sf = {s, JR_OK, err};
+    jr_status rc = store_decl_scope_open_debits(s->ctx.store, s->provider_id, b->gemeente,
+                                                b->period, debits_take, &sf, err);
+    return rc == JR_OK ? sf.rc : rc;
+}
+
+static int contracts_take(void *ud, const void *row)
+{
+    session_fill *sf = ud;
+    jr_decl_session *s = sf->s;
+    sf->rc =
+        grow(&s->contracts, s->ncontracts, &s->capcontracts, sizeof *s->contracts, 32, sf->err);
+    if (sf->rc != JR_OK)
+        return 1;
+    s->contracts[s->ncontracts++] = *(const store_decl_contract *)row;
+    return 0;
+}
+
+/* load_contracts: the contracts of the current batch's provider */
 static jr_status load_contracts(jr_decl_session *s, jr_error *err)
 {
     s->ncontracts = 0;
-    jr_stmt *q = store_prepare(s->ctx.store,
-                               "SELECT product, start_date, end_date FROM contract"
-                               " WHERE provider_id = ?",
-                               err);
-    if (!q)
-        return JR_EDB;
-    store_bind_int(q, 1, s->provider_id);
-    store_step_result r;
-    while ((r = store_step(q, err)) == STORE_ROW) {
-        if (grow(&s->contracts, s->ncontracts, &s->capcontracts, sizeof *s->contracts, 32, err) !=
-            JR_OK) {
-            store_reset(q);
-            return JR_ENOMEM;
-        }
-        contract_span *c = &s->contracts[s->ncontracts++];
-        str_copy(c->product, sizeof c->product, store_col_text(q, 0));
-        date_parse(store_col_text(q, 1), &c->start);
-        c->end = JR_DATE_NONE;
-        if (!store_col_null(q, 2))
-            date_parse(store_col_text(q, 2), &c->end);
-    }
-    store_reset(q);
-    return r == STORE_ERROR ? JR_EDB : JR_OK;
+    session_fill sf = {s, JR_OK, err};
+    jr_status rc = store_decl_contracts(s->ctx.store, s->provider_id, contracts_take, &sf, err);
+    return rc == JR_OK ? sf.rc : rc;
 }
 
 static bool contracted(const jr_decl_session *s, const char *product, jr_date from, jr_date to)
@@ -777,24 +707,11 @@ static jr_status close_batch(jr_decl_session *s, jr_error *err)
                            b->number, b->agb);
         return JR_OK;
     }
-    jr_stmt *u = store_prepare(s->ctx.store,
-                               "UPDATE decl_batch SET content_hash = ?, first_line = ?,"
-                               " last_line = ?, n_accepted = ?, n_rejected = ?, accepted_cents = ?"
-                               " WHERE id = ?",
-                               err);
-    if (!u)
-        return JR_EDB;
-    store_bind_text(u, 1, hex);
-    if (s->first_line) {
-        store_bind_int(u, 2, s->first_line);
-        store_bind_int(u, 3, s->last_line);
-    }
-    store_bind_int(u, 4, b->n_accepted);
-    store_bind_int(u, 5, b->n_rejected);
-    store_bind_int(u, 6, b->accepted_amount);
-    store_bind_int(u, 7, b->batch_id);
-    if (store_step(u, err) != STORE_DONE)
-        return JR_EDB;
+    store_decl_batch_close_row c = {b->batch_id,   hex,           s->first_line,     s->last_line,
+                                    b->n_accepted, b->n_rejected, b->accepted_amount};
+    jr_status rc = store_decl_batch_close(s->ctx.store, &c, err);
+    if (rc != JR_OK)
+        return rc;
     char detail[320], m[JR_MONEY_BUF], per[8];
     snprintf(detail, sizeof detail,
              "aanbieder %s gemeente %s periode %s: %lld geaccepteerd (%s), %lld afgewezen; bron %s",
@@ -854,88 +771,43 @@ static jr_status open_batch(jr_decl_session *s, const jr_decl_batch *b, jr_error
     s->batch = *b;
     s->have_batch = true;
     s->first_line = s->last_line = 0;
-    char per[8], d[JR_DATE_ISO_LEN];
-    month_format(b->period, per);
-    date_format(b->dagtekening, d);
     if (!s->hashes_given)
         decl_hash_begin(&s->hash, b);
 
-    jr_stmt *q = store_prepare(s->ctx.store,
-                               "SELECT id, content_hash, n_accepted, n_rejected, accepted_cents"
-                               " FROM decl_batch"
-                               " WHERE provider_id = ? AND number = ?",
-                               err);
-    if (!q)
-        return JR_EDB;
-    store_bind_int(q, 1, s->provider_id);
-    store_bind_text(q, 2, b->number);
-    store_step_result r = store_step(q, err);
-    if (r == STORE_ERROR)
-        return JR_EDB;
-    s->replay = r == STORE_ROW;
-    if (s->replay && s->first_new_batch && store_col_int(q, 0) >= s->first_new_batch) {
-        store_reset(q); /* stored by this very session: its rows were split up */
+    store_decl_batch_row old;
+    rc = store_decl_batch_by_number(s->ctx.store, s->provider_id, b->number, &old, err);
+    if (rc != JR_OK && rc != JR_ENOTFOUND)
+        return rc;
+    s->replay = rc == JR_OK;
+    if (s->replay && s->first_new_batch && old.id >= s->first_new_batch)
+        /* stored by this very session: its rows were split up */
         return jr_fail(err, JR_EINVAL, "batch_split", "declaratienummer",
                        "De regels van declaratie %s staan niet bij elkaar in het bestand.",
                        b->number);
-    }
     if (s->replay) {
         s->expect = 0; /* nothing is read for a batch received before */
-        sum->batch_id = store_col_int(q, 0);
-        if ((rc = batch_note(s, sum->batch_id, true, err)) != JR_OK) {
-            store_reset(q);
+        sum->batch_id = old.id;
+        if ((rc = batch_note(s, sum->batch_id, true, err)) != JR_OK)
             return rc;
-        }
-        str_copy(s->stored_hash, sizeof s->stored_hash, store_col_text(q, 1));
-        sum->n_accepted = store_col_int(q, 2);
-        sum->n_rejected = store_col_int(q, 3);
-        sum->accepted_amount = store_col_int(q, 4);
+        str_copy(s->stored_hash, sizeof s->stored_hash, old.content_hash);
+        sum->n_accepted = old.n_accepted;
+        sum->n_rejected = old.n_rejected;
+        sum->accepted_amount = old.accepted_cents;
         sum->replayed = true;
-        store_reset(q);
         return JR_OK;
     }
-    jr_stmt *ins = store_prepare(
-        s->ctx.store,
-        "INSERT INTO decl_batch (provider_id, number, gemeente, period, dagtekening,"
-        " content_hash, source, received_at) VALUES (?, ?, ?, ?, ?, '', ?, datetime('now'))",
-        err);
-    if (!ins)
-        return JR_EDB;
-    store_bind_int(ins, 1, s->provider_id);
-    store_bind_text(ins, 2, b->number);
-    store_bind_text(ins, 3, b->gemeente);
-    store_bind_text(ins, 4, per);
-    store_bind_text(ins, 5, d);
-    store_bind_text(ins, 6, s->source);
-    if (store_step(ins, err) != STORE_DONE)
-        return JR_EDB;
-    sum->batch_id = store_last_id(s->ctx.store);
+    if ((rc = store_decl_batch_insert(s->ctx.store, s->provider_id, b, s->source, s->received_at,
+                                      &sum->batch_id, err)) != JR_OK)
+        return rc;
     if (!s->first_new_batch)
         s->first_new_batch = sum->batch_id;
     if ((rc = batch_note(s, sum->batch_id, false, err)) != JR_OK)
         return rc;
-    if ((rc = debits_load(s, b, per, err)) != JR_OK)
+    if ((rc = debits_load(s, b, err)) != JR_OK)
         return rc;
     if ((rc = facts_load(s, b, err)) != JR_OK)
         return rc;
     return totals_prefetch(s, err);
-}
-
-/* exists: runs a one-row query bound with (int, text) and says whether it found a row */
-static jr_status query_exists(jr_decl_session *s, const char *sql, int64_t a, const char *b,
-                              bool *out, jr_error *err)
-{
-    jr_stmt *q = store_prepare(s->ctx.store, sql, err);
-    if (!q)
-        return JR_EDB;
-    store_bind_int(q, 1, a);
-    store_bind_text(q, 2, b);
-    store_step_result r = store_step(q, err);
-    store_reset(q);
-    if (r == STORE_ERROR)
-        return JR_EDB;
-    *out = r == STORE_ROW;
-    return JR_OK;
 }
 
 /* debit_key: an open debit's key, stored with each line (decl_line.debit_key,
@@ -954,12 +826,10 @@ static int64_t debit_key(jr_date begin, int64_t assignment_id)
 static jr_status history_facts(jr_decl_session *s, const jr_decl_line *l, const fact_entry *e,
                                jr_decl_facts *f, jr_error *err)
 {
-    jr_status rc = query_exists(s,
-                                "SELECT 1 FROM decl_line WHERE provider_id = ? AND ref = ?"
-                                " AND status = 'A'",
-                                s->provider_id, l->ref, &f->ref_accepted, err);
-    if (rc == JR_OK && e->a.found && !l->credit)
-        f->debit_open = debits_open(s, debit_key(l->begin, e->id), l->product);
+    jr_status rc =
+        store_decl_line_ref_accepted(s->ctx.store, s->provider_id, l->ref, &f->ref_accepted, err);
+    if (rc == JR_OK && e->f.a.found && !l->credit)
+        f->debit_open = debits_open(s, debit_key(l->begin, e->f.id), l->product);
     return rc;
 }
 
@@ -970,28 +840,32 @@ static jr_status history_facts(jr_decl_session *s, const jr_decl_line *l, const 
  * session creates no assignments, so only youths with more than one
  * residential assignment need the look-up in decl_line; the session reads
  * that short list once (the partial index assignment_bed, migration 007). */
+typedef struct {
+    session_fill sf;
+    unsigned cap;
+} beds_fill;
+
+static int beds_take(void *ud, const void *row)
+{
+    beds_fill *bf = ud;
+    jr_decl_session *s = bf->sf.s;
+    bf->sf.rc =
+        grow(&s->bed_youths, s->nbed_youths, &bf->cap, sizeof *s->bed_youths, 256, bf->sf.err);
+    if (bf->sf.rc != JR_OK)
+        return 1;
+    s->bed_youths[s->nbed_youths++] = *(const int64_t *)row;
+    return 0;
+}
+
 static jr_status beds_load(jr_decl_session *s, jr_error *err)
 {
-    jr_stmt *q = store_prepare(s->ctx.store,
-                               "SELECT youth_id FROM assignment WHERE unit = '14'"
-                               " GROUP BY youth_id HAVING count(*) > 1 ORDER BY youth_id",
-                               err);
-    if (!q)
-        return JR_EDB;
-    unsigned cap = 0;
-    store_step_result r;
-    while ((r = store_step(q, err)) == STORE_ROW) {
-        if (grow(&s->bed_youths, s->nbed_youths, &cap, sizeof *s->bed_youths, 256, err) != JR_OK) {
-            store_reset(q);
-            return JR_ENOMEM;
-        }
-        s->bed_youths[s->nbed_youths++] = store_col_int(q, 0);
-    }
-    store_reset(q);
-    if (r == STORE_ERROR)
-        return JR_EDB;
-    s->beds_known = true;
-    return JR_OK;
+    beds_fill bf = {{s, JR_OK, err}, 0};
+    jr_status rc = store_decl_bed_youths(s->ctx.store, beds_take, &bf, err);
+    if (rc == JR_OK)
+        rc = bf.sf.rc;
+    if (rc == JR_OK)
+        s->beds_known = true;
+    return rc;
 }
 
 /* beds_possible: whether youth_id has another residential assignment */
@@ -1023,68 +897,34 @@ typedef struct {
 static jr_status gather_facts(jr_decl_session *s, const jr_decl_line *l, const fact_entry *e,
                               jr_decl_facts *f, credit_target *target, jr_error *err)
 {
-    char d1[JR_DATE_ISO_LEN], d2[JR_DATE_ISO_LEN];
     f->contracted = contracted(s, l->product, l->begin, l->end);
-    if (!e->a.found)
+    if (!e->f.a.found)
         return JR_OK;
     if (l->credit) {
-        jr_stmt *q = store_prepare(
-            s->ctx.store,
-            "SELECT id, assignment_number, bsn, category, product, begin_date, end_date, volume,"
-            " unit, amount_cents, credited, tariff_cents, debit_key FROM decl_line"
-            " WHERE provider_id = ? AND ref = ? AND status = 'A' AND credit = 0",
-            err);
-        if (!q)
-            return JR_EDB;
-        store_bind_int(q, 1, s->provider_id);
-        store_bind_text(q, 2, l->credit_ref);
-        store_step_result r = store_step(q, err);
-        if (r == STORE_ERROR)
-            return JR_EDB;
-        if (r == STORE_ROW) {
-            jr_decl_line *t = &f->credit_target;
-            f->credit_target_found = true;
-            target->id = store_col_int(q, 0);
-            target->key = store_col_int(q, 12);
-            str_copy(t->assignment, sizeof t->assignment, store_col_text(q, 1));
-            str_copy(t->bsn, sizeof t->bsn, store_col_text(q, 2));
-            str_copy(t->category, sizeof t->category, store_col_text(q, 3));
-            str_copy(t->product, sizeof t->product, store_col_text(q, 4));
-            date_parse(store_col_text(q, 5), &t->begin);
-            date_parse(store_col_text(q, 6), &t->end);
-            t->volume = store_col_int(q, 7);
-            str_copy(t->unit, sizeof t->unit, store_col_text(q, 8));
-            t->amount = store_col_int(q, 9);
-            f->credit_target_credited = store_col_int(q, 10) != 0;
-            t->tariff = store_col_int(q, 11);
-            store_reset(q);
-        }
+        store_decl_line_row t;
+        jr_status rc =
+            store_decl_line_credit_target(s->ctx.store, s->provider_id, l->credit_ref, &t, err);
+        if (rc == JR_ENOTFOUND)
+            return JR_OK; /* the rules say so: 8017 */
+        if (rc != JR_OK)
+            return rc;
+        f->credit_target_found = true;
+        f->credit_target = t.line;
+        f->credit_target_credited = t.credited;
+        target->id = t.id;
+        target->key = t.debit_key;
         return JR_OK;
     }
     bool other_beds = false;
     if (strcmp(l->unit, "14") == 0) {
-        jr_status rc = beds_possible(s, e->youth_id, &other_beds, err);
+        jr_status rc = beds_possible(s, e->f.youth_id, &other_beds, err);
         if (rc != JR_OK)
             return rc;
     }
     if (other_beds) {
         jr_month m = date_month(l->begin);
-        jr_stmt *b = store_prepare(
-            s->ctx.store,
-            "SELECT COALESCE(SUM(CASE WHEN credit = 1 THEN -volume ELSE volume END), 0)"
-            " FROM decl_line WHERE youth_id = ? AND begin_date BETWEEN ? AND ?"
-            " AND status = 'A' AND unit = '14' AND assignment_id <> ?",
-            err);
-        if (!b)
-            return JR_EDB;
-        store_bind_int(b, 1, e->youth_id);
-        store_bind_text(b, 2, date_format(month_first_day(m), d1));
-        store_bind_text(b, 3, date_format(month_last_day(m), d2));
-        store_bind_int(b, 4, e->id);
-        if (store_step(b, err) != STORE_ROW)
-            return JR_EDB;
-        f->other_bed_etmalen = store_col_int(b, 0);
-        store_reset(b);
+        return store_decl_line_bed_etmalen(s->ctx.store, e->f.youth_id, month_first_day(m),
+                                           month_last_day(m), e->f.id, &f->other_bed_etmalen, err);
     }
     return JR_OK;
 }
@@ -1101,51 +941,29 @@ static const char *iso_date(jr_decl_session *s, int k, jr_date d)
     return s->iso[k];
 }
 
-/* insert_line: stores the line with its outcome; JR_ECONFLICT when a unique
- * index refuses it (the reference of an accepted line already there). */
+/* insert_line: stores the line with its outcome, its id in *id;
+ * JR_ECONFLICT (err untouched) when a unique index refuses it (the reference
+ * of an accepted line already there). */
 static jr_status insert_line(jr_decl_session *s, const jr_decl_line *l, const fact_entry *e,
-                             const jr_decl_result *res, jr_error *err)
+                             const jr_decl_result *res, int64_t *id, jr_error *err)
 {
-    jr_stmt *ins = store_prepare(
-        s->ctx.store,
-        "INSERT INTO decl_line (batch_id, provider_id, ref, assignment_id, assignment_number,"
-        " youth_id, bsn, category, product, begin_date, end_date, volume, unit, tariff_cents,"
-        " amount_cents, credit, credit_ref, status, code, debit_key)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        err);
-    if (!ins)
-        return JR_EDB;
-    store_bind_int(ins, 1, s->cur_sum.batch_id);
-    store_bind_int(ins, 2, s->provider_id);
-    store_bind_static(ins, 3, l->ref);
-    if (e->a.found) {
-        store_bind_int(ins, 4, e->id);
-        store_bind_int(ins, 6, e->youth_id);
-        store_bind_int(ins, 20, debit_key(l->begin, e->id));
-    }
-    store_bind_static(ins, 5, l->assignment);
-    store_bind_static(ins, 7, l->bsn);
-    store_bind_static(ins, 8, l->category);
-    store_bind_static(ins, 9, l->product);
-    store_bind_static(ins, 10, iso_date(s, 0, l->begin));
-    store_bind_static(ins, 11, iso_date(s, 1, l->end));
-    store_bind_int(ins, 12, l->volume);
-    store_bind_static(ins, 13, l->unit);
-    store_bind_int(ins, 14, l->tariff);
-    store_bind_int(ins, 15, l->amount);
-    store_bind_int(ins, 16, l->credit);
-    store_bind_static(ins, 17, l->credit ? l->credit_ref : NULL);
-    store_bind_static(ins, 18, res->accepted ? "A" : "R");
-    store_bind_static(ins, 19, res->code);
+    store_decl_line_new n = {
+        .batch_id = s->cur_sum.batch_id,
+        .provider_id = s->provider_id,
+        .line = l,
+        .assignment_id = e->f.a.found ? e->f.id : 0,
+        .youth_id = e->f.a.found ? e->f.youth_id : 0,
+        .debit_key = e->f.a.found ? debit_key(l->begin, e->f.id) : 0,
+        .begin_iso = iso_date(s, 0, l->begin),
+        .end_iso = iso_date(s, 1, l->end),
+        .accepted = res->accepted,
+        .code = res->code,
+    };
     jr_error e2;
-    if (store_step(ins, &e2) != STORE_DONE) {
-        if (e2.status == JR_ECONFLICT)
-            return JR_ECONFLICT;
-        if (err)
-            *err = e2;
-        return JR_EDB;
-    }
-    return JR_OK;
+    jr_status rc = store_decl_line_insert(s->ctx.store, &n, id, &e2);
+    if (rc != JR_OK && rc != JR_ECONFLICT && err)
+        *err = e2;
+    return rc;
 }
 
 jr_status decl_session_add(jr_decl_session *s, const jr_decl_batch *b, const jr_decl_line *l,
@@ -1171,18 +989,18 @@ jr_status decl_session_add(jr_decl_session *s, const jr_decl_batch *b, const jr_
     fact_entry *e = NULL;
     if ((rc = facts_get(s, l->assignment, &e, err)) != JR_OK)
         return rc;
-    e->a.found = e->exists && e->provider_id == s->provider_id;
-    if (e->a.found && e->id >= ((int64_t)1 << 31))
+    e->f.a.found = e->exists && e->f.provider_id == s->provider_id;
+    if (e->f.a.found && e->f.id >= ((int64_t)1 << 31))
         return jr_fail(err, JR_EDB, "assignment_id_range", "toewijzingnummer",
                        "Toewijzing %s heeft een intern nummer boven 2^31; de sleutel van de "
                        "debetregels kan het niet bevatten.",
                        l->assignment);
     unsigned t = 0;
-    if (e->a.found) {
-        if ((rc = totals_get(s, e->id, &t, err)) != JR_OK)
+    if (e->f.a.found) {
+        if ((rc = totals_get(s, e->f.id, &t, err)) != JR_OK)
             return rc;
-        e->a.used = s->totals[t].used;
-        e->a.used_base = s->totals[t].used_base;
+        e->f.a.used = s->totals[t].used;
+        e->f.a.used_base = s->totals[t].used_base;
     }
     jr_decl_facts f;
     memset(&f, 0, sizeof f);
@@ -1193,11 +1011,11 @@ jr_status decl_session_add(jr_decl_session *s, const jr_decl_batch *b, const jr_
        comes from memory, and a line sent twice is 8021, which the rules
        check first), or below when a later check could hide it */
     bool history =
-        l->credit || (e->a.found && debits_open(s, debit_key(l->begin, e->id), l->product));
+        l->credit || (e->f.a.found && debits_open(s, debit_key(l->begin, e->f.id), l->product));
     if (history && (rc = history_facts(s, l, e, &f, err)) != JR_OK)
         return rc;
     jr_decl_result res;
-    decl_check_line(s->ctx.cat, b, l, &e->a, &f, s->ctx.today, &res);
+    decl_check_line(s->ctx.cat, b, l, &e->f.a, &f, s->ctx.today, &res);
     /* A debit's reference (8021) is looked up only when it could change the
        code: when a later check rejected the line, or when the insert finds
        the reference already there (the unique index says so). Accepted
@@ -1205,22 +1023,22 @@ jr_status decl_session_add(jr_decl_session *s, const jr_decl_batch *b, const jr_
     if (!history && !res.accepted && decl_code_after_history(res.code)) {
         if ((rc = history_facts(s, l, e, &f, err)) != JR_OK)
             return rc;
-        decl_check_line(s->ctx.cat, b, l, &e->a, &f, s->ctx.today, &res);
+        decl_check_line(s->ctx.cat, b, l, &e->f.a, &f, s->ctx.today, &res);
     }
-    rc = insert_line(s, l, e, &res, err);
+    int64_t id = 0;
+    rc = insert_line(s, l, e, &res, &id, err);
     if (rc == JR_ECONFLICT && res.accepted && !l->credit) {
         if ((rc = history_facts(s, l, e, &f, err)) != JR_OK)
             return rc;
-        decl_check_line(s->ctx.cat, b, l, &e->a, &f, s->ctx.today, &res);
+        decl_check_line(s->ctx.cat, b, l, &e->f.a, &f, s->ctx.today, &res);
         rc = res.accepted ? jr_fail(err, JR_EDB, "database", "",
                                     "Onverwacht conflict bij "
                                     "regel %s.",
                                     l->ref)
-                          : insert_line(s, l, e, &res, err);
+                          : insert_line(s, l, e, &res, &id, err);
     }
     if (rc != JR_OK)
         return rc == JR_ECONFLICT ? JR_EDB : rc;
-    int64_t id = store_last_id(s->ctx.store);
     if (!s->first_line)
         s->first_line = id;
     s->last_line = id;
@@ -1241,13 +1059,9 @@ jr_status decl_session_add(jr_decl_session *s, const jr_decl_batch *b, const jr_
     tot->used_base = (int32_t)base;
     s->tdirty[t] = true;
     if (!l->credit)
-        return debits_add(s, debit_key(l->begin, e->id), l->product, err);
-    jr_stmt *u = store_prepare(s->ctx.store, "UPDATE decl_line SET credited = 1 WHERE id = ?", err);
-    if (!u)
-        return JR_EDB;
-    store_bind_int(u, 1, target.id);
-    if (store_step(u, err) != STORE_DONE)
-        return JR_EDB;
+        return debits_add(s, debit_key(l->begin, e->f.id), l->product, err);
+    if ((rc = store_decl_line_mark_credited(s->ctx.store, target.id, err)) != JR_OK)
+        return rc;
     debits_close(s, target.key, f.credit_target.product);
     return JR_OK;
 }
@@ -1316,24 +1130,31 @@ int64_t decl_session_nlines(const jr_decl_session *s)
     return s->nlines;
 }
 
-void decl_outcome_from_row(const void *ud, jr_stmt *q, void *row)
+void decl_outcome_from_line(const store_decl_line_row *row, jr_decl_outcome *o)
 {
-    jr_decl_outcome *o = row;
-    (void)ud;
+    const jr_decl_line *l = &row->line;
     memset(o, 0, sizeof *o);
-    o->id = store_col_int(q, 0);
-    str_copy(o->ref, sizeof o->ref, store_col_text(q, 1));
-    str_copy(o->assignment, sizeof o->assignment, store_col_text(q, 2));
-    str_copy(o->product, sizeof o->product, store_col_text(q, 3));
-    date_parse(store_col_text(q, 4), &o->begin);
-    date_parse(store_col_text(q, 5), &o->end);
-    o->volume = store_col_int(q, 6);
-    str_copy(o->unit, sizeof o->unit, store_col_text(q, 7));
-    o->amount = store_col_int(q, 8);
-    o->credit = store_col_int(q, 9) != 0;
-    o->accepted = strcmp(store_col_text(q, 10), "A") == 0;
-    str_copy(o->code, sizeof o->code, store_col_text(q, 11));
+    o->id = row->id;
+    str_copy(o->ref, sizeof o->ref, l->ref);
+    str_copy(o->assignment, sizeof o->assignment, l->assignment);
+    str_copy(o->product, sizeof o->product, l->product);
+    o->begin = l->begin;
+    o->end = l->end;
+    o->volume = l->volume;
+    str_copy(o->unit, sizeof o->unit, l->unit);
+    o->amount = l->amount;
+    o->credit = l->credit;
+    o->accepted = row->accepted;
+    str_copy(o->code, sizeof o->code, row->code);
     o->message = decl_code_message(o->code);
+}
+
+int decl_outcome_each(void *ud, const void *row)
+{
+    const decl_outcome_fn *to = ud;
+    jr_decl_outcome o;
+    decl_outcome_from_line(row, &o);
+    return to->fn(to->ud, &o);
 }
 
 jr_status decl_batch_outcomes(const jr_ctx *ctx, int64_t batch_id, jr_row_fn fn, void *ud,
@@ -1343,14 +1164,6 @@ jr_status decl_batch_outcomes(const jr_ctx *ctx, int64_t batch_id, jr_row_fn fn,
     jr_status rc = batch_get(ctx, batch_id, &batch, err);
     if (rc != JR_OK)
         return rc;
-    jr_stmt *q = store_prepare(ctx->store,
-                               "SELECT " DECL_OUTCOME_COLS " FROM decl_batch b"
-                               " JOIN decl_line l ON l.id BETWEEN b.first_line AND b.last_line"
-                               " WHERE b.id = ? ORDER BY l.id",
-                               err);
-    if (!q)
-        return JR_EDB;
-    store_bind_int(q, 1, batch_id);
-    jr_decl_outcome o;
-    return store_each(q, decl_outcome_from_row, NULL, &o, fn, ud, err);
+    decl_outcome_fn to = {fn, ud};
+    return store_decl_batch_lines(ctx->store, batch_id, decl_outcome_each, &to, err);
 }

@@ -5,7 +5,8 @@
  * rejected with its reason code; accepted lines are final and count against
  * the assignment's budget or volume.
  *
- * A session is one transaction over one input file: file-level faults (an
+ * A session is one transaction over one input file, whose batches are
+ * recorded as received when the session began. File-level faults (an
  * unknown AGB code, a batch number reused with other content, a batch split
  * over the file) abort it and nothing is stored. A batch received before
  * with the same content is recognised and changes nothing (idempotence).
@@ -17,6 +18,7 @@
 #define JR_DECLARATION_H
 
 #include "../domain/decl.h"
+#include "../store/declarations.h"
 #include "svc.h"
 
 #include <sodium.h>
@@ -92,12 +94,16 @@ int decl_session_nbatches(const jr_decl_session *s);
 const jr_decl_batch_summary *decl_session_batch(jr_decl_session *s, int i);
 int64_t decl_session_nlines(const jr_decl_session *s);
 
-/* For services that list lines: the columns of decl_line (aliased l) that
- * decl_outcome_from_row reads, in order. */
-#define DECL_OUTCOME_COLS                                                                          \
-    "l.id, l.ref, l.assignment_number, l.product, l.begin_date, l.end_date, l.volume, l.unit,"     \
-    " l.amount_cents, l.credit, l.status, l.code"
-void decl_outcome_from_row(const void *ud, jr_stmt *q, void *row); /* a store_convert_fn */
+/* decl_outcome_from_line: the outcome of a stored line, as lists show it. */
+void decl_outcome_from_line(const store_decl_line_row *row, jr_decl_outcome *o);
+/* decl_outcome_each: a store_decl_fn over store_decl_line_row rows that
+ * hands each as a jr_decl_outcome to the decl_outcome_fn at ud: how the
+ * services that list lines turn the store's rows into outcomes. */
+typedef struct {
+    jr_row_fn fn;
+    void *ud;
+} decl_outcome_fn;
+int decl_outcome_each(void *ud, const void *row);
 
 /* decl_batch_outcomes: each jr_decl_outcome of a stored batch, in order. */
 jr_status decl_batch_outcomes(const jr_ctx *ctx, int64_t batch_id, jr_row_fn fn, void *ud,

@@ -10,6 +10,7 @@
 #include "../core/sbuf.h"
 
 #include "../domain/care.h"
+#include "../store/declarations.h"
 #include "assignment.h"
 
 #include <stdio.h>
@@ -25,26 +26,7 @@
 static jr_status lines_outside(const jr_ctx *ctx, int64_t id, jr_date from, jr_date until,
                                bool *out, jr_error *err)
 {
-    char f[JR_DATE_ISO_LEN], u[JR_DATE_ISO_LEN];
-    jr_stmt *q = store_prepare(ctx->store,
-                               "SELECT 1 FROM assignment a JOIN decl_batch b"
-                               " ON b.provider_id = a.provider_id AND b.gemeente = a.gemeente"
-                               " JOIN decl_line l ON l.id BETWEEN b.first_line AND b.last_line"
-                               " WHERE a.id = ?1 AND l.assignment_id = ?1 AND l.status = 'A'"
-                               " AND l.credit = 0 AND l.credited = 0 AND (l.begin_date < ?2 OR"
-                               " l.end_date > ?3) LIMIT 1",
-                               err);
-    if (!q)
-        return JR_EDB;
-    store_bind_int(q, 1, id);
-    store_bind_text(q, 2, from == JR_DATE_NONE ? "0000-01-01" : date_format(from, f));
-    store_bind_text(q, 3, until == JR_DATE_NONE ? "9999-12-31" : date_format(until, u));
-    store_step_result r = store_step(q, err);
-    store_reset(q);
-    if (r == STORE_ERROR)
-        return JR_EDB;
-    *out = r == STORE_ROW;
-    return JR_OK;
+    return store_decl_line_open_outside(ctx->store, id, from, until, out, err);
 }
 
 jr_status care_start_change(const jr_ctx *ctx, const char *number, const char *agb, jr_date date,

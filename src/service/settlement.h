@@ -7,18 +7,14 @@
 #ifndef JR_SETTLEMENT_H
 #define JR_SETTLEMENT_H
 
+#include "../store/declarations.h"
 #include "declaration.h"
 #include "svc.h"
 
-typedef struct {
-    char gemeente[5];
-    char agb[9];
-    char provider_name[128];
-    char product[8];
-    jr_cents accepted; /* debits minus credits */
-    int64_t n_accepted;
-    int64_t n_rejected;
-} jr_settle_row;
+/* A settlement row: municipality, provider (agb, provider_name), product,
+ * the accepted amount (debits minus credits) and the lines behind it; the
+ * store's row as it is. */
+typedef store_decl_settle_row jr_settle_row;
 
 /* settle_period: rows for period, optionally for one municipality and/or
  * provider (NULL: all), ordered by municipality, provider, product. */

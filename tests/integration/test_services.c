@@ -5,7 +5,8 @@
  * shipped region catalog ($JEUGDREGIO_CONFIG) and a context acting as
  * "test" on a fixed today (2026-01-15), so nothing depends on the real date.
  * Declarations go in the way users send them: a CSV file written to the
- * temporary directory, read by decl_csv_read into a decl_session.
+ * temporary directory, imported by decl_csv_import (or read by
+ * decl_csv_read into a decl_session where a test needs the session).
  *
  * "Changes nothing" is always asserted by comparing row counts (and the
  * assignment's used_cents) before and after.
@@ -337,8 +338,18 @@ typedef struct {
     jr_decl_batch_summary batch[MAX_BATCHES];
 } import_result;
 
-/* import_file: one session over the file, committed when it reads without a
- * file-level fault (the way `jeugdregio declare` does it). */
+static int collect_batch(void *ud, const jr_decl_batch_summary *b)
+{
+    import_result *r = ud;
+    if (r->nbatches < MAX_BATCHES)
+        r->batch[r->nbatches] = *b;
+    r->nbatches++;
+    return 0;
+}
+
+/* import_file: the file through decl_csv_import, the import call of
+ * `jeugdregio declare` and of the API (one session, committed when it
+ * reads without a file-level fault), its batches as reported. */
 static import_result import_file(fx *f, const char *path)
 {
     import_result r;
@@ -346,18 +357,10 @@ static import_result import_file(fx *f, const char *path)
     jr_error_clear(&r.err);
     FILE *in = fopen(path, "rb");
     assert_non_null(in);
-    jr_decl_session *s = NULL;
-    r.rc = decl_session_begin(&f->ctx, path, &s, &r.err);
-    if (r.rc == JR_OK)
-        r.rc = decl_csv_read(in, path, s, &r.err);
-    if (r.rc == JR_OK)
-        r.rc = decl_session_commit(s, &r.err);
-    if (r.rc == JR_OK) {
-        r.nbatches = decl_session_nbatches(s);
-        for (int i = 0; i < r.nbatches && i < MAX_BATCHES; i++)
-            r.batch[i] = *decl_session_batch(s, i);
-    }
-    decl_session_free(s);
+    decl_import_report rep = {collect_batch, NULL, &r};
+    r.rc = decl_csv_import(&f->ctx, in, path, path, &rep, &r.err);
+    if (r.rc != JR_OK)
+        r.nbatches = 0;
     fclose(in);
     return r;
 }
@@ -1260,6 +1263,102 @@ static void declaration_same_batch_number_with_other_content_is_refused_whole(vo
     assert_unchanged(&before, &after);
 }
 
+/* the import's report, event by event: "B number" for a batch (with "+"
+ * when replayed), "L ref code" for each of its lines */
+typedef struct {
+    char events[16][48];
+    int n;
+    int stop_after_batches; /* 0: never stop */
+    int batches;
+} report_log;
+
+static void report_event(report_log *g, const char *text)
+{
+    if (g->n < 16)
+        snprintf(g->events[g->n], sizeof g->events[0], "%s", text);
+    g->n++;
+}
+
+static int report_batch(void *ud, const jr_decl_batch_summary *b)
+{
+    report_log *g = ud;
+    char e[48];
+    snprintf(e, sizeof e, "B %s%s", b->number, b->replayed ? "+" : "");
+    report_event(g, e);
+    return g->stop_after_batches && ++g->batches >= g->stop_after_batches;
+}
+
+static int report_line(void *ud, const void *row)
+{
+    const jr_decl_outcome *o = row;
+    char e[48];
+    snprintf(e, sizeof e, "L %s %s", o->ref, o->code);
+    report_event(ud, e);
+    return 0;
+}
+
+static jr_status import_reported(fx *f, const char *path, report_log *g, bool lines, jr_error *err)
+{
+    FILE *in = fopen(path, "rb");
+    assert_non_null(in);
+    decl_import_report rep = {report_batch, lines ? report_line : NULL, g};
+    jr_status rc = decl_csv_import(&f->ctx, in, path, "test:report", &rep, err);
+    fclose(in);
+    return rc;
+}
+
+static void declaration_import_reports_each_batch_then_its_lines(void **state)
+{
+    fx *f = *state;
+    setup_budget(f);
+    csv_row a = hours_line(f->number, "R1", "45F01", 1);
+    csv_row a2 = hours_line(f->number, "R2", "45F01", 1); /* 9389: a's debit is open */
+    csv_row b = hours_line(f->number, "R3", "45F02", 2);
+    SET(b.number, "D2025-03-B");
+    csv_row rows[] = {a, a2, b};
+    char path[256];
+    write_csv(f, "report.csv", rows, 3, path);
+
+    report_log g = {0};
+    assert_ok(import_reported(f, path, &g, true, err));
+    assert_int_equal(g.n, 5);
+    assert_string_equal(g.events[0], "B D2025-03");
+    assert_string_equal(g.events[1], "L R1 8001");
+    assert_string_equal(g.events[2], "L R2 9389");
+    assert_string_equal(g.events[3], "B D2025-03-B");
+    assert_string_equal(g.events[4], "L R3 8001");
+    assert_i64_equal(count(f, "SELECT count(*) FROM decl_batch WHERE source = 'test:report'"), 2);
+
+    /* again: the same batches, replayed, with the lines stored the first time */
+    memset(&g, 0, sizeof g);
+    assert_ok(import_reported(f, path, &g, true, err));
+    assert_int_equal(g.n, 5);
+    assert_string_equal(g.events[0], "B D2025-03+");
+    assert_string_equal(g.events[2], "L R2 9389");
+    assert_string_equal(g.events[3], "B D2025-03-B+");
+
+    /* without a line callback no line is read; a batch callback can stop the report */
+    memset(&g, 0, sizeof g);
+    g.stop_after_batches = 1;
+    assert_ok(import_reported(f, path, &g, false, err));
+    assert_int_equal(g.n, 1);
+    assert_string_equal(g.events[0], "B D2025-03+");
+
+    /* a file-level fault: nothing stored, nothing reported */
+    csv_row c = hours_line(f->number, "R4", "45F03", 1);
+    SET(c.number, "D2025-03-C");
+    SET(c.agb, "99999999");
+    csv_row bad[] = {c};
+    write_csv(f, "bad.csv", bad, 1, path);
+    memset(&g, 0, sizeof g);
+    jr_error e;
+    jr_error_clear(&e);
+    assert_int_equal(import_reported(f, path, &g, true, &e), JR_EINVAL);
+    assert_string_equal(e.code, "agb_unknown");
+    assert_int_equal(g.n, 0);
+    assert_i64_equal(count(f, "SELECT count(*) FROM decl_batch WHERE source = 'test:report'"), 2);
+}
+
 static void declaration_unknown_agb_refuses_the_whole_file(void **state)
 {
     fx *f = *state;
@@ -1800,6 +1899,7 @@ int main(void)
         T(care_stop_change_refuses_only_lines_after_the_new_stop),
         T(declaration_same_batch_number_with_other_content_is_refused_whole),
         T(batch_hash_is_the_same_from_the_csv_reader_and_from_the_session),
+        T(declaration_import_reports_each_batch_then_its_lines),
         T(declaration_unknown_agb_refuses_the_whole_file),
         T(declaration_malformed_csv_refuses_the_whole_file_naming_the_line),
         T(declaration_faults_in_long_files_refuse_them_whole),
