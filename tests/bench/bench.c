@@ -10,8 +10,10 @@
  *     municipality one batch; 6 million lines, about 3 % faulty: wrong
  *     tariff, wrong amount, unknown assignment, duplicate reference; a few
  *     corrections by credit) written as CSV, streaming;
- *  3. the import exactly as `jeugdregio declare` does it (decl_session_begin,
- *     decl_csv_read, decl_session_commit), timed, with the peak memory of the
+ *  3. the import as decl_csv_import runs it for `jeugdregio declare` and the
+ *     API (its session: decl_session_begin, decl_csv_read,
+ *     decl_session_commit; the per-batch report that follows the commit is
+ *     not timed), timed, with the peak memory of the
  *     import (VmHWM, reset through /proc/self/clear_refs), also for a file of
  *     a tenth of the lines imported into a copy of the same store;
  *  4. the baseline: a bare SQLite insert of the same rows (same PRAGMAs, a
