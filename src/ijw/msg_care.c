@@ -52,29 +52,6 @@ static const char *care_code(const jr_error *e)
     return "0001";
 }
 
-/* ijw_keep_client: the name and sex a provider's message gave, for the JW301 */
-jr_status ijw_keep_client(const jr_ctx *ctx, const char *bsn, const char *sex, const char *last,
-                          const char *prefix, const char *initials, jr_error *err)
-{
-    if (!bsn || !last)
-        return JR_OK;
-    jr_stmt *s = store_prepare(
-        ctx->store,
-        "INSERT INTO ijw_client (bsn, geslacht, achternaam, voorvoegsel, voorletters, updated_at)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
-        " ON CONFLICT (bsn) DO UPDATE SET geslacht = ?2, achternaam = ?3, voorvoegsel = ?4,"
-        " voorletters = ?5, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
-        err);
-    if (!s)
-        return JR_EDB;
-    store_bind_text(s, 1, bsn);
-    store_bind_text(s, 2, sex ? sex : "0");
-    store_bind_text(s, 3, last);
-    store_bind_text(s, 4, prefix);
-    store_bind_text(s, 5, initials);
-    return store_step(s, err) == STORE_DONE ? JR_OK : JR_EDB;
-}
-
 /* ijw_client_ok: the client of a JW305/JW307/JW315 (same layout): 11-check
  * and name */
 bool ijw_client_ok(ijw_import *im, ijw_tnode *client, int bsn_node, int sex_node, int naam_node,
@@ -96,7 +73,8 @@ bool ijw_client_ok(ijw_import *im, ijw_tnode *client, int bsn_node, int sex_node
     for (ijw_tnode *c = naam ? naam->first : NULL; c; c = c->next)
         if (strcmp(c->name, "Voorletters") == 0)
             initials = c->value;
-    *rc = ijw_keep_client(im->ctx, bsn, ijw_tn_val(client, sex_node), last, prefix, initials, err);
+    *rc = exchange_keep_client(im->ctx, bsn, ijw_tn_val(client, sex_node), last, prefix, initials,
+                               err);
     return *rc == JR_OK;
 }
 
@@ -187,7 +165,7 @@ static jr_status stop_history(const jr_ctx *ctx, const jr_assignment *a, const c
 {
     memset(f, 0, sizeof *f);
     jr_stmt *q = store_prepare(ctx->store,
-                               "SELECT reason, state FROM ijw_stop WHERE assignment_id = ? AND"
+                               "SELECT reason, state FROM stop_history WHERE assignment_id = ? AND"
                                " begin_date = ? AND state <> 'vervallen'",
                                err);
     if (!q)
@@ -225,10 +203,11 @@ static jr_status stop_add(const jr_ctx *ctx, int64_t id, const char *begin, jr_d
                           const char *reason, const char *state, jr_error *err)
 {
     char ds[JR_DATE_ISO_LEN];
-    jr_stmt *s = store_prepare(ctx->store,
-                               "INSERT INTO ijw_stop (assignment_id, begin_date, end_date, reason,"
-                               " state) VALUES (?, ?, ?, ?, ?)",
-                               err);
+    jr_stmt *s =
+        store_prepare(ctx->store,
+                      "INSERT INTO stop_history (assignment_id, begin_date, end_date, reason,"
+                      " state) VALUES (?, ?, ?, ?, ?)",
+                      err);
     if (!s)
         return JR_EDB;
     store_bind_int(s, 1, id);
@@ -252,10 +231,11 @@ static jr_status stop_record(const jr_ctx *ctx, const jr_assignment *old, const 
         return JR_EDB;
     jr_stmt *s = store_prepare(
         ctx->store,
-        state ? "UPDATE ijw_stop SET state = ?3 WHERE assignment_id = ?1 AND begin_date = ?2 AND"
-                " state = 'actueel'"
-              : "UPDATE ijw_stop SET end_date = ?4, reason = ?5 WHERE assignment_id = ?1 AND"
-                " begin_date = ?2 AND state = 'actueel'",
+        state
+            ? "UPDATE stop_history SET state = ?3 WHERE assignment_id = ?1 AND begin_date = ?2 AND"
+              " state = 'actueel'"
+            : "UPDATE stop_history SET end_date = ?4, reason = ?5 WHERE assignment_id = ?1 AND"
+              " begin_date = ?2 AND state = 'actueel'",
         err);
     if (!s)
         return JR_EDB;

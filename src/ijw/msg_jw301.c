@@ -258,35 +258,6 @@ static jr_status mark_sent(const jr_ctx *ctx, const asg_row *a, int64_t outbox_i
     return store_step(u, err) == STORE_DONE ? JR_OK : JR_EDB;
 }
 
-jr_status ijw_outbox_add(const jr_ctx *ctx, ijw_msg m, const char *sender, const char *receiver,
-                         const char *ident, const char *body, int nrecords, bool exported,
-                         int64_t *id, jr_error *err)
-{
-    char d[JR_DATE_ISO_LEN];
-    jr_stmt *s = store_prepare(
-        ctx->store,
-        "INSERT INTO ijw_outbox (code, sender, receiver, ident, dagtekening, body, nrecords,"
-        " created_at, exported_at) VALUES (?, ?, ?, ?, ?, ?, ?,"
-        " strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),"
-        " CASE WHEN ? THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') END)",
-        err);
-    if (!s)
-        return JR_EDB;
-    store_bind_text(s, 1, ijw_msg_code(m));
-    store_bind_text(s, 2, sender);
-    store_bind_text(s, 3, receiver);
-    store_bind_text(s, 4, ident);
-    store_bind_text(s, 5, date_format(ctx->today, d));
-    store_bind_text(s, 6, body);
-    store_bind_int(s, 7, nrecords);
-    store_bind_int(s, 8, exported);
-    if (store_step(s, err) != STORE_DONE)
-        return JR_EDB;
-    if (id)
-        *id = store_last_id(ctx->store);
-    return JR_OK;
-}
-
 /* the clients with news, in order */
 static jr_status pending_clients(const jr_ctx *ctx, jr_date since, client_key **out, size_t *n,
                                  jr_error *err)
@@ -343,7 +314,7 @@ jr_status ijw_export_jw301(const jr_ctx *ctx, jr_date since, ijw_out_fn fn, void
     asg_row *rows = NULL;
     int cap = 0;
     sbuf body = SBUF_INIT;
-    jr_status rc = store_begin(ctx->store, err);
+    jr_status rc = exchange_export_begin(ctx, err);
     if (rc != JR_OK)
         return rc;
     if ((rc = pending_clients(ctx, since, &keys, &nkeys, err)) != JR_OK)
@@ -387,23 +358,20 @@ jr_status ijw_export_jw301(const jr_ctx *ctx, jr_date since, ijw_out_fn fn, void
         char ident[16];
         int nrec = 0;
         sbuf_reset(&body);
-        if ((rc = ijw_new_ident(ctx, ident, err)) != JR_OK ||
+        if ((rc = exchange_new_ident(ctx, ident, err)) != JR_OK ||
             (rc = write_client(ctx, k, rows, nrows, ident, &body, &nrec, err)) != JR_OK)
             goto fail;
+        char detail[160];
+        snprintf(detail, sizeof detail, "JW301 %s van %s aan %s: %d toegewezen product%s", ident,
+                 k->gemeente, k->agb, nrec, nrec == 1 ? "" : "en");
         int64_t out_id;
-        if ((rc = ijw_outbox_add(ctx, IJW_JW301, k->gemeente, k->agb, ident, sbuf_cstr(&body), nrec,
-                                 true, &out_id, err)) != JR_OK)
+        if ((rc = exchange_sent(ctx, "JW301", k->gemeente, k->agb, ident, sbuf_cstr(&body), nrec,
+                                detail, &out_id, err)) != JR_OK)
             goto fail;
         for (int j = 0; j < nrows && rc == JR_OK; j++)
             if (rows[j].included)
                 rc = mark_sent(ctx, &rows[j], out_id, err);
         if (rc != JR_OK)
-            goto fail;
-        char eid[48], detail[160];
-        snprintf(eid, sizeof eid, "JW301:%s:%s", k->agb, ident);
-        snprintf(detail, sizeof detail, "JW301 %s van %s aan %s: %d toegewezen product%s", ident,
-                 k->gemeente, k->agb, nrec, nrec == 1 ? "" : "en");
-        if ((rc = audit_record(ctx, "ijw.verstuurd", "ijw_message", eid, detail, err)) != JR_OK)
             goto fail;
         ijw_out_info info = {IJW_JW301, "", "", "", nrec};
         str_copy(info.ident, sizeof info.ident, ident);
@@ -417,17 +385,15 @@ fail:
     free(keys);
     free(rows);
     sbuf_free(&body);
-    return svc_finish(ctx, rc, err);
+    return exchange_export_end(ctx, rc, err);
 }
 
 jr_status ijw_export(const jr_ctx *ctx, ijw_msg m, jr_date since, ijw_out_fn fn, void *ud, int *n,
                      jr_error *err)
 {
     *n = 0;
-    jr_status rc = svc_may(ctx, JR_ACT_REFER, err);
-    if (rc != JR_OK)
-        return rc;
-    /* an access worker sends its own municipality's messages (scoped below) */
+    /* the exchange service checks who may send; an access worker sends its
+       own municipality's messages (scoped below) */
     if (m == IJW_JW301)
         return ijw_export_jw301(ctx, since, fn, ud, n, err);
     if (m == IJW_JW319)

@@ -391,7 +391,7 @@ jr_status ijw_decl_finish(ijw_decl *d, jr_error *err)
     const jr_ctx *ctx = im->ctx;
     im->res->answer_msg = IJW_JW325;
     if (d->mode == D_REPLAY) {
-        if (strcmp(d->known_hash, im->hash) == 0)
+        if (exchange_seen_of(d->known, d->known_hash, im->hash) == EXCHANGE_REPLAY)
             return ijw_replayed(im, IJW_JW323, d->known, err);
         im->header_code = "9056"; /* TR056: the Identificatie is taken */
         d->mode = D_REJECT;
@@ -422,44 +422,18 @@ jr_status ijw_decl_finish(ijw_decl *d, jr_error *err)
                          "declaratie al eerder ontvangen met dezelfde inhoud");
         }
     }
-    jr_status rc = ijw_new_ident(ctx, im->answer_ident, err);
+    jr_status rc = exchange_new_ident(ctx, im->answer_ident, err);
     str_copy(im->res->answer_ident, sizeof im->res->answer_ident, im->answer_ident);
+    im->decl_code = d->decl_code;
+    im->decl_number = d->number;
     if (rc == JR_OK)
         rc = ijw_inbox_insert(im, IJW_JW323, d->mode == D_REJECT && d->known ? d->known : 0,
-                              IJW_JW325, NULL, batch_id, d->number, d->total, d->total_dc, err);
-    if (rc == JR_OK && d->decl_code) {
-        jr_stmt *u =
-            store_prepare(ctx->store, "UPDATE ijw_inbox SET decl_code = ? WHERE id = ?", err);
-        if (!u)
-            rc = JR_EDB;
-        else {
-            store_bind_text(u, 1, d->decl_code);
-            store_bind_int(u, 2, im->inbox_id);
-            rc = store_step(u, err) == STORE_DONE ? JR_OK : JR_EDB;
-        }
-    }
+                              IJW_JW325, batch_id, d->number, d->total, d->total_dc, err);
+    if (rc == JR_OK && d->decl_code)
+        rc = exchange_set_decl_code(ctx, im->inbox_id, d->decl_code, err);
     if (rc == JR_OK)
         rc = ijw_write_jw325(ctx, im->inbox_id, im->sink, im->res, err);
-    if (rc == JR_OK)
-        rc = ijw_inbox_finish(im, NULL, err);
-    if (rc == JR_OK) {
-        char eid[48], detail[384];
-        snprintf(eid, sizeof eid, "JW323:%s:%.12s", im->provider, im->hdr.ident);
-        snprintf(detail, sizeof detail,
-                 "JW323 declaratie %s van %s aan %s%s%s: %lld geaccepteerd, %lld afgewezen; "
-                 "antwoord JW325 %s; bron %s%s%s",
-                 d->number, im->hdr.afzender, im->hdr.ontvanger,
-                 im->header_code ? ", afgekeurd met "
-                 : d->decl_code  ? ", afgekeurd met "
-                                 : "",
-                 im->header_code ? im->header_code
-                 : d->decl_code  ? d->decl_code
-                                 : "",
-                 (long long)im->res->accepted, (long long)im->res->rejected, im->answer_ident,
-                 im->name, im->detail[0] ? "; " : "", im->detail);
-        rc = audit_record(ctx, "ijw.ontvangen", "ijw_message", eid, detail, err);
-    }
-    return svc_finish(ctx, rc, err);
+    return ijw_end(im, IJW_JW323, rc, NULL, err);
 }
 
 /* ---- the JW325 ---- */
@@ -484,19 +458,6 @@ const char *ijw_jr_code_to_retour(const char *code)
         if (strcmp(map[i].jr, code) == 0)
             return map[i].ijw;
     return ijw_code_valid(ijw_stype_find("LDT_RetourCode"), code) ? code : "0001";
-}
-
-typedef struct {
-    char sender[16], receiver[16], answer_ident[16], header_code[8], decl_code[8];
-    char number[16], total_dc[4];
-    jr_date answer_date;
-    int64_t batch_id, total;
-    char *ident, *dagtekening, *xsd_basis, *xsd_bericht;
-} jw325_src;
-
-static char *dup_col(jr_stmt *q, int col)
-{
-    return strdup(store_col_text(q, col));
 }
 
 static void w_bedrag(ijw_writer *w, int node, int bedrag_node, int dc_node, int64_t cents)
@@ -616,39 +577,10 @@ static jr_status w_clienten(const jr_ctx *ctx, ijw_writer *w, int64_t batch_id, 
 jr_status ijw_write_jw325(const jr_ctx *ctx, int64_t inbox_id, ijw_sink *sink, ijw_result *res,
                           jr_error *err)
 {
-    jw325_src s;
-    memset(&s, 0, sizeof s);
-    jr_stmt *q = store_prepare(ctx->store,
-                               "SELECT sender, receiver, ident, dagtekening, xsd_basis,"
-                               " xsd_bericht, answer_ident, answer_date, header_code, decl_code,"
-                               " batch_id, decl_number, decl_total_cents, decl_total_dc"
-                               " FROM ijw_inbox WHERE id = ?",
-                               err);
-    if (!q)
-        return JR_EDB;
-    store_bind_int(q, 1, inbox_id);
-    if (store_step(q, err) != STORE_ROW)
-        return JR_EDB;
-    str_copy(s.sender, sizeof s.sender, store_col_text(q, 0));
-    str_copy(s.receiver, sizeof s.receiver, store_col_text(q, 1));
-    s.ident = dup_col(q, 2);
-    s.dagtekening = dup_col(q, 3);
-    s.xsd_basis = dup_col(q, 4);
-    s.xsd_bericht = dup_col(q, 5);
-    str_copy(s.answer_ident, sizeof s.answer_ident, store_col_text(q, 6));
-    date_parse(store_col_text(q, 7), &s.answer_date);
-    str_copy(s.header_code, sizeof s.header_code, store_col_text(q, 8));
-    str_copy(s.decl_code, sizeof s.decl_code, store_col_text(q, 9));
-    s.batch_id = store_col_int(q, 10);
-    str_copy(s.number, sizeof s.number, store_col_text(q, 11));
-    s.total = store_col_int(q, 12);
-    str_copy(s.total_dc, sizeof s.total_dc, store_col_text(q, 13));
-    store_reset(q);
-    jr_status rc = JR_OK;
-    if (!s.ident || !s.dagtekening || !s.xsd_basis || !s.xsd_bericht) {
-        rc = jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
-        goto fail;
-    }
+    store_inbox_decl s;
+    jr_status rc = exchange_decl_of(ctx, inbox_id, &s, err);
+    if (rc != JR_OK)
+        return rc;
     ijw_writer w;
     if ((rc = ijw_w_open(&w, IJW_JW325, sink, err)) != JR_OK)
         goto fail;
@@ -698,9 +630,6 @@ jr_status ijw_write_jw325(const jr_ctx *ctx, int64_t inbox_id, ijw_sink *sink, i
     }
     rc = ijw_w_close(&w, err);
 fail:
-    free(s.ident);
-    free(s.dagtekening);
-    free(s.xsd_basis);
-    free(s.xsd_bericht);
+    store_inbox_decl_free(&s);
     return rc;
 }

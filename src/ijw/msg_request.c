@@ -2,8 +2,9 @@
  * msg_request.c: the requests a provider sends, JW315 verzoek om toewijzing
  * and JW317 verzoek om wijziging (answered at once by the JW316 / JW318
  * retour from the codes set here), and the municipality's JW319 antwoord,
- * written when a request is refused or taken into investigation and handed
- * out by ijw export. A granted request is answered by the JW301.
+ * written by ijw export from the decision the request service kept when it
+ * refused a request or took it into investigation. A granted request is
+ * answered by the JW301.
  *
  * The retour carries the standard's technical rules: the client's BSN
  * (11-check), a ReferentieAanbieder used before by the provider (9347), a
@@ -20,39 +21,30 @@
 
 #include <string.h>
 
-jr_status ijw_queue_jw319(const jr_ctx *ctx, const char *gemeente, const char *agb, const char *ref,
-                          const jr_req_decision *d, jr_error *err)
+/* writes the JW319 antwoord a from its stored decision (refused:
+ * VerzoekAntwoord 1 with the RedenAfwijzingVerzoek and any
+ * Woonplaatsbeginsel; under investigation: 2) into body */
+static jr_status write_jw319(const store_antwoord_row *a, sbuf *body, jr_error *err)
 {
-    char ident[16];
-    jr_status rc = ijw_new_ident(ctx, ident, err);
+    ijw_sink sink = {body, NULL, false};
+    ijw_writer w;
+    jr_status rc = ijw_w_open(&w, IJW_JW319, &sink, err);
     if (rc != JR_OK)
         return rc;
-    sbuf body = SBUF_INIT;
-    ijw_sink sink = {&body, NULL, false};
-    ijw_writer w;
-    if ((rc = ijw_w_open(&w, IJW_JW319, &sink, err)) != JR_OK)
-        return rc;
-    ijw_w_header(&w, gemeente, agb, ident, ctx->today, NULL, NULL, 0);
+    bool refused = strcmp(a->antwoord, "1") == 0;
+    ijw_w_header(&w, a->sender, a->receiver, a->ident, a->dagtekening, NULL, NULL, 0);
     ijw_w_start(&w, N319_Antwoord);
-    ijw_w_leaf(&w, N319_Antwoord_ReferentieAanbieder, ref);
-    ijw_w_leaf(&w, N319_Antwoord_VerzoekAntwoord, d->outcome == JR_REQ_REFUSED ? "1" : "2");
-    if (d->outcome == JR_REQ_REFUSED)
-        ijw_w_leaf(&w, N319_Antwoord_RedenAfwijzingVerzoek, d->reden);
-    if (d->outcome == JR_REQ_REFUSED && d->woonplaats[0]) {
+    ijw_w_leaf(&w, N319_Antwoord_ReferentieAanbieder, a->referentie);
+    ijw_w_leaf(&w, N319_Antwoord_VerzoekAntwoord, a->antwoord);
+    if (refused)
+        ijw_w_leaf(&w, N319_Antwoord_RedenAfwijzingVerzoek, a->reden);
+    if (refused && a->woonplaats[0]) {
         ijw_w_start(&w, N319_Antwoord_Woonplaatsbeginsel);
-        ijw_w_leaf(&w, N319_Antwoord_Woonplaatsbeginsel_Gemeente, d->woonplaats);
+        ijw_w_leaf(&w, N319_Antwoord_Woonplaatsbeginsel_Gemeente, a->woonplaats);
         ijw_w_end(&w);
     }
     ijw_w_end(&w);
-    int64_t out_id;
-    rc = ijw_w_close(&w, err);
-    if (rc == JR_OK)
-        rc = ijw_outbox_add(ctx, IJW_JW319, gemeente, agb, ident, sbuf_cstr(&body), 1, false,
-                            &out_id, err);
-    if (rc == JR_OK)
-        rc = request_set_answer(ctx, d->verzoek_id, out_id, err);
-    sbuf_free(&body);
-    return rc;
+    return ijw_w_close(&w, err);
 }
 
 static void note_decision(ijw_import *im, const char *ref, const jr_req_decision *d)
@@ -61,15 +53,6 @@ static void note_decision(ijw_import *im, const char *ref, const jr_req_decision
     size_t n = strlen(im->detail);
     snprintf(im->detail + n, sizeof im->detail - n, "%sverzoek %.24s %s%s%s", n ? "; " : "", ref,
              what[d->outcome], d->reden[0] ? " reden " : "", d->reden);
-}
-
-static jr_status after_decision(ijw_import *im, const char *ref, const jr_req_decision *d,
-                                jr_error *err)
-{
-    note_decision(im, ref, d);
-    if (d->outcome == JR_REQ_GRANTED)
-        return JR_OK; /* the JW301 answers it */
-    return ijw_queue_jw319(im->ctx, im->gemeente, im->provider, ref, d, err);
 }
 
 /* is there a catalog product code (when given) of this category? */
@@ -168,9 +151,9 @@ jr_status ijw_process_jw315(ijw_import *im, jr_error *err)
         str_copy(v.referrer_name, sizeof v.referrer_name, ijw_tn_val(verw, AP(Verwijzer_Naam)));
         str_copy(v.comment, sizeof v.comment, ijw_tn_val(p, AP(Commentaar)));
         jr_req_decision d;
-        if ((rc = request_vot(&im->sys, &v, im->inbox_id, &d, err)) != JR_OK ||
-            (rc = after_decision(im, ref, &d, err)) != JR_OK)
+        if ((rc = request_vot(&im->sys, &v, im->inbox_id, &d, err)) != JR_OK)
             return rc;
+        note_decision(im, ref, &d);
         if (d.outcome == JR_REQ_INVESTIGATING)
             open = true; /* one request at a time under investigation */
     }
@@ -342,9 +325,9 @@ jr_status ijw_process_jw317(ijw_import *im, jr_error *err)
         return JR_OK;
     }
     jr_req_decision d;
-    if ((rc = request_vow(&im->sys, &v, im->inbox_id, &d, err)) != JR_OK)
-        return rc;
-    return after_decision(im, ref, &d, err);
+    if ((rc = request_vow(&im->sys, &v, im->inbox_id, &d, err)) == JR_OK)
+        note_decision(im, ref, &d);
+    return rc;
 }
 
 jr_status ijw_export_jw319(const jr_ctx *ctx, ijw_out_fn fn, void *ud, int *n, jr_error *err)
@@ -353,61 +336,37 @@ jr_status ijw_export_jw319(const jr_ctx *ctx, ijw_out_fn fn, void *ud, int *n, j
     const char *gemeente = NULL, *agb = NULL;
     bool none;
     svc_scope(ctx, &gemeente, &agb, &none); /* an access worker: its municipality's */
-    jr_status rc = store_begin(ctx->store, err);
+    jr_status rc = exchange_export_begin(ctx, err);
     if (rc != JR_OK)
         return rc;
+    sbuf body = SBUF_INIT;
     for (;;) {
-        jr_stmt *q = store_prepare(ctx->store,
-                                   "SELECT id, sender, receiver, ident, body, nrecords FROM"
-                                   " ijw_outbox WHERE code = 'JW319' AND exported_at IS NULL"
-                                   " AND (?1 IS NULL OR sender = ?1) ORDER BY id LIMIT 1",
-                                   err);
-        if (!q) {
-            rc = JR_EDB;
+        store_antwoord_row a;
+        if ((rc = exchange_answer_next(ctx, gemeente, &a, err)) != JR_OK) {
+            if (rc == JR_ENOTFOUND)
+                rc = JR_OK;
             break;
         }
-        store_bind_text(q, 1, gemeente);
-        store_step_result r = store_step(q, err);
-        if (r != STORE_ROW) {
-            store_reset(q);
-            rc = r == STORE_DONE ? JR_OK : JR_EDB;
-            break;
-        }
-        int64_t id = store_col_int(q, 0);
-        ijw_out_info info = {IJW_JW319, "", "", "", (int)store_col_int(q, 5)};
-        str_copy(info.sender, sizeof info.sender, store_col_text(q, 1));
-        str_copy(info.receiver, sizeof info.receiver, store_col_text(q, 2));
-        str_copy(info.ident, sizeof info.ident, store_col_text(q, 3));
-        char *body = strdup(store_col_text(q, 4));
-        store_reset(q);
-        if (!body) {
-            rc = jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
-            break;
-        }
-        rc = fn(ud, &info, body, strlen(body), err);
-        free(body);
+        sbuf_reset(&body);
+        if (a.has_decision)
+            rc = write_jw319(&a, &body, err);
+        else /* queued as text before the decisions were kept */
+            rc = sbuf_puts(&body, a.body) == 0
+                     ? JR_OK
+                     : jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
+        ijw_out_info info = {IJW_JW319, "", "", "", a.nrecords};
+        str_copy(info.sender, sizeof info.sender, a.sender);
+        str_copy(info.receiver, sizeof info.receiver, a.receiver);
+        str_copy(info.ident, sizeof info.ident, a.ident);
+        if (rc == JR_OK)
+            rc = fn(ud, &info, sbuf_cstr(&body), body.len, err);
+        if (rc == JR_OK)
+            rc = exchange_answer_sent(ctx, &a, sbuf_cstr(&body), err);
+        store_antwoord_row_free(&a);
         if (rc != JR_OK)
-            break;
-        jr_stmt *u = store_prepare(ctx->store,
-                                   "UPDATE ijw_outbox SET exported_at ="
-                                   " strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
-                                   err);
-        if (!u) {
-            rc = JR_EDB;
-            break;
-        }
-        store_bind_int(u, 1, id);
-        if (store_step(u, err) != STORE_DONE) {
-            rc = JR_EDB;
-            break;
-        }
-        char eid[48], detail[128];
-        snprintf(eid, sizeof eid, "JW319:%s:%s", info.receiver, info.ident);
-        snprintf(detail, sizeof detail, "JW319 %s van %s aan %s", info.ident, info.sender,
-                 info.receiver);
-        if ((rc = audit_record(ctx, "ijw.verstuurd", "ijw_message", eid, detail, err)) != JR_OK)
             break;
         (*n)++;
     }
-    return svc_finish(ctx, rc, err);
+    sbuf_free(&body);
+    return exchange_export_end(ctx, rc, err);
 }

@@ -7,10 +7,11 @@
  */
 #include "request.h"
 #include "../core/sbuf.h"
-#include "../ijw/ijw_internal.h"
 
 #include "../domain/referral.h"
+#include "../domain/request.h"
 #include "assignment.h"
+#include "exchange.h"
 #include "referrals.h"
 #include "youth.h"
 
@@ -174,6 +175,21 @@ static route_result translate(const jr_ctx *ctx, const jr_req_product *p, const 
     return ROUTE_OK;
 }
 
+/* queue_answer: the JW319 antwoord on decision d (refused: VerzoekAntwoord
+ * 1 with the reason and any woonplaats; under investigation: 2), due for
+ * ijw export, linked to the request */
+static jr_status queue_answer(const jr_ctx *ctx, const char *gemeente, const char *agb,
+                              const char *referentie, const jr_req_decision *d, jr_error *err)
+{
+    bool refused = d->outcome == JR_REQ_REFUSED;
+    int64_t outbox_id;
+    jr_status rc =
+        exchange_answer_queue(ctx, d->verzoek_id, gemeente, agb, referentie, refused ? "1" : "2",
+                              refused ? d->reden : NULL,
+                              refused && d->woonplaats[0] ? d->woonplaats : NULL, &outbox_id, err);
+    return rc == JR_OK ? request_set_answer(ctx, d->verzoek_id, outbox_id, err) : rc;
+}
+
 static jr_status record(const jr_ctx *ctx, const char *kind, const char *agb, const char *gemeente,
                         const char *bsn, const char *referentie, int64_t inbox_id,
                         jr_req_decision *d, int64_t referral_id, jr_error *err)
@@ -202,6 +218,11 @@ static jr_status record(const jr_ctx *ctx, const char *kind, const char *agb, co
     if (store_step(s, err) != STORE_DONE)
         return JR_EDB;
     d->verzoek_id = store_last_id(ctx->store);
+    jr_status rc = JR_OK;
+    if (d->outcome != JR_REQ_GRANTED) /* the JW301 answers a granted one */
+        rc = queue_answer(ctx, gemeente, agb, referentie, d, err);
+    if (rc != JR_OK)
+        return rc;
     char eid[24], detail[384];
     snprintf(eid, sizeof eid, "%lld", (long long)d->verzoek_id);
     snprintf(detail, sizeof detail, "%s %.40s van %s aan %s: %s%s%s; %s", kind, referentie, agb,
@@ -692,8 +713,8 @@ jr_status request_refuse(const jr_ctx *ctx, int64_t verzoek_id, const char *rede
     jr_status rc = svc_may(ctx, JR_ACT_REFER, err);
     if (rc != JR_OK)
         return rc;
-    const ijw_stype *t = ijw_stype_find("LDT_RedenAfwijzingVerzoek");
-    if (!reden || !t || !ijw_code_valid(t, reden))
+    const char *meaning = request_refusal_name(reden);
+    if (!meaning)
         return jr_fail(err, JR_EINVAL, "reden_unknown", "reason",
                        "Reden '%.8s' is geen iJw-reden van afwijzing (RedenAfwijzingVerzoek 1 "
                        "tot en met 9).",
@@ -727,8 +748,7 @@ jr_status request_refuse(const jr_ctx *ctx, int64_t verzoek_id, const char *rede
     if (text && text[0])
         str_copy(out->message, sizeof out->message, text);
     else
-        snprintf(out->message, sizeof out->message, "Afgewezen na onderzoek: %s.",
-                 ijw_code_doc(t, reden));
+        snprintf(out->message, sizeof out->message, "Afgewezen na onderzoek: %s.", meaning);
     jr_stmt *u = store_prepare(ctx->store,
                                "UPDATE ijw_verzoek SET status = 'afgewezen', reden = ?,"
                                " woonplaats = ?, message = ? WHERE id = ? AND"
@@ -743,7 +763,7 @@ jr_status request_refuse(const jr_ctx *ctx, int64_t verzoek_id, const char *rede
     if (store_step(u, err) != STORE_DONE)
         return svc_finish(ctx, JR_EDB, err);
     /* the same JW319 a refusal on receipt gets */
-    if ((rc = ijw_queue_jw319(&sys, r.gemeente, r.agb, r.referentie, out, err)) != JR_OK)
+    if ((rc = queue_answer(&sys, r.gemeente, r.agb, r.referentie, out, err)) != JR_OK)
         return svc_finish(ctx, rc, err);
     char eid[24], detail[384];
     snprintf(eid, sizeof eid, "%lld", (long long)verzoek_id);

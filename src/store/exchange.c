@@ -1,0 +1,386 @@
+/*
+ * store/exchange.c: the SQL of the iJw exchange tables (see exchange.h):
+ * the received-message log, the outbox with the JW319 decisions, and the
+ * client names. One query per function, prepared from a string literal
+ * (cached by the store), in the SQL SQLite and PostgreSQL share.
+ */
+#include "exchange.h"
+
+#include "../core/sbuf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static jr_status step_done(jr_stmt *s, jr_error *err)
+{
+    return store_step(s, err) == STORE_DONE ? JR_OK : JR_EDB;
+}
+
+static char *dup_text(jr_stmt *q, int col)
+{
+    return strdup(store_col_text(q, col));
+}
+
+static jr_status no_memory(jr_error *err)
+{
+    return jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
+}
+
+jr_status store_inbox_insert(jr_store *st, const store_inbox_new *m, int64_t *id, jr_error *err)
+{
+    char d[JR_DATE_ISO_LEN];
+    jr_stmt *s = store_prepare(
+        st,
+        "INSERT INTO ijw_inbox (code, sender, receiver, ident, dagtekening, xsd_basis,"
+        " xsd_bericht, content_hash, duplicate_of, source, answer_code, answer_ident, answer_date,"
+        " answer, header_code, batch_id, decl_number, decl_total_cents, decl_total_dc, summary,"
+        " received_at, actor)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        err);
+    if (!s)
+        return JR_EDB;
+    store_bind_text(s, 1, m->code);
+    store_bind_text(s, 2, m->sender);
+    store_bind_text(s, 3, m->receiver);
+    store_bind_text(s, 4, m->ident);
+    store_bind_text(s, 5, m->dagtekening);
+    store_bind_text(s, 6, m->xsd_basis);
+    store_bind_text(s, 7, m->xsd_bericht);
+    store_bind_text(s, 8, m->content_hash);
+    if (m->duplicate_of)
+        store_bind_int(s, 9, m->duplicate_of);
+    store_bind_text(s, 10, m->source);
+    if (m->answer_code) {
+        store_bind_text(s, 11, m->answer_code);
+        store_bind_text(s, 12, m->answer_ident);
+        store_bind_text(s, 13, date_format(m->answer_date, d));
+    }
+    store_bind_text(s, 14, m->answer);
+    store_bind_text(s, 15, m->header_code);
+    if (m->batch_id)
+        store_bind_int(s, 16, m->batch_id);
+    store_bind_text(s, 17, m->decl_number);
+    if (m->decl_number) {
+        store_bind_int(s, 18, m->decl_total);
+        store_bind_text(s, 19, m->decl_dc);
+    }
+    store_bind_text(s, 20, m->summary);
+    store_bind_text(s, 21, m->received_at);
+    store_bind_text(s, 22, m->actor);
+    jr_status rc = step_done(s, err);
+    if (rc == JR_OK)
+        *id = store_last_id(st);
+    return rc;
+}
+
+jr_status store_inbox_find(jr_store *st, const char *sender, const char *code, const char *ident,
+                           int64_t *id, char hash[65], jr_error *err)
+{
+    *id = 0;
+    jr_stmt *q = store_prepare(st,
+                               "SELECT id, content_hash FROM ijw_inbox WHERE sender = ? AND"
+                               " code = ? AND ident = ? AND duplicate_of IS NULL",
+                               err);
+    if (!q)
+        return JR_EDB;
+    store_bind_text(q, 1, sender);
+    store_bind_text(q, 2, code);
+    store_bind_text(q, 3, ident);
+    store_step_result r = store_step(q, err);
+    if (r == STORE_ROW) {
+        *id = store_col_int(q, 0);
+        str_copy(hash, 65, store_col_text(q, 1));
+    }
+    store_reset(q);
+    return r == STORE_ERROR ? JR_EDB : r == STORE_ROW ? JR_OK : JR_ENOTFOUND;
+}
+
+jr_status store_inbox_finish(jr_store *st, int64_t id, const char *answer, const char *summary,
+                             const char *header_code, jr_error *err)
+{
+    jr_stmt *u = store_prepare(st,
+                               "UPDATE ijw_inbox SET answer = ?, summary = ?, header_code = ?"
+                               " WHERE id = ?",
+                               err);
+    if (!u)
+        return JR_EDB;
+    store_bind_text(u, 1, answer);
+    store_bind_text(u, 2, summary);
+    store_bind_text(u, 3, header_code);
+    store_bind_int(u, 4, id);
+    return step_done(u, err);
+}
+
+jr_status store_inbox_set_decl_code(jr_store *st, int64_t id, const char *code, jr_error *err)
+{
+    jr_stmt *u = store_prepare(st, "UPDATE ijw_inbox SET decl_code = ? WHERE id = ?", err);
+    if (!u)
+        return JR_EDB;
+    store_bind_text(u, 1, code);
+    store_bind_int(u, 2, id);
+    return step_done(u, err);
+}
+
+jr_status store_inbox_answer_get(jr_store *st, int64_t id, store_inbox_answer *out, jr_error *err)
+{
+    memset(out, 0, sizeof *out);
+    jr_stmt *q = store_prepare(st,
+                               "SELECT answer_code, answer_ident, answer, summary, code"
+                               " FROM ijw_inbox WHERE id = ?",
+                               err);
+    if (!q)
+        return JR_EDB;
+    store_bind_int(q, 1, id);
+    store_step_result r = store_step(q, err);
+    if (r != STORE_ROW) {
+        store_reset(q);
+        return r == STORE_ERROR ? JR_EDB : JR_ENOTFOUND;
+    }
+    str_copy(out->answer_code, sizeof out->answer_code, store_col_text(q, 0));
+    str_copy(out->answer_ident, sizeof out->answer_ident, store_col_text(q, 1));
+    if (!store_col_null(q, 2))
+        out->answer = dup_text(q, 2);
+    out->summary = dup_text(q, 3);
+    str_copy(out->code, sizeof out->code, store_col_text(q, 4));
+    bool lost = !out->summary || (!store_col_null(q, 2) && !out->answer);
+    store_reset(q);
+    if (lost) {
+        store_inbox_answer_free(out);
+        return no_memory(err);
+    }
+    return JR_OK;
+}
+
+void store_inbox_answer_free(store_inbox_answer *a)
+{
+    free(a->answer);
+    free(a->summary);
+    a->answer = a->summary = NULL;
+}
+
+jr_status store_inbox_decl_get(jr_store *st, int64_t id, store_inbox_decl *s, jr_error *err)
+{
+    memset(s, 0, sizeof *s);
+    jr_stmt *q = store_prepare(st,
+                               "SELECT sender, receiver, ident, dagtekening, xsd_basis,"
+                               " xsd_bericht, answer_ident, answer_date, header_code, decl_code,"
+                               " batch_id, decl_number, decl_total_cents, decl_total_dc"
+                               " FROM ijw_inbox WHERE id = ?",
+                               err);
+    if (!q)
+        return JR_EDB;
+    store_bind_int(q, 1, id);
+    store_step_result r = store_step(q, err);
+    if (r != STORE_ROW) {
+        store_reset(q);
+        return r == STORE_ERROR ? JR_EDB : JR_ENOTFOUND;
+    }
+    str_copy(s->sender, sizeof s->sender, store_col_text(q, 0));
+    str_copy(s->receiver, sizeof s->receiver, store_col_text(q, 1));
+    s->ident = dup_text(q, 2);
+    s->dagtekening = dup_text(q, 3);
+    s->xsd_basis = dup_text(q, 4);
+    s->xsd_bericht = dup_text(q, 5);
+    str_copy(s->answer_ident, sizeof s->answer_ident, store_col_text(q, 6));
+    date_parse(store_col_text(q, 7), &s->answer_date);
+    str_copy(s->header_code, sizeof s->header_code, store_col_text(q, 8));
+    str_copy(s->decl_code, sizeof s->decl_code, store_col_text(q, 9));
+    s->batch_id = store_col_int(q, 10);
+    str_copy(s->number, sizeof s->number, store_col_text(q, 11));
+    s->total = store_col_int(q, 12);
+    str_copy(s->total_dc, sizeof s->total_dc, store_col_text(q, 13));
+    store_reset(q);
+    if (!s->ident || !s->dagtekening || !s->xsd_basis || !s->xsd_bericht) {
+        store_inbox_decl_free(s);
+        return no_memory(err);
+    }
+    return JR_OK;
+}
+
+void store_inbox_decl_free(store_inbox_decl *d)
+{
+    free(d->ident);
+    free(d->dagtekening);
+    free(d->xsd_basis);
+    free(d->xsd_bericht);
+    d->ident = d->dagtekening = d->xsd_basis = d->xsd_bericht = NULL;
+}
+
+/* ---- ijw_outbox ---- */
+
+jr_status store_outbox_insert(jr_store *st, const store_outbox_new *m, int64_t *id, jr_error *err)
+{
+    char d[JR_DATE_ISO_LEN];
+    jr_stmt *s = store_prepare(st,
+                               "INSERT INTO ijw_outbox (code, sender, receiver, ident, dagtekening,"
+                               " body, nrecords, created_at, exported_at)"
+                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                               err);
+    if (!s)
+        return JR_EDB;
+    store_bind_text(s, 1, m->code);
+    store_bind_text(s, 2, m->sender);
+    store_bind_text(s, 3, m->receiver);
+    store_bind_text(s, 4, m->ident);
+    store_bind_text(s, 5, date_format(m->dagtekening, d));
+    store_bind_text(s, 6, m->body);
+    store_bind_int(s, 7, m->nrecords);
+    store_bind_text(s, 8, m->created_at);
+    store_bind_text(s, 9, m->exported_at);
+    jr_status rc = step_done(s, err);
+    if (rc == JR_OK && id)
+        *id = store_last_id(st);
+    return rc;
+}
+
+jr_status store_outbox_find(jr_store *st, const char *code, const char *ident, const char *sender,
+                            const char *receiver, int64_t *id, jr_error *err)
+{
+    *id = 0;
+    jr_stmt *q = store_prepare(st,
+                               "SELECT id FROM ijw_outbox WHERE code = ? AND ident = ? AND"
+                               " sender = ? AND receiver = ?",
+                               err);
+    if (!q)
+        return JR_EDB;
+    store_bind_text(q, 1, code);
+    store_bind_text(q, 2, ident);
+    store_bind_text(q, 3, sender);
+    store_bind_text(q, 4, receiver);
+    store_step_result r = store_step(q, err);
+    if (r == STORE_ROW)
+        *id = store_col_int(q, 0);
+    store_reset(q);
+    return r == STORE_ERROR ? JR_EDB : r == STORE_ROW ? JR_OK : JR_ENOTFOUND;
+}
+
+jr_status store_outbox_set_retour(jr_store *st, int64_t id, const char *codes, const char *at,
+                                  jr_error *err)
+{
+    jr_stmt *u = store_prepare(
+        st, "UPDATE ijw_outbox SET retour_codes = ?, retour_at = ? WHERE id = ?", err);
+    if (!u)
+        return JR_EDB;
+    store_bind_text(u, 1, codes);
+    store_bind_text(u, 2, at);
+    store_bind_int(u, 3, id);
+    return step_done(u, err);
+}
+
+jr_status store_outbox_link_retour(jr_store *st, int64_t inbox_id, const char *code,
+                                   const char *ident, const char *receiver, jr_error *err)
+{
+    jr_stmt *u = store_prepare(st,
+                               "UPDATE ijw_outbox SET retour_inbox_id = ? WHERE code = ? AND"
+                               " ident = ? AND receiver = ?",
+                               err);
+    if (!u)
+        return JR_EDB;
+    store_bind_int(u, 1, inbox_id);
+    store_bind_text(u, 2, code);
+    store_bind_text(u, 3, ident);
+    store_bind_text(u, 4, receiver);
+    return step_done(u, err);
+}
+
+jr_status store_outbox_set_exported(jr_store *st, int64_t id, const char *body, const char *at,
+                                    jr_error *err)
+{
+    jr_stmt *u = store_prepare(
+        st, "UPDATE ijw_outbox SET body = COALESCE(?, body), exported_at = ? WHERE id = ?", err);
+    if (!u)
+        return JR_EDB;
+    store_bind_text(u, 1, body);
+    store_bind_text(u, 2, at);
+    store_bind_int(u, 3, id);
+    return step_done(u, err);
+}
+
+/* ---- ijw_antwoord ---- */
+
+jr_status store_antwoord_insert(jr_store *st, const store_antwoord_new *a, jr_error *err)
+{
+    jr_stmt *s = store_prepare(st,
+                               "INSERT INTO ijw_antwoord (outbox_id, verzoek_id, antwoord, reden,"
+                               " woonplaats, referentie) VALUES (?, ?, ?, ?, ?, ?)",
+                               err);
+    if (!s)
+        return JR_EDB;
+    store_bind_int(s, 1, a->outbox_id);
+    store_bind_int(s, 2, a->verzoek_id);
+    store_bind_text(s, 3, a->antwoord);
+    store_bind_text(s, 4, a->reden);
+    store_bind_text(s, 5, a->woonplaats);
+    store_bind_text(s, 6, a->referentie);
+    return step_done(s, err);
+}
+
+jr_status store_antwoord_next_pending(jr_store *st, const char *gemeente, store_antwoord_row *out,
+                                      jr_error *err)
+{
+    memset(out, 0, sizeof *out);
+    jr_stmt *q = store_prepare(st,
+                               "SELECT o.id, o.sender, o.receiver, o.ident, o.dagtekening,"
+                               " o.nrecords, o.body, a.outbox_id, a.antwoord,"
+                               " COALESCE(a.reden, ''), COALESCE(a.woonplaats, ''), a.referentie"
+                               " FROM ijw_outbox o LEFT JOIN ijw_antwoord a ON a.outbox_id = o.id"
+                               " WHERE o.code = 'JW319' AND o.exported_at IS NULL"
+                               " AND (?1 IS NULL OR o.sender = ?1) ORDER BY o.id LIMIT 1",
+                               err);
+    if (!q)
+        return JR_EDB;
+    store_bind_text(q, 1, gemeente);
+    store_step_result r = store_step(q, err);
+    if (r != STORE_ROW) {
+        store_reset(q);
+        return r == STORE_ERROR ? JR_EDB : JR_ENOTFOUND;
+    }
+    out->id = store_col_int(q, 0);
+    str_copy(out->sender, sizeof out->sender, store_col_text(q, 1));
+    str_copy(out->receiver, sizeof out->receiver, store_col_text(q, 2));
+    str_copy(out->ident, sizeof out->ident, store_col_text(q, 3));
+    date_parse(store_col_text(q, 4), &out->dagtekening);
+    out->nrecords = (int)store_col_int(q, 5);
+    out->body = dup_text(q, 6);
+    out->has_decision = !store_col_null(q, 7);
+    str_copy(out->antwoord, sizeof out->antwoord, store_col_text(q, 8));
+    str_copy(out->reden, sizeof out->reden, store_col_text(q, 9));
+    str_copy(out->woonplaats, sizeof out->woonplaats, store_col_text(q, 10));
+    out->referentie = dup_text(q, 11);
+    store_reset(q);
+    if (!out->body || !out->referentie) {
+        store_antwoord_row_free(out);
+        return no_memory(err);
+    }
+    return JR_OK;
+}
+
+void store_antwoord_row_free(store_antwoord_row *r)
+{
+    free(r->body);
+    free(r->referentie);
+    r->body = r->referentie = NULL;
+}
+
+/* ---- ijw_client ---- */
+
+jr_status store_client_keep(jr_store *st, const char *bsn, const char *sex, const char *last,
+                            const char *prefix, const char *initials, const char *at, jr_error *err)
+{
+    jr_stmt *s = store_prepare(
+        st,
+        "INSERT INTO ijw_client (bsn, geslacht, achternaam, voorvoegsel, voorletters, updated_at)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+        " ON CONFLICT (bsn) DO UPDATE SET geslacht = ?2, achternaam = ?3, voorvoegsel = ?4,"
+        " voorletters = ?5, updated_at = ?6",
+        err);
+    if (!s)
+        return JR_EDB;
+    store_bind_text(s, 1, bsn);
+    store_bind_text(s, 2, sex);
+    store_bind_text(s, 3, last);
+    store_bind_text(s, 4, prefix);
+    store_bind_text(s, 5, initials);
+    store_bind_text(s, 6, at);
+    return step_done(s, err);
+}

@@ -1,0 +1,150 @@
+/*
+ * store/exchange.h: the tables of the iJw message exchange (migration
+ * 003_ijw.sql and 010): the received-message log (ijw_inbox), the messages
+ * the region sends (ijw_outbox) with the decisions a JW319 is written from
+ * (ijw_antwoord), what the last JW301 said of each assignment
+ * (ijw_toewijzing) and the client names a provider gave (ijw_client).
+ *
+ * Every function takes the store first and the error last and returns
+ * jr_status; a look-up that finds nothing is JR_ENOTFOUND with err left
+ * for the caller to fill. Text a row struct points to (char *) is owned by
+ * the struct and freed by its _free function. The SQL is the subset SQLite
+ * and PostgreSQL share; timestamps are bound (store_timestamp).
+ */
+#ifndef JR_STORE_EXCHANGE_H
+#define JR_STORE_EXCHANGE_H
+
+#include "../domain/date.h"
+#include "store.h"
+
+/* A received message to log. NULL text binds NULL; 0 ids bind NULL. */
+typedef struct {
+    const char *code; /* "JW315" */
+    const char *sender, *receiver, *ident, *dagtekening, *xsd_basis, *xsd_bericht;
+    const char *content_hash;
+    int64_t duplicate_of; /* the row whose Identificatie it reused (9056); 0: none */
+    const char *source;   /* the file or name it came from */
+    const char *answer_code, *answer_ident; /* NULL: no answer (a retour) */
+    jr_date answer_date;
+    const char *answer; /* the answer text; NULL: none, or written again (JW325) */
+    const char *header_code;
+    int64_t batch_id;        /* a JW323's declaration batch; 0: none */
+    const char *decl_number; /* a JW323's DeclaratieNummer; NULL: not a JW323 */
+    int64_t decl_total;
+    const char *decl_dc;
+    const char *summary; /* the result as JSON text */
+    const char *received_at;
+    const char *actor;
+} store_inbox_new;
+
+/* store_inbox_insert: logs m; *id receives its row id. */
+jr_status store_inbox_insert(jr_store *st, const store_inbox_new *m, int64_t *id, jr_error *err);
+
+/* store_inbox_find: the first logged message of sender, code and ident (not
+ * a refused duplicate): its id and content hash (65 bytes). */
+jr_status store_inbox_find(jr_store *st, const char *sender, const char *code, const char *ident,
+                           int64_t *id, char hash[65], jr_error *err);
+
+/* store_inbox_finish: records the answer text (NULL: none), summary and
+ * header_code of row id. */
+jr_status store_inbox_finish(jr_store *st, int64_t id, const char *answer, const char *summary,
+                             const char *header_code, jr_error *err);
+
+/* store_inbox_set_decl_code: the code refusing a JW323's Declaratie. */
+jr_status store_inbox_set_decl_code(jr_store *st, int64_t id, const char *code, jr_error *err);
+
+/* What the log keeps of an answer, for replaying it. */
+typedef struct {
+    char code[8];        /* the message received */
+    char answer_code[8]; /* "" when none */
+    char answer_ident[16];
+    char *answer;  /* NULL when none was kept */
+    char *summary; /* never NULL on JR_OK */
+} store_inbox_answer;
+
+jr_status store_inbox_answer_get(jr_store *st, int64_t id, store_inbox_answer *out, jr_error *err);
+void store_inbox_answer_free(store_inbox_answer *a);
+
+/* What a JW325 is written from: the logged JW323. */
+typedef struct {
+    char sender[16], receiver[16], answer_ident[16], header_code[8], decl_code[8];
+    char number[16], total_dc[4];
+    jr_date answer_date;
+    int64_t batch_id, total;
+    char *ident, *dagtekening, *xsd_basis, *xsd_bericht; /* as they stood */
+} store_inbox_decl;
+
+jr_status store_inbox_decl_get(jr_store *st, int64_t id, store_inbox_decl *out, jr_error *err);
+void store_inbox_decl_free(store_inbox_decl *d);
+
+/* ---- ijw_outbox ---- */
+
+/* A message the region writes. body "" with an ijw_antwoord row: a JW319
+ * rendered when it is exported. exported_at NULL: not handed out yet. */
+typedef struct {
+    const char *code, *sender, *receiver, *ident;
+    jr_date dagtekening;
+    const char *body;
+    int nrecords;
+    const char *created_at, *exported_at;
+} store_outbox_new;
+
+jr_status store_outbox_insert(jr_store *st, const store_outbox_new *m, int64_t *id, jr_error *err);
+
+/* store_outbox_find: the sent message code ident from sender to receiver. */
+jr_status store_outbox_find(jr_store *st, const char *code, const char *ident, const char *sender,
+                            const char *receiver, int64_t *id, jr_error *err);
+
+/* store_outbox_set_retour: the RetourCodes of the provider's retour on row id. */
+jr_status store_outbox_set_retour(jr_store *st, int64_t id, const char *codes, const char *at,
+                                  jr_error *err);
+
+/* store_outbox_link_retour: inbox row inbox_id is the retour on the message
+ * code ident sent to receiver. */
+jr_status store_outbox_link_retour(jr_store *st, int64_t inbox_id, const char *code,
+                                   const char *ident, const char *receiver, jr_error *err);
+
+/* store_outbox_set_exported: row id was handed out at `at`; body (NULL:
+ * unchanged) is the text it was handed out as. */
+jr_status store_outbox_set_exported(jr_store *st, int64_t id, const char *body, const char *at,
+                                    jr_error *err);
+
+/* ---- ijw_antwoord: the decision a JW319 says ---- */
+
+typedef struct {
+    int64_t outbox_id, verzoek_id;
+    const char *antwoord;   /* VerzoekAntwoord: "1" afgewezen, "2" in onderzoek */
+    const char *reden;      /* RedenAfwijzingVerzoek; NULL for "2" */
+    const char *woonplaats; /* the Woonplaatsbeginsel's municipality; NULL: none */
+    const char *referentie; /* ReferentieAanbieder */
+} store_antwoord_new;
+
+jr_status store_antwoord_insert(jr_store *st, const store_antwoord_new *a, jr_error *err);
+
+/* A pending JW319: its outbox row, and the decision when it is rendered at
+ * export (has_decision); else body holds the text queued before 010. */
+typedef struct {
+    int64_t id;
+    char sender[16], receiver[16], ident[16];
+    jr_date dagtekening;
+    int nrecords;
+    char *body;
+    bool has_decision;
+    char antwoord[2], reden[3], woonplaats[5];
+    char *referentie;
+} store_antwoord_row;
+
+/* store_antwoord_next_pending: the oldest JW319 not handed out, of
+ * municipality gemeente (NULL: any). */
+jr_status store_antwoord_next_pending(jr_store *st, const char *gemeente, store_antwoord_row *out,
+                                      jr_error *err);
+void store_antwoord_row_free(store_antwoord_row *r);
+
+/* ---- ijw_client ---- */
+
+/* store_client_keep: the name and sex a provider's message gave for bsn. */
+jr_status store_client_keep(jr_store *st, const char *bsn, const char *sex, const char *last,
+                            const char *prefix, const char *initials, const char *at,
+                            jr_error *err);
+
+#endif
