@@ -1,7 +1,7 @@
 /*
  * assignment.h: the toewijzen process and the life of an assignment:
- * issue, change, end (releasing what is left), withdraw, start and stop of
- * care, and its budget ledger.
+ * issue, change, end (releasing what is left), withdraw, and its budget
+ * ledger. Start and stop of care are the care service's (care.h).
  */
 #ifndef JR_ASSIGNMENT_H
 #define JR_ASSIGNMENT_H
@@ -66,24 +66,6 @@ jr_status assignment_end(const jr_ctx *ctx, const char *number, jr_date date, co
 /* assignment_withdraw: removes an assignment (RedenWijziging 13): no more
  * declarations on it; accepted lines stay. */
 jr_status assignment_withdraw(const jr_ctx *ctx, const char *number, jr_error *err);
-
-/* care_start / care_stop: the provider agb confirms start or stop of care
- * (stop with an iJw RedenBeeindiging). */
-jr_status care_start(const jr_ctx *ctx, const char *number, const char *agb, jr_date date,
-                     jr_error *err);
-jr_status care_stop(const jr_ctx *ctx, const char *number, const char *agb, jr_date date,
-                    const char *reason, jr_error *err);
-/* assignment_own: the provider agb's own assignment number (another's
- * answers JR_ENOTFOUND, as if it did not exist); the role must provide care. */
-jr_status assignment_own(const jr_ctx *ctx, const char *number, const char *agb, jr_assignment *a,
-                         jr_error *err);
-/* assignment_set_care: runs sql (?1 the date d, unbound for JR_DATE_NONE;
- * ?2 reason; ?3 the assignment id) in a transaction with the audit row
- * action. */
-jr_status assignment_set_care(const jr_ctx *ctx, const jr_assignment *a, const char *sql, jr_date d,
-                              const char *reason, const char *action, jr_error *err);
-/* stop_reason_name: the Dutch meaning of an iJw RedenBeeindiging; "" when unknown. */
-const char *stop_reason_name(const char *code);
 
 /* ledger_events: each jr_ledger_event of the assignment, in order. */
 jr_status ledger_events(const jr_ctx *ctx, const char *number, jr_row_fn fn, void *ud,

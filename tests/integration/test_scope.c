@@ -19,6 +19,7 @@
 #include "config/region.h"
 #include "service/assignment.h"
 #include "service/auth.h"
+#include "service/care.h"
 #include "service/provider.h"
 #include "service/referrals.h"
 #include "service/settlement.h"
