@@ -38,6 +38,7 @@ typedef struct {
     char referentie[64];
     bool referentie_sent;
     char reden[4];
+    char change_reason[3]; /* the RedenWijziging of its last change, "" when none */
     char state[160];
     jr_date changed; /* the last day it changed */
     bool included;   /* part of the message being written */
@@ -71,7 +72,9 @@ static bool pending(const asg_row *a)
     " v.referral_id = a.referral_id AND v.agb = p.agb ORDER BY v.id DESC LIMIT 1)),"               \
     " COALESCE(t.referentie_sent, 0), t.reden, a.gemeente, p.agb, a.youth_id,"                     \
     " MAX(substr(a.created_at, 1, 10), COALESCE((SELECT MAX(e.event_date) FROM ledger_event e"     \
-    " WHERE e.assignment_id = a.id), ''))"                                                         \
+    " WHERE e.assignment_id = a.id), '')),"                                                        \
+    " (SELECT e.reason FROM ledger_event e WHERE e.assignment_id = a.id AND"                       \
+    " e.kind = 'gewijzigd' ORDER BY e.id DESC LIMIT 1)"                                            \
     " FROM assignment a JOIN provider p ON p.id = a.provider_id"                                   \
     " LEFT JOIN ijw_toewijzing t ON t.assignment_id = a.id "
 
@@ -99,11 +102,12 @@ static void row_from(jr_stmt *q, asg_row *a)
     const char *c = store_col_text(q, 19);
     if (strlen(c) >= 10)
         date_parse_n(c, 10, &a->changed);
+    str_copy(a->change_reason, sizeof a->change_reason, store_col_text(q, 20));
     state_of(a);
 }
 
 /* the RedenWijziging of a changed assignment that was sent before */
-static const char *reden_of(const jr_ctx *ctx, const asg_row *a, char buf[4])
+static const char *reden_of(const asg_row *a, char buf[4])
 {
     if (strcmp(a->status, "ingetrokken") == 0)
         return "13";
@@ -111,23 +115,9 @@ static const char *reden_of(const jr_ctx *ctx, const asg_row *a, char buf[4])
         str_copy(buf, 4, a->reden);
         return buf;
     }
-    jr_stmt *q = store_prepare(ctx->store,
-                               "SELECT note FROM ledger_event WHERE assignment_id = ? AND"
-                               " kind = 'gewijzigd' ORDER BY id DESC LIMIT 1",
-                               NULL);
-    if (q) {
-        store_bind_int(q, 1, a->id);
-        if (store_step(q, NULL) == STORE_ROW) {
-            const char *note = store_col_text(q, 0);
-            if (strncmp(note, "reden ", 6) == 0 && note[6] >= '0' && note[6] <= '9' &&
-                note[7] >= '0' && note[7] <= '9') {
-                snprintf(buf, 4, "%.2s", note + 6);
-                store_reset(q);
-                if (ijw_code_valid(ijw_stype_find("LDT_RedenWijziging"), buf))
-                    return buf;
-            }
-        }
-        store_reset(q);
+    if (a->change_reason[0]) { /* the reason the assignment service was given */
+        str_copy(buf, 4, a->change_reason);
+        return buf;
     }
     /* the end date the provider knows, from what was sent */
     const char *p = a->sent_state;
@@ -161,7 +151,7 @@ static void w_product(const jr_ctx *ctx, ijw_writer *w, const asg_row *a, bool w
     ijw_w_leaf_date(w, TP(Ingangsdatum), a->start);
     ijw_w_leaf_date(w, TP(Einddatum), a->end);
     if (with_reden)
-        ijw_w_leaf(w, TP(RedenWijziging), reden_of(ctx, a, r));
+        ijw_w_leaf(w, TP(RedenWijziging), reden_of(a, r));
     bool taak = strcmp(ctx->cat->variant, "taakgericht") == 0;
     if (!taak && !a->is_budget) {
         ijw_w_start(w, TP(Omvang));

@@ -7,35 +7,8 @@
 #define JR_ASSIGNMENT_H
 
 #include "../domain/referral.h"
+#include "../store/assignments.h"
 #include "svc.h"
-
-typedef struct {
-    int64_t id;
-    char number[24];
-    int64_t youth_id;
-    char bsn[10];
-    char gemeente[5];
-    int64_t provider_id;
-    char agb[9];
-    int64_t referral_id; /* 0 when none */
-    int64_t quote_id;    /* 0 when none */
-    jr_grant grant;
-    char status[16];     /* actief | beeindigd | ingetrokken */
-    jr_date care_start;  /* JR_DATE_NONE until start zorg */
-    jr_date care_stop;   /* JR_DATE_NONE until stop zorg */
-    char stop_reason[3]; /* iJw RedenBeeindiging */
-    jr_ledger ledger;    /* money (budget assignments; p*q value for volumes) */
-    int64_t used_base;   /* used volume in base units (minutes or etmalen) */
-} jr_assignment;
-
-typedef struct {
-    int64_t id;
-    jr_date date;
-    char kind[16]; /* toegekend | gewijzigd | vrijgevallen */
-    jr_cents cents;
-    int64_t volume;
-    char note[256];
-} jr_ledger_event;
 
 /* assignment_create: assigns the open referral referral_id (route budget,
  * verblijf, crisis or dyslexie; a quote goes through quote_accept) to the
@@ -49,7 +22,11 @@ jr_status assignment_insert(const jr_ctx *ctx, int64_t youth_id, const char *gem
                             int64_t provider_id, int64_t referral_id, int64_t quote_id,
                             const jr_grant *g, char number[24], jr_error *err);
 
+/* assignment_get / assignment_by_id: the assignment the principal sees
+ * (another municipality's or provider's answers JR_ENOTFOUND, as if it did
+ * not exist), its ledger computed. */
 jr_status assignment_get(const jr_ctx *ctx, const char *number, jr_assignment *out, jr_error *err);
+jr_status assignment_by_id(const jr_ctx *ctx, int64_t id, jr_assignment *out, jr_error *err);
 /* assignment_list: each jr_assignment, filtered by municipality, provider
  * AGB and/or youth BSN (NULL: any). */
 jr_status assignment_list(const jr_ctx *ctx, const char *gemeente, const char *agb, const char *bsn,

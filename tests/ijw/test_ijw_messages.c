@@ -473,6 +473,16 @@ static void test_jw301_export_and_read_back(void **state)
     assert_int_equal(n, 1);
     assert_contains(c.last.data, "<RedenWijziging>05</RedenWijziging>");
     assert_contains(c.last.data, "<Einddatum>2025-06-30</Einddatum>");
+    /* the reason is kept as data: 08 is sent, not the 05 an earlier end suggests */
+    date_parse("2025-06-20", &end);
+    assert_ok(assignment_change(&f->env.ctx, number, -1, end, "08", err));
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM ledger_event WHERE kind = 'gewijzigd' AND"
+                              " reason = '08'"),
+                     1);
+    assert_ok(ijw_export(&f->env.ctx, IJW_JW301, JR_DATE_NONE, collect, &c, &n, err));
+    assert_int_equal(n, 1);
+    assert_contains(c.last.data, "<RedenWijziging>08</RedenWijziging>");
+    assert_contains(c.last.data, "<Einddatum>2025-06-20</Einddatum>");
     /* withdrawn: RedenWijziging 13 */
     assert_ok(assignment_withdraw(&f->env.ctx, number, err));
     assert_ok(ijw_export(&f->env.ctx, IJW_JW301, JR_DATE_NONE, collect, &c, &n, err));
