@@ -195,30 +195,22 @@ static jr_status record(const jr_ctx *ctx, const char *kind, const char *agb, co
                         jr_req_decision *d, int64_t referral_id, jr_error *err)
 {
     static const char *const status[] = {"toegewezen", "afgewezen", "in_onderzoek"};
-    jr_stmt *s = store_prepare(
-        ctx->store,
-        "INSERT INTO ijw_verzoek (kind, agb, gemeente, bsn, referentie, inbox_id, status, reden,"
-        " woonplaats, message, referral_id, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
-        err);
-    if (!s)
-        return JR_EDB;
-    store_bind_text(s, 1, kind);
-    store_bind_text(s, 2, agb);
-    store_bind_text(s, 3, gemeente);
-    store_bind_text(s, 4, bsn);
-    store_bind_text(s, 5, referentie);
-    store_bind_int(s, 6, inbox_id);
-    store_bind_text(s, 7, status[d->outcome]);
-    store_bind_text(s, 8, d->reden[0] ? d->reden : NULL);
-    store_bind_text(s, 9, d->woonplaats[0] ? d->woonplaats : NULL);
-    store_bind_text(s, 10, d->message);
-    if (referral_id)
-        store_bind_int(s, 11, referral_id);
-    if (store_step(s, err) != STORE_DONE)
-        return JR_EDB;
-    d->verzoek_id = store_last_id(ctx->store);
-    jr_status rc = JR_OK;
+    char now[STORE_TS_LEN];
+    store_verzoek_new v = {kind,
+                           agb,
+                           gemeente,
+                           bsn,
+                           referentie,
+                           inbox_id,
+                           status[d->outcome],
+                           d->reden[0] ? d->reden : NULL,
+                           d->woonplaats[0] ? d->woonplaats : NULL,
+                           d->message,
+                           referral_id,
+                           store_timestamp(0, now)};
+    jr_status rc = store_verzoek_insert(ctx->store, &v, &d->verzoek_id, err);
+    if (rc != JR_OK)
+        return rc;
     if (d->outcome != JR_REQ_GRANTED) /* the JW301 answers a granted one */
         rc = queue_answer(ctx, gemeente, agb, referentie, d, err);
     if (rc != JR_OK)
@@ -320,48 +312,13 @@ static jr_status grant_product(const jr_ctx *ctx, const jr_req_product *p, const
 jr_status request_referentie_taken(const jr_ctx *ctx, const char *agb, const char *referentie,
                                    bool *taken, jr_error *err)
 {
-    jr_stmt *q = store_prepare(ctx->store,
-                               "SELECT 1 FROM ijw_verzoek WHERE agb = ? AND referentie = ?", err);
-    if (!q)
-        return JR_EDB;
-    store_bind_text(q, 1, agb);
-    store_bind_text(q, 2, referentie);
-    store_step_result r = store_step(q, err);
-    store_reset(q);
-    *taken = r == STORE_ROW;
-    return r == STORE_ERROR ? JR_EDB : JR_OK;
+    return store_verzoek_referentie_taken(ctx->store, agb, referentie, taken, err);
 }
-
-/* a request v still under investigation: taken into it, and no assignment
- * came of its referral yet (a quote accepted) */
-#define UNDER_INVESTIGATION                                                                        \
-    "v.status = 'in_onderzoek' AND NOT EXISTS (SELECT 1 FROM assignment a"                         \
-    " WHERE a.referral_id = v.referral_id)"
-
-/* the quotes of v's referral: all of them, and those not decided yet */
-#define QUOTES_OF_V                                                                                \
-    "(SELECT COUNT(*) FROM quote q WHERE q.referral_id = v.referral_id),"                          \
-    " (SELECT COUNT(*) FROM quote q WHERE q.referral_id = v.referral_id"                           \
-    " AND q.status IN ('aangevraagd', 'beantwoord'))"
 
 jr_status request_open(const jr_ctx *ctx, const char *agb, const char *bsn, bool *open,
                        jr_error *err)
 {
-    /* under investigation, and no assignment came of its referral yet */
-    jr_stmt *q =
-        store_prepare(ctx->store,
-                      "SELECT 1 FROM ijw_verzoek v WHERE v.agb = ? AND v.bsn = ? AND"
-                      " " UNDER_INVESTIGATION " AND NOT EXISTS (SELECT 1 FROM referral r WHERE"
-                      " r.id = v.referral_id AND r.status = 'afgesloten')",
-                      err);
-    if (!q)
-        return JR_EDB;
-    store_bind_text(q, 1, agb);
-    store_bind_text(q, 2, bsn);
-    store_step_result r = store_step(q, err);
-    store_reset(q);
-    *open = r == STORE_ROW;
-    return r == STORE_ERROR ? JR_EDB : JR_OK;
+    return store_verzoek_open(ctx->store, agb, bsn, open, err);
 }
 
 /* ends the decision savepoint: kept when granted or opened, else undone */
@@ -429,35 +386,17 @@ static jr_status referral_of(const jr_ctx *ctx, const jr_assignment *a, jr_refer
 
 static jr_status mark_changed(const jr_ctx *ctx, int64_t id, const char *referentie, jr_error *err)
 {
-    jr_stmt *u = store_prepare(ctx->store,
-                               "INSERT INTO ijw_toewijzing (assignment_id, referentie,"
-                               " referentie_sent, reden) VALUES (?1, ?2, 0, '12')"
-                               " ON CONFLICT (assignment_id) DO UPDATE SET referentie = ?2,"
-                               " referentie_sent = 0, reden = '12'",
-                               err);
-    if (!u)
-        return JR_EDB;
-    store_bind_int(u, 1, id);
-    store_bind_text(u, 2, referentie);
-    return store_step(u, err) == STORE_DONE ? JR_OK : JR_EDB;
+    return store_toewijzing_mark_changed(ctx->store, id, referentie, err);
 }
 
 /* applies one change of a wijzigingsverzoek; d says why when refused */
 static jr_status change_one(const jr_ctx *ctx, const jr_vow *v, const jr_vow_change *c,
                             jr_req_decision *d, char type[3], jr_error *err)
 {
-    char number[24] = "";
-    jr_stmt *q = store_prepare(ctx->store, "SELECT number FROM assignment WHERE id = ?", err);
-    if (!q)
-        return JR_EDB;
-    store_bind_int(q, 1, c->assignment_id);
-    if (store_step(q, err) == STORE_ROW)
-        str_copy(number, sizeof number, store_col_text(q, 0));
-    store_reset(q);
     jr_assignment a;
     jr_error e;
     jr_error_clear(&e);
-    jr_status rc = assignment_get(ctx, number, &a, &e);
+    jr_status rc = assignment_by_id(ctx, c->assignment_id, &a, &e);
     if (rc == JR_OK && strcmp(a.agb, v->agb) != 0)
         rc = jr_fail(&e, JR_ENOTFOUND, "assignment_unknown", "",
                      "Toewijzing %lld is niet van "
@@ -517,7 +456,7 @@ static jr_status change_one(const jr_ctx *ctx, const jr_vow *v, const jr_vow_cha
         return JR_OK;
     }
     int64_t amount = c->has_budget ? c->budget : c->has_volume ? c->volume : -1;
-    rc = assignment_change(ctx, number, amount, c->end, "12", &e);
+    rc = assignment_change(ctx, a.number, amount, c->end, "12", &e);
     if (internal(rc)) {
         *err = e;
         return rc;
@@ -590,30 +529,7 @@ jr_status request_vow(const jr_ctx *ctx, const jr_vow *v, int64_t inbox_id, jr_r
 jr_status request_set_answer(const jr_ctx *ctx, int64_t verzoek_id, int64_t outbox_id,
                              jr_error *err)
 {
-    jr_stmt *u =
-        store_prepare(ctx->store, "UPDATE ijw_verzoek SET outbox_id = ? WHERE id = ?", err);
-    if (!u)
-        return JR_EDB;
-    store_bind_int(u, 1, outbox_id);
-    store_bind_int(u, 2, verzoek_id);
-    return store_step(u, err) == STORE_DONE ? JR_OK : JR_EDB;
-}
-
-static void pending_from_row(const void *ud, jr_stmt *q, void *row)
-{
-    jr_req_pending *p = row;
-    (void)ud;
-    memset(p, 0, sizeof *p);
-    p->id = store_col_int(q, 0);
-    str_copy(p->kind, sizeof p->kind, store_col_text(q, 1));
-    str_copy(p->agb, sizeof p->agb, store_col_text(q, 2));
-    str_copy(p->gemeente, sizeof p->gemeente, store_col_text(q, 3));
-    str_copy(p->referentie, sizeof p->referentie, store_col_text(q, 4));
-    p->referral_id = store_col_int(q, 5);
-    p->quotes = (int)store_col_int(q, 6);
-    p->open_quotes = (int)store_col_int(q, 7);
-    str_copy(p->created_at, sizeof p->created_at, store_col_text(q, 8));
-    str_copy(p->message, sizeof p->message, store_col_text(q, 9));
+    return store_verzoek_set_answer(ctx->store, verzoek_id, outbox_id, err);
 }
 
 jr_status request_pending(const jr_ctx *ctx, jr_row_fn fn, void *ud, jr_error *err)
@@ -623,63 +539,23 @@ jr_status request_pending(const jr_ctx *ctx, jr_row_fn fn, void *ud, jr_error *e
     jr_status rc = svc_list_scope(ctx, &gemeente, &agb, &none, err);
     if (rc != JR_OK || none)
         return rc;
-    jr_stmt *q = store_prepare(ctx->store,
-                               "SELECT v.id, v.kind, v.agb, v.gemeente, v.referentie,"
-                               " COALESCE(v.referral_id, 0), " QUOTES_OF_V ", v.created_at,"
-                               " v.message FROM ijw_verzoek v WHERE " UNDER_INVESTIGATION
-                               " AND (?1 IS NULL OR v.gemeente = ?1)"
-                               " AND (?2 IS NULL OR v.agb = ?2) ORDER BY v.id",
-                               err);
-    if (!q)
-        return JR_EDB;
-    store_bind_text(q, 1, gemeente);
-    store_bind_text(q, 2, agb);
-    jr_req_pending p;
-    return store_each(q, pending_from_row, NULL, &p, fn, ud, err);
+    return store_verzoek_pending_each(ctx->store, gemeente, agb, fn, ud, err);
 }
 
-/* the stored request verzoek_id as refuse needs it */
-typedef struct {
-    char kind[4], agb[9], gemeente[5], bsn[10], referentie[64], status[16], reden[3];
-    bool assigned;
-    int open_quotes;
-} stored_req;
-
-static jr_status load_request(const jr_ctx *ctx, int64_t id, stored_req *r, jr_error *err)
+/* the stored request id as refuse needs it, if the principal sees it */
+static jr_status load_request(const jr_ctx *ctx, int64_t id, store_verzoek_row *r, jr_error *err)
 {
-    memset(r, 0, sizeof *r);
-    jr_stmt *q = store_prepare(ctx->store,
-                               "SELECT v.kind, v.agb, v.gemeente, v.bsn, v.referentie, v.status,"
-                               " COALESCE(v.reden, ''), EXISTS (SELECT 1 FROM assignment a WHERE"
-                               " a.referral_id = v.referral_id), " QUOTES_OF_V
-                               " FROM ijw_verzoek v WHERE v.id = ?",
-                               err);
-    if (!q)
-        return JR_EDB;
-    store_bind_int(q, 1, id);
-    store_step_result s = store_step(q, err);
-    if (s == STORE_ROW) {
-        str_copy(r->kind, sizeof r->kind, store_col_text(q, 0));
-        str_copy(r->agb, sizeof r->agb, store_col_text(q, 1));
-        str_copy(r->gemeente, sizeof r->gemeente, store_col_text(q, 2));
-        str_copy(r->bsn, sizeof r->bsn, store_col_text(q, 3));
-        str_copy(r->referentie, sizeof r->referentie, store_col_text(q, 4));
-        str_copy(r->status, sizeof r->status, store_col_text(q, 5));
-        str_copy(r->reden, sizeof r->reden, store_col_text(q, 6));
-        r->assigned = store_col_int(q, 7) != 0;
-        r->open_quotes = (int)store_col_int(q, 9);
-    }
-    store_reset(q);
-    if (s == STORE_ERROR)
-        return JR_EDB;
-    if (s != STORE_ROW || !svc_sees(ctx, r->gemeente, NULL))
+    jr_status rc = store_verzoek_get(ctx->store, id, r, err);
+    if (rc == JR_OK && !svc_sees(ctx, r->gemeente, NULL))
+        rc = JR_ENOTFOUND;
+    if (rc == JR_ENOTFOUND)
         return jr_fail(err, JR_ENOTFOUND, "request_unknown", "request",
                        "Verzoek %lld bestaat niet.", (long long)id);
-    return JR_OK;
+    return rc;
 }
 
 /* may stored request r be refused now? JR_ECONFLICT naming why not */
-static jr_status refusable(const stored_req *r, int64_t id, jr_error *err)
+static jr_status refusable(const store_verzoek_row *r, int64_t id, jr_error *err)
 {
     if (strcmp(r->status, "afgewezen") == 0)
         return jr_fail(err, JR_ECONFLICT, "request_decided", "request",
@@ -725,7 +601,7 @@ jr_status request_refuse(const jr_ctx *ctx, int64_t verzoek_id, const char *rede
                        sizeof out->message - 1);
     if ((rc = store_begin(ctx->store, err)) != JR_OK)
         return rc;
-    stored_req r;
+    store_verzoek_row r;
     if ((rc = load_request(ctx, verzoek_id, &r, err)) != JR_OK ||
         (rc = refusable(&r, verzoek_id, err)) != JR_OK)
         return svc_finish(ctx, rc, err);
@@ -749,19 +625,10 @@ jr_status request_refuse(const jr_ctx *ctx, int64_t verzoek_id, const char *rede
         str_copy(out->message, sizeof out->message, text);
     else
         snprintf(out->message, sizeof out->message, "Afgewezen na onderzoek: %s.", meaning);
-    jr_stmt *u = store_prepare(ctx->store,
-                               "UPDATE ijw_verzoek SET status = 'afgewezen', reden = ?,"
-                               " woonplaats = ?, message = ? WHERE id = ? AND"
-                               " status = 'in_onderzoek'",
-                               err);
-    if (!u)
-        return svc_finish(ctx, JR_EDB, err);
-    store_bind_text(u, 1, out->reden);
-    store_bind_text(u, 2, out->woonplaats[0] ? out->woonplaats : NULL);
-    store_bind_text(u, 3, out->message);
-    store_bind_int(u, 4, verzoek_id);
-    if (store_step(u, err) != STORE_DONE)
-        return svc_finish(ctx, JR_EDB, err);
+    if ((rc = store_verzoek_refuse(ctx->store, verzoek_id, out->reden,
+                                   out->woonplaats[0] ? out->woonplaats : NULL, out->message,
+                                   err)) != JR_OK)
+        return svc_finish(ctx, rc, err);
     /* the same JW319 a refusal on receipt gets */
     if ((rc = queue_answer(&sys, r.gemeente, r.agb, r.referentie, out, err)) != JR_OK)
         return svc_finish(ctx, rc, err);

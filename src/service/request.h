@@ -26,6 +26,7 @@
 #define JR_REQUEST_H
 
 #include "../domain/catalog.h"
+#include "../store/exchange.h"
 #include "svc.h"
 
 typedef enum {
@@ -115,21 +116,6 @@ jr_status request_vow(const jr_ctx *ctx, const jr_vow *v, int64_t inbox_id, jr_r
  * JW319) sent about it. */
 jr_status request_set_answer(const jr_ctx *ctx, int64_t verzoek_id, int64_t outbox_id,
                              jr_error *err);
-
-/* A request still under investigation (status in_onderzoek, no assignment
- * made for its referral yet), for listing; no personal data. */
-typedef struct {
-    int64_t id;
-    char kind[4]; /* VOT | VOW */
-    char agb[9];
-    char gemeente[5];
-    char referentie[64];
-    int64_t referral_id; /* 0: none */
-    int open_quotes;     /* quotes of its referral asked or answered, not decided */
-    int quotes;          /* all quotes of its referral */
-    char created_at[32];
-    char message[320];
-} jr_req_pending;
 
 /* request_pending: each jr_req_pending the caller sees (its own
  * municipality for an access worker), oldest first. */

@@ -362,6 +362,194 @@ void store_antwoord_row_free(store_antwoord_row *r)
     r->body = r->referentie = NULL;
 }
 
+/* ---- ijw_verzoek ---- */
+
+jr_status store_verzoek_insert(jr_store *st, const store_verzoek_new *v, int64_t *id, jr_error *err)
+{
+    jr_stmt *s = store_prepare(
+        st,
+        "INSERT INTO ijw_verzoek (kind, agb, gemeente, bsn, referentie, inbox_id, status, reden,"
+        " woonplaats, message, referral_id, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        err);
+    if (!s)
+        return JR_EDB;
+    store_bind_text(s, 1, v->kind);
+    store_bind_text(s, 2, v->agb);
+    store_bind_text(s, 3, v->gemeente);
+    store_bind_text(s, 4, v->bsn);
+    store_bind_text(s, 5, v->referentie);
+    store_bind_int(s, 6, v->inbox_id);
+    store_bind_text(s, 7, v->status);
+    store_bind_text(s, 8, v->reden);
+    store_bind_text(s, 9, v->woonplaats);
+    store_bind_text(s, 10, v->message);
+    if (v->referral_id)
+        store_bind_int(s, 11, v->referral_id);
+    store_bind_text(s, 12, v->created_at);
+    jr_status rc = step_done(s, err);
+    if (rc == JR_OK)
+        *id = store_last_id(st);
+    return rc;
+}
+
+/* steps q (bound) to learn whether it has a row */
+static jr_status exists(jr_stmt *q, bool *out, jr_error *err)
+{
+    store_step_result r = store_step(q, err);
+    store_reset(q);
+    *out = r == STORE_ROW;
+    return r == STORE_ERROR ? JR_EDB : JR_OK;
+}
+
+jr_status store_verzoek_referentie_taken(jr_store *st, const char *agb, const char *referentie,
+                                         bool *taken, jr_error *err)
+{
+    jr_stmt *q =
+        store_prepare(st, "SELECT 1 FROM ijw_verzoek WHERE agb = ? AND referentie = ?", err);
+    if (!q)
+        return JR_EDB;
+    store_bind_text(q, 1, agb);
+    store_bind_text(q, 2, referentie);
+    return exists(q, taken, err);
+}
+
+/* a request v still under investigation: taken into it, and no assignment
+ * came of its referral yet (a quote accepted) */
+#define UNDER_INVESTIGATION                                                                        \
+    "v.status = 'in_onderzoek' AND NOT EXISTS (SELECT 1 FROM assignment a"                         \
+    " WHERE a.referral_id = v.referral_id)"
+
+/* the quotes of v's referral: all of them, and those not decided yet */
+#define QUOTES_OF_V                                                                                \
+    "(SELECT COUNT(*) FROM quote q WHERE q.referral_id = v.referral_id),"                          \
+    " (SELECT COUNT(*) FROM quote q WHERE q.referral_id = v.referral_id"                           \
+    " AND q.status IN ('aangevraagd', 'beantwoord'))"
+
+jr_status store_verzoek_open(jr_store *st, const char *agb, const char *bsn, bool *open,
+                             jr_error *err)
+{
+    jr_stmt *q =
+        store_prepare(st,
+                      "SELECT 1 FROM ijw_verzoek v WHERE v.agb = ? AND v.bsn = ? AND"
+                      " " UNDER_INVESTIGATION " AND NOT EXISTS (SELECT 1 FROM referral r WHERE"
+                      " r.id = v.referral_id AND r.status = 'afgesloten')",
+                      err);
+    if (!q)
+        return JR_EDB;
+    store_bind_text(q, 1, agb);
+    store_bind_text(q, 2, bsn);
+    return exists(q, open, err);
+}
+
+jr_status store_verzoek_set_answer(jr_store *st, int64_t id, int64_t outbox_id, jr_error *err)
+{
+    jr_stmt *u = store_prepare(st, "UPDATE ijw_verzoek SET outbox_id = ? WHERE id = ?", err);
+    if (!u)
+        return JR_EDB;
+    store_bind_int(u, 1, outbox_id);
+    store_bind_int(u, 2, id);
+    return step_done(u, err);
+}
+
+jr_status store_verzoek_get(jr_store *st, int64_t id, store_verzoek_row *r, jr_error *err)
+{
+    memset(r, 0, sizeof *r);
+    jr_stmt *q = store_prepare(st,
+                               "SELECT v.kind, v.agb, v.gemeente, v.bsn, v.referentie, v.status,"
+                               " COALESCE(v.reden, ''), EXISTS (SELECT 1 FROM assignment a WHERE"
+                               " a.referral_id = v.referral_id), " QUOTES_OF_V
+                               " FROM ijw_verzoek v WHERE v.id = ?",
+                               err);
+    if (!q)
+        return JR_EDB;
+    store_bind_int(q, 1, id);
+    store_step_result s = store_step(q, err);
+    if (s == STORE_ROW) {
+        str_copy(r->kind, sizeof r->kind, store_col_text(q, 0));
+        str_copy(r->agb, sizeof r->agb, store_col_text(q, 1));
+        str_copy(r->gemeente, sizeof r->gemeente, store_col_text(q, 2));
+        str_copy(r->bsn, sizeof r->bsn, store_col_text(q, 3));
+        str_copy(r->referentie, sizeof r->referentie, store_col_text(q, 4));
+        str_copy(r->status, sizeof r->status, store_col_text(q, 5));
+        str_copy(r->reden, sizeof r->reden, store_col_text(q, 6));
+        r->assigned = store_col_int(q, 7) != 0;
+        r->open_quotes = (int)store_col_int(q, 9);
+    }
+    store_reset(q);
+    return s == STORE_ROW ? JR_OK : s == STORE_DONE ? JR_ENOTFOUND : JR_EDB;
+}
+
+jr_status store_verzoek_refuse(jr_store *st, int64_t id, const char *reden, const char *woonplaats,
+                               const char *message, jr_error *err)
+{
+    jr_stmt *u = store_prepare(st,
+                               "UPDATE ijw_verzoek SET status = 'afgewezen', reden = ?,"
+                               " woonplaats = ?, message = ? WHERE id = ? AND"
+                               " status = 'in_onderzoek'",
+                               err);
+    if (!u)
+        return JR_EDB;
+    store_bind_text(u, 1, reden);
+    store_bind_text(u, 2, woonplaats);
+    store_bind_text(u, 3, message);
+    store_bind_int(u, 4, id);
+    return step_done(u, err);
+}
+
+static void pending_from_row(const void *ud, jr_stmt *q, void *row)
+{
+    jr_req_pending *p = row;
+    (void)ud;
+    memset(p, 0, sizeof *p);
+    p->id = store_col_int(q, 0);
+    str_copy(p->kind, sizeof p->kind, store_col_text(q, 1));
+    str_copy(p->agb, sizeof p->agb, store_col_text(q, 2));
+    str_copy(p->gemeente, sizeof p->gemeente, store_col_text(q, 3));
+    str_copy(p->referentie, sizeof p->referentie, store_col_text(q, 4));
+    p->referral_id = store_col_int(q, 5);
+    p->quotes = (int)store_col_int(q, 6);
+    p->open_quotes = (int)store_col_int(q, 7);
+    str_copy(p->created_at, sizeof p->created_at, store_col_text(q, 8));
+    str_copy(p->message, sizeof p->message, store_col_text(q, 9));
+}
+
+jr_status store_verzoek_pending_each(jr_store *st, const char *gemeente, const char *agb,
+                                     int (*fn)(void *ud, const void *row), void *ud, jr_error *err)
+{
+    jr_stmt *q = store_prepare(st,
+                               "SELECT v.id, v.kind, v.agb, v.gemeente, v.referentie,"
+                               " COALESCE(v.referral_id, 0), " QUOTES_OF_V ", v.created_at,"
+                               " v.message FROM ijw_verzoek v WHERE " UNDER_INVESTIGATION
+                               " AND (?1 IS NULL OR v.gemeente = ?1)"
+                               " AND (?2 IS NULL OR v.agb = ?2) ORDER BY v.id",
+                               err);
+    if (!q)
+        return JR_EDB;
+    store_bind_text(q, 1, gemeente);
+    store_bind_text(q, 2, agb);
+    jr_req_pending p;
+    return store_each(q, pending_from_row, NULL, &p, fn, ud, err);
+}
+
+/* ---- ijw_toewijzing ---- */
+
+jr_status store_toewijzing_mark_changed(jr_store *st, int64_t id, const char *referentie,
+                                        jr_error *err)
+{
+    jr_stmt *u = store_prepare(st,
+                               "INSERT INTO ijw_toewijzing (assignment_id, referentie,"
+                               " referentie_sent, reden) VALUES (?1, ?2, 0, '12')"
+                               " ON CONFLICT (assignment_id) DO UPDATE SET referentie = ?2,"
+                               " referentie_sent = 0, reden = '12'",
+                               err);
+    if (!u)
+        return JR_EDB;
+    store_bind_int(u, 1, id);
+    store_bind_text(u, 2, referentie);
+    return step_done(u, err);
+}
+
 /* ---- ijw_client ---- */
 
 jr_status store_client_keep(jr_store *st, const char *bsn, const char *sex, const char *last,

@@ -140,6 +140,73 @@ jr_status store_antwoord_next_pending(jr_store *st, const char *gemeente, store_
                                       jr_error *err);
 void store_antwoord_row_free(store_antwoord_row *r);
 
+/* ---- ijw_verzoek: a provider's request and its decision ---- */
+
+typedef struct {
+    const char *kind; /* VOT | VOW */
+    const char *agb, *gemeente, *bsn, *referentie;
+    int64_t inbox_id;
+    const char *status;     /* toegewezen | afgewezen | in_onderzoek */
+    const char *reden;      /* NULL: none */
+    const char *woonplaats; /* NULL: none */
+    const char *message;
+    int64_t referral_id; /* 0: none */
+    const char *created_at;
+} store_verzoek_new;
+
+jr_status store_verzoek_insert(jr_store *st, const store_verzoek_new *v, int64_t *id,
+                               jr_error *err);
+/* store_verzoek_referentie_taken: has agb used referentie before? */
+jr_status store_verzoek_referentie_taken(jr_store *st, const char *agb, const char *referentie,
+                                         bool *taken, jr_error *err);
+/* store_verzoek_open: is a request of agb for bsn under investigation (no
+ * assignment of its referral yet, the referral not closed)? */
+jr_status store_verzoek_open(jr_store *st, const char *agb, const char *bsn, bool *open,
+                             jr_error *err);
+/* store_verzoek_set_answer: request id is answered by outbox row outbox_id. */
+jr_status store_verzoek_set_answer(jr_store *st, int64_t id, int64_t outbox_id, jr_error *err);
+
+/* A stored request as its refusal needs it. */
+typedef struct {
+    char kind[4], agb[9], gemeente[5], bsn[10], referentie[64], status[16], reden[3];
+    bool assigned;   /* an assignment came of its referral */
+    int open_quotes; /* quotes of its referral asked or answered, not decided */
+} store_verzoek_row;
+
+jr_status store_verzoek_get(jr_store *st, int64_t id, store_verzoek_row *out, jr_error *err);
+/* store_verzoek_refuse: request id, still in_onderzoek, is afgewezen with
+ * reden, woonplaats (NULL: none) and message. */
+jr_status store_verzoek_refuse(jr_store *st, int64_t id, const char *reden, const char *woonplaats,
+                               const char *message, jr_error *err);
+
+/* A request still under investigation (status in_onderzoek, no assignment
+ * made for its referral yet), for listing; no personal data. */
+typedef struct {
+    int64_t id;
+    char kind[4]; /* VOT | VOW */
+    char agb[9];
+    char gemeente[5];
+    char referentie[64];
+    int64_t referral_id; /* 0: none */
+    int open_quotes;     /* quotes of its referral asked or answered, not decided */
+    int quotes;          /* all quotes of its referral */
+    char created_at[32];
+    char message[320];
+} jr_req_pending;
+
+/* store_verzoek_pending_each: each jr_req_pending of gemeente and agb
+ * (NULL: any), oldest first, to fn (non-zero stops). */
+jr_status store_verzoek_pending_each(jr_store *st, const char *gemeente, const char *agb,
+                                     int (*fn)(void *ud, const void *row), void *ud, jr_error *err);
+
+/* ---- ijw_toewijzing: the iJw side of an assignment ---- */
+
+/* store_toewijzing_mark_changed: assignment id was granted or changed on a
+ * wijzigingsverzoek referentie: the next JW301 names it, with
+ * RedenWijziging 12. */
+jr_status store_toewijzing_mark_changed(jr_store *st, int64_t id, const char *referentie,
+                                        jr_error *err);
+
 /* ---- ijw_client ---- */
 
 /* store_client_keep: the name and sex a provider's message gave for bsn. */
