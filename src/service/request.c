@@ -1,7 +1,9 @@
 /*
  * request.c: deciding a provider's verzoek om toewijzing or om wijziging
- * (see request.h): the translation of the requested product to a route,
- * then the referral and assignment services, which hold the rules. A
+ * (see request.h): the translation of the requested product to a route
+ * (domain/request.h), then the referral and assignment services, which
+ * hold the rules; the request and its answer are kept through
+ * store/exchange.h and the exchange service. A
  * refusal rolls back whatever the attempt made and keeps the request, its
  * decision and the rule that decided.
  */
@@ -15,164 +17,12 @@
 #include "referrals.h"
 #include "youth.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-
-static void refuse(jr_req_decision *d, const char *reden, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void refuse(jr_req_decision *d, const char *reden, const char *fmt, ...)
-{
-    d->outcome = JR_REQ_REFUSED;
-    str_copy(d->reden, sizeof d->reden, reden);
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(d->message, sizeof d->message, fmt, ap);
-    va_end(ap);
-    d->nassignments = 0;
-}
-
-/* the RedenAfwijzingVerzoek for a refusal by the referral and assignment rules */
-static void refuse_by(jr_req_decision *d, const jr_error *e, bool budget)
-{
-    const char *reden = "4"; /* past niet binnen contract (the region's rules) */
-    if (strcmp(e->code, "route_not_allowed") == 0 || strcmp(e->code, "budget_unknown") == 0 ||
-        strcmp(e->code, "below_used") == 0)
-        reden = budget ? "2" : "4";
-    else if (strcmp(e->code, "provider_not_contracted") == 0)
-        reden = "3";
-    else if (strcmp(e->code, "too_old") == 0)
-        reden = "9";
-    else if (strcmp(e->code, "gemeente_unknown") == 0)
-        reden = "5";
-    refuse(d, reden, "%s", e->message);
-}
 
 static bool internal(jr_status rc)
 {
     return rc == JR_EDB || rc == JR_ENOMEM || rc == JR_EIO;
-}
-
-/* the keuzebudget whose amount on date is cents, or NULL */
-static const jr_budget *budget_of_amount(const jr_catalog *cat, jr_cents cents, jr_date date)
-{
-    for (int i = 0; i < cat->nbudgets; i++) {
-        jr_cents a;
-        if (budget_amount(&cat->budgets[i], date, &a) && a == cents)
-            return &cat->budgets[i];
-    }
-    return NULL;
-}
-
-/* the keuzebudgets a referrer may choose, with their amounts on date, in words */
-static void budgets_allowed(const jr_catalog *cat, const char *type, jr_date date, char *out,
-                            size_t cap)
-{
-    const jr_referrer_rule *rule = catalog_referrer(cat, type);
-    out[0] = '\0';
-    for (int i = 0; i < cat->nbudgets; i++) {
-        jr_cents a;
-        if (!referrer_allows_budget(rule, cat->budgets[i].code) ||
-            !budget_amount(&cat->budgets[i], date, &a))
-            continue;
-        char m[JR_MONEY_BUF];
-        size_t n = strlen(out);
-        snprintf(out + n, cap - n, "%s%s (%s)", n ? ", " : "", cat->budgets[i].code,
-                 money_format_nl(a, m));
-    }
-}
-
-typedef enum { ROUTE_OK, ROUTE_REFUSED, ROUTE_QUOTE } route_result;
-
-/* translates a requested product into a referral request */
-static route_result translate(const jr_ctx *ctx, const jr_req_product *p, const char *type,
-                              jr_referral_req *req, jr_req_decision *d)
-{
-    const jr_catalog *cat = ctx->cat;
-    char m[JR_MONEY_BUF], s1[JR_DATE_ISO_LEN];
-    str_copy(req->referrer_type, sizeof req->referrer_type, type);
-    if (!p->product[0]) {
-        if (strcmp(p->category, "45") != 0) {
-            refuse(d, "4",
-                   "Een toewijzing zonder productcode is er alleen voor ambulante "
-                   "jeugdhulp (categorie 45) met een budget.");
-            return ROUTE_REFUSED;
-        }
-        if (!p->has_budget || p->has_volume) {
-            refuse(d, "4",
-                   "Een verzoek om ambulante jeugdhulp zonder productcode noemt een "
-                   "budget en geen omvang.");
-            return ROUTE_REFUSED;
-        }
-        const jr_budget *b = budget_of_amount(cat, p->budget, p->start);
-        if (b) {
-            req->route = JR_ROUTE_BUDGET;
-            str_copy(req->budget, sizeof req->budget, b->code);
-            return ROUTE_OK;
-        }
-        const jr_referrer_rule *rule = catalog_referrer(cat, type);
-        if (rule->all_budgets && rule->quote) {
-            req->route = JR_ROUTE_QUOTE;
-            snprintf(d->message, sizeof d->message,
-                     "Budget %s is geen keuzebudget op %s: de gemeente vraagt offertes aan.",
-                     money_format_nl(p->budget, m), date_format(p->start, s1));
-            return ROUTE_QUOTE;
-        }
-        char allowed[256];
-        budgets_allowed(cat, type, p->start, allowed, sizeof allowed);
-        if (allowed[0])
-            refuse(d, "2",
-                   "Budget %s is niet het bedrag van een keuzebudget dat een %s mag kiezen "
-                   "(%s op %s); voor meer of anders is een offerte nodig.",
-                   money_format_nl(p->budget, m), referrer_type_name(type), allowed,
-                   date_format(p->start, s1));
-        else
-            refuse(d, "2",
-                   "Een %s kiest geen keuzebudget: de hulp loopt via een offerte (budget %s "
-                   "gevraagd).",
-                   referrer_type_name(type), money_format_nl(p->budget, m));
-        return ROUTE_REFUSED;
-    }
-    const jr_product *pr = catalog_product(cat, p->product);
-    if (!pr || strcmp(pr->category, p->category) != 0) {
-        refuse(d, "4", "Product %s (categorie %s) staat niet in de catalogus van de regio.",
-               p->product, p->category);
-        return ROUTE_REFUSED;
-    }
-    if (pr->kind == JR_PK_FUNCTIEGROEP) {
-        refuse(d, "4",
-               "Uren van functiegroep %s worden gedeclareerd binnen een ambulant budget; vraag "
-               "een budget (zonder productcode) aan.",
-               pr->code);
-        return ROUTE_REFUSED;
-    }
-    if (p->has_budget || !p->has_volume) {
-        refuse(d, "4", "Een verzoek om %s noemt een omvang (aantal %s), geen budget.", pr->code,
-               unit_name(pr->unit));
-        return ROUTE_REFUSED;
-    }
-    if (strcmp(p->unit, pr->unit) != 0) {
-        refuse(d, "4", "Product %s wordt toegewezen in %s (eenheid %s), niet in eenheid %s.",
-               pr->code, unit_name(pr->unit), pr->unit, p->unit);
-        return ROUTE_REFUSED;
-    }
-    req->route = pr->kind == JR_PK_INTENSITY ? JR_ROUTE_VERBLIJF
-                 : pr->kind == JR_PK_CRISIS  ? JR_ROUTE_CRISIS
-                                             : JR_ROUTE_DYSLEXIE;
-    str_copy(req->product, sizeof req->product, pr->code);
-    jr_date end = p->end;
-    if (end == JR_DATE_NONE && strcmp(p->frequency, "6") != 0) {
-        jr_referral_req probe = *req;
-        probe.volume = 1;
-        jr_grant g;
-        if (assignment_plan(cat, &probe, p->start, JR_DATE_NONE, 0, 0, &g, NULL) == JR_OK)
-            end = g.end;
-        else
-            end = p->start;
-    }
-    req->volume = frequency_volume_total(p->volume, p->frequency, p->start, end);
-    return ROUTE_OK;
 }
 
 /* queue_answer: the JW319 antwoord on decision d (refused: VerzoekAntwoord
@@ -238,7 +88,7 @@ static jr_status request_youth(const jr_ctx *ctx, const char *bsn, jr_date birth
             return rc;
         }
         if (rc != JR_OK)
-            refuse_by(d, &e, false);
+            request_refuse_by(d, &e, false);
         return JR_OK;
     }
     if (rc != JR_OK) {
@@ -248,10 +98,10 @@ static jr_status request_youth(const jr_ctx *ctx, const char *bsn, jr_date birth
     }
     if (strcmp(y.gemeente, gemeente) != 0) {
         const jr_municipality *m = catalog_municipality(ctx->cat, y.gemeente);
-        refuse(d, "8",
-               "De jeugdige woont in gemeente %s (%s); die gemeente beslist "
-               "(woonplaatsbeginsel).",
-               y.gemeente, m ? m->name : "");
+        request_decision_refuse(d, "8",
+                                "De jeugdige woont in gemeente %s (%s); die gemeente beslist "
+                                "(woonplaatsbeginsel).",
+                                y.gemeente, m ? m->name : "");
         str_copy(d->woonplaats, sizeof d->woonplaats, y.gemeente);
     }
     return JR_OK;
@@ -275,8 +125,8 @@ static jr_status grant_product(const jr_ctx *ctx, const jr_req_product *p, const
 {
     jr_referral_req req;
     memset(&req, 0, sizeof req);
-    route_result rr = translate(ctx, p, type, &req, d);
-    if (rr == ROUTE_REFUSED)
+    jr_route_result rr = request_translate(ctx->cat, p, type, &req, d);
+    if (rr == JR_ROUTE_REFUSED)
         return JR_OK;
     str_copy(req.result, sizeof req.result, result);
     req.date = ctx->today < p->start ? ctx->today : p->start;
@@ -284,7 +134,7 @@ static jr_status grant_product(const jr_ctx *ctx, const jr_req_product *p, const
     jr_error_clear(&e);
     int64_t rid;
     jr_status rc = referral_create(ctx, bsn, &req, referrer_name, &rid, &e);
-    if (rc == JR_OK && rr == ROUTE_QUOTE) {
+    if (rc == JR_OK && rr == JR_ROUTE_TO_QUOTE) {
         d->outcome = JR_REQ_INVESTIGATING;
         *referral_id = rid;
         return JR_OK;
@@ -297,7 +147,7 @@ static jr_status grant_product(const jr_ctx *ctx, const jr_req_product *p, const
         return rc;
     }
     if (rc != JR_OK) {
-        refuse_by(d, &e, req.route == JR_ROUTE_BUDGET);
+        request_refuse_by(d, &e, req.route == JR_ROUTE_BUDGET);
         return JR_OK;
     }
     int64_t id;
@@ -407,7 +257,7 @@ static jr_status change_one(const jr_ctx *ctx, const jr_vow *v, const jr_vow_cha
         return rc;
     }
     if (rc != JR_OK) {
-        refuse(d, "1", "%s", e.message);
+        request_decision_refuse(d, "1", "%s", e.message);
         return JR_OK;
     }
     jr_referral ref;
@@ -416,24 +266,26 @@ static jr_status change_one(const jr_ctx *ctx, const jr_vow *v, const jr_vow_cha
     jr_referral_req req = ref.req;
     if (c->has_budget) {
         if (!a.grant.is_budget) {
-            refuse(d, "4", "Toewijzing %lld heeft een omvang, geen budget.",
-                   (long long)c->assignment_id);
+            request_decision_refuse(d, "4", "Toewijzing %lld heeft een omvang, geen budget.",
+                                    (long long)c->assignment_id);
             return JR_OK;
         }
         if (a.quote_id) {
-            refuse(d, "1",
-                   "Het budget van een geaccepteerde offerte verandert met een nieuwe "
-                   "offerte, niet met een wijzigingsverzoek.");
+            request_decision_refuse(
+                d, "1",
+                "Het budget van een geaccepteerde offerte verandert met een nieuwe "
+                "offerte, niet met een wijzigingsverzoek.");
             return JR_OK;
         }
-        const jr_budget *b = budget_of_amount(ctx->cat, c->budget, a.grant.start);
+        const jr_budget *b = request_budget_of_amount(ctx->cat, c->budget, a.grant.start);
         jr_req_product p = {"45", "", a.grant.start, a.grant.end, true, c->budget, false, 0,
                             "",   ""};
         if (!b) {
             jr_referral_req probe;
             memset(&probe, 0, sizeof probe);
-            if (translate(ctx, &p, ref.req.referrer_type, &probe, d) != ROUTE_REFUSED)
-                refuse(d, "2", "%s", d->message);
+            if (request_translate(ctx->cat, &p, ref.req.referrer_type, &probe, d) !=
+                JR_ROUTE_REFUSED)
+                request_decision_refuse(d, "2", "%s", d->message);
             return JR_OK;
         }
         req.route = JR_ROUTE_BUDGET;
@@ -441,8 +293,8 @@ static jr_status change_one(const jr_ctx *ctx, const jr_vow *v, const jr_vow_cha
     }
     if (c->has_volume) {
         if (a.grant.is_budget) {
-            refuse(d, "4", "Toewijzing %lld heeft een budget, geen omvang.",
-                   (long long)c->assignment_id);
+            request_decision_refuse(d, "4", "Toewijzing %lld heeft een budget, geen omvang.",
+                                    (long long)c->assignment_id);
             return JR_OK;
         }
         req.volume = c->volume;
@@ -452,7 +304,7 @@ static jr_status change_one(const jr_ctx *ctx, const jr_vow *v, const jr_vow_cha
     if (ref.id && (rc = referral_check(ctx->cat, &req, &e)) == JR_OK)
         rc = assignment_plan(ctx->cat, &req, a.grant.start, end, 0, 0, &g, &e);
     if (ref.id && rc != JR_OK) {
-        refuse_by(d, &e, c->has_budget);
+        request_refuse_by(d, &e, c->has_budget);
         return JR_OK;
     }
     int64_t amount = c->has_budget ? c->budget : c->has_volume ? c->volume : -1;
@@ -462,14 +314,15 @@ static jr_status change_one(const jr_ctx *ctx, const jr_vow *v, const jr_vow_cha
         return rc;
     }
     if (rc != JR_OK && strcmp(e.code, "nothing_to_change") == 0) {
-        refuse(d, "1",
-               "Het verzoek wijzigt toewijzing %lld niet: geef een einddatum, omvang of "
-               "budget.",
-               (long long)c->assignment_id);
+        request_decision_refuse(
+            d, "1",
+            "Het verzoek wijzigt toewijzing %lld niet: geef een einddatum, omvang of "
+            "budget.",
+            (long long)c->assignment_id);
         return JR_OK;
     }
     if (rc != JR_OK) {
-        refuse_by(d, &e, c->has_budget);
+        request_refuse_by(d, &e, c->has_budget);
         return JR_OK;
     }
     if ((rc = mark_changed(ctx, a.id, v->referentie, err)) != JR_OK)
@@ -495,7 +348,8 @@ jr_status request_vow(const jr_ctx *ctx, const jr_vow *v, int64_t inbox_id, jr_r
         return svc_finish(ctx, rc, err);
     char type[3] = "";
     if (v->nchanges == 0 && v->nnew == 0)
-        refuse(out, "1", "Het verzoek om wijziging wijzigt niets en vraagt niets nieuws.");
+        request_decision_refuse(out, "1",
+                                "Het verzoek om wijziging wijzigt niets en vraagt niets nieuws.");
     for (int i = 0; i < v->nchanges && rc == JR_OK && out->outcome == JR_REQ_GRANTED; i++)
         rc = change_one(ctx, v, &v->changes[i], out, type, err);
     int64_t referral_id = 0;
@@ -506,7 +360,8 @@ jr_status request_vow(const jr_ctx *ctx, const jr_vow *v, int64_t inbox_id, jr_r
         rc = grant_product(ctx, &v->added[i], type[0] ? type : "01", "", v->bsn, v->agb, result,
                            out, &referral_id, err);
         if (rc == JR_OK && out->outcome == JR_REQ_INVESTIGATING)
-            refuse(out, "1", "Een nieuw product buiten de keuzebudgetten is een nieuwe aanvraag.");
+            request_decision_refuse(
+                out, "1", "Een nieuw product buiten de keuzebudgetten is een nieuwe aanvraag.");
     }
     if (rc != JR_OK) {
         store_rollback(ctx->store);
