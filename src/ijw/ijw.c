@@ -14,6 +14,7 @@
 #include "ijw_internal.h"
 
 #include "../domain/ident.h"
+#include "../service/assignment.h"
 #include "../service/exchange.h"
 #include "../service/provider.h"
 
@@ -81,20 +82,11 @@ void ijw_result_code(ijw_result *r, const char *code)
 bool ijw_ref_assignment(const jr_ctx *ctx, const char *nr, char number[24], int64_t *id)
 {
     int64_t v;
-    if (!ijw_parse_int(nr, &v) || v <= 0)
+    if (!ijw_parse_int(nr, &v) || v <= 0 || assignment_number_of(ctx, v, number, NULL) != JR_OK)
         return false;
-    jr_stmt *q = store_prepare(ctx->store, "SELECT number FROM assignment WHERE id = ?", NULL);
-    if (!q)
-        return false;
-    store_bind_int(q, 1, v);
-    bool found = store_step(q, NULL) == STORE_ROW;
-    if (found) {
-        str_copy(number, 24, store_col_text(q, 0));
-        if (id)
-            *id = v;
-    }
-    store_reset(q);
-    return found;
+    if (id)
+        *id = v;
+    return true;
 }
 
 /* ---- the received-message log (service/exchange.h keeps it) ---- */

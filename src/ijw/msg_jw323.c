@@ -34,6 +34,7 @@
 
 #include "../core/csv.h"
 #include "../domain/decl.h"
+#include "../service/assignment.h"
 #include "../service/declaration.h"
 
 #include <errno.h>
@@ -521,16 +522,13 @@ static jr_status w_clienten(const jr_ctx *ctx, ijw_writer *w, int64_t batch_id, 
         } else if (num[0] == '#') {
             str_copy(nr, sizeof nr, num + 1);
         } else {
-            jr_stmt *a =
-                store_prepare(ctx->store, "SELECT id FROM assignment WHERE number = ?", err);
-            if (!a) {
+            int64_t id = 0;
+            jr_status rc = assignment_id_of(ctx, num, &id, err);
+            if (rc != JR_OK && rc != JR_ENOTFOUND) {
                 store_reset(q);
-                return JR_EDB;
+                return rc;
             }
-            store_bind_text(a, 1, num);
-            snprintf(nr, sizeof nr, "%lld",
-                     store_step(a, NULL) == STORE_ROW ? (long long)store_col_int(a, 0) : 0LL);
-            store_reset(a);
+            snprintf(nr, sizeof nr, "%lld", (long long)id);
         }
         ijw_w_leaf(w, P325(ToewijzingNummer), nr);
         ijw_w_leaf(w, P325(ProductCategorie), store_col_text(q, 5));

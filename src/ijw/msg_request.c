@@ -18,6 +18,7 @@
 #include "ijw_internal.h"
 
 #include "../domain/ident.h"
+#include "../service/assignment.h"
 
 #include <string.h>
 
@@ -162,32 +163,6 @@ jr_status ijw_process_jw315(ijw_import *im, jr_error *err)
 
 #define VZ(x) N317_Client_Verzoek_##x
 
-/* the current assignments of the client with the provider: ids, n of them */
-static jr_status current_assignments(const ijw_import *im, const char *bsn, int64_t *ids, int cap,
-                                     int *n, jr_error *err)
-{
-    char d[JR_DATE_ISO_LEN];
-    *n = 0;
-    jr_stmt *q = store_prepare(im->ctx->store,
-                               "SELECT a.id FROM assignment a JOIN youth y ON y.id = a.youth_id"
-                               " JOIN provider p ON p.id = a.provider_id WHERE y.bsn = ? AND"
-                               " p.agb = ? AND a.gemeente = ? AND a.status = 'actief' AND"
-                               " a.end_date >= ? ORDER BY a.id",
-                               err);
-    if (!q)
-        return JR_EDB;
-    store_bind_text(q, 1, bsn);
-    store_bind_text(q, 2, im->provider);
-    store_bind_text(q, 3, im->gemeente);
-    store_bind_text(q, 4, date_format(im->ctx->today, d));
-    store_step_result r;
-    while ((r = store_step(q, err)) == STORE_ROW)
-        if (*n < cap)
-            ids[(*n)++] = store_col_int(q, 0);
-    store_reset(q);
-    return r == STORE_ERROR ? JR_EDB : JR_OK;
-}
-
 static bool in_list(const int64_t *ids, int n, int64_t id)
 {
     for (int i = 0; i < n; i++)
@@ -196,17 +171,11 @@ static bool in_list(const int64_t *ids, int n, int64_t id)
     return false;
 }
 
-static int64_t start_of(const jr_ctx *ctx, int64_t id)
+/* the start of assignment id (JR_DATE_NONE when there is none) */
+static jr_date start_of(const ijw_import *im, int64_t id)
 {
-    jr_stmt *q = store_prepare(ctx->store, "SELECT start_date FROM assignment WHERE id = ?", NULL);
-    jr_date d = JR_DATE_NONE;
-    if (q) {
-        store_bind_int(q, 1, id);
-        if (store_step(q, NULL) == STORE_ROW)
-            date_parse(store_col_text(q, 0), &d);
-        store_reset(q);
-    }
-    return d;
+    jr_assignment a;
+    return assignment_by_id(&im->sys, id, &a, NULL) == JR_OK ? a.grant.start : JR_DATE_NONE;
 }
 
 jr_status ijw_process_jw317(ijw_import *im, jr_error *err)
@@ -227,7 +196,8 @@ jr_status ijw_process_jw317(ijw_import *im, jr_error *err)
     str_copy(v.reason, sizeof v.reason, ijw_tn_val(vz, VZ(RedenVerzoek)));
     int64_t current[64], listed[64];
     int ncur, nlisted = 0;
-    jr_status rc = current_assignments(im, bsn, current, 64, &ncur, err);
+    jr_status rc =
+        assignment_current(&im->sys, bsn, im->provider, im->gemeente, current, 64, &ncur, err);
     if (rc != JR_OK)
         return rc;
     bool taken, open;
@@ -272,7 +242,7 @@ jr_status ijw_process_jw317(ijw_import *im, jr_error *err)
             ijw_tn_code(p, "9351");
         else if (!dates)
             ijw_tn_code(p, "0001");
-        else if (amounts.has_budget && c.start != start_of(ctx, id))
+        else if (amounts.has_budget && c.start != start_of(im, id))
             ijw_tn_code(p, "9373");
         if (!ijw_tn_ok(p)) {
             bad = true;

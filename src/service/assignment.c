@@ -138,6 +138,22 @@ jr_status assignment_by_id(const jr_ctx *ctx, int64_t id, jr_assignment *out, jr
     return assignment_seen(ctx, rc, what, out, err);
 }
 
+jr_status assignment_number_of(const jr_ctx *ctx, int64_t id, char number[24], jr_error *err)
+{
+    return store_assignment_number_of(ctx->store, id, number, err);
+}
+
+jr_status assignment_id_of(const jr_ctx *ctx, const char *number, int64_t *id, jr_error *err)
+{
+    return store_assignment_id_of(ctx->store, number, id, err);
+}
+
+jr_status assignment_current(const jr_ctx *ctx, const char *bsn, const char *agb,
+                             const char *gemeente, int64_t *ids, int cap, int *n, jr_error *err)
+{
+    return store_assignment_current(ctx->store, bsn, agb, gemeente, ctx->today, ids, cap, n, err);
+}
+
 jr_status assignment_list(const jr_ctx *ctx, const char *gemeente, const char *agb, const char *bsn,
                           jr_row_fn fn, void *ud, jr_error *err)
 {

@@ -27,6 +27,17 @@ jr_status assignment_insert(const jr_ctx *ctx, int64_t youth_id, const char *gem
  * not exist), its ledger computed. */
 jr_status assignment_get(const jr_ctx *ctx, const char *number, jr_assignment *out, jr_error *err);
 jr_status assignment_by_id(const jr_ctx *ctx, int64_t id, jr_assignment *out, jr_error *err);
+/* assignment_number_of / assignment_id_of: the number of assignment id,
+ * the id of assignment number (JR_ENOTFOUND, err untouched, when there is
+ * none): the iJw ToewijzingNummer is the id. Unscoped: the caller checks
+ * whose assignment it is (the declaration checks, the care service). */
+jr_status assignment_number_of(const jr_ctx *ctx, int64_t id, char number[24], jr_error *err);
+jr_status assignment_id_of(const jr_ctx *ctx, const char *number, int64_t *id, jr_error *err);
+/* assignment_current: the ids (at most cap, *n of them) of youth bsn's
+ * active assignments with provider agb in gemeente that run until today or
+ * later, in id order. */
+jr_status assignment_current(const jr_ctx *ctx, const char *bsn, const char *agb,
+                             const char *gemeente, int64_t *ids, int cap, int *n, jr_error *err);
 /* assignment_list: each jr_assignment, filtered by municipality, provider
  * AGB and/or youth BSN (NULL: any). */
 jr_status assignment_list(const jr_ctx *ctx, const char *gemeente, const char *agb, const char *bsn,

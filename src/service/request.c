@@ -107,15 +107,6 @@ static jr_status request_youth(const jr_ctx *ctx, const char *bsn, jr_date birth
     return JR_OK;
 }
 
-static jr_status assignment_id_of(const jr_ctx *ctx, const char *number, int64_t *id, jr_error *err)
-{
-    jr_assignment a;
-    jr_status rc = assignment_get(ctx, number, &a, err);
-    if (rc == JR_OK)
-        *id = a.id;
-    return rc;
-}
-
 /* grants one product for the youth: a referral by the requesting referrer
  * and an assignment to agb. On a refusal by the rules, d says why. */
 static jr_status grant_product(const jr_ctx *ctx, const jr_req_product *p, const char *type,

@@ -92,6 +92,32 @@ jr_status store_assignment_by_id(jr_store *st, int64_t id, jr_assignment *out, j
     return assignment_one(q, out, err);
 }
 
+jr_status store_assignment_number_of(jr_store *st, int64_t id, char number[24], jr_error *err)
+{
+    jr_stmt *q = store_prepare(st, "SELECT number FROM assignment WHERE id = ?", err);
+    if (!q)
+        return JR_EDB;
+    store_bind_int(q, 1, id);
+    store_step_result r = store_step(q, err);
+    if (r == STORE_ROW)
+        str_copy(number, 24, store_col_text(q, 0));
+    store_reset(q);
+    return r == STORE_ROW ? JR_OK : r == STORE_DONE ? JR_ENOTFOUND : JR_EDB;
+}
+
+jr_status store_assignment_id_of(jr_store *st, const char *number, int64_t *id, jr_error *err)
+{
+    jr_stmt *q = store_prepare(st, "SELECT id FROM assignment WHERE number = ?", err);
+    if (!q)
+        return JR_EDB;
+    store_bind_text(q, 1, number);
+    store_step_result r = store_step(q, err);
+    if (r == STORE_ROW)
+        *id = store_col_int(q, 0);
+    store_reset(q);
+    return r == STORE_ROW ? JR_OK : r == STORE_DONE ? JR_ENOTFOUND : JR_EDB;
+}
+
 typedef struct {
     void (*done)(const void *ud, void *row);
     const void *ud;

@@ -53,6 +53,11 @@ typedef struct {
 jr_status store_assignment_by_number(jr_store *st, const char *number, jr_assignment *out,
                                      jr_error *err);
 jr_status store_assignment_by_id(jr_store *st, int64_t id, jr_assignment *out, jr_error *err);
+/* store_assignment_number_of / store_assignment_id_of: an assignment's
+ * number (24 bytes) from its id, its id from its number; nothing else is
+ * read (the JW323 reader asks it for every ToewijzingNummer). */
+jr_status store_assignment_number_of(jr_store *st, int64_t id, char number[24], jr_error *err);
+jr_status store_assignment_id_of(jr_store *st, const char *number, int64_t *id, jr_error *err);
 /* store_assignment_each: every assignment of municipality gemeente,
  * provider agb and youth bsn (NULL: any), in id order, to fn (non-zero
  * stops) as a jr_assignment; before fn sees it, done(done_ud, row) (may be
