@@ -186,6 +186,35 @@ jr_status exchange_sent(const jr_ctx *ctx, const char *code, const char *sender,
     return rc == JR_OK ? audit_sent(ctx, code, receiver, ident, detail, err) : rc;
 }
 
+jr_status exchange_toewijzingen(const jr_ctx *ctx, const char *gemeente, jr_row_fn fn, void *ud,
+                                jr_error *err)
+{
+    return store_toewijzing_each(ctx->store, gemeente, fn, ud, err);
+}
+
+jr_status exchange_toewijzingen_of(const jr_ctx *ctx, const char *gemeente, const char *agb,
+                                   int64_t youth_id, jr_row_fn fn, void *ud, jr_error *err)
+{
+    return store_toewijzing_of_client(ctx->store, gemeente, agb, youth_id, fn, ud, err);
+}
+
+jr_status exchange_client_name(const jr_ctx *ctx, int64_t youth_id, store_client_name *out,
+                               jr_error *err)
+{
+    jr_status rc = store_client_name_get(ctx->store, youth_id, out, err);
+    if (rc == JR_ENOTFOUND) /* an assignment names it: the store lost it */
+        rc = jr_fail(err, JR_EDB, "database", "", "Jeugdige %lld staat niet in de database.",
+                     (long long)youth_id);
+    return rc;
+}
+
+jr_status exchange_toewijzing_sent(const jr_ctx *ctx, int64_t id, const char *state,
+                                   int64_t outbox_id, jr_error *err)
+{
+    char now[STORE_TS_LEN];
+    return store_toewijzing_sent(ctx->store, id, state, outbox_id, store_timestamp(0, now), err);
+}
+
 jr_status exchange_answer_next(const jr_ctx *ctx, const char *gemeente, store_antwoord_row *out,
                                jr_error *err)
 {

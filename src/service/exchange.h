@@ -123,6 +123,21 @@ jr_status exchange_sent(const jr_ctx *ctx, const char *code, const char *sender,
                         const char *receiver, const char *ident, const char *body, int nrecords,
                         const char *detail, int64_t *outbox_id, jr_error *err);
 
+/* exchange_toewijzingen: every assignment of gemeente (NULL: any) as the
+ * JW301 tells it, ordered by client (municipality, provider, youth), to fn
+ * (non-zero stops); exchange_toewijzingen_of: one client's, in id order. */
+jr_status exchange_toewijzingen(const jr_ctx *ctx, const char *gemeente, jr_row_fn fn, void *ud,
+                                jr_error *err);
+jr_status exchange_toewijzingen_of(const jr_ctx *ctx, const char *gemeente, const char *agb,
+                                   int64_t youth_id, jr_row_fn fn, void *ud, jr_error *err);
+/* exchange_client_name: how a JW301 names youth_id. */
+jr_status exchange_client_name(const jr_ctx *ctx, int64_t youth_id, store_client_name *out,
+                               jr_error *err);
+/* exchange_toewijzing_sent: the JW301 in outbox row outbox_id told
+ * assignment id as state. */
+jr_status exchange_toewijzing_sent(const jr_ctx *ctx, int64_t id, const char *state,
+                                   int64_t outbox_id, jr_error *err);
+
 /* exchange_answer_next: the oldest JW319 not handed out of municipality
  * gemeente (NULL: any) into out (free it); JR_ENOTFOUND when none. */
 jr_status exchange_answer_next(const jr_ctx *ctx, const char *gemeente, store_antwoord_row *out,

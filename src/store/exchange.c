@@ -534,6 +534,128 @@ jr_status store_verzoek_pending_each(jr_store *st, const char *gemeente, const c
 
 /* ---- ijw_toewijzing ---- */
 
+#define TOEWIJZING_COLS                                                                            \
+    "SELECT a.id, a.category, a.product, a.is_budget, a.budget_cents, a.volume, a.unit,"           \
+    " a.frequency, a.start_date, a.end_date, a.status, a.created_at, t.sent_state,"                \
+    " COALESCE(t.referentie, (SELECT v.referentie FROM ijw_verzoek v WHERE v.kind = 'VOT' AND"     \
+    " v.referral_id = a.referral_id AND v.agb = p.agb ORDER BY v.id DESC LIMIT 1)),"               \
+    " COALESCE(t.referentie_sent, 0), t.reden, a.gemeente, p.agb, a.youth_id,"                     \
+    " MAX(substr(a.created_at, 1, 10), COALESCE((SELECT MAX(e.event_date) FROM ledger_event e"     \
+    " WHERE e.assignment_id = a.id), '')),"                                                        \
+    " (SELECT e.reason FROM ledger_event e WHERE e.assignment_id = a.id AND"                       \
+    " e.kind = 'gewijzigd' ORDER BY e.id DESC LIMIT 1)"                                            \
+    " FROM assignment a JOIN provider p ON p.id = a.provider_id"                                   \
+    " LEFT JOIN ijw_toewijzing t ON t.assignment_id = a.id "
+
+static void toewijzing_from_row(const void *ud, jr_stmt *q, void *row)
+{
+    store_toewijzing_row *a = row;
+    (void)ud;
+    memset(a, 0, sizeof *a);
+    a->id = store_col_int(q, 0);
+    str_copy(a->category, sizeof a->category, store_col_text(q, 1));
+    str_copy(a->product, sizeof a->product, store_col_text(q, 2));
+    a->is_budget = store_col_int(q, 3) != 0;
+    a->budget = store_col_int(q, 4);
+    a->volume = store_col_int(q, 5);
+    str_copy(a->unit, sizeof a->unit, store_col_text(q, 6));
+    str_copy(a->frequency, sizeof a->frequency, store_col_text(q, 7));
+    date_parse(store_col_text(q, 8), &a->start);
+    date_parse(store_col_text(q, 9), &a->end);
+    str_copy(a->status, sizeof a->status, store_col_text(q, 10));
+    str_copy(a->created, sizeof a->created, store_col_text(q, 11));
+    a->sent = !store_col_null(q, 12);
+    str_copy(a->sent_state, sizeof a->sent_state, store_col_text(q, 12));
+    str_copy(a->referentie, sizeof a->referentie, store_col_text(q, 13));
+    a->referentie_sent = store_col_int(q, 14) != 0;
+    str_copy(a->reden, sizeof a->reden, store_col_text(q, 15));
+    str_copy(a->gemeente, sizeof a->gemeente, store_col_text(q, 16));
+    str_copy(a->agb, sizeof a->agb, store_col_text(q, 17));
+    a->youth_id = store_col_int(q, 18);
+    a->changed = JR_DATE_NONE;
+    const char *c = store_col_text(q, 19);
+    if (strlen(c) >= 10)
+        date_parse_n(c, 10, &a->changed);
+    str_copy(a->change_reason, sizeof a->change_reason, store_col_text(q, 20));
+}
+
+jr_status store_toewijzing_each(jr_store *st, const char *gemeente,
+                                int (*fn)(void *ud, const void *row), void *ud, jr_error *err)
+{
+    jr_stmt *q = store_prepare(st,
+                               TOEWIJZING_COLS "WHERE (?1 IS NULL OR a.gemeente = ?1)"
+                                               " ORDER BY a.gemeente, p.agb, a.youth_id, a.id",
+                               err);
+    if (!q)
+        return JR_EDB;
+    store_bind_text(q, 1, gemeente);
+    store_toewijzing_row row;
+    return store_each(q, toewijzing_from_row, NULL, &row, fn, ud, err);
+}
+
+jr_status store_toewijzing_of_client(jr_store *st, const char *gemeente, const char *agb,
+                                     int64_t youth_id, int (*fn)(void *ud, const void *row),
+                                     void *ud, jr_error *err)
+{
+    jr_stmt *q = store_prepare(st,
+                               TOEWIJZING_COLS "WHERE a.gemeente = ? AND p.agb = ? AND"
+                                               " a.youth_id = ? ORDER BY a.id",
+                               err);
+    if (!q)
+        return JR_EDB;
+    store_bind_text(q, 1, gemeente);
+    store_bind_text(q, 2, agb);
+    store_bind_int(q, 3, youth_id);
+    store_toewijzing_row row;
+    return store_each(q, toewijzing_from_row, NULL, &row, fn, ud, err);
+}
+
+jr_status store_toewijzing_sent(jr_store *st, int64_t id, const char *state, int64_t outbox_id,
+                                const char *at, jr_error *err)
+{
+    jr_stmt *u = store_prepare(
+        st,
+        "INSERT INTO ijw_toewijzing (assignment_id, sent_state, sent_outbox_id, sent_at,"
+        " referentie_sent) VALUES (?1, ?2, ?3, ?4, 1)"
+        " ON CONFLICT (assignment_id) DO UPDATE SET sent_state = ?2, sent_outbox_id = ?3,"
+        " sent_at = ?4, referentie_sent = CASE WHEN ijw_toewijzing.referentie IS NULL THEN 0"
+        " ELSE 1 END, reden = NULL",
+        err);
+    if (!u)
+        return JR_EDB;
+    store_bind_int(u, 1, id);
+    store_bind_text(u, 2, state);
+    store_bind_int(u, 3, outbox_id);
+    store_bind_text(u, 4, at);
+    return step_done(u, err);
+}
+
+jr_status store_client_name_get(jr_store *st, int64_t youth_id, store_client_name *out,
+                                jr_error *err)
+{
+    memset(out, 0, sizeof *out);
+    jr_stmt *q = store_prepare(st,
+                               "SELECT y.bsn, y.birth_date, c.geslacht, c.achternaam,"
+                               " c.voorvoegsel, c.voorletters FROM youth y"
+                               " LEFT JOIN ijw_client c ON c.bsn = y.bsn WHERE y.id = ?",
+                               err);
+    if (!q)
+        return JR_EDB;
+    store_bind_int(q, 1, youth_id);
+    store_step_result r = store_step(q, err);
+    if (r == STORE_ROW) {
+        str_copy(out->bsn, sizeof out->bsn, store_col_text(q, 0));
+        date_parse(store_col_text(q, 1), &out->birth);
+        out->has_name = !store_col_null(q, 3);
+        str_copy(out->sex, sizeof out->sex, store_col_null(q, 2) ? "0" : store_col_text(q, 2));
+        str_copy(out->last, sizeof out->last, store_col_text(q, 3));
+        str_copy(out->prefix, sizeof out->prefix, store_col_text(q, 4));
+        str_copy(out->initials, sizeof out->initials, store_col_text(q, 5));
+    }
+    store_reset(q);
+    return r == STORE_ROW ? JR_OK : r == STORE_DONE ? JR_ENOTFOUND : JR_EDB;
+}
+
 jr_status store_toewijzing_mark_changed(jr_store *st, int64_t id, const char *referentie,
                                         jr_error *err)
 {

@@ -201,6 +201,57 @@ jr_status store_verzoek_pending_each(jr_store *st, const char *gemeente, const c
 
 /* ---- ijw_toewijzing: the iJw side of an assignment ---- */
 
+/* An assignment as the JW301 tells it, with what the last JW301 said. */
+typedef struct {
+    int64_t id; /* the ToewijzingNummer */
+    char gemeente[5], agb[9];
+    int64_t youth_id;
+    char category[3], product[8], unit[3], frequency[2];
+    bool is_budget;
+    int64_t budget, volume;
+    jr_date start, end;
+    char status[16];
+    char created[32];
+    bool sent;             /* a JW301 told it before */
+    char sent_state[160];  /* what that JW301 said */
+    char referentie[64];   /* the ReferentieAanbieder of the request it answers */
+    bool referentie_sent;  /* named in a JW301 already */
+    char reden[4];         /* the RedenWijziging to send next ("12"), "" when none */
+    char change_reason[3]; /* the RedenWijziging of its last change, "" when none */
+    jr_date changed;       /* the last day it changed */
+    /* the JW301 writer's own: not stored */
+    char state[160];
+    bool included;
+} store_toewijzing_row;
+
+/* store_toewijzing_each: every assignment of municipality gemeente (NULL:
+ * any) as a store_toewijzing_row, ordered by municipality, provider, youth
+ * and id, to fn (non-zero stops). */
+jr_status store_toewijzing_each(jr_store *st, const char *gemeente,
+                                int (*fn)(void *ud, const void *row), void *ud, jr_error *err);
+/* store_toewijzing_of_client: the same for the assignments of youth_id
+ * with provider agb in gemeente, in id order. */
+jr_status store_toewijzing_of_client(jr_store *st, const char *gemeente, const char *agb,
+                                     int64_t youth_id, int (*fn)(void *ud, const void *row),
+                                     void *ud, jr_error *err);
+/* store_toewijzing_sent: the JW301 in outbox row outbox_id told assignment
+ * id as state, at `at`; its referentie counts as sent, its reden is done. */
+jr_status store_toewijzing_sent(jr_store *st, int64_t id, const char *state, int64_t outbox_id,
+                                const char *at, jr_error *err);
+
+/* How a JW301 names its client: the youth, and the name and sex a
+ * provider's message gave (has_name false: none came yet). */
+typedef struct {
+    char bsn[10];
+    jr_date birth;
+    bool has_name;
+    char sex[2];
+    char last[256], prefix[64], initials[32];
+} store_client_name;
+
+jr_status store_client_name_get(jr_store *st, int64_t youth_id, store_client_name *out,
+                                jr_error *err);
+
 /* store_toewijzing_mark_changed: assignment id was granted or changed on a
  * wijzigingsverzoek referentie: the next JW301 names it, with
  * RedenWijziging 12. */
