@@ -35,6 +35,7 @@
 #include "../core/csv.h"
 #include "../domain/decl.h"
 #include "../service/assignment.h"
+#include "../service/batches.h"
 #include "../service/declaration.h"
 
 #include <errno.h>
@@ -471,104 +472,107 @@ static void w_bedrag(ijw_writer *w, int node, int bedrag_node, int dc_node, int6
 
 #define P325(x) N325_DeclaratieAntwoord_Clienten_Client_Prestaties_Prestatie_##x
 
+/* The Clienten of a JW325 as they are written, line by line. */
+typedef struct {
+    const jr_ctx *ctx;
+    ijw_writer *w;
+    ijw_result *res;
+    char bsn[16];
+    bool open, all_ok;
+    jr_status rc;
+    jr_error *err;
+} clienten;
+
+/* closes the Client open in c */
+static void client_close(clienten *c)
+{
+    ijw_w_end(c->w); /* Prestaties */
+    ijw_w_start(c->w, N325_DeclaratieAntwoord_Clienten_Client_RetourCodes);
+    ijw_w_leaf(c->w, N325_DeclaratieAntwoord_Clienten_Client_RetourCodes_RetourCode, "0200");
+    ijw_w_end(c->w);
+    ijw_w_end(c->w); /* Client */
+}
+
+static int w_prestatie(void *ud, const void *row)
+{
+    clienten *c = ud;
+    const store_jw325_line *l = row;
+    ijw_writer *w = c->w;
+    if (w->failed)
+        return 1;
+    if (!c->open || strcmp(l->bsn, c->bsn) != 0) {
+        if (c->open)
+            client_close(c);
+        str_copy(c->bsn, sizeof c->bsn, l->bsn);
+        ijw_w_start(w, N325_DeclaratieAntwoord_Clienten_Client);
+        ijw_w_leaf(w, N325_DeclaratieAntwoord_Clienten_Client_Bsn, c->bsn);
+        ijw_w_start(w, N325_DeclaratieAntwoord_Clienten_Client_Prestaties);
+        c->open = true;
+    }
+    ijw_w_start(w, N325_DeclaratieAntwoord_Clienten_Client_Prestaties_Prestatie);
+    ijw_w_start(w, P325(ProductReferentie));
+    ijw_w_leaf(w, P325(ProductReferentie_ReferentieNummer), l->ref);
+    if (l->credit && l->credit_ref[0])
+        ijw_w_leaf(w, P325(ProductReferentie_VorigReferentieNummer), l->credit_ref);
+    ijw_w_end(w);
+    char nr[24];
+    if (l->assignment_id) {
+        snprintf(nr, sizeof nr, "%lld", (long long)l->assignment_id);
+    } else if (l->assignment_number[0] == '#') {
+        str_copy(nr, sizeof nr, l->assignment_number + 1);
+    } else {
+        int64_t id = 0;
+        jr_status rc = assignment_id_of(c->ctx, l->assignment_number, &id, c->err);
+        if (rc != JR_OK && rc != JR_ENOTFOUND) {
+            c->rc = rc;
+            return 1;
+        }
+        snprintf(nr, sizeof nr, "%lld", (long long)id);
+    }
+    ijw_w_leaf(w, P325(ToewijzingNummer), nr);
+    ijw_w_leaf(w, P325(ProductCategorie), l->category);
+    ijw_w_leaf(w, P325(ProductCode), l->product);
+    ijw_w_start(w, P325(ProductPeriode));
+    ijw_w_leaf(w, P325(ProductPeriode_Begindatum), l->begin);
+    ijw_w_leaf(w, P325(ProductPeriode_Einddatum), l->end);
+    ijw_w_end(w);
+    ijw_w_leaf_int(w, P325(GeleverdVolume), l->volume);
+    ijw_w_leaf(w, P325(Eenheid), l->unit);
+    if (l->tariff >= 0)
+        ijw_w_leaf_int(w, P325(ProductTarief), l->tariff);
+    ijw_w_start(w, P325(IngediendBedrag));
+    ijw_w_leaf_int(w, P325(IngediendBedrag_Bedrag), l->amount);
+    ijw_w_leaf(w, P325(IngediendBedrag_DebetCredit), l->credit ? "C" : "D");
+    ijw_w_end(w);
+    const char *code = l->accepted ? "8001" : ijw_jr_code_to_retour(l->code);
+    ijw_w_start(w, P325(RetourCodes));
+    ijw_w_leaf(w, P325(RetourCodes_RetourCode), code);
+    ijw_w_end(w);
+    ijw_w_end(w); /* Prestatie */
+    ijw_result_code(c->res, code);
+    if (l->accepted)
+        c->res->accepted++;
+    else
+        c->res->rejected++;
+    c->all_ok = c->all_ok && l->accepted;
+    return 0;
+}
+
 /* writes the Clienten of batch_id; *all_ok: every line accepted */
 static jr_status w_clienten(const jr_ctx *ctx, ijw_writer *w, int64_t batch_id, ijw_result *res,
                             bool *all_ok, jr_error *err)
 {
-    jr_stmt *q = store_prepare(
-        ctx->store,
-        "SELECT l.ref, l.credit_ref, l.assignment_id, l.assignment_number, l.bsn, l.category,"
-        " l.product, l.begin_date, l.end_date, l.volume, l.unit, l.tariff_cents,"
-        " l.amount_cents, l.credit, l.status, l.code"
-        " FROM decl_batch b JOIN decl_line l ON l.id BETWEEN b.first_line AND b.last_line"
-        " WHERE b.id = ? ORDER BY l.id",
-        err);
-    if (!q)
-        return JR_EDB;
-    store_bind_int(q, 1, batch_id);
-    char bsn[16] = "";
-    bool open = false;
-    *all_ok = true;
-    store_step_result r;
+    clienten c = {ctx, w, res, "", false, true, JR_OK, err};
     ijw_w_start(w, N325_DeclaratieAntwoord_Clienten);
-    while ((r = store_step(q, err)) == STORE_ROW && !w->failed) {
-        const char *lb = store_col_text(q, 4);
-        if (!open || strcmp(lb, bsn) != 0) {
-            if (open) {
-                ijw_w_end(w); /* Prestaties */
-                ijw_w_start(w, N325_DeclaratieAntwoord_Clienten_Client_RetourCodes);
-                ijw_w_leaf(w, N325_DeclaratieAntwoord_Clienten_Client_RetourCodes_RetourCode,
-                           "0200");
-                ijw_w_end(w);
-                ijw_w_end(w); /* Client */
-            }
-            str_copy(bsn, sizeof bsn, lb);
-            ijw_w_start(w, N325_DeclaratieAntwoord_Clienten_Client);
-            ijw_w_leaf(w, N325_DeclaratieAntwoord_Clienten_Client_Bsn, bsn);
-            ijw_w_start(w, N325_DeclaratieAntwoord_Clienten_Client_Prestaties);
-            open = true;
-        }
-        bool credit = store_col_int(q, 13) != 0;
-        ijw_w_start(w, N325_DeclaratieAntwoord_Clienten_Client_Prestaties_Prestatie);
-        ijw_w_start(w, P325(ProductReferentie));
-        ijw_w_leaf(w, P325(ProductReferentie_ReferentieNummer), store_col_text(q, 0));
-        if (credit && !store_col_null(q, 1) && store_col_text(q, 1)[0])
-            ijw_w_leaf(w, P325(ProductReferentie_VorigReferentieNummer), store_col_text(q, 1));
-        ijw_w_end(w);
-        char nr[24];
-        const char *num = store_col_text(q, 3);
-        if (!store_col_null(q, 2)) {
-            snprintf(nr, sizeof nr, "%lld", (long long)store_col_int(q, 2));
-        } else if (num[0] == '#') {
-            str_copy(nr, sizeof nr, num + 1);
-        } else {
-            int64_t id = 0;
-            jr_status rc = assignment_id_of(ctx, num, &id, err);
-            if (rc != JR_OK && rc != JR_ENOTFOUND) {
-                store_reset(q);
-                return rc;
-            }
-            snprintf(nr, sizeof nr, "%lld", (long long)id);
-        }
-        ijw_w_leaf(w, P325(ToewijzingNummer), nr);
-        ijw_w_leaf(w, P325(ProductCategorie), store_col_text(q, 5));
-        ijw_w_leaf(w, P325(ProductCode), store_col_text(q, 6));
-        ijw_w_start(w, P325(ProductPeriode));
-        ijw_w_leaf(w, P325(ProductPeriode_Begindatum), store_col_text(q, 7));
-        ijw_w_leaf(w, P325(ProductPeriode_Einddatum), store_col_text(q, 8));
-        ijw_w_end(w);
-        ijw_w_leaf_int(w, P325(GeleverdVolume), store_col_int(q, 9));
-        ijw_w_leaf(w, P325(Eenheid), store_col_text(q, 10));
-        if (store_col_int(q, 11) >= 0)
-            ijw_w_leaf_int(w, P325(ProductTarief), store_col_int(q, 11));
-        ijw_w_start(w, P325(IngediendBedrag));
-        ijw_w_leaf_int(w, P325(IngediendBedrag_Bedrag), store_col_int(q, 12));
-        ijw_w_leaf(w, P325(IngediendBedrag_DebetCredit), credit ? "C" : "D");
-        ijw_w_end(w);
-        bool ok = strcmp(store_col_text(q, 14), "A") == 0;
-        const char *code = ok ? "8001" : ijw_jr_code_to_retour(store_col_text(q, 15));
-        ijw_w_start(w, P325(RetourCodes));
-        ijw_w_leaf(w, P325(RetourCodes_RetourCode), code);
-        ijw_w_end(w);
-        ijw_w_end(w); /* Prestatie */
-        ijw_result_code(res, code);
-        if (ok)
-            res->accepted++;
-        else
-            res->rejected++;
-        *all_ok = *all_ok && ok;
-    }
-    store_reset(q);
-    if (r == STORE_ERROR)
-        return JR_EDB;
-    if (open) {
-        ijw_w_end(w);
-        ijw_w_start(w, N325_DeclaratieAntwoord_Clienten_Client_RetourCodes);
-        ijw_w_leaf(w, N325_DeclaratieAntwoord_Clienten_Client_RetourCodes_RetourCode, "0200");
-        ijw_w_end(w);
-        ijw_w_end(w);
-    }
+    jr_status rc = exchange_jw325_lines(ctx, batch_id, w_prestatie, &c, err);
+    if (rc == JR_OK)
+        rc = c.rc;
+    if (rc != JR_OK)
+        return rc;
+    if (c.open)
+        client_close(&c);
     ijw_w_end(w); /* Clienten */
+    *all_ok = c.all_ok;
     return JR_OK;
 }
 
@@ -591,17 +595,13 @@ jr_status ijw_write_jw325(const jr_ctx *ctx, int64_t inbox_id, ijw_sink *sink, i
     } else {
         int64_t granted = 0;
         if (s.batch_id) {
-            jr_stmt *b = store_prepare(ctx->store,
-                                       "SELECT accepted_cents FROM decl_batch WHERE id = ?", err);
-            if (!b) {
+            jr_ctx sys = svc_system(ctx); /* the batch of the message logged */
+            jr_batch b;
+            if ((rc = batch_get(&sys, s.batch_id, &b, err)) != JR_OK) {
                 ijw_w_abort(&w);
-                rc = JR_EDB;
                 goto fail;
             }
-            store_bind_int(b, 1, s.batch_id);
-            if (store_step(b, err) == STORE_ROW)
-                granted = store_col_int(b, 0);
-            store_reset(b);
+            granted = b.sum.accepted_amount;
         }
         ijw_w_start(&w, N325_DeclaratieAntwoord);
         ijw_w_leaf(&w, N325_DeclaratieAntwoord_DeclaratieNummer, s.number);

@@ -138,6 +138,11 @@ jr_status exchange_client_name(const jr_ctx *ctx, int64_t youth_id, store_client
 jr_status exchange_toewijzing_sent(const jr_ctx *ctx, int64_t id, const char *state,
                                    int64_t outbox_id, jr_error *err);
 
+/* exchange_jw325_lines: the stored lines of declaration batch batch_id, in
+ * order, as a JW325 answers them, to fn (non-zero stops). */
+jr_status exchange_jw325_lines(const jr_ctx *ctx, int64_t batch_id, jr_row_fn fn, void *ud,
+                               jr_error *err);
+
 /* exchange_answer_next: the oldest JW319 not handed out of municipality
  * gemeente (NULL: any) into out (free it); JR_ENOTFOUND when none. */
 jr_status exchange_answer_next(const jr_ctx *ctx, const char *gemeente, store_antwoord_row *out,
