@@ -1,11 +1,13 @@
 /*
- * ijw.c: the import of one received iJw message, whatever its type: who
- * may send it, the header's technical rules, the received-message log
- * that makes every message idempotent by its identification (sender,
- * type, Identificatie), the transaction around the processing, the retour
- * (the echoed message with a RetourCode per class) and the audit record.
- * The processing of each type lives in msg_*.c; the files and streams
- * doors (ijw_import_file, _stream, _buffer) are at the end.
+ * ijw.c: the import of one received iJw message, whatever its type: the
+ * header's technical rules, the fields of its log row, the retour (the
+ * echoed message with a RetourCode per class) and the text of its audit
+ * record. Who may send it, the received-message log that makes every
+ * message idempotent by its identification (sender, type, Identificatie)
+ * and the transaction around the processing are the exchange service's
+ * (service/exchange.h). The processing of each type lives in msg_*.c; the
+ * files and streams doors (ijw_import_file, _stream, _buffer) are at the
+ * end.
  *
  * The log keeps each answer as it was written (the JW325 of a declaration
  * is written again from its stored lines, which never change), so a message
