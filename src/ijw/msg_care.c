@@ -34,7 +34,6 @@ static const char *care_code(const jr_error *e)
         {"9414", "9414"},
         {"9415", "9415"},
         {"care_already_started", "9074"},
-        {"care_already_stopped", "9074"},
         {"care_not_started", "9069"},
         {"assignment_not_active", "9019"},
         {"assignment_unknown", "9019"},
