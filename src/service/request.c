@@ -25,6 +25,13 @@ static bool internal(jr_status rc)
     return rc == JR_EDB || rc == JR_ENOMEM || rc == JR_EIO;
 }
 
+/* links decided request verzoek_id to the JW319 about it (outbox_id) */
+static jr_status request_set_answer(const jr_ctx *ctx, int64_t verzoek_id, int64_t outbox_id,
+                                    jr_error *err)
+{
+    return store_verzoek_set_answer(ctx->store, verzoek_id, outbox_id, err);
+}
+
 /* queue_answer: the JW319 antwoord on decision d (refused: VerzoekAntwoord
  * 1 with the reason and any woonplaats; under investigation: 2), due for
  * ijw export, linked to the request */
@@ -370,12 +377,6 @@ jr_status request_vow(const jr_ctx *ctx, const jr_vow *v, int64_t inbox_id, jr_r
                         err);
     }
     return svc_finish(ctx, rc, err);
-}
-
-jr_status request_set_answer(const jr_ctx *ctx, int64_t verzoek_id, int64_t outbox_id,
-                             jr_error *err)
-{
-    return store_verzoek_set_answer(ctx->store, verzoek_id, outbox_id, err);
 }
 
 jr_status request_pending(const jr_ctx *ctx, jr_row_fn fn, void *ud, jr_error *err)

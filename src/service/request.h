@@ -82,11 +82,6 @@ jr_status request_vot(const jr_ctx *ctx, const jr_vot *v, int64_t inbox_id, jr_r
 /* request_vow: decides a verzoek om wijziging, all or nothing. */
 jr_status request_vow(const jr_ctx *ctx, const jr_vow *v, int64_t inbox_id, jr_req_decision *out,
                       jr_error *err);
-/* request_set_answer: links the decided request to the answer message (a
- * JW319) sent about it. */
-jr_status request_set_answer(const jr_ctx *ctx, int64_t verzoek_id, int64_t outbox_id,
-                             jr_error *err);
-
 /* request_pending: each jr_req_pending the caller sees (its own
  * municipality for an access worker), oldest first. */
 jr_status request_pending(const jr_ctx *ctx, jr_row_fn fn, void *ud, jr_error *err);
