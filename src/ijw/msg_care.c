@@ -77,13 +77,12 @@ bool ijw_client_ok(ijw_import *im, ijw_tnode *client, int bsn_node, int sex_node
 static bool link_assignment(ijw_import *im, ijw_tnode *prod, const char *nr, const char *bsn,
                             const char *cat, const char *code, const char *start, jr_assignment *a)
 {
-    char number[24];
+    int64_t id;
     jr_error e;
     jr_date d;
-    if (!nr || !ijw_ref_assignment(im->ctx, nr, number, NULL) ||
-        assignment_get(&im->sys, number, a, &e) != JR_OK || strcmp(a->agb, im->provider) != 0 ||
-        strcmp(a->bsn, bsn) != 0 || strcmp(a->gemeente, im->gemeente) != 0 ||
-        (cat && strcmp(cat, a->grant.category) != 0) ||
+    if (!ijw_parse_int(nr, &id) || id <= 0 || assignment_by_id(&im->sys, id, a, &e) != JR_OK ||
+        strcmp(a->agb, im->provider) != 0 || strcmp(a->bsn, bsn) != 0 ||
+        strcmp(a->gemeente, im->gemeente) != 0 || (cat && strcmp(cat, a->grant.category) != 0) ||
         (code && strcmp(code, a->grant.product) != 0) ||
         (start && (!ijw_parse_date(start, &d) || d != a->grant.start))) {
         ijw_tn_code(prod, "9019");
