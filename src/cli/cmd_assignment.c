@@ -6,6 +6,7 @@
 #include "cli.h"
 
 #include "../service/assignment.h"
+#include "../service/care.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -15,6 +15,7 @@
 #include "../io/decl_csv.h"
 #include "../service/assignment.h"
 #include "../service/auth.h"
+#include "../service/care.h"
 #include "../service/declaration.h"
 #include "../service/provider.h"
 #include "../service/quote.h"

@@ -4,6 +4,7 @@
  * withdraw; the provider's start and stop of care.
  */
 #include "../render/render.h"
+#include "../service/care.h"
 #include "http.h"
 
 #include <string.h>

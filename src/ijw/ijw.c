@@ -1,11 +1,13 @@
 /*
- * ijw.c: the import of one received iJw message, whatever its type: who
- * may send it, the header's technical rules, the received-message log
- * that makes every message idempotent by its identification (sender,
- * type, Identificatie), the transaction around the processing, the retour
- * (the echoed message with a RetourCode per class) and the audit record.
- * The processing of each type lives in msg_*.c; the files and streams
- * doors (ijw_import_file, _stream, _buffer) are at the end.
+ * ijw.c: the import of one received iJw message, whatever its type: the
+ * header's technical rules, the fields of its log row, the retour (the
+ * echoed message with a RetourCode per class) and the text of its audit
+ * record. Who may send it, the received-message log that makes every
+ * message idempotent by its identification (sender, type, Identificatie)
+ * and the transaction around the processing are the exchange service's
+ * (service/exchange.h). The processing of each type lives in msg_*.c; the
+ * files and streams doors (ijw_import_file, _stream, _buffer) are at the
+ * end.
  *
  * The log keeps each answer as it was written (the JW325 of a declaration
  * is written again from its stored lines, which never change), so a message
@@ -14,6 +16,8 @@
 #include "ijw_internal.h"
 
 #include "../domain/ident.h"
+#include "../service/assignment.h"
+#include "../service/exchange.h"
 #include "../service/provider.h"
 
 #include <errno.h>
@@ -64,15 +68,6 @@ bool ijw_parse_int(const char *s, int64_t *out)
     return true;
 }
 
-jr_status ijw_new_ident(const jr_ctx *ctx, char out[16], jr_error *err)
-{
-    int64_t n;
-    jr_status rc = store_next_number(ctx->store, "ijw_bericht", &n, err);
-    if (rc == JR_OK)
-        snprintf(out, 16, "JR%010lld", (long long)(n % 10000000000LL));
-    return rc;
-}
-
 void ijw_result_code(ijw_result *r, const char *code)
 {
     for (int i = 0; i < r->ncodes; i++)
@@ -89,45 +84,14 @@ void ijw_result_code(ijw_result *r, const char *code)
 bool ijw_ref_assignment(const jr_ctx *ctx, const char *nr, char number[24], int64_t *id)
 {
     int64_t v;
-    if (!ijw_parse_int(nr, &v) || v <= 0)
+    if (!ijw_parse_int(nr, &v) || v <= 0 || assignment_number_of(ctx, v, number, NULL) != JR_OK)
         return false;
-    jr_stmt *q = store_prepare(ctx->store, "SELECT number FROM assignment WHERE id = ?", NULL);
-    if (!q)
-        return false;
-    store_bind_int(q, 1, v);
-    bool found = store_step(q, NULL) == STORE_ROW;
-    if (found) {
-        str_copy(number, 24, store_col_text(q, 0));
-        if (id)
-            *id = v;
-    }
-    store_reset(q);
-    return found;
+    if (id)
+        *id = v;
+    return true;
 }
 
-/* ---- the received-message log ---- */
-
-jr_status ijw_inbox_find(const jr_ctx *ctx, const char *sender, ijw_msg msg, const char *ident,
-                         int64_t *id, char hash[65], jr_error *err)
-{
-    *id = 0;
-    jr_stmt *q = store_prepare(ctx->store,
-                               "SELECT id, content_hash FROM ijw_inbox WHERE sender = ? AND"
-                               " code = ? AND ident = ? AND duplicate_of IS NULL",
-                               err);
-    if (!q)
-        return JR_EDB;
-    store_bind_text(q, 1, sender);
-    store_bind_text(q, 2, ijw_msg_code(msg));
-    store_bind_text(q, 3, ident);
-    store_step_result r = store_step(q, err);
-    if (r == STORE_ROW) {
-        *id = store_col_int(q, 0);
-        str_copy(hash, 65, store_col_text(q, 1));
-    }
-    store_reset(q);
-    return r == STORE_ERROR ? JR_EDB : JR_OK;
-}
+/* ---- the received-message log (service/exchange.h keeps it) ---- */
 
 json_t *ijw_result_codes_json(const ijw_result *r)
 {
@@ -166,94 +130,61 @@ static void summary_load(ijw_result *r, const char *text)
 }
 
 jr_status ijw_inbox_insert(ijw_import *im, ijw_msg msg, int64_t duplicate_of, ijw_msg answer_msg,
-                           const char *answer, int64_t batch_id, const char *decl_number,
-                           int64_t decl_total, const char *decl_dc, jr_error *err)
+                           int64_t batch_id, const char *decl_number, int64_t decl_total,
+                           const char *decl_dc, jr_error *err)
 {
-    const jr_ctx *ctx = im->ctx;
-    char d[JR_DATE_ISO_LEN];
     char *summary = summary_text(im->res);
     if (!summary)
         return jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
-    jr_stmt *s = store_prepare(
-        ctx->store,
-        "INSERT INTO ijw_inbox (code, sender, receiver, ident, dagtekening, xsd_basis,"
-        " xsd_bericht, content_hash, duplicate_of, source, answer_code, answer_ident, answer_date,"
-        " answer, header_code, batch_id, decl_number, decl_total_cents, decl_total_dc, summary,"
-        " received_at, actor)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-        " strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?)",
-        err);
-    if (!s) {
-        free(summary);
-        return JR_EDB;
-    }
-    store_bind_text(s, 1, ijw_msg_code(msg));
-    store_bind_text(s, 2, im->provider);
-    store_bind_text(s, 3, im->gemeente);
-    store_bind_text(s, 4, im->hdr.ident);
-    store_bind_text(s, 5, im->hdr.dagtekening);
-    store_bind_text(s, 6, im->hdr.xsd_basis);
-    store_bind_text(s, 7, im->hdr.xsd_bericht);
-    store_bind_text(s, 8, im->hash);
-    if (duplicate_of)
-        store_bind_int(s, 9, duplicate_of);
-    store_bind_text(s, 10, im->name);
-    if (answer_msg != IJW_NMSG) {
-        store_bind_text(s, 11, ijw_msg_code(answer_msg));
-        store_bind_text(s, 12, im->answer_ident);
-        store_bind_text(s, 13, date_format(im->answer_date, d));
-    }
-    store_bind_text(s, 14, answer);
-    store_bind_text(s, 15, im->header_code);
-    if (batch_id)
-        store_bind_int(s, 16, batch_id);
-    store_bind_text(s, 17, decl_number);
-    if (decl_number) {
-        store_bind_int(s, 18, decl_total);
-        store_bind_text(s, 19, decl_dc);
-    }
-    store_bind_text(s, 20, summary);
-    store_bind_text(s, 21, ctx->actor && *ctx->actor ? ctx->actor : "onbekend");
-    jr_status rc = store_step(s, err) == STORE_DONE ? JR_OK : JR_EDB;
+    bool answered = answer_msg != IJW_NMSG;
+    store_inbox_new m = {
+        .code = ijw_msg_code(msg),
+        .sender = im->provider,
+        .receiver = im->gemeente,
+        .ident = im->hdr.ident,
+        .dagtekening = im->hdr.dagtekening,
+        .xsd_basis = im->hdr.xsd_basis,
+        .xsd_bericht = im->hdr.xsd_bericht,
+        .content_hash = im->hash,
+        .duplicate_of = duplicate_of,
+        .source = im->name,
+        .answer_code = answered ? ijw_msg_code(answer_msg) : NULL,
+        .answer_ident = answered ? im->answer_ident : NULL,
+        .answer_date = im->answer_date,
+        .header_code = im->header_code,
+        .batch_id = batch_id,
+        .decl_number = decl_number,
+        .decl_total = decl_total,
+        .decl_dc = decl_dc,
+        .summary = summary,
+    };
+    jr_status rc = exchange_log(im->ctx, &m, &im->inbox_id, err);
     free(summary);
-    if (rc == JR_OK)
-        im->inbox_id = store_last_id(ctx->store);
     return rc;
 }
 
-/* ijw_inbox_replay: the answer stored for inbox row id, to the sink, and its
- * summary into res; JW325s are written again from their lines. */
+/* ijw_inbox_replay: the answer the log kept for row id, to the sink, and
+ * its summary into res; JW325s are written again from their lines. */
 jr_status ijw_inbox_replay(ijw_import *im, int64_t id, jr_error *err)
 {
-    jr_stmt *q = store_prepare(im->ctx->store,
-                               "SELECT answer_code, answer_ident, answer, summary, code"
-                               " FROM ijw_inbox WHERE id = ?",
-                               err);
-    if (!q)
-        return JR_EDB;
-    store_bind_int(q, 1, id);
-    if (store_step(q, err) != STORE_ROW)
-        return JR_EDB;
+    store_inbox_answer a;
+    jr_status rc = exchange_answer_of(im->ctx, id, &a, err);
+    if (rc != JR_OK)
+        return rc;
     ijw_result *r = im->res;
-    r->answer_msg = ijw_msg_by_code(store_col_text(q, 0));
-    str_copy(r->answer_ident, sizeof r->answer_ident, store_col_text(q, 1));
-    bool regenerate = store_col_null(q, 2) && strcmp(store_col_text(q, 4), "JW323") == 0;
-    if (!regenerate && !store_col_null(q, 2)) {
-        const char *a = store_col_text(q, 2);
-        ijw_sink_put(im->sink, a, strlen(a));
-    }
-    char *summary = strdup(store_col_text(q, 3));
-    store_reset(q);
+    r->answer_msg = ijw_msg_by_code(a.answer_code);
+    str_copy(r->answer_ident, sizeof r->answer_ident, a.answer_ident);
+    bool regenerate = !a.answer && strcmp(a.code, "JW323") == 0;
+    if (a.answer)
+        ijw_sink_put(im->sink, a.answer, strlen(a.answer));
     r->replayed = true;
-    jr_status rc = JR_OK;
     if (regenerate) {
         ijw_result scratch;
         memset(&scratch, 0, sizeof scratch);
         rc = ijw_write_jw325(im->ctx, id, im->sink, &scratch, err);
     }
-    if (summary)
-        summary_load(r, summary);
-    free(summary);
+    summary_load(r, a.summary);
+    store_inbox_answer_free(&a);
     if (rc == JR_OK && im->sink->failed)
         rc = jr_fail(err, JR_EIO, "ijw_write", "", "Het antwoord kon niet worden geschreven.");
     return rc;
@@ -285,11 +216,11 @@ ijw_msg ijw_answer_of(ijw_msg m)
 }
 
 /* ijw_begin: the checks every received message passes before its content
- * is processed: the type is one the municipality receives, the principal
- * may send it, and its header's technical rules (the code of the first one
- * it fails goes to im->header_code). *known receives the log row of a
- * message with this identification received before (0 when new). Opens
- * the transaction. */
+ * is processed: the type is one the municipality receives, the exchange
+ * service lets the principal send it and says whether the log knew its
+ * identification (*known, known_hash), and its header's technical rules (the
+ * code of the first one it fails goes to im->header_code). The
+ * transaction is open on JR_OK: ijw_end closes it. */
 jr_status ijw_begin(ijw_import *im, ijw_msg msg, int64_t *known, char known_hash[65], jr_error *err)
 {
     const jr_ctx *ctx = im->ctx;
@@ -302,21 +233,13 @@ jr_status ijw_begin(ijw_import *im, ijw_msg msg, int64_t *known, char known_hash
                        "%s: een %s verstuurt de gemeente zelf; jeugdregio ontvangt alleen "
                        "JW302, JW305, JW307, JW315, JW317, JW320 en JW323. Niet verwerkt.",
                        im->name, ijw_msg_code(msg));
-    if (ctx->who.role != JR_ROLE_SYSTEM && ctx->who.role != JR_ROLE_BEHEERDER) {
-        jr_status rc = svc_may(ctx, JR_ACT_PROVIDE, err);
-        if (rc != JR_OK)
-            return rc;
-        if (!svc_sees(ctx, NULL, im->provider))
-            return jr_fail(err, JR_EFORBIDDEN, "forbidden", "Afzender",
-                           "U kunt alleen berichten van uw eigen organisatie (AGB %s) inlezen.",
-                           ctx->who.agb);
-    }
+    jr_status rc =
+        exchange_receive(ctx, ijw_msg_code(msg), im->provider, h->ident, known, known_hash, err);
+    if (rc != JR_OK)
+        return rc;
     str_copy(im->res->sender, sizeof im->res->sender, im->provider);
     str_copy(im->res->receiver, sizeof im->res->receiver, im->gemeente);
     str_copy(im->res->ident, sizeof im->res->ident, h->ident);
-    jr_status rc = ijw_inbox_find(ctx, im->provider, msg, h->ident, known, known_hash, err);
-    if (rc != JR_OK)
-        return rc;
     im->header_code = NULL;
     jr_date d;
     if (!ijw_parse_date(h->dagtekening, &d))
@@ -333,7 +256,7 @@ jr_status ijw_begin(ijw_import *im, ijw_msg msg, int64_t *known, char known_hash
     }
     im->sys = svc_system(ctx);
     im->answer_date = ctx->today;
-    return store_begin(ctx->store, err);
+    return JR_OK;
 }
 
 /* ijw_write_retour: the retour of a received tree message to sink: the
@@ -399,60 +322,53 @@ static void count_records(ijw_result *r, ijw_msg m, const ijw_tnode *n, const ch
     }
 }
 
-static jr_status audit_import(ijw_import *im, ijw_msg msg)
+/* ijw_end: the end of a receipt: with rc JR_OK the answer (text, or NULL)
+ * and the result recorded with the logged message, its audit record, the
+ * commit; otherwise the rollback. Returns rc or the failure of ending. */
+jr_status ijw_end(ijw_import *im, ijw_msg msg, jr_status rc, const char *answer, jr_error *err)
 {
     char eid[48], detail[384];
     snprintf(eid, sizeof eid, "%s:%s:%.12s", ijw_msg_code(msg), im->provider, im->hdr.ident);
     const ijw_result *r = im->res;
-    snprintf(detail, sizeof detail,
-             "%s van %s aan %s%s%s: %lld geaccepteerd, %lld afgewezen%s%s%s%s; bron %s%s%s",
-             ijw_msg_code(msg), im->provider, im->gemeente,
-             im->header_code ? ", afgekeurd met " : "", im->header_code ? im->header_code : "",
-             (long long)r->accepted, (long long)r->rejected,
-             r->answer_msg != IJW_NMSG ? "; antwoord " : "",
-             r->answer_msg != IJW_NMSG ? ijw_msg_code(r->answer_msg) : "",
-             r->answer_msg != IJW_NMSG ? " " : "", r->answer_msg != IJW_NMSG ? r->answer_ident : "",
-             im->name, im->detail[0] ? "; " : "", im->detail);
-    return audit_record(im->ctx, "ijw.ontvangen", "ijw_message", eid, detail, NULL) == JR_OK
-               ? JR_OK
-               : JR_EDB;
+    const char *dcode = im->header_code ? im->header_code : im->decl_code;
+    bool answered = r->answer_msg != IJW_NMSG;
+    if (msg == IJW_JW323)
+        snprintf(detail, sizeof detail,
+                 "JW323 declaratie %s van %s aan %s%s%s: %lld geaccepteerd, %lld afgewezen; "
+                 "antwoord JW325 %s; bron %s%s%s",
+                 im->decl_number, im->hdr.afzender, im->hdr.ontvanger,
+                 dcode ? ", afgekeurd met " : "", dcode ? dcode : "", (long long)r->accepted,
+                 (long long)r->rejected, im->answer_ident, im->name, im->detail[0] ? "; " : "",
+                 im->detail);
+    else
+        snprintf(detail, sizeof detail,
+                 "%s van %s aan %s%s%s: %lld geaccepteerd, %lld afgewezen%s%s%s%s; bron %s%s%s",
+                 ijw_msg_code(msg), im->provider, im->gemeente,
+                 im->header_code ? ", afgekeurd met " : "", im->header_code ? im->header_code : "",
+                 (long long)r->accepted, (long long)r->rejected, answered ? "; antwoord " : "",
+                 answered ? ijw_msg_code(r->answer_msg) : "", answered ? " " : "",
+                 answered ? r->answer_ident : "", im->name, im->detail[0] ? "; " : "", im->detail);
+    char *summary = rc == JR_OK ? summary_text(r) : NULL;
+    if (rc == JR_OK && !summary)
+        rc = jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
+    exchange_outcome o = {im->inbox_id,    answer, summary, im->header_code,
+                          "ijw.ontvangen", eid,    detail};
+    rc = exchange_end(im->ctx, rc, &o, err);
+    free(summary);
+    return rc;
 }
 
 jr_status ijw_replayed(ijw_import *im, ijw_msg msg, int64_t known, jr_error *err)
 {
     jr_status rc = ijw_inbox_replay(im, known, err);
-    if (rc == JR_OK) { /* nothing changes but the audit log: who sent it again */
-        char eid[48], detail[256];
-        snprintf(eid, sizeof eid, "%s:%s:%.12s", ijw_msg_code(msg), im->provider, im->hdr.ident);
-        snprintf(detail, sizeof detail,
-                 "%s opnieuw ontvangen van %s: hetzelfde antwoord%s%s; bron %s", ijw_msg_code(msg),
-                 im->provider, im->res->answer_msg != IJW_NMSG ? " " : "", im->res->answer_ident,
-                 im->name);
-        rc = audit_record(im->ctx, "ijw.herhaald", "ijw_message", eid, detail, err);
-    }
-    return svc_finish(im->ctx, rc, err);
-}
-
-/* ijw_inbox_finish: the answer and the result of the logged message */
-jr_status ijw_inbox_finish(ijw_import *im, const char *answer, jr_error *err)
-{
-    char *summary = summary_text(im->res);
-    if (!summary)
-        return jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
-    jr_stmt *u = store_prepare(im->ctx->store,
-                               "UPDATE ijw_inbox SET answer = ?, summary = ?, header_code = ?"
-                               " WHERE id = ?",
-                               err);
-    jr_status rc = JR_EDB;
-    if (u) {
-        store_bind_text(u, 1, answer);
-        store_bind_text(u, 2, summary);
-        store_bind_text(u, 3, im->header_code);
-        store_bind_int(u, 4, im->inbox_id);
-        rc = store_step(u, err) == STORE_DONE ? JR_OK : JR_EDB;
-    }
-    free(summary);
-    return rc;
+    /* nothing changes but the audit log: who sent it again */
+    char eid[48], detail[256];
+    snprintf(eid, sizeof eid, "%s:%s:%.12s", ijw_msg_code(msg), im->provider, im->hdr.ident);
+    snprintf(detail, sizeof detail, "%s opnieuw ontvangen van %s: hetzelfde antwoord%s%s; bron %s",
+             ijw_msg_code(msg), im->provider, im->res->answer_msg != IJW_NMSG ? " " : "",
+             im->res->answer_ident, im->name);
+    exchange_outcome o = {0, NULL, NULL, NULL, "ijw.herhaald", eid, detail};
+    return exchange_end(im->ctx, rc, &o, err);
 }
 
 static jr_status process_tree(ijw_import *im, ijw_msg msg, jr_error *err)
@@ -479,25 +395,25 @@ static jr_status process_tree(ijw_import *im, ijw_msg msg, jr_error *err)
  * (the processing refers to the log row), processed, answered */
 static jr_status finish_tree(ijw_import *im, ijw_msg msg, jr_error *err)
 {
-    const jr_ctx *ctx = im->ctx;
     ijw_header_of(im->tree, &im->hdr);
     int64_t known = 0;
-    char known_hash[65] = "";
+    char known_hash[65];
     jr_status rc = ijw_begin(im, msg, &known, known_hash, err);
     if (rc != JR_OK)
         return rc;
+    exchange_seen seen = exchange_seen_of(known, known_hash, im->hash);
     ijw_msg answer = ijw_answer_of(msg); /* IJW_NMSG: a retour is not answered */
     im->res->answer_msg = answer;
-    if (known && strcmp(known_hash, im->hash) == 0)
+    if (seen == EXCHANGE_REPLAY)
         return ijw_replayed(im, msg, known, err);
-    if (known)
+    if (seen == EXCHANGE_REUSED)
         im->header_code = "9056"; /* TR056: the Identificatie is taken */
     if (answer != IJW_NMSG) {
-        rc = ijw_new_ident(ctx, im->answer_ident, err);
+        rc = exchange_new_ident(im->ctx, im->answer_ident, err);
         str_copy(im->res->answer_ident, sizeof im->res->answer_ident, im->answer_ident);
     }
     if (rc == JR_OK)
-        rc = ijw_inbox_insert(im, msg, known, answer, NULL, 0, NULL, 0, NULL, err);
+        rc = ijw_inbox_insert(im, msg, known, answer, 0, NULL, 0, NULL, err);
     if (rc == JR_OK && !im->header_code)
         rc = process_tree(im, msg, err);
     sbuf text = SBUF_INIT;
@@ -512,18 +428,15 @@ static jr_status finish_tree(ijw_import *im, ijw_msg msg, jr_error *err)
         rc = ijw_write_retour(im->tree, &im->hdr, answer, im->answer_ident, im->answer_date,
                               im->header_code, &s, err);
     }
-    if (rc == JR_OK)
-        rc = ijw_inbox_finish(im, answer != IJW_NMSG ? sbuf_cstr(&text) : NULL, err);
     if (rc == JR_OK && (msg == IJW_JW302 || msg == IJW_JW320) && !im->header_code)
         rc = ijw_link_retour(im, msg == IJW_JW302 ? "JW301" : "JW319", err);
-    if (rc == JR_OK)
-        rc = audit_import(im, msg);
     if (rc == JR_OK && answer != IJW_NMSG) {
         if (!ijw_sink_put(im->sink, sbuf_cstr(&text), text.len))
             rc = jr_fail(err, JR_EIO, "ijw_write", "", "Het antwoord kon niet worden geschreven.");
     }
+    rc = ijw_end(im, msg, rc, answer != IJW_NMSG ? sbuf_cstr(&text) : NULL, err);
     sbuf_free(&text);
-    return svc_finish(ctx, rc, err);
+    return rc;
 }
 
 /* ---- reading: one message, any type ---- */
@@ -585,7 +498,7 @@ static jr_status import_source(const jr_ctx *ctx, ijw_source *src, const char *n
     if (!im.tree)
         return jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
     dispatch d = {&im, NULL, IJW_NMSG};
-    int depth = store_depth(ctx->store);
+    int depth = exchange_depth(ctx);
     jr_status rc = ijw_read(src, name, &dispatch_events, &d, &res->msg, err);
     ijw_source_hash(src, im.hash);
     if (rc == JR_OK && d.decl)
@@ -597,8 +510,7 @@ static jr_status import_source(const jr_ctx *ctx, ijw_source *src, const char *n
             ijw_decl_abort(d.decl);
         ijw_decl_free(d.decl);
     }
-    while (store_depth(ctx->store) > depth) /* a failure halfway: nothing stays */
-        store_rollback(ctx->store);
+    exchange_unwind(ctx, depth); /* a failure halfway: nothing stays */
     ijw_tree_free(im.tree);
     if (rc != JR_OK)
         res->answer_msg = IJW_NMSG;

@@ -12,6 +12,7 @@
 #include "schema_nodes.h"
 
 #include "../core/sbuf.h"
+#include "../service/exchange.h"
 #include "../service/request.h"
 
 #include <libxml/xmlwriter.h>
@@ -200,20 +201,10 @@ struct ijw_import {
     char answer_ident[16];
     jr_date answer_date;
     const char *header_code; /* a code refusing the whole message, NULL when none */
+    const char *decl_code;   /* a JW323: the code refusing its Declaratie, NULL when none */
+    const char *decl_number; /* a JW323: its DeclaratieNummer */
     char detail[256];        /* for the audit log: what happened, no personal data */
 };
-
-/* ijw_new_ident: the next Identificatie for a message the region writes */
-jr_status ijw_new_ident(const jr_ctx *ctx, char out[16], jr_error *err);
-
-/* ijw_queue_jw319 (msg_request.c): writes the JW319 antwoord of gemeente to
- * provider agb on its request ref, decided d (refused: VerzoekAntwoord 1
- * with the RedenAfwijzingVerzoek and any Woonplaatsbeginsel; under
- * investigation: 2), queues it in ijw_outbox for ijw export and links it to
- * the request (d->verzoek_id). Used for the decision on receipt and for a
- * later refusal (request_refuse). */
-jr_status ijw_queue_jw319(const jr_ctx *ctx, const char *gemeente, const char *agb, const char *ref,
-                          const jr_req_decision *d, jr_error *err);
 
 /* ijw_result_code: counts one retourcode in the result */
 void ijw_result_code(ijw_result *r, const char *code);
@@ -234,10 +225,6 @@ jr_status ijw_process_jw315(ijw_import *im, jr_error *err);
 jr_status ijw_process_jw317(ijw_import *im, jr_error *err);
 jr_status ijw_process_jw302(ijw_import *im, jr_error *err);
 jr_status ijw_process_jw320(ijw_import *im, jr_error *err);
-/* msg_care.c: ijw_keep_client: the name and sex a provider's message gave,
- * for the JW301 */
-jr_status ijw_keep_client(const jr_ctx *ctx, const char *bsn, const char *sex, const char *last,
-                          const char *prefix, const char *initials, jr_error *err);
 /* ijw_client_ok: the client of a JW305/JW307/JW315 (the same layout, its
  * nodes given): false when the BSN fails the 11-check (codes 0001, 0233 set,
  * *rc JR_OK) or keeping the name failed (*rc) */
@@ -265,36 +252,31 @@ jr_status ijw_write_jw325(const jr_ctx *ctx, int64_t inbox_id, ijw_sink *sink, i
 /* msg_jw301.c */
 jr_status ijw_export_jw301(const jr_ctx *ctx, jr_date since, ijw_out_fn fn, void *ud, int *n,
                            jr_error *err);
-/* ijw_outbox_add: logs a message the region writes (exported: handed out
- * already; otherwise ijw export hands it out) */
-jr_status ijw_outbox_add(const jr_ctx *ctx, ijw_msg m, const char *sender, const char *receiver,
-                         const char *ident, const char *body, int nrecords, bool exported,
-                         int64_t *id, jr_error *err);
 /* msg_request.c */
 jr_status ijw_export_jw319(const jr_ctx *ctx, ijw_out_fn fn, void *ud, int *n, jr_error *err);
 
-/* ijw.c: the received-message log, the header checks, the retour */
-jr_status ijw_inbox_find(const jr_ctx *ctx, const char *sender, ijw_msg msg, const char *ident,
-                         int64_t *id, char hash[65], jr_error *err);
+/* ijw.c: the received message's log row, the header checks, the retour
+ * (the log, its idempotence and the transaction are service/exchange.h's) */
 /* ijw_inbox_insert: logs the message im read (with duplicate_of when it was
- * refused for reusing an Identificatie), its answer (text, or NULL when it
- * is written again from the store: a JW325) and, for a JW323, its batch. */
+ * refused for reusing an Identificatie), the answer it gets and, for a
+ * JW323, its batch; the answer text follows with ijw_end. */
 jr_status ijw_inbox_insert(ijw_import *im, ijw_msg msg, int64_t duplicate_of, ijw_msg answer_msg,
-                           const char *answer, int64_t batch_id, const char *decl_number,
-                           int64_t decl_total, const char *decl_dc, jr_error *err);
-/* ijw_inbox_finish: records the answer text (NULL: none, or written again
- * from the store) and the result of the message logged as im->inbox_id */
-jr_status ijw_inbox_finish(ijw_import *im, const char *answer, jr_error *err);
+                           int64_t batch_id, const char *decl_number, int64_t decl_total,
+                           const char *decl_dc, jr_error *err);
 /* ijw_inbox_replay: the answer logged for row id again, to im->sink */
 jr_status ijw_inbox_replay(ijw_import *im, int64_t id, jr_error *err);
 /* ijw_replayed: a message received before with the same bytes: the same
  * answer again, an audit record, nothing else; ends the transaction */
 jr_status ijw_replayed(ijw_import *im, ijw_msg msg, int64_t known, jr_error *err);
-/* ijw_begin: the checks of every received message before processing; opens
- * the transaction. *known: a message with this identification received
- * before (0: new), with its content hash. */
+/* ijw_begin: the checks of every received message before processing; the
+ * exchange service opens the transaction. *known / known_hash: what the
+ * log knew of its identification (the earlier row, 0 when new; its hash). */
 jr_status ijw_begin(ijw_import *im, ijw_msg msg, int64_t *known, char known_hash[65],
                     jr_error *err);
+/* ijw_end: ends the receipt begun by ijw_begin: with rc JR_OK the answer
+ * text (NULL: none, or written again from the store) and the result are
+ * recorded and audited and the transaction commits; else it rolls back */
+jr_status ijw_end(ijw_import *im, ijw_msg msg, jr_status rc, const char *answer, jr_error *err);
 /* ijw_answer_of: JW302 for JW301, ..., JW325 for JW323; IJW_NMSG for a retour */
 ijw_msg ijw_answer_of(ijw_msg m);
 /* ijw_write_retour: the retour answer of received tree message t */

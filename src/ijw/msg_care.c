@@ -5,24 +5,20 @@
  *
  * Each StartProduct / StopProduct names its assignment by ToewijzingNummer
  * (the assignment's id) and must belong to the sender and the client's BSN
- * (else 9019: cannot be linked to an assignment). StatusAanlevering 1 is a
- * first start/stop (care_start / care_stop), 2 a change and 3 a withdrawal
- * (ijw_care.h), 9 nothing. A stop names the start it ends (Begindatum): no
- * current start with that date is 9069. The client's name and sex are kept
- * for the JW301 (ijw_client).
- *
- * Every stop applied is kept in ijw_stop per assignment and Begindatum: a
- * temporary stop (RedenBeeindiging 20) may be followed by a later stop,
- * which becomes the current one (care_stop_next); a second 20 for the same
- * start is 9413, a stop ending before the current one 9414, any stop after
- * a definitive one (not 20) 9415. A refused product changes nothing.
+ * (else 9019: cannot be linked to an assignment). A stop names the start it
+ * ends (Begindatum): no current start with that date is 9069. The rules are
+ * the care service's (service/care.h), the same the CLI and the HTTP API
+ * obey: StatusAanlevering 1 is care_start / care_stop (a stop following a
+ * temporary one included), 2 a change, 3 a withdrawal, 9 nothing; a refusal
+ * becomes the retourcode of its product and changes nothing. The client's
+ * name and sex are kept for the JW301 (ijw_client_ok).
  */
 #include "ijw_internal.h"
 
 #include "../domain/care.h"
 #include "../domain/ident.h"
 #include "../service/assignment.h"
-#include "../service/ijw_care.h"
+#include "../service/care.h"
 
 #include <string.h>
 
@@ -39,7 +35,6 @@ static const char *care_code(const jr_error *e)
         {"9414", "9414"},
         {"9415", "9415"},
         {"care_already_started", "9074"},
-        {"care_already_stopped", "9074"},
         {"care_not_started", "9069"},
         {"assignment_not_active", "9019"},
         {"assignment_unknown", "9019"},
@@ -51,29 +46,6 @@ static const char *care_code(const jr_error *e)
         if (strcmp(map[i].err, e->code) == 0)
             return map[i].code;
     return "0001";
-}
-
-/* ijw_keep_client: the name and sex a provider's message gave, for the JW301 */
-jr_status ijw_keep_client(const jr_ctx *ctx, const char *bsn, const char *sex, const char *last,
-                          const char *prefix, const char *initials, jr_error *err)
-{
-    if (!bsn || !last)
-        return JR_OK;
-    jr_stmt *s = store_prepare(
-        ctx->store,
-        "INSERT INTO ijw_client (bsn, geslacht, achternaam, voorvoegsel, voorletters, updated_at)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
-        " ON CONFLICT (bsn) DO UPDATE SET geslacht = ?2, achternaam = ?3, voorvoegsel = ?4,"
-        " voorletters = ?5, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
-        err);
-    if (!s)
-        return JR_EDB;
-    store_bind_text(s, 1, bsn);
-    store_bind_text(s, 2, sex ? sex : "0");
-    store_bind_text(s, 3, last);
-    store_bind_text(s, 4, prefix);
-    store_bind_text(s, 5, initials);
-    return store_step(s, err) == STORE_DONE ? JR_OK : JR_EDB;
 }
 
 /* ijw_client_ok: the client of a JW305/JW307/JW315 (same layout): 11-check
@@ -97,7 +69,8 @@ bool ijw_client_ok(ijw_import *im, ijw_tnode *client, int bsn_node, int sex_node
     for (ijw_tnode *c = naam ? naam->first : NULL; c; c = c->next)
         if (strcmp(c->name, "Voorletters") == 0)
             initials = c->value;
-    *rc = ijw_keep_client(im->ctx, bsn, ijw_tn_val(client, sex_node), last, prefix, initials, err);
+    *rc = exchange_keep_client(im->ctx, bsn, ijw_tn_val(client, sex_node), last, prefix, initials,
+                               err);
     return *rc == JR_OK;
 }
 
@@ -105,13 +78,12 @@ bool ijw_client_ok(ijw_import *im, ijw_tnode *client, int bsn_node, int sex_node
 static bool link_assignment(ijw_import *im, ijw_tnode *prod, const char *nr, const char *bsn,
                             const char *cat, const char *code, const char *start, jr_assignment *a)
 {
-    char number[24];
+    int64_t id;
     jr_error e;
     jr_date d;
-    if (!nr || !ijw_ref_assignment(im->ctx, nr, number, NULL) ||
-        assignment_get(&im->sys, number, a, &e) != JR_OK || strcmp(a->agb, im->provider) != 0 ||
-        strcmp(a->bsn, bsn) != 0 || strcmp(a->gemeente, im->gemeente) != 0 ||
-        (cat && strcmp(cat, a->grant.category) != 0) ||
+    if (!ijw_parse_int(nr, &id) || id <= 0 || assignment_by_id(&im->sys, id, a, &e) != JR_OK ||
+        strcmp(a->agb, im->provider) != 0 || strcmp(a->bsn, bsn) != 0 ||
+        strcmp(a->gemeente, im->gemeente) != 0 || (cat && strcmp(cat, a->grant.category) != 0) ||
         (code && strcmp(code, a->grant.product) != 0) ||
         (start && (!ijw_parse_date(start, &d) || d != a->grant.start))) {
         ijw_tn_code(prod, "9019");
@@ -159,8 +131,7 @@ jr_status ijw_process_jw305(ijw_import *im, jr_error *err)
         else if (strcmp(status, "2") == 0)
             st = care_start_change(&im->sys, a.number, im->provider, d, &e);
         else if (strcmp(status, "3") == 0)
-            st = a.care_start == d ? care_start_delete(&im->sys, a.number, im->provider, &e)
-                                   : jr_fail(&e, JR_ECONFLICT, "9063", "", "geen start");
+            st = care_start_delete(&im->sys, a.number, im->provider, d, &e);
         if (st == JR_EDB || st == JR_ENOMEM) {
             if (err)
                 *err = e;
@@ -174,148 +145,16 @@ jr_status ijw_process_jw305(ijw_import *im, jr_error *err)
 
 #define TP(x) N307_Client_StopProducten_StopProduct_##x
 
-/* the stops of assignment a for the start begin (ijw_stop), the current one
- * of the assignment included: temp and def count the temporary (20) and the
- * other ones not withdrawn, other_temp the temporary ones but the current;
- * missing: the current stop is not in ijw_stop (it came from elsewhere) */
-typedef struct {
-    jr_stop_history h;
-    bool missing; /* the current stop has no row of its own yet */
-} stop_facts;
-
-static jr_status stop_history(const jr_ctx *ctx, const jr_assignment *a, const char *begin,
-                              stop_facts *f, jr_error *err)
-{
-    memset(f, 0, sizeof *f);
-    jr_stmt *q = store_prepare(ctx->store,
-                               "SELECT reason, state FROM ijw_stop WHERE assignment_id = ? AND"
-                               " begin_date = ? AND state <> 'vervallen'",
-                               err);
-    if (!q)
-        return JR_EDB;
-    store_bind_int(q, 1, a->id);
-    store_bind_text(q, 2, begin);
-    store_step_result r;
-    bool current = false;
-    while ((r = store_step(q, err)) == STORE_ROW) {
-        bool actueel = strcmp(store_col_text(q, 1), "actueel") == 0;
-        current = current || actueel;
-        if (!stop_reason_temporary(store_col_text(q, 0)))
-            f->h.definitive++;
-        else {
-            f->h.temporary++;
-            if (!actueel)
-                f->h.other_temporary++;
-        }
-    }
-    store_reset(q);
-    if (r != STORE_DONE)
-        return JR_EDB;
-    if (a->care_stop != JR_DATE_NONE && !current) {
-        f->missing = true;
-        if (stop_reason_temporary(a->stop_reason))
-            f->h.temporary++;
-        else
-            f->h.definitive++;
-    }
-    return JR_OK;
-}
-
-/* adds the stop end/reason of assignment id for begin as state */
-static jr_status stop_add(const jr_ctx *ctx, int64_t id, const char *begin, jr_date end,
-                          const char *reason, const char *state, jr_error *err)
-{
-    char ds[JR_DATE_ISO_LEN];
-    jr_stmt *s = store_prepare(ctx->store,
-                               "INSERT INTO ijw_stop (assignment_id, begin_date, end_date, reason,"
-                               " state) VALUES (?, ?, ?, ?, ?)",
-                               err);
-    if (!s)
-        return JR_EDB;
-    store_bind_int(s, 1, id);
-    store_bind_text(s, 2, begin);
-    store_bind_text(s, 3, date_format(end, ds));
-    store_bind_text(s, 4, reason ? reason : "");
-    store_bind_text(s, 5, state);
-    return store_step(s, err) == STORE_DONE ? JR_OK : JR_EDB;
-}
-
-/* records an applied stop: the current one (old, added first when missing)
- * becomes state (vervangen, vervallen), or is changed in place (state NULL)
- * to end/reason; with state and end, end/reason is added as actueel */
-static jr_status stop_record(const jr_ctx *ctx, const jr_assignment *old, const char *begin,
-                             bool missing, const char *state, jr_date end, const char *reason,
-                             jr_error *err)
-{
-    char ds[JR_DATE_ISO_LEN];
-    if (missing &&
-        stop_add(ctx, old->id, begin, old->care_stop, old->stop_reason, "actueel", err) != JR_OK)
-        return JR_EDB;
-    jr_stmt *s = store_prepare(
-        ctx->store,
-        state ? "UPDATE ijw_stop SET state = ?3 WHERE assignment_id = ?1 AND begin_date = ?2 AND"
-                " state = 'actueel'"
-              : "UPDATE ijw_stop SET end_date = ?4, reason = ?5 WHERE assignment_id = ?1 AND"
-                " begin_date = ?2 AND state = 'actueel'",
-        err);
-    if (!s)
-        return JR_EDB;
-    store_bind_int(s, 1, old->id);
-    store_bind_text(s, 2, begin);
-    if (state)
-        store_bind_text(s, 3, state);
-    else {
-        store_bind_text(s, 4, date_format(end, ds));
-        store_bind_text(s, 5, reason);
-    }
-    if (store_step(s, err) != STORE_DONE)
-        return JR_EDB;
-    if (!state || end == JR_DATE_NONE)
-        return JR_OK;
-    return stop_add(ctx, old->id, begin, end, reason, "actueel", err);
-}
-
 /* applies one StopProduct with StatusAanlevering status to assignment a */
-static jr_status apply_stop(ijw_import *im, const jr_assignment *a, const char *status,
-                            jr_date begin, jr_date end, const char *reason, jr_error *e)
+static jr_status apply_stop(ijw_import *im, const jr_assignment *a, const char *status, jr_date end,
+                            const char *reason, jr_error *e)
 {
-    char bs[JR_DATE_ISO_LEN];
-    date_format(begin, bs);
-    if (end < begin)
-        return jr_fail(e, JR_EINVAL, "date_outside_care", "", "einde voor begin");
-    stop_facts f;
-    if (stop_history(&im->sys, a, bs, &f, e) != JR_OK)
-        return JR_EDB;
-    jr_status st = JR_OK;
-    if (strcmp(status, "1") == 0) {
-        if (a->care_stop == end && reason && strcmp(a->stop_reason, reason) == 0)
-            return care_stop(&im->sys, a->number, im->provider, end, reason, e); /* the same */
-        if ((st = stop_history_check(&f.h, false, reason, e)) != JR_OK)
-            return st;
-        if (a->care_stop != JR_DATE_NONE) {
-            st = care_stop_next(&im->sys, a->number, im->provider, end, reason, e);
-            return st == JR_OK
-                       ? stop_record(&im->sys, a, bs, f.missing, "vervangen", end, reason, e)
-                       : st;
-        }
-        st = care_stop(&im->sys, a->number, im->provider, end, reason, e);
-        return st == JR_OK ? stop_record(&im->sys, a, bs, f.missing, "vervangen", end, reason, e)
-                           : st;
-    }
-    if (strcmp(status, "2") == 0) {
-        if ((st = stop_history_check(&f.h, true, reason, e)) != JR_OK)
-            return st;
-        st = care_stop_change(&im->sys, a->number, im->provider, end, reason, e);
-        return st == JR_OK ? stop_record(&im->sys, a, bs, f.missing, NULL, end, reason, e) : st;
-    }
-    if (strcmp(status, "3") == 0) {
-        if (a->care_stop != end)
-            return jr_fail(e, JR_ECONFLICT, "9063", "", "geen stop");
-        st = care_stop_delete(&im->sys, a->number, im->provider, e);
-        return st == JR_OK
-                   ? stop_record(&im->sys, a, bs, f.missing, "vervallen", JR_DATE_NONE, NULL, e)
-                   : st;
-    }
+    if (strcmp(status, "1") == 0)
+        return care_stop(&im->sys, a->number, im->provider, end, reason, e);
+    if (strcmp(status, "2") == 0)
+        return care_stop_change(&im->sys, a->number, im->provider, end, reason, e);
+    if (strcmp(status, "3") == 0)
+        return care_stop_delete(&im->sys, a->number, im->provider, end, e);
     return JR_OK;
 }
 
@@ -349,7 +188,7 @@ jr_status ijw_process_jw307(ijw_import *im, jr_error *err)
         }
         jr_error e;
         jr_error_clear(&e);
-        jr_status st = apply_stop(im, &a, ijw_tn_val(p, TP(StatusAanlevering)), begin, end,
+        jr_status st = apply_stop(im, &a, ijw_tn_val(p, TP(StatusAanlevering)), end,
                                   ijw_tn_val(p, TP(RedenBeeindiging)), &e);
         if (st == JR_EDB || st == JR_ENOMEM) {
             if (err)

@@ -14,6 +14,7 @@
 
 #include "../core/csv.h"
 #include "../io/decl_csv.h"
+#include "../service/assignment.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -85,17 +86,11 @@ static jr_status to_nr(const jr_ctx *ctx, const char *number, char out[24])
     }
     if (!ctx)
         return JR_EINVAL;
-    jr_stmt *q = store_prepare(ctx->store, "SELECT id FROM assignment WHERE number = ?", NULL);
-    if (!q)
-        return JR_EDB;
-    store_bind_text(q, 1, number);
-    jr_status rc = JR_EINVAL;
-    if (store_step(q, NULL) == STORE_ROW) {
-        snprintf(out, 24, "%lld", (long long)store_col_int(q, 0));
-        rc = JR_OK;
-    }
-    store_reset(q);
-    return rc;
+    int64_t id;
+    jr_status rc = assignment_id_of(ctx, number, &id, NULL);
+    if (rc == JR_OK)
+        snprintf(out, 24, "%lld", (long long)id);
+    return rc == JR_ENOTFOUND ? JR_EINVAL : rc;
 }
 
 #define PR(x) N323_Declaratie_Clienten_Client_Prestaties_Prestatie_##x

@@ -25,23 +25,7 @@
 
 #define TP(x) N301_Client_ToegewezenProducten_ToegewezenProduct_##x
 
-typedef struct {
-    int64_t id;
-    char category[3], product[8], unit[3], frequency[2];
-    bool is_budget;
-    int64_t budget, volume;
-    jr_date start, end;
-    char status[16];
-    char created[24];
-    bool sent;
-    char sent_state[160];
-    char referentie[64];
-    bool referentie_sent;
-    char reden[4];
-    char state[160];
-    jr_date changed; /* the last day it changed */
-    bool included;   /* part of the message being written */
-} asg_row;
+typedef store_toewijzing_row asg_row;
 
 typedef struct {
     char gemeente[5], agb[9];
@@ -64,46 +48,8 @@ static bool pending(const asg_row *a)
     return strcmp(a->state, a->sent_state) != 0 || a->reden[0];
 }
 
-#define ROW_COLS                                                                                   \
-    "SELECT a.id, a.category, a.product, a.is_budget, a.budget_cents, a.volume, a.unit,"           \
-    " a.frequency, a.start_date, a.end_date, a.status, a.created_at, t.sent_state,"                \
-    " COALESCE(t.referentie, (SELECT v.referentie FROM ijw_verzoek v WHERE v.kind = 'VOT' AND"     \
-    " v.referral_id = a.referral_id AND v.agb = p.agb ORDER BY v.id DESC LIMIT 1)),"               \
-    " COALESCE(t.referentie_sent, 0), t.reden, a.gemeente, p.agb, a.youth_id,"                     \
-    " MAX(substr(a.created_at, 1, 10), COALESCE((SELECT MAX(e.event_date) FROM ledger_event e"     \
-    " WHERE e.assignment_id = a.id), ''))"                                                         \
-    " FROM assignment a JOIN provider p ON p.id = a.provider_id"                                   \
-    " LEFT JOIN ijw_toewijzing t ON t.assignment_id = a.id "
-
-static void row_from(jr_stmt *q, asg_row *a)
-{
-    memset(a, 0, sizeof *a);
-    a->id = store_col_int(q, 0);
-    str_copy(a->category, sizeof a->category, store_col_text(q, 1));
-    str_copy(a->product, sizeof a->product, store_col_text(q, 2));
-    a->is_budget = store_col_int(q, 3) != 0;
-    a->budget = store_col_int(q, 4);
-    a->volume = store_col_int(q, 5);
-    str_copy(a->unit, sizeof a->unit, store_col_text(q, 6));
-    str_copy(a->frequency, sizeof a->frequency, store_col_text(q, 7));
-    date_parse(store_col_text(q, 8), &a->start);
-    date_parse(store_col_text(q, 9), &a->end);
-    str_copy(a->status, sizeof a->status, store_col_text(q, 10));
-    str_copy(a->created, sizeof a->created, store_col_text(q, 11));
-    a->sent = !store_col_null(q, 12);
-    str_copy(a->sent_state, sizeof a->sent_state, store_col_text(q, 12));
-    str_copy(a->referentie, sizeof a->referentie, store_col_text(q, 13));
-    a->referentie_sent = store_col_int(q, 14) != 0;
-    str_copy(a->reden, sizeof a->reden, store_col_text(q, 15));
-    a->changed = JR_DATE_NONE;
-    const char *c = store_col_text(q, 19);
-    if (strlen(c) >= 10)
-        date_parse_n(c, 10, &a->changed);
-    state_of(a);
-}
-
 /* the RedenWijziging of a changed assignment that was sent before */
-static const char *reden_of(const jr_ctx *ctx, const asg_row *a, char buf[4])
+static const char *reden_of(const asg_row *a, char buf[4])
 {
     if (strcmp(a->status, "ingetrokken") == 0)
         return "13";
@@ -111,23 +57,9 @@ static const char *reden_of(const jr_ctx *ctx, const asg_row *a, char buf[4])
         str_copy(buf, 4, a->reden);
         return buf;
     }
-    jr_stmt *q = store_prepare(ctx->store,
-                               "SELECT note FROM ledger_event WHERE assignment_id = ? AND"
-                               " kind = 'gewijzigd' ORDER BY id DESC LIMIT 1",
-                               NULL);
-    if (q) {
-        store_bind_int(q, 1, a->id);
-        if (store_step(q, NULL) == STORE_ROW) {
-            const char *note = store_col_text(q, 0);
-            if (strncmp(note, "reden ", 6) == 0 && note[6] >= '0' && note[6] <= '9' &&
-                note[7] >= '0' && note[7] <= '9') {
-                snprintf(buf, 4, "%.2s", note + 6);
-                store_reset(q);
-                if (ijw_code_valid(ijw_stype_find("LDT_RedenWijziging"), buf))
-                    return buf;
-            }
-        }
-        store_reset(q);
+    if (a->change_reason[0]) { /* the reason the assignment service was given */
+        str_copy(buf, 4, a->change_reason);
+        return buf;
     }
     /* the end date the provider knows, from what was sent */
     const char *p = a->sent_state;
@@ -161,7 +93,7 @@ static void w_product(const jr_ctx *ctx, ijw_writer *w, const asg_row *a, bool w
     ijw_w_leaf_date(w, TP(Ingangsdatum), a->start);
     ijw_w_leaf_date(w, TP(Einddatum), a->end);
     if (with_reden)
-        ijw_w_leaf(w, TP(RedenWijziging), reden_of(ctx, a, r));
+        ijw_w_leaf(w, TP(RedenWijziging), reden_of(a, r));
     bool taak = strcmp(ctx->cat->variant, "taakgericht") == 0;
     if (!taak && !a->is_budget) {
         ijw_w_start(w, TP(Omvang));
@@ -179,44 +111,29 @@ static void w_product(const jr_ctx *ctx, ijw_writer *w, const asg_row *a, bool w
 static jr_status write_client(const jr_ctx *ctx, const client_key *k, asg_row *rows, int n,
                               const char *ident, sbuf *out, int *nrec, jr_error *err)
 {
-    jr_stmt *q = store_prepare(ctx->store,
-                               "SELECT y.bsn, y.birth_date, c.geslacht, c.achternaam,"
-                               " c.voorvoegsel, c.voorletters FROM youth y"
-                               " LEFT JOIN ijw_client c ON c.bsn = y.bsn WHERE y.id = ?",
-                               err);
-    if (!q)
-        return JR_EDB;
-    store_bind_int(q, 1, k->youth_id);
-    if (store_step(q, err) != STORE_ROW)
-        return JR_EDB;
-    char bsn[10], birth[JR_DATE_ISO_LEN], sex[2], last[256], prefix[64], initials[32];
-    str_copy(bsn, sizeof bsn, store_col_text(q, 0));
-    str_copy(birth, sizeof birth, store_col_text(q, 1));
-    str_copy(sex, sizeof sex, store_col_null(q, 2) ? "0" : store_col_text(q, 2));
-    str_copy(last, sizeof last, store_col_null(q, 3) ? "Onbekend" : store_col_text(q, 3));
-    str_copy(prefix, sizeof prefix, store_col_text(q, 4));
-    str_copy(initials, sizeof initials, store_col_text(q, 5));
-    store_reset(q);
+    store_client_name c;
+    jr_status rc = exchange_client_name(ctx, k->youth_id, &c, err);
+    if (rc != JR_OK)
+        return rc;
     ijw_sink sink = {out, NULL, false};
     ijw_writer w;
-    jr_status rc = ijw_w_open(&w, IJW_JW301, &sink, err);
-    if (rc != JR_OK)
+    if ((rc = ijw_w_open(&w, IJW_JW301, &sink, err)) != JR_OK)
         return rc;
     ijw_w_header(&w, k->gemeente, k->agb, ident, ctx->today, NULL, NULL, 0);
     ijw_w_start(&w, N301_Client);
-    ijw_w_leaf(&w, N301_Client_Bsn, bsn);
+    ijw_w_leaf(&w, N301_Client_Bsn, c.bsn);
     ijw_w_start(&w, N301_Client_Geboortedatum);
-    ijw_w_leaf(&w, N301_Client_Geboortedatum_Datum, birth);
+    ijw_w_leaf_date(&w, N301_Client_Geboortedatum_Datum, c.birth);
     ijw_w_end(&w);
-    ijw_w_leaf(&w, N301_Client_Geslacht, sex);
+    ijw_w_leaf(&w, N301_Client_Geslacht, c.sex);
     ijw_w_start(&w, N301_Client_Naam);
     ijw_w_start(&w, N301_Client_Naam_Geslachtsnaam);
-    ijw_w_leaf(&w, N301_Client_Naam_Geslachtsnaam_Achternaam, last);
-    if (prefix[0])
-        ijw_w_leaf(&w, N301_Client_Naam_Geslachtsnaam_Voorvoegsel, prefix);
+    ijw_w_leaf(&w, N301_Client_Naam_Geslachtsnaam_Achternaam, c.has_name ? c.last : "Onbekend");
+    if (c.prefix[0])
+        ijw_w_leaf(&w, N301_Client_Naam_Geslachtsnaam_Voorvoegsel, c.prefix);
     ijw_w_end(&w);
-    if (initials[0])
-        ijw_w_leaf(&w, N301_Client_Naam_Voorletters, initials);
+    if (c.initials[0])
+        ijw_w_leaf(&w, N301_Client_Naam_Voorletters, c.initials);
     ijw_w_leaf(&w, N301_Client_Naam_NaamGebruik, "1");
     ijw_w_end(&w);
     ijw_w_start(&w, N301_Client_Contactgegevens);
@@ -240,170 +157,122 @@ static jr_status write_client(const jr_ctx *ctx, const client_key *k, asg_row *r
     return ijw_w_close(&w, err);
 }
 
-static jr_status mark_sent(const jr_ctx *ctx, const asg_row *a, int64_t outbox_id, jr_error *err)
-{
-    jr_stmt *u = store_prepare(
-        ctx->store,
-        "INSERT INTO ijw_toewijzing (assignment_id, sent_state, sent_outbox_id, sent_at,"
-        " referentie_sent) VALUES (?1, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 1)"
-        " ON CONFLICT (assignment_id) DO UPDATE SET sent_state = ?2, sent_outbox_id = ?3,"
-        " sent_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),"
-        " referentie_sent = CASE WHEN referentie IS NULL THEN 0 ELSE 1 END, reden = NULL",
-        err);
-    if (!u)
-        return JR_EDB;
-    store_bind_int(u, 1, a->id);
-    store_bind_text(u, 2, a->state);
-    store_bind_int(u, 3, outbox_id);
-    return store_step(u, err) == STORE_DONE ? JR_OK : JR_EDB;
-}
+/* The clients with news, in order, as pending_client collects them. */
+typedef struct {
+    jr_date since;
+    client_key *keys;
+    size_t n, cap;
+    bool no_memory;
+} client_list;
 
-jr_status ijw_outbox_add(const jr_ctx *ctx, ijw_msg m, const char *sender, const char *receiver,
-                         const char *ident, const char *body, int nrecords, bool exported,
-                         int64_t *id, jr_error *err)
+static int pending_client(void *ud, const void *row)
 {
-    char d[JR_DATE_ISO_LEN];
-    jr_stmt *s = store_prepare(
-        ctx->store,
-        "INSERT INTO ijw_outbox (code, sender, receiver, ident, dagtekening, body, nrecords,"
-        " created_at, exported_at) VALUES (?, ?, ?, ?, ?, ?, ?,"
-        " strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),"
-        " CASE WHEN ? THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') END)",
-        err);
-    if (!s)
-        return JR_EDB;
-    store_bind_text(s, 1, ijw_msg_code(m));
-    store_bind_text(s, 2, sender);
-    store_bind_text(s, 3, receiver);
-    store_bind_text(s, 4, ident);
-    store_bind_text(s, 5, date_format(ctx->today, d));
-    store_bind_text(s, 6, body);
-    store_bind_int(s, 7, nrecords);
-    store_bind_int(s, 8, exported);
-    if (store_step(s, err) != STORE_DONE)
-        return JR_EDB;
-    if (id)
-        *id = store_last_id(ctx->store);
-    return JR_OK;
-}
-
-/* the clients with news, in order */
-static jr_status pending_clients(const jr_ctx *ctx, jr_date since, client_key **out, size_t *n,
-                                 jr_error *err)
-{
-    *out = NULL;
-    *n = 0;
-    size_t cap = 0;
-    const char *gemeente = NULL, *agb_scope = NULL;
-    bool none;
-    svc_scope(ctx, &gemeente, &agb_scope, &none); /* a municipality: only its own */
-    jr_stmt *q = store_prepare(ctx->store,
-                               ROW_COLS "WHERE (?1 IS NULL OR a.gemeente = ?1)"
-                                        " ORDER BY a.gemeente, p.agb, a.youth_id, a.id",
-                               err);
-    if (!q)
-        return JR_EDB;
-    store_bind_text(q, 1, gemeente);
-    store_step_result r;
-    while ((r = store_step(q, err)) == STORE_ROW) {
-        asg_row a;
-        row_from(q, &a);
-        if (!pending(&a) ||
-            (since != JR_DATE_NONE && a.changed != JR_DATE_NONE && a.changed < since))
-            continue;
-        const char *g = store_col_text(q, 16), *agb = store_col_text(q, 17);
-        int64_t y = store_col_int(q, 18);
-        if (*n > 0 && (*out)[*n - 1].youth_id == y && strcmp((*out)[*n - 1].agb, agb) == 0 &&
-            strcmp((*out)[*n - 1].gemeente, g) == 0)
-            continue;
-        if (*n == cap) {
-            cap = cap ? cap * 2 : 256;
-            client_key *nk = realloc(*out, cap * sizeof *nk);
-            if (!nk) {
-                store_reset(q);
-                return jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
-            }
-            *out = nk;
+    client_list *l = ud;
+    asg_row a = *(const asg_row *)row;
+    state_of(&a);
+    if (!pending(&a) ||
+        (l->since != JR_DATE_NONE && a.changed != JR_DATE_NONE && a.changed < l->since))
+        return 0;
+    if (l->n > 0 && l->keys[l->n - 1].youth_id == a.youth_id &&
+        strcmp(l->keys[l->n - 1].agb, a.agb) == 0 &&
+        strcmp(l->keys[l->n - 1].gemeente, a.gemeente) == 0)
+        return 0;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 256;
+        client_key *nk = realloc(l->keys, cap * sizeof *nk);
+        if (!nk) {
+            l->no_memory = true;
+            return 1;
         }
-        client_key *k = &(*out)[(*n)++];
-        str_copy(k->gemeente, sizeof k->gemeente, g);
-        str_copy(k->agb, sizeof k->agb, agb);
-        k->youth_id = y;
+        l->keys = nk;
+        l->cap = cap;
     }
-    store_reset(q);
-    return r == STORE_ERROR ? JR_EDB : JR_OK;
+    client_key *k = &l->keys[l->n++];
+    str_copy(k->gemeente, sizeof k->gemeente, a.gemeente);
+    str_copy(k->agb, sizeof k->agb, a.agb);
+    k->youth_id = a.youth_id;
+    return 0;
+}
+
+/* One client's rows, as client_row collects them. */
+typedef struct {
+    asg_row *rows;
+    int n, cap;
+    bool no_memory;
+} row_list;
+
+static int client_row(void *ud, const void *row)
+{
+    row_list *l = ud;
+    if (l->n == l->cap) {
+        int cap = l->cap ? l->cap * 2 : 16;
+        asg_row *nr = realloc(l->rows, (size_t)cap * sizeof *nr);
+        if (!nr) {
+            l->no_memory = true;
+            return 1;
+        }
+        l->rows = nr;
+        l->cap = cap;
+    }
+    asg_row *a = &l->rows[l->n++];
+    *a = *(const asg_row *)row;
+    state_of(a);
+    return 0;
+}
+
+static jr_status out_of_memory(jr_error *err)
+{
+    return jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
 }
 
 jr_status ijw_export_jw301(const jr_ctx *ctx, jr_date since, ijw_out_fn fn, void *ud, int *n,
                            jr_error *err)
 {
     *n = 0;
-    client_key *keys = NULL;
-    size_t nkeys = 0;
-    asg_row *rows = NULL;
-    int cap = 0;
+    const char *gemeente = NULL, *agb_scope = NULL;
+    bool none;
+    svc_scope(ctx, &gemeente, &agb_scope, &none); /* a municipality: only its own */
+    client_list keys = {since, NULL, 0, 0, false};
+    row_list rows = {NULL, 0, 0, false};
     sbuf body = SBUF_INIT;
-    jr_status rc = store_begin(ctx->store, err);
+    jr_status rc = exchange_export_begin(ctx, err);
     if (rc != JR_OK)
         return rc;
-    if ((rc = pending_clients(ctx, since, &keys, &nkeys, err)) != JR_OK)
+    if ((rc = exchange_toewijzingen(ctx, gemeente, pending_client, &keys, err)) == JR_OK &&
+        keys.no_memory)
+        rc = out_of_memory(err);
+    if (rc != JR_OK)
         goto fail;
-    for (size_t i = 0; i < nkeys && rc == JR_OK; i++) {
-        const client_key *k = &keys[i];
+    for (size_t i = 0; i < keys.n && rc == JR_OK; i++) {
+        const client_key *k = &keys.keys[i];
         if (!svc_sees(ctx, k->gemeente, NULL))
-            continue; /* another municipality's (a guard: pending_clients keeps only
-                         the principal's own): it sends its own */
-        jr_stmt *q = store_prepare(ctx->store,
-                                   ROW_COLS "WHERE a.gemeente = ? AND p.agb = ? AND a.youth_id = ?"
-                                            " ORDER BY a.id",
-                                   err);
-        if (!q) {
-            rc = JR_EDB;
+            continue; /* another municipality's (a guard: the list keeps only the
+                         principal's own): it sends its own */
+        rows.n = 0;
+        if ((rc = exchange_toewijzingen_of(ctx, k->gemeente, k->agb, k->youth_id, client_row, &rows,
+                                           err)) == JR_OK &&
+            rows.no_memory)
+            rc = out_of_memory(err);
+        if (rc != JR_OK)
             goto fail;
-        }
-        store_bind_text(q, 1, k->gemeente);
-        store_bind_text(q, 2, k->agb);
-        store_bind_int(q, 3, k->youth_id);
-        int nrows = 0;
-        store_step_result r;
-        while ((r = store_step(q, err)) == STORE_ROW) {
-            if (nrows == cap) {
-                cap = cap ? cap * 2 : 16;
-                asg_row *nr = realloc(rows, (size_t)cap * sizeof *nr);
-                if (!nr) {
-                    store_reset(q);
-                    rc = jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
-                    goto fail;
-                }
-                rows = nr;
-            }
-            row_from(q, &rows[nrows++]);
-        }
-        store_reset(q);
-        if (r == STORE_ERROR) {
-            rc = JR_EDB;
-            goto fail;
-        }
         char ident[16];
         int nrec = 0;
         sbuf_reset(&body);
-        if ((rc = ijw_new_ident(ctx, ident, err)) != JR_OK ||
-            (rc = write_client(ctx, k, rows, nrows, ident, &body, &nrec, err)) != JR_OK)
+        if ((rc = exchange_new_ident(ctx, ident, err)) != JR_OK ||
+            (rc = write_client(ctx, k, rows.rows, rows.n, ident, &body, &nrec, err)) != JR_OK)
             goto fail;
-        int64_t out_id;
-        if ((rc = ijw_outbox_add(ctx, IJW_JW301, k->gemeente, k->agb, ident, sbuf_cstr(&body), nrec,
-                                 true, &out_id, err)) != JR_OK)
-            goto fail;
-        for (int j = 0; j < nrows && rc == JR_OK; j++)
-            if (rows[j].included)
-                rc = mark_sent(ctx, &rows[j], out_id, err);
-        if (rc != JR_OK)
-            goto fail;
-        char eid[48], detail[160];
-        snprintf(eid, sizeof eid, "JW301:%s:%s", k->agb, ident);
+        char detail[160];
         snprintf(detail, sizeof detail, "JW301 %s van %s aan %s: %d toegewezen product%s", ident,
                  k->gemeente, k->agb, nrec, nrec == 1 ? "" : "en");
-        if ((rc = audit_record(ctx, "ijw.verstuurd", "ijw_message", eid, detail, err)) != JR_OK)
+        int64_t out_id;
+        if ((rc = exchange_sent(ctx, "JW301", k->gemeente, k->agb, ident, sbuf_cstr(&body), nrec,
+                                detail, &out_id, err)) != JR_OK)
+            goto fail;
+        for (int j = 0; j < rows.n && rc == JR_OK; j++)
+            if (rows.rows[j].included)
+                rc =
+                    exchange_toewijzing_sent(ctx, rows.rows[j].id, rows.rows[j].state, out_id, err);
+        if (rc != JR_OK)
             goto fail;
         ijw_out_info info = {IJW_JW301, "", "", "", nrec};
         str_copy(info.ident, sizeof info.ident, ident);
@@ -414,20 +283,18 @@ jr_status ijw_export_jw301(const jr_ctx *ctx, jr_date since, ijw_out_fn fn, void
         (*n)++;
     }
 fail:
-    free(keys);
-    free(rows);
+    free(keys.keys);
+    free(rows.rows);
     sbuf_free(&body);
-    return svc_finish(ctx, rc, err);
+    return exchange_export_end(ctx, rc, err);
 }
 
 jr_status ijw_export(const jr_ctx *ctx, ijw_msg m, jr_date since, ijw_out_fn fn, void *ud, int *n,
                      jr_error *err)
 {
     *n = 0;
-    jr_status rc = svc_may(ctx, JR_ACT_REFER, err);
-    if (rc != JR_OK)
-        return rc;
-    /* an access worker sends its own municipality's messages (scoped below) */
+    /* the exchange service checks who may send; an access worker sends its
+       own municipality's messages (scoped below) */
     if (m == IJW_JW301)
         return ijw_export_jw301(ctx, since, fn, ud, n, err);
     if (m == IJW_JW319)

@@ -34,6 +34,8 @@
 
 #include "../core/csv.h"
 #include "../domain/decl.h"
+#include "../service/assignment.h"
+#include "../service/batches.h"
 #include "../service/declaration.h"
 
 #include <errno.h>
@@ -391,7 +393,7 @@ jr_status ijw_decl_finish(ijw_decl *d, jr_error *err)
     const jr_ctx *ctx = im->ctx;
     im->res->answer_msg = IJW_JW325;
     if (d->mode == D_REPLAY) {
-        if (strcmp(d->known_hash, im->hash) == 0)
+        if (exchange_seen_of(d->known, d->known_hash, im->hash) == EXCHANGE_REPLAY)
             return ijw_replayed(im, IJW_JW323, d->known, err);
         im->header_code = "9056"; /* TR056: the Identificatie is taken */
         d->mode = D_REJECT;
@@ -422,44 +424,18 @@ jr_status ijw_decl_finish(ijw_decl *d, jr_error *err)
                          "declaratie al eerder ontvangen met dezelfde inhoud");
         }
     }
-    jr_status rc = ijw_new_ident(ctx, im->answer_ident, err);
+    jr_status rc = exchange_new_ident(ctx, im->answer_ident, err);
     str_copy(im->res->answer_ident, sizeof im->res->answer_ident, im->answer_ident);
+    im->decl_code = d->decl_code;
+    im->decl_number = d->number;
     if (rc == JR_OK)
         rc = ijw_inbox_insert(im, IJW_JW323, d->mode == D_REJECT && d->known ? d->known : 0,
-                              IJW_JW325, NULL, batch_id, d->number, d->total, d->total_dc, err);
-    if (rc == JR_OK && d->decl_code) {
-        jr_stmt *u =
-            store_prepare(ctx->store, "UPDATE ijw_inbox SET decl_code = ? WHERE id = ?", err);
-        if (!u)
-            rc = JR_EDB;
-        else {
-            store_bind_text(u, 1, d->decl_code);
-            store_bind_int(u, 2, im->inbox_id);
-            rc = store_step(u, err) == STORE_DONE ? JR_OK : JR_EDB;
-        }
-    }
+                              IJW_JW325, batch_id, d->number, d->total, d->total_dc, err);
+    if (rc == JR_OK && d->decl_code)
+        rc = exchange_set_decl_code(ctx, im->inbox_id, d->decl_code, err);
     if (rc == JR_OK)
         rc = ijw_write_jw325(ctx, im->inbox_id, im->sink, im->res, err);
-    if (rc == JR_OK)
-        rc = ijw_inbox_finish(im, NULL, err);
-    if (rc == JR_OK) {
-        char eid[48], detail[384];
-        snprintf(eid, sizeof eid, "JW323:%s:%.12s", im->provider, im->hdr.ident);
-        snprintf(detail, sizeof detail,
-                 "JW323 declaratie %s van %s aan %s%s%s: %lld geaccepteerd, %lld afgewezen; "
-                 "antwoord JW325 %s; bron %s%s%s",
-                 d->number, im->hdr.afzender, im->hdr.ontvanger,
-                 im->header_code ? ", afgekeurd met "
-                 : d->decl_code  ? ", afgekeurd met "
-                                 : "",
-                 im->header_code ? im->header_code
-                 : d->decl_code  ? d->decl_code
-                                 : "",
-                 (long long)im->res->accepted, (long long)im->res->rejected, im->answer_ident,
-                 im->name, im->detail[0] ? "; " : "", im->detail);
-        rc = audit_record(ctx, "ijw.ontvangen", "ijw_message", eid, detail, err);
-    }
-    return svc_finish(ctx, rc, err);
+    return ijw_end(im, IJW_JW323, rc, NULL, err);
 }
 
 /* ---- the JW325 ---- */
@@ -486,19 +462,6 @@ const char *ijw_jr_code_to_retour(const char *code)
     return ijw_code_valid(ijw_stype_find("LDT_RetourCode"), code) ? code : "0001";
 }
 
-typedef struct {
-    char sender[16], receiver[16], answer_ident[16], header_code[8], decl_code[8];
-    char number[16], total_dc[4];
-    jr_date answer_date;
-    int64_t batch_id, total;
-    char *ident, *dagtekening, *xsd_basis, *xsd_bericht;
-} jw325_src;
-
-static char *dup_col(jr_stmt *q, int col)
-{
-    return strdup(store_col_text(q, col));
-}
-
 static void w_bedrag(ijw_writer *w, int node, int bedrag_node, int dc_node, int64_t cents)
 {
     ijw_w_start(w, node);
@@ -509,146 +472,117 @@ static void w_bedrag(ijw_writer *w, int node, int bedrag_node, int dc_node, int6
 
 #define P325(x) N325_DeclaratieAntwoord_Clienten_Client_Prestaties_Prestatie_##x
 
+/* The Clienten of a JW325 as they are written, line by line. */
+typedef struct {
+    const jr_ctx *ctx;
+    ijw_writer *w;
+    ijw_result *res;
+    char bsn[16];
+    bool open, all_ok;
+    jr_status rc;
+    jr_error *err;
+} clienten;
+
+/* closes the Client open in c */
+static void client_close(clienten *c)
+{
+    ijw_w_end(c->w); /* Prestaties */
+    ijw_w_start(c->w, N325_DeclaratieAntwoord_Clienten_Client_RetourCodes);
+    ijw_w_leaf(c->w, N325_DeclaratieAntwoord_Clienten_Client_RetourCodes_RetourCode, "0200");
+    ijw_w_end(c->w);
+    ijw_w_end(c->w); /* Client */
+}
+
+static int w_prestatie(void *ud, const void *row)
+{
+    clienten *c = ud;
+    const store_jw325_line *l = row;
+    ijw_writer *w = c->w;
+    if (w->failed)
+        return 1;
+    if (!c->open || strcmp(l->bsn, c->bsn) != 0) {
+        if (c->open)
+            client_close(c);
+        str_copy(c->bsn, sizeof c->bsn, l->bsn);
+        ijw_w_start(w, N325_DeclaratieAntwoord_Clienten_Client);
+        ijw_w_leaf(w, N325_DeclaratieAntwoord_Clienten_Client_Bsn, c->bsn);
+        ijw_w_start(w, N325_DeclaratieAntwoord_Clienten_Client_Prestaties);
+        c->open = true;
+    }
+    ijw_w_start(w, N325_DeclaratieAntwoord_Clienten_Client_Prestaties_Prestatie);
+    ijw_w_start(w, P325(ProductReferentie));
+    ijw_w_leaf(w, P325(ProductReferentie_ReferentieNummer), l->ref);
+    if (l->credit && l->credit_ref[0])
+        ijw_w_leaf(w, P325(ProductReferentie_VorigReferentieNummer), l->credit_ref);
+    ijw_w_end(w);
+    char nr[24];
+    if (l->assignment_id) {
+        snprintf(nr, sizeof nr, "%lld", (long long)l->assignment_id);
+    } else if (l->assignment_number[0] == '#') {
+        str_copy(nr, sizeof nr, l->assignment_number + 1);
+    } else {
+        int64_t id = 0;
+        jr_status rc = assignment_id_of(c->ctx, l->assignment_number, &id, c->err);
+        if (rc != JR_OK && rc != JR_ENOTFOUND) {
+            c->rc = rc;
+            return 1;
+        }
+        snprintf(nr, sizeof nr, "%lld", (long long)id);
+    }
+    ijw_w_leaf(w, P325(ToewijzingNummer), nr);
+    ijw_w_leaf(w, P325(ProductCategorie), l->category);
+    ijw_w_leaf(w, P325(ProductCode), l->product);
+    ijw_w_start(w, P325(ProductPeriode));
+    ijw_w_leaf(w, P325(ProductPeriode_Begindatum), l->begin);
+    ijw_w_leaf(w, P325(ProductPeriode_Einddatum), l->end);
+    ijw_w_end(w);
+    ijw_w_leaf_int(w, P325(GeleverdVolume), l->volume);
+    ijw_w_leaf(w, P325(Eenheid), l->unit);
+    if (l->tariff >= 0)
+        ijw_w_leaf_int(w, P325(ProductTarief), l->tariff);
+    ijw_w_start(w, P325(IngediendBedrag));
+    ijw_w_leaf_int(w, P325(IngediendBedrag_Bedrag), l->amount);
+    ijw_w_leaf(w, P325(IngediendBedrag_DebetCredit), l->credit ? "C" : "D");
+    ijw_w_end(w);
+    const char *code = l->accepted ? "8001" : ijw_jr_code_to_retour(l->code);
+    ijw_w_start(w, P325(RetourCodes));
+    ijw_w_leaf(w, P325(RetourCodes_RetourCode), code);
+    ijw_w_end(w);
+    ijw_w_end(w); /* Prestatie */
+    ijw_result_code(c->res, code);
+    if (l->accepted)
+        c->res->accepted++;
+    else
+        c->res->rejected++;
+    c->all_ok = c->all_ok && l->accepted;
+    return 0;
+}
+
 /* writes the Clienten of batch_id; *all_ok: every line accepted */
 static jr_status w_clienten(const jr_ctx *ctx, ijw_writer *w, int64_t batch_id, ijw_result *res,
                             bool *all_ok, jr_error *err)
 {
-    jr_stmt *q = store_prepare(
-        ctx->store,
-        "SELECT l.ref, l.credit_ref, l.assignment_id, l.assignment_number, l.bsn, l.category,"
-        " l.product, l.begin_date, l.end_date, l.volume, l.unit, l.tariff_cents,"
-        " l.amount_cents, l.credit, l.status, l.code"
-        " FROM decl_batch b JOIN decl_line l ON l.id BETWEEN b.first_line AND b.last_line"
-        " WHERE b.id = ? ORDER BY l.id",
-        err);
-    if (!q)
-        return JR_EDB;
-    store_bind_int(q, 1, batch_id);
-    char bsn[16] = "";
-    bool open = false;
-    *all_ok = true;
-    store_step_result r;
+    clienten c = {ctx, w, res, "", false, true, JR_OK, err};
     ijw_w_start(w, N325_DeclaratieAntwoord_Clienten);
-    while ((r = store_step(q, err)) == STORE_ROW && !w->failed) {
-        const char *lb = store_col_text(q, 4);
-        if (!open || strcmp(lb, bsn) != 0) {
-            if (open) {
-                ijw_w_end(w); /* Prestaties */
-                ijw_w_start(w, N325_DeclaratieAntwoord_Clienten_Client_RetourCodes);
-                ijw_w_leaf(w, N325_DeclaratieAntwoord_Clienten_Client_RetourCodes_RetourCode,
-                           "0200");
-                ijw_w_end(w);
-                ijw_w_end(w); /* Client */
-            }
-            str_copy(bsn, sizeof bsn, lb);
-            ijw_w_start(w, N325_DeclaratieAntwoord_Clienten_Client);
-            ijw_w_leaf(w, N325_DeclaratieAntwoord_Clienten_Client_Bsn, bsn);
-            ijw_w_start(w, N325_DeclaratieAntwoord_Clienten_Client_Prestaties);
-            open = true;
-        }
-        bool credit = store_col_int(q, 13) != 0;
-        ijw_w_start(w, N325_DeclaratieAntwoord_Clienten_Client_Prestaties_Prestatie);
-        ijw_w_start(w, P325(ProductReferentie));
-        ijw_w_leaf(w, P325(ProductReferentie_ReferentieNummer), store_col_text(q, 0));
-        if (credit && !store_col_null(q, 1) && store_col_text(q, 1)[0])
-            ijw_w_leaf(w, P325(ProductReferentie_VorigReferentieNummer), store_col_text(q, 1));
-        ijw_w_end(w);
-        char nr[24];
-        const char *num = store_col_text(q, 3);
-        if (!store_col_null(q, 2)) {
-            snprintf(nr, sizeof nr, "%lld", (long long)store_col_int(q, 2));
-        } else if (num[0] == '#') {
-            str_copy(nr, sizeof nr, num + 1);
-        } else {
-            jr_stmt *a =
-                store_prepare(ctx->store, "SELECT id FROM assignment WHERE number = ?", err);
-            if (!a) {
-                store_reset(q);
-                return JR_EDB;
-            }
-            store_bind_text(a, 1, num);
-            snprintf(nr, sizeof nr, "%lld",
-                     store_step(a, NULL) == STORE_ROW ? (long long)store_col_int(a, 0) : 0LL);
-            store_reset(a);
-        }
-        ijw_w_leaf(w, P325(ToewijzingNummer), nr);
-        ijw_w_leaf(w, P325(ProductCategorie), store_col_text(q, 5));
-        ijw_w_leaf(w, P325(ProductCode), store_col_text(q, 6));
-        ijw_w_start(w, P325(ProductPeriode));
-        ijw_w_leaf(w, P325(ProductPeriode_Begindatum), store_col_text(q, 7));
-        ijw_w_leaf(w, P325(ProductPeriode_Einddatum), store_col_text(q, 8));
-        ijw_w_end(w);
-        ijw_w_leaf_int(w, P325(GeleverdVolume), store_col_int(q, 9));
-        ijw_w_leaf(w, P325(Eenheid), store_col_text(q, 10));
-        if (store_col_int(q, 11) >= 0)
-            ijw_w_leaf_int(w, P325(ProductTarief), store_col_int(q, 11));
-        ijw_w_start(w, P325(IngediendBedrag));
-        ijw_w_leaf_int(w, P325(IngediendBedrag_Bedrag), store_col_int(q, 12));
-        ijw_w_leaf(w, P325(IngediendBedrag_DebetCredit), credit ? "C" : "D");
-        ijw_w_end(w);
-        bool ok = strcmp(store_col_text(q, 14), "A") == 0;
-        const char *code = ok ? "8001" : ijw_jr_code_to_retour(store_col_text(q, 15));
-        ijw_w_start(w, P325(RetourCodes));
-        ijw_w_leaf(w, P325(RetourCodes_RetourCode), code);
-        ijw_w_end(w);
-        ijw_w_end(w); /* Prestatie */
-        ijw_result_code(res, code);
-        if (ok)
-            res->accepted++;
-        else
-            res->rejected++;
-        *all_ok = *all_ok && ok;
-    }
-    store_reset(q);
-    if (r == STORE_ERROR)
-        return JR_EDB;
-    if (open) {
-        ijw_w_end(w);
-        ijw_w_start(w, N325_DeclaratieAntwoord_Clienten_Client_RetourCodes);
-        ijw_w_leaf(w, N325_DeclaratieAntwoord_Clienten_Client_RetourCodes_RetourCode, "0200");
-        ijw_w_end(w);
-        ijw_w_end(w);
-    }
+    jr_status rc = exchange_jw325_lines(ctx, batch_id, w_prestatie, &c, err);
+    if (rc == JR_OK)
+        rc = c.rc;
+    if (rc != JR_OK)
+        return rc;
+    if (c.open)
+        client_close(&c);
     ijw_w_end(w); /* Clienten */
+    *all_ok = c.all_ok;
     return JR_OK;
 }
 
 jr_status ijw_write_jw325(const jr_ctx *ctx, int64_t inbox_id, ijw_sink *sink, ijw_result *res,
                           jr_error *err)
 {
-    jw325_src s;
-    memset(&s, 0, sizeof s);
-    jr_stmt *q = store_prepare(ctx->store,
-                               "SELECT sender, receiver, ident, dagtekening, xsd_basis,"
-                               " xsd_bericht, answer_ident, answer_date, header_code, decl_code,"
-                               " batch_id, decl_number, decl_total_cents, decl_total_dc"
-                               " FROM ijw_inbox WHERE id = ?",
-                               err);
-    if (!q)
-        return JR_EDB;
-    store_bind_int(q, 1, inbox_id);
-    if (store_step(q, err) != STORE_ROW)
-        return JR_EDB;
-    str_copy(s.sender, sizeof s.sender, store_col_text(q, 0));
-    str_copy(s.receiver, sizeof s.receiver, store_col_text(q, 1));
-    s.ident = dup_col(q, 2);
-    s.dagtekening = dup_col(q, 3);
-    s.xsd_basis = dup_col(q, 4);
-    s.xsd_bericht = dup_col(q, 5);
-    str_copy(s.answer_ident, sizeof s.answer_ident, store_col_text(q, 6));
-    date_parse(store_col_text(q, 7), &s.answer_date);
-    str_copy(s.header_code, sizeof s.header_code, store_col_text(q, 8));
-    str_copy(s.decl_code, sizeof s.decl_code, store_col_text(q, 9));
-    s.batch_id = store_col_int(q, 10);
-    str_copy(s.number, sizeof s.number, store_col_text(q, 11));
-    s.total = store_col_int(q, 12);
-    str_copy(s.total_dc, sizeof s.total_dc, store_col_text(q, 13));
-    store_reset(q);
-    jr_status rc = JR_OK;
-    if (!s.ident || !s.dagtekening || !s.xsd_basis || !s.xsd_bericht) {
-        rc = jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
-        goto fail;
-    }
+    store_inbox_decl s;
+    jr_status rc = exchange_decl_of(ctx, inbox_id, &s, err);
+    if (rc != JR_OK)
+        return rc;
     ijw_writer w;
     if ((rc = ijw_w_open(&w, IJW_JW325, sink, err)) != JR_OK)
         goto fail;
@@ -661,17 +595,13 @@ jr_status ijw_write_jw325(const jr_ctx *ctx, int64_t inbox_id, ijw_sink *sink, i
     } else {
         int64_t granted = 0;
         if (s.batch_id) {
-            jr_stmt *b = store_prepare(ctx->store,
-                                       "SELECT accepted_cents FROM decl_batch WHERE id = ?", err);
-            if (!b) {
+            jr_ctx sys = svc_system(ctx); /* the batch of the message logged */
+            jr_batch b;
+            if ((rc = batch_get(&sys, s.batch_id, &b, err)) != JR_OK) {
                 ijw_w_abort(&w);
-                rc = JR_EDB;
                 goto fail;
             }
-            store_bind_int(b, 1, s.batch_id);
-            if (store_step(b, err) == STORE_ROW)
-                granted = store_col_int(b, 0);
-            store_reset(b);
+            granted = b.sum.accepted_amount;
         }
         ijw_w_start(&w, N325_DeclaratieAntwoord);
         ijw_w_leaf(&w, N325_DeclaratieAntwoord_DeclaratieNummer, s.number);
@@ -698,9 +628,6 @@ jr_status ijw_write_jw325(const jr_ctx *ctx, int64_t inbox_id, ijw_sink *sink, i
     }
     rc = ijw_w_close(&w, err);
 fail:
-    free(s.ident);
-    free(s.dagtekening);
-    free(s.xsd_basis);
-    free(s.xsd_bericht);
+    store_inbox_decl_free(&s);
     return rc;
 }

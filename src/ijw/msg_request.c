@@ -2,8 +2,9 @@
  * msg_request.c: the requests a provider sends, JW315 verzoek om toewijzing
  * and JW317 verzoek om wijziging (answered at once by the JW316 / JW318
  * retour from the codes set here), and the municipality's JW319 antwoord,
- * written when a request is refused or taken into investigation and handed
- * out by ijw export. A granted request is answered by the JW301.
+ * written by ijw export from the decision the request service kept when it
+ * refused a request or took it into investigation. A granted request is
+ * answered by the JW301.
  *
  * The retour carries the standard's technical rules: the client's BSN
  * (11-check), a ReferentieAanbieder used before by the provider (9347), a
@@ -17,42 +18,34 @@
 #include "ijw_internal.h"
 
 #include "../domain/ident.h"
+#include "../service/assignment.h"
 
 #include <string.h>
 
-jr_status ijw_queue_jw319(const jr_ctx *ctx, const char *gemeente, const char *agb, const char *ref,
-                          const jr_req_decision *d, jr_error *err)
+/* writes the JW319 antwoord a from its stored decision (refused:
+ * VerzoekAntwoord 1 with the RedenAfwijzingVerzoek and any
+ * Woonplaatsbeginsel; under investigation: 2) into body */
+static jr_status write_jw319(const store_antwoord_row *a, sbuf *body, jr_error *err)
 {
-    char ident[16];
-    jr_status rc = ijw_new_ident(ctx, ident, err);
+    ijw_sink sink = {body, NULL, false};
+    ijw_writer w;
+    jr_status rc = ijw_w_open(&w, IJW_JW319, &sink, err);
     if (rc != JR_OK)
         return rc;
-    sbuf body = SBUF_INIT;
-    ijw_sink sink = {&body, NULL, false};
-    ijw_writer w;
-    if ((rc = ijw_w_open(&w, IJW_JW319, &sink, err)) != JR_OK)
-        return rc;
-    ijw_w_header(&w, gemeente, agb, ident, ctx->today, NULL, NULL, 0);
+    bool refused = strcmp(a->antwoord, "1") == 0;
+    ijw_w_header(&w, a->sender, a->receiver, a->ident, a->dagtekening, NULL, NULL, 0);
     ijw_w_start(&w, N319_Antwoord);
-    ijw_w_leaf(&w, N319_Antwoord_ReferentieAanbieder, ref);
-    ijw_w_leaf(&w, N319_Antwoord_VerzoekAntwoord, d->outcome == JR_REQ_REFUSED ? "1" : "2");
-    if (d->outcome == JR_REQ_REFUSED)
-        ijw_w_leaf(&w, N319_Antwoord_RedenAfwijzingVerzoek, d->reden);
-    if (d->outcome == JR_REQ_REFUSED && d->woonplaats[0]) {
+    ijw_w_leaf(&w, N319_Antwoord_ReferentieAanbieder, a->referentie);
+    ijw_w_leaf(&w, N319_Antwoord_VerzoekAntwoord, a->antwoord);
+    if (refused)
+        ijw_w_leaf(&w, N319_Antwoord_RedenAfwijzingVerzoek, a->reden);
+    if (refused && a->woonplaats[0]) {
         ijw_w_start(&w, N319_Antwoord_Woonplaatsbeginsel);
-        ijw_w_leaf(&w, N319_Antwoord_Woonplaatsbeginsel_Gemeente, d->woonplaats);
+        ijw_w_leaf(&w, N319_Antwoord_Woonplaatsbeginsel_Gemeente, a->woonplaats);
         ijw_w_end(&w);
     }
     ijw_w_end(&w);
-    int64_t out_id;
-    rc = ijw_w_close(&w, err);
-    if (rc == JR_OK)
-        rc = ijw_outbox_add(ctx, IJW_JW319, gemeente, agb, ident, sbuf_cstr(&body), 1, false,
-                            &out_id, err);
-    if (rc == JR_OK)
-        rc = request_set_answer(ctx, d->verzoek_id, out_id, err);
-    sbuf_free(&body);
-    return rc;
+    return ijw_w_close(&w, err);
 }
 
 static void note_decision(ijw_import *im, const char *ref, const jr_req_decision *d)
@@ -61,15 +54,6 @@ static void note_decision(ijw_import *im, const char *ref, const jr_req_decision
     size_t n = strlen(im->detail);
     snprintf(im->detail + n, sizeof im->detail - n, "%sverzoek %.24s %s%s%s", n ? "; " : "", ref,
              what[d->outcome], d->reden[0] ? " reden " : "", d->reden);
-}
-
-static jr_status after_decision(ijw_import *im, const char *ref, const jr_req_decision *d,
-                                jr_error *err)
-{
-    note_decision(im, ref, d);
-    if (d->outcome == JR_REQ_GRANTED)
-        return JR_OK; /* the JW301 answers it */
-    return ijw_queue_jw319(im->ctx, im->gemeente, im->provider, ref, d, err);
 }
 
 /* is there a catalog product code (when given) of this category? */
@@ -168,9 +152,9 @@ jr_status ijw_process_jw315(ijw_import *im, jr_error *err)
         str_copy(v.referrer_name, sizeof v.referrer_name, ijw_tn_val(verw, AP(Verwijzer_Naam)));
         str_copy(v.comment, sizeof v.comment, ijw_tn_val(p, AP(Commentaar)));
         jr_req_decision d;
-        if ((rc = request_vot(&im->sys, &v, im->inbox_id, &d, err)) != JR_OK ||
-            (rc = after_decision(im, ref, &d, err)) != JR_OK)
+        if ((rc = request_vot(&im->sys, &v, im->inbox_id, &d, err)) != JR_OK)
             return rc;
+        note_decision(im, ref, &d);
         if (d.outcome == JR_REQ_INVESTIGATING)
             open = true; /* one request at a time under investigation */
     }
@@ -178,32 +162,6 @@ jr_status ijw_process_jw315(ijw_import *im, jr_error *err)
 }
 
 #define VZ(x) N317_Client_Verzoek_##x
-
-/* the current assignments of the client with the provider: ids, n of them */
-static jr_status current_assignments(const ijw_import *im, const char *bsn, int64_t *ids, int cap,
-                                     int *n, jr_error *err)
-{
-    char d[JR_DATE_ISO_LEN];
-    *n = 0;
-    jr_stmt *q = store_prepare(im->ctx->store,
-                               "SELECT a.id FROM assignment a JOIN youth y ON y.id = a.youth_id"
-                               " JOIN provider p ON p.id = a.provider_id WHERE y.bsn = ? AND"
-                               " p.agb = ? AND a.gemeente = ? AND a.status = 'actief' AND"
-                               " a.end_date >= ? ORDER BY a.id",
-                               err);
-    if (!q)
-        return JR_EDB;
-    store_bind_text(q, 1, bsn);
-    store_bind_text(q, 2, im->provider);
-    store_bind_text(q, 3, im->gemeente);
-    store_bind_text(q, 4, date_format(im->ctx->today, d));
-    store_step_result r;
-    while ((r = store_step(q, err)) == STORE_ROW)
-        if (*n < cap)
-            ids[(*n)++] = store_col_int(q, 0);
-    store_reset(q);
-    return r == STORE_ERROR ? JR_EDB : JR_OK;
-}
 
 static bool in_list(const int64_t *ids, int n, int64_t id)
 {
@@ -213,17 +171,11 @@ static bool in_list(const int64_t *ids, int n, int64_t id)
     return false;
 }
 
-static int64_t start_of(const jr_ctx *ctx, int64_t id)
+/* the start of assignment id (JR_DATE_NONE when there is none) */
+static jr_date start_of(const ijw_import *im, int64_t id)
 {
-    jr_stmt *q = store_prepare(ctx->store, "SELECT start_date FROM assignment WHERE id = ?", NULL);
-    jr_date d = JR_DATE_NONE;
-    if (q) {
-        store_bind_int(q, 1, id);
-        if (store_step(q, NULL) == STORE_ROW)
-            date_parse(store_col_text(q, 0), &d);
-        store_reset(q);
-    }
-    return d;
+    jr_assignment a;
+    return assignment_by_id(&im->sys, id, &a, NULL) == JR_OK ? a.grant.start : JR_DATE_NONE;
 }
 
 jr_status ijw_process_jw317(ijw_import *im, jr_error *err)
@@ -244,7 +196,8 @@ jr_status ijw_process_jw317(ijw_import *im, jr_error *err)
     str_copy(v.reason, sizeof v.reason, ijw_tn_val(vz, VZ(RedenVerzoek)));
     int64_t current[64], listed[64];
     int ncur, nlisted = 0;
-    jr_status rc = current_assignments(im, bsn, current, 64, &ncur, err);
+    jr_status rc =
+        assignment_current(&im->sys, bsn, im->provider, im->gemeente, current, 64, &ncur, err);
     if (rc != JR_OK)
         return rc;
     bool taken, open;
@@ -289,7 +242,7 @@ jr_status ijw_process_jw317(ijw_import *im, jr_error *err)
             ijw_tn_code(p, "9351");
         else if (!dates)
             ijw_tn_code(p, "0001");
-        else if (amounts.has_budget && c.start != start_of(ctx, id))
+        else if (amounts.has_budget && c.start != start_of(im, id))
             ijw_tn_code(p, "9373");
         if (!ijw_tn_ok(p)) {
             bad = true;
@@ -342,9 +295,9 @@ jr_status ijw_process_jw317(ijw_import *im, jr_error *err)
         return JR_OK;
     }
     jr_req_decision d;
-    if ((rc = request_vow(&im->sys, &v, im->inbox_id, &d, err)) != JR_OK)
-        return rc;
-    return after_decision(im, ref, &d, err);
+    if ((rc = request_vow(&im->sys, &v, im->inbox_id, &d, err)) == JR_OK)
+        note_decision(im, ref, &d);
+    return rc;
 }
 
 jr_status ijw_export_jw319(const jr_ctx *ctx, ijw_out_fn fn, void *ud, int *n, jr_error *err)
@@ -353,61 +306,37 @@ jr_status ijw_export_jw319(const jr_ctx *ctx, ijw_out_fn fn, void *ud, int *n, j
     const char *gemeente = NULL, *agb = NULL;
     bool none;
     svc_scope(ctx, &gemeente, &agb, &none); /* an access worker: its municipality's */
-    jr_status rc = store_begin(ctx->store, err);
+    jr_status rc = exchange_export_begin(ctx, err);
     if (rc != JR_OK)
         return rc;
+    sbuf body = SBUF_INIT;
     for (;;) {
-        jr_stmt *q = store_prepare(ctx->store,
-                                   "SELECT id, sender, receiver, ident, body, nrecords FROM"
-                                   " ijw_outbox WHERE code = 'JW319' AND exported_at IS NULL"
-                                   " AND (?1 IS NULL OR sender = ?1) ORDER BY id LIMIT 1",
-                                   err);
-        if (!q) {
-            rc = JR_EDB;
+        store_antwoord_row a;
+        if ((rc = exchange_answer_next(ctx, gemeente, &a, err)) != JR_OK) {
+            if (rc == JR_ENOTFOUND)
+                rc = JR_OK;
             break;
         }
-        store_bind_text(q, 1, gemeente);
-        store_step_result r = store_step(q, err);
-        if (r != STORE_ROW) {
-            store_reset(q);
-            rc = r == STORE_DONE ? JR_OK : JR_EDB;
-            break;
-        }
-        int64_t id = store_col_int(q, 0);
-        ijw_out_info info = {IJW_JW319, "", "", "", (int)store_col_int(q, 5)};
-        str_copy(info.sender, sizeof info.sender, store_col_text(q, 1));
-        str_copy(info.receiver, sizeof info.receiver, store_col_text(q, 2));
-        str_copy(info.ident, sizeof info.ident, store_col_text(q, 3));
-        char *body = strdup(store_col_text(q, 4));
-        store_reset(q);
-        if (!body) {
-            rc = jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
-            break;
-        }
-        rc = fn(ud, &info, body, strlen(body), err);
-        free(body);
+        sbuf_reset(&body);
+        if (a.has_decision)
+            rc = write_jw319(&a, &body, err);
+        else /* queued as text before the decisions were kept */
+            rc = sbuf_puts(&body, a.body) == 0
+                     ? JR_OK
+                     : jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
+        ijw_out_info info = {IJW_JW319, "", "", "", a.nrecords};
+        str_copy(info.sender, sizeof info.sender, a.sender);
+        str_copy(info.receiver, sizeof info.receiver, a.receiver);
+        str_copy(info.ident, sizeof info.ident, a.ident);
+        if (rc == JR_OK)
+            rc = fn(ud, &info, sbuf_cstr(&body), body.len, err);
+        if (rc == JR_OK)
+            rc = exchange_answer_sent(ctx, &a, sbuf_cstr(&body), err);
+        store_antwoord_row_free(&a);
         if (rc != JR_OK)
-            break;
-        jr_stmt *u = store_prepare(ctx->store,
-                                   "UPDATE ijw_outbox SET exported_at ="
-                                   " strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
-                                   err);
-        if (!u) {
-            rc = JR_EDB;
-            break;
-        }
-        store_bind_int(u, 1, id);
-        if (store_step(u, err) != STORE_DONE) {
-            rc = JR_EDB;
-            break;
-        }
-        char eid[48], detail[128];
-        snprintf(eid, sizeof eid, "JW319:%s:%s", info.receiver, info.ident);
-        snprintf(detail, sizeof detail, "JW319 %s van %s aan %s", info.ident, info.sender,
-                 info.receiver);
-        if ((rc = audit_record(ctx, "ijw.verstuurd", "ijw_message", eid, detail, err)) != JR_OK)
             break;
         (*n)++;
     }
-    return svc_finish(ctx, rc, err);
+    sbuf_free(&body);
+    return exchange_export_end(ctx, rc, err);
 }

@@ -2,7 +2,7 @@
  * msg_retour.c: the provider's retour on a message the region sent: the
  * JW302 on a JW301 toewijzing, the JW320 on a JW319 antwoord. It names the
  * message it answers (IdentificatieRetour) and carries a RetourCode per
- * class; they are recorded with the sent message in ijw_outbox. A retour
+ * class; the exchange service records them with the sent message. A retour
  * on a message the region never sent is logged with 9063 (no earlier
  * message). A retour gets no answer of its own.
  */
@@ -64,43 +64,22 @@ static const char *answered_ident(const ijw_tnode *root)
 static jr_status process_retour(ijw_import *im, const char *sent_code, const char *record,
                                 jr_error *err)
 {
-    const jr_ctx *ctx = im->ctx;
     const ijw_tnode *root = ijw_tree_root(im->tree);
     const char *answered = answered_ident(root);
-    jr_stmt *q = store_prepare(ctx->store,
-                               "SELECT id FROM ijw_outbox WHERE code = ? AND ident = ? AND"
-                               " sender = ? AND receiver = ?",
-                               err);
-    if (!q)
-        return JR_EDB;
-    store_bind_text(q, 1, sent_code);
-    store_bind_text(q, 2, answered);
-    store_bind_text(q, 3, im->gemeente);
-    store_bind_text(q, 4, im->provider);
-    store_step_result r = store_step(q, err);
-    int64_t out_id = r == STORE_ROW ? store_col_int(q, 0) : 0;
-    store_reset(q);
-    if (r == STORE_ERROR)
-        return JR_EDB;
     count_classes(im->res, root->first, record);
-    if (!out_id) {
+    char codes[256] = "";
+    collect_codes(root->first, codes, sizeof codes);
+    bool found;
+    jr_status rc = exchange_retour(im->ctx, sent_code, answered, im->gemeente, im->provider, codes,
+                                   &found, err);
+    if (rc != JR_OK)
+        return rc;
+    if (!found) {
         im->header_code = "9063"; /* a retour on a message never sent */
         snprintf(im->detail, sizeof im->detail, "geen %s %s verstuurd aan %s", sent_code,
                  answered ? answered : "", im->provider);
         return JR_OK;
     }
-    char codes[256] = "";
-    collect_codes(root->first, codes, sizeof codes);
-    jr_stmt *u = store_prepare(ctx->store,
-                               "UPDATE ijw_outbox SET retour_codes = ?, retour_at ="
-                               " strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
-                               err);
-    if (!u)
-        return JR_EDB;
-    store_bind_text(u, 1, codes);
-    store_bind_int(u, 2, out_id);
-    if (store_step(u, err) != STORE_DONE)
-        return JR_EDB;
     snprintf(im->detail, sizeof im->detail, "retour op %s %s: %s", sent_code,
              answered ? answered : "", codes);
     return JR_OK;
@@ -110,18 +89,8 @@ static jr_status process_retour(ijw_import *im, const char *sent_code, const cha
  * message it answered (after the row exists) */
 jr_status ijw_link_retour(ijw_import *im, const char *sent_code, jr_error *err)
 {
-    const char *answered = answered_ident(ijw_tree_root(im->tree));
-    jr_stmt *u = store_prepare(im->ctx->store,
-                               "UPDATE ijw_outbox SET retour_inbox_id = ? WHERE code = ? AND"
-                               " ident = ? AND receiver = ?",
-                               err);
-    if (!u)
-        return JR_EDB;
-    store_bind_int(u, 1, im->inbox_id);
-    store_bind_text(u, 2, sent_code);
-    store_bind_text(u, 3, answered);
-    store_bind_text(u, 4, im->provider);
-    return store_step(u, err) == STORE_DONE ? JR_OK : JR_EDB;
+    return exchange_link_retour(im->ctx, im->inbox_id, sent_code,
+                                answered_ident(ijw_tree_root(im->tree)), im->provider, err);
 }
 
 jr_status ijw_process_jw302(ijw_import *im, jr_error *err)

@@ -1,41 +1,14 @@
 /*
  * assignment.h: the toewijzen process and the life of an assignment:
- * issue, change, end (releasing what is left), withdraw, start and stop of
- * care, and its budget ledger.
+ * issue, change, end (releasing what is left), withdraw, and its budget
+ * ledger. Start and stop of care are the care service's (care.h).
  */
 #ifndef JR_ASSIGNMENT_H
 #define JR_ASSIGNMENT_H
 
 #include "../domain/assignment.h"
+#include "../store/assignments.h"
 #include "svc.h"
-
-typedef struct {
-    int64_t id;
-    char number[24];
-    int64_t youth_id;
-    char bsn[10];
-    char gemeente[5];
-    int64_t provider_id;
-    char agb[9];
-    int64_t referral_id; /* 0 when none */
-    int64_t quote_id;    /* 0 when none */
-    jr_grant grant;
-    char status[16];     /* actief | beeindigd | ingetrokken */
-    jr_date care_start;  /* JR_DATE_NONE until start zorg */
-    jr_date care_stop;   /* JR_DATE_NONE until stop zorg */
-    char stop_reason[3]; /* iJw RedenBeeindiging */
-    jr_ledger ledger;    /* money (budget assignments; p*q value for volumes) */
-    int64_t used_base;   /* used volume in base units (minutes or etmalen) */
-} jr_assignment;
-
-typedef struct {
-    int64_t id;
-    jr_date date;
-    char kind[16]; /* toegekend | gewijzigd | vrijgevallen */
-    jr_cents cents;
-    int64_t volume;
-    char note[256];
-} jr_ledger_event;
 
 /* assignment_create: assigns the open referral referral_id (route budget,
  * verblijf, crisis or dyslexie; a quote goes through quote_accept) to the
@@ -49,7 +22,22 @@ jr_status assignment_insert(const jr_ctx *ctx, int64_t youth_id, const char *gem
                             int64_t provider_id, int64_t referral_id, int64_t quote_id,
                             const jr_grant *g, char number[24], jr_error *err);
 
+/* assignment_get / assignment_by_id: the assignment the principal sees
+ * (another municipality's or provider's answers JR_ENOTFOUND, as if it did
+ * not exist), its ledger computed. */
 jr_status assignment_get(const jr_ctx *ctx, const char *number, jr_assignment *out, jr_error *err);
+jr_status assignment_by_id(const jr_ctx *ctx, int64_t id, jr_assignment *out, jr_error *err);
+/* assignment_number_of / assignment_id_of: the number of assignment id,
+ * the id of assignment number (JR_ENOTFOUND, err untouched, when there is
+ * none): the iJw ToewijzingNummer is the id. Unscoped: the caller checks
+ * whose assignment it is (the declaration checks, the care service). */
+jr_status assignment_number_of(const jr_ctx *ctx, int64_t id, char number[24], jr_error *err);
+jr_status assignment_id_of(const jr_ctx *ctx, const char *number, int64_t *id, jr_error *err);
+/* assignment_current: the ids (at most cap, *n of them) of youth bsn's
+ * active assignments with provider agb in gemeente that run until today or
+ * later, in id order. */
+jr_status assignment_current(const jr_ctx *ctx, const char *bsn, const char *agb,
+                             const char *gemeente, int64_t *ids, int cap, int *n, jr_error *err);
 /* assignment_list: each jr_assignment, filtered by municipality, provider
  * AGB and/or youth BSN (NULL: any). */
 jr_status assignment_list(const jr_ctx *ctx, const char *gemeente, const char *agb, const char *bsn,
@@ -66,24 +54,6 @@ jr_status assignment_end(const jr_ctx *ctx, const char *number, jr_date date, co
 /* assignment_withdraw: removes an assignment (RedenWijziging 13): no more
  * declarations on it; accepted lines stay. */
 jr_status assignment_withdraw(const jr_ctx *ctx, const char *number, jr_error *err);
-
-/* care_start / care_stop: the provider agb confirms start or stop of care
- * (stop with an iJw RedenBeeindiging). */
-jr_status care_start(const jr_ctx *ctx, const char *number, const char *agb, jr_date date,
-                     jr_error *err);
-jr_status care_stop(const jr_ctx *ctx, const char *number, const char *agb, jr_date date,
-                    const char *reason, jr_error *err);
-/* assignment_own: the provider agb's own assignment number (another's
- * answers JR_ENOTFOUND, as if it did not exist); the role must provide care. */
-jr_status assignment_own(const jr_ctx *ctx, const char *number, const char *agb, jr_assignment *a,
-                         jr_error *err);
-/* assignment_set_care: runs sql (?1 the date d, unbound for JR_DATE_NONE;
- * ?2 reason; ?3 the assignment id) in a transaction with the audit row
- * action. */
-jr_status assignment_set_care(const jr_ctx *ctx, const jr_assignment *a, const char *sql, jr_date d,
-                              const char *reason, const char *action, jr_error *err);
-/* stop_reason_name: the Dutch meaning of an iJw RedenBeeindiging; "" when unknown. */
-const char *stop_reason_name(const char *code);
 
 /* ledger_events: each jr_ledger_event of the assignment, in order. */
 jr_status ledger_events(const jr_ctx *ctx, const char *number, jr_row_fn fn, void *ud,

@@ -1,177 +1,50 @@
 /*
  * request.c: deciding a provider's verzoek om toewijzing or om wijziging
- * (see request.h): the translation of the requested product to a route,
- * then the referral and assignment services, which hold the rules. A
+ * (see request.h): the translation of the requested product to a route
+ * (domain/request.h), then the referral and assignment services, which
+ * hold the rules; the request and its answer are kept through
+ * store/exchange.h and the exchange service. A
  * refusal rolls back whatever the attempt made and keeps the request, its
  * decision and the rule that decided.
  */
 #include "request.h"
 #include "../core/sbuf.h"
-#include "../ijw/ijw_internal.h"
 
 #include "../domain/assignment.h"
+#include "../domain/request.h"
 #include "assignment.h"
+#include "exchange.h"
 #include "referrals.h"
 #include "youth.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-
-static void refuse(jr_req_decision *d, const char *reden, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void refuse(jr_req_decision *d, const char *reden, const char *fmt, ...)
-{
-    d->outcome = JR_REQ_REFUSED;
-    str_copy(d->reden, sizeof d->reden, reden);
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(d->message, sizeof d->message, fmt, ap);
-    va_end(ap);
-    d->nassignments = 0;
-}
-
-/* the RedenAfwijzingVerzoek for a refusal by the referral and assignment rules */
-static void refuse_by(jr_req_decision *d, const jr_error *e, bool budget)
-{
-    const char *reden = "4"; /* past niet binnen contract (the region's rules) */
-    if (strcmp(e->code, "route_not_allowed") == 0 || strcmp(e->code, "budget_unknown") == 0 ||
-        strcmp(e->code, "below_used") == 0)
-        reden = budget ? "2" : "4";
-    else if (strcmp(e->code, "provider_not_contracted") == 0)
-        reden = "3";
-    else if (strcmp(e->code, "too_old") == 0)
-        reden = "9";
-    else if (strcmp(e->code, "gemeente_unknown") == 0)
-        reden = "5";
-    refuse(d, reden, "%s", e->message);
-}
 
 static bool internal(jr_status rc)
 {
     return rc == JR_EDB || rc == JR_ENOMEM || rc == JR_EIO;
 }
 
-/* the keuzebudget whose amount on date is cents, or NULL */
-static const jr_budget *budget_of_amount(const jr_catalog *cat, jr_cents cents, jr_date date)
+/* links decided request verzoek_id to the JW319 about it (outbox_id) */
+static jr_status request_set_answer(const jr_ctx *ctx, int64_t verzoek_id, int64_t outbox_id,
+                                    jr_error *err)
 {
-    for (int i = 0; i < cat->nbudgets; i++) {
-        jr_cents a;
-        if (budget_amount(&cat->budgets[i], date, &a) && a == cents)
-            return &cat->budgets[i];
-    }
-    return NULL;
+    return store_verzoek_set_answer(ctx->store, verzoek_id, outbox_id, err);
 }
 
-/* the keuzebudgets a referrer may choose, with their amounts on date, in words */
-static void budgets_allowed(const jr_catalog *cat, const char *type, jr_date date, char *out,
-                            size_t cap)
+/* queue_answer: the JW319 antwoord on decision d (refused: VerzoekAntwoord
+ * 1 with the reason and any woonplaats; under investigation: 2), due for
+ * ijw export, linked to the request */
+static jr_status queue_answer(const jr_ctx *ctx, const char *gemeente, const char *agb,
+                              const char *referentie, const jr_req_decision *d, jr_error *err)
 {
-    const jr_referrer_rule *rule = catalog_referrer(cat, type);
-    out[0] = '\0';
-    for (int i = 0; i < cat->nbudgets; i++) {
-        jr_cents a;
-        if (!referrer_allows_budget(rule, cat->budgets[i].code) ||
-            !budget_amount(&cat->budgets[i], date, &a))
-            continue;
-        char m[JR_MONEY_BUF];
-        size_t n = strlen(out);
-        snprintf(out + n, cap - n, "%s%s (%s)", n ? ", " : "", cat->budgets[i].code,
-                 money_format_nl(a, m));
-    }
-}
-
-typedef enum { ROUTE_OK, ROUTE_REFUSED, ROUTE_QUOTE } route_result;
-
-/* translates a requested product into a referral request */
-static route_result translate(const jr_ctx *ctx, const jr_req_product *p, const char *type,
-                              jr_referral_req *req, jr_req_decision *d)
-{
-    const jr_catalog *cat = ctx->cat;
-    char m[JR_MONEY_BUF], s1[JR_DATE_ISO_LEN];
-    str_copy(req->referrer_type, sizeof req->referrer_type, type);
-    if (!p->product[0]) {
-        if (strcmp(p->category, "45") != 0) {
-            refuse(d, "4",
-                   "Een toewijzing zonder productcode is er alleen voor ambulante "
-                   "jeugdhulp (categorie 45) met een budget.");
-            return ROUTE_REFUSED;
-        }
-        if (!p->has_budget || p->has_volume) {
-            refuse(d, "4",
-                   "Een verzoek om ambulante jeugdhulp zonder productcode noemt een "
-                   "budget en geen omvang.");
-            return ROUTE_REFUSED;
-        }
-        const jr_budget *b = budget_of_amount(cat, p->budget, p->start);
-        if (b) {
-            req->route = JR_ROUTE_BUDGET;
-            str_copy(req->budget, sizeof req->budget, b->code);
-            return ROUTE_OK;
-        }
-        const jr_referrer_rule *rule = catalog_referrer(cat, type);
-        if (rule->all_budgets && rule->quote) {
-            req->route = JR_ROUTE_QUOTE;
-            snprintf(d->message, sizeof d->message,
-                     "Budget %s is geen keuzebudget op %s: de gemeente vraagt offertes aan.",
-                     money_format_nl(p->budget, m), date_format(p->start, s1));
-            return ROUTE_QUOTE;
-        }
-        char allowed[256];
-        budgets_allowed(cat, type, p->start, allowed, sizeof allowed);
-        if (allowed[0])
-            refuse(d, "2",
-                   "Budget %s is niet het bedrag van een keuzebudget dat een %s mag kiezen "
-                   "(%s op %s); voor meer of anders is een offerte nodig.",
-                   money_format_nl(p->budget, m), referrer_type_name(type), allowed,
-                   date_format(p->start, s1));
-        else
-            refuse(d, "2",
-                   "Een %s kiest geen keuzebudget: de hulp loopt via een offerte (budget %s "
-                   "gevraagd).",
-                   referrer_type_name(type), money_format_nl(p->budget, m));
-        return ROUTE_REFUSED;
-    }
-    const jr_product *pr = catalog_product(cat, p->product);
-    if (!pr || strcmp(pr->category, p->category) != 0) {
-        refuse(d, "4", "Product %s (categorie %s) staat niet in de catalogus van de regio.",
-               p->product, p->category);
-        return ROUTE_REFUSED;
-    }
-    if (pr->kind == JR_PK_FUNCTIEGROEP) {
-        refuse(d, "4",
-               "Uren van functiegroep %s worden gedeclareerd binnen een ambulant budget; vraag "
-               "een budget (zonder productcode) aan.",
-               pr->code);
-        return ROUTE_REFUSED;
-    }
-    if (p->has_budget || !p->has_volume) {
-        refuse(d, "4", "Een verzoek om %s noemt een omvang (aantal %s), geen budget.", pr->code,
-               unit_name(pr->unit));
-        return ROUTE_REFUSED;
-    }
-    if (strcmp(p->unit, pr->unit) != 0) {
-        refuse(d, "4", "Product %s wordt toegewezen in %s (eenheid %s), niet in eenheid %s.",
-               pr->code, unit_name(pr->unit), pr->unit, p->unit);
-        return ROUTE_REFUSED;
-    }
-    req->route = pr->kind == JR_PK_INTENSITY ? JR_ROUTE_VERBLIJF
-                 : pr->kind == JR_PK_CRISIS  ? JR_ROUTE_CRISIS
-                                             : JR_ROUTE_DYSLEXIE;
-    str_copy(req->product, sizeof req->product, pr->code);
-    jr_date end = p->end;
-    if (end == JR_DATE_NONE && strcmp(p->frequency, "6") != 0) {
-        jr_referral_req probe = *req;
-        probe.volume = 1;
-        jr_grant g;
-        if (assignment_plan(cat, &probe, p->start, JR_DATE_NONE, 0, 0, &g, NULL) == JR_OK)
-            end = g.end;
-        else
-            end = p->start;
-    }
-    req->volume = frequency_volume_total(p->volume, p->frequency, p->start, end);
-    return ROUTE_OK;
+    bool refused = d->outcome == JR_REQ_REFUSED;
+    int64_t outbox_id;
+    jr_status rc =
+        exchange_answer_queue(ctx, d->verzoek_id, gemeente, agb, referentie, refused ? "1" : "2",
+                              refused ? d->reden : NULL,
+                              refused && d->woonplaats[0] ? d->woonplaats : NULL, &outbox_id, err);
+    return rc == JR_OK ? request_set_answer(ctx, d->verzoek_id, outbox_id, err) : rc;
 }
 
 static jr_status record(const jr_ctx *ctx, const char *kind, const char *agb, const char *gemeente,
@@ -179,29 +52,26 @@ static jr_status record(const jr_ctx *ctx, const char *kind, const char *agb, co
                         jr_req_decision *d, int64_t referral_id, jr_error *err)
 {
     static const char *const status[] = {"toegewezen", "afgewezen", "in_onderzoek"};
-    jr_stmt *s = store_prepare(
-        ctx->store,
-        "INSERT INTO ijw_verzoek (kind, agb, gemeente, bsn, referentie, inbox_id, status, reden,"
-        " woonplaats, message, referral_id, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
-        err);
-    if (!s)
-        return JR_EDB;
-    store_bind_text(s, 1, kind);
-    store_bind_text(s, 2, agb);
-    store_bind_text(s, 3, gemeente);
-    store_bind_text(s, 4, bsn);
-    store_bind_text(s, 5, referentie);
-    store_bind_int(s, 6, inbox_id);
-    store_bind_text(s, 7, status[d->outcome]);
-    store_bind_text(s, 8, d->reden[0] ? d->reden : NULL);
-    store_bind_text(s, 9, d->woonplaats[0] ? d->woonplaats : NULL);
-    store_bind_text(s, 10, d->message);
-    if (referral_id)
-        store_bind_int(s, 11, referral_id);
-    if (store_step(s, err) != STORE_DONE)
-        return JR_EDB;
-    d->verzoek_id = store_last_id(ctx->store);
+    char now[STORE_TS_LEN];
+    store_verzoek_new v = {kind,
+                           agb,
+                           gemeente,
+                           bsn,
+                           referentie,
+                           inbox_id,
+                           status[d->outcome],
+                           d->reden[0] ? d->reden : NULL,
+                           d->woonplaats[0] ? d->woonplaats : NULL,
+                           d->message,
+                           referral_id,
+                           store_timestamp(0, now)};
+    jr_status rc = store_verzoek_insert(ctx->store, &v, &d->verzoek_id, err);
+    if (rc != JR_OK)
+        return rc;
+    if (d->outcome != JR_REQ_GRANTED) /* the JW301 answers a granted one */
+        rc = queue_answer(ctx, gemeente, agb, referentie, d, err);
+    if (rc != JR_OK)
+        return rc;
     char eid[24], detail[384];
     snprintf(eid, sizeof eid, "%lld", (long long)d->verzoek_id);
     snprintf(detail, sizeof detail, "%s %.40s van %s aan %s: %s%s%s; %s", kind, referentie, agb,
@@ -225,7 +95,7 @@ static jr_status request_youth(const jr_ctx *ctx, const char *bsn, jr_date birth
             return rc;
         }
         if (rc != JR_OK)
-            refuse_by(d, &e, false);
+            request_refuse_by(d, &e, false);
         return JR_OK;
     }
     if (rc != JR_OK) {
@@ -235,22 +105,13 @@ static jr_status request_youth(const jr_ctx *ctx, const char *bsn, jr_date birth
     }
     if (strcmp(y.gemeente, gemeente) != 0) {
         const jr_municipality *m = catalog_municipality(ctx->cat, y.gemeente);
-        refuse(d, "8",
-               "De jeugdige woont in gemeente %s (%s); die gemeente beslist "
-               "(woonplaatsbeginsel).",
-               y.gemeente, m ? m->name : "");
+        request_decision_refuse(d, "8",
+                                "De jeugdige woont in gemeente %s (%s); die gemeente beslist "
+                                "(woonplaatsbeginsel).",
+                                y.gemeente, m ? m->name : "");
         str_copy(d->woonplaats, sizeof d->woonplaats, y.gemeente);
     }
     return JR_OK;
-}
-
-static jr_status assignment_id_of(const jr_ctx *ctx, const char *number, int64_t *id, jr_error *err)
-{
-    jr_assignment a;
-    jr_status rc = assignment_get(ctx, number, &a, err);
-    if (rc == JR_OK)
-        *id = a.id;
-    return rc;
 }
 
 /* grants one product for the youth: a referral by the requesting referrer
@@ -262,8 +123,8 @@ static jr_status grant_product(const jr_ctx *ctx, const jr_req_product *p, const
 {
     jr_referral_req req;
     memset(&req, 0, sizeof req);
-    route_result rr = translate(ctx, p, type, &req, d);
-    if (rr == ROUTE_REFUSED)
+    jr_route_result rr = request_translate(ctx->cat, p, type, &req, d);
+    if (rr == JR_ROUTE_REFUSED)
         return JR_OK;
     str_copy(req.result, sizeof req.result, result);
     req.date = ctx->today < p->start ? ctx->today : p->start;
@@ -271,7 +132,7 @@ static jr_status grant_product(const jr_ctx *ctx, const jr_req_product *p, const
     jr_error_clear(&e);
     int64_t rid;
     jr_status rc = referral_create(ctx, bsn, &req, referrer_name, &rid, &e);
-    if (rc == JR_OK && rr == ROUTE_QUOTE) {
+    if (rc == JR_OK && rr == JR_ROUTE_TO_QUOTE) {
         d->outcome = JR_REQ_INVESTIGATING;
         *referral_id = rid;
         return JR_OK;
@@ -284,7 +145,7 @@ static jr_status grant_product(const jr_ctx *ctx, const jr_req_product *p, const
         return rc;
     }
     if (rc != JR_OK) {
-        refuse_by(d, &e, req.route == JR_ROUTE_BUDGET);
+        request_refuse_by(d, &e, req.route == JR_ROUTE_BUDGET);
         return JR_OK;
     }
     int64_t id;
@@ -299,48 +160,13 @@ static jr_status grant_product(const jr_ctx *ctx, const jr_req_product *p, const
 jr_status request_referentie_taken(const jr_ctx *ctx, const char *agb, const char *referentie,
                                    bool *taken, jr_error *err)
 {
-    jr_stmt *q = store_prepare(ctx->store,
-                               "SELECT 1 FROM ijw_verzoek WHERE agb = ? AND referentie = ?", err);
-    if (!q)
-        return JR_EDB;
-    store_bind_text(q, 1, agb);
-    store_bind_text(q, 2, referentie);
-    store_step_result r = store_step(q, err);
-    store_reset(q);
-    *taken = r == STORE_ROW;
-    return r == STORE_ERROR ? JR_EDB : JR_OK;
+    return store_verzoek_referentie_taken(ctx->store, agb, referentie, taken, err);
 }
-
-/* a request v still under investigation: taken into it, and no assignment
- * came of its referral yet (a quote accepted) */
-#define UNDER_INVESTIGATION                                                                        \
-    "v.status = 'in_onderzoek' AND NOT EXISTS (SELECT 1 FROM assignment a"                         \
-    " WHERE a.referral_id = v.referral_id)"
-
-/* the quotes of v's referral: all of them, and those not decided yet */
-#define QUOTES_OF_V                                                                                \
-    "(SELECT COUNT(*) FROM quote q WHERE q.referral_id = v.referral_id),"                          \
-    " (SELECT COUNT(*) FROM quote q WHERE q.referral_id = v.referral_id"                           \
-    " AND q.status IN ('aangevraagd', 'beantwoord'))"
 
 jr_status request_open(const jr_ctx *ctx, const char *agb, const char *bsn, bool *open,
                        jr_error *err)
 {
-    /* under investigation, and no assignment came of its referral yet */
-    jr_stmt *q =
-        store_prepare(ctx->store,
-                      "SELECT 1 FROM ijw_verzoek v WHERE v.agb = ? AND v.bsn = ? AND"
-                      " " UNDER_INVESTIGATION " AND NOT EXISTS (SELECT 1 FROM referral r WHERE"
-                      " r.id = v.referral_id AND r.status = 'afgesloten')",
-                      err);
-    if (!q)
-        return JR_EDB;
-    store_bind_text(q, 1, agb);
-    store_bind_text(q, 2, bsn);
-    store_step_result r = store_step(q, err);
-    store_reset(q);
-    *open = r == STORE_ROW;
-    return r == STORE_ERROR ? JR_EDB : JR_OK;
+    return store_verzoek_open(ctx->store, agb, bsn, open, err);
 }
 
 /* ends the decision savepoint: kept when granted or opened, else undone */
@@ -408,35 +234,17 @@ static jr_status referral_of(const jr_ctx *ctx, const jr_assignment *a, jr_refer
 
 static jr_status mark_changed(const jr_ctx *ctx, int64_t id, const char *referentie, jr_error *err)
 {
-    jr_stmt *u = store_prepare(ctx->store,
-                               "INSERT INTO ijw_toewijzing (assignment_id, referentie,"
-                               " referentie_sent, reden) VALUES (?1, ?2, 0, '12')"
-                               " ON CONFLICT (assignment_id) DO UPDATE SET referentie = ?2,"
-                               " referentie_sent = 0, reden = '12'",
-                               err);
-    if (!u)
-        return JR_EDB;
-    store_bind_int(u, 1, id);
-    store_bind_text(u, 2, referentie);
-    return store_step(u, err) == STORE_DONE ? JR_OK : JR_EDB;
+    return store_toewijzing_mark_changed(ctx->store, id, referentie, err);
 }
 
 /* applies one change of a wijzigingsverzoek; d says why when refused */
 static jr_status change_one(const jr_ctx *ctx, const jr_vow *v, const jr_vow_change *c,
                             jr_req_decision *d, char type[3], jr_error *err)
 {
-    char number[24] = "";
-    jr_stmt *q = store_prepare(ctx->store, "SELECT number FROM assignment WHERE id = ?", err);
-    if (!q)
-        return JR_EDB;
-    store_bind_int(q, 1, c->assignment_id);
-    if (store_step(q, err) == STORE_ROW)
-        str_copy(number, sizeof number, store_col_text(q, 0));
-    store_reset(q);
     jr_assignment a;
     jr_error e;
     jr_error_clear(&e);
-    jr_status rc = assignment_get(ctx, number, &a, &e);
+    jr_status rc = assignment_by_id(ctx, c->assignment_id, &a, &e);
     if (rc == JR_OK && strcmp(a.agb, v->agb) != 0)
         rc = jr_fail(&e, JR_ENOTFOUND, "assignment_unknown", "",
                      "Toewijzing %lld is niet van "
@@ -447,7 +255,7 @@ static jr_status change_one(const jr_ctx *ctx, const jr_vow *v, const jr_vow_cha
         return rc;
     }
     if (rc != JR_OK) {
-        refuse(d, "1", "%s", e.message);
+        request_decision_refuse(d, "1", "%s", e.message);
         return JR_OK;
     }
     jr_referral ref;
@@ -456,24 +264,26 @@ static jr_status change_one(const jr_ctx *ctx, const jr_vow *v, const jr_vow_cha
     jr_referral_req req = ref.req;
     if (c->has_budget) {
         if (!a.grant.is_budget) {
-            refuse(d, "4", "Toewijzing %lld heeft een omvang, geen budget.",
-                   (long long)c->assignment_id);
+            request_decision_refuse(d, "4", "Toewijzing %lld heeft een omvang, geen budget.",
+                                    (long long)c->assignment_id);
             return JR_OK;
         }
         if (a.quote_id) {
-            refuse(d, "1",
-                   "Het budget van een geaccepteerde offerte verandert met een nieuwe "
-                   "offerte, niet met een wijzigingsverzoek.");
+            request_decision_refuse(
+                d, "1",
+                "Het budget van een geaccepteerde offerte verandert met een nieuwe "
+                "offerte, niet met een wijzigingsverzoek.");
             return JR_OK;
         }
-        const jr_budget *b = budget_of_amount(ctx->cat, c->budget, a.grant.start);
+        const jr_budget *b = request_budget_of_amount(ctx->cat, c->budget, a.grant.start);
         jr_req_product p = {"45", "", a.grant.start, a.grant.end, true, c->budget, false, 0,
                             "",   ""};
         if (!b) {
             jr_referral_req probe;
             memset(&probe, 0, sizeof probe);
-            if (translate(ctx, &p, ref.req.referrer_type, &probe, d) != ROUTE_REFUSED)
-                refuse(d, "2", "%s", d->message);
+            if (request_translate(ctx->cat, &p, ref.req.referrer_type, &probe, d) !=
+                JR_ROUTE_REFUSED)
+                request_decision_refuse(d, "2", "%s", d->message);
             return JR_OK;
         }
         req.route = JR_ROUTE_BUDGET;
@@ -481,8 +291,8 @@ static jr_status change_one(const jr_ctx *ctx, const jr_vow *v, const jr_vow_cha
     }
     if (c->has_volume) {
         if (a.grant.is_budget) {
-            refuse(d, "4", "Toewijzing %lld heeft een budget, geen omvang.",
-                   (long long)c->assignment_id);
+            request_decision_refuse(d, "4", "Toewijzing %lld heeft een budget, geen omvang.",
+                                    (long long)c->assignment_id);
             return JR_OK;
         }
         req.volume = c->volume;
@@ -492,24 +302,25 @@ static jr_status change_one(const jr_ctx *ctx, const jr_vow *v, const jr_vow_cha
     if (ref.id && (rc = referral_check(ctx->cat, &req, &e)) == JR_OK)
         rc = assignment_plan(ctx->cat, &req, a.grant.start, end, 0, 0, &g, &e);
     if (ref.id && rc != JR_OK) {
-        refuse_by(d, &e, c->has_budget);
+        request_refuse_by(d, &e, c->has_budget);
         return JR_OK;
     }
     int64_t amount = c->has_budget ? c->budget : c->has_volume ? c->volume : -1;
-    rc = assignment_change(ctx, number, amount, c->end, "12", &e);
+    rc = assignment_change(ctx, a.number, amount, c->end, "12", &e);
     if (internal(rc)) {
         *err = e;
         return rc;
     }
     if (rc != JR_OK && strcmp(e.code, "nothing_to_change") == 0) {
-        refuse(d, "1",
-               "Het verzoek wijzigt toewijzing %lld niet: geef een einddatum, omvang of "
-               "budget.",
-               (long long)c->assignment_id);
+        request_decision_refuse(
+            d, "1",
+            "Het verzoek wijzigt toewijzing %lld niet: geef een einddatum, omvang of "
+            "budget.",
+            (long long)c->assignment_id);
         return JR_OK;
     }
     if (rc != JR_OK) {
-        refuse_by(d, &e, c->has_budget);
+        request_refuse_by(d, &e, c->has_budget);
         return JR_OK;
     }
     if ((rc = mark_changed(ctx, a.id, v->referentie, err)) != JR_OK)
@@ -535,7 +346,8 @@ jr_status request_vow(const jr_ctx *ctx, const jr_vow *v, int64_t inbox_id, jr_r
         return svc_finish(ctx, rc, err);
     char type[3] = "";
     if (v->nchanges == 0 && v->nnew == 0)
-        refuse(out, "1", "Het verzoek om wijziging wijzigt niets en vraagt niets nieuws.");
+        request_decision_refuse(out, "1",
+                                "Het verzoek om wijziging wijzigt niets en vraagt niets nieuws.");
     for (int i = 0; i < v->nchanges && rc == JR_OK && out->outcome == JR_REQ_GRANTED; i++)
         rc = change_one(ctx, v, &v->changes[i], out, type, err);
     int64_t referral_id = 0;
@@ -546,7 +358,8 @@ jr_status request_vow(const jr_ctx *ctx, const jr_vow *v, int64_t inbox_id, jr_r
         rc = grant_product(ctx, &v->added[i], type[0] ? type : "01", "", v->bsn, v->agb, result,
                            out, &referral_id, err);
         if (rc == JR_OK && out->outcome == JR_REQ_INVESTIGATING)
-            refuse(out, "1", "Een nieuw product buiten de keuzebudgetten is een nieuwe aanvraag.");
+            request_decision_refuse(
+                out, "1", "Een nieuw product buiten de keuzebudgetten is een nieuwe aanvraag.");
     }
     if (rc != JR_OK) {
         store_rollback(ctx->store);
@@ -566,35 +379,6 @@ jr_status request_vow(const jr_ctx *ctx, const jr_vow *v, int64_t inbox_id, jr_r
     return svc_finish(ctx, rc, err);
 }
 
-jr_status request_set_answer(const jr_ctx *ctx, int64_t verzoek_id, int64_t outbox_id,
-                             jr_error *err)
-{
-    jr_stmt *u =
-        store_prepare(ctx->store, "UPDATE ijw_verzoek SET outbox_id = ? WHERE id = ?", err);
-    if (!u)
-        return JR_EDB;
-    store_bind_int(u, 1, outbox_id);
-    store_bind_int(u, 2, verzoek_id);
-    return store_step(u, err) == STORE_DONE ? JR_OK : JR_EDB;
-}
-
-static void pending_from_row(const void *ud, jr_stmt *q, void *row)
-{
-    jr_req_pending *p = row;
-    (void)ud;
-    memset(p, 0, sizeof *p);
-    p->id = store_col_int(q, 0);
-    str_copy(p->kind, sizeof p->kind, store_col_text(q, 1));
-    str_copy(p->agb, sizeof p->agb, store_col_text(q, 2));
-    str_copy(p->gemeente, sizeof p->gemeente, store_col_text(q, 3));
-    str_copy(p->referentie, sizeof p->referentie, store_col_text(q, 4));
-    p->referral_id = store_col_int(q, 5);
-    p->quotes = (int)store_col_int(q, 6);
-    p->open_quotes = (int)store_col_int(q, 7);
-    str_copy(p->created_at, sizeof p->created_at, store_col_text(q, 8));
-    str_copy(p->message, sizeof p->message, store_col_text(q, 9));
-}
-
 jr_status request_pending(const jr_ctx *ctx, jr_row_fn fn, void *ud, jr_error *err)
 {
     const char *gemeente = NULL, *agb = NULL;
@@ -602,63 +386,23 @@ jr_status request_pending(const jr_ctx *ctx, jr_row_fn fn, void *ud, jr_error *e
     jr_status rc = svc_list_scope(ctx, &gemeente, &agb, &none, err);
     if (rc != JR_OK || none)
         return rc;
-    jr_stmt *q = store_prepare(ctx->store,
-                               "SELECT v.id, v.kind, v.agb, v.gemeente, v.referentie,"
-                               " COALESCE(v.referral_id, 0), " QUOTES_OF_V ", v.created_at,"
-                               " v.message FROM ijw_verzoek v WHERE " UNDER_INVESTIGATION
-                               " AND (?1 IS NULL OR v.gemeente = ?1)"
-                               " AND (?2 IS NULL OR v.agb = ?2) ORDER BY v.id",
-                               err);
-    if (!q)
-        return JR_EDB;
-    store_bind_text(q, 1, gemeente);
-    store_bind_text(q, 2, agb);
-    jr_req_pending p;
-    return store_each(q, pending_from_row, NULL, &p, fn, ud, err);
+    return store_verzoek_pending_each(ctx->store, gemeente, agb, fn, ud, err);
 }
 
-/* the stored request verzoek_id as refuse needs it */
-typedef struct {
-    char kind[4], agb[9], gemeente[5], bsn[10], referentie[64], status[16], reden[3];
-    bool assigned;
-    int open_quotes;
-} stored_req;
-
-static jr_status load_request(const jr_ctx *ctx, int64_t id, stored_req *r, jr_error *err)
+/* the stored request id as refuse needs it, if the principal sees it */
+static jr_status load_request(const jr_ctx *ctx, int64_t id, store_verzoek_row *r, jr_error *err)
 {
-    memset(r, 0, sizeof *r);
-    jr_stmt *q = store_prepare(ctx->store,
-                               "SELECT v.kind, v.agb, v.gemeente, v.bsn, v.referentie, v.status,"
-                               " COALESCE(v.reden, ''), EXISTS (SELECT 1 FROM assignment a WHERE"
-                               " a.referral_id = v.referral_id), " QUOTES_OF_V
-                               " FROM ijw_verzoek v WHERE v.id = ?",
-                               err);
-    if (!q)
-        return JR_EDB;
-    store_bind_int(q, 1, id);
-    store_step_result s = store_step(q, err);
-    if (s == STORE_ROW) {
-        str_copy(r->kind, sizeof r->kind, store_col_text(q, 0));
-        str_copy(r->agb, sizeof r->agb, store_col_text(q, 1));
-        str_copy(r->gemeente, sizeof r->gemeente, store_col_text(q, 2));
-        str_copy(r->bsn, sizeof r->bsn, store_col_text(q, 3));
-        str_copy(r->referentie, sizeof r->referentie, store_col_text(q, 4));
-        str_copy(r->status, sizeof r->status, store_col_text(q, 5));
-        str_copy(r->reden, sizeof r->reden, store_col_text(q, 6));
-        r->assigned = store_col_int(q, 7) != 0;
-        r->open_quotes = (int)store_col_int(q, 9);
-    }
-    store_reset(q);
-    if (s == STORE_ERROR)
-        return JR_EDB;
-    if (s != STORE_ROW || !svc_sees(ctx, r->gemeente, NULL))
+    jr_status rc = store_verzoek_get(ctx->store, id, r, err);
+    if (rc == JR_OK && !svc_sees(ctx, r->gemeente, NULL))
+        rc = JR_ENOTFOUND;
+    if (rc == JR_ENOTFOUND)
         return jr_fail(err, JR_ENOTFOUND, "request_unknown", "request",
                        "Verzoek %lld bestaat niet.", (long long)id);
-    return JR_OK;
+    return rc;
 }
 
 /* may stored request r be refused now? JR_ECONFLICT naming why not */
-static jr_status refusable(const stored_req *r, int64_t id, jr_error *err)
+static jr_status refusable(const store_verzoek_row *r, int64_t id, jr_error *err)
 {
     if (strcmp(r->status, "afgewezen") == 0)
         return jr_fail(err, JR_ECONFLICT, "request_decided", "request",
@@ -692,8 +436,8 @@ jr_status request_refuse(const jr_ctx *ctx, int64_t verzoek_id, const char *rede
     jr_status rc = svc_may(ctx, JR_ACT_REFER, err);
     if (rc != JR_OK)
         return rc;
-    const ijw_stype *t = ijw_stype_find("LDT_RedenAfwijzingVerzoek");
-    if (!reden || !t || !ijw_code_valid(t, reden))
+    const char *meaning = request_refusal_name(reden);
+    if (!meaning)
         return jr_fail(err, JR_EINVAL, "reden_unknown", "reason",
                        "Reden '%.8s' is geen iJw-reden van afwijzing (RedenAfwijzingVerzoek 1 "
                        "tot en met 9).",
@@ -704,7 +448,7 @@ jr_status request_refuse(const jr_ctx *ctx, int64_t verzoek_id, const char *rede
                        sizeof out->message - 1);
     if ((rc = store_begin(ctx->store, err)) != JR_OK)
         return rc;
-    stored_req r;
+    store_verzoek_row r;
     if ((rc = load_request(ctx, verzoek_id, &r, err)) != JR_OK ||
         (rc = refusable(&r, verzoek_id, err)) != JR_OK)
         return svc_finish(ctx, rc, err);
@@ -727,23 +471,13 @@ jr_status request_refuse(const jr_ctx *ctx, int64_t verzoek_id, const char *rede
     if (text && text[0])
         str_copy(out->message, sizeof out->message, text);
     else
-        snprintf(out->message, sizeof out->message, "Afgewezen na onderzoek: %s.",
-                 ijw_code_doc(t, reden));
-    jr_stmt *u = store_prepare(ctx->store,
-                               "UPDATE ijw_verzoek SET status = 'afgewezen', reden = ?,"
-                               " woonplaats = ?, message = ? WHERE id = ? AND"
-                               " status = 'in_onderzoek'",
-                               err);
-    if (!u)
-        return svc_finish(ctx, JR_EDB, err);
-    store_bind_text(u, 1, out->reden);
-    store_bind_text(u, 2, out->woonplaats[0] ? out->woonplaats : NULL);
-    store_bind_text(u, 3, out->message);
-    store_bind_int(u, 4, verzoek_id);
-    if (store_step(u, err) != STORE_DONE)
-        return svc_finish(ctx, JR_EDB, err);
+        snprintf(out->message, sizeof out->message, "Afgewezen na onderzoek: %s.", meaning);
+    if ((rc = store_verzoek_refuse(ctx->store, verzoek_id, out->reden,
+                                   out->woonplaats[0] ? out->woonplaats : NULL, out->message,
+                                   err)) != JR_OK)
+        return svc_finish(ctx, rc, err);
     /* the same JW319 a refusal on receipt gets */
-    if ((rc = ijw_queue_jw319(&sys, r.gemeente, r.agb, r.referentie, out, err)) != JR_OK)
+    if ((rc = queue_answer(&sys, r.gemeente, r.agb, r.referentie, out, err)) != JR_OK)
         return svc_finish(ctx, rc, err);
     char eid[24], detail[384];
     snprintf(eid, sizeof eid, "%lld", (long long)verzoek_id);

@@ -11,42 +11,25 @@
  * decides who may ask what) and an assignment (assignment_create /
  * assignment_change with assignment_plan's limits), with the requesting
  * referrer of the iJw Verwijzer. What a request adds is the translation of
- * an iJw product to a route: an aspecific product with a Budget is the
- * keuzebudget of that amount (a GP's must be KB1's or KB2's, a GI never
- * has one: both are refused naming the rule; an amount no keuzebudget has,
- * asked by the municipality's own access team, opens a quote); a product
- * code with an Omvang is the verblijf, crisis or dyslexie product, its
- * volume the total over the period (Frequentie per dag / week / maand is
- * multiplied out). A refused or undecided request changes nothing else.
+ * an iJw product to a route (request_translate, domain/request.h): an aspecific product with a
+ * Budget is the keuzebudget of that amount (a GP's must be KB1's or KB2's, a GI never has one: both
+ * are refused naming the rule; an amount no keuzebudget has, asked by the municipality's own access
+ * team, opens a quote); a product code with an Omvang is the verblijf, crisis or dyslexie product,
+ * its volume the total over the period (Frequentie per dag / week / maand is multiplied out). A
+ * refused or undecided request changes nothing else.
  *
  * The caller passes a context that may refer (the municipality deciding);
- * the request and its decision are recorded (ijw_verzoek) with the audit.
+ * the request and its decision are recorded (ijw_verzoek) with the audit,
+ * and a refusal or an investigation queues its JW319 with the exchange
+ * service (exchange_answer_queue), written when it is exported.
  */
 #ifndef JR_REQUEST_H
 #define JR_REQUEST_H
 
 #include "../domain/catalog.h"
+#include "../domain/request.h"
+#include "../store/exchange.h"
 #include "svc.h"
-
-typedef enum {
-    JR_REQ_GRANTED = 0,
-    JR_REQ_REFUSED,
-    JR_REQ_INVESTIGATING,
-} jr_req_outcome;
-
-/* One requested product (an AangevraagdProduct, or a NieuwProduct). */
-typedef struct {
-    char category[3];
-    char product[8]; /* "" for an aspecific product */
-    jr_date start;
-    jr_date end; /* JR_DATE_NONE: the longest the product allows */
-    bool has_budget;
-    jr_cents budget;
-    bool has_volume;
-    int64_t volume;
-    char unit[3];
-    char frequency[2];
-} jr_req_product;
 
 /* A verzoek om toewijzing (one per requested product). */
 typedef struct {
@@ -72,8 +55,6 @@ typedef struct {
     int64_t volume;
 } jr_vow_change;
 
-#define JR_VOW_MAX 16
-
 /* A verzoek om wijziging: the client's assignments with the provider to
  * keep (unchanged), to change, and new products. */
 typedef struct {
@@ -88,16 +69,6 @@ typedef struct {
     jr_req_product added[JR_VOW_MAX];
 } jr_vow;
 
-typedef struct {
-    jr_req_outcome outcome;
-    char reden[3];      /* refused: iJw RedenAfwijzingVerzoek */
-    char woonplaats[5]; /* refused for the woonplaatsbeginsel: where the youth lives */
-    char message[320];  /* the rule that decided, in Dutch */
-    int nassignments;   /* granted: the assignments made or changed */
-    int64_t assignments[JR_VOW_MAX + 1];
-    int64_t verzoek_id; /* the stored request */
-} jr_req_decision;
-
 /* request_referentie_taken: has provider agb used referentie before (iJw 9347)? */
 jr_status request_referentie_taken(const jr_ctx *ctx, const char *agb, const char *referentie,
                                    bool *taken, jr_error *err);
@@ -111,26 +82,6 @@ jr_status request_vot(const jr_ctx *ctx, const jr_vot *v, int64_t inbox_id, jr_r
 /* request_vow: decides a verzoek om wijziging, all or nothing. */
 jr_status request_vow(const jr_ctx *ctx, const jr_vow *v, int64_t inbox_id, jr_req_decision *out,
                       jr_error *err);
-/* request_set_answer: links the decided request to the answer message (a
- * JW319) sent about it. */
-jr_status request_set_answer(const jr_ctx *ctx, int64_t verzoek_id, int64_t outbox_id,
-                             jr_error *err);
-
-/* A request still under investigation (status in_onderzoek, no assignment
- * made for its referral yet), for listing; no personal data. */
-typedef struct {
-    int64_t id;
-    char kind[4]; /* VOT | VOW */
-    char agb[9];
-    char gemeente[5];
-    char referentie[64];
-    int64_t referral_id; /* 0: none */
-    int open_quotes;     /* quotes of its referral asked or answered, not decided */
-    int quotes;          /* all quotes of its referral */
-    char created_at[32];
-    char message[320];
-} jr_req_pending;
-
 /* request_pending: each jr_req_pending the caller sees (its own
  * municipality for an access worker), oldest first. */
 jr_status request_pending(const jr_ctx *ctx, jr_row_fn fn, void *ud, jr_error *err);

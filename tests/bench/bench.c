@@ -31,6 +31,7 @@
 #include "domain/ident.h"
 #include "io/decl_csv.h"
 #include "service/assignment.h"
+#include "service/care.h"
 #include "service/declaration.h"
 #include "service/provider.h"
 #include "service/referrals.h"

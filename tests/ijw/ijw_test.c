@@ -7,6 +7,7 @@
 #include "core/sbuf.h"
 #include "domain/ident.h"
 #include "service/assignment.h"
+#include "service/care.h"
 #include "service/provider.h"
 #include "service/referrals.h"
 #include "service/youth.h"

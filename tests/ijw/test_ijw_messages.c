@@ -473,6 +473,16 @@ static void test_jw301_export_and_read_back(void **state)
     assert_int_equal(n, 1);
     assert_contains(c.last.data, "<RedenWijziging>05</RedenWijziging>");
     assert_contains(c.last.data, "<Einddatum>2025-06-30</Einddatum>");
+    /* the reason is kept as data: 08 is sent, not the 05 an earlier end suggests */
+    date_parse("2025-06-20", &end);
+    assert_ok(assignment_change(&f->env.ctx, number, -1, end, "08", err));
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM ledger_event WHERE kind = 'gewijzigd' AND"
+                              " reason = '08'"),
+                     1);
+    assert_ok(ijw_export(&f->env.ctx, IJW_JW301, JR_DATE_NONE, collect, &c, &n, err));
+    assert_int_equal(n, 1);
+    assert_contains(c.last.data, "<RedenWijziging>08</RedenWijziging>");
+    assert_contains(c.last.data, "<Einddatum>2025-06-20</Einddatum>");
     /* withdrawn: RedenWijziging 13 */
     assert_ok(assignment_withdraw(&f->env.ctx, number, err));
     assert_ok(ijw_export(&f->env.ctx, IJW_JW301, JR_DATE_NONE, collect, &c, &n, err));
@@ -652,7 +662,7 @@ static void test_jw307_9413_second_temporary_stop(void **state)
     stop_accepted(f, nr, "E1", "20", "2025-04-30");
     stop_refused(f, nr, "E2", "20", "2025-05-15", "9413");
     assert_stop(f, id, "2025-04-30", "20");
-    assert_int_equal(count(f, "SELECT COUNT(*) FROM ijw_stop"), 1);
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM stop_history"), 1);
 }
 
 /* 9414: a stop after a temporary one ending before it */
@@ -664,7 +674,7 @@ static void test_jw307_9414_stop_before_current(void **state)
     stop_accepted(f, nr, "E1", "20", "2025-04-30");
     stop_refused(f, nr, "E2", "31", "2025-04-15", "9414");
     assert_stop(f, id, "2025-04-30", "20");
-    assert_int_equal(count(f, "SELECT COUNT(*) FROM ijw_stop"), 1);
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM stop_history"), 1);
 }
 
 /* 9415: any stop after a definitive one (not 20) for the same start */
@@ -677,7 +687,7 @@ static void test_jw307_9415_after_definitive_stop(void **state)
     stop_refused(f, nr, "E2", "31", "2025-06-05", "9415");
     stop_refused(f, nr, "E3", "20", "2025-06-05", "9415");
     assert_stop(f, id, "2025-05-31", "31");
-    assert_int_equal(count(f, "SELECT COUNT(*) FROM ijw_stop"), 1);
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM stop_history"), 1);
 }
 
 /* a temporary stop followed by a later definitive one; the same message
@@ -697,13 +707,13 @@ static void test_jw307_temporary_then_definitive(void **state)
     assert_string_equal(f->answer.data, first);
     free(first);
     assert_stop(f, id, "2025-05-31", "31");
-    assert_int_equal(count(f, "SELECT COUNT(*) FROM ijw_stop WHERE reason = '20' AND"
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM stop_history WHERE reason = '20' AND"
                               " end_date = '2025-04-30' AND state = 'vervangen'"),
                      1);
-    assert_int_equal(count(f, "SELECT COUNT(*) FROM ijw_stop WHERE reason = '31' AND"
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM stop_history WHERE reason = '31' AND"
                               " end_date = '2025-05-31' AND state = 'actueel'"),
                      1);
-    assert_int_equal(count(f, "SELECT COUNT(*) FROM ijw_stop"), 2);
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM stop_history"), 2);
     /* the definitive stop closes the start: another temporary one is 9415 */
     stop_refused(f, nr, "E3", "20", "2025-06-01", "9415");
 }
@@ -781,11 +791,21 @@ static void test_jw315_woonplaats_and_contract(void **state)
     assert_int_equal(count(f, "SELECT COUNT(*) FROM ijw_verzoek WHERE referentie = 'W1' AND"
                               " reden = '8' AND woonplaats = '0150'"),
                      1);
+    /* the decision is kept as data; the JW319 is written when it goes out */
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM ijw_antwoord a JOIN ijw_outbox o ON"
+                              " o.id = a.outbox_id WHERE a.referentie = 'W1' AND"
+                              " a.antwoord = '1' AND a.reden = '8' AND a.woonplaats = '0150'"
+                              " AND o.body = '' AND o.exported_at IS NULL"),
+                     1);
     collected c = {0, SBUF_INIT, ""};
     int n;
     assert_ok(ijw_export(&f->env.ctx, IJW_JW319, JR_DATE_NONE, collect, &c, &n, err));
     assert_int_equal(n, 1);
     assert_contains(c.last.data, "<Gemeente>0150</Gemeente>");
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM ijw_outbox WHERE code = 'JW319' AND"
+                              " body LIKE '%<Gemeente>0150</Gemeente>%' AND"
+                              " exported_at IS NOT NULL"),
+                     1);
     /* the JW320 on it is recorded */
     char want[64];
     snprintf(want, sizeof want, "<IdentificatieRetour>%s<", c.ident);

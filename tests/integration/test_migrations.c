@@ -54,6 +54,7 @@ static void migrations_once_released_never_change(void **state)
         {"007_bed_youths.sql", 0xf505460f837ecab7ull},
         {"008_referral_gemeente.sql", 0x400a53f92ff5e9a1ull},
         {"009_iso_timestamps.sql", 0xfc499da968335758ull},
+        {"010_exchange_care.sql", 0xc705c9f71cac8b9aull},
     };
     size_t n = 0;
     for (const jr_embedded *m = jr_migrations; m->name; m++, n++) {
@@ -146,7 +147,10 @@ static void make_release_3_database(const char *path)
             " (1, 1, 1, 'R1', 3, 'TW019300000003', 7, '111222333', '45', '45F02', '2025-03-01',"
             " '2025-03-31', 10, '04', 8100, 81000, 0, 'A', '8001'),"
             " (2, 1, 1, 'R2', NULL, 'TW999', NULL, '111222333', '45', '45F02', '2025-03-01',"
-            " '2025-03-31', 1, '04', 8100, 8100, 0, 'R', '9338');");
+            " '2025-03-31', 1, '04', 8100, 8100, 0, 'R', '9338');"
+            "INSERT INTO ledger_event (assignment_id, event_date, kind, cents, volume, note)"
+            " VALUES (3, '2025-01-01', 'toegekend', 519250, 0, 'budget'),"
+            " (3, '2025-02-01', 'gewijzigd', 10000, 0, 'reden 12: budget 5.292,50');");
     sqlite3_close(db);
 }
 
@@ -173,7 +177,7 @@ static void a_release_3_database_keeps_its_facts(void **state)
     jr_error_clear(&err);
     if (store_open(f->db, &st, &err) != JR_OK)
         fail_msg("store_open: %s", err.message);
-    assert_int_equal(one_int(st, "SELECT count(*) FROM schema_version"), 9);
+    assert_int_equal(one_int(st, "SELECT count(*) FROM schema_version"), 10);
     /* 004: the running totals moved to assignment_use; nothing used: no row */
     assert_int_equal(one_int(st, "SELECT used_cents FROM assignment_use WHERE assignment_id = 3"),
                      81000);
@@ -193,8 +197,11 @@ static void a_release_3_database_keeps_its_facts(void **state)
         one_int(st, "SELECT count(*) FROM sqlite_schema WHERE name = 'decl_line_debit'"), 0);
     assert_int_equal(
         one_int(st, "SELECT count(*) FROM sqlite_schema WHERE name = 'decl_batch_scope'"), 1);
-    /* 005: the stop history exists */
-    assert_int_equal(one_int(st, "SELECT count(*) FROM ijw_stop"), 0);
+    /* 005: the stop history exists (named stop_history by 010) */
+    assert_int_equal(one_int(st, "SELECT count(*) FROM stop_history"), 0);
+    /* 010: the RedenWijziging of a change is data, taken from the note */
+    assert_int_equal(one_int(st, "SELECT count(*) FROM ledger_event WHERE reason = '12'"), 1);
+    assert_int_equal(one_int(st, "SELECT count(*) FROM ledger_event WHERE reason IS NULL"), 1);
     /* the service reads the moved totals */
     jr_ctx ctx = {.store = st, .cat = unit_catalog(), .actor = "test"};
     date_parse("2026-11-25", &ctx.today);
@@ -291,7 +298,7 @@ static void release_8_moments_take_the_iso_form(void **state)
     jr_error_clear(&err);
     if (store_open(f->db, &st, &err) != JR_OK)
         fail_msg("store_open: %s", err.message);
-    assert_int_equal(one_int(st, "SELECT count(*) FROM schema_version"), 9);
+    assert_int_equal(one_int(st, "SELECT count(*) FROM schema_version"), 10);
     /* no value of the old form is left, in any column that held one */
     assert_int_equal(
         one_int(st, "SELECT (SELECT count(*) FROM schema_version WHERE substr(applied_at, 11, 1)"
@@ -321,9 +328,10 @@ static void release_8_moments_take_the_iso_form(void **state)
                      1);
     /* the old moments sort with the new: the migrations 001..008 came
        before 009 */
-    assert_int_equal(one_int(st, "SELECT name = '009_iso_timestamps.sql' FROM schema_version"
-                                 " ORDER BY applied_at DESC LIMIT 1"),
-                     1);
+    assert_int_equal(one_int(st, "SELECT count(*) FROM schema_version WHERE name < '009'"
+                                 " AND applied_at >= (SELECT applied_at FROM schema_version"
+                                 " WHERE name = '009_iso_timestamps.sql')"),
+                     0);
 
     jr_ctx ctx = {.store = st, .cat = unit_catalog(), .actor = "test"};
     date_parse("2026-11-25", &ctx.today);

@@ -24,6 +24,7 @@
 #include "config/region.h"
 #include "service/assignment.h"
 #include "service/auth.h"
+#include "service/care.h"
 #include "service/provider.h"
 #include "service/quote.h"
 #include "service/referrals.h"
@@ -346,8 +347,10 @@ static void test_every_role_every_action_at_a_service_door(void **state)
                 break;
             }
             case JR_ACT_PROVIDE:
-                door = "assignment_own";
-                got = assignment_own(&c, w->asg1, AGB_A, &asg, &e);
+                /* the first role that may starts the care; the same start
+                   again changes nothing */
+                door = "care_start";
+                got = care_start(&c, w->asg1, AGB_A, D("2025-02-01"), &e);
                 want = expected(&c, JR_ACT_PROVIDE, access_sees(&c.who, ZWOLLE, AGB_A));
                 break;
             case JR_ACT_PERSONAL_READ:

@@ -22,8 +22,8 @@
 #include "config/region.h"
 #include "io/decl_csv.h"
 #include "service/assignment.h"
+#include "service/care.h"
 #include "service/declaration.h"
-#include "service/ijw_care.h"
 #include "service/provider.h"
 #include "service/quote.h"
 #include "service/referrals.h"
@@ -855,6 +855,38 @@ static void care_stop_with_an_unknown_reason_code_is_refused(void **state)
     assert_refused(care_stop(&f->ctx, f->number, AGB_A, D("2025-09-30"), NULL, err), JR_EINVAL,
                    "reason_invalid");
     assert_int_equal(get_assignment(f, f->number).care_stop, JR_DATE_NONE);
+}
+
+static void care_stop_next_follows_only_a_temporary_stop(void **state)
+{
+    fx *f = *state;
+    jr_error e, *err = &e;
+    setup_budget(f); /* care started 2025-03-01 */
+    /* nothing to follow yet */
+    assert_refused(care_stop_next(&f->ctx, f->number, AGB_A, D("2025-05-31"), "31", err),
+                   JR_ECONFLICT, "9415");
+    assert_ok(care_stop(&f->ctx, f->number, AGB_A, D("2025-04-30"), "20", err));
+    assert_refused(care_stop_next(&f->ctx, f->number, AGB_A, D("2025-04-29"), "31", err), JR_EINVAL,
+                   "9414");
+    assert_refused(care_stop_next(&f->ctx, f->number, AGB_A, D("2025-05-31"), "20", err),
+                   JR_ECONFLICT, "9413");
+    assert_int_equal(get_assignment(f, f->number).care_stop, D("2025-04-30"));
+    assert_ok(care_stop_next(&f->ctx, f->number, AGB_A, D("2025-05-31"), "31", err));
+    jr_assignment a = get_assignment(f, f->number);
+    assert_int_equal(a.care_stop, D("2025-05-31"));
+    assert_string_equal(a.stop_reason, "31");
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM stop_history WHERE state = 'vervangen'"
+                              " AND reason = '20'"),
+                     1);
+    /* a definitive stop is the last one */
+    assert_refused(care_stop_next(&f->ctx, f->number, AGB_A, D("2025-06-30"), "31", err),
+                   JR_ECONFLICT, "9415");
+    /* withdrawn: only the current stop, by its date */
+    assert_refused(care_stop_delete(&f->ctx, f->number, AGB_A, D("2025-04-30"), err), JR_ECONFLICT,
+                   "9063");
+    assert_ok(care_stop_delete(&f->ctx, f->number, AGB_A, D("2025-05-31"), err));
+    assert_int_equal(get_assignment(f, f->number).care_stop, JR_DATE_NONE);
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM stop_history WHERE state = 'vervallen'"), 1);
 }
 
 /* ======================================================================== */
@@ -1887,6 +1919,7 @@ int main(void)
         T(care_start_by_another_provider_answers_not_found),
         T(care_stop_before_care_start_is_refused),
         T(care_stop_with_an_unknown_reason_code_is_refused),
+        T(care_stop_next_follows_only_a_temporary_stop),
         T(assignment_change_below_what_was_used_is_refused),
         T(worklist_nearly_spent_follows_the_ledger_rule),
         T(assignment_end_releases_the_remainder),
