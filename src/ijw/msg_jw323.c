@@ -496,7 +496,8 @@ static void client_close(clienten *c)
 static int w_prestatie(void *ud, const void *row)
 {
     clienten *c = ud;
-    const store_jw325_line *l = row;
+    const store_decl_line_row *o = row;
+    const jr_decl_line *l = &o->line;
     ijw_writer *w = c->w;
     if (w->failed)
         return 1;
@@ -516,13 +517,13 @@ static int w_prestatie(void *ud, const void *row)
         ijw_w_leaf(w, P325(ProductReferentie_VorigReferentieNummer), l->credit_ref);
     ijw_w_end(w);
     char nr[24];
-    if (l->assignment_id) {
-        snprintf(nr, sizeof nr, "%lld", (long long)l->assignment_id);
-    } else if (l->assignment_number[0] == '#') {
-        str_copy(nr, sizeof nr, l->assignment_number + 1);
+    if (o->assignment_id) {
+        snprintf(nr, sizeof nr, "%lld", (long long)o->assignment_id);
+    } else if (l->assignment[0] == '#') {
+        str_copy(nr, sizeof nr, l->assignment + 1);
     } else {
         int64_t id = 0;
-        jr_status rc = assignment_id_of(c->ctx, l->assignment_number, &id, c->err);
+        jr_status rc = assignment_id_of(c->ctx, l->assignment, &id, c->err);
         if (rc != JR_OK && rc != JR_ENOTFOUND) {
             c->rc = rc;
             return 1;
@@ -533,8 +534,9 @@ static int w_prestatie(void *ud, const void *row)
     ijw_w_leaf(w, P325(ProductCategorie), l->category);
     ijw_w_leaf(w, P325(ProductCode), l->product);
     ijw_w_start(w, P325(ProductPeriode));
-    ijw_w_leaf(w, P325(ProductPeriode_Begindatum), l->begin);
-    ijw_w_leaf(w, P325(ProductPeriode_Einddatum), l->end);
+    char begin[JR_DATE_ISO_LEN], end[JR_DATE_ISO_LEN];
+    ijw_w_leaf(w, P325(ProductPeriode_Begindatum), date_format(l->begin, begin));
+    ijw_w_leaf(w, P325(ProductPeriode_Einddatum), date_format(l->end, end));
     ijw_w_end(w);
     ijw_w_leaf_int(w, P325(GeleverdVolume), l->volume);
     ijw_w_leaf(w, P325(Eenheid), l->unit);
@@ -544,17 +546,17 @@ static int w_prestatie(void *ud, const void *row)
     ijw_w_leaf_int(w, P325(IngediendBedrag_Bedrag), l->amount);
     ijw_w_leaf(w, P325(IngediendBedrag_DebetCredit), l->credit ? "C" : "D");
     ijw_w_end(w);
-    const char *code = l->accepted ? "8001" : ijw_jr_code_to_retour(l->code);
+    const char *code = o->accepted ? "8001" : ijw_jr_code_to_retour(o->code);
     ijw_w_start(w, P325(RetourCodes));
     ijw_w_leaf(w, P325(RetourCodes_RetourCode), code);
     ijw_w_end(w);
     ijw_w_end(w); /* Prestatie */
     ijw_result_code(c->res, code);
-    if (l->accepted)
+    if (o->accepted)
         c->res->accepted++;
     else
         c->res->rejected++;
-    c->all_ok = c->all_ok && l->accepted;
+    c->all_ok = c->all_ok && o->accepted;
     return 0;
 }
 

@@ -12,6 +12,7 @@
 #include "../domain/budget.h"
 #include "../domain/care.h"
 #include "../store/assignments.h"
+#include "../store/declarations.h"
 #include "assignment.h"
 
 #include <stdio.h>
@@ -96,7 +97,7 @@ static jr_status lines_inside(const jr_ctx *ctx, const jr_assignment *a, jr_date
                               jr_date until, const char *msg, jr_error *err)
 {
     bool outside;
-    jr_status rc = store_assignment_lines_outside(ctx->store, a->id, from, until, &outside, err);
+    jr_status rc = store_decl_line_open_outside(ctx->store, a->id, from, until, &outside, err);
     if (rc == JR_OK && outside)
         rc = jr_fail(err, JR_ECONFLICT, "9385", "datum", "%s", msg);
     return rc;

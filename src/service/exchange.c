@@ -218,7 +218,7 @@ jr_status exchange_toewijzing_sent(const jr_ctx *ctx, int64_t id, const char *st
 jr_status exchange_jw325_lines(const jr_ctx *ctx, int64_t batch_id, jr_row_fn fn, void *ud,
                                jr_error *err)
 {
-    return store_jw325_lines_each(ctx->store, batch_id, fn, ud, err);
+    return store_decl_batch_lines(ctx->store, batch_id, fn, ud, err);
 }
 
 jr_status exchange_answer_next(const jr_ctx *ctx, const char *gemeente, store_antwoord_row *out,

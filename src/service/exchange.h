@@ -18,6 +18,7 @@
 #ifndef JR_EXCHANGE_H
 #define JR_EXCHANGE_H
 
+#include "../store/declarations.h"
 #include "../store/exchange.h"
 #include "svc.h"
 
@@ -138,7 +139,7 @@ jr_status exchange_client_name(const jr_ctx *ctx, int64_t youth_id, store_client
 jr_status exchange_toewijzing_sent(const jr_ctx *ctx, int64_t id, const char *state,
                                    int64_t outbox_id, jr_error *err);
 
-/* exchange_jw325_lines: the stored lines of declaration batch batch_id, in
+/* exchange_jw325_lines: each store_decl_line_row of declaration batch batch_id, in
  * order, as a JW325 answers them, to fn (non-zero stops). */
 jr_status exchange_jw325_lines(const jr_ctx *ctx, int64_t batch_id, jr_row_fn fn, void *ud,
                                jr_error *err);

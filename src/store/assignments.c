@@ -325,36 +325,6 @@ jr_status store_assignment_set_care_stop(jr_store *st, int64_t id, jr_date date,
     return step_done(s, err);
 }
 
-/* An assignment's accepted lines lie in its provider's batches for its
- * municipality (a line naming another provider's assignment or another
- * municipality's is rejected), so the query reads those batches' line
- * ranges, not the whole decl_line table: decl_line has no index on
- * assignment_id, which every imported line would have to pay for. */
-jr_status store_assignment_lines_outside(jr_store *st, int64_t id, jr_date from, jr_date until,
-                                         bool *out, jr_error *err)
-{
-    char f[JR_DATE_ISO_LEN], u[JR_DATE_ISO_LEN];
-    jr_stmt *q = store_prepare(st,
-                               "SELECT 1 FROM assignment a JOIN decl_batch b"
-                               " ON b.provider_id = a.provider_id AND b.gemeente = a.gemeente"
-                               " JOIN decl_line l ON l.id BETWEEN b.first_line AND b.last_line"
-                               " WHERE a.id = ?1 AND l.assignment_id = ?1 AND l.status = 'A'"
-                               " AND l.credit = 0 AND l.credited = 0 AND (l.begin_date < ?2 OR"
-                               " l.end_date > ?3) LIMIT 1",
-                               err);
-    if (!q)
-        return JR_EDB;
-    store_bind_int(q, 1, id);
-    store_bind_text(q, 2, from == JR_DATE_NONE ? "0000-01-01" : date_format(from, f));
-    store_bind_text(q, 3, until == JR_DATE_NONE ? "9999-12-31" : date_format(until, u));
-    store_step_result r = store_step(q, err);
-    store_reset(q);
-    if (r == STORE_ERROR)
-        return JR_EDB;
-    *out = r == STORE_ROW;
-    return JR_OK;
-}
-
 /* ---- stop_history ---- */
 
 jr_status store_stop_history_of(jr_store *st, int64_t id, jr_date begin, jr_stop_history *h,

@@ -13,10 +13,10 @@
 #ifndef JR_STORE_ASSIGNMENTS_H
 #define JR_STORE_ASSIGNMENTS_H
 
-#include "../domain/date.h"
 #include "../domain/assignment.h"
 #include "../domain/budget.h"
 #include "../domain/care.h"
+#include "../domain/date.h"
 #include "store.h"
 
 /* An assignment as stored. The store fills every field but ledger.granted
@@ -106,12 +106,6 @@ jr_status store_assignment_set_care_start(jr_store *st, int64_t id, jr_date date
  * RedenBeeindiging reason (JR_DATE_NONE: none, and no reason). */
 jr_status store_assignment_set_care_stop(jr_store *st, int64_t id, jr_date date, const char *reason,
                                          jr_error *err);
-
-/* store_assignment_lines_outside: has assignment id accepted, uncredited
- * declaration lines beginning before from or ending after until
- * (JR_DATE_NONE leaves that side open)? */
-jr_status store_assignment_lines_outside(jr_store *st, int64_t id, jr_date from, jr_date until,
-                                         bool *out, jr_error *err);
 
 /* ---- stop_history ---- */
 

@@ -674,46 +674,6 @@ jr_status store_toewijzing_mark_changed(jr_store *st, int64_t id, const char *re
 
 /* ---- the JW325 ---- */
 
-static void jw325_line_from_row(const void *ud, jr_stmt *q, void *row)
-{
-    store_jw325_line *l = row;
-    (void)ud;
-    str_copy(l->ref, sizeof l->ref, store_col_text(q, 0));
-    str_copy(l->credit_ref, sizeof l->credit_ref, store_col_text(q, 1));
-    l->assignment_id = store_col_null(q, 2) ? 0 : store_col_int(q, 2);
-    str_copy(l->assignment_number, sizeof l->assignment_number, store_col_text(q, 3));
-    str_copy(l->bsn, sizeof l->bsn, store_col_text(q, 4));
-    str_copy(l->category, sizeof l->category, store_col_text(q, 5));
-    str_copy(l->product, sizeof l->product, store_col_text(q, 6));
-    str_copy(l->begin, sizeof l->begin, store_col_text(q, 7));
-    str_copy(l->end, sizeof l->end, store_col_text(q, 8));
-    l->volume = store_col_int(q, 9);
-    str_copy(l->unit, sizeof l->unit, store_col_text(q, 10));
-    l->tariff = store_col_int(q, 11);
-    l->amount = store_col_int(q, 12);
-    l->credit = store_col_int(q, 13) != 0;
-    l->accepted = strcmp(store_col_text(q, 14), "A") == 0;
-    str_copy(l->code, sizeof l->code, store_col_text(q, 15));
-}
-
-jr_status store_jw325_lines_each(jr_store *st, int64_t batch_id,
-                                 int (*fn)(void *ud, const void *row), void *ud, jr_error *err)
-{
-    jr_stmt *q = store_prepare(
-        st,
-        "SELECT l.ref, l.credit_ref, l.assignment_id, l.assignment_number, l.bsn, l.category,"
-        " l.product, l.begin_date, l.end_date, l.volume, l.unit, l.tariff_cents,"
-        " l.amount_cents, l.credit, l.status, l.code"
-        " FROM decl_batch b JOIN decl_line l ON l.id BETWEEN b.first_line AND b.last_line"
-        " WHERE b.id = ? ORDER BY l.id",
-        err);
-    if (!q)
-        return JR_EDB;
-    store_bind_int(q, 1, batch_id);
-    store_jw325_line l;
-    return store_each(q, jw325_line_from_row, NULL, &l, fn, ud, err);
-}
-
 /* ---- ijw_client ---- */
 
 jr_status store_client_keep(jr_store *st, const char *bsn, const char *sex, const char *last,

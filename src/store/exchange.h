@@ -259,28 +259,6 @@ jr_status store_client_name_get(jr_store *st, int64_t youth_id, store_client_nam
 jr_status store_toewijzing_mark_changed(jr_store *st, int64_t id, const char *referentie,
                                         jr_error *err);
 
-/* ---- what a JW325 says of a declaration batch ---- */
-
-/* One stored line of a batch as the JW325 answers it (text as stored). */
-typedef struct {
-    char ref[JR_REF_MAX], credit_ref[JR_REF_MAX];
-    int64_t assignment_id; /* 0: the line named no known assignment */
-    char assignment_number[JR_REF_MAX];
-    char bsn[16], category[4], product[8];
-    char begin[JR_DATE_ISO_LEN], end[JR_DATE_ISO_LEN];
-    int64_t volume;
-    char unit[4];
-    int64_t tariff; /* negative: none */
-    int64_t amount;
-    bool credit, accepted;
-    char code[8];
-} store_jw325_line;
-
-/* store_jw325_lines_each: the lines of declaration batch batch_id, in
- * order, to fn (non-zero stops). */
-jr_status store_jw325_lines_each(jr_store *st, int64_t batch_id,
-                                 int (*fn)(void *ud, const void *row), void *ud, jr_error *err);
-
 /* ---- ijw_client ---- */
 
 /* store_client_keep: the name and sex a provider's message gave for bsn. */
