@@ -9,17 +9,6 @@
 
 #include <string.h>
 
-static jr_status step_done(jr_stmt *s, jr_error *err)
-{
-    return store_step(s, err) == STORE_DONE ? JR_OK : JR_EDB;
-}
-
-/* binds date at idx, NULL for JR_DATE_NONE (buf holds the text) */
-static void bind_date(jr_stmt *s, int idx, jr_date d, char buf[JR_DATE_ISO_LEN])
-{
-    store_bind_text(s, idx, d == JR_DATE_NONE ? NULL : date_format(d, buf));
-}
-
 /* the columns of an assignment as assignment_from_row reads them */
 #define ASSIGNMENT_COLS                                                                            \
     "SELECT a.id, a.number, a.youth_id, y.bsn, a.gemeente, a.provider_id, p.agb,"                  \
@@ -211,7 +200,7 @@ jr_status store_assignment_insert(jr_store *st, const char *number, int64_t yout
     store_bind_text(s, 14, date_format(g->start, s1));
     store_bind_text(s, 15, date_format(g->end, s2));
     store_bind_text(s, 16, created_at);
-    jr_status rc = step_done(s, err);
+    jr_status rc = store_step_done(s, err);
     if (rc == JR_OK)
         *id = store_last_id(st);
     return rc;
@@ -231,9 +220,9 @@ jr_status store_assignment_change(jr_store *st, int64_t id, int64_t amount, jr_d
     if (!s)
         return JR_EDB;
     store_bind_int(s, 1, amount);
-    bind_date(s, 2, end, d);
+    store_bind_date(s, 2, end, d);
     store_bind_int(s, 3, id);
-    return step_done(s, err);
+    return store_step_done(s, err);
 }
 
 jr_status store_assignment_close(jr_store *st, int64_t id, const char *status, jr_date date,
@@ -247,7 +236,7 @@ jr_status store_assignment_close(jr_store *st, int64_t id, const char *status, j
     store_bind_text(s, 1, status);
     store_bind_text(s, 2, date_format(date, d));
     store_bind_int(s, 3, id);
-    return step_done(s, err);
+    return store_step_done(s, err);
 }
 
 /* ---- ledger_event ---- */
@@ -270,7 +259,7 @@ jr_status store_ledger_event_add(jr_store *st, int64_t id, jr_date date, const c
     store_bind_int(s, 5, volume);
     store_bind_text(s, 6, note);
     store_bind_text(s, 7, reason);
-    return step_done(s, err);
+    return store_step_done(s, err);
 }
 
 static void ledger_event_from_row(const void *ud, jr_stmt *s, void *row)
@@ -306,9 +295,9 @@ jr_status store_assignment_set_care_start(jr_store *st, int64_t id, jr_date date
     jr_stmt *s = store_prepare(st, "UPDATE assignment SET care_start = ? WHERE id = ?", err);
     if (!s)
         return JR_EDB;
-    bind_date(s, 1, date, d);
+    store_bind_date(s, 1, date, d);
     store_bind_int(s, 2, id);
-    return step_done(s, err);
+    return store_step_done(s, err);
 }
 
 jr_status store_assignment_set_care_stop(jr_store *st, int64_t id, jr_date date, const char *reason,
@@ -319,10 +308,10 @@ jr_status store_assignment_set_care_stop(jr_store *st, int64_t id, jr_date date,
         store_prepare(st, "UPDATE assignment SET care_stop = ?, stop_reason = ? WHERE id = ?", err);
     if (!s)
         return JR_EDB;
-    bind_date(s, 1, date, d);
+    store_bind_date(s, 1, date, d);
     store_bind_text(s, 2, date == JR_DATE_NONE ? NULL : reason);
     store_bind_int(s, 3, id);
-    return step_done(s, err);
+    return store_step_done(s, err);
 }
 
 /* ---- stop_history ---- */
@@ -372,7 +361,7 @@ jr_status store_stop_add(jr_store *st, int64_t id, jr_date begin, jr_date end, c
     store_bind_text(s, 3, date_format(end, e));
     store_bind_text(s, 4, reason ? reason : "");
     store_bind_text(s, 5, state);
-    return step_done(s, err);
+    return store_step_done(s, err);
 }
 
 jr_status store_stop_set_state(jr_store *st, int64_t id, jr_date begin, const char *state,
@@ -388,7 +377,7 @@ jr_status store_stop_set_state(jr_store *st, int64_t id, jr_date begin, const ch
     store_bind_text(s, 1, state);
     store_bind_int(s, 2, id);
     store_bind_text(s, 3, date_format(begin, b));
-    return step_done(s, err);
+    return store_step_done(s, err);
 }
 
 jr_status store_stop_change(jr_store *st, int64_t id, jr_date begin, jr_date end,
@@ -405,5 +394,5 @@ jr_status store_stop_change(jr_store *st, int64_t id, jr_date begin, jr_date end
     store_bind_text(s, 2, reason ? reason : "");
     store_bind_int(s, 3, id);
     store_bind_text(s, 4, date_format(begin, b));
-    return step_done(s, err);
+    return store_step_done(s, err);
 }

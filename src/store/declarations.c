@@ -28,38 +28,6 @@
     " b.content_hash, b.source, b.received_at, b.n_accepted, b.n_rejected, b.accepted_cents"
 #define BATCH_FROM " FROM decl_batch b JOIN provider p ON p.id = b.provider_id"
 
-/* step_one: steps a one-row look-up: JR_OK with the row there, JR_ENOTFOUND
- * (reset) without, JR_EDB (reset) on failure. The caller reads the row and
- * resets. */
-static jr_status step_one(jr_stmt *q, jr_error *err)
-{
-    store_step_result r = store_step(q, err);
-    if (r == STORE_ROW)
-        return JR_OK;
-    store_reset(q);
-    return r == STORE_ERROR ? JR_EDB : JR_ENOTFOUND;
-}
-
-/* step_done: steps a statement without rows to its end (which releases its
- * static bindings; a failed step resets it); JR_ECONFLICT when a constraint
- * refuses it */
-static jr_status step_done(jr_stmt *q, jr_error *err)
-{
-    jr_error e;
-    if (store_step(q, &e) == STORE_DONE)
-        return JR_OK;
-    if (err)
-        *err = e;
-    return e.status == JR_ECONFLICT ? JR_ECONFLICT : JR_EDB;
-}
-
-static void date_col(jr_stmt *q, int col, jr_date *out)
-{
-    *out = JR_DATE_NONE;
-    if (!store_col_null(q, col))
-        date_parse(store_col_text(q, col), out);
-}
-
 /* ---- decl_batch ---- */
 
 static void batch_from_row(const void *ud, jr_stmt *q, void *row)
@@ -74,7 +42,7 @@ static void batch_from_row(const void *ud, jr_stmt *q, void *row)
     str_copy(b->provider_name, sizeof b->provider_name, store_col_text(q, 4));
     str_copy(b->gemeente, sizeof b->gemeente, store_col_text(q, 5));
     month_parse(store_col_text(q, 6), &b->period);
-    date_col(q, 7, &b->dagtekening);
+    b->dagtekening = store_col_date(q, 7);
     str_copy(b->content_hash, sizeof b->content_hash, store_col_text(q, 8));
     str_copy(b->source, sizeof b->source, store_col_text(q, 9));
     str_copy(b->received_at, sizeof b->received_at, store_col_text(q, 10));
@@ -94,7 +62,7 @@ jr_status store_decl_batch_by_number(jr_store *st, int64_t provider_id, const ch
         return JR_EDB;
     store_bind_int(q, 1, provider_id);
     store_bind_text(q, 2, number);
-    jr_status rc = step_one(q, err);
+    jr_status rc = store_step_one(q, err);
     if (rc != JR_OK)
         return rc;
     memset(out, 0, sizeof *out);
@@ -128,7 +96,7 @@ jr_status store_decl_batch_insert(jr_store *st, int64_t provider_id, const jr_de
     store_bind_text(q, 5, date_format(b->dagtekening, d));
     store_bind_text(q, 6, source);
     store_bind_text(q, 7, received_at);
-    jr_status rc = step_done(q, err);
+    jr_status rc = store_step_done(q, err);
     if (rc == JR_OK)
         *id = store_last_id(st);
     return rc;
@@ -152,7 +120,7 @@ jr_status store_decl_batch_close(jr_store *st, const store_decl_batch_close_row 
     store_bind_int(q, 5, c->n_rejected);
     store_bind_int(q, 6, c->accepted_cents);
     store_bind_int(q, 7, c->id);
-    return step_done(q, err);
+    return store_step_done(q, err);
 }
 
 jr_status store_decl_batch_get(jr_store *st, int64_t id, store_decl_batch_row *out, jr_error *err)
@@ -161,7 +129,7 @@ jr_status store_decl_batch_get(jr_store *st, int64_t id, store_decl_batch_row *o
     if (!q)
         return JR_EDB;
     store_bind_int(q, 1, id);
-    jr_status rc = step_one(q, err);
+    jr_status rc = store_step_one(q, err);
     if (rc != JR_OK)
         return rc;
     batch_from_row(NULL, q, out);
@@ -204,8 +172,8 @@ static void line_cols(jr_stmt *q, int first, store_decl_line_row *o)
     str_copy(l->bsn, sizeof l->bsn, store_col_text(q, first + 6));
     str_copy(l->category, sizeof l->category, store_col_text(q, first + 7));
     str_copy(l->product, sizeof l->product, store_col_text(q, first + 8));
-    date_col(q, first + 9, &l->begin);
-    date_col(q, first + 10, &l->end);
+    l->begin = store_col_date(q, first + 9);
+    l->end = store_col_date(q, first + 10);
     l->volume = store_col_int(q, first + 11);
     str_copy(l->unit, sizeof l->unit, store_col_text(q, first + 12));
     l->tariff = store_col_int(q, first + 13);
@@ -258,7 +226,7 @@ jr_status store_decl_line_insert(jr_store *st, const store_decl_line_new *n, int
     store_bind_static(q, 17, l->credit ? l->credit_ref : NULL);
     store_bind_static(q, 18, n->accepted ? "A" : "R");
     store_bind_static(q, 19, n->code);
-    jr_status rc = step_done(q, err);
+    jr_status rc = store_step_done(q, err);
     if (rc == JR_OK)
         *id = store_last_id(st);
     return rc;
@@ -270,7 +238,7 @@ jr_status store_decl_line_mark_credited(jr_store *st, int64_t id, jr_error *err)
     if (!q)
         return JR_EDB;
     store_bind_int(q, 1, id);
-    return step_done(q, err);
+    return store_step_done(q, err);
 }
 
 jr_status store_decl_line_ref_accepted(jr_store *st, int64_t provider_id, const char *ref,
@@ -304,7 +272,7 @@ jr_status store_decl_line_credit_target(jr_store *st, int64_t provider_id, const
         return JR_EDB;
     store_bind_int(q, 1, provider_id);
     store_bind_text(q, 2, ref);
-    jr_status rc = step_one(q, err);
+    jr_status rc = store_step_one(q, err);
     if (rc != JR_OK)
         return rc;
     line_cols(q, 0, out);
@@ -503,7 +471,7 @@ jr_status store_decl_total_get(jr_store *st, int64_t assignment_id, store_decl_t
     if (!q)
         return JR_EDB;
     store_bind_int(q, 1, assignment_id);
-    jr_status rc = step_one(q, err);
+    jr_status rc = store_step_one(q, err);
     if (rc != JR_OK)
         return rc;
     out->assignment_id = assignment_id;
@@ -552,7 +520,7 @@ jr_status store_decl_total_put(jr_store *st, const store_decl_total *t, jr_error
     store_bind_int(q, 1, t->assignment_id);
     store_bind_int(q, 2, t->used_cents);
     store_bind_int(q, 3, t->used_base);
-    return step_done(q, err);
+    return store_step_done(q, err);
 }
 
 /* ---- assignments and contracts, as the session reads them ---- */
@@ -584,8 +552,8 @@ static void fact_from_row(const void *ud, jr_stmt *q, void *row)
     date_parse(store_col_text(q, 12), &a->start);
     date_parse(store_col_text(q, 13), &a->end);
     a->withdrawn = strcmp(store_col_text(q, 14), "ingetrokken") == 0;
-    date_col(q, 15, &a->care_start);
-    date_col(q, 16, &a->care_stop);
+    a->care_start = store_col_date(q, 15);
+    a->care_stop = store_col_date(q, 16);
 }
 
 jr_status store_decl_facts_scan(jr_store *st, int64_t provider_id, const char *gemeente,
@@ -615,7 +583,7 @@ jr_status store_decl_fact_by_number(jr_store *st, const char *number, store_decl
     if (!q)
         return JR_EDB;
     store_bind_text(q, 1, number);
-    jr_status rc = step_one(q, err);
+    jr_status rc = store_step_one(q, err);
     if (rc != JR_OK)
         return rc;
     fact_from_row(NULL, q, out);
@@ -648,7 +616,7 @@ static void contract_from_row(const void *ud, jr_stmt *q, void *row)
     str_copy(c->product, sizeof c->product, store_col_text(q, 0));
     c->start = JR_DATE_NONE;
     date_parse(store_col_text(q, 1), &c->start);
-    date_col(q, 2, &c->end);
+    c->end = store_col_date(q, 2);
 }
 
 jr_status store_decl_contracts(jr_store *st, int64_t provider_id, store_decl_fn fn, void *ud,

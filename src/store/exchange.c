@@ -11,11 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static jr_status step_done(jr_stmt *s, jr_error *err)
-{
-    return store_step(s, err) == STORE_DONE ? JR_OK : JR_EDB;
-}
-
 static char *dup_text(jr_stmt *q, int col)
 {
     return strdup(store_col_text(q, col));
@@ -67,7 +62,7 @@ jr_status store_inbox_insert(jr_store *st, const store_inbox_new *m, int64_t *id
     store_bind_text(s, 20, m->summary);
     store_bind_text(s, 21, m->received_at);
     store_bind_text(s, 22, m->actor);
-    jr_status rc = step_done(s, err);
+    jr_status rc = store_step_done(s, err);
     if (rc == JR_OK)
         *id = store_last_id(st);
     return rc;
@@ -108,7 +103,7 @@ jr_status store_inbox_finish(jr_store *st, int64_t id, const char *answer, const
     store_bind_text(u, 2, summary);
     store_bind_text(u, 3, header_code);
     store_bind_int(u, 4, id);
-    return step_done(u, err);
+    return store_step_done(u, err);
 }
 
 jr_status store_inbox_set_decl_code(jr_store *st, int64_t id, const char *code, jr_error *err)
@@ -118,7 +113,7 @@ jr_status store_inbox_set_decl_code(jr_store *st, int64_t id, const char *code, 
         return JR_EDB;
     store_bind_text(u, 1, code);
     store_bind_int(u, 2, id);
-    return step_done(u, err);
+    return store_step_done(u, err);
 }
 
 jr_status store_inbox_answer_get(jr_store *st, int64_t id, store_inbox_answer *out, jr_error *err)
@@ -227,7 +222,7 @@ jr_status store_outbox_insert(jr_store *st, const store_outbox_new *m, int64_t *
     store_bind_int(s, 7, m->nrecords);
     store_bind_text(s, 8, m->created_at);
     store_bind_text(s, 9, m->exported_at);
-    jr_status rc = step_done(s, err);
+    jr_status rc = store_step_done(s, err);
     if (rc == JR_OK && id)
         *id = store_last_id(st);
     return rc;
@@ -264,7 +259,7 @@ jr_status store_outbox_set_retour(jr_store *st, int64_t id, const char *codes, c
     store_bind_text(u, 1, codes);
     store_bind_text(u, 2, at);
     store_bind_int(u, 3, id);
-    return step_done(u, err);
+    return store_step_done(u, err);
 }
 
 jr_status store_outbox_link_retour(jr_store *st, int64_t inbox_id, const char *code,
@@ -280,7 +275,7 @@ jr_status store_outbox_link_retour(jr_store *st, int64_t inbox_id, const char *c
     store_bind_text(u, 2, code);
     store_bind_text(u, 3, ident);
     store_bind_text(u, 4, receiver);
-    return step_done(u, err);
+    return store_step_done(u, err);
 }
 
 jr_status store_outbox_set_exported(jr_store *st, int64_t id, const char *body, const char *at,
@@ -293,7 +288,7 @@ jr_status store_outbox_set_exported(jr_store *st, int64_t id, const char *body, 
     store_bind_text(u, 1, body);
     store_bind_text(u, 2, at);
     store_bind_int(u, 3, id);
-    return step_done(u, err);
+    return store_step_done(u, err);
 }
 
 /* ---- ijw_antwoord ---- */
@@ -312,7 +307,7 @@ jr_status store_antwoord_insert(jr_store *st, const store_antwoord_new *a, jr_er
     store_bind_text(s, 4, a->reden);
     store_bind_text(s, 5, a->woonplaats);
     store_bind_text(s, 6, a->referentie);
-    return step_done(s, err);
+    return store_step_done(s, err);
 }
 
 jr_status store_antwoord_next_pending(jr_store *st, const char *gemeente, store_antwoord_row *out,
@@ -387,19 +382,10 @@ jr_status store_verzoek_insert(jr_store *st, const store_verzoek_new *v, int64_t
     if (v->referral_id)
         store_bind_int(s, 11, v->referral_id);
     store_bind_text(s, 12, v->created_at);
-    jr_status rc = step_done(s, err);
+    jr_status rc = store_step_done(s, err);
     if (rc == JR_OK)
         *id = store_last_id(st);
     return rc;
-}
-
-/* steps q (bound) to learn whether it has a row */
-static jr_status exists(jr_stmt *q, bool *out, jr_error *err)
-{
-    store_step_result r = store_step(q, err);
-    store_reset(q);
-    *out = r == STORE_ROW;
-    return r == STORE_ERROR ? JR_EDB : JR_OK;
 }
 
 jr_status store_verzoek_referentie_taken(jr_store *st, const char *agb, const char *referentie,
@@ -411,7 +397,7 @@ jr_status store_verzoek_referentie_taken(jr_store *st, const char *agb, const ch
         return JR_EDB;
     store_bind_text(q, 1, agb);
     store_bind_text(q, 2, referentie);
-    return exists(q, taken, err);
+    return store_step_exists(q, taken, err);
 }
 
 /* a request v still under investigation: taken into it, and no assignment
@@ -439,7 +425,7 @@ jr_status store_verzoek_open(jr_store *st, const char *agb, const char *bsn, boo
         return JR_EDB;
     store_bind_text(q, 1, agb);
     store_bind_text(q, 2, bsn);
-    return exists(q, open, err);
+    return store_step_exists(q, open, err);
 }
 
 jr_status store_verzoek_set_answer(jr_store *st, int64_t id, int64_t outbox_id, jr_error *err)
@@ -449,7 +435,7 @@ jr_status store_verzoek_set_answer(jr_store *st, int64_t id, int64_t outbox_id, 
         return JR_EDB;
     store_bind_int(u, 1, outbox_id);
     store_bind_int(u, 2, id);
-    return step_done(u, err);
+    return store_step_done(u, err);
 }
 
 jr_status store_verzoek_get(jr_store *st, int64_t id, store_verzoek_row *r, jr_error *err)
@@ -494,7 +480,7 @@ jr_status store_verzoek_refuse(jr_store *st, int64_t id, const char *reden, cons
     store_bind_text(u, 2, woonplaats);
     store_bind_text(u, 3, message);
     store_bind_int(u, 4, id);
-    return step_done(u, err);
+    return store_step_done(u, err);
 }
 
 static void pending_from_row(const void *ud, jr_stmt *q, void *row)
@@ -627,7 +613,7 @@ jr_status store_toewijzing_sent(jr_store *st, int64_t id, const char *state, int
     store_bind_text(u, 2, state);
     store_bind_int(u, 3, outbox_id);
     store_bind_text(u, 4, at);
-    return step_done(u, err);
+    return store_step_done(u, err);
 }
 
 jr_status store_client_name_get(jr_store *st, int64_t youth_id, store_client_name *out,
@@ -669,7 +655,7 @@ jr_status store_toewijzing_mark_changed(jr_store *st, int64_t id, const char *re
         return JR_EDB;
     store_bind_int(u, 1, id);
     store_bind_text(u, 2, referentie);
-    return step_done(u, err);
+    return store_step_done(u, err);
 }
 
 /* ---- the JW325 ---- */
@@ -694,5 +680,5 @@ jr_status store_client_keep(jr_store *st, const char *bsn, const char *sex, cons
     store_bind_text(s, 4, prefix);
     store_bind_text(s, 5, initials);
     store_bind_text(s, 6, at);
-    return step_done(s, err);
+    return store_step_done(s, err);
 }

@@ -15,6 +15,7 @@
 #define JR_STORE_H
 
 #include "../core/err.h"
+#include "../domain/date.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -72,6 +73,23 @@ void store_reset(jr_stmt *s);
 typedef void (*store_convert_fn)(const void *conv_ud, jr_stmt *s, void *row);
 jr_status store_each(jr_stmt *s, store_convert_fn convert, const void *conv_ud, void *row,
                      int (*fn)(void *ud, const void *row), void *ud, jr_error *err);
+
+/* The steps every store module shares (steps.c):
+ * store_step_done: steps a statement without rows to its end (which
+ *   releases static bindings); JR_ECONFLICT when a constraint refuses it,
+ *   JR_EDB on another failure (err filled either way).
+ * store_step_one: steps a one-row look-up: JR_OK with the row there (the
+ *   caller reads it, then resets), JR_ENOTFOUND (reset, err untouched)
+ *   without, JR_EDB (reset) on failure.
+ * store_step_exists: whether the bound look-up has a row (reset after). */
+jr_status store_step_done(jr_stmt *s, jr_error *err);
+jr_status store_step_one(jr_stmt *s, jr_error *err);
+jr_status store_step_exists(jr_stmt *s, bool *out, jr_error *err);
+/* store_bind_date: binds d as ISO text (buf holds it until the step), NULL
+ * for JR_DATE_NONE. store_col_date: the date in column col, JR_DATE_NONE
+ * for NULL or text that is no date. */
+void store_bind_date(jr_stmt *s, int idx, jr_date d, char buf[JR_DATE_ISO_LEN]);
+jr_date store_col_date(jr_stmt *s, int col);
 
 int64_t store_last_id(jr_store *st);
 
