@@ -10,8 +10,8 @@
 #define JR_DOMAIN_REQUEST_H
 
 #include "../core/err.h"
-#include "catalog.h"
 #include "assignment.h"
+#include "catalog.h"
 #include "referral.h"
 
 #define JR_VOW_MAX 16
