@@ -10,7 +10,10 @@
  * field before it refuses (jr_refuse per refused field). The first refusal
  * is what err itself holds, as it always was; when the caller attached a
  * list (jr_error_collect), every refusal of the call is recorded there too,
- * in the order of the checks, so that one answer can name them all.
+ * in the order of the checks, so that one answer can name them all. A
+ * jr_error handed to a function that refuses this way must have been
+ * cleared (jr_error_clear) or given a list (jr_error_collect) first, as
+ * its list pointer is read; jr_fail never touches that pointer.
  */
 #ifndef JR_ERR_H
 #define JR_ERR_H
