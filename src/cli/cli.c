@@ -107,13 +107,40 @@ int cli_exit_code(jr_status st)
     return EXIT_INTERNAL;
 }
 
+void cli_error_collect(cli_env *env, jr_error *err)
+{
+    jr_error_collect(err, &env->invalid);
+}
+
+/* cli_refusals_json: err's refusals as [{code, field, message}] (a new
+ * reference; NULL when out of memory). */
+static json_t *cli_refusals_json(const jr_error *err)
+{
+    json_t *a = json_array();
+    for (int i = 0; a && i < err->invalid->n; i++) {
+        const jr_refusal *f = &err->invalid->item[i];
+        json_array_append_new(a, json_pack("{s:s, s:s, s:s}", "code", f->code, "field", f->field,
+                                           "message", f->message));
+    }
+    return a;
+}
+
 int cli_fail(cli_env *env, const jr_error *err)
 {
-    fprintf(stderr, "Fout: %s\n", err->message);
+    /* refused input: every refusal, one line each (the first is err's own) */
+    bool list = err->status == JR_EINVAL && err->invalid && err->invalid->n > 0;
+    if (!list)
+        fprintf(stderr, "Fout: %s\n", err->message);
+    for (int i = 0; list && i < err->invalid->n; i++)
+        fprintf(stderr, "Fout: %s\n", err->invalid->item[i].message);
+    if (list && err->invalid->lost > 0)
+        fprintf(stderr, "Fout: en nog %d geweigerde velden.\n", err->invalid->lost);
     if (env->json) {
         json_t *e =
             json_pack("{s:s, s:s, s:s, s:s}", "code", err->code, "status",
                       jr_status_name(err->status), "message", err->message, "field", err->field);
+        if (e && list)
+            json_object_set_new(e, "invalid", cli_refusals_json(err));
         cli_emit(json_pack("{s:o}", "error", e));
     }
     return cli_exit_code(err->status);

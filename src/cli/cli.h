@@ -32,6 +32,7 @@ typedef struct {
     jr_store *store; /* opened on first use by cli_open */
     jr_catalog *cat; /* loaded on first use by cli_open */
     jr_ctx ctx;
+    jr_invalid_list invalid; /* the refused fields of the command's call (cli_error_collect) */
 } cli_env;
 
 typedef int (*cli_cmd_fn)(cli_env *env, int argc, char **argv);
@@ -74,8 +75,13 @@ int cli_open(cli_env *env);
 int cli_load_catalog(cli_env *env);
 
 /* cli_fail: reports err (stderr; with --json also {"error":...} on stdout)
- * and returns the exit code for its status. */
+ * and returns the exit code for its status. Refused input with a list
+ * (cli_error_collect) prints every refusal, one line each, and with --json
+ * holds them as "invalid": [{code, field, message}] in the error. */
 int cli_fail(cli_env *env, const jr_error *err);
+/* cli_error_collect: clears err and attaches env's list to it, so that a
+ * service checking several fields records each refusal for cli_fail. */
+void cli_error_collect(cli_env *env, jr_error *err);
 /* cli_usage_error: prints a usage error naming the command; returns EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* cli_emit: prints obj as one line of JSON and releases it. */

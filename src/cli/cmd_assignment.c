@@ -65,7 +65,7 @@ int cmd_assign(cli_env *env, int argc, char **argv)
     if ((rc = cli_open(env)) != EXIT_DONE)
         return rc;
     jr_error err;
-    jr_error_clear(&err);
+    cli_error_collect(env, &err);
     char number[24];
     jr_assignment a;
     if (assignment_create(&env->ctx, rid, agb, s, e, number, &err) != JR_OK ||
@@ -131,7 +131,7 @@ int cmd_assignment(cli_env *env, int argc, char **argv)
         return cli_usage_error("assignment", "geef een actie (show, list, change, end, withdraw) "
                                              "en een toewijzingnummer");
     jr_error err;
-    jr_error_clear(&err);
+    cli_error_collect(env, &err);
     if ((rc = cli_open(env)) != EXIT_DONE)
         return rc;
     if (list)

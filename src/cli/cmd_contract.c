@@ -47,7 +47,7 @@ int cmd_contract(cli_env *env, int argc, char **argv)
     if (npos != 1 || (strcmp(pos[0], "add") != 0 && strcmp(pos[0], "list") != 0))
         return cli_usage_error("contract", "geef een actie: add of list");
     jr_error err;
-    jr_error_clear(&err);
+    cli_error_collect(env, &err);
     if (strcmp(pos[0], "list") == 0) {
         if ((rc = cli_open(env)) != EXIT_DONE)
             return rc;

@@ -41,7 +41,7 @@ int cmd_provider(cli_env *env, int argc, char **argv)
     if ((rc = cli_open(env)) != EXIT_DONE)
         return rc;
     jr_error err;
-    jr_error_clear(&err);
+    cli_error_collect(env, &err);
     if (strcmp(pos[0], "list") == 0)
         return provider_list(&env->ctx, print_provider, &env->json, &err) == JR_OK
                    ? EXIT_DONE

@@ -83,7 +83,7 @@ int cmd_quote(cli_env *env, int argc, char **argv)
     if (strcmp(act, "list") != 0 && strcmp(act, "request") != 0 && !quote)
         return cli_usage_error("quote", "quote %s vraagt --quote", act);
     jr_error err;
-    jr_error_clear(&err);
+    cli_error_collect(env, &err);
     jr_status st = JR_OK;
     char number[24] = "";
     if (strcmp(act, "list") == 0) {

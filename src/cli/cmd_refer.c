@@ -61,7 +61,7 @@ int cmd_refer(cli_env *env, int argc, char **argv)
     if (date && !cli_date("refer", "date", date, &req.date))
         return EXIT_USAGE;
     jr_error err;
-    jr_error_clear(&err);
+    cli_error_collect(env, &err);
     int64_t id;
     if (referral_create(&env->ctx, bsn, &req, name, &id, &err) != JR_OK)
         return cli_fail(env, &err);

@@ -65,7 +65,7 @@ int cmd_user(cli_env *env, int argc, char **argv)
     if ((rc = cli_open(env)) != EXIT_DONE)
         return rc;
     jr_error err;
-    jr_error_clear(&err);
+    cli_error_collect(env, &err);
     jr_status st = JR_OK;
     if (strcmp(act, "list") == 0)
         st = user_list(&env->ctx, print_user, &env->json, &err);

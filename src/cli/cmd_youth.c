@@ -72,7 +72,7 @@ int cmd_youth(cli_env *env, int argc, char **argv)
     if (!bsn)
         return cli_usage_error("youth", "--bsn ontbreekt");
     jr_error err;
-    jr_error_clear(&err);
+    cli_error_collect(env, &err);
     if (strcmp(pos[0], "show") == 0) {
         if ((rc = cli_open(env)) != EXIT_DONE)
             return rc;

@@ -447,6 +447,7 @@ static jr_status refer_one(demo *d, int youth, jr_date date, const char *forced_
     }
     int64_t rid;
     jr_error e2;
+    jr_error_clear(&e2);
     jr_status rc = referral_create(d->ctx, d->youth[youth].bsn, &req, NULL, &rid, &e2);
     if (rc == JR_EINVAL) {
         d->st->referrals_refused++;

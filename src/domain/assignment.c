@@ -90,25 +90,26 @@ jr_status assignment_change_check(const jr_grant *g, const jr_ledger *l, int64_t
                                   jr_date care_start, int64_t amount, jr_date end, jr_error *err)
 {
     if (amount < 0 && end == JR_DATE_NONE)
-        return jr_fail(err, JR_EINVAL, "nothing_to_change", "",
-                       "Geef een nieuw budget, volume of einddatum op.");
+        return jr_refuse(err, JR_OK, "nothing_to_change", "",
+                         "Geef een nieuw budget, volume of einddatum op.");
+    jr_status rc = JR_OK;
     if (amount >= 0 && g->is_budget && !ledger_change_ok(l, amount)) {
         char m1[JR_MONEY_BUF], m2[JR_MONEY_BUF];
-        return jr_fail(err, JR_EINVAL, "below_used", "budget",
+        rc = jr_refuse(err, rc, "below_used", "budget",
                        "Het nieuwe budget (%s) ligt onder wat al gedeclareerd is (%s).",
                        money_format_nl(amount, m1), money_format_nl(l->used, m2));
     }
     if (amount >= 0 && !g->is_budget &&
         (amount <= 0 || amount * unit_base_factor(g->unit) < used_base))
-        return jr_fail(err, JR_EINVAL, "below_used", "volume",
+        rc = jr_refuse(err, rc, "below_used", "volume",
                        "Het nieuwe volume ligt onder wat al gedeclareerd is.");
     if (end != JR_DATE_NONE && end < g->start)
-        return jr_fail(err, JR_EINVAL, "end_before_start", "einddatum",
+        rc = jr_refuse(err, rc, "end_before_start", "einddatum",
                        "De nieuwe einddatum ligt voor de ingangsdatum.");
-    if (end != JR_DATE_NONE && care_start != JR_DATE_NONE && end < care_start)
-        return jr_fail(err, JR_EINVAL, "end_before_care", "einddatum",
+    else if (end != JR_DATE_NONE && care_start != JR_DATE_NONE && end < care_start)
+        rc = jr_refuse(err, rc, "end_before_care", "einddatum",
                        "De nieuwe einddatum ligt voor de start van de zorg.");
-    return JR_OK;
+    return rc;
 }
 
 int64_t frequency_volume_total(int64_t volume, const char *frequency, jr_date start, jr_date end)

@@ -52,7 +52,9 @@ jr_status assignment_plan(const jr_catalog *cat, const jr_referral_req *req, jr_
  * the volume used in base units, for a volume) nor to zero; the end not
  * before the grant's start nor before the start of care (care_start,
  * JR_DATE_NONE when care has not started). Codes nothing_to_change,
- * below_used, end_before_start, end_before_care. */
+ * below_used, end_before_start, end_before_care. The amount and the end
+ * are both checked before refusing: err holds the first refusal, err's
+ * list (jr_error_collect) each of them; nothing_to_change stands alone. */
 jr_status assignment_change_check(const jr_grant *g, const jr_ledger *l, int64_t used_base,
                                   jr_date care_start, int64_t amount, jr_date end, jr_error *err);
 

@@ -64,61 +64,63 @@ static jr_product_kind route_kind(jr_route r)
 
 jr_status referral_check(const jr_catalog *cat, const jr_referral_req *req, jr_error *err)
 {
-    if (!referrer_type_valid(req->referrer_type))
-        return jr_fail(err, JR_EINVAL, "referrer_type_invalid", "verwijzer",
+    jr_status rc = JR_OK;
+    bool type_ok = referrer_type_valid(req->referrer_type);
+    if (!type_ok)
+        rc = jr_refuse(err, rc, "referrer_type_invalid", "verwijzer",
                        "Type verwijzer '%s' bestaat niet (iJw: 01, 02, 03, 04, 05, 06 of 08).",
                        req->referrer_type);
     if (req->result[0] == '\0')
-        return jr_fail(err, JR_EINVAL, "result_missing", "resultaat",
+        rc = jr_refuse(err, rc, "result_missing", "resultaat",
                        "Een verwijzing noemt het beoogde resultaat.");
     const jr_referrer_rule *rule = catalog_referrer(cat, req->referrer_type);
     const char *who = referrer_type_name(req->referrer_type);
     switch (req->route) {
     case JR_ROUTE_BUDGET:
         if (catalog_budget(cat, req->budget) == NULL)
-            return jr_fail(err, JR_EINVAL, "budget_unknown", "budget",
-                           "Keuzebudget '%s' bestaat niet in de catalogus.", req->budget);
-        if (!referrer_allows_budget(rule, req->budget)) {
+            return jr_refuse(err, rc, "budget_unknown", "budget",
+                             "Keuzebudget '%s' bestaat niet in de catalogus.", req->budget);
+        if (type_ok && !referrer_allows_budget(rule, req->budget)) {
             char allowed[128] = "";
             for (int i = 0; i < rule->nbudgets; i++) {
                 strncat(allowed, i ? ", " : "", sizeof allowed - strlen(allowed) - 1);
                 strncat(allowed, rule->budgets[i], sizeof allowed - strlen(allowed) - 1);
             }
-            return jr_fail(err, JR_EINVAL, "route_not_allowed", "budget",
+            rc = jr_refuse(err, rc, "route_not_allowed", "budget",
                            "Een %s mag keuzebudget %s niet kiezen%s%s%s.", who, req->budget,
                            rule->nbudgets ? " (wel: " : "", allowed,
                            rule->nbudgets ? (rule->quote ? ", of een offerte)" : ")")
                                           : (rule->quote ? "; vraag een offerte aan" : ""));
         }
-        return JR_OK;
+        return rc;
     case JR_ROUTE_QUOTE:
-        if (!rule->quote)
-            return jr_fail(err, JR_EINVAL, "route_not_allowed", "route",
+        if (type_ok && !rule->quote)
+            rc = jr_refuse(err, rc, "route_not_allowed", "route",
                            "Een %s mag geen offerte aanvragen.", who);
-        return JR_OK;
+        return rc;
     case JR_ROUTE_VERBLIJF:
     case JR_ROUTE_CRISIS:
     case JR_ROUTE_DYSLEXIE: {
         bool allowed = req->route == JR_ROUTE_VERBLIJF ? rule->verblijf
                        : req->route == JR_ROUTE_CRISIS ? rule->crisis
                                                        : rule->dyslexie;
-        if (!allowed)
-            return jr_fail(err, JR_EINVAL, "route_not_allowed", "route",
+        if (type_ok && !allowed)
+            rc = jr_refuse(err, rc, "route_not_allowed", "route",
                            "Een %s mag niet verwijzen naar %s.", who, route_name(req->route));
         const jr_product *p = catalog_product_by_short(cat, req->product);
         if (p == NULL)
-            return jr_fail(err, JR_EINVAL, "product_unknown", "product",
+            rc = jr_refuse(err, rc, "product_unknown", "product",
                            "Product '%s' bestaat niet in de catalogus.", req->product);
-        if (p->kind != route_kind(req->route))
-            return jr_fail(err, JR_EINVAL, "product_route_mismatch", "product",
+        else if (p->kind != route_kind(req->route))
+            rc = jr_refuse(err, rc, "product_route_mismatch", "product",
                            "Product %s (%s) past niet bij route %s.", p->code, p->name,
                            route_name(req->route));
         if (req->volume <= 0)
-            return jr_fail(err, JR_EINVAL, "volume_invalid", "volume",
+            rc = jr_refuse(err, rc, "volume_invalid", "volume",
                            "Het aantal %s moet groter dan nul zijn.",
                            req->route == JR_ROUTE_VERBLIJF ? "etmalen" : "uren");
-        return JR_OK;
+        return rc;
     }
     }
-    return jr_fail(err, JR_EINVAL, "route_not_allowed", "route", "Onbekende route.");
+    return jr_refuse(err, rc, "route_not_allowed", "route", "Onbekende route.");
 }

@@ -51,7 +51,14 @@ bool referrer_allows_budget(const jr_referrer_rule *r, const char *budget);
 
 /* referral_check: accepts the request or fails with a Dutch reason
  * (codes: referrer_type_invalid, route_not_allowed, budget_unknown,
- * product_unknown, product_route_mismatch, volume_invalid, result_missing). */
+ * product_unknown, product_route_mismatch, volume_invalid, result_missing).
+ * It checks every field before refusing: err holds the first refusal, as
+ * it always did, and err's list (jr_error_collect) every refusal in field
+ * order: verwijzer, resultaat, then the route's own (budget; route;
+ * product, volume). Whether the referrer may use the route or budget is
+ * asked only of a valid referrer type, whether a budget is allowed only
+ * of a known budget, whether a product fits the route only of a known
+ * product. */
 jr_status referral_check(const jr_catalog *cat, const jr_referral_req *req, jr_error *err);
 
 #endif

@@ -11,7 +11,9 @@
  * {"type", "title", "status", "detail", "instance", "code", "field",
  * "message", and for invalid input "invalidParams": [{"name", "code",
  * "reason"}]}. Refused input is collected field by field (the typed readers
- * below, http_invalid_add) and answered at once (http_input_failed).
+ * below, http_invalid_add) and answered at once (http_input_failed); the
+ * fields a service refuses come back together the same way, through the
+ * list a handler attaches to its jr_error (jr_error_collect).
  *
  * Ownership: the request owns body, upload and reply; a handler that sets
  * reply hands its reference over. Strings from http_query and params live
@@ -86,7 +88,10 @@ void http_reply_json(http_req *r, int status, json_t *value);
 void http_reply_raw(http_req *r, int status, const char *ctype, char *data, size_t len,
                     const char *filename);
 /* http_reply_error: answers err with the status its jr_status maps to
- * (http_status_of), or 500 with a generic message for internal faults. */
+ * (http_status_of), or 500 with a generic message for internal faults; a
+ * 400 names every refusal of err's list in invalidParams. Handlers that
+ * call a service checking several fields attach a list first
+ * (jr_error_collect). */
 void http_reply_error(http_req *r, const jr_error *err);
 /* http_reply_fail: as http_reply_error for an error made up here. */
 void http_reply_fail(http_req *r, jr_status st, const char *code, const char *field,
@@ -96,8 +101,9 @@ int http_status_of(jr_status st);
 /* http_problem_json: the problem details of err answered as status: type
  * "about:blank", a Dutch title of the status, detail (err's message, also
  * kept as "message"), instance (the path, when not NULL or empty), code and
- * field; invalidParams: invalid (not taken; NULL: err's field alone on a
- * 400). A new reference. */
+ * field (the first refusal); invalidParams: invalid (not taken); when NULL
+ * on a 400 naming a field, every refusal in err's list (jr_error_collect)
+ * that names one, in its order, else err's field alone. A new reference. */
 json_t *http_problem_json(int status, const jr_error *err, const char *instance, json_t *invalid);
 /* http_invalid_param: one entry of invalidParams (a new reference). */
 json_t *http_invalid_param(const char *name, const char *code, const char *reason);

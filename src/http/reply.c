@@ -82,10 +82,18 @@ json_t *http_problem_json(int status, const jr_error *err, const char *instance,
         json_object_set_new(o, "field", json_string(err->field));
         json_object_set_new(o, "message", json_string(err->message));
     }
-    if (o && !invalid && status == 400 && err->field[0])
+    if (o && !invalid && status == 400 && err->field[0] && jr_error_refusals(err) > 0) {
+        invalid = json_array(); /* every refusal the service recorded, in its order */
+        for (int i = 0; invalid && i < err->invalid->n; i++) {
+            const jr_refusal *f = &err->invalid->item[i];
+            if (f->field[0]) /* a parameter has a name; a refusal of none stands in detail */
+                json_array_append_new(invalid, http_invalid_param(f->field, f->code, f->message));
+        }
+    } else if (o && !invalid && status == 400 && err->field[0]) {
         invalid = json_pack("[o]", http_invalid_param(err->field, err->code, err->message));
-    else
+    } else {
         json_incref(invalid);
+    }
     if (o && invalid)
         json_object_set(o, "invalidParams", invalid);
     json_decref(invalid);
@@ -118,6 +126,7 @@ void http_reply_raw(http_req *r, int status, const char *ctype, char *data, size
                  filename);
     if (!data) {
         jr_error e;
+        jr_error_clear(&e);
         jr_fail(&e, JR_ENOMEM, "internal", "", "Onvoldoende geheugen.");
         http_reply_json(r, 500, http_problem_json(500, &e, r->path, NULL));
     }
@@ -131,6 +140,7 @@ void http_reply_error(http_req *r, const jr_error *err)
         fprintf(stderr, "jeugdregio serve: %s %s: %s (%s): %s\n", "interne fout", r->path,
                 jr_status_name(err->status), err->code, err->message);
         jr_error e;
+        jr_error_clear(&e);
         jr_fail(&e, JR_EDB, "internal", "",
                 "Er ging iets mis op de server. Probeer het later "
                 "opnieuw.");

@@ -77,7 +77,8 @@ void assignments_change(http_req *r)
         return;
     }
     jr_error err;
-    jr_error_clear(&err);
+    jr_invalid_list invalid; /* every field the service refuses */
+    jr_error_collect(&err, &invalid);
     if (assignment_change(&r->ctx, r->params[0], budget >= 0 ? budget : volume, end, reason,
                           &err) != JR_OK)
         http_reply_error(r, &err);

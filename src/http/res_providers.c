@@ -43,7 +43,8 @@ void providers_add(http_req *r)
         return;
     jr_provider p;
     jr_error err;
-    jr_error_clear(&err);
+    jr_invalid_list invalid; /* every field the service refuses */
+    jr_error_collect(&err, &invalid);
     if (provider_add(&r->ctx, agb, name, kind, NULL, &err) != JR_OK ||
         provider_find(&r->ctx, agb, &p, &err) != JR_OK)
         http_reply_error(r, &err);
@@ -77,7 +78,8 @@ void contracts_add(http_req *r)
         return;
     int n = 0;
     jr_error err;
-    jr_error_clear(&err);
+    jr_invalid_list invalid; /* every field the service refuses */
+    jr_error_collect(&err, &invalid);
     if (contract_add(&r->ctx, agb, lot, product, start, end, &n, &err) != JR_OK)
         http_reply_error(r, &err);
     else

@@ -118,7 +118,8 @@ void quotes_answer(http_req *r)
     if (http_input_failed(r))
         return;
     jr_error err;
-    jr_error_clear(&err);
+    jr_invalid_list invalid; /* every field the service refuses */
+    jr_error_collect(&err, &invalid);
     jr_quote q;
     /* a provider answers for itself; the beheerder for the quote's provider */
     if (r->ctx.who.role == JR_ROLE_AANBIEDER) {

@@ -72,7 +72,8 @@ void referrals_create(http_req *r)
     int64_t id;
     jr_referral ref;
     jr_error err;
-    jr_error_clear(&err);
+    jr_invalid_list invalid; /* every field the service refuses */
+    jr_error_collect(&err, &invalid);
     if (referral_create(&r->ctx, bsn, &req, name, &id, &err) != JR_OK ||
         referral_get(&r->ctx, id, &ref, &err) != JR_OK)
         http_reply_error(r, &err);
@@ -125,7 +126,8 @@ void referrals_assign(http_req *r)
     char number[24];
     jr_assignment a;
     jr_error err;
-    jr_error_clear(&err);
+    jr_invalid_list invalid; /* every field the service refuses */
+    jr_error_collect(&err, &invalid);
     if (assignment_create(&r->ctx, id, agb, start, end, number, &err) != JR_OK ||
         assignment_get(&r->ctx, number, &a, &err) != JR_OK)
         http_reply_error(r, &err);
@@ -159,7 +161,8 @@ void referrals_quotes(http_req *r)
     }
     int64_t ids[REFERRALS_MAX_AGBS];
     jr_error err;
-    jr_error_clear(&err);
+    jr_invalid_list invalid; /* every field the service refuses */
+    jr_error_collect(&err, &invalid);
     if (quote_request(&r->ctx, id, agbs, (int)n, ids, &err) != JR_OK) {
         http_reply_error(r, &err);
         return;

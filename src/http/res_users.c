@@ -70,7 +70,8 @@ void users_add(http_req *r)
         JR_ROLE_SYSTEM; /* an unknown role: the service refuses it (after the role check) */
     role_parse(role, &rl);
     jr_error err;
-    jr_error_clear(&err);
+    jr_invalid_list invalid; /* every field the service refuses */
+    jr_error_collect(&err, &invalid);
     if (user_add(&r->ctx, name, display, rl, gemeente, agb, password, &err) != JR_OK)
         http_reply_error(r, &err);
     else

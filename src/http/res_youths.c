@@ -39,7 +39,8 @@ void youths_add(http_req *r)
         return;
     jr_youth y;
     jr_error err;
-    jr_error_clear(&err);
+    jr_invalid_list invalid; /* every field the service refuses */
+    jr_error_collect(&err, &invalid);
     if (youth_add(&r->ctx, bsn, birth, gemeente, NULL, &err) != JR_OK ||
         youth_find(&r->ctx, bsn, &y, &err) != JR_OK)
         http_reply_error(r, &err);

@@ -75,19 +75,25 @@ jr_status assignment_create(const jr_ctx *ctx, int64_t referral_id, const char *
     jr_provider p;
     if ((rc = provider_find(ctx, agb, &p, err)) != JR_OK)
         return rc;
+    /* the plan and the contract are checked before refusing; the contract
+       only once the plan knows what it grants (a budget or a product) */
     jr_grant g;
-    if ((rc = assignment_plan(ctx->cat, &ref.req, start, end, 0, 0, &g, err)) != JR_OK)
-        return rc;
-    bool ok;
-    rc = g.is_budget ? contract_covers_kind(ctx, p.id, JR_PK_FUNCTIEGROEP, start, start, &ok, err)
-                     : contract_covers(ctx, p.id, g.product, start, start, &ok, err);
-    if (rc != JR_OK)
-        return rc;
+    jr_error e;
+    jr_error_clear(&e);
+    if (assignment_plan(ctx->cat, &ref.req, start, end, 0, 0, &g, &e) != JR_OK)
+        rc = jr_refuse_error(err, rc, &e);
+    bool ok = true;
+    if ((g.is_budget || g.product[0]) &&
+        (g.is_budget ? contract_covers_kind(ctx, p.id, JR_PK_FUNCTIEGROEP, start, start, &ok, &e)
+                     : contract_covers(ctx, p.id, g.product, start, start, &ok, &e)) != JR_OK)
+        return jr_refuse_error(err, rc, &e);
     char d[JR_DATE_ISO_LEN];
     if (!ok)
-        return jr_fail(err, JR_EINVAL, "provider_not_contracted", "aanbieder",
+        rc = jr_refuse(err, rc, "provider_not_contracted", "aanbieder",
                        "Aanbieder %s (%s) is op %s niet gecontracteerd voor %s.", p.agb, p.name,
                        date_format(start, d), g.is_budget ? "ambulante jeugdhulp" : g.product);
+    if (rc != JR_OK)
+        return rc;
     if ((rc = store_begin(ctx->store, err)) != JR_OK)
         return rc;
     rc = assignment_insert(ctx, ref.youth_id, ref.gemeente, p.id, ref.id, 0, &g, number, err);
@@ -194,12 +200,18 @@ jr_status assignment_change(const jr_ctx *ctx, const char *number, int64_t amoun
         return rc;
     if ((rc = require_active(&a, err)) != JR_OK)
         return rc;
+    /* the reason and the change are checked before refusing */
     if (!reason_wijziging_valid(reason) || strcmp(reason, "13") == 0)
-        return jr_fail(err, JR_EINVAL, "reason_invalid", "reden",
+        rc = jr_refuse(err, rc, "reason_invalid", "reden",
                        "Reden wijziging '%s' is geen iJw RedenWijziging (01-12; 13 is intrekken).",
                        reason ? reason : "");
-    if ((rc = assignment_change_check(&a.grant, &a.ledger, a.used_base, a.care_start, amount, end,
-                                      err)) != JR_OK)
+    jr_invalid_list refused;
+    jr_error e;
+    jr_error_collect(&e, &refused);
+    if (assignment_change_check(&a.grant, &a.ledger, a.used_base, a.care_start, amount, end, &e) !=
+        JR_OK)
+        rc = jr_refuse_error(err, rc, &e);
+    if (rc != JR_OK)
         return rc;
     char m1[JR_MONEY_BUF], d[JR_DATE_ISO_LEN] = "";
     if (end != JR_DATE_NONE)

@@ -13,7 +13,10 @@
 /* assignment_create: assigns the open referral referral_id (route budget,
  * verblijf, crisis or dyslexie; a quote goes through quote_accept) to the
  * provider agb, contracted for the product on start. end may be
- * JR_DATE_NONE: the longest the product allows. */
+ * JR_DATE_NONE: the longest the product allows. The referral's state and
+ * the provider's existence stop the checks; then the plan (assignment_plan,
+ * its first fault) and the contract are checked before refusing: err holds
+ * the first refusal, err's list (jr_error_collect) each of them. */
 jr_status assignment_create(const jr_ctx *ctx, int64_t referral_id, const char *agb, jr_date start,
                             jr_date end, char number[24], jr_error *err);
 
@@ -44,7 +47,10 @@ jr_status assignment_list(const jr_ctx *ctx, const char *gemeente, const char *a
                           jr_row_fn fn, void *ud, jr_error *err);
 
 /* assignment_change: a new budget (cents) or volume (units) when amount >= 0,
- * a new end date when end != JR_DATE_NONE; reason is an iJw RedenWijziging. */
+ * a new end date when end != JR_DATE_NONE; reason is an iJw RedenWijziging.
+ * An assignment that is not active stops the checks; then the reason, the
+ * amount and the end (assignment_change_check) are checked before refusing:
+ * err holds the first refusal, err's list (jr_error_collect) each of them. */
 jr_status assignment_change(const jr_ctx *ctx, const char *number, int64_t amount, jr_date end,
                             const char *reason, jr_error *err);
 /* assignment_end: ends an active assignment on date; what was not used is

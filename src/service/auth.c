@@ -38,15 +38,25 @@ static void token_hash(const char *token, char out[JR_TOKEN_HEX])
     sodium_bin2hex(out, JR_TOKEN_HEX, h, sizeof h);
 }
 
+/* password_check: the rules of a password (JR_PASSWORD_MIN to 256
+ * characters), as a refusal joined to the checks so far (jr_refuse). */
+static jr_status password_check(const char *password, jr_status so_far, jr_error *err)
+{
+    if (password == NULL || strlen(password) < JR_PASSWORD_MIN)
+        return jr_refuse(err, so_far, "password_weak", "wachtwoord",
+                         "Een wachtwoord heeft minstens %d tekens.", JR_PASSWORD_MIN);
+    if (strlen(password) > 256)
+        return jr_refuse(err, so_far, "password_long", "wachtwoord",
+                         "Een wachtwoord heeft hoogstens 256 tekens.");
+    return so_far;
+}
+
 static jr_status hash_password(const char *password, char out[crypto_pwhash_STRBYTES],
                                jr_error *err)
 {
-    if (password == NULL || strlen(password) < JR_PASSWORD_MIN)
-        return jr_fail(err, JR_EINVAL, "password_weak", "wachtwoord",
-                       "Een wachtwoord heeft minstens %d tekens.", JR_PASSWORD_MIN);
-    if (strlen(password) > 256)
-        return jr_fail(err, JR_EINVAL, "password_long", "wachtwoord",
-                       "Een wachtwoord heeft hoogstens 256 tekens.");
+    jr_status rc = password_check(password, JR_OK, err);
+    if (rc != JR_OK)
+        return rc;
     if (crypto_pwhash_str(out, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
                           crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
         return jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen voor Argon2id.");
@@ -61,24 +71,34 @@ jr_status user_add(const jr_ctx *ctx, const char *name, const char *display_name
         rc = sodium_ready(err);
     if (rc != JR_OK)
         return rc;
+    /* every field is checked before refusing: naam, rol, gemeente, agb (a
+       look-up: an unknown provider as the first refusal answers alone, as
+       before), wachtwoord */
     if (!name || strlen(name) < 2 || strlen(name) >= 64 ||
         strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789._-@") != strlen(name))
-        return jr_fail(
-            err, JR_EINVAL, "name_invalid", "naam",
+        rc = jr_refuse(
+            err, rc, "name_invalid", "naam",
             "Een gebruikersnaam heeft 2 tot 63 tekens: kleine letters, cijfers, . _ - @.");
     if (role == JR_ROLE_SYSTEM)
-        return jr_fail(err, JR_EINVAL, "role_invalid", "rol",
+        rc = jr_refuse(err, rc, "role_invalid", "rol",
                        "Kies een rol: beheerder, rsj, toegang, gemeente, aanbieder of lezer.");
     bool needs_gemeente = role == JR_ROLE_TOEGANG || role == JR_ROLE_GEMEENTE;
     if (needs_gemeente && !catalog_municipality(ctx->cat, gemeente))
-        return jr_fail(err, JR_EINVAL, "gemeente_unknown", "gemeente",
+        rc = jr_refuse(err, rc, "gemeente_unknown", "gemeente",
                        "De rol %s hoort bij een gemeente van de regio; '%s' is er geen.",
                        role_name(role), gemeente ? gemeente : "");
     if (role == JR_ROLE_AANBIEDER) {
         jr_provider p;
-        if ((rc = provider_find(ctx, agb ? agb : "", &p, err)) != JR_OK)
+        jr_error e;
+        jr_error_clear(&e);
+        if (provider_find(ctx, agb ? agb : "", &p, &e) != JR_OK)
+            rc = jr_refuse_error(err, rc, &e);
+        if (rc != JR_OK && rc != JR_EINVAL)
             return rc;
     }
+    rc = password_check(password, rc, err);
+    if (rc != JR_OK)
+        return rc;
     char hash[crypto_pwhash_STRBYTES];
     if ((rc = hash_password(password, hash, err)) != JR_OK)
         return rc;

@@ -30,7 +30,11 @@ typedef struct {
 } jr_user;
 
 /* user_add: a new account (beheerder only). toegang and gemeente name a
- * municipality of the region, aanbieder a registered provider's AGB. */
+ * municipality of the region, aanbieder a registered provider's AGB. Name,
+ * role, municipality, AGB and password are checked before refusing: err
+ * holds the first refusal, err's list (jr_error_collect) each of them in
+ * that order; an unknown AGB as the first refusal answers agb_unknown
+ * (JR_ENOTFOUND) alone, as a look-up does. */
 jr_status user_add(const jr_ctx *ctx, const char *name, const char *display_name, jr_role role,
                    const char *gemeente, const char *agb, const char *password, jr_error *err);
 /* user_set_password: a new password; ends the user's sessions. */

@@ -15,15 +15,18 @@ jr_status provider_add(const jr_ctx *ctx, const char *agb, const char *name, con
     jr_status rc = svc_may(ctx, JR_ACT_PROVIDER_WRITE, err);
     if (rc != JR_OK)
         return rc;
+    /* every field is checked before refusing: agb, naam, soort */
     if (!agb_valid(agb))
-        return jr_fail(err, JR_EINVAL, "agb_invalid", "agb",
+        rc = jr_refuse(err, rc, "agb_invalid", "agb",
                        "AGB-code '%s' is ongeldig: een AGB-code heeft 8 cijfers.", agb ? agb : "");
     if (name == NULL || name[0] == '\0' || strlen(name) >= sizeof((jr_provider *)0)->name)
-        return jr_fail(err, JR_EINVAL, "name_invalid", "naam",
+        rc = jr_refuse(err, rc, "name_invalid", "naam",
                        "De naam van de aanbieder ontbreekt of is te lang.");
     if (kind == NULL || (strcmp(kind, "instelling") != 0 && strcmp(kind, "vrijgevestigde") != 0))
-        return jr_fail(err, JR_EINVAL, "kind_invalid", "soort",
+        rc = jr_refuse(err, rc, "kind_invalid", "soort",
                        "Soort aanbieder moet 'instelling' of 'vrijgevestigde' zijn.");
+    if (rc != JR_OK)
+        return rc;
     if ((rc = store_begin(ctx->store, err)) != JR_OK)
         return rc;
     int64_t new_id;
@@ -81,27 +84,31 @@ jr_status contract_add(const jr_ctx *ctx, const char *agb, const char *lot_code,
         rc = provider_find(ctx, agb, &p, err);
     if (rc != JR_OK)
         return rc;
+    /* the provider must exist (the other checks need it); then every field
+       is checked before refusing: perceel, einddatum, product */
     const jr_lot *lot = NULL;
     for (int i = 0; i < ctx->cat->nlots; i++)
         if (strcmp(ctx->cat->lots[i].code, lot_code ? lot_code : "") == 0)
             lot = &ctx->cat->lots[i];
     if (lot == NULL)
-        return jr_fail(err, JR_EINVAL, "lot_unknown", "perceel",
+        rc = jr_refuse(err, rc, "lot_unknown", "perceel",
                        "Perceel '%s' bestaat niet in de catalogus.", lot_code ? lot_code : "");
     if (end != JR_DATE_NONE && end < start)
-        return jr_fail(err, JR_EINVAL, "end_before_start", "einddatum",
+        rc = jr_refuse(err, rc, "end_before_start", "einddatum",
                        "De einddatum van het contract ligt voor de begindatum.");
     const jr_product *prod = NULL;
     if (strcmp(product, "*") != 0) {
         prod = catalog_product_by_short(ctx->cat, product);
         if (prod == NULL)
-            return jr_fail(err, JR_EINVAL, "product_unknown", "product",
+            rc = jr_refuse(err, rc, "product_unknown", "product",
                            "Product '%s' bestaat niet in de catalogus.", product);
-        if (!catalog_lot_has(lot, prod->code))
-            return jr_fail(err, JR_EINVAL, "product_not_in_lot", "product",
+        else if (lot && !catalog_lot_has(lot, prod->code)) /* only for a known lot */
+            rc = jr_refuse(err, rc, "product_not_in_lot", "product",
                            "Product %s hoort niet bij perceel %s (%s).", prod->code, lot->code,
                            lot->name);
     }
+    if (rc != JR_OK)
+        return rc;
     if ((rc = store_begin(ctx->store, err)) != JR_OK)
         return rc;
     int n = 0;

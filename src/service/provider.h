@@ -13,6 +13,10 @@
 
 /* jr_provider and jr_contract, the rows, are declared in store/providers.h. */
 
+/* provider_add: an AGB code of 8 digits, a name, a kind (instelling,
+ * vrijgevestigde). All three are checked before refusing: err holds the
+ * first refusal, err's list (jr_error_collect) each of them in that order.
+ * id may be NULL. */
 jr_status provider_add(const jr_ctx *ctx, const char *agb, const char *name, const char *kind,
                        int64_t *id, jr_error *err);
 /* provider_find: by AGB; JR_ENOTFOUND with a Dutch message when unknown. */
@@ -21,7 +25,11 @@ jr_status provider_find(const jr_ctx *ctx, const char *agb, jr_provider *out, jr
 jr_status provider_list(const jr_ctx *ctx, jr_row_fn fn, void *ud, jr_error *err);
 
 /* contract_add: product is an iJw code or the region's short code, or "*"
- * for every product of the lot. ids may be NULL. */
+ * for every product of the lot. ids may be NULL. The provider must exist
+ * (agb_unknown stops the checks, which depend on it); then lot, end and
+ * product are checked before refusing, each refusal in err's list
+ * (jr_error_collect), the first in err itself; product_not_in_lot is
+ * checked for a known lot and product only. */
 jr_status contract_add(const jr_ctx *ctx, const char *agb, const char *lot, const char *product,
                        jr_date start, jr_date end, int *n_added, jr_error *err);
 /* contract_list: each jr_contract of agb (all providers when agb is NULL). */

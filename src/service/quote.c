@@ -32,22 +32,30 @@ jr_status quote_request(const jr_ctx *ctx, int64_t referral_id, const char *cons
     if (n <= 0)
         return jr_fail(err, JR_EINVAL, "no_provider", "aanbieder",
                        "Vraag de offerte bij minstens een aanbieder aan.");
+    /* every provider is checked before refusing: known, contracted; an
+       unknown one stops the checks only when it is the first refusal */
+    for (int i = 0; i < n && (rc == JR_OK || rc == JR_EINVAL); i++) {
+        jr_provider p;
+        jr_error e;
+        jr_error_clear(&e);
+        bool ok = false;
+        if (provider_find(ctx, agbs[i], &p, &e) != JR_OK ||
+            contract_covers_kind(ctx, p.id, JR_PK_FUNCTIEGROEP, ctx->today, ctx->today, &ok, &e) !=
+                JR_OK)
+            rc = jr_refuse_error(err, rc, &e);
+        else if (!ok)
+            rc = jr_refuse(err, rc, "provider_not_contracted", "aanbieder",
+                           "Aanbieder %s (%s) is niet gecontracteerd voor ambulante jeugdhulp.",
+                           p.agb, p.name);
+    }
+    if (rc != JR_OK)
+        return rc;
     if ((rc = store_begin(ctx->store, err)) != JR_OK)
         return rc;
     for (int i = 0; i < n && rc == JR_OK; i++) {
         jr_provider p;
-        bool ok = false;
         if ((rc = provider_find(ctx, agbs[i], &p, err)) != JR_OK)
             break;
-        if ((rc = contract_covers_kind(ctx, p.id, JR_PK_FUNCTIEGROEP, ctx->today, ctx->today, &ok,
-                                       err)) != JR_OK)
-            break;
-        if (!ok) {
-            rc = jr_fail(err, JR_EINVAL, "provider_not_contracted", "aanbieder",
-                         "Aanbieder %s (%s) is niet gecontracteerd voor ambulante jeugdhulp.",
-                         p.agb, p.name);
-            break;
-        }
         int64_t id;
         if ((rc = store_quote_insert(ctx->store, referral_id, p.id, ctx->today, &id, err)) !=
             JR_OK) {
@@ -114,41 +122,61 @@ jr_status quote_answer(const jr_ctx *ctx, int64_t id, const char *agb, jr_quote_
     jr_referral ref;
     if ((rc = referral_get(&sys, q.referral_id, &ref, err)) != JR_OK)
         return rc;
+    /* every field is checked before refusing: uren (the number of lines),
+       maanden, then each line (functiegroep, uren, contract, tariff); a
+       line whose functiegroep is unknown or repeated is not checked
+       further, nor are the contracts when the provider is unknown */
     if (nlines <= 0 || nlines > JR_QUOTE_MAX_LINES)
-        return jr_fail(err, JR_EINVAL, "quote_lines", "uren",
+        rc = jr_refuse(err, rc, "quote_lines", "uren",
                        "Een offerte noemt uren voor 1 tot %d functiegroepen.", JR_QUOTE_MAX_LINES);
     if (months <= 0 || months > 24)
-        return jr_fail(err, JR_EINVAL, "quote_months", "maanden",
+        rc = jr_refuse(err, rc, "quote_months", "maanden",
                        "De looptijd van een offerte is 1 tot 24 maanden.");
     jr_provider p;
-    if ((rc = provider_find(ctx, agb, &p, err)) != JR_OK)
-        return rc;
+    jr_error e;
+    jr_error_clear(&e);
+    bool have_p = provider_find(ctx, agb, &p, &e) == JR_OK;
+    if (!have_p)
+        rc = jr_refuse_error(err, rc, &e);
     jr_cents sum = 0;
-    for (int i = 0; i < nlines; i++) {
+    for (int i = 0; i < nlines && i < JR_QUOTE_MAX_LINES && (rc == JR_OK || rc == JR_EINVAL); i++) {
         const jr_product *prod = catalog_product_by_short(ctx->cat, lines[i].product);
-        if (prod == NULL || prod->kind != JR_PK_FUNCTIEGROEP)
-            return jr_fail(err, JR_EINVAL, "product_not_functiegroep", "functiegroep",
+        if (prod == NULL || prod->kind != JR_PK_FUNCTIEGROEP) {
+            rc = jr_refuse(err, rc, "product_not_functiegroep", "functiegroep",
                            "'%s' is geen functiegroep uit de catalogus.", lines[i].product);
-        for (int j = 0; j < i; j++)
-            if (strcmp(lines[j].product, prod->code) == 0)
-                return jr_fail(err, JR_EINVAL, "duplicate_functiegroep", "functiegroep",
-                               "Functiegroep %s staat twee keer in de offerte.", prod->code);
+            continue;
+        }
+        bool twice = false;
+        for (int j = 0; j < i && !twice; j++)
+            twice = strcmp(lines[j].product, prod->code) == 0;
+        if (twice) {
+            rc = jr_refuse(err, rc, "duplicate_functiegroep", "functiegroep",
+                           "Functiegroep %s staat twee keer in de offerte.", prod->code);
+            continue;
+        }
         str_copy(lines[i].product, sizeof lines[i].product, prod->code);
         if (lines[i].centi_hours <= 0)
-            return jr_fail(err, JR_EINVAL, "hours_invalid", "uren",
+            rc = jr_refuse(err, rc, "hours_invalid", "uren",
                            "Het aantal uren voor %s moet groter dan nul zijn.", prod->code);
-        bool ok;
-        if ((rc = contract_covers(ctx, p.id, prod->code, ref.req.date, ref.req.date, &ok, err)))
-            return rc;
+        bool ok = true;
+        if (have_p &&
+            contract_covers(ctx, p.id, prod->code, ref.req.date, ref.req.date, &ok, &e) != JR_OK) {
+            rc = jr_refuse_error(err, rc, &e); /* a store failure: stops */
+            continue;
+        }
         if (!ok)
-            return jr_fail(err, JR_EINVAL, "provider_not_contracted", "functiegroep",
+            rc = jr_refuse(err, rc, "provider_not_contracted", "functiegroep",
                            "Aanbieder %s is niet gecontracteerd voor %s.", p.agb, prod->code);
-        if (!product_tariff(prod, ref.req.date, &lines[i].tariff))
-            return jr_fail(err, JR_EINVAL, "no_price_on_date", "functiegroep",
+        if (!product_tariff(prod, ref.req.date, &lines[i].tariff)) {
+            rc = jr_refuse(err, rc, "no_price_on_date", "functiegroep",
                            "Functiegroep %s heeft geen tarief op de verwijsdatum.", prod->code);
+            continue;
+        }
         lines[i].amount = quote_line_amount(lines[i].centi_hours, lines[i].tariff);
         sum += lines[i].amount;
     }
+    if (rc != JR_OK)
+        return rc;
     if ((rc = store_begin(ctx->store, err)) != JR_OK)
         return rc;
     for (int i = 0; i < nlines && rc == JR_OK; i++)

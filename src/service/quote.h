@@ -16,11 +16,22 @@
 /* jr_quote and jr_quote_line, the rows, are declared in store/quotes.h. */
 
 /* quote_request: asks each provider in agbs (n of them) for a quote on the
- * referral; ids (may be NULL) receives the quote ids. */
+ * referral; ids (may be NULL) receives the quote ids. The referral must be
+ * a quote referral and open (these stop the checks); then every provider
+ * is checked (known, contracted) before refusing: err holds the first
+ * refusal, err's list (jr_error_collect) each of them in the order of
+ * agbs. An unknown provider as the first refusal answers agb_unknown
+ * (JR_ENOTFOUND) alone, as a look-up does. */
 jr_status quote_request(const jr_ctx *ctx, int64_t referral_id, const char *const *agbs, int n,
                         int64_t *ids, jr_error *err);
 /* quote_answer: the provider agb answers quote id with lines (hours per
- * functiegroep), a duration in months and a plan; total returned in *total. */
+ * functiegroep), a duration in months and a plan; total returned in *total.
+ * The quote must be the provider's and open, its referral readable (these
+ * stop the checks); then the number of lines, the months and each line
+ * (functiegroep, hours, contract, tariff) are checked before refusing:
+ * err holds the first refusal, err's list (jr_error_collect) each of them
+ * in that order. A line with an unknown or repeated functiegroep is not
+ * checked further. */
 jr_status quote_answer(const jr_ctx *ctx, int64_t id, const char *agb, jr_quote_line *lines,
                        int nlines, int32_t months, const char *plan, jr_cents *total,
                        jr_error *err);

@@ -17,11 +17,13 @@ jr_status referral_create(const jr_ctx *ctx, const char *bsn, const jr_referral_
         rc = youth_find(ctx, bsn, &y, err);
     if (rc != JR_OK)
         return rc;
-    if ((rc = referral_check(ctx->cat, req, err)) != JR_OK)
-        return rc;
+    /* the youth must be known (a referral is for someone); then every field
+       is checked before refusing: the request's (referral_check), the date */
+    rc = referral_check(ctx->cat, req, err);
     if (req->date > ctx->today)
-        return jr_fail(err, JR_EINVAL, "date_in_future", "datum",
-                       "De verwijsdatum ligt in de toekomst.");
+        rc = jr_refuse(err, rc, "date_in_future", "datum", "De verwijsdatum ligt in de toekomst.");
+    if (rc != JR_OK)
+        return rc;
     const jr_product *p = NULL;
     if (req->route == JR_ROUTE_VERBLIJF || req->route == JR_ROUTE_CRISIS ||
         req->route == JR_ROUTE_DYSLEXIE)

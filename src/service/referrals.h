@@ -12,7 +12,11 @@
 /* jr_referral, the referral row, is declared in store/referrals.h. */
 
 /* referral_create: checks the route rules, stores the referral for the youth
- * with BSN bsn (registered before), in the youth's municipality. */
+ * with BSN bsn (registered before), in the youth's municipality. An
+ * unknown youth stops the checks (youth_unknown); then the request
+ * (referral_check) and the date (not in the future) are checked before
+ * refusing: err holds the first refusal, err's list (jr_error_collect)
+ * each of them in field order. */
 jr_status referral_create(const jr_ctx *ctx, const char *bsn, const jr_referral_req *req,
                           const char *referrer_name, int64_t *id, jr_error *err);
 jr_status referral_get(const jr_ctx *ctx, int64_t id, jr_referral *out, jr_error *err);

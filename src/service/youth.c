@@ -16,17 +16,22 @@ jr_status youth_add(const jr_ctx *ctx, const char *bsn, jr_date birth, const cha
     jr_status rc = svc_may(ctx, JR_ACT_YOUTH_WRITE, err);
     if (rc != JR_OK)
         return rc;
+    /* every field is checked before refusing (jr_refuse): BSN, birth, gemeente */
     if (!bsn_valid(bsn))
-        return jr_fail(err, JR_EINVAL, "bsn_invalid", "bsn",
+        rc = jr_refuse(err, rc, "bsn_invalid", "bsn",
                        "BSN '%s' is ongeldig: 9 cijfers die voldoen aan de elfproef.",
                        bsn ? bsn : "");
-    if ((rc = youth_birth_check(birth, ctx->today, err)) != JR_OK)
-        return rc;
+    jr_error e;
+    jr_error_clear(&e);
+    if (youth_birth_check(birth, ctx->today, &e) != JR_OK)
+        rc = jr_refuse_error(err, rc, &e);
     const jr_municipality *m = catalog_municipality(ctx->cat, gemeente);
     if (m == NULL)
-        return jr_fail(err, JR_EINVAL, "gemeente_unknown", "gemeente",
+        rc = jr_refuse(err, rc, "gemeente_unknown", "gemeente",
                        "Gemeente '%s' hoort niet bij regio %s.", gemeente ? gemeente : "",
                        ctx->cat->region);
+    if (rc != JR_OK)
+        return rc;
     if (!svc_sees(ctx, gemeente, NULL))
         return jr_fail(err, JR_EFORBIDDEN, "forbidden", "gemeente",
                        "U kunt alleen jeugdigen van uw eigen gemeente registreren.");

@@ -11,7 +11,10 @@
 /* jr_youth, the youth row, is declared in store/youths.h. */
 
 /* youth_add: a BSN passing the 11-check, a birth date not in the future and
- * at most 23 years back, a municipality of the region. */
+ * at most 23 years back, a municipality of the region. All three are
+ * checked before refusing: err holds the first refusal, err's list (see
+ * jr_error_collect) each of them in that order. Then the municipality must
+ * be the principal's own (forbidden). */
 jr_status youth_add(const jr_ctx *ctx, const char *bsn, jr_date birth, const char *gemeente,
                     int64_t *id, jr_error *err);
 jr_status youth_find(const jr_ctx *ctx, const char *bsn, jr_youth *out, jr_error *err);

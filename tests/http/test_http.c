@@ -1396,6 +1396,50 @@ static void test_problem_details(void **state)
     assert_string_equal(hc_jstr(r->json, "title"), "Niet ingelogd");
 }
 
+/* test_service_refusals: once the input parses, the services refuse every
+ * wrong field of the request together: 400, invalidParams in field order,
+ * the first refusal also as code, field and detail. */
+static void test_service_refusals(void **state)
+{
+    (void)state;
+    resp *r = expect_status(req(T1, "POST", "/api/v1/youths",
+                                "{\"bsn\": \"123\", \"birth\": \"2030-12-01\", \"gemeente\": "
+                                "\"x\"}"),
+                            400);
+    assert_error_shape(r, "bsn_invalid", "bsn");
+    assert_string_equal(invalid_names(r), "bsn,geboortedatum,gemeente");
+    json_t *ip = hc_jget(r, "invalidParams");
+    assert_int_equal(json_array_size(ip), 3);
+    assert_string_equal(hc_jstr(json_array_get(ip, 0), "code"), "bsn_invalid");
+    assert_string_equal(hc_jstr(json_array_get(ip, 1), "code"), "birth_in_future");
+    assert_string_equal(hc_jstr(json_array_get(ip, 2), "code"), "gemeente_unknown");
+    assert_contains(hc_jstr(json_array_get(ip, 2), "reason"), "'x'");
+    /* a provider, a user, a referral, an assignment's change */
+    r = expect_status(req(RSJ, "POST", "/api/v1/providers",
+                          "{\"agb\": \"12\", \"name\": \"\", \"kind\": \"stichting\"}"),
+                      400);
+    assert_error_shape(r, "agb_invalid", "agb");
+    assert_string_equal(invalid_names(r), "agb,naam,soort");
+    r = expect_status(req(BEH, "POST", "/api/v1/users",
+                          "{\"name\": \"X!\", \"role\": \"nergens\", \"password\": \"kort\"}"),
+                      400);
+    assert_error_shape(r, "name_invalid", "naam");
+    assert_string_equal(invalid_names(r), "naam,rol,wachtwoord");
+    char body[256];
+    snprintf(body, sizeof body,
+             "{\"bsn\": \"%s\", \"referrer_type\": \"99\", \"route\": \"budget\", "
+             "\"budget\": \"KB9\", \"result\": \"school\", \"date\": \"2099-01-01\"}",
+             F.yx);
+    r = expect_status(req(T1, "POST", "/api/v1/referrals", body), 400);
+    assert_error_shape(r, "referrer_type_invalid", "verwijzer");
+    assert_string_equal(invalid_names(r), "verwijzer,budget,datum");
+    r = expect_status(reqf(T1, "PATCH", "{\"reason\": \"99\", \"end\": \"2000-01-01\"}",
+                           "/api/v1/assignments/%s", F.ax),
+                      400);
+    assert_error_shape(r, "reason_invalid", "reden");
+    assert_string_equal(invalid_names(r), "reden,einddatum");
+}
+
 static void test_versions_and_paths(void **state)
 {
     (void)state;
@@ -1613,6 +1657,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_teardown(test_happy_path, hc_free_responses),
         cmocka_unit_test_teardown(test_openapi_routes, hc_free_responses),
         cmocka_unit_test_teardown(test_problem_details, hc_free_responses),
+        cmocka_unit_test_teardown(test_service_refusals, hc_free_responses),
         cmocka_unit_test_teardown(test_versions_and_paths, hc_free_responses),
         cmocka_unit_test_teardown(test_no_bsn_in_urls, hc_free_responses),
         cmocka_unit_test_teardown(test_openapi_public, hc_free_responses),

@@ -414,6 +414,51 @@ static void exit_code_1_when_input_is_refused(void **state)
     assert_string_equal(jstr(e, "field"), "bsn");
 }
 
+/* count_lines: the lines of text that start with prefix */
+static int count_lines(const char *text, const char *prefix)
+{
+    int n = 0;
+    for (const char *p = text; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL)
+        n += strncmp(p, prefix, strlen(prefix)) == 0;
+    return n;
+}
+
+static void every_refused_field_is_printed_on_its_own_line(void **state)
+{
+    cli *c = *state;
+    run_result r =
+        run(c, "youth", "add", "--bsn", "123", "--birth", "2030-12-01", "--gemeente", "x");
+    assert_exit(r, 1);
+    assert_int_equal(count_lines(r.err, "Fout: "), 3);
+    const char *bsn = strstr(r.err, "Fout: BSN '123'"), *birth = strstr(r.err, "toekomst"),
+               *gemeente = strstr(r.err, "Fout: Gemeente 'x'");
+    assert_true(bsn && birth && gemeente && bsn < birth && birth < gemeente); /* in field order */
+    r = run(c, "provider", "add", "--agb", "12", "--name", "", "--kind", "stichting");
+    assert_exit(r, 1);
+    assert_int_equal(count_lines(r.err, "Fout: "), 3);
+    assert_contains(r.err, "AGB-code '12'");
+    assert_contains(r.err, "naam van de aanbieder");
+    assert_contains(r.err, "Soort aanbieder");
+    /* --json: the error is the first refusal, "invalid" holds each */
+    r = run(c, "--json", "youth", "add", "--bsn", "123", "--birth", "2030-12-01", "--gemeente",
+            "x");
+    assert_exit(r, 1);
+    json_t *e = json_object_get(json_one(c, r.out), "error");
+    assert_string_equal(jstr(e, "code"), "bsn_invalid");
+    assert_string_equal(jstr(e, "field"), "bsn");
+    json_t *inv = json_object_get(e, "invalid");
+    assert_int_equal(json_array_size(inv), 3);
+    assert_string_equal(jstr(json_array_get(inv, 0), "code"), "bsn_invalid");
+    assert_string_equal(jstr(json_array_get(inv, 1), "code"), "birth_in_future");
+    assert_string_equal(jstr(json_array_get(inv, 1), "field"), "geboortedatum");
+    assert_string_equal(jstr(json_array_get(inv, 2), "code"), "gemeente_unknown");
+    assert_string_equal(jstr(json_array_get(inv, 0), "message"), jstr(e, "message"));
+    /* one refusal: one line, as before */
+    r = run(c, "youth", "add", "--bsn", "123", "--birth", "2015-01-01", "--gemeente", ZWOLLE);
+    assert_exit(r, 1);
+    assert_int_equal(count_lines(r.err, "Fout: "), 1);
+}
+
 static void exit_code_2_on_usage_errors(void **state)
 {
     cli *c = *state;
@@ -841,6 +886,7 @@ int main(int argc, char **argv)
     const struct CMUnitTest tests[] = {
         T(exit_code_0_when_done),
         T(exit_code_1_when_input_is_refused),
+        T(every_refused_field_is_printed_on_its_own_line),
         T(exit_code_2_on_usage_errors),
         T(help_on_every_subcommand_exits_0),
         T(full_flow_declare_and_settle),

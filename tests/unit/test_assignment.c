@@ -210,6 +210,7 @@ static void test_assignment_change_not_below_used(void **state)
     str_copy(hours.unit, sizeof hours.unit, "04");
     jr_ledger l = {.granted = 500000, .used = 120000, .released = 0};
     jr_error err;
+    jr_error_clear(&err);
     jr_date none = JR_DATE_NONE, care = D("2025-03-01");
     assert_int_equal(assignment_change_check(&budget, &l, 0, care, -1, none, &err), JR_EINVAL);
     assert_err_code(&err, "nothing_to_change");
@@ -240,6 +241,7 @@ static void test_assignment_change_end_not_before_start_or_care(void **state)
     g.end = D("2025-12-31");
     jr_ledger l = {.granted = 500000, .used = 0, .released = 0};
     jr_error err;
+    jr_error_clear(&err);
     jr_date care = D("2025-03-01");
     assert_int_equal(assignment_change_check(&g, &l, 0, care, -1, D("2025-03-01"), &err), JR_OK);
     assert_int_equal(assignment_change_check(&g, &l, 0, care, -1, D("2025-02-28"), &err),

@@ -84,6 +84,7 @@ static void test_gp_refusal_names_allowed_budgets(void **state)
     (void)state;
     jr_referral_req r = unit_referral_budget("02", "KB3");
     jr_error err;
+    jr_error_clear(&err);
     assert_int_equal(referral_check(unit_catalog(), &r, &err), JR_EINVAL);
     assert_non_null(strstr(err.message, "KB1"));
     assert_non_null(strstr(err.message, "KB2"));
@@ -137,6 +138,7 @@ static void test_quote_refused_when_rule_says_so(void **state)
     gp->quote = false;
     jr_referral_req r = unit_referral_route("02", JR_ROUTE_QUOTE, "", 0);
     jr_error err;
+    jr_error_clear(&err);
     memset(&err, 0, sizeof err);
     jr_status st = referral_check(cat, &r, &err);
     free(cat);
@@ -257,6 +259,7 @@ static void test_error_code_holds_documented_codes(void **state)
     (void)state;
     jr_referral_req r = unit_referral_budget("02", "KB3");
     jr_error err;
+    jr_error_clear(&err);
     memset(&err, 0, sizeof err);
     assert_int_equal(referral_check(unit_catalog(), &r, &err), JR_EINVAL);
     assert_string_equal(err.code, "route_not_allowed");
