@@ -121,6 +121,15 @@ void jr_error_clear(jr_error *err)
         memset(err, 0, sizeof *err);
 }
 
+void jr_error_take(jr_error *err, const jr_error *src)
+{
+    if (!err || err == src)
+        return;
+    jr_invalid_list *keep = err->invalid;
+    *err = *src;
+    err->invalid = keep;
+}
+
 void jr_error_collect(jr_error *err, jr_invalid_list *list)
 {
     jr_error_clear(err);

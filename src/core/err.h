@@ -98,6 +98,11 @@ const char *jr_status_name(jr_status s);
  * was attached is not touched. Safe on an uninitialised jr_error. */
 void jr_error_clear(jr_error *err);
 
+/* jr_error_take: err takes src's status, code, field and message (the
+ * failure of a call made with a scratch jr_error) and keeps its own list:
+ * a struct copy would carry src's list pointer over err's. err may be NULL. */
+void jr_error_take(jr_error *err, const jr_error *src);
+
 /* jr_error_collect: clears err, empties list and attaches it (list may be
  * NULL: the same as jr_error_clear). Every refusal err is given from now on
  * is also recorded in list, which must outlive err's use. */

@@ -133,8 +133,7 @@ jr_status ijw_process_jw305(ijw_import *im, jr_error *err)
         else if (strcmp(status, "3") == 0)
             st = care_start_delete(&im->sys, a.number, im->provider, d, &e);
         if (st == JR_EDB || st == JR_ENOMEM) {
-            if (err)
-                *err = e;
+            jr_error_take(err, &e);
             return st;
         }
         if (st != JR_OK)
@@ -191,8 +190,7 @@ jr_status ijw_process_jw307(ijw_import *im, jr_error *err)
         jr_status st = apply_stop(im, &a, ijw_tn_val(p, TP(StatusAanlevering)), end,
                                   ijw_tn_val(p, TP(RedenBeeindiging)), &e);
         if (st == JR_EDB || st == JR_ENOMEM) {
-            if (err)
-                *err = e;
+            jr_error_take(err, &e);
             return st;
         }
         if (st != JR_OK)

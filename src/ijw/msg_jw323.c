@@ -266,8 +266,7 @@ static jr_status add_line(ijw_decl *d, const jr_decl_line *l, jr_error *err)
         reject(d, "0001", "onbekende aanbieder");
         return JR_OK;
     }
-    if (err)
-        *err = e;
+    jr_error_take(err, &e);
     return rc;
 }
 
@@ -413,8 +412,7 @@ jr_status ijw_decl_finish(ijw_decl *d, jr_error *err)
                 d->mode = D_REJECT;
                 ijw_decl_abort(d);
             } else if (rc != JR_OK) {
-                if (err)
-                    *err = e;
+                jr_error_take(err, &e);
                 return rc;
             }
             const jr_decl_batch_summary *b = d->sess ? decl_session_batch(d->sess, 0) : NULL;

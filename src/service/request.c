@@ -91,7 +91,7 @@ static jr_status request_youth(const jr_ctx *ctx, const char *bsn, jr_date birth
     if (rc == JR_ENOTFOUND) {
         rc = youth_add(ctx, bsn, birth, gemeente, NULL, &e);
         if (internal(rc)) {
-            *err = e;
+            jr_error_take(err, &e);
             return rc;
         }
         if (rc != JR_OK)
@@ -99,8 +99,7 @@ static jr_status request_youth(const jr_ctx *ctx, const char *bsn, jr_date birth
         return JR_OK;
     }
     if (rc != JR_OK) {
-        if (err)
-            *err = e;
+        jr_error_take(err, &e);
         return rc;
     }
     if (strcmp(y.gemeente, gemeente) != 0) {
@@ -141,7 +140,7 @@ static jr_status grant_product(const jr_ctx *ctx, const jr_req_product *p, const
     if (rc == JR_OK)
         rc = assignment_create(ctx, rid, agb, p->start, p->end, number, &e);
     if (internal(rc)) {
-        *err = e;
+        jr_error_take(err, &e);
         return rc;
     }
     if (rc != JR_OK) {
@@ -251,7 +250,7 @@ static jr_status change_one(const jr_ctx *ctx, const jr_vow *v, const jr_vow_cha
                      "deze aanbieder.",
                      (long long)c->assignment_id);
     if (internal(rc)) {
-        *err = e;
+        jr_error_take(err, &e);
         return rc;
     }
     if (rc != JR_OK) {
@@ -308,7 +307,7 @@ static jr_status change_one(const jr_ctx *ctx, const jr_vow *v, const jr_vow_cha
     int64_t amount = c->has_budget ? c->budget : c->has_volume ? c->volume : -1;
     rc = assignment_change(ctx, a.number, amount, c->end, "12", &e);
     if (internal(rc)) {
-        *err = e;
+        jr_error_take(err, &e);
         return rc;
     }
     if (rc != JR_OK && strcmp(e.code, "nothing_to_change") == 0) {

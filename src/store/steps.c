@@ -12,8 +12,7 @@ jr_status store_step_done(jr_stmt *s, jr_error *err)
     jr_error e;
     if (store_step(s, &e) == STORE_DONE)
         return JR_OK;
-    if (err)
-        *err = e;
+    jr_error_take(err, &e);
     return e.status == JR_ECONFLICT ? JR_ECONFLICT : JR_EDB;
 }
 

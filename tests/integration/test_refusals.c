@@ -394,12 +394,39 @@ static void assignment_change_refuses_the_reason_and_the_end_together(void **sta
                     {"reason_invalid", "reden"}, {"end_before_start", "einddatum"});
 }
 
+/* A failure taken over from a scratch jr_error (a store step, a nested
+ * call) keeps the caller's list: a struct copy would carry the scratch
+ * error's list pointer (NULL, or stack garbage) over it. */
+static void a_failure_taken_over_keeps_the_callers_list(void **state)
+{
+    (void)state;
+    jr_invalid_list list;
+    jr_error e;
+    jr_error_collect(&e, &list);
+    assert_int_equal(jr_refuse(&e, JR_OK, "bsn_invalid", "bsn", "BSN fout."), JR_EINVAL);
+    jr_error scratch;
+    memset(&scratch, 0xA5, sizeof scratch); /* as a stack never cleared */
+    jr_fail(&scratch, JR_ECONFLICT, "conflict", "", "Botsing.");
+    jr_error_take(&e, &scratch);
+    assert_int_equal(e.status, JR_ECONFLICT);
+    assert_string_equal(e.code, "conflict");
+    assert_string_equal(e.message, "Botsing.");
+    assert_ptr_equal(e.invalid, &list);
+    assert_int_equal(jr_refuse(&e, JR_ECONFLICT, "birth_future", "geboortedatum", "Later."),
+                     JR_ECONFLICT);
+    assert_int_equal(jr_error_refusals(&e), 2);
+    jr_error_take(NULL, &scratch); /* no target: nothing happens */
+    jr_error_take(&e, &e);
+    assert_ptr_equal(e.invalid, &list);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_full_list_counts_what_it_cannot_keep),
         cmocka_unit_test(a_look_up_that_fails_first_stops_and_after_a_refusal_joins),
+        cmocka_unit_test(a_failure_taken_over_keeps_the_callers_list),
         T(youth_add_refuses_bsn_birth_and_gemeente_together),
         T(provider_add_refuses_agb_name_and_kind_together),
         T(contract_add_refuses_lot_end_and_product_together),
