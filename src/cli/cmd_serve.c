@@ -16,6 +16,7 @@
 
 #define SERVE_GRACE_MS 30000
 #define SERVE_VENDOR_DIR "/usr/share/javascript/bootstrap5"
+#define SERVE_CHART_DIR "/usr/share/javascript/chart.js" /* Debian's libjs-chart.js */
 
 static bool serve_is_dir(const char *path)
 {
@@ -70,8 +71,15 @@ int cmd_serve(cli_env *env, int argc, char **argv)
     pthread_sigmask(SIG_BLOCK, &stop, NULL);
     signal(SIGPIPE, SIG_IGN);
 
-    http_server_opts o = {env->db_path, env->cat,         bind,   (uint16_t)p,
-                          web,          SERVE_VENDOR_DIR, secure, (int)nthreads};
+    http_server_opts o = {.db_path = env->db_path,
+                          .cat = env->cat,
+                          .bind = bind,
+                          .port = (uint16_t)p,
+                          .web_dir = web,
+                          .vendor_dir = SERVE_VENDOR_DIR,
+                          .chart_dir = SERVE_CHART_DIR,
+                          .secure_cookies = secure,
+                          .threads = (int)nthreads};
     http_server *srv = NULL;
     jr_error err;
     jr_error_clear(&err);

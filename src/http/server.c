@@ -41,6 +41,7 @@
     "frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
 #define SERVER_COOKIE "jr_session"
 #define SERVER_VENDOR_PREFIX "/vendor/bootstrap/"
+#define SERVER_CHART_PREFIX "/vendor/chart/"
 /* the old /api paths are deprecated since the release of /api/v1
    (2026-12-03T00:00:00Z, as RFC 9745's structured date) */
 #define SERVER_DEPRECATED_SINCE "@1796256000"
@@ -52,6 +53,7 @@ struct http_server {
     char web_root[PATH_MAX];    /* realpath, "" when absent */
     char vendor_root[PATH_MAX]; /* realpath, "" when absent */
     char vendor_link[PATH_MAX]; /* the tree its files link into (Debian), "" when none */
+    char chart_root[PATH_MAX];  /* Chart.js: realpath, "" when absent */
     bool secure_cookies;
     uint16_t port;
     /* the store pool: nstores handles, nidle of them in idle */
@@ -231,6 +233,9 @@ static enum MHD_Result server_static(server_conn *c, struct MHD_Connection *conn
         root = s->vendor_root;
         also = s->vendor_link;
         rel = url + strlen(SERVER_VENDOR_PREFIX);
+    } else if (strncmp(url, SERVER_CHART_PREFIX, strlen(SERVER_CHART_PREFIX)) == 0) {
+        root = s->chart_root;
+        rel = url + strlen(SERVER_CHART_PREFIX);
     }
     int fd = -1;
     uint64_t size = 0;
@@ -620,6 +625,8 @@ jr_status http_server_start(const http_server_opts *o, http_server **out, jr_err
         s->vendor_root[0] = '\0';
     if (s->vendor_root[0])
         static_link_root(s->vendor_root, "css/bootstrap.min.css", 2, s->vendor_link);
+    if (o->chart_dir && !realpath(o->chart_dir, s->chart_root))
+        s->chart_root[0] = '\0';
     int threads = server_threads(o->threads);
     s->stores = calloc((size_t)threads, sizeof *s->stores);
     s->idle = calloc((size_t)threads, sizeof *s->idle);

@@ -27,6 +27,7 @@ typedef struct {
     uint16_t port;          /* 0: any free port (see http_server_port) */
     const char *web_dir;    /* the web UI's files, served under / */
     const char *vendor_dir; /* Bootstrap, served under /vendor/bootstrap/ (NULL: none) */
+    const char *chart_dir;  /* Chart.js, served under /vendor/chart/ (NULL: none) */
     bool secure_cookies;    /* mark the session cookie Secure (behind HTTPS) */
     int threads;            /* worker threads; 0: one per CPU, 2 to 16 */
 } http_server_opts;

@@ -551,7 +551,9 @@ static void test_static_files(void **state)
                                       "/sub//page.html",
                                       "/nergens.html",
                                       "/sub",
-                                      "/vendor/bootstrap/../../../etc/passwd"};
+                                      "/vendor/bootstrap/../../../etc/passwd",
+                                      "/vendor/chart/../../../etc/passwd",
+                                      "/vendor/chart/nergens.js"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         resp *r = req(-1, "GET", bad[i], NULL);
         if (r->status != 404 && r->status != 400)
@@ -566,6 +568,9 @@ static void test_static_files(void **state)
     if (stat("/usr/share/javascript/bootstrap5/js/bootstrap.bundle.min.js", &st) == 0)
         expect_file("/vendor/bootstrap/js/bootstrap.bundle.min.js",
                     "text/javascript; charset=utf-8", NULL);
+    /* Chart.js (Debian's libjs-chart.js, which scripts/install-deps installs)
+       for the monitor's dashboards */
+    expect_file("/vendor/chart/chart.min.js", "text/javascript; charset=utf-8", NULL);
 }
 
 /* assert_error_shape: r is a problem (RFC 9457, application/problem+json)
