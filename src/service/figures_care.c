@@ -74,6 +74,13 @@ static void voorziening(bool is_budget, const char *product, const char *budget,
     str_copy(key, JR_FC_KEY_LEN, !is_budget ? product : budget[0] ? budget : "offerte");
 }
 
+/* sort: qsort, which must not see a NULL array (an empty list has none) */
+static void sort(void *v, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(v, n, size, cmp);
+}
+
 /* ---- collected values, grouped by key ------------------------------------- */
 
 typedef struct {
@@ -124,7 +131,7 @@ static int i64_cmp(const void *a, const void *b)
 /* distinct: the number of distinct values in v (sorted in place) */
 static int64_t distinct(int64_t *v, size_t n)
 {
-    qsort(v, n, sizeof *v, i64_cmp);
+    sort(v, n, sizeof *v, i64_cmp);
     int64_t d = 0;
     for (size_t i = 0; i < n; i++)
         if (i == 0 || v[i] != v[i - 1])
@@ -186,10 +193,10 @@ static jr_status group_days(const jr_fc_head *h, fc_items *it, jr_fc_days *total
             all[i] = it->v[i];
             all[i].key[0] = '\0';
         }
-        qsort(all, n, sizeof *all, item_cmp);
+        sort(all, n, sizeof *all, item_cmp);
         days_of(h, all, n, days, youths, total);
     }
-    qsort(it->v, n, sizeof *it->v, item_cmp);
+    sort(it->v, n, sizeof *it->v, item_cmp);
     size_t ng = 0;
     for (size_t i = 0; i < n;) {
         size_t j = i;
@@ -398,8 +405,8 @@ static int reason_cmp(const void *a, const void *b)
  * after (both sorted here) */
 static void reentry(id_list *before, id_list *after, int64_t *ended, int64_t *back)
 {
-    qsort(before->v, before->n, sizeof *before->v, i64_cmp);
-    qsort(after->v, after->n, sizeof *after->v, i64_cmp);
+    sort(before->v, before->n, sizeof *before->v, i64_cmp);
+    sort(after->v, after->n, sizeof *after->v, i64_cmp);
     *ended = *back = 0;
     size_t j = 0;
     for (size_t i = 0; i < before->n; i++) {
@@ -425,7 +432,7 @@ static void endings_finish(jr_fc_endings *e)
     for (int g = 0; g < JR_END_NGROUPS; g++)
         e->group_share_x10[g] = stats_share_x10(e->groups[g], e->total);
     e->reentry_share_x10 = stats_share_x10(e->reentered, e->ended_before);
-    qsort(e->reasons, e->nreasons, sizeof *e->reasons, reason_cmp);
+    sort(e->reasons, e->nreasons, sizeof *e->reasons, reason_cmp);
     if (!h->aggregate)
         return;
     for (size_t i = 0; i < e->nreasons; i++)
@@ -588,7 +595,7 @@ jr_status figures_care_concentration(const jr_ctx *ctx, const char *gemeente, co
             rc = jr_fail(err, JR_ENOMEM, "out_of_memory", NULL, "Onvoldoende geheugen.");
     }
     if (rc == JR_OK) {
-        qsort(s.v, s.n, sizeof *s.v, spend_cmp);
+        sort(s.v, s.n, sizeof *s.v, spend_cmp);
         for (size_t i = 0; i < s.n;) {
             size_t j = i;
             while (j < s.n && strcmp(s.v[j].key, s.v[i].key) == 0)
@@ -598,7 +605,7 @@ jr_status figures_care_concentration(const jr_ctx *ctx, const char *gemeente, co
             conc_of(s.v + i, j - i, amounts, c);
             i = j;
         }
-        qsort(s.v, s.n, sizeof *s.v, spend_agb_cmp);
+        sort(s.v, s.n, sizeof *s.v, spend_agb_cmp);
         conc_of(s.v, s.n, amounts, &out->total);
     }
     free(amounts);
@@ -701,7 +708,7 @@ jr_status figures_care_budget(const jr_ctx *ctx, const char *gemeente, const jr_
     }
     if (rc == JR_OK) {
         budget_of(&out->head, b.v, b.n, youths, &out->total);
-        qsort(b.v, b.n, sizeof *b.v, budget_cmp);
+        sort(b.v, b.n, sizeof *b.v, budget_cmp);
         for (size_t i = 0; i < b.n;) {
             size_t j = i;
             while (j < b.n && strcmp(b.v[j].key, b.v[i].key) == 0)
