@@ -150,20 +150,35 @@ jr_status store_fc_spending_each(jr_store *st, const char *gemeente, const char 
                                  jr_date last, int (*fn)(void *ud, const jr_fc_spend_row *row),
                                  void *ud, jr_error *err)
 {
+    /* by the batches of the months (index decl_batch_period): an accepted
+       line lies in its batch's month (iJw 9319), so its begin date lies in
+       the range exactly when its batch's month does, for a range of whole
+       months (a jr_period); the status is tested in the sum, not the
+       WHERE, so that the lines are read by their id range, not through
+       an index SQLite would build on status */
     jr_stmt *s = store_prepare(
         st,
         "SELECT a.is_budget, a.product, COALESCE(r.budget, ''), p.agb,"
-        " SUM(CASE WHEN l.credit = 1 THEN -l.amount_cents ELSE l.amount_cents END)"
-        " FROM decl_line l JOIN assignment a ON a.id = l.assignment_id"
-        " JOIN provider p ON p.id = a.provider_id LEFT JOIN referral r ON r.id = a.referral_id"
-        " WHERE l.status = 'A' AND l.begin_date BETWEEN ? AND ?" FC_SCOPE
+        " SUM(CASE WHEN l.status <> 'A' THEN 0 WHEN l.credit = 1 THEN -l.amount_cents"
+        " ELSE l.amount_cents END)"
+        " FROM decl_batch b JOIN decl_line l ON l.id BETWEEN b.first_line AND b.last_line"
+        " JOIN provider p ON p.id = b.provider_id JOIN assignment a ON a.id = l.assignment_id"
+        " LEFT JOIN referral r ON r.id = a.referral_id"
+        " WHERE b.period BETWEEN ? AND ?"
+        " AND (CAST(? AS TEXT) IS NULL OR b.gemeente = ?)"
+        " AND (CAST(? AS TEXT) IS NULL OR p.agb = ?)"
         " GROUP BY a.is_budget, a.product, COALESCE(r.budget, ''), p.agb"
         " ORDER BY a.is_budget, a.product, COALESCE(r.budget, ''), p.agb",
         err);
     if (!s)
         return JR_EDB;
-    char d1[JR_DATE_ISO_LEN], d2[JR_DATE_ISO_LEN];
-    bind_range_scope(s, first, last, gemeente, agb, d1, d2);
+    char m1[8], m2[8];
+    store_bind_text(s, 1, month_format(date_month(first), m1));
+    store_bind_text(s, 2, month_format(date_month(last), m2));
+    store_bind_text(s, 3, gemeente);
+    store_bind_text(s, 4, gemeente);
+    store_bind_text(s, 5, agb);
+    store_bind_text(s, 6, agb);
     jr_fc_spend_row row;
     spend_cb cb = {fn, ud};
     return store_each(s, spend_from_row, NULL, &row, spend_relay, &cb, err);

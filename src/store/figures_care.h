@@ -72,9 +72,12 @@ typedef struct {
     jr_cents amount; /* accepted debits minus accepted credits */
 } jr_fc_spend_row;
 
-/* store_fc_spending_each: the accepted declaration lines beginning from
- * first to last, summed per (is_budget, product, keuzebudget, provider),
- * in that order. */
+/* store_fc_spending_each: the accepted declaration lines of the batches
+ * of the months from first's to last's (for whole months, as a jr_period
+ * is: the lines beginning from first to last), summed per (is_budget,
+ * product, keuzebudget, provider), in that order (a kind with no accepted
+ * line sums to 0); the municipality is the batch's (always its
+ * assignments'). */
 jr_status store_fc_spending_each(jr_store *st, const char *gemeente, const char *agb, jr_date first,
                                  jr_date last, int (*fn)(void *ud, const jr_fc_spend_row *row),
                                  void *ud, jr_error *err);
