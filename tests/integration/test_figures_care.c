@@ -31,6 +31,10 @@
  *   w6 3 h (B), w9 2 h (C).
  * Deventer 0150: d1 Yd A KB3 from 2025-04-01, referral 03-25, care 04-05
  *   (wait 11), stop 06-01 (31), ended 06-15 -> 26+31+1 = 58 days, 0-3 m.
+ * At the re-entry window's edge (2024-04-01 for Q2), C, KB3 from
+ * 2024-01-01, not ended: a7 Y7 care stop 2024-03-31 (31), the day before
+ * the window, and Y7 back in r7 from 2025-04-01; a8 Y8 care stop
+ * 2024-04-01 (33), the window's first day, and not back.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -77,9 +81,9 @@ typedef struct {
     char path[64];
     jr_store *store;
     jr_ctx sys;
-    asg a[6];  /* a1..a5 at 1..5 */
-    asg w[11]; /* w1..w10 at 1..10 */
-    asg d1;
+    asg a[6];   /* a1..a5 at 1..5 */
+    asg w[11];  /* w1..w10 at 1..10 */
+    asg d1, r7; /* r7: Y7 again, from 2025-04-01, care not started */
     jr_period q2;
 } world;
 
@@ -230,6 +234,13 @@ static int setup(void **state)
     start_care(w, &w->a[4], D("2024-06-01"));
     start_care(w, &w->a[5], D("2024-01-01"));
     must(assignment_change(c, w->a[5].number, -1, D("2025-06-30"), "01", &err), &err, "change");
+    make(w, 7, ZWOLLE, NULL, "KB3", "2023-12-15", AGB_C, "2024-01-01", &w->a[7]);
+    make(w, 8, ZWOLLE, NULL, "KB3", "2023-12-15", AGB_C, "2024-01-01", &w->a[8]);
+    start_care(w, &w->a[7], D("2024-01-01"));
+    start_care(w, &w->a[8], D("2024-01-01"));
+    stop_care(w, &w->a[7], "2024-03-31", "31");
+    stop_care(w, &w->a[8], "2024-04-01", "33");
+    make(w, 40, ZWOLLE, w->a[7].bsn, "KB3", "2025-03-20", AGB_C, "2025-04-01", &w->r7);
 
     /* care started in Q2: waits, providers, budgets */
     static const int waits[11] = {0, 0, 3, 5, 7, 10, 14, 20, 21, 30, 60};
@@ -423,8 +434,10 @@ static void test_waiting(void **state)
 /* Zwolle, endings in Q2: a4 34, w3 31, w4 31, w5 38, w7 32 (w8's 20 is a
  * temporary stop; a1 and a2 stopped in March) -> 5: volgens plan 2
  * (40,0 %), voortijdig 2 (40,0 %), overig 1 (20,0 %), onbekend 0. Re-entry:
- * definitive stops 2024-04-01..2025-03-31: Y1 (a1) and Y2 (a2); of them
- * Y1 has an assignment from 2025-04-01 (w1), Y2 none -> 1 of 2, 50,0 %. */
+ * definitive stops 2024-04-01..2025-03-31: Y8 (a8, on the first day), Y1
+ * (a1) and Y2 (a2), not Y7 (a7, the day before); of them Y1 has an
+ * assignment from 2025-04-01 (w1), Y2 and Y8 none; Y7's r7 does not count
+ * -> 1 of 3, 33,3 %. */
 static void test_endings(void **state)
 {
     world *w = *state;
@@ -450,9 +463,9 @@ static void test_endings(void **state)
         assert_int_equal(e.reasons[i].group, groups[i]);
         assert_false(e.reasons[i].hidden);
     }
-    assert_i64_equal(e.ended_before, 2);
+    assert_i64_equal(e.ended_before, 3);
     assert_i64_equal(e.reentered, 1);
-    assert_i64_equal(e.reentry_share_x10, 500);
+    assert_i64_equal(e.reentry_share_x10, 333);
     figures_care_endings_free(&e);
 
     /* the region adds d1's 31: 6, volgens plan 3 (50,0 %), voortijdig 2
@@ -464,14 +477,26 @@ static void test_endings(void **state)
     assert_i64_equal(e.group_share_x10[JR_END_OVERIG], 167);
     figures_care_endings_free(&e);
 
-    /* Q1 2025: a1 (31) and a2 (32) stopped in March; re-entry window
-     * 2024-01-01..2024-12-31 holds no definitive stop: 0 of 0, no share */
+    /* Q1 2025: a1 (31) and a2 (32) stopped in March; the re-entry window
+     * 2024-01-01..2024-12-31 holds Y7 and Y8, and neither has an
+     * assignment starting in Q1 (a1 a2 a3 are Y1 Y2 Y3): 0 of 2, 0,0 % */
     jr_period q1;
     assert_true(period_parse("2025-Q1", &q1));
     assert_ok(figures_care_endings(&w->sys, ZWOLLE, &q1, &e, err));
     assert_i64_equal(e.total, 2);
     assert_i64_equal(e.groups[JR_END_VOLGENS_PLAN], 1);
     assert_i64_equal(e.groups[JR_END_VOORTIJDIG], 1);
+    assert_i64_equal(e.ended_before, 2);
+    assert_i64_equal(e.reentered, 0);
+    assert_i64_equal(e.reentry_share_x10, 0);
+
+    /* Q1 2024: a7's and a8's starts are in it, no stop before it: 0 of 0,
+     * no share */
+    jr_period q1_24;
+    assert_true(period_parse("2024-Q1", &q1_24));
+    figures_care_endings_free(&e);
+    assert_ok(figures_care_endings(&w->sys, ZWOLLE, &q1_24, &e, err));
+    assert_i64_equal(e.total, 1); /* a7 on 2024-03-31 */
     assert_i64_equal(e.ended_before, 0);
     assert_i64_equal(e.reentry_share_x10, -1);
     figures_care_endings_free(&e);
@@ -722,7 +747,7 @@ static void test_render(void **state)
     assert_string_equal(json_string_value(json_object_get(r, "reason")), "31");
     assert_string_equal(json_string_value(json_object_get(r, "name")), "volgens plan beeindigd");
     json_t *re = json_object_get(j, "reentry");
-    assert_string_equal(json_string_value(json_object_get(re, "share")), "50,0");
+    assert_string_equal(json_string_value(json_object_get(re, "share")), "33,3");
     json_decref(j);
 
     jr_fc_concentration c;
