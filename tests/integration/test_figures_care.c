@@ -81,7 +81,7 @@ typedef struct {
     char path[64];
     jr_store *store;
     jr_ctx sys;
-    asg a[6];   /* a1..a5 at 1..5 */
+    asg a[9];   /* a1..a8 at 1..8 */
     asg w[11];  /* w1..w10 at 1..10 */
     asg d1, r7; /* r7: Y7 again, from 2025-04-01, care not started */
     jr_period q2;
