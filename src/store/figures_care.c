@@ -1,0 +1,188 @@
+/*
+ * figures_care.c: the queries of the care figures (see figures_care.h).
+ *
+ * Every list binds its range of days first (two ISO dates) and then the
+ * scope: "CAST(? AS TEXT) IS NULL OR col = ?" with the municipality and
+ * the provider each bound twice (NULL: any), one '?' per use.
+ */
+#include "figures_care.h"
+#include "../core/sbuf.h"
+
+#include <string.h>
+
+#define FC_COLS                                                                                    \
+    "SELECT a.id, a.youth_id, a.gemeente, p.agb, a.is_budget, a.product,"                          \
+    " COALESCE(r.budget, ''), COALESCE(r.route, ''), a.status, a.start_date, a.end_date,"          \
+    " a.care_start, a.care_stop, COALESCE(a.stop_reason, ''), r.referral_date, a.budget_cents,"    \
+    " COALESCE(u.used_cents, 0)"                                                                   \
+    " FROM assignment a JOIN provider p ON p.id = a.provider_id"                                   \
+    " LEFT JOIN referral r ON r.id = a.referral_id"                                                \
+    " LEFT JOIN assignment_use u ON u.assignment_id = a.id WHERE "
+
+#define FC_SCOPE                                                                                   \
+    " AND (CAST(? AS TEXT) IS NULL OR a.gemeente = ?) AND (CAST(? AS TEXT) IS NULL OR p.agb = ?)"
+
+typedef struct {
+    jr_fc_row_fn fn;
+    void *ud;
+} row_cb;
+
+/* fc_from_row: the columns of FC_COLS */
+static void fc_from_row(const void *ud, jr_stmt *s, void *out)
+{
+    jr_fc_row *r = out;
+    (void)ud;
+    memset(r, 0, sizeof *r);
+    r->id = store_col_int(s, 0);
+    r->youth_id = store_col_int(s, 1);
+    str_copy(r->gemeente, sizeof r->gemeente, store_col_text(s, 2));
+    str_copy(r->agb, sizeof r->agb, store_col_text(s, 3));
+    r->is_budget = store_col_int(s, 4) != 0;
+    str_copy(r->product, sizeof r->product, store_col_text(s, 5));
+    str_copy(r->budget, sizeof r->budget, store_col_text(s, 6));
+    str_copy(r->route, sizeof r->route, store_col_text(s, 7));
+    str_copy(r->status, sizeof r->status, store_col_text(s, 8));
+    r->start = store_col_date(s, 9);
+    r->end = store_col_date(s, 10);
+    r->care_start = store_col_date(s, 11);
+    r->care_stop = store_col_date(s, 12);
+    str_copy(r->stop_reason, sizeof r->stop_reason, store_col_text(s, 13));
+    r->referral_date = store_col_date(s, 14);
+    r->granted = store_col_int(s, 15);
+    r->used = store_col_int(s, 16);
+}
+
+static int row_relay(void *ud, const void *row)
+{
+    const row_cb *cb = ud;
+    return cb->fn(cb->ud, row);
+}
+
+/* bind_range_scope: ?1..?2 the days, ?3..?6 the scope */
+static void bind_range_scope(jr_stmt *s, jr_date first, jr_date last, const char *gemeente,
+                             const char *agb, char d1[JR_DATE_ISO_LEN], char d2[JR_DATE_ISO_LEN])
+{
+    store_bind_date(s, 1, first, d1);
+    store_bind_date(s, 2, last, d2);
+    store_bind_text(s, 3, gemeente);
+    store_bind_text(s, 4, gemeente);
+    store_bind_text(s, 5, agb);
+    store_bind_text(s, 6, agb);
+}
+
+/* fc_list: binds and walks one of the assignment lists */
+static jr_status fc_list(jr_stmt *s, const char *gemeente, const char *agb, jr_date first,
+                         jr_date last, jr_fc_row_fn fn, void *ud, jr_error *err)
+{
+    if (!s)
+        return JR_EDB;
+    char d1[JR_DATE_ISO_LEN], d2[JR_DATE_ISO_LEN];
+    bind_range_scope(s, first, last, gemeente, agb, d1, d2);
+    jr_fc_row row;
+    row_cb cb = {fn, ud};
+    return store_each(s, fc_from_row, NULL, &row, row_relay, &cb, err);
+}
+
+jr_status store_fc_ended_each(jr_store *st, const char *gemeente, const char *agb, jr_date first,
+                              jr_date last, jr_fc_row_fn fn, void *ud, jr_error *err)
+{
+    jr_stmt *s = store_prepare(st,
+                               FC_COLS "a.status = 'beeindigd' AND a.end_date BETWEEN ? AND ?"
+                                       " " FC_SCOPE " ORDER BY a.id",
+                               err);
+    return fc_list(s, gemeente, agb, first, last, fn, ud, err);
+}
+
+jr_status store_fc_care_started_each(jr_store *st, const char *gemeente, const char *agb,
+                                     jr_date first, jr_date last, jr_fc_row_fn fn, void *ud,
+                                     jr_error *err)
+{
+    jr_stmt *s =
+        store_prepare(st, FC_COLS "a.care_start BETWEEN ? AND ?" FC_SCOPE " ORDER BY a.id", err);
+    return fc_list(s, gemeente, agb, first, last, fn, ud, err);
+}
+
+jr_status store_fc_care_stopped_each(jr_store *st, const char *gemeente, const char *agb,
+                                     jr_date first, jr_date last, jr_fc_row_fn fn, void *ud,
+                                     jr_error *err)
+{
+    jr_stmt *s = store_prepare(st,
+                               FC_COLS "a.care_stop BETWEEN ? AND ? AND a.status <> 'ingetrokken'"
+                                       " " FC_SCOPE " ORDER BY a.id",
+                               err);
+    return fc_list(s, gemeente, agb, first, last, fn, ud, err);
+}
+
+jr_status store_fc_started_each(jr_store *st, const char *gemeente, const char *agb, jr_date first,
+                                jr_date last, jr_fc_row_fn fn, void *ud, jr_error *err)
+{
+    jr_stmt *s = store_prepare(st,
+                               FC_COLS "a.start_date BETWEEN ? AND ? AND a.status <> 'ingetrokken'"
+                                       " " FC_SCOPE " ORDER BY a.id",
+                               err);
+    return fc_list(s, gemeente, agb, first, last, fn, ud, err);
+}
+
+typedef struct {
+    int (*fn)(void *ud, const jr_fc_spend_row *row);
+    void *ud;
+} spend_cb;
+
+static void spend_from_row(const void *ud, jr_stmt *s, void *out)
+{
+    jr_fc_spend_row *r = out;
+    (void)ud;
+    memset(r, 0, sizeof *r);
+    r->is_budget = store_col_int(s, 0) != 0;
+    str_copy(r->product, sizeof r->product, store_col_text(s, 1));
+    str_copy(r->budget, sizeof r->budget, store_col_text(s, 2));
+    str_copy(r->agb, sizeof r->agb, store_col_text(s, 3));
+    r->amount = store_col_int(s, 4);
+}
+
+static int spend_relay(void *ud, const void *row)
+{
+    const spend_cb *cb = ud;
+    return cb->fn(cb->ud, row);
+}
+
+jr_status store_fc_spending_each(jr_store *st, const char *gemeente, const char *agb, jr_date first,
+                                 jr_date last, int (*fn)(void *ud, const jr_fc_spend_row *row),
+                                 void *ud, jr_error *err)
+{
+    /* by the batches of the months (index decl_batch_period): an accepted
+       line lies in its batch's month (iJw 9319), so its begin date lies in
+       the range exactly when its batch's month does, for a range of whole
+       months (a jr_period). The lines are summed per assignment first (x)
+       and only those sums meet the assignment and referral rows: a third
+       of the time of joining every line. The status is tested in the sum,
+       not the WHERE, so that the lines are read by their id range, not
+       through an index SQLite would build on status. */
+    jr_stmt *s = store_prepare(
+        st,
+        "SELECT a.is_budget, a.product, COALESCE(r.budget, ''), p.agb, SUM(x.amount)"
+        " FROM (SELECT b.provider_id, l.assignment_id,"
+        " SUM(CASE WHEN l.status <> 'A' THEN 0 WHEN l.credit = 1 THEN -l.amount_cents"
+        " ELSE l.amount_cents END) AS amount"
+        " FROM decl_batch b JOIN decl_line l ON l.id BETWEEN b.first_line AND b.last_line"
+        " WHERE b.period BETWEEN ? AND ? AND (CAST(? AS TEXT) IS NULL OR b.gemeente = ?)"
+        " GROUP BY b.provider_id, l.assignment_id) x"
+        " JOIN provider p ON p.id = x.provider_id JOIN assignment a ON a.id = x.assignment_id"
+        " LEFT JOIN referral r ON r.id = a.referral_id"
+        " WHERE CAST(? AS TEXT) IS NULL OR p.agb = ?"
+        " GROUP BY a.is_budget, a.product, COALESCE(r.budget, ''), p.agb"
+        " ORDER BY a.is_budget, a.product, COALESCE(r.budget, ''), p.agb",
+        err);
+    if (!s)
+        return JR_EDB;
+    char m1[8], m2[8];
+    store_bind_text(s, 1, month_format(date_month(first), m1));
+    store_bind_text(s, 2, month_format(date_month(last), m2));
+    store_bind_text(s, 3, gemeente);
+    store_bind_text(s, 4, gemeente);
+    store_bind_text(s, 5, agb);
+    store_bind_text(s, 6, agb);
+    jr_fc_spend_row row;
+    spend_cb cb = {fn, ud};
+    return store_each(s, spend_from_row, NULL, &row, spend_relay, &cb, err);
+}
