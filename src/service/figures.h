@@ -89,7 +89,7 @@ jr_status figures_volume(const jr_ctx *ctx, const jr_period *period, const char 
 #define JR_FIG_ROUTES 11 /* KB1..KB7, offerte, verblijf, crisis, dyslexie */
 
 typedef struct {
-    char code[8];  /* "01".."08", or "KB1".."KB7", "offerte", ... */
+    char code[12]; /* "01".."08", or "KB1".."KB7", "offerte", ... */
     char name[48]; /* Dutch name */
     jr_fig_count n;
 } jr_fig_referral_group;
