@@ -283,7 +283,7 @@ static const struct {
 
 static void figures_help(FILE *to)
 {
-    fprintf(to, "gebruik: jeugdregio figures ONDERDEEL --period PERIODE [--gemeente CBS] "
+    fprintf(to, "Gebruik: jeugdregio figures ONDERDEEL --period PERIODE [--gemeente CBS] "
                 "[--json]\n\nDe cijfers van de monitor, binnen wat de gebruiker mag zien.\n\n"
                 "Onderdelen:\n");
     for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
