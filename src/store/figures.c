@@ -79,14 +79,22 @@ jr_status store_figures_referrals(jr_store *st, jr_date first, jr_date last, con
     return store_each(q, referral_from_row, NULL, &r, fn, ud, err);
 }
 
-/* The accepted lines of the batches of months ?1..?2, municipality ?3,
- * provider ?4 (both optional). */
+/* The lines of the batches of months ?1..?2, municipality ?3, provider ?4
+ * (both optional). Whether a line was accepted is asked in the aggregates
+ * (SIGNED_AMOUNT, ACCEPTED_*), not in WHERE: so the lines are found by the batch's rowid
+ * range, as the settlement finds them, and not by a scan of every line. */
 #define SPEND_FROM                                                                                 \
     " FROM decl_batch b JOIN decl_line l ON l.id BETWEEN b.first_line AND b.last_line"             \
     " JOIN provider p ON p.id = b.provider_id"                                                     \
-    " WHERE b.period >= ?1 AND b.period <= ?2 AND l.status = 'A'"                                  \
+    " WHERE b.period >= ?1 AND b.period <= ?2"                                                     \
     " AND (?3 IS NULL OR b.gemeente = ?3) AND (?4 IS NULL OR p.agb = ?4)"
-#define SIGNED_AMOUNT "(CASE WHEN l.credit = 1 THEN -l.amount_cents ELSE l.amount_cents END)"
+/* an accepted line's signed amount (credits minus), 0 for a rejected one */
+#define SIGNED_AMOUNT                                                                              \
+    "(CASE WHEN l.status <> 'A' THEN 0 WHEN l.credit = 1 THEN -l.amount_cents"                     \
+    " ELSE l.amount_cents END)"
+/* an accepted line's youth and assignment, NULL for a rejected one */
+#define ACCEPTED_YOUTH "(CASE WHEN l.status = 'A' THEN l.youth_id END)"
+#define ACCEPTED_ASSIGNMENT "(CASE WHEN l.status = 'A' THEN l.assignment_id END)"
 
 static void bind_spend(jr_stmt *q, jr_month first, jr_month last, const char *gemeente,
                        const char *agb)
@@ -103,9 +111,9 @@ jr_status store_figures_spend_total(jr_store *st, jr_month first, jr_month last,
                                     store_fig_spend_total *out, jr_error *err)
 {
     jr_stmt *q = store_prepare(st,
-                               "SELECT COALESCE(SUM(" SIGNED_AMOUNT "), 0),"
-                               " COUNT(DISTINCT l.youth_id), COUNT(DISTINCT l.assignment_id)"
-                               " " SPEND_FROM,
+                               "SELECT COALESCE(SUM(" SIGNED_AMOUNT
+                               "), 0), COUNT(DISTINCT " ACCEPTED_YOUTH "),"
+                               " COUNT(DISTINCT " ACCEPTED_ASSIGNMENT ")" SPEND_FROM,
                                err);
     if (!q)
         return JR_EDB;
@@ -138,7 +146,9 @@ jr_status store_figures_spend_groups(jr_store *st, jr_month first, jr_month last
 {
     jr_stmt *q = store_prepare(st,
                                "SELECT l.product, p.agb, p.name, SUM(" SIGNED_AMOUNT ")" SPEND_FROM
-                               " GROUP BY l.product, p.agb, p.name ORDER BY l.product, p.agb",
+                               " GROUP BY l.product, p.agb, p.name"
+                               " HAVING SUM(CASE WHEN l.status = 'A' THEN 1 ELSE 0 END) > 0"
+                               " ORDER BY l.product, p.agb",
                                err);
     if (!q)
         return JR_EDB;
