@@ -125,6 +125,19 @@ static const openapi_op openapi_ops[] = {
      "binnen de eigen scope (lezer: totalen)", "period,gemeente,agb," LIST_Q, NULL, 200},
     {"get", "/api/v1/settlements/lines", "afrekening", "De regels achter de afrekening",
      "binnen de eigen scope", "period,gemeente,agb,product," LIST_Q, NULL, 200},
+    {"get", "/api/v1/figures/volume", "monitor",
+     "Jeugdigen in zorg en toewijzingen (gestart, beeindigd, actief) in een periode, per 1.000 en "
+     "als % van de jeugdigen onder 18, met vorig jaar en de regio ernaast",
+     "binnen de eigen scope (gemeente: eigen gemeente en de regio; aanbieder: eigen productie; "
+     "lezer: kleine groepen verborgen)",
+     "period,gemeente", NULL, 200},
+    {"get", "/api/v1/figures/referrals", "monitor",
+     "Verwijzingen in een periode per type verwijzer en per route, met vorig jaar en de regio",
+     "binnen de eigen scope (lezer: kleine groepen verborgen)", "period,gemeente", NULL, 200},
+    {"get", "/api/v1/figures/spending", "monitor",
+     "Uitgaven (geaccepteerde declaraties) per voorziening, product en aanbieder, gemiddeld per "
+     "jeugdige en per toewijzing, met de groei tegenover vorig jaar en de regio",
+     "binnen de eigen scope (lezer: kleine groepen verborgen)", "period,gemeente", NULL, 200},
     {"get", "/api/v1/users", "beheer", "Gebruikers", "beheerder", LIST_Q, NULL, 200},
     {"post", "/api/v1/users", "beheer", "Een gebruiker toevoegen", "beheerder", NULL,
      "name*:string,display_name:string,role*:string,gemeente:string,agb:string,"
@@ -215,7 +228,8 @@ static json_t *openapi_params(const openapi_op *op)
                        strcmp(q, "referral") == 0 || strcmp(q, "youth") == 0;
             json_array_append_new(
                 a, json_pack("{s:s, s:s, s:b, s:{s:s}}", "name", q, "in", "query", "required",
-                             strcmp(q, "period") == 0 && strstr(op->path, "settlements") != NULL,
+                             strcmp(q, "period") == 0 && (strstr(op->path, "settlements") != NULL ||
+                                                          strstr(op->path, "figures") != NULL),
                              "schema", "type", num ? "integer" : "string"));
         }
     }

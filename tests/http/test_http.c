@@ -1086,6 +1086,31 @@ static const matrix_row matrix[] = {
      "/api/settlements/lines?period=2025-03",
      NULL,
      {200, 200, 200, 200, 200, 200, 200, 403}},
+    {"GET",
+     "/api/v1/figures/volume?period=2025-Q2",
+     NULL,
+     {200, 200, 200, 200, 200, 200, 200, 200}},
+    {"GET",
+     "/api/v1/figures/volume?period=2025-Q2&gemeente=0193",
+     NULL,
+     {200, 200, 200, 403, 200, 200, 200, 200}},
+    {"GET",
+     "/api/v1/figures/volume?period=2025-Q5",
+     NULL,
+     {400, 400, 400, 400, 400, 400, 400, 400}},
+    {"GET",
+     "/api/v1/figures/referrals?period=2025",
+     NULL,
+     {200, 200, 200, 200, 200, 200, 200, 200}},
+    {"GET",
+     "/api/v1/figures/referrals?period=2025&gemeente=9999",
+     NULL,
+     {400, 400, 400, 400, 400, 400, 400, 400}},
+    {"GET",
+     "/api/v1/figures/spending?period=2025-03&gemeente=0148",
+     NULL,
+     {200, 200, 403, 200, 403, 200, 200, 200}},
+    {"GET", "/api/v1/figures/spending", NULL, {400, 400, 400, 400, 400, 400, 400, 400}},
     {"GET", "/api/users", NULL, {200, 403, 403, 403, 403, 403, 403, 403}},
     {"POST",
      "/api/users",
@@ -1281,6 +1306,86 @@ static void test_authorization_matrix(void **state)
             fail_msg("route %s %s is not in the matrix", router_method_name(rt->method),
                      rt->pattern);
     }
+}
+
+/* ---- the monitor's figures ---------------------------------------------------------------- */
+
+/* hidden_pairs: over the groups of a referral row, compares what rsj sees
+ * (all) with what the lezer sees: a count of 1 to 9 is "< 10" for the
+ * lezer, any other the same number; returns how many were hidden. */
+static int hidden_pairs(json_t *all, json_t *lez)
+{
+    int hidden = 0;
+    const char *lists[] = {"by_referrer", "by_route"};
+    for (int l = 0; l < 2; l++) {
+        json_t *a = json_object_get(all, lists[l]), *b = json_object_get(lez, lists[l]);
+        assert_int_equal(json_array_size(a), json_array_size(b));
+        for (size_t i = 0; i < json_array_size(a); i++) {
+            json_t *ca = json_object_get(json_array_get(a, i), "count");
+            json_t *cb = json_object_get(json_array_get(b, i), "count");
+            assert_true(json_is_integer(ca));
+            long long n = json_integer_value(ca);
+            if (n >= 1 && n <= 9) {
+                assert_string_equal(json_string_value(cb), "< 10");
+                hidden++;
+            } else {
+                assert_true(json_is_integer(cb));
+                assert_int_equal(json_integer_value(cb), n);
+            }
+        }
+    }
+    return hidden;
+}
+
+static void test_figures_routes(void **state)
+{
+    (void)state;
+    /* a municipal user gets its own municipality by default, the region beside */
+    resp *r = expect_status(req(G1, "GET", "/api/v1/figures/volume?period=2025-Q2", NULL), 200);
+    json_t *scope = hc_jget(r, "scope");
+    assert_string_equal(hc_jstr(scope, "gemeente"), "0193");
+    assert_int_equal(hc_jint(scope, "threshold"), 10);
+    assert_string_equal(hc_jstr(hc_jget(r, "period"), "from"), "2025-04-01");
+    assert_string_equal(hc_jstr(hc_jget(r, "before"), "period"), "2024-Q2");
+    json_t *now = hc_jget(r, "now");
+    assert_true(json_is_integer(json_object_get(now, "active")));
+    assert_int_equal(hc_jint(now, "population"), 27800);
+    assert_true(json_is_object(hc_jget(r, "region")));
+    /* the region alone for rsj: no region beside it */
+    r = expect_status(req(RSJ, "GET", "/api/v1/figures/volume?period=2025-Q2", NULL), 200);
+    assert_null(json_object_get(r->json, "region"));
+    assert_true(json_is_integer(json_object_get(hc_jget(r, "now"), "youths")));
+    assert_int_equal(hc_jint(hc_jget(r, "now"), "population"), 118400);
+
+    /* the lezer sees the same groups as rsj, the small ones hidden */
+    r = expect_status(req(RSJ, "GET", "/api/v1/figures/referrals?period=2025&gemeente=0148", NULL),
+                      200);
+    json_t *all = json_incref(hc_jget(r, "now"));
+    r = expect_status(req(LEZ, "GET", "/api/v1/figures/referrals?period=2025&gemeente=0148", NULL),
+                      200);
+    int hidden = hidden_pairs(all, hc_jget(r, "now"));
+    json_decref(all);
+    assert_true(hidden > 0); /* Dalfsen's few youths of the demo: some groups are small */
+
+    /* spending: the aanbieder sees its own production only */
+    r = expect_status(reqf(A1, "GET", NULL, "/api/v1/figures/spending?period=2025-03"), 200);
+    assert_string_equal(hc_jstr(hc_jget(r, "scope"), "agb"), F.p1);
+    json_t *prov = json_object_get(hc_jget(r, "spending"), "by_provider");
+    for (size_t i = 0; i < json_array_size(prov); i++)
+        assert_string_equal(hc_jstr(json_array_get(prov, i), "code"), F.p1);
+    assert_true(json_is_array(json_object_get(hc_jget(r, "spending"), "by_voorziening")));
+
+    /* refusals: a bad period 400 problem+json, another municipality 403 */
+    r = expect_status(req(G1, "GET", "/api/v1/figures/spending?period=2025-13", NULL), 400);
+    assert_error_shape(r, "period_invalid", "period");
+    r = expect_status(req(G1, "GET", "/api/v1/figures/referrals", NULL), 400);
+    assert_error_shape(r, "query_missing", "period");
+    r = expect_status(req(G1, "GET", "/api/v1/figures/volume?period=2025&gemeente=0148", NULL),
+                      403);
+    assert_error_shape(r, "forbidden", "gemeente");
+    r = expect_status(req(BEH, "GET", "/api/v1/figures/volume?period=2025&gemeente=9999", NULL),
+                      400);
+    assert_error_shape(r, "gemeente_unknown", "gemeente");
 }
 
 /* ---- the OpenAPI description and the router agree ------------------------------------------ */
@@ -1660,6 +1765,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_teardown(test_body_limits, hc_free_responses),
         cmocka_unit_test_teardown(test_authorization_matrix, hc_free_responses),
         cmocka_unit_test_teardown(test_happy_path, hc_free_responses),
+        cmocka_unit_test_teardown(test_figures_routes, hc_free_responses),
         cmocka_unit_test_teardown(test_openapi_routes, hc_free_responses),
         cmocka_unit_test_teardown(test_problem_details, hc_free_responses),
         cmocka_unit_test_teardown(test_service_refusals, hc_free_responses),

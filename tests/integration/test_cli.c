@@ -582,6 +582,53 @@ static void full_flow_declare_and_settle(void **state)
     find(audit, "action", "zorg.gestart");
 }
 
+/* The monitor's figures after the flow: one youth of Zwolle (KB3 from
+ * 1 March 2025, for the 12 months of KB3) and one accepted line of
+ * 81000 in March 2025. */
+static void figures_after_the_flow(void **state)
+{
+    cli *c = *state;
+    flow(c, NULL);
+    char csv[4096];
+    snprintf(csv, sizeof csv, "%s", header);
+    line(csv, sizeof csv, "D2025-03", "2025-03", "R1", c->number, "45F02", "2025-03-01",
+         "2025-03-31", 10, "81.00", "810.00");
+    ok(c, "declare", write_file(c, "maart.csv", csv));
+
+    json_t *v = json_one(
+        c, ok(c, "figures", "volume", "--period", "2025-Q1", "--gemeente", ZWOLLE, "--json"));
+    json_t *now = json_object_get(v, "now");
+    assert_i64_equal(jint(now, "youths"), 1);
+    assert_i64_equal(jint(now, "active"), 1);
+    assert_i64_equal(jint(now, "started"), 1);
+    assert_i64_equal(jint(now, "ended"), 0);
+    assert_i64_equal(jint(json_object_get(json_object_get(v, "region"), "now"), "youths"), 1);
+    json_t *s = json_one(c, ok(c, "figures", "spending", "--period", "2025-03", "--json"));
+    json_t *sp = json_object_get(s, "spending");
+    assert_i64_equal(jint(sp, "cents"), 81000);
+    assert_i64_equal(jint(sp, "per_youth_cents"), 81000);
+    assert_true(json_is_null(json_object_get(sp, "growth_x10"))); /* nothing in 2024-03 */
+    json_t *r = json_one(c, ok(c, "figures", "referrals", "--period", "2025-02", "--json"));
+    assert_i64_equal(jint(json_object_get(r, "now"), "total"), 1); /* 20 February */
+
+    /* the Dutch table */
+    const char *t = ok(c, "figures", "volume", "--period", "2025-Q1", "--gemeente", ZWOLLE);
+    assert_contains(t, "Volume 2025-Q1 (vorig jaar: 2024-Q1), gemeente 0193 Zwolle");
+    assert_contains(t, "jeugdigen");
+    t = ok(c, "figures", "spending", "--period", "2025-03");
+    assert_contains(t, "totaal geaccepteerd € 810,00");
+
+    /* usage errors and refusals */
+    assert_exit(run(c, "figures"), 2);
+    run_result u = run(c, "figures", "volume", "--period", "2025-Q5");
+    assert_exit(u, 2);
+    assert_contains(u.err, "2025-Q5");
+    u = run(c, "figures", "omzet", "--period", "2025");
+    assert_exit(u, 2);
+    assert_contains(u.err, "omzet");
+    assert_exit(run(c, "figures", "volume", "--period", "2025", "--gemeente", "9999"), 1);
+}
+
 static void ledger_after_ending_shows_the_release(void **state)
 {
     cli *c = *state;
@@ -890,6 +937,7 @@ int main(int argc, char **argv)
         T(exit_code_2_on_usage_errors),
         T(help_on_every_subcommand_exits_0),
         T(full_flow_declare_and_settle),
+        T(figures_after_the_flow),
         T(ledger_after_ending_shows_the_release),
         T(redeclaring_the_same_file_changes_nothing),
         T(malformed_csv_is_refused_whole_and_changes_nothing),

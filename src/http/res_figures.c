@@ -1,0 +1,85 @@
+/*
+ * res_figures.c: the monitor's figures as JSON (issue 11):
+ * GET /api/v1/figures/{volume,referrals,spending}?period=P[&gemeente=CBS],
+ * for a municipality (with the region's beside it) or the region, within
+ * the session's scope (service/figures.h). The shapes are
+ * render/render_figures.h, the same as `jeugdregio figures ... --json`. A
+ * period that does not parse, a missing one or an unknown municipality
+ * answer 400 (problem+json), another municipality than a municipal user's
+ * own 403.
+ */
+#include "../render/render_figures.h"
+#include "http.h"
+
+#include <stdlib.h>
+
+/* figures_query: reads ?period= (required: JJJJ, JJJJ-MM, JJJJ-Qn or
+ * JJJJ-Hn) and ?gemeente= (optional, NULL: the region); false after
+ * answering 400. */
+static bool figures_query(http_req *r, jr_period *period, const char **gemeente)
+{
+    const char *s = http_query(r, "period");
+    if (!s)
+        http_invalid_add(r, "query_missing", "period",
+                         "De parameter period ontbreekt (JJJJ, JJJJ-MM, JJJJ-Qn of JJJJ-Hn).");
+    else if (!period_parse(s, period))
+        http_invalid_add(r, "period_invalid", "period",
+                         "De parameter period is geen periode (JJJJ, JJJJ-MM, JJJJ-Qn of "
+                         "JJJJ-Hn).");
+    *gemeente = http_query(r, "gemeente");
+    return !http_input_failed(r);
+}
+
+/* ROUTE: GET /api/v1/figures/volume */
+void figures_volume_get(http_req *r)
+{
+    jr_period period;
+    const char *gemeente;
+    if (!figures_query(r, &period, &gemeente))
+        return;
+    jr_figures_volume v;
+    jr_error err;
+    jr_error_clear(&err);
+    if (figures_volume(&r->ctx, &period, gemeente, &v, &err) != JR_OK)
+        http_reply_error(r, &err);
+    else
+        http_reply_json(r, 200, render_figures_volume(&v));
+}
+
+/* ROUTE: GET /api/v1/figures/referrals */
+void figures_referrals_get(http_req *r)
+{
+    jr_period period;
+    const char *gemeente;
+    if (!figures_query(r, &period, &gemeente))
+        return;
+    jr_figures_referrals f;
+    jr_error err;
+    jr_error_clear(&err);
+    if (figures_referrals(&r->ctx, &period, gemeente, &f, &err) != JR_OK)
+        http_reply_error(r, &err);
+    else
+        http_reply_json(r, 200, render_figures_referrals(&f));
+}
+
+/* ROUTE: GET /api/v1/figures/spending */
+void figures_spending_get(http_req *r)
+{
+    jr_period period;
+    const char *gemeente;
+    if (!figures_query(r, &period, &gemeente))
+        return;
+    jr_figures_spending *s = malloc(sizeof *s);
+    if (!s) {
+        http_reply_fail(r, JR_ENOMEM, "nomem", "", "Onvoldoende geheugen.");
+        return;
+    }
+    jr_error err;
+    jr_error_clear(&err);
+    if (figures_spending(&r->ctx, &period, gemeente, s, &err) != JR_OK)
+        http_reply_error(r, &err);
+    else
+        http_reply_json(r, 200, render_figures_spending(s));
+    figures_spending_free(s);
+    free(s);
+}

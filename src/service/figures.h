@@ -1,0 +1,185 @@
+/*
+ * figures.h (service): the monitor's first figures (issue 11): volume
+ * (youths in care, assignments started, ended and active), referrals by
+ * referrer type and by route, and spending (accepted declarations) per
+ * voorziening, functiegroep and provider with averages and growth. Each is
+ * computed for one reporting period (domain/period.h) and the same period
+ * a year before, for one municipality or the region, within the
+ * principal's scope. The definitions are written once in docs/figures.md;
+ * each function's comment below repeats them in short.
+ *
+ * Scope (JR_ACT_SETTLE_READ, which every reading role has):
+ * - beheerder, rsj (and the system): any municipality or the region;
+ * - toegang, gemeente: its own municipality (asking another is refused,
+ *   JR_EFORBIDDEN) and the region's aggregate beside it;
+ * - aanbieder: its own production only (its assignments, its lines, the
+ *   referrals that led to one of its assignments), in any municipality;
+ * - lezer: any municipality and the region, aggregates only.
+ * Counts of youths from 1 to threshold - 1 (JR_SMALL_GROUP_DEFAULT) are
+ * hidden, value 0 and hidden set, in what a lezer sees and in the region's
+ * figures beside a municipal user's own; a hidden count hides the rates
+ * and averages built on it.
+ *
+ * Ownership: every result is a plain struct the caller owns; only the
+ * spending's provider lists are allocated (figures_spending_free).
+ */
+#ifndef JR_FIGURES_H
+#define JR_FIGURES_H
+
+#include "../domain/period.h"
+#include "../domain/stats.h"
+#include "svc.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* A count of youths (or of referrals, each of one youth) as shown: n, or
+ * hidden (n then 0) when 1 <= count < the threshold for this viewer. */
+typedef struct {
+    int64_t n;
+    bool hidden;
+} jr_fig_count;
+
+/* The scope a figure set was computed for. */
+typedef struct {
+    char gemeente[5];  /* "" for the region */
+    char name[48];     /* the municipality's name, or the region's */
+    char agb[9];       /* "" unless restricted to one provider (aanbieder) */
+    int64_t threshold; /* the small-group threshold applied */
+} jr_fig_scope;
+
+/* ---- volume ---- */
+
+/* Volume of one scope in one period. Assignments count unless withdrawn
+ * (status ingetrokken); an assignment is active in the period when
+ * start_date <= last day and end_date >= first day (end_date: the granted
+ * end, or the earlier end an ending or stop of care set). */
+typedef struct {
+    jr_fig_count youths;      /* unique youths with an active assignment */
+    int64_t active;           /* assignments active on at least one day */
+    int64_t started;          /* assignments with start_date in the period */
+    int64_t ended;            /* assignments with end_date in the period */
+    int64_t population;       /* under-18 population (catalog), 0 unknown */
+    int64_t per_thousand_x10; /* youths per 1,000 of population, -1 none */
+    int64_t share_x10;        /* youths as % of under-18s in tenths, -1 none */
+} jr_fig_volume_row;
+
+typedef struct {
+    jr_period period, before; /* before: the same period a year earlier */
+    jr_fig_scope scope;       /* the municipality (or region) asked */
+    jr_fig_volume_row now, prev;
+    bool has_region; /* the region's figures beside a municipality's */
+    jr_fig_scope region;
+    jr_fig_volume_row region_now, region_prev;
+} jr_figures_volume;
+
+/* figures_volume: the volume figures of period for gemeente (NULL: the
+ * region), with the region's beside them when gemeente is set. Refuses an
+ * unknown municipality (JR_EINVAL, code gemeente_unknown, field gemeente) and one outside the
+ * principal's scope (JR_EFORBIDDEN). */
+jr_status figures_volume(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
+                         jr_figures_volume *out, jr_error *err);
+
+/* ---- referrals ---- */
+
+/* The referrer types of the iJw list (01..08) and the routes split as the
+ * monitor shows them: each keuzebudget KB1..KB7, offerte, verblijf,
+ * crisis, dyslexie. */
+#define JR_FIG_REFERRER_TYPES 7
+#define JR_FIG_ROUTES 11 /* KB1..KB7, offerte, verblijf, crisis, dyslexie */
+
+typedef struct {
+    char code[12]; /* "01".."08", or "KB1".."KB7", "offerte", ... */
+    char name[48]; /* Dutch name */
+    jr_fig_count n;
+} jr_fig_referral_group;
+
+typedef struct {
+    jr_fig_count total;
+    jr_fig_referral_group by_referrer[JR_FIG_REFERRER_TYPES];
+    jr_fig_referral_group by_route[JR_FIG_ROUTES];
+} jr_fig_referral_row;
+
+typedef struct {
+    jr_period period, before;
+    jr_fig_scope scope;
+    jr_fig_referral_row now, prev;
+    bool has_region;
+    jr_fig_scope region;
+    jr_fig_referral_row region_now, region_prev;
+} jr_figures_referrals;
+
+/* figures_referrals: referrals with referral_date in the period (any
+ * status), by the referrer's iJw type and by route; scope and refusals as
+ * figures_volume. */
+jr_status figures_referrals(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
+                            jr_figures_referrals *out, jr_error *err);
+
+/* ---- spending ---- */
+
+/* The voorzieningen of the monitor, from the catalog's product kinds. */
+typedef enum {
+    JR_VZ_AMBULANT = 0, /* functiegroep hours under a keuzebudget or quote */
+    JR_VZ_VERBLIJF,     /* wonen/verblijf intensities */
+    JR_VZ_CRISIS,
+    JR_VZ_DYSLEXIE,
+    JR_VZ_OTHER, /* a product the catalog does not know */
+    JR_VZ_COUNT,
+} jr_voorziening;
+
+/* figures_voorziening_name: "ambulant", "wonen/verblijf", "crisis",
+ * "dyslexie", "overig". */
+const char *figures_voorziening_name(jr_voorziening v);
+
+#define JR_FIG_MAX_PRODUCTS JR_MAX_PRODUCTS /* the catalog's products */
+
+/* One group's spending: the accepted amount (debits minus credits) this
+ * period and the same period last year, and the growth between them. */
+typedef struct {
+    char code[16]; /* voorziening name, product code or AGB */
+    char name[96]; /* Dutch name: product or provider name */
+    jr_cents now, prev;
+    bool has_growth;    /* false when prev is 0 */
+    int64_t growth_x10; /* (now - prev) / prev in tenths of a percent */
+} jr_fig_spend_group;
+
+typedef struct {
+    jr_cents total, total_prev;
+    bool has_growth;
+    int64_t growth_x10;
+    jr_fig_count youths;     /* unique youths behind the accepted lines */
+    int64_t assignments;     /* unique assignments behind them */
+    bool has_per_youth;      /* false when no youths or hidden */
+    jr_cents per_youth;      /* total / youths, rounded */
+    bool has_per_assignment; /* false when no assignments */
+    jr_cents per_assignment; /* total / assignments, rounded */
+    jr_fig_spend_group by_voorziening[JR_VZ_COUNT];
+    int nproducts;
+    jr_fig_spend_group by_product[JR_FIG_MAX_PRODUCTS]; /* ordered by code */
+    int nproviders;
+    jr_fig_spend_group *by_provider; /* ordered by AGB; owned, figures_spending_free */
+    int provider_cap;                /* the room allocated in by_provider */
+} jr_fig_spend_row;
+
+typedef struct {
+    jr_period period, before;
+    jr_fig_scope scope;
+    jr_fig_spend_row spend;
+    bool has_region;
+    jr_fig_scope region;
+    jr_fig_spend_row region_spend;
+} jr_figures_spending;
+
+/* figures_spending: accepted declaration lines whose declaration period
+ * (the batch's month) lies in the period, debits minus credits, paid by
+ * the municipality (the batch's); the same for the period a year before,
+ * for growth. Scope and refusals as figures_volume. The provider lists
+ * are allocated: the caller releases them with figures_spending_free, also
+ * after a failure (JR_ENOMEM when out of memory). */
+jr_status figures_spending(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
+                           jr_figures_spending *out, jr_error *err);
+/* figures_spending_free: releases what figures_spending allocated in s
+ * (not s itself); the lists are then empty. */
+void figures_spending_free(jr_figures_spending *s);
+
+#endif
