@@ -11,7 +11,9 @@
 #include "cli.h"
 
 #include "../render/render_figures.h"
+#include "../render/render_figures_care.h"
 #include "../service/figures.h"
+#include "../service/figures_care.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -267,6 +269,100 @@ static int sub_spending(cli_env *env, int argc, char **argv)
     return EXIT_DONE;
 }
 
+/* ---- the care figures (service/figures_care.h) ---- */
+
+/* Each care figure computed, rendered (render_figures_care.h) and freed:
+ * the JSON, or NULL with err filled. */
+#define FIGURES_CARE_JSON(compute, render, release, type)                                          \
+    {                                                                                              \
+        type f;                                                                                    \
+        if (compute(ctx, gemeente, p, &f, err) != JR_OK)                                           \
+            return NULL;                                                                           \
+        json_t *o = render(&f);                                                                    \
+        release(&f);                                                                               \
+        if (!o)                                                                                    \
+            jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");                     \
+        return o;                                                                                  \
+    }
+
+static json_t *care_durations(const jr_ctx *ctx, const char *gemeente, const jr_period *p,
+                              jr_error *err)
+    FIGURES_CARE_JSON(figures_care_durations, render_figures_care_durations,
+                      figures_care_durations_free, jr_fc_durations)
+
+        static json_t *care_waiting(const jr_ctx *ctx, const char *gemeente, const jr_period *p,
+                                    jr_error *err)
+            FIGURES_CARE_JSON(figures_care_waiting, render_figures_care_waiting,
+                              figures_care_waiting_free, jr_fc_waiting)
+
+                static json_t *care_endings(const jr_ctx *ctx, const char *gemeente,
+                                            const jr_period *p, jr_error *err)
+                    FIGURES_CARE_JSON(figures_care_endings, render_figures_care_endings,
+                                      figures_care_endings_free, jr_fc_endings)
+
+                        static json_t *care_concentration(const jr_ctx *ctx, const char *gemeente,
+                                                          const jr_period *p, jr_error *err)
+                            FIGURES_CARE_JSON(figures_care_concentration,
+                                              render_figures_care_concentration,
+                                              figures_care_concentration_free, jr_fc_concentration)
+
+                                static json_t *care_budget(const jr_ctx *ctx, const char *gemeente,
+                                                           const jr_period *p, jr_error *err)
+                                    FIGURES_CARE_JSON(figures_care_budget,
+                                                      render_figures_care_budget,
+                                                      figures_care_budget_free, jr_fc_budget_use)
+
+                                        static const struct {
+    const char *name;
+    json_t *(*fn)(const jr_ctx *ctx, const char *gemeente, const jr_period *p, jr_error *err);
+    const char *about;
+} care_figures[] = {
+    {"durations", care_durations,
+     "Toont de duur van de toewijzingen die in de periode eindigden: gemiddelde en mediaan in "
+     "dagen en de duurklassen van het CBS, per voorziening."},
+    {"waiting", care_waiting,
+     "Toont de wachttijd van verwijzing tot start zorg voor zorg die in de periode startte: "
+     "mediaan en 90e percentiel in dagen, per aanbieder en per voorziening."},
+    {"endings", care_endings,
+     "Toont de redenen van beeindiging, gegroepeerd als het CBS (volgens plan, voortijdig), en de "
+     "herinstroom binnen 12 maanden."},
+    {"concentration", care_concentration,
+     "Toont per voorziening het aandeel van de vijf grootste aanbieders en de "
+     "Herfindahl-Hirschman-index op de geaccepteerde uitgaven."},
+    {"budget", care_budget,
+     "Toont het budgetgebruik van de budgettoewijzingen die in de periode eindigden: toegekend, "
+     "besteed en wat naar de gemeente terugvloeit, per keuzebudget."},
+};
+
+/* sub_care: one of care_figures (by argv[0]); the figures as JSON, with
+ * or without --json (the table form of these figures is still to come) */
+static int sub_care(cli_env *env, int argc, char **argv)
+{
+    size_t i = 0;
+    while (strcmp(care_figures[i].name, argv[0]) != 0)
+        i++;
+    figures_opts o;
+    int rc = figures_args(env, care_figures[i].name, care_figures[i].about, argc, argv, &o);
+    if (rc)
+        return rc < 0 ? EXIT_DONE : rc;
+    jr_error err;
+    jr_error_clear(&err);
+    json_t *f = care_figures[i].fn(&env->ctx, o.gemeente, &o.period, &err);
+    if (!f)
+        return cli_fail(env, &err);
+    if (env->json)
+        return emit(f);
+    char *text = json_dumps(f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    json_decref(f);
+    if (!text) {
+        fprintf(stderr, "Onvoldoende geheugen.\n");
+        return EXIT_INTERNAL;
+    }
+    puts(text);
+    free(text);
+    return EXIT_DONE;
+}
+
 /* ---- the dispatcher ---- */
 
 /* One figures subcommand: its name, its line in `figures --help`, and its
@@ -279,6 +375,11 @@ static const struct {
     {"volume", sub_volume, "jeugdigen in zorg en toewijzingen: gestart, beeindigd, actief"},
     {"referrals", sub_referrals, "verwijzingen per type verwijzer en per route"},
     {"spending", sub_spending, "uitgaven per voorziening, product en aanbieder, met groei"},
+    {"durations", sub_care, "duur van beeindigde toewijzingen: gemiddelde, mediaan, CBS-klassen"},
+    {"waiting", sub_care, "wachttijd verwijzing tot start zorg: mediaan en 90e percentiel"},
+    {"endings", sub_care, "redenen van beeindiging (volgens plan, voortijdig), herinstroom"},
+    {"concentration", sub_care, "aandeel van de vijf grootste aanbieders en HHI per voorziening"},
+    {"budget", sub_care, "budgetgebruik van beeindigde budgettoewijzingen, vrijgevallen geld"},
 };
 
 static void figures_help(FILE *to)
@@ -292,7 +393,8 @@ static void figures_help(FILE *to)
 
 /*
  * COMMAND: figures
- * SUMMARY: de cijfers van de monitor: volume, verwijzingen, uitgaven (per periode)
+ * SUMMARY: de cijfers van de monitor: volume, verwijzingen, uitgaven, duur, wachttijd, ... (per
+ * periode)
  */
 int cmd_figures(cli_env *env, int argc, char **argv)
 {

@@ -138,6 +138,31 @@ static const openapi_op openapi_ops[] = {
      "Uitgaven (geaccepteerde declaraties) per voorziening, product en aanbieder, gemiddeld per "
      "jeugdige en per toewijzing, met de groei tegenover vorig jaar en de regio",
      "binnen de eigen scope (lezer: kleine groepen verborgen)", "period,gemeente", NULL, 200},
+    {"get", "/api/v1/figures/durations", "monitor",
+     "Duur van de toewijzingen die in de periode eindigden: gemiddelde en mediaan in dagen en de "
+     "duurklassen van het CBS, per voorziening",
+     "binnen de eigen scope (lezer en andere gemeenten: kleine groepen verborgen)",
+     "period,gemeente", NULL, 200},
+    {"get", "/api/v1/figures/waiting", "monitor",
+     "Wachttijd van verwijzing tot start zorg voor zorg die in de periode startte: mediaan en 90e "
+     "percentiel in dagen, per aanbieder en per voorziening",
+     "binnen de eigen scope (lezer en andere gemeenten: kleine groepen verborgen)",
+     "period,gemeente", NULL, 200},
+    {"get", "/api/v1/figures/endings", "monitor",
+     "Redenen van beeindiging (iJw RedenBeeindiging) en de groepen van het CBS (volgens plan, "
+     "voortijdig), met herinstroom binnen 12 maanden",
+     "binnen de eigen scope (lezer en andere gemeenten: kleine groepen verborgen)",
+     "period,gemeente", NULL, 200},
+    {"get", "/api/v1/figures/concentration", "monitor",
+     "Concentratie van aanbieders per voorziening op de geaccepteerde uitgaven: aandeel van de "
+     "grootste vijf en de Herfindahl-Hirschman-index",
+     "binnen de eigen scope (lezer en andere gemeenten: kleine groepen verborgen)",
+     "period,gemeente", NULL, 200},
+    {"get", "/api/v1/figures/budget", "monitor",
+     "Budgetgebruik van de budgettoewijzingen die in de periode eindigden: toegekend, besteed, "
+     "het aandeel en wat naar de gemeente terugvloeit, per keuzebudget",
+     "binnen de eigen scope (lezer en andere gemeenten: kleine groepen verborgen)",
+     "period,gemeente", NULL, 200},
     {"get", "/api/v1/users", "beheer", "Gebruikers", "beheerder", LIST_Q, NULL, 200},
     {"post", "/api/v1/users", "beheer", "Een gebruiker toevoegen", "beheerder", NULL,
      "name*:string,display_name:string,role*:string,gemeente:string,agb:string,"

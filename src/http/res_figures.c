@@ -1,6 +1,8 @@
 /*
  * res_figures.c: the monitor's figures as JSON (issue 11):
- * GET /api/v1/figures/{volume,referrals,spending}?period=P[&gemeente=CBS],
+ * GET /api/v1/figures/{volume,referrals,spending}?period=P[&gemeente=CBS]
+ * and the care figures GET /api/v1/figures/{durations,waiting,endings,
+ * concentration,budget} (service/figures_care.h, render_figures_care.h),
  * for a municipality (with the region's beside it) or the region, within
  * the session's scope (service/figures.h). The shapes are
  * render/render_figures.h, the same as `jeugdregio figures ... --json`. A
@@ -9,6 +11,8 @@
  * own 403.
  */
 #include "../render/render_figures.h"
+#include "../render/render_figures_care.h"
+#include "../service/figures_care.h"
 #include "http.h"
 
 #include <stdlib.h>
@@ -82,4 +86,58 @@ void figures_spending_get(http_req *r)
         http_reply_json(r, 200, render_figures_spending(s));
     figures_spending_free(s);
     free(s);
+}
+
+/* The care figures (service/figures_care.h): one handler each, the same
+ * query as the others, the shapes of render/render_figures_care.h. */
+#define FIGURES_CARE_GET(compute, render, release, type)                                           \
+    do {                                                                                           \
+        jr_period period;                                                                          \
+        const char *gemeente;                                                                      \
+        if (!figures_query(r, &period, &gemeente))                                                 \
+            return;                                                                                \
+        type f;                                                                                    \
+        jr_error err;                                                                              \
+        jr_error_clear(&err);                                                                      \
+        if (compute(&r->ctx, gemeente, &period, &f, &err) != JR_OK) {                              \
+            http_reply_error(r, &err);                                                             \
+            return;                                                                                \
+        }                                                                                          \
+        http_reply_json(r, 200, render(&f));                                                       \
+        release(&f);                                                                               \
+    } while (0)
+
+/* ROUTE: GET /api/v1/figures/durations */
+void figures_durations_get(http_req *r)
+{
+    FIGURES_CARE_GET(figures_care_durations, render_figures_care_durations,
+                     figures_care_durations_free, jr_fc_durations);
+}
+
+/* ROUTE: GET /api/v1/figures/waiting */
+void figures_waiting_get(http_req *r)
+{
+    FIGURES_CARE_GET(figures_care_waiting, render_figures_care_waiting, figures_care_waiting_free,
+                     jr_fc_waiting);
+}
+
+/* ROUTE: GET /api/v1/figures/endings */
+void figures_endings_get(http_req *r)
+{
+    FIGURES_CARE_GET(figures_care_endings, render_figures_care_endings, figures_care_endings_free,
+                     jr_fc_endings);
+}
+
+/* ROUTE: GET /api/v1/figures/concentration */
+void figures_concentration_get(http_req *r)
+{
+    FIGURES_CARE_GET(figures_care_concentration, render_figures_care_concentration,
+                     figures_care_concentration_free, jr_fc_concentration);
+}
+
+/* ROUTE: GET /api/v1/figures/budget */
+void figures_budget_get(http_req *r)
+{
+    FIGURES_CARE_GET(figures_care_budget, render_figures_care_budget, figures_care_budget_free,
+                     jr_fc_budget_use);
 }

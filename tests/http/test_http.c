@@ -1111,6 +1111,27 @@ static const matrix_row matrix[] = {
      NULL,
      {200, 200, 403, 200, 403, 200, 200, 200}},
     {"GET", "/api/v1/figures/spending", NULL, {400, 400, 400, 400, 400, 400, 400, 400}},
+    {"GET",
+     "/api/v1/figures/durations?period=2025",
+     NULL,
+     {200, 200, 200, 200, 200, 200, 200, 200}},
+    {"GET",
+     "/api/v1/figures/waiting?period=2025-Q2&gemeente=0148",
+     NULL,
+     {200, 200, 200, 200, 200, 200, 200, 200}},
+    {"GET",
+     "/api/v1/figures/endings?period=2025-Q5",
+     NULL,
+     {400, 400, 400, 400, 400, 400, 400, 400}},
+    {"GET",
+     "/api/v1/figures/concentration?period=2025&gemeente=9999",
+     NULL,
+     {400, 400, 400, 400, 400, 400, 400, 400}},
+    {"GET", "/api/v1/figures/budget", NULL, {400, 400, 400, 400, 400, 400, 400, 400}},
+    {"GET",
+     "/api/v1/figures/budget?period=2025-H2",
+     NULL,
+     {200, 200, 200, 200, 200, 200, 200, 200}},
     {"GET", "/api/users", NULL, {200, 403, 403, 403, 403, 403, 403, 403}},
     {"POST",
      "/api/users",
@@ -1386,6 +1407,22 @@ static void test_figures_routes(void **state)
     r = expect_status(req(BEH, "GET", "/api/v1/figures/volume?period=2025&gemeente=9999", NULL),
                       400);
     assert_error_shape(r, "gemeente_unknown", "gemeente");
+
+    /* the care figures: the same query, their own shapes; a provider's are its own */
+    static const char *const care[] = {"durations", "waiting", "endings", "concentration",
+                                       "budget"};
+    for (size_t i = 0; i < sizeof care / sizeof care[0]; i++) {
+        char path[96];
+        snprintf(path, sizeof path, "/api/v1/figures/%s?period=2025", care[i]);
+        r = expect_status(req(RSJ, "GET", path, NULL), 200);
+        assert_string_equal(hc_jstr(hc_jget(r, "scope"), "period"), "2025");
+        assert_true(json_object_size(r->json) > 1); /* the scope and its figures */
+        r = expect_status(reqf(A1, "GET", NULL, path), 200);
+        assert_string_equal(hc_jstr(hc_jget(r, "scope"), "agb"), F.p1);
+        snprintf(path, sizeof path, "/api/v1/figures/%s?period=2025-Q0", care[i]);
+        assert_error_shape(expect_status(req(RSJ, "GET", path, NULL), 400), "period_invalid",
+                           "period");
+    }
 }
 
 /* ---- the OpenAPI description and the router agree ------------------------------------------ */
