@@ -51,11 +51,15 @@ function card(id, label, value, sub) {
         sub ? el('div', { class: 'small text-muted', text: sub }) : '')));
 }
 
+// the period in Bootstrap's primary blue, the year before in its grey
+const COLOURS = ['#0d6efd', '#adb5bd'];
+
 function barChart(canvas, labels, sets) {
   if (!window.Chart) return; // the charts' tables say the same
+  const datasets = sets.map((d, i) => ({ ...d, backgroundColor: COLOURS[i % COLOURS.length] }));
   charts.push(new window.Chart(canvas, {
     type: 'bar',
-    data: { labels, datasets: sets },
+    data: { labels, datasets },
     options: { responsive: true, maintainAspectRatio: false, animation: false, plugins: { legend: { position: 'bottom' } } },
   }));
 }
