@@ -538,6 +538,7 @@ async function suite() {
         ['verwijzen.html', '#form-bsn', 'verwijzen-start'],
         ['declareren.html', '#form-upload', 'declareren-leeg'],
         ['jeugdige.html', '#zoek-form', 'jeugdige-zoeken'],
+        ['monitor.html?periode=2025', '#kerncijfers', 'monitor'],
       ];
       for (const [url, sel, name] of pages) {
         await page.goto(`${base}/${url}`);
@@ -569,6 +570,38 @@ async function suite() {
       assert.ok(!nav.includes('Toewijzingen') && !nav.includes('Jeugdige'), 'lezer sees no personal pages');
       await page.goto(`${base}/toewijzing.html`);
       await page.waitForSelector('#inhoud .alert-warning');
+    }));
+
+    it('5b. the monitor: key figures and charts for a period, a filter, and a drill-down to the lines', guard('scenario5b', async () => {
+      // a municipality's controller: its own figures beside the region's
+      await login('gemeente1');
+      await page.goto(`${base}/monitor.html?periode=2025-Q2`);
+      await page.waitForSelector('#kerncijfers');
+      const api = (u) => page.evaluate(async (x) => (await fetch(x)).json(), u);
+      const vol = await api(`/api/v1/figures/volume?period=2025-Q2&gemeente=${facts.gemeente1}`);
+      const shown = await text('#kpi-jeugdigen .kpi-value');
+      const want = typeof vol.now.youths === 'string' ? vol.now.youths : Number(vol.now.youths).toLocaleString('nl-NL');
+      assert.equal(shown, want, 'the card shows the API\'s youths in care');
+      assert.equal(await page.locator('#gemeente').inputValue(), facts.gemeente1, 'a gemeente user sees its own municipality');
+      assert.ok(await page.locator('#gemeente').isDisabled(), 'and cannot pick another');
+      assert.equal(await page.locator('canvas#grafiek-voorziening').count(), 1, 'a chart of spending per voorziening');
+      await shot('monitor-gemeente');
+      // the filter: another period
+      await page.fill('#periode', '2025');
+      await page.click('#tonen');
+      await page.waitForFunction(() => /2025$/.test(document.querySelector('#monitor h2')?.textContent || ''));
+      assert.match(page.url(), /periode=2025(&|$)/);
+      // a bad period is refused at the field
+      await page.fill('#periode', '2025-Q5');
+      await page.click('#tonen');
+      await page.waitForSelector('#periode.is-invalid');
+      // the region, and a drill-down from a provider's spending to its lines
+      await login('beheerder');
+      await page.goto(`${base}/monitor.html?periode=2025-Q2`);
+      await page.waitForSelector('#tabel-aanbieders tbody tr');
+      await page.locator('#tabel-aanbieders button', { hasText: 'Regels' }).first().click();
+      await page.waitForSelector('#drill-tabel tbody tr');
+      await shot('monitor-regels');
     }));
 
     it('6. no Content-Security-Policy violations or script errors', async () => {

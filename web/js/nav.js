@@ -16,6 +16,7 @@ export const PAGES = [
   { id: 'toewijzingen', href: 'toewijzing.html', label: 'Toewijzingen', roles: PERSONAL },
   { id: 'declareren', href: 'declareren.html', label: 'Declareren', roles: ['beheerder', 'aanbieder'] },
   { id: 'afrekening', href: 'afrekening.html', label: 'Afrekening', roles: ALL },
+  { id: 'monitor', href: 'monitor.html', label: 'Monitor', roles: ALL },
   { id: 'aanbieders', href: 'aanbieders.html', label: 'Aanbieders en contracten', roles: ALL },
   { id: 'catalogus', href: 'catalogus.html', label: 'Catalogus', roles: ALL },
   { id: 'gebruikers', href: 'gebruikers.html', label: 'Gebruikers', roles: ['beheerder'] },
