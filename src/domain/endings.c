@@ -1,6 +1,6 @@
 /*
  * endings.c: the grouping of iJw RedenBeeindiging as CBS reports the end
- * of youth care (see endings.h and docs/figures-care.md).
+ * of youth care (see endings.h and docs/figures.md).
  */
 #include "endings.h"
 

@@ -4,7 +4,7 @@
  * reasons in its Beleidsinformatie Jeugd ("beeindigd volgens plan" versus
  * "voortijdig afgesloten"), with the reasons CBS counts in neither group
  * as "overig" and a missing or unknown reason as "onbekend". The mapping
- * and its source are in docs/figures-care.md. Pure, no I/O.
+ * and its source are in docs/figures.md. Pure, no I/O.
  */
 #ifndef JR_DOMAIN_ENDINGS_H
 #define JR_DOMAIN_ENDINGS_H

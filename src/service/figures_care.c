@@ -1,6 +1,6 @@
 /*
  * figures_care.c: the care figures (see figures_care.h, defined in
- * docs/figures-care.md). The store hands over plain rows
+ * docs/figures.md). The store hands over plain rows
  * (store/figures_care.h); this file applies the scope, takes the day
  * differences in C from jr_date, and builds each figure with the
  * arithmetic of domain/stats.h. Each figure reads in one transaction, so

@@ -5,7 +5,7 @@
  * to care, why care ended (grouped as CBS does, domain/endings.h) and who
  * came back within a year, how concentrated spending is per voorziening,
  * and how budgets were used. Each figure is defined once, in
- * docs/figures-care.md; the header comment of its function repeats it.
+ * docs/figures.md; the header comment of its function repeats it.
  *
  * Voorziening: a budget assignment's keuzebudget (KB1..KB7), "offerte" for
  * a budget granted on a quote, else the assignment's iJw product code.
