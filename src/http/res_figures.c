@@ -7,8 +7,8 @@
  * the session's scope (service/figures.h). The shapes are
  * render/render_figures.h, the same as `jeugdregio figures ... --json`. A
  * period that does not parse, a missing one or an unknown municipality
- * answer 400 (problem+json), another municipality than a municipal user's
- * own 403.
+ * answer 400 (problem+json); a municipal user asking another municipality
+ * gets its aggregates, as a lezer does.
  */
 #include "../render/render_figures.h"
 #include "../render/render_figures_care.h"

@@ -39,8 +39,9 @@ static void scope_fill(const jr_ctx *ctx, const char *gemeente, const char *agb,
 /* plan: checks the principal and the asked municipality, and fills p.
  * Every reading role may (JR_ACT_SETTLE_READ); a municipal role sees its
  * own municipality (the default when none is asked) and the region beside
- * it with small groups hidden; a provider its own production; a reader
- * everything with small groups hidden. */
+ * it with small groups hidden, and another municipality (to compare itself
+ * with) with small groups hidden, as the care figures do; a provider its
+ * own production; a reader everything with small groups hidden. */
 static jr_status plan(const jr_ctx *ctx, const char *gemeente, fig_plan *p, jr_error *err)
 {
     memset(p, 0, sizeof *p);
@@ -60,9 +61,7 @@ static jr_status plan(const jr_ctx *ctx, const char *gemeente, fig_plan *p, jr_e
         if (!gemeente)
             gemeente = who->gemeente;
         else if (strcmp(gemeente, who->gemeente) != 0)
-            return jr_fail(err, JR_EFORBIDDEN, "forbidden", "gemeente",
-                           "De rol %s ziet alleen de cijfers van gemeente %s en de regio.",
-                           role_name(who->role), who->gemeente);
+            p->hide = true; /* another municipality, to compare with: aggregates only */
         p->hide_region = true;
         break;
     case JR_ROLE_AANBIEDER:
