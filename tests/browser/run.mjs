@@ -582,8 +582,7 @@ async function suite() {
       const shown = await text('#kpi-jeugdigen .kpi-value');
       const want = typeof vol.now.youths === 'string' ? vol.now.youths : Number(vol.now.youths).toLocaleString('nl-NL');
       assert.equal(shown, want, 'the card shows the API\'s youths in care');
-      assert.equal(await page.locator('#gemeente').inputValue(), facts.gemeente1, 'a gemeente user sees its own municipality');
-      assert.ok(await page.locator('#gemeente').isDisabled(), 'and cannot pick another');
+      assert.equal(await page.locator('#gemeente').inputValue(), facts.gemeente1, 'a gemeente user sees its own municipality first');
       assert.equal(await page.locator('canvas#grafiek-voorziening').count(), 1, 'a chart of spending per voorziening');
       await shot('monitor-gemeente');
       // the filter: another period
@@ -591,6 +590,16 @@ async function suite() {
       await page.click('#tonen');
       await page.waitForFunction(() => /2025$/.test(document.querySelector('#monitor h2')?.textContent || ''));
       assert.match(page.url(), /periode=2025(&|$)/);
+      // another municipality, to compare with: its figures as a lezer sees them
+      const other = await page.locator('#gemeente option').evaluateAll((os, own) => os.map((o) => o.value).find((v) => v && v !== own), facts.gemeente1);
+      await page.selectOption('#gemeente', other);
+      await page.click('#tonen');
+      await page.waitForFunction((g) => new URLSearchParams(location.search).get('gemeente') === g && !/Laden/.test(document.querySelector('#monitor')?.textContent || ''), other);
+      const theirs = await api(`/api/v1/figures/volume?period=2025&gemeente=${other}`);
+      const lezerSees = theirs.now.youths;
+      assert.equal(await text('#kpi-jeugdigen .kpi-value'), typeof lezerSees === 'string' ? lezerSees : Number(lezerSees).toLocaleString('nl-NL'));
+      assert.equal(await page.locator('#tabel-aanbieders button', { hasText: 'Regels' }).count(), 0, 'no lines of another municipality');
+      await shot('monitor-andere-gemeente');
       // a bad period is refused at the field
       await page.fill('#periode', '2025-Q5');
       await page.click('#tonen');

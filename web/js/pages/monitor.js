@@ -147,7 +147,10 @@ async function load() {
         { label: 'Route', value: (x) => x.name },
         { label: p, value: (x) => count(x.count), class: 'amount' },
       ], routes, { caption: 'Verwijzingen per route', class: 'table-sm mt-2' }));
-    const drillable = user.role !== 'lezer';
+    // the lines behind a figure are personal data: not for a lezer, and a
+    // municipal user has them of its own municipality only
+    const municipal = user.role === 'toegang' || user.role === 'gemeente';
+    const drillable = user.role !== 'lezer' && !(municipal && g && g !== user.gemeente);
     const providers = table([
       { label: 'Aanbieder', value: (x) => `${x.name} (${x.code})` },
       { label: p, value: (x) => euro(x.cents), class: 'amount' },
@@ -190,8 +193,8 @@ async function start() {
     sel.append(el('option', { value: cbs, text: `${name} (${cbs})` }));
   }
   if ((user.role === 'toegang' || user.role === 'gemeente') && user.gemeente) {
+    // its own municipality first; another one shows as a lezer sees it
     sel.value = user.gemeente;
-    sel.disabled = true;
   }
   if (user.role === 'aanbieder') {
     sel.disabled = true; // a provider sees its own production across the region
@@ -199,6 +202,7 @@ async function start() {
   const q = params();
   $('periode').value = q.get('periode') || String(new Date().getFullYear() - 1);
   if (q.get('gemeente') && !sel.disabled) sel.value = q.get('gemeente');
+  if (!sel.value && (user.role === 'toegang' || user.role === 'gemeente')) sel.value = user.gemeente || '';
   form.addEventListener('submit', (ev) => { ev.preventDefault(); load(); });
   $('drill-sluiten').addEventListener('click', () => $('drill').classList.add('d-none'));
   await load();
