@@ -7,13 +7,14 @@
  */
 #include "declarations.h"
 
+#include "batch_lines.h"
+
 #include "../core/sbuf.h"
 
 #include <string.h>
 
 /* The lines of the batches b: the decl_line rows of each batch's id range
  * (l). Every query over a batch's lines joins through this one fragment. */
-#define BATCH_LINES "decl_batch b JOIN decl_line l ON l.id BETWEEN b.first_line AND b.last_line"
 
 /* The columns line_from_row reads, in order, of decl_line l. */
 #define LINE_COLS                                                                                  \
@@ -309,7 +310,7 @@ jr_status store_decl_line_open_outside(jr_store *st, int64_t assignment_id, jr_d
                                        jr_date until, bool *out, jr_error *err)
 {
     jr_stmt *q = store_prepare(st,
-                               "SELECT 1 FROM " BATCH_LINES " JOIN assignment a"
+                               "SELECT 1 FROM " STORE_BATCH_LINES " JOIN assignment a"
                                " ON b.provider_id = a.provider_id AND b.gemeente = a.gemeente"
                                " WHERE a.id = ?1 AND l.assignment_id = ?1 AND l.status = 'A'"
                                " AND l.credit = 0 AND l.credited = 0 AND (l.begin_date < ?2 OR"
@@ -341,7 +342,7 @@ jr_status store_decl_scope_open_debits(jr_store *st, int64_t provider_id, const 
                                        jr_month period, store_decl_fn fn, void *ud, jr_error *err)
 {
     jr_stmt *q = store_prepare(st,
-                               "SELECT l.debit_key, l.product FROM " BATCH_LINES
+                               "SELECT l.debit_key, l.product FROM " STORE_BATCH_LINES
                                " WHERE b.provider_id = ? AND b.gemeente = ? AND b.period = ?"
                                " AND l.status = 'A' AND l.credit = 0 AND l.credited = 0",
                                err);
@@ -359,7 +360,7 @@ jr_status store_decl_batch_lines(jr_store *st, int64_t batch_id, store_decl_fn f
                                  jr_error *err)
 {
     jr_stmt *q = store_prepare(
-        st, "SELECT " LINE_COLS " FROM " BATCH_LINES " WHERE b.id = ? ORDER BY l.id", err);
+        st, "SELECT " LINE_COLS " FROM " STORE_BATCH_LINES " WHERE b.id = ? ORDER BY l.id", err);
     if (!q)
         return JR_EDB;
     store_bind_int(q, 1, batch_id);
@@ -424,7 +425,7 @@ jr_status store_decl_settle_sums(jr_store *st, jr_month period, const char *geme
         " ELSE l.amount_cents END ELSE 0 END),"
         " SUM(CASE WHEN l.status = 'A' THEN 1 ELSE 0 END),"
         " SUM(CASE WHEN l.status = 'R' THEN 1 ELSE 0 END)"
-        " FROM " BATCH_LINES " JOIN provider p ON p.id = b.provider_id"
+        " FROM " STORE_BATCH_LINES " JOIN provider p ON p.id = b.provider_id"
         " WHERE b.period = ?1 AND (?2 IS NULL OR b.gemeente = ?2) AND (?3 IS NULL OR p.agb = ?3)"
         " GROUP BY b.gemeente, p.agb, p.name, l.product ORDER BY b.gemeente, p.agb, l.product",
         err);
@@ -444,7 +445,7 @@ jr_status store_decl_settle_lines(jr_store *st, jr_month period, const char *gem
 {
     jr_stmt *q = store_prepare(
         st,
-        "SELECT " LINE_COLS " FROM " BATCH_LINES " JOIN provider p ON p.id = b.provider_id"
+        "SELECT " LINE_COLS " FROM " STORE_BATCH_LINES " JOIN provider p ON p.id = b.provider_id"
         " WHERE b.period = ?1 AND (?2 IS NULL OR b.gemeente = ?2) AND (?3 IS NULL OR p.agb = ?3)"
         " AND (?4 IS NULL OR l.product = ?4) ORDER BY b.gemeente, p.agb, l.id",
         err);

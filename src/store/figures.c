@@ -5,6 +5,8 @@
  */
 #include "figures.h"
 
+#include "batch_lines.h"
+
 #include "../core/sbuf.h"
 
 /* The end of an assignment's run: care_stop when care stopped before
@@ -23,7 +25,8 @@ jr_status store_figures_volume(jr_store *st, jr_date first, jr_date last, const 
         " COALESCE(SUM(CASE WHEN " RUN_END " <= ?2 THEN 1 ELSE 0 END), 0)"
         " FROM assignment a JOIN provider p ON p.id = a.provider_id"
         " WHERE a.status <> 'ingetrokken' AND a.start_date <= ?2 AND " RUN_END " >= ?1"
-        " AND (?3 IS NULL OR a.gemeente = ?3) AND (?4 IS NULL OR p.agb = ?4)",
+        " AND (CAST(?3 AS TEXT) IS NULL OR a.gemeente = ?3) AND (CAST(?4 AS TEXT) IS NULL OR p.agb "
+        "= ?4)",
         err);
     if (!q)
         return JR_EDB;
@@ -62,8 +65,8 @@ jr_status store_figures_referrals(jr_store *st, jr_date first, jr_date last, con
         st,
         "SELECT r.referrer_type, r.route, COALESCE(r.budget, ''), COUNT(*) FROM referral r"
         " WHERE r.referral_date >= ?1 AND r.referral_date <= ?2"
-        " AND (?3 IS NULL OR r.gemeente = ?3)"
-        " AND (?4 IS NULL OR EXISTS (SELECT 1 FROM assignment a JOIN provider p"
+        " AND (CAST(?3 AS TEXT) IS NULL OR r.gemeente = ?3)"
+        " AND (CAST(?4 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM assignment a JOIN provider p"
         " ON p.id = a.provider_id WHERE a.referral_id = r.id AND p.agb = ?4))"
         " GROUP BY r.referrer_type, r.route, COALESCE(r.budget, '')"
         " ORDER BY r.referrer_type, r.route, COALESCE(r.budget, '')",
@@ -84,10 +87,10 @@ jr_status store_figures_referrals(jr_store *st, jr_date first, jr_date last, con
  * (SIGNED_AMOUNT, ACCEPTED_*), not in WHERE: so the lines are found by the batch's rowid
  * range, as the settlement finds them, and not by a scan of every line. */
 #define SPEND_FROM                                                                                 \
-    " FROM decl_batch b JOIN decl_line l ON l.id BETWEEN b.first_line AND b.last_line"             \
-    " JOIN provider p ON p.id = b.provider_id"                                                     \
+    " FROM " STORE_BATCH_LINES " JOIN provider p ON p.id = b.provider_id"                          \
     " WHERE b.period >= ?1 AND b.period <= ?2"                                                     \
-    " AND (?3 IS NULL OR b.gemeente = ?3) AND (?4 IS NULL OR p.agb = ?4)"
+    " AND (CAST(?3 AS TEXT) IS NULL OR b.gemeente = ?3) AND (CAST(?4 AS TEXT) IS NULL OR p.agb = " \
+    "?4)"
 /* an accepted line's signed amount (credits minus), 0 for a rejected one */
 #define SIGNED_AMOUNT                                                                              \
     "(CASE WHEN l.status <> 'A' THEN 0 WHEN l.credit = 1 THEN -l.amount_cents"                     \

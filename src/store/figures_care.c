@@ -6,7 +6,9 @@
  * the provider each bound twice (NULL: any), one '?' per use.
  */
 #include "figures_care.h"
+
 #include "../core/sbuf.h"
+#include "batch_lines.h"
 
 #include <string.h>
 
@@ -164,7 +166,7 @@ jr_status store_fc_spending_each(jr_store *st, const char *gemeente, const char 
         " FROM (SELECT b.provider_id, l.assignment_id,"
         " SUM(CASE WHEN l.status <> 'A' THEN 0 WHEN l.credit = 1 THEN -l.amount_cents"
         " ELSE l.amount_cents END) AS amount"
-        " FROM decl_batch b JOIN decl_line l ON l.id BETWEEN b.first_line AND b.last_line"
+        " FROM " STORE_BATCH_LINES
         " WHERE b.period BETWEEN ? AND ? AND (CAST(? AS TEXT) IS NULL OR b.gemeente = ?)"
         " GROUP BY b.provider_id, l.assignment_id) x"
         " JOIN provider p ON p.id = x.provider_id JOIN assignment a ON a.id = x.assignment_id"

@@ -19,7 +19,11 @@
  *  4. the baseline: a bare SQLite insert of the same rows (same PRAGMAs, a
  *     table with decl_line's columns but no indexes or constraints, one
  *     transaction, one prepared INSERT, the same CSV tokenizer);
- *  5. a summary with the ratio import / bare insert.
+ *  5. a summary with the ratio import / bare insert;
+ *  6. the monitor's figures (issue 11) on the imported year: every figure
+ *     for the largest municipality and for the region, for a quarter and
+ *     for the year, timed (target: a municipality under 200 ms, the region
+ *     under 1 s).
  * It prints figures and never judges the exit status by them: it exits
  * non-zero only when a phase could not run. Everything is drawn from one
  * splitmix64 stream (--seed), so a run is reproducible.
@@ -33,6 +37,8 @@
 #include "service/assignment.h"
 #include "service/care.h"
 #include "service/declaration.h"
+#include "service/figures.h"
+#include "service/figures_care.h"
 #include "service/provider.h"
 #include "service/referrals.h"
 #include "service/youth.h"
@@ -827,6 +833,103 @@ static void baseline(const char *dbpath, const char *csvpath, base_result *r)
 
 /* ---- main ---- */
 
+/* ---- 6. the monitor's figures ---------------------------------------------------------- */
+
+/* Each figure set of the monitor, computed and freed: the call a dashboard
+ * makes, as system (every row, nothing hidden). */
+static jr_status fig_volume(const jr_ctx *c, const jr_period *p, const char *g, jr_error *e)
+{
+    jr_figures_volume v;
+    return figures_volume(c, p, g, &v, e);
+}
+
+static jr_status fig_referrals(const jr_ctx *c, const jr_period *p, const char *g, jr_error *e)
+{
+    jr_figures_referrals r;
+    return figures_referrals(c, p, g, &r, e);
+}
+
+static jr_status fig_spending(const jr_ctx *c, const jr_period *p, const char *g, jr_error *e)
+{
+    jr_figures_spending *s = xcalloc(1, sizeof *s);
+    jr_status rc = figures_spending(c, p, g, s, e);
+    if (rc == JR_OK)
+        figures_spending_free(s);
+    free(s);
+    return rc;
+}
+
+#define FIG_CARE(name, type)                                                                       \
+    static jr_status fig_##name(const jr_ctx *c, const jr_period *p, const char *g, jr_error *e)   \
+    {                                                                                              \
+        type f;                                                                                    \
+        jr_status rc = figures_care_##name(c, g, p, &f, e);                                        \
+        if (rc == JR_OK)                                                                           \
+            figures_care_##name##_free(&f);                                                        \
+        return rc;                                                                                 \
+    }
+FIG_CARE(durations, jr_fc_durations)
+FIG_CARE(waiting, jr_fc_waiting)
+FIG_CARE(endings, jr_fc_endings)
+FIG_CARE(concentration, jr_fc_concentration)
+FIG_CARE(budget, jr_fc_budget_use)
+
+/* figures_phase: times every figure set on the imported store db for the
+ * catalog's largest municipality and for the region, over the year's
+ * second quarter and the whole year, and prints each with the slowest
+ * against the targets. */
+static void figures_phase(const jr_catalog *cat, jr_date today, const char *db)
+{
+    static const struct {
+        const char *name;
+        jr_status (*fn)(const jr_ctx *, const jr_period *, const char *, jr_error *);
+    } sets[] = {{"volume", fig_volume},
+                {"referrals", fig_referrals},
+                {"spending", fig_spending},
+                {"durations", fig_durations},
+                {"waiting", fig_waiting},
+                {"endings", fig_endings},
+                {"concentration", fig_concentration},
+                {"budget", fig_budget}};
+    const jr_municipality *big = &cat->municipalities[0];
+    for (int i = 1; i < cat->nmunicipalities; i++)
+        if (cat->municipalities[i].youth_population > big->youth_population)
+            big = &cat->municipalities[i];
+    jr_store *st;
+    jr_error err;
+    jr_error_clear(&err);
+    if (store_open(db, &st, &err) != JR_OK)
+        fail_exit("store_open", &err);
+    jr_ctx ctx = {.store = st, .cat = cat, .actor = "bench", .today = today};
+    char ptext[2][JR_PERIOD_TEXT_LEN];
+    jr_period periods[2];
+    snprintf(ptext[0], sizeof ptext[0], "%d-Q2", BENCH_YEAR);
+    snprintf(ptext[1], sizeof ptext[1], "%d", BENCH_YEAR);
+    double worst_gem = 0, worst_region = 0;
+    for (int k = 0; k < 2; k++) {
+        if (!period_parse(ptext[k], &periods[k]))
+            fail_exit("period_parse", &err);
+        for (int w = 0; w < 2; w++) {
+            const char *g = w == 0 ? big->cbs : NULL;
+            say("[figures] %s, %s:", w == 0 ? big->name : "the region", ptext[k]);
+            for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++) {
+                double t0 = now_s();
+                if (sets[i].fn(&ctx, &periods[k], g, &err) != JR_OK)
+                    fail_exit(sets[i].name, &err);
+                double dt = now_s() - t0;
+                say(" %s %.0f ms", sets[i].name, 1000 * dt);
+                double *worst = w == 0 ? &worst_gem : &worst_region;
+                *worst = dt > *worst ? dt : *worst;
+            }
+            say("\n");
+        }
+    }
+    store_close(st);
+    say("[figures] slowest: %s %.0f ms (target 200 ms: %s), the region %.0f ms (target 1 s: %s)\n",
+        big->name, 1000 * worst_gem, worst_gem <= 0.2 ? "met" : "missed", 1000 * worst_region,
+        worst_region <= 1.0 ? "met" : "missed");
+}
+
 static void usage(FILE *to)
 {
     fprintf(to, "usage: jeugdregio-bench [--scale F] [--dir DIR] [--seed N] [--config FILE] "
@@ -1106,6 +1209,8 @@ int main(int argc, char **argv)
     say("target: >= 100,000 lines/s (%s), ratio <= 2.5 (%s), flat memory (%s)\n",
         rate >= 100000 ? "met" : "missed", ratio <= 2.5 ? "met" : "missed",
         growth <= 0.10 ? "met" : "missed");
+
+    figures_phase(&cat, today, db);
 
     if (!opt.keep) {
         remove_db(db);
