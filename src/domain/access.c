@@ -114,3 +114,16 @@ void access_scope(const jr_principal *p, const char **gemeente, const char **agb
         *none = true; /* bound to no tenant, or a filter outside it */
     *mine = own;
 }
+
+bool access_figures_aggregate(const jr_principal *p, const char *gemeente)
+{
+    switch (p->role) {
+    case JR_ROLE_LEZER:
+        return true;
+    case JR_ROLE_TOEGANG:
+    case JR_ROLE_GEMEENTE:
+        return !p->gemeente[0] || !gemeente || strcmp(gemeente, p->gemeente) != 0;
+    default:
+        return false;
+    }
+}

@@ -87,4 +87,12 @@ bool access_sees(const jr_principal *p, const char *gemeente, const char *agb);
  * empty tenant, sets *none (the list is empty), else *none is false. */
 void access_scope(const jr_principal *p, const char **gemeente, const char **agb, bool *none);
 
+/* access_figures_aggregate: whether the principal sees the monitor's
+ * figures of municipality gemeente (NULL: the region) as aggregates only,
+ * with small groups hidden: a reader always; a municipal role for every
+ * municipality but its own (to compare itself with) and for the region
+ * (or for all when bound to none); the regional roles and a provider (who
+ * sees its own production whole) never. */
+bool access_figures_aggregate(const jr_principal *p, const char *gemeente);
+
 #endif

@@ -60,9 +60,6 @@ static jr_status plan(const jr_ctx *ctx, const char *gemeente, fig_plan *p, jr_e
                            "Deze gebruiker hoort bij geen gemeente.");
         if (!gemeente)
             gemeente = who->gemeente;
-        else if (strcmp(gemeente, who->gemeente) != 0)
-            p->hide = true; /* another municipality, to compare with: aggregates only */
-        p->hide_region = true;
         break;
     case JR_ROLE_AANBIEDER:
         if (!who->agb[0])
@@ -70,12 +67,11 @@ static jr_status plan(const jr_ctx *ctx, const char *gemeente, fig_plan *p, jr_e
                            "Deze gebruiker hoort bij geen aanbieder.");
         p->agb = who->agb;
         break;
-    case JR_ROLE_LEZER:
-        p->hide = p->hide_region = true;
-        break;
-    default: /* system, beheerder, rsj: the region */
+    default: /* system, beheerder, rsj, lezer: the region */
         break;
     }
+    p->hide = access_figures_aggregate(who, gemeente);
+    p->hide_region = access_figures_aggregate(who, NULL);
     p->gemeente = gemeente;
     p->has_region = gemeente != NULL;
     scope_fill(ctx, gemeente, p->agb, JR_SMALL_GROUP_DEFAULT, &p->scope);

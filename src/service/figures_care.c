@@ -32,20 +32,9 @@ static jr_status fc_begin(const jr_ctx *ctx, const char *gemeente, const jr_peri
     h->period = *p;
     str_copy(h->gemeente, sizeof h->gemeente, gemeente);
     h->threshold = JR_SMALL_GROUP_DEFAULT;
-    switch (ctx->who.role) {
-    case JR_ROLE_AANBIEDER:
+    if (ctx->who.role == JR_ROLE_AANBIEDER)
         str_copy(h->agb, sizeof h->agb, ctx->who.agb);
-        break;
-    case JR_ROLE_TOEGANG:
-    case JR_ROLE_GEMEENTE:
-        h->aggregate = !ctx->who.gemeente[0] || !gemeente || strcmp(gemeente, ctx->who.gemeente);
-        break;
-    case JR_ROLE_LEZER:
-        h->aggregate = true;
-        break;
-    default:
-        break;
-    }
+    h->aggregate = access_figures_aggregate(&ctx->who, gemeente);
     return store_begin(ctx->store, err);
 }
 

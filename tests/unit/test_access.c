@@ -361,6 +361,25 @@ static void test_svc_system_keeps_all_but_the_principal(void **state)
     assert_true(svc_sees(&sys, OTHER_GEM, OTHER_AGB));
 }
 
+/* The monitor's figures: a reader sees aggregates everywhere, a municipal
+ * role its own municipality whole and every other one (and the region) as
+ * aggregates, the regional roles and a provider everything whole. */
+static void test_figures_aggregate_every_role(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < NROLES; i++) {
+        jr_principal p = who(every_role[i]);
+        bool municipal = p.role == JR_ROLE_TOEGANG || p.role == JR_ROLE_GEMEENTE;
+        bool lezer = p.role == JR_ROLE_LEZER;
+        assert_int_equal(access_figures_aggregate(&p, OWN_GEM), lezer);
+        assert_int_equal(access_figures_aggregate(&p, OTHER_GEM), lezer || municipal);
+        assert_int_equal(access_figures_aggregate(&p, NULL), lezer || municipal);
+    }
+    jr_principal none = who(JR_ROLE_GEMEENTE);
+    none.gemeente[0] = '\0'; /* bound to no municipality: nothing whole */
+    assert_true(access_figures_aggregate(&none, OWN_GEM));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -375,6 +394,7 @@ int main(void)
         cmocka_unit_test(test_svc_wrappers_follow_the_principal),
         cmocka_unit_test(test_svc_list_scope),
         cmocka_unit_test(test_svc_system_keeps_all_but_the_principal),
+        cmocka_unit_test(test_figures_aggregate_every_role),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
