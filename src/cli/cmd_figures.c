@@ -271,83 +271,18 @@ static int sub_spending(cli_env *env, int argc, char **argv)
 
 /* ---- the care figures (service/figures_care.h) ---- */
 
-/* Each care figure computed, rendered (render_figures_care.h) and freed:
- * the JSON, or NULL with err filled. */
-#define FIGURES_CARE_JSON(compute, render, release, type)                                          \
-    {                                                                                              \
-        type f;                                                                                    \
-        if (compute(ctx, gemeente, p, &f, err) != JR_OK)                                           \
-            return NULL;                                                                           \
-        json_t *o = render(&f);                                                                    \
-        release(&f);                                                                               \
-        if (!o)                                                                                    \
-            jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");                     \
-        return o;                                                                                  \
-    }
-
-static json_t *care_durations(const jr_ctx *ctx, const char *gemeente, const jr_period *p,
-                              jr_error *err)
-    FIGURES_CARE_JSON(figures_care_durations, render_figures_care_durations,
-                      figures_care_durations_free, jr_fc_durations)
-
-        static json_t *care_waiting(const jr_ctx *ctx, const char *gemeente, const jr_period *p,
-                                    jr_error *err)
-            FIGURES_CARE_JSON(figures_care_waiting, render_figures_care_waiting,
-                              figures_care_waiting_free, jr_fc_waiting)
-
-                static json_t *care_endings(const jr_ctx *ctx, const char *gemeente,
-                                            const jr_period *p, jr_error *err)
-                    FIGURES_CARE_JSON(figures_care_endings, render_figures_care_endings,
-                                      figures_care_endings_free, jr_fc_endings)
-
-                        static json_t *care_concentration(const jr_ctx *ctx, const char *gemeente,
-                                                          const jr_period *p, jr_error *err)
-                            FIGURES_CARE_JSON(figures_care_concentration,
-                                              render_figures_care_concentration,
-                                              figures_care_concentration_free, jr_fc_concentration)
-
-                                static json_t *care_budget(const jr_ctx *ctx, const char *gemeente,
-                                                           const jr_period *p, jr_error *err)
-                                    FIGURES_CARE_JSON(figures_care_budget,
-                                                      render_figures_care_budget,
-                                                      figures_care_budget_free, jr_fc_budget_use)
-
-                                        static const struct {
-    const char *name;
-    json_t *(*fn)(const jr_ctx *ctx, const char *gemeente, const jr_period *p, jr_error *err);
-    const char *about;
-} care_figures[] = {
-    {"durations", care_durations,
-     "Toont de duur van de toewijzingen die in de periode eindigden: gemiddelde en mediaan in "
-     "dagen en de duurklassen van het CBS, per voorziening."},
-    {"waiting", care_waiting,
-     "Toont de wachttijd van verwijzing tot start zorg voor zorg die in de periode startte: "
-     "mediaan en 90e percentiel in dagen, per aanbieder en per voorziening."},
-    {"endings", care_endings,
-     "Toont de redenen van beeindiging, gegroepeerd als het CBS (volgens plan, voortijdig), en de "
-     "herinstroom binnen 12 maanden."},
-    {"concentration", care_concentration,
-     "Toont per voorziening het aandeel van de vijf grootste aanbieders en de "
-     "Herfindahl-Hirschman-index op de geaccepteerde uitgaven."},
-    {"budget", care_budget,
-     "Toont het budgetgebruik van de budgettoewijzingen die in de periode eindigden: toegekend, "
-     "besteed en wat naar de gemeente terugvloeit, per keuzebudget."},
-};
-
-/* sub_care: one of care_figures (by argv[0]); the figures as JSON, with
+/* sub_care: one of figures_care_sets (by argv[0]); the figures as JSON, with
  * or without --json (the table form of these figures is still to come) */
 static int sub_care(cli_env *env, int argc, char **argv)
 {
-    size_t i = 0;
-    while (strcmp(care_figures[i].name, argv[0]) != 0)
-        i++;
+    const figures_care_set *set = figures_care_set_find(argv[0]);
     figures_opts o;
-    int rc = figures_args(env, care_figures[i].name, care_figures[i].about, argc, argv, &o);
+    int rc = figures_args(env, set->name, set->about, argc, argv, &o);
     if (rc)
         return rc < 0 ? EXIT_DONE : rc;
     jr_error err;
     jr_error_clear(&err);
-    json_t *f = care_figures[i].fn(&env->ctx, o.gemeente, &o.period, &err);
+    json_t *f = set->fn(&env->ctx, o.gemeente, &o.period, &err);
     if (!f)
         return cli_fail(env, &err);
     if (env->json)
@@ -388,7 +323,7 @@ static void figures_help(FILE *to)
                 "[--json]\n\nDe cijfers van de monitor, binnen wat de gebruiker mag zien.\n\n"
                 "Onderdelen:\n");
     for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
-        fprintf(to, "  %-12s %s\n", subs[i].name, subs[i].summary);
+        fprintf(to, "  %-14s %s\n", subs[i].name, subs[i].summary);
 }
 
 /*

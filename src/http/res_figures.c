@@ -12,7 +12,6 @@
  */
 #include "../render/render_figures.h"
 #include "../render/render_figures_care.h"
-#include "../service/figures_care.h"
 #include "http.h"
 
 #include <stdlib.h>
@@ -88,56 +87,50 @@ void figures_spending_get(http_req *r)
     free(s);
 }
 
-/* The care figures (service/figures_care.h): one handler each, the same
- * query as the others, the shapes of render/render_figures_care.h. */
-#define FIGURES_CARE_GET(compute, render, release, type)                                           \
-    do {                                                                                           \
-        jr_period period;                                                                          \
-        const char *gemeente;                                                                      \
-        if (!figures_query(r, &period, &gemeente))                                                 \
-            return;                                                                                \
-        type f;                                                                                    \
-        jr_error err;                                                                              \
-        jr_error_clear(&err);                                                                      \
-        if (compute(&r->ctx, gemeente, &period, &f, &err) != JR_OK) {                              \
-            http_reply_error(r, &err);                                                             \
-            return;                                                                                \
-        }                                                                                          \
-        http_reply_json(r, 200, render(&f));                                                       \
-        release(&f);                                                                               \
-    } while (0)
+/* figures_care_get: answers the care figure set called name
+ * (render_figures_care.h's figures_care_sets) for the request's period and
+ * municipality. */
+static void figures_care_get(http_req *r, const char *name)
+{
+    jr_period period;
+    const char *gemeente;
+    if (!figures_query(r, &period, &gemeente))
+        return;
+    jr_error err;
+    jr_error_clear(&err);
+    json_t *o = figures_care_set_find(name)->fn(&r->ctx, gemeente, &period, &err);
+    if (!o)
+        http_reply_error(r, &err);
+    else
+        http_reply_json(r, 200, o);
+}
 
 /* ROUTE: GET /api/v1/figures/durations */
 void figures_durations_get(http_req *r)
 {
-    FIGURES_CARE_GET(figures_care_durations, render_figures_care_durations,
-                     figures_care_durations_free, jr_fc_durations);
+    figures_care_get(r, "durations");
 }
 
 /* ROUTE: GET /api/v1/figures/waiting */
 void figures_waiting_get(http_req *r)
 {
-    FIGURES_CARE_GET(figures_care_waiting, render_figures_care_waiting, figures_care_waiting_free,
-                     jr_fc_waiting);
+    figures_care_get(r, "waiting");
 }
 
 /* ROUTE: GET /api/v1/figures/endings */
 void figures_endings_get(http_req *r)
 {
-    FIGURES_CARE_GET(figures_care_endings, render_figures_care_endings, figures_care_endings_free,
-                     jr_fc_endings);
+    figures_care_get(r, "endings");
 }
 
 /* ROUTE: GET /api/v1/figures/concentration */
 void figures_concentration_get(http_req *r)
 {
-    FIGURES_CARE_GET(figures_care_concentration, render_figures_care_concentration,
-                     figures_care_concentration_free, jr_fc_concentration);
+    figures_care_get(r, "concentration");
 }
 
 /* ROUTE: GET /api/v1/figures/budget */
 void figures_budget_get(http_req *r)
 {
-    FIGURES_CARE_GET(figures_care_budget, render_figures_care_budget, figures_care_budget_free,
-                     jr_fc_budget_use);
+    figures_care_get(r, "budget");
 }

@@ -8,6 +8,7 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <string.h>
 
 /* render_tenths: tenths as text with a decimal comma ("12,3", "-0,5");
  * with nonneg a negative value (the stats' -1, no share) is null */
@@ -188,4 +189,77 @@ json_t *render_figures_care_budget(const jr_fc_budget_use *b)
         json_array_append_new(a, budget(&b->by_budget[i], t));
     return json_pack("{s:o, s:o, s:o}", "scope", head(&b->head), "total", budget(&b->total, t),
                      "by_budget", a);
+}
+
+/* ---- the sets by name, for every door ---- */
+
+/* Each care figure computed, rendered (render_figures_care.h) and freed:
+ * the JSON, or NULL with err filled. */
+#define FIGURES_CARE_JSON(compute, render, release, type)                                          \
+    {                                                                                              \
+        type f;                                                                                    \
+        if (compute(ctx, gemeente, p, &f, err) != JR_OK)                                           \
+            return NULL;                                                                           \
+        json_t *o = render(&f);                                                                    \
+        release(&f);                                                                               \
+        if (!o)                                                                                    \
+            jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");                     \
+        return o;                                                                                  \
+    }
+
+static json_t *care_durations(const jr_ctx *ctx, const char *gemeente, const jr_period *p,
+                              jr_error *err)
+    FIGURES_CARE_JSON(figures_care_durations, render_figures_care_durations,
+                      figures_care_durations_free, jr_fc_durations)
+
+        static json_t *care_waiting(const jr_ctx *ctx, const char *gemeente, const jr_period *p,
+                                    jr_error *err)
+            FIGURES_CARE_JSON(figures_care_waiting, render_figures_care_waiting,
+                              figures_care_waiting_free, jr_fc_waiting)
+
+                static json_t *care_endings(const jr_ctx *ctx, const char *gemeente,
+                                            const jr_period *p, jr_error *err)
+                    FIGURES_CARE_JSON(figures_care_endings, render_figures_care_endings,
+                                      figures_care_endings_free, jr_fc_endings)
+
+                        static json_t *care_concentration(const jr_ctx *ctx, const char *gemeente,
+                                                          const jr_period *p, jr_error *err)
+                            FIGURES_CARE_JSON(figures_care_concentration,
+                                              render_figures_care_concentration,
+                                              figures_care_concentration_free, jr_fc_concentration)
+
+                                static json_t *care_budget(const jr_ctx *ctx, const char *gemeente,
+                                                           const jr_period *p, jr_error *err)
+                                    FIGURES_CARE_JSON(figures_care_budget,
+                                                      render_figures_care_budget,
+                                                      figures_care_budget_free, jr_fc_budget_use)
+
+                                        const figures_care_set
+    figures_care_sets[] = {
+        {"durations", care_durations,
+         "Toont de duur van de toewijzingen die in de periode eindigden: gemiddelde en mediaan in "
+         "dagen en de duurklassen van het CBS, per voorziening."},
+        {"waiting", care_waiting,
+         "Toont de wachttijd van verwijzing tot start zorg voor zorg die in de periode startte: "
+         "mediaan en 90e percentiel in dagen, per aanbieder en per voorziening."},
+        {"endings", care_endings,
+         "Toont de redenen van beeindiging, gegroepeerd als het CBS (volgens plan, voortijdig), en "
+         "de "
+         "herinstroom binnen 12 maanden."},
+        {"concentration", care_concentration,
+         "Toont per voorziening het aandeel van de vijf grootste aanbieders en de "
+         "Herfindahl-Hirschman-index op de geaccepteerde uitgaven."},
+        {"budget", care_budget,
+         "Toont het budgetgebruik van de budgettoewijzingen die in de periode eindigden: "
+         "toegekend, "
+         "besteed en wat naar de gemeente terugvloeit, per keuzebudget."},
+        {NULL, NULL, NULL},
+};
+
+const figures_care_set *figures_care_set_find(const char *name)
+{
+    for (const figures_care_set *s = figures_care_sets; name && s->name; s++)
+        if (strcmp(s->name, name) == 0)
+            return s;
+    return NULL;
 }
