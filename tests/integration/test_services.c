@@ -91,17 +91,7 @@ static int setup(void **state)
     fx *f = calloc(1, sizeof *f);
     if (!f)
         return -1;
-    snprintf(f->dir, sizeof f->dir, "/tmp/jr-services-XXXXXX");
-    if (!mkdtemp(f->dir)) {
-        free(f);
-        return -1;
-    }
-    char db[128];
-    snprintf(db, sizeof db, "%s/jr.db", f->dir);
-    jr_error err;
-    jr_error_clear(&err);
-    if (store_open(db, &f->store, &err) != JR_OK) {
-        fprintf(stderr, "store_open %s: %s\n", db, err.message);
+    if (unit_store_open(f->dir, "services", &f->store) != 0) {
         free(f);
         return -1;
     }
@@ -113,19 +103,10 @@ static int setup(void **state)
     return 0;
 }
 
-static int remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-    (void)sb;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
 static int teardown(void **state)
 {
     fx *f = *state;
-    store_close(f->store);
-    nftw(f->dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+    unit_store_remove(f->dir, f->store);
     free(f);
     return 0;
 }

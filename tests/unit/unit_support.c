@@ -9,9 +9,12 @@
 
 #include "unit_support.h"
 
+#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 jr_date D(const char *iso)
 {
@@ -110,4 +113,37 @@ jr_referral_req unit_referral_route(const char *type, jr_route route, const char
     snprintf(r.product, sizeof r.product, "%s", product);
     r.volume = volume;
     return r;
+}
+
+int unit_store_open(char dir[64], const char *name, jr_store **st)
+{
+    snprintf(dir, 64, "/tmp/jr-%s-XXXXXX", name);
+    if (!mkdtemp(dir)) {
+        perror(dir);
+        return -1;
+    }
+    char db[128];
+    snprintf(db, sizeof db, "%s/jr.db", dir);
+    jr_error err;
+    jr_error_clear(&err);
+    if (store_open(db, st, &err) != JR_OK) {
+        fprintf(stderr, "store_open %s: %s\n", db, err.message);
+        rmdir(dir);
+        return -1;
+    }
+    return 0;
+}
+
+static int remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+    (void)sb;
+    (void)flag;
+    (void)ftw;
+    return remove(path);
+}
+
+void unit_store_remove(const char *dir, jr_store *st)
+{
+    store_close(st);
+    nftw(dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
 }

@@ -10,6 +10,7 @@
 #include "domain/catalog.h"
 #include "domain/date.h"
 #include "domain/referral.h"
+#include "store/store.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -40,6 +41,13 @@ const jr_catalog *unit_catalog(void);
 /* unit_catalog_setup: a cmocka group setup that loads the catalog (returns -1 and
  * prints the loader's message when it does not load). */
 int unit_catalog_setup(void **state);
+
+/* unit_store_open: a fresh store (every migration applied) in a new
+ * temporary folder /tmp/jr-NAME-XXXXXX, written to dir (64 bytes); -1 with
+ * the reason on stderr when it cannot be made. unit_store_remove closes st
+ * and removes the folder with everything in it. */
+int unit_store_open(char dir[64], const char *name, jr_store **st);
+void unit_store_remove(const char *dir, jr_store *st);
 
 /* unit_catalog_copy: a writable heap copy of the shipped catalog (free() it). */
 jr_catalog *unit_catalog_copy(void);
