@@ -111,16 +111,10 @@ static int item_cmp(const void *a, const void *b)
     return c ? c : (x->days > y->days) - (x->days < y->days);
 }
 
-static int i64_cmp(const void *a, const void *b)
-{
-    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-    return (x > y) - (x < y);
-}
-
 /* distinct: the number of distinct values in v (sorted in place) */
 static int64_t distinct(int64_t *v, size_t n)
 {
-    sort(v, n, sizeof *v, i64_cmp);
+    stats_sort(v, n);
     int64_t d = 0;
     for (size_t i = 0; i < n; i++)
         if (i == 0 || v[i] != v[i - 1])
@@ -394,8 +388,8 @@ static int reason_cmp(const void *a, const void *b)
  * after (both sorted here) */
 static void reentry(id_list *before, id_list *after, int64_t *ended, int64_t *back)
 {
-    sort(before->v, before->n, sizeof *before->v, i64_cmp);
-    sort(after->v, after->n, sizeof *after->v, i64_cmp);
+    stats_sort(before->v, before->n);
+    stats_sort(after->v, after->n);
     *ended = *back = 0;
     size_t j = 0;
     for (size_t i = 0; i < before->n; i++) {
