@@ -79,6 +79,21 @@ static jr_status plan(const jr_ctx *ctx, const char *gemeente, fig_plan *p, jr_e
     return JR_OK;
 }
 
+/* fig_begin: the preamble of every figure set: the plan of who sees what
+ * (plan), the same period a year before into *before, and the read
+ * transaction the set's queries share (svc_finish ends it). */
+static jr_status fig_begin(const jr_ctx *ctx, const char *gemeente, const jr_period *period,
+                           fig_plan *p, jr_period *before, jr_error *err)
+{
+    jr_status rc = plan(ctx, gemeente, p, err);
+    if (rc != JR_OK)
+        return rc;
+    if (!period_year_before(period, before))
+        return jr_fail(err, JR_EINVAL, "period_invalid", "period",
+                       "Periode valt te vroeg: er is geen vorig jaar.");
+    return store_begin(ctx->store, err);
+}
+
 static jr_fig_count fig_count(int64_t n, bool hide, int64_t threshold)
 {
     jr_fig_count c = {n, false};
@@ -125,19 +140,14 @@ jr_status figures_volume(const jr_ctx *ctx, const jr_period *period, const char 
 {
     fig_plan p;
     memset(out, 0, sizeof *out);
-    jr_status rc = plan(ctx, gemeente, &p, err);
+    out->period = *period;
+    jr_status rc = fig_begin(ctx, gemeente, period, &p, &out->before, err);
     if (rc != JR_OK)
         return rc;
-    out->period = *period;
-    if (!period_year_before(period, &out->before))
-        return jr_fail(err, JR_EINVAL, "period_invalid", "period",
-                       "Periode valt te vroeg: er is geen vorig jaar.");
     out->scope = p.scope;
     out->region = p.region;
     out->has_region = p.has_region;
     int64_t t = p.scope.threshold;
-    if ((rc = store_begin(ctx->store, err)) != JR_OK)
-        return rc;
     rc = volume_row(ctx, &out->period, p.gemeente, p.agb, p.hide, t, &out->now, err);
     if (rc == JR_OK)
         rc = volume_row(ctx, &out->before, p.gemeente, p.agb, p.hide, t, &out->prev, err);
@@ -216,19 +226,14 @@ jr_status figures_referrals(const jr_ctx *ctx, const jr_period *period, const ch
 {
     fig_plan p;
     memset(out, 0, sizeof *out);
-    jr_status rc = plan(ctx, gemeente, &p, err);
+    out->period = *period;
+    jr_status rc = fig_begin(ctx, gemeente, period, &p, &out->before, err);
     if (rc != JR_OK)
         return rc;
-    out->period = *period;
-    if (!period_year_before(period, &out->before))
-        return jr_fail(err, JR_EINVAL, "period_invalid", "period",
-                       "Periode valt te vroeg: er is geen vorig jaar.");
     out->scope = p.scope;
     out->region = p.region;
     out->has_region = p.has_region;
     int64_t t = p.scope.threshold;
-    if ((rc = store_begin(ctx->store, err)) != JR_OK)
-        return rc;
     rc = referral_row(ctx, &out->period, p.gemeente, p.agb, p.hide, t, &out->now, err);
     if (rc == JR_OK)
         rc = referral_row(ctx, &out->before, p.gemeente, p.agb, p.hide, t, &out->prev, err);
@@ -397,19 +402,14 @@ jr_status figures_spending(const jr_ctx *ctx, const jr_period *period, const cha
 {
     fig_plan p;
     memset(out, 0, sizeof *out);
-    jr_status rc = plan(ctx, gemeente, &p, err);
+    out->period = *period;
+    jr_status rc = fig_begin(ctx, gemeente, period, &p, &out->before, err);
     if (rc != JR_OK)
         return rc;
-    out->period = *period;
-    if (!period_year_before(period, &out->before))
-        return jr_fail(err, JR_EINVAL, "period_invalid", "period",
-                       "Periode valt te vroeg: er is geen vorig jaar.");
     out->scope = p.scope;
     out->region = p.region;
     out->has_region = p.has_region;
     int64_t t = p.scope.threshold;
-    if ((rc = store_begin(ctx->store, err)) != JR_OK)
-        return rc;
     rc = spend_row(ctx, &out->period, &out->before, p.gemeente, p.agb, p.hide, t, &out->spend, err);
     if (rc == JR_OK && p.has_region)
         rc = spend_row(ctx, &out->period, &out->before, NULL, p.agb, p.hide_region, t,
