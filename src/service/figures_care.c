@@ -70,6 +70,25 @@ static void sort(void *v, size_t n, size_t size, int (*cmp)(const void *, const 
         qsort(v, n, size, cmp);
 }
 
+/* grow: room for one more element in the list *v (n used of *cap, size
+ * bytes each; the capacity doubles from 64); false when out of memory. v
+ * points at the list's pointer, read and written with memcpy whatever the
+ * element type. */
+static bool grow(void *v, size_t n, size_t *cap, size_t size)
+{
+    if (n < *cap)
+        return true;
+    size_t c = *cap ? *cap * 2 : 64;
+    void *old;
+    memcpy(&old, v, sizeof old);
+    void *p = realloc(old, c * size);
+    if (!p)
+        return false;
+    memcpy(v, &p, sizeof p);
+    *cap = c;
+    return true;
+}
+
 /* ---- collected values, grouped by key ------------------------------------- */
 
 typedef struct {
@@ -87,15 +106,9 @@ typedef struct {
 
 static void items_add(fc_items *it, const char *key, int64_t days, int64_t youth, int cls)
 {
-    if (it->n == it->cap) {
-        size_t cap = it->cap ? it->cap * 2 : 64;
-        fc_item *v = realloc(it->v, cap * sizeof *v);
-        if (!v) {
-            it->oom = true;
-            return;
-        }
-        it->v = v;
-        it->cap = cap;
+    if (!grow(&it->v, it->n, &it->cap, sizeof *it->v)) {
+        it->oom = true;
+        return;
     }
     fc_item *x = &it->v[it->n++];
     str_copy(x->key, sizeof x->key, key);
@@ -315,15 +328,9 @@ typedef struct {
 
 static void ids_add(id_list *l, int64_t id)
 {
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 64;
-        int64_t *v = realloc(l->v, cap * sizeof *v);
-        if (!v) {
-            l->oom = true;
-            return;
-        }
-        l->v = v;
-        l->cap = cap;
+    if (!grow(&l->v, l->n, &l->cap, sizeof *l->v)) {
+        l->oom = true;
+        return;
     }
     l->v[l->n++] = id;
 }
@@ -504,15 +511,9 @@ typedef struct {
 static int spend_row(void *ud, const jr_fc_spend_row *r)
 {
     spend_items *s = ud;
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 64;
-        spend_item *v = realloc(s->v, cap * sizeof *v);
-        if (!v) {
-            s->oom = true;
-            return 1;
-        }
-        s->v = v;
-        s->cap = cap;
+    if (!grow(&s->v, s->n, &s->cap, sizeof *s->v)) {
+        s->oom = true;
+        return 1;
     }
     spend_item *x = &s->v[s->n++];
     voorziening(r->is_budget, r->product, r->budget, x->key);
@@ -622,15 +623,9 @@ static int budget_row(void *ud, const jr_fc_row *r)
     budget_items *b = ud;
     if (!r->is_budget)
         return 0;
-    if (b->n == b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 64;
-        budget_item *v = realloc(b->v, cap * sizeof *v);
-        if (!v) {
-            b->oom = true;
-            return 1;
-        }
-        b->v = v;
-        b->cap = cap;
+    if (!grow(&b->v, b->n, &b->cap, sizeof *b->v)) {
+        b->oom = true;
+        return 1;
     }
     budget_item *x = &b->v[b->n++];
     voorziening(true, r->product, r->budget, x->key);
