@@ -1,7 +1,7 @@
 /*
  * batch_lines.h: the one way the store reaches the lines of a declaration
  * batch, as an SQL fragment for the modules that read lines by batch
- * (declarations.c, figures.c, figures_care.c). A batch's lines are stored
+ * (declarations.c). A batch's lines are stored
  * consecutively, so a batch holds the rowid range first_line..last_line
  * and decl_line needs no index on its batch: the join below finds them by
  * that range. Private to src/store.

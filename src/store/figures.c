@@ -5,7 +5,7 @@
  */
 #include "figures.h"
 
-#include "batch_lines.h"
+#include "spend_summary.h"
 
 #include "../core/sbuf.h"
 
@@ -82,22 +82,102 @@ jr_status store_figures_referrals(jr_store *st, jr_date first, jr_date last, con
     return store_each(q, referral_from_row, NULL, &r, fn, ud, err);
 }
 
-/* The lines of the batches of months ?1..?2, municipality ?3, provider ?4
- * (both optional). Whether a line was accepted is asked in the aggregates
- * (SIGNED_AMOUNT, ACCEPTED_*), not in WHERE: so the lines are found by the batch's rowid
- * range, as the settlement finds them, and not by a scan of every line. */
-#define SPEND_FROM                                                                                 \
-    " FROM " STORE_BATCH_LINES " JOIN provider p ON p.id = b.provider_id"                          \
-    " WHERE b.period >= ?1 AND b.period <= ?2"                                                     \
-    " AND (CAST(?3 AS TEXT) IS NULL OR b.gemeente = ?3) AND (CAST(?4 AS TEXT) IS NULL OR p.agb = " \
-    "?4)"
-/* an accepted line's signed amount (credits minus), 0 for a rejected one */
-#define SIGNED_AMOUNT                                                                              \
-    "(CASE WHEN l.status <> 'A' THEN 0 WHEN l.credit = 1 THEN -l.amount_cents"                     \
-    " ELSE l.amount_cents END)"
-/* an accepted line's youth and assignment, NULL for a rejected one */
-#define ACCEPTED_YOUTH "(CASE WHEN l.status = 'A' THEN l.youth_id END)"
-#define ACCEPTED_ASSIGNMENT "(CASE WHEN l.status = 'A' THEN l.assignment_id END)"
+/* The signed amount of an accepted line (credits minus). */
+#define LINE_SIGNED "(CASE WHEN l.credit = 1 THEN -l.amount_cents ELSE l.amount_cents END)"
+
+jr_status store_spend_add_batch(jr_store *st, int64_t batch_id, int64_t first_line,
+                                int64_t last_line, jr_error *err)
+{
+    /* The batch's accepted lines summed per assignment and product first
+       (read by their id range), then per product and the assignment's kind;
+       a batch is one month, one municipality and one provider. */
+    jr_stmt *m = store_prepare(
+        st,
+        "INSERT INTO spend_month (month, gemeente, provider_id, product, kind, amount_cents, lines)"
+        " SELECT b.period, b.gemeente, b.provider_id, x.product,"
+        " CASE WHEN a.is_budget = 0 THEN '' ELSE COALESCE(NULLIF(r.budget, ''), 'offerte') END"
+        " AS kind, SUM(x.amount), SUM(x.n)"
+        " FROM decl_batch b JOIN (SELECT l.assignment_id, l.product, SUM(" LINE_SIGNED
+        ") AS amount, COUNT(*) AS n FROM decl_line l WHERE l.id BETWEEN ?2 AND ?3"
+        " AND l.status = 'A' GROUP BY l.assignment_id, l.product) x"
+        " JOIN assignment a ON a.id = x.assignment_id LEFT JOIN referral r ON r.id = a.referral_id"
+        " WHERE b.id = ?1 GROUP BY x.product, kind"
+        " ON CONFLICT (month, gemeente, provider_id, product, kind) DO UPDATE SET"
+        " amount_cents = amount_cents + excluded.amount_cents, lines = lines + excluded.lines",
+        err);
+    if (!m)
+        return JR_EDB;
+    store_bind_int(m, 1, batch_id);
+    store_bind_int(m, 2, first_line);
+    store_bind_int(m, 3, last_line);
+    jr_status rc = store_step_done(m, err);
+    if (rc != JR_OK)
+        return rc;
+    jr_stmt *y = store_prepare(
+        st,
+        "INSERT INTO spend_year (year, gemeente, provider_id, assignment_id, youth_id, months,"
+        " amount_cents)"
+        " SELECT CAST(substr(b.period, 1, 4) AS INTEGER), b.gemeente, b.provider_id,"
+        " x.assignment_id, a.youth_id, 1 << (CAST(substr(b.period, 6, 2) AS INTEGER) - 1),"
+        " x.amount"
+        " FROM decl_batch b JOIN (SELECT l.assignment_id, SUM(" LINE_SIGNED ") AS amount"
+        " FROM decl_line l WHERE l.id BETWEEN ?2 AND ?3 AND l.status = 'A'"
+        " GROUP BY l.assignment_id) x JOIN assignment a ON a.id = x.assignment_id"
+        " WHERE b.id = ?1"
+        " ON CONFLICT (year, gemeente, provider_id, assignment_id) DO UPDATE SET"
+        " months = months | excluded.months, amount_cents = amount_cents + excluded.amount_cents",
+        err);
+    if (!y)
+        return JR_EDB;
+    store_bind_int(y, 1, batch_id);
+    store_bind_int(y, 2, first_line);
+    store_bind_int(y, 3, last_line);
+    return store_step_done(y, err);
+}
+
+/* The months first..last as the summary's (year, months) rows select them:
+ * the years y1..y2, and the month bits of the first year (m1) and of the
+ * last (m2); a year between them has all twelve. When y1 = y2, m1 holds
+ * the months of that one year. */
+typedef struct {
+    int64_t y1, y2, m1, m2;
+} month_span;
+
+static int64_t month_bits(int from, int to) /* months from..to (0..11) of one year */
+{
+    int64_t bits = 0;
+    for (int m = from; m <= to; m++)
+        bits |= (int64_t)1 << m;
+    return bits;
+}
+
+static month_span span_of(jr_month first, jr_month last)
+{
+    month_span s = {first / 12, last / 12, 0, 0};
+    if (s.y1 == s.y2) {
+        s.m1 = s.m2 = month_bits(first % 12, last % 12);
+    } else {
+        s.m1 = month_bits(first % 12, 11);
+        s.m2 = month_bits(0, last % 12);
+    }
+    return s;
+}
+
+/* The summary rows of months ?1..?2 (spend_month s), municipality ?3 and
+ * provider ?4 (both optional). */
+#define SPEND_MONTH_FROM                                                                           \
+    " FROM spend_month s JOIN provider p ON p.id = s.provider_id"                                  \
+    " WHERE s.month BETWEEN ?1 AND ?2 AND (CAST(?3 AS TEXT) IS NULL OR s.gemeente = ?3)"           \
+    " AND (CAST(?4 AS TEXT) IS NULL OR p.agb = ?4)"
+
+/* The year rows (spend_year y) of provider ?6 (optional) whose months meet
+ * ?3 in year ?1, ?4 in year ?2 and every month of a year between; the
+ * municipality ?5 is bound by the statements that ask for it. */
+#define SPEND_YEAR_FROM " FROM spend_year y"
+#define SPEND_YEAR_WHERE                                                                           \
+    " AND (CAST(?6 AS TEXT) IS NULL OR y.provider_id IN"                                           \
+    " (SELECT p.id FROM provider p WHERE p.agb = ?6))"                                             \
+    " AND y.months & (CASE WHEN y.year = ?1 THEN ?3 WHEN y.year = ?2 THEN ?4 ELSE 4095 END) <> 0"
 
 static void bind_spend(jr_stmt *q, jr_month first, jr_month last, const char *gemeente,
                        const char *agb)
@@ -113,11 +193,7 @@ jr_status store_figures_spend_total(jr_store *st, jr_month first, jr_month last,
                                     const char *gemeente, const char *agb,
                                     store_fig_spend_total *out, jr_error *err)
 {
-    jr_stmt *q = store_prepare(st,
-                               "SELECT COALESCE(SUM(" SIGNED_AMOUNT
-                               "), 0), COUNT(DISTINCT " ACCEPTED_YOUTH "),"
-                               " COUNT(DISTINCT " ACCEPTED_ASSIGNMENT ")" SPEND_FROM,
-                               err);
+    jr_stmt *q = store_prepare(st, "SELECT COALESCE(SUM(s.amount_cents), 0)" SPEND_MONTH_FROM, err);
     if (!q)
         return JR_EDB;
     bind_spend(q, first, last, gemeente, agb);
@@ -127,9 +203,40 @@ jr_status store_figures_spend_total(jr_store *st, jr_month first, jr_month last,
     if (rc != JR_OK)
         return rc;
     out->cents = store_col_int(q, 0);
-    out->youths = store_col_int(q, 1);
-    out->assignments = store_col_int(q, 2);
     store_reset(q);
+
+    /* the distinct youths and assignments: the year rows whose months meet
+       the period's. A reporting period lies in one year: then the year and
+       the municipality are equalities on the index spend_year_youth; a span
+       of years (none of the monitor's periods) takes the range. */
+    month_span sp = span_of(first, last);
+    static const char *const sql[2][2] = {
+        {"SELECT COUNT(DISTINCT y.youth_id), COUNT(DISTINCT y.assignment_id)" SPEND_YEAR_FROM
+         " WHERE y.year = ?1 AND ?2 = ?2" SPEND_YEAR_WHERE,
+         "SELECT COUNT(DISTINCT y.youth_id), COUNT(DISTINCT y.assignment_id)" SPEND_YEAR_FROM
+         " WHERE y.year = ?1 AND ?2 = ?2 AND y.gemeente = ?5" SPEND_YEAR_WHERE},
+        {"SELECT COUNT(DISTINCT y.youth_id), COUNT(DISTINCT y.assignment_id)" SPEND_YEAR_FROM
+         " WHERE y.year BETWEEN ?1 AND ?2" SPEND_YEAR_WHERE,
+         "SELECT COUNT(DISTINCT y.youth_id), COUNT(DISTINCT y.assignment_id)" SPEND_YEAR_FROM
+         " WHERE y.year BETWEEN ?1 AND ?2 AND y.gemeente = ?5" SPEND_YEAR_WHERE},
+    };
+    jr_stmt *c = store_prepare(st, sql[sp.y1 != sp.y2][gemeente != NULL], err);
+    if (!c)
+        return JR_EDB;
+    store_bind_int(c, 1, sp.y1);
+    store_bind_int(c, 2, sp.y2);
+    store_bind_int(c, 3, sp.m1);
+    store_bind_int(c, 4, sp.m2);
+    store_bind_text(c, 5, gemeente);
+    store_bind_text(c, 6, agb);
+    rc = store_step_one(c, err);
+    if (rc == JR_ENOTFOUND)
+        rc = jr_fail(err, JR_EDB, "db", "", "De telling gaf geen uitkomst.");
+    if (rc != JR_OK)
+        return rc;
+    out->youths = store_col_int(c, 0);
+    out->assignments = store_col_int(c, 1);
+    store_reset(c);
     return JR_OK;
 }
 
@@ -147,12 +254,11 @@ jr_status store_figures_spend_groups(jr_store *st, jr_month first, jr_month last
                                      const char *gemeente, const char *agb, store_fig_fn fn,
                                      void *ud, jr_error *err)
 {
-    jr_stmt *q = store_prepare(st,
-                               "SELECT l.product, p.agb, p.name, SUM(" SIGNED_AMOUNT ")" SPEND_FROM
-                               " GROUP BY l.product, p.agb, p.name"
-                               " HAVING SUM(CASE WHEN l.status = 'A' THEN 1 ELSE 0 END) > 0"
-                               " ORDER BY l.product, p.agb",
-                               err);
+    jr_stmt *q =
+        store_prepare(st,
+                      "SELECT s.product, p.agb, p.name, SUM(s.amount_cents)" SPEND_MONTH_FROM
+                      " GROUP BY s.product, p.agb, p.name ORDER BY s.product, p.agb",
+                      err);
     if (!q)
         return JR_EDB;
     bind_spend(q, first, last, gemeente, agb);

@@ -53,7 +53,10 @@ jr_status store_figures_referrals(jr_store *st, jr_date first, jr_date last, con
 
 /* The accepted declaration lines whose batch period (YYYY-MM) lies in
  * first..last (months): debits minus credits, and the distinct youths and
- * assignments behind them. */
+ * assignments behind them. Read from the spending summary the import
+ * writes with each batch (migration 011: spend_month for the amounts,
+ * spend_year for the distinct youths and assignments), never from the
+ * lines. */
 typedef struct {
     jr_cents cents;
     int64_t youths;

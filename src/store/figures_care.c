@@ -8,7 +8,6 @@
 #include "figures_care.h"
 
 #include "../core/sbuf.h"
-#include "batch_lines.h"
 
 #include <string.h>
 
@@ -152,28 +151,20 @@ jr_status store_fc_spending_each(jr_store *st, const char *gemeente, const char 
                                  jr_date last, int (*fn)(void *ud, const jr_fc_spend_row *row),
                                  void *ud, jr_error *err)
 {
-    /* by the batches of the months (index decl_batch_period): an accepted
-       line lies in its batch's month (iJw 9319), so its begin date lies in
-       the range exactly when its batch's month does, for a range of whole
-       months (a jr_period). The lines are summed per assignment first (x)
-       and only those sums meet the assignment and referral rows: a third
-       of the time of joining every line. The status is tested in the sum,
-       not the WHERE, so that the lines are read by their id range, not
-       through an index SQLite would build on status. */
+    /* from the spending summary (migration 011: spend_month), which the
+       import writes with each batch: an accepted line lies in its batch's
+       month (iJw 9319), so its begin date lies in the range exactly when
+       its batch's month does, for a range of whole months (a jr_period).
+       The summary's kind is the assignment's: '' for a product assignment
+       (whose lines carry its product), else the keuzebudget or 'offerte'. */
     jr_stmt *s = store_prepare(
         st,
-        "SELECT a.is_budget, a.product, COALESCE(r.budget, ''), p.agb, SUM(x.amount)"
-        " FROM (SELECT b.provider_id, l.assignment_id,"
-        " SUM(CASE WHEN l.status <> 'A' THEN 0 WHEN l.credit = 1 THEN -l.amount_cents"
-        " ELSE l.amount_cents END) AS amount"
-        " FROM " STORE_BATCH_LINES
-        " WHERE b.period BETWEEN ? AND ? AND (CAST(? AS TEXT) IS NULL OR b.gemeente = ?)"
-        " GROUP BY b.provider_id, l.assignment_id) x"
-        " JOIN provider p ON p.id = x.provider_id JOIN assignment a ON a.id = x.assignment_id"
-        " LEFT JOIN referral r ON r.id = a.referral_id"
-        " WHERE CAST(? AS TEXT) IS NULL OR p.agb = ?"
-        " GROUP BY a.is_budget, a.product, COALESCE(r.budget, ''), p.agb"
-        " ORDER BY a.is_budget, a.product, COALESCE(r.budget, ''), p.agb",
+        "SELECT x.kind <> '', CASE WHEN x.kind = '' THEN x.product ELSE '' END,"
+        " CASE WHEN x.kind IN ('', 'offerte') THEN '' ELSE x.kind END, p.agb, SUM(x.amount_cents)"
+        " FROM spend_month x JOIN provider p ON p.id = x.provider_id"
+        " WHERE x.month BETWEEN ? AND ? AND (CAST(? AS TEXT) IS NULL OR x.gemeente = ?)"
+        " AND (CAST(? AS TEXT) IS NULL OR p.agb = ?)"
+        " GROUP BY 1, 2, 3, p.agb ORDER BY 1, 2, 3, p.agb",
         err);
     if (!s)
         return JR_EDB;

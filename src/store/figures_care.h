@@ -75,9 +75,10 @@ typedef struct {
 /* store_fc_spending_each: the accepted declaration lines of the batches
  * of the months from first's to last's (for whole months, as a jr_period
  * is: the lines beginning from first to last), summed per (is_budget,
- * product, keuzebudget, provider), in that order (a kind with no accepted
- * line sums to 0); the municipality is the batch's (always its
- * assignments'). */
+ * product, keuzebudget, provider), in that order; the municipality is the
+ * batch's (always its assignments'). Read from the spending summary the
+ * import writes with each batch (migration 011, spend_month), never from
+ * the lines. */
 jr_status store_fc_spending_each(jr_store *st, const char *gemeente, const char *agb, jr_date first,
                                  jr_date last, int (*fn)(void *ud, const jr_fc_spend_row *row),
                                  void *ud, jr_error *err);

@@ -637,6 +637,69 @@ static void unknown_municipality_and_early_period_are_refused(void **state)
     assert_string_equal(e.field, "period");
 }
 
+/* ---- the summary kept current by the import (runs last: it adds lines) ----
+ *
+ * 2025-Q3 paid by Zwolle before: L9 of July, 81000, youth Z1, assignment
+ * a1. A file then credits L9 (-81000, in a batch of July, as a credit is
+ * declared in its debit's month), bills a1 in August (45F02, 10 hours:
+ * 81000) and a3 (45F01 after its stop of care on 15 May: rejected).
+ * After it: 81000 - 81000 + 81000 = 81000 again, but two more accepted
+ * lines; youths and assignments unchanged (Z1, a1); 45F02's sum the same.
+ * The same file sent again is a replay and adds nothing. A September
+ * file for a2 (B, 45F03, 4 hours: 4 * 9139 = 36556) adds its amount,
+ * its youth (Z1 again: still 1) and its assignment (2). */
+static void a_monthly_import_keeps_the_figures_current(void **state)
+{
+    fx *f = *state;
+    jr_period q3;
+    assert_true(period_parse("2025-Q3", &q3));
+    jr_figures_spending *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    assert_ok(figures_spending(&f->ctx, &q3, ZWOLLE, s, err));
+    assert_i64_equal(s->spend.total, 81000);
+    assert_count(s->spend.youths, 1);
+    assert_i64_equal(s->spend.assignments, 1);
+    figures_spending_free(s);
+
+    static char csv[4096];
+    snprintf(csv, sizeof csv, "%s\n", decl_csv_header());
+    line(csv, sizeof csv, "A2025-07C", AGB_A, ZWOLLE, "2025-07", "C9", f->a[1], Z1, "45F02",
+         "2025-07-01", "2025-07-31", 10, "C", "L9");
+    line(csv, sizeof csv, "A2025-08", AGB_A, ZWOLLE, "2025-08", "L12", f->a[1], Z1, "45F02",
+         "2025-08-01", "2025-08-31", 10, "D", NULL);
+    line(csv, sizeof csv, "A2025-08", AGB_A, ZWOLLE, "2025-08", "L13", f->a[3], Z2, "45F01",
+         "2025-08-01", "2025-08-31", 2, "D", NULL);
+    for (int round = 0; round < 2; round++) { /* the second is a replay */
+        import(f, csv);
+        assert_ok(figures_spending(&f->ctx, &q3, ZWOLLE, s, err));
+        assert_i64_equal(s->spend.total, 81000);
+        assert_count(s->spend.youths, 1);
+        assert_i64_equal(s->spend.assignments, 1);
+        assert_int_equal(s->spend.nproducts, 1);
+        assert_i64_equal(group(s->spend.by_product, 1, "45F02")->now, 81000);
+        figures_spending_free(s);
+    }
+
+    snprintf(csv, sizeof csv, "%s\n", decl_csv_header());
+    line(csv, sizeof csv, "B2025-09", AGB_B, ZWOLLE, "2025-09", "L14", f->a[2], Z1, "45F03",
+         "2025-09-01", "2025-09-30", 4, "D", NULL);
+    import(f, csv);
+    assert_ok(figures_spending(&f->ctx, &q3, ZWOLLE, s, err));
+    assert_i64_equal(s->spend.total, 81000 + 36556);
+    assert_count(s->spend.youths, 1);
+    assert_i64_equal(s->spend.assignments, 2);
+    assert_i64_equal(group(s->spend.by_provider, s->spend.nproviders, AGB_B)->now, 36556);
+    figures_spending_free(s);
+    /* a month alone: September holds only the new line */
+    jr_period sep;
+    assert_true(period_parse("2025-09", &sep));
+    assert_ok(figures_spending(&f->ctx, &sep, ZWOLLE, s, err));
+    assert_i64_equal(s->spend.total, 36556);
+    assert_i64_equal(s->spend.assignments, 1);
+    figures_spending_free(s);
+    free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -647,6 +710,7 @@ int main(void)
         cmocka_unit_test(aanbieder_sees_its_own_production),
         cmocka_unit_test(lezer_sees_aggregates_with_small_groups_hidden),
         cmocka_unit_test(unknown_municipality_and_early_period_are_refused),
+        cmocka_unit_test(a_monthly_import_keeps_the_figures_current),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

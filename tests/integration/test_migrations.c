@@ -154,6 +154,15 @@ static void make_release_3_database(const char *path)
     sqlite3_close(db);
 }
 
+/* every embedded migration, each applied once */
+static int64_t n_migrations(void)
+{
+    int64_t n = 0;
+    for (const jr_embedded *m = jr_migrations; m->name; m++)
+        n++;
+    return n;
+}
+
 static int64_t one_int(jr_store *st, const char *sql)
 {
     jr_error err;
@@ -177,7 +186,7 @@ static void a_release_3_database_keeps_its_facts(void **state)
     jr_error_clear(&err);
     if (store_open(f->db, &st, &err) != JR_OK)
         fail_msg("store_open: %s", err.message);
-    assert_int_equal(one_int(st, "SELECT count(*) FROM schema_version"), 10);
+    assert_int_equal(one_int(st, "SELECT count(*) FROM schema_version"), n_migrations());
     /* 004: the running totals moved to assignment_use; nothing used: no row */
     assert_int_equal(one_int(st, "SELECT used_cents FROM assignment_use WHERE assignment_id = 3"),
                      81000);
@@ -202,6 +211,17 @@ static void a_release_3_database_keeps_its_facts(void **state)
     /* 010: the RedenWijziging of a change is data, taken from the note */
     assert_int_equal(one_int(st, "SELECT count(*) FROM ledger_event WHERE reason = '12'"), 1);
     assert_int_equal(one_int(st, "SELECT count(*) FROM ledger_event WHERE reason IS NULL"), 1);
+    /* 011: the spending summary holds the accepted line (a budget
+       assignment without a referral came from a quote), not the rejected */
+    assert_int_equal(one_int(st, "SELECT count(*) FROM spend_month"), 1);
+    assert_int_equal(one_int(st, "SELECT amount_cents FROM spend_month WHERE month = '2025-03'"
+                                 " AND gemeente = '0193' AND provider_id = 1 AND product = '45F02'"
+                                 " AND kind = 'offerte' AND lines = 1"),
+                     81000);
+    assert_int_equal(one_int(st, "SELECT months FROM spend_year WHERE year = 2025 AND"
+                                 " assignment_id = 3 AND youth_id = 7 AND amount_cents = 81000"),
+                     1 << 2);
+    assert_int_equal(one_int(st, "SELECT count(*) FROM spend_year"), 1);
     /* the service reads the moved totals */
     jr_ctx ctx = {.store = st, .cat = unit_catalog(), .actor = "test"};
     date_parse("2026-11-25", &ctx.today);
@@ -298,7 +318,7 @@ static void release_8_moments_take_the_iso_form(void **state)
     jr_error_clear(&err);
     if (store_open(f->db, &st, &err) != JR_OK)
         fail_msg("store_open: %s", err.message);
-    assert_int_equal(one_int(st, "SELECT count(*) FROM schema_version"), 10);
+    assert_int_equal(one_int(st, "SELECT count(*) FROM schema_version"), n_migrations());
     /* no value of the old form is left, in any column that held one */
     assert_int_equal(
         one_int(st, "SELECT (SELECT count(*) FROM schema_version WHERE substr(applied_at, 11, 1)"
