@@ -15,6 +15,7 @@
 
 #include "batches.h"
 #include "provider.h"
+#include "spend_acc.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -125,6 +126,9 @@ struct jr_decl_session {
     unsigned ndebits, capdebits;
     uint32_t *dslots;
     unsigned ndslots;
+    /* the accepted lines summed for the monitor (spend_acc.h), written
+       before the commit */
+    jr_spend_acc *spend;
 };
 
 static uint64_t hash_str(const char *s)
@@ -217,8 +221,9 @@ jr_status decl_session_begin(const jr_ctx *ctx, const char *source, jr_decl_sess
         s->totals = reserve(TOTALS_BYTES);
         s->tdirty = reserve(DIRTY_BYTES);
         s->tslots = reserve(TSLOTS_BYTES);
+        s->spend = spend_acc_new();
     }
-    if (!s || !s->totals || !s->tdirty || !s->tslots) {
+    if (!s || !s->totals || !s->tdirty || !s->tslots || !s->spend) {
         decl_session_free(s);
         return no_memory(err);
     }
@@ -1058,6 +1063,11 @@ jr_status decl_session_add(jr_decl_session *s, const jr_decl_batch *b, const jr_
     tot->used += res.amount;
     tot->used_base = (int32_t)base;
     s->tdirty[t] = true;
+    if (!spend_acc_add(s->spend, b->period, b->gemeente, s->provider_id, e->f.id, e->f.youth_id,
+                       l->product, res.amount))
+        return no_memory(err);
+    if (spend_acc_full(s->spend) && (rc = spend_acc_flush(s->spend, s->ctx.store, err)) != JR_OK)
+        return rc;
     if (!l->credit)
         return debits_add(s, debit_key(l->begin, e->f.id), l->product, err);
     if ((rc = store_decl_line_mark_credited(s->ctx.store, target.id, err)) != JR_OK)
@@ -1071,6 +1081,8 @@ jr_status decl_session_commit(jr_decl_session *s, jr_error *err)
     jr_status rc = close_batch(s, err);
     if (rc == JR_OK)
         rc = totals_flush(s, err);
+    if (rc == JR_OK)
+        rc = spend_acc_flush(s->spend, s->ctx.store, err);
     if (rc != JR_OK)
         return rc;
     if ((rc = store_commit(s->ctx.store, err)) != JR_OK)
@@ -1086,6 +1098,7 @@ void decl_session_free(jr_decl_session *s)
         return;
     if (s->in_tx)
         store_rollback(s->ctx.store);
+    spend_acc_free(s->spend);
     free(s->facts);
     free(s->fslots);
     release(s->totals, TOTALS_BYTES);

@@ -253,7 +253,7 @@ const char *figures_voorziening_name(jr_voorziening v)
     return (unsigned)v < JR_VZ_COUNT ? names[v] : "";
 }
 
-static jr_voorziening voorziening_of(const jr_catalog *cat, const char *product)
+jr_voorziening figures_voorziening_of(const jr_catalog *cat, const char *product)
 {
     const jr_product *p = catalog_product(cat, product);
     if (!p)
@@ -324,7 +324,7 @@ static int spend_add(void *ud, const void *row)
         return 1;
     }
     jr_fig_spend_group *g[3] = {
-        &s->by_voorziening[voorziening_of(c->cat, r->product)],
+        &s->by_voorziening[figures_voorziening_of(c->cat, r->product)],
         group_at(s->by_product, &s->nproducts, JR_FIG_MAX_PRODUCTS, r->product,
                  prod ? prod->name : ""),
         group_at(s->by_provider, &s->nproviders, s->provider_cap, r->agb, r->provider_name),

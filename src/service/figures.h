@@ -130,6 +130,10 @@ typedef enum {
 /* figures_voorziening_name: "ambulant", "wonen/verblijf", "crisis",
  * "dyslexie", "overig". */
 const char *figures_voorziening_name(jr_voorziening v);
+/* figures_voorziening_of: the voorziening of product by its kind in the
+ * catalog (functiegroep: ambulant; intensity: wonen/verblijf; crisis;
+ * dyslexie), JR_VZ_OTHER for a product the catalog does not know. */
+jr_voorziening figures_voorziening_of(const jr_catalog *cat, const char *product);
 
 #define JR_FIG_MAX_PRODUCTS JR_MAX_PRODUCTS /* the catalog's products */
 

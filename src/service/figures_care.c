@@ -11,6 +11,7 @@
 #include "../core/sbuf.h"
 #include "../domain/budget.h"
 #include "../store/figures_care.h"
+#include "figures.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -506,6 +507,7 @@ typedef struct {
     spend_item *v;
     size_t n, cap;
     bool oom;
+    const jr_catalog *cat; /* for each product's voorziening */
 } spend_items;
 
 static int spend_row(void *ud, const jr_fc_spend_row *r)
@@ -516,7 +518,8 @@ static int spend_row(void *ud, const jr_fc_spend_row *r)
         return 1;
     }
     spend_item *x = &s->v[s->n++];
-    voorziening(r->is_budget, r->product, r->budget, x->key);
+    str_copy(x->key, sizeof x->key,
+             figures_voorziening_name(figures_voorziening_of(s->cat, r->product)));
     str_copy(x->agb, sizeof x->agb, r->agb);
     x->amount = r->amount;
     return 0;
@@ -568,7 +571,7 @@ jr_status figures_care_concentration(const jr_ctx *ctx, const char *gemeente, co
     jr_status rc = fc_begin(ctx, gemeente, p, &out->head, err);
     if (rc != JR_OK)
         return rc;
-    spend_items s = {0};
+    spend_items s = {.cat = ctx->cat};
     rc = store_fc_spending_each(ctx->store, head_gemeente(&out->head), head_agb(ctx, &out->head),
                                 p->first, p->last, spend_row, &s, err);
     int64_t *amounts = NULL;

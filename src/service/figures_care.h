@@ -33,7 +33,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define JR_FC_KEY_LEN 12
+#define JR_FC_KEY_LEN 16
 
 /* What a figure covers, as the service applied the scope. */
 typedef struct {
@@ -122,9 +122,13 @@ jr_status figures_care_endings(const jr_ctx *ctx, const char *gemeente, const jr
                                jr_fc_endings *out, jr_error *err);
 void figures_care_endings_free(jr_fc_endings *e);
 
-/* Provider concentration of one voorziening. */
+/* Provider concentration of one voorziening: unlike the other care figures,
+ * the voorziening of the spending figures (figures_voorziening_of: the
+ * product's kind in the catalog, ambulant, wonen/verblijf, crisis, dyslexie,
+ * overig), the market a lot is tendered for; a keuzebudget is a budget
+ * level, not a market. */
 typedef struct {
-    char key[JR_FC_KEY_LEN]; /* "" for all voorzieningen together */
+    char key[JR_FC_KEY_LEN]; /* voorziening name; "" for all voorzieningen together */
     int64_t providers;       /* with a positive amount */
     jr_cents total;
     int64_t top5_x10; /* share of the five largest, tenths of a percent; -1 when total 0 */
@@ -140,7 +144,8 @@ typedef struct {
 
 /* figures_care_concentration: the accepted spending (accepted debits minus
  * accepted credits) of the declaration lines beginning in the period, per
- * provider; per voorziening and over all: the number of providers with a
+ * provider; per voorziening (the product's, see jr_fc_conc) and over all:
+ * the number of providers with a
  * positive amount, the share of the five largest (stats_top_share_x10) and
  * the HHI (stats_hhi) over those positive amounts. */
 jr_status figures_care_concentration(const jr_ctx *ctx, const char *gemeente, const jr_period *p,

@@ -8,7 +8,6 @@
 #include "declarations.h"
 
 #include "batch_lines.h"
-#include "spend_summary.h"
 
 #include "../core/sbuf.h"
 
@@ -122,10 +121,7 @@ jr_status store_decl_batch_close(jr_store *st, const store_decl_batch_close_row 
     store_bind_int(q, 5, c->n_rejected);
     store_bind_int(q, 6, c->accepted_cents);
     store_bind_int(q, 7, c->id);
-    jr_status rc = store_step_done(q, err);
-    if (rc == JR_OK && c->first_line && c->n_accepted > 0)
-        rc = store_spend_add_batch(st, c->id, c->first_line, c->last_line, err);
-    return rc;
+    return store_step_done(q, err);
 }
 
 jr_status store_decl_batch_get(jr_store *st, int64_t id, store_decl_batch_row *out, jr_error *err)

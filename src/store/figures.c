@@ -5,8 +5,6 @@
  */
 #include "figures.h"
 
-#include "spend_summary.h"
-
 #include "../core/sbuf.h"
 
 /* The end of an assignment's run: care_stop when care stopped before
@@ -82,57 +80,86 @@ jr_status store_figures_referrals(jr_store *st, jr_date first, jr_date last, con
     return store_each(q, referral_from_row, NULL, &r, fn, ud, err);
 }
 
-/* The signed amount of an accepted line (credits minus). */
-#define LINE_SIGNED "(CASE WHEN l.credit = 1 THEN -l.amount_cents ELSE l.amount_cents END)"
-
-jr_status store_spend_add_batch(jr_store *st, int64_t batch_id, int64_t first_line,
-                                int64_t last_line, jr_error *err)
+jr_status store_spend_month_add(jr_store *st, const store_spend_month_row *rows, size_t n,
+                                jr_error *err)
 {
-    /* The batch's accepted lines summed per assignment and product first
-       (read by their id range), then per product and the assignment's kind;
-       a batch is one month, one municipality and one provider. */
-    jr_stmt *m = store_prepare(
+    jr_stmt *q = store_prepare(
         st,
-        "INSERT INTO spend_month (month, gemeente, provider_id, product, kind, amount_cents, lines)"
-        " SELECT b.period, b.gemeente, b.provider_id, x.product,"
-        " CASE WHEN a.is_budget = 0 THEN '' ELSE COALESCE(NULLIF(r.budget, ''), 'offerte') END"
-        " AS kind, SUM(x.amount), SUM(x.n)"
-        " FROM decl_batch b JOIN (SELECT l.assignment_id, l.product, SUM(" LINE_SIGNED
-        ") AS amount, COUNT(*) AS n FROM decl_line l WHERE l.id BETWEEN ?2 AND ?3"
-        " AND l.status = 'A' GROUP BY l.assignment_id, l.product) x"
-        " JOIN assignment a ON a.id = x.assignment_id LEFT JOIN referral r ON r.id = a.referral_id"
-        " WHERE b.id = ?1 GROUP BY x.product, kind"
-        " ON CONFLICT (month, gemeente, provider_id, product, kind) DO UPDATE SET"
+        "INSERT INTO spend_month (month, gemeente, provider_id, product, amount_cents, lines)"
+        " VALUES (?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (month, gemeente, provider_id, product) DO UPDATE SET"
         " amount_cents = amount_cents + excluded.amount_cents, lines = lines + excluded.lines",
         err);
-    if (!m)
+    if (!q)
         return JR_EDB;
-    store_bind_int(m, 1, batch_id);
-    store_bind_int(m, 2, first_line);
-    store_bind_int(m, 3, last_line);
-    jr_status rc = store_step_done(m, err);
-    if (rc != JR_OK)
-        return rc;
-    jr_stmt *y = store_prepare(
+    for (size_t i = 0; i < n; i++) {
+        const store_spend_month_row *r = &rows[i];
+        char m[8];
+        store_reset(q); /* binding needs a reset statement */
+        store_bind_text(q, 1, month_format(r->month, m));
+        store_bind_text(q, 2, r->gemeente);
+        store_bind_int(q, 3, r->provider_id);
+        store_bind_text(q, 4, r->product);
+        store_bind_int(q, 5, r->amount);
+        store_bind_int(q, 6, r->lines);
+        jr_status rc = store_step_done(q, err);
+        if (rc != JR_OK)
+            return rc;
+    }
+    return JR_OK;
+}
+
+jr_status store_spend_year_add(jr_store *st, const store_spend_year_row *rows, size_t n,
+                               jr_error *err)
+{
+    jr_stmt *q = store_prepare(
         st,
         "INSERT INTO spend_year (year, gemeente, provider_id, assignment_id, youth_id, months,"
-        " amount_cents)"
-        " SELECT CAST(substr(b.period, 1, 4) AS INTEGER), b.gemeente, b.provider_id,"
-        " x.assignment_id, a.youth_id, 1 << (CAST(substr(b.period, 6, 2) AS INTEGER) - 1),"
-        " x.amount"
-        " FROM decl_batch b JOIN (SELECT l.assignment_id, SUM(" LINE_SIGNED ") AS amount"
-        " FROM decl_line l WHERE l.id BETWEEN ?2 AND ?3 AND l.status = 'A'"
-        " GROUP BY l.assignment_id) x JOIN assignment a ON a.id = x.assignment_id"
-        " WHERE b.id = ?1"
+        " amount_cents) VALUES (?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (year, gemeente, provider_id, assignment_id) DO UPDATE SET"
         " months = months | excluded.months, amount_cents = amount_cents + excluded.amount_cents",
         err);
-    if (!y)
+    if (!q)
         return JR_EDB;
-    store_bind_int(y, 1, batch_id);
-    store_bind_int(y, 2, first_line);
-    store_bind_int(y, 3, last_line);
-    return store_step_done(y, err);
+    for (size_t i = 0; i < n; i++) {
+        const store_spend_year_row *r = &rows[i];
+        store_reset(q);
+        store_bind_int(q, 1, r->year);
+        store_bind_text(q, 2, r->gemeente);
+        store_bind_int(q, 3, r->provider_id);
+        store_bind_int(q, 4, r->assignment_id);
+        store_bind_int(q, 5, r->youth_id);
+        store_bind_int(q, 6, r->months);
+        store_bind_int(q, 7, r->amount);
+        jr_status rc = store_step_done(q, err);
+        if (rc != JR_OK)
+            return rc;
+    }
+    return JR_OK;
+}
+
+jr_status store_spend_youth_add(jr_store *st, const store_spend_youth_row *rows, size_t n,
+                                jr_error *err)
+{
+    jr_stmt *q = store_prepare(st,
+                               "INSERT INTO spend_youth (year, gemeente, youth_id, months)"
+                               " VALUES (?, ?, ?, ?) ON CONFLICT (year, gemeente, youth_id)"
+                               " DO UPDATE SET months = months | excluded.months",
+                               err);
+    if (!q)
+        return JR_EDB;
+    for (size_t i = 0; i < n; i++) {
+        const store_spend_youth_row *r = &rows[i];
+        store_reset(q);
+        store_bind_int(q, 1, r->year);
+        store_bind_text(q, 2, r->gemeente);
+        store_bind_int(q, 3, r->youth_id);
+        store_bind_int(q, 4, r->months);
+        jr_status rc = store_step_done(q, err);
+        if (rc != JR_OK)
+            return rc;
+    }
+    return JR_OK;
 }
 
 /* The months first..last as the summary's (year, months) rows select them:
@@ -170,15 +197,6 @@ static month_span span_of(jr_month first, jr_month last)
     " WHERE s.month BETWEEN ?1 AND ?2 AND (CAST(?3 AS TEXT) IS NULL OR s.gemeente = ?3)"           \
     " AND (CAST(?4 AS TEXT) IS NULL OR p.agb = ?4)"
 
-/* The year rows (spend_year y) of provider ?6 (optional) whose months meet
- * ?3 in year ?1, ?4 in year ?2 and every month of a year between; the
- * municipality ?5 is bound by the statements that ask for it. */
-#define SPEND_YEAR_FROM " FROM spend_year y"
-#define SPEND_YEAR_WHERE                                                                           \
-    " AND (CAST(?6 AS TEXT) IS NULL OR y.provider_id IN"                                           \
-    " (SELECT p.id FROM provider p WHERE p.agb = ?6))"                                             \
-    " AND y.months & (CASE WHEN y.year = ?1 THEN ?3 WHEN y.year = ?2 THEN ?4 ELSE 4095 END) <> 0"
-
 static void bind_spend(jr_stmt *q, jr_month first, jr_month last, const char *gemeente,
                        const char *agb)
 {
@@ -187,6 +205,68 @@ static void bind_spend(jr_stmt *q, jr_month first, jr_month last, const char *ge
     store_bind_text(q, 2, month_format(last, l));
     store_bind_text(q, 3, gemeente);
     store_bind_text(q, 4, agb);
+}
+
+/* provider ?3 (optional) of a year row y */
+#define SPEND_YEAR_AGB                                                                             \
+    " AND (CAST(?3 AS TEXT) IS NULL OR y.provider_id IN"                                           \
+    " (SELECT p.id FROM provider p WHERE p.agb = ?3))"
+
+/* spend_count: the one count of sql, with ?1 the year, ?2 its months, ?3
+   the provider's AGB and ?4 the municipality (NULL: any); sql names all four */
+static jr_status spend_count(jr_store *st, const char *sql, const month_span *sp,
+                             const char *gemeente, const char *agb, int64_t *out, jr_error *err)
+{
+    jr_stmt *c = store_prepare(st, sql, err);
+    if (!c)
+        return JR_EDB;
+    store_bind_int(c, 1, sp->y1);
+    store_bind_int(c, 2, sp->m1);
+    store_bind_text(c, 3, agb);
+    store_bind_text(c, 4, gemeente);
+    jr_status rc = store_step_one(c, err);
+    if (rc == JR_ENOTFOUND)
+        rc = jr_fail(err, JR_EDB, "db", "", "De telling gaf geen uitkomst.");
+    if (rc != JR_OK)
+        return rc;
+    *out = store_col_int(c, 0);
+    store_reset(c);
+    return JR_OK;
+}
+
+/* spend_counts_span: the distinct youths and assignments of a span of
+   years (none of the monitor's periods is one): the year rows whose months
+   meet the first year's months ?3, the last's ?4 and every month of a year
+   between */
+static jr_status spend_counts_span(jr_store *st, const month_span *sp, const char *gemeente,
+                                   const char *agb, store_fig_spend_total *out, jr_error *err)
+{
+    jr_stmt *c = store_prepare(
+        st,
+        "SELECT COUNT(DISTINCT y.youth_id), COUNT(DISTINCT y.assignment_id) FROM spend_year y"
+        " WHERE y.year BETWEEN ?1 AND ?2 AND (CAST(?5 AS TEXT) IS NULL OR y.gemeente = ?5)"
+        " AND (CAST(?6 AS TEXT) IS NULL OR y.provider_id IN"
+        " (SELECT p.id FROM provider p WHERE p.agb = ?6))"
+        " AND y.months & (CASE WHEN y.year = ?1 THEN ?3 WHEN y.year = ?2 THEN ?4 ELSE 4095 END)"
+        " <> 0",
+        err);
+    if (!c)
+        return JR_EDB;
+    store_bind_int(c, 1, sp->y1);
+    store_bind_int(c, 2, sp->y2);
+    store_bind_int(c, 3, sp->m1);
+    store_bind_int(c, 4, sp->m2);
+    store_bind_text(c, 5, gemeente);
+    store_bind_text(c, 6, agb);
+    jr_status rc = store_step_one(c, err);
+    if (rc == JR_ENOTFOUND)
+        rc = jr_fail(err, JR_EDB, "db", "", "De telling gaf geen uitkomst.");
+    if (rc != JR_OK)
+        return rc;
+    out->youths = store_col_int(c, 0);
+    out->assignments = store_col_int(c, 1);
+    store_reset(c);
+    return JR_OK;
 }
 
 jr_status store_figures_spend_total(jr_store *st, jr_month first, jr_month last,
@@ -205,39 +285,35 @@ jr_status store_figures_spend_total(jr_store *st, jr_month first, jr_month last,
     out->cents = store_col_int(q, 0);
     store_reset(q);
 
-    /* the distinct youths and assignments: the year rows whose months meet
-       the period's. A reporting period lies in one year: then the year and
-       the municipality are equalities on the index spend_year_youth; a span
-       of years (none of the monitor's periods) takes the range. */
     month_span sp = span_of(first, last);
-    static const char *const sql[2][2] = {
-        {"SELECT COUNT(DISTINCT y.youth_id), COUNT(DISTINCT y.assignment_id)" SPEND_YEAR_FROM
-         " WHERE y.year = ?1 AND ?2 = ?2" SPEND_YEAR_WHERE,
-         "SELECT COUNT(DISTINCT y.youth_id), COUNT(DISTINCT y.assignment_id)" SPEND_YEAR_FROM
-         " WHERE y.year = ?1 AND ?2 = ?2 AND y.gemeente = ?5" SPEND_YEAR_WHERE},
-        {"SELECT COUNT(DISTINCT y.youth_id), COUNT(DISTINCT y.assignment_id)" SPEND_YEAR_FROM
-         " WHERE y.year BETWEEN ?1 AND ?2" SPEND_YEAR_WHERE,
-         "SELECT COUNT(DISTINCT y.youth_id), COUNT(DISTINCT y.assignment_id)" SPEND_YEAR_FROM
-         " WHERE y.year BETWEEN ?1 AND ?2 AND y.gemeente = ?5" SPEND_YEAR_WHERE},
-    };
-    jr_stmt *c = store_prepare(st, sql[sp.y1 != sp.y2][gemeente != NULL], err);
-    if (!c)
-        return JR_EDB;
-    store_bind_int(c, 1, sp.y1);
-    store_bind_int(c, 2, sp.y2);
-    store_bind_int(c, 3, sp.m1);
-    store_bind_int(c, 4, sp.m2);
-    store_bind_text(c, 5, gemeente);
-    store_bind_text(c, 6, agb);
-    rc = store_step_one(c, err);
-    if (rc == JR_ENOTFOUND)
-        rc = jr_fail(err, JR_EDB, "db", "", "De telling gaf geen uitkomst.");
+    if (sp.y1 != sp.y2)
+        return spend_counts_span(st, &sp, gemeente, agb, out, err);
+    /* One year, as every reporting period is. Assignments: the year rows
+       whose months meet the period's; an assignment is one municipality's
+       and one provider's, so within a year each is one row and a count of
+       rows is a count of assignments. Youths: the youth rows of the
+       municipality (or the region's, gemeente ''), one per youth and year;
+       for one provider's production, the distinct youths of its rows. */
+    static const char *const asg[2] = {
+        "SELECT COUNT(*) FROM spend_year y WHERE y.year = ?1 AND ?4 IS NULL" SPEND_YEAR_AGB
+        " AND y.months & ?2 <> 0",
+        "SELECT COUNT(*) FROM spend_year y WHERE y.year = ?1 AND y.gemeente = ?4" SPEND_YEAR_AGB
+        " AND y.months & ?2 <> 0"};
+    rc = spend_count(st, asg[gemeente != NULL], &sp, gemeente, agb, &out->assignments, err);
     if (rc != JR_OK)
         return rc;
-    out->youths = store_col_int(c, 0);
-    out->assignments = store_col_int(c, 1);
-    store_reset(c);
-    return JR_OK;
+    if (agb) {
+        static const char *const own[2] = {
+            "SELECT COUNT(DISTINCT y.youth_id) FROM spend_year y WHERE y.year = ?1"
+            " AND ?4 IS NULL" SPEND_YEAR_AGB " AND y.months & ?2 <> 0",
+            "SELECT COUNT(DISTINCT y.youth_id) FROM spend_year y WHERE y.year = ?1"
+            " AND y.gemeente = ?4" SPEND_YEAR_AGB " AND y.months & ?2 <> 0"};
+        return spend_count(st, own[gemeente != NULL], &sp, gemeente, agb, &out->youths, err);
+    }
+    return spend_count(st,
+                       "SELECT COUNT(*) FROM spend_youth WHERE year = ?1 AND months & ?2 <> 0"
+                       " AND gemeente = COALESCE(?4, '') AND (?3 IS NULL)",
+                       &sp, gemeente, agb, &out->youths, err);
 }
 
 static void spend_from_row(const void *ud, jr_stmt *q, void *row)

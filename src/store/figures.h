@@ -21,6 +21,7 @@
 #include "../domain/money.h"
 #include "store.h"
 
+#include <stddef.h>
 #include <stdint.h>
 
 /* The volume of assignments that are not withdrawn and run on at least one
@@ -78,5 +79,52 @@ typedef struct {
 jr_status store_figures_spend_groups(jr_store *st, jr_month first, jr_month last,
                                      const char *gemeente, const char *agb, store_fig_fn fn,
                                      void *ud, jr_error *err);
+
+/* ---- the spending summary (migration 011), written by the import ----
+ *
+ * spend_month holds per batch month, paying municipality, provider and
+ * product the accepted amount (debits minus credits) and the number of
+ * accepted lines; spend_year per year, municipality, provider and
+ * assignment the youth, the months with an accepted line (bit m-1 for month
+ * m) and the accepted amount; spend_youth per year, municipality (and
+ * '' for the region) and youth the months. The import sums its accepted lines in memory
+ * and adds the sums in the transaction that stores the lines (see
+ * service/spend_acc.h), so the summary always equals the lines. */
+typedef struct {
+    jr_month month;
+    char gemeente[5];
+    int64_t provider_id;
+    char product[8];
+    jr_cents amount;
+    int64_t lines;
+} store_spend_month_row;
+
+typedef struct {
+    int32_t year;
+    char gemeente[5];
+    int64_t provider_id;
+    int64_t assignment_id;
+    int64_t youth_id;
+    int64_t months; /* bit m-1: an accepted line in month m */
+    jr_cents amount;
+} store_spend_year_row;
+
+typedef struct {
+    int32_t year;
+    char gemeente[5]; /* "" for the region */
+    int64_t youth_id;
+    int64_t months;
+} store_spend_youth_row;
+
+/* store_spend_month_add, store_spend_year_add, store_spend_youth_add: add rows[0..n) to the
+ * summary (a new key is inserted; an existing one adds the amount and the
+ * lines, or the months), in the caller's transaction; rows in key order
+ * touch the table's pages in order. */
+jr_status store_spend_month_add(jr_store *st, const store_spend_month_row *rows, size_t n,
+                                jr_error *err);
+jr_status store_spend_year_add(jr_store *st, const store_spend_year_row *rows, size_t n,
+                               jr_error *err);
+jr_status store_spend_youth_add(jr_store *st, const store_spend_youth_row *rows, size_t n,
+                                jr_error *err);
 
 #endif

@@ -134,11 +134,9 @@ static void spend_from_row(const void *ud, jr_stmt *s, void *out)
     jr_fc_spend_row *r = out;
     (void)ud;
     memset(r, 0, sizeof *r);
-    r->is_budget = store_col_int(s, 0) != 0;
-    str_copy(r->product, sizeof r->product, store_col_text(s, 1));
-    str_copy(r->budget, sizeof r->budget, store_col_text(s, 2));
-    str_copy(r->agb, sizeof r->agb, store_col_text(s, 3));
-    r->amount = store_col_int(s, 4);
+    str_copy(r->product, sizeof r->product, store_col_text(s, 0));
+    str_copy(r->agb, sizeof r->agb, store_col_text(s, 1));
+    r->amount = store_col_int(s, 2);
 }
 
 static int spend_relay(void *ud, const void *row)
@@ -154,17 +152,14 @@ jr_status store_fc_spending_each(jr_store *st, const char *gemeente, const char 
     /* from the spending summary (migration 011: spend_month), which the
        import writes with each batch: an accepted line lies in its batch's
        month (iJw 9319), so its begin date lies in the range exactly when
-       its batch's month does, for a range of whole months (a jr_period).
-       The summary's kind is the assignment's: '' for a product assignment
-       (whose lines carry its product), else the keuzebudget or 'offerte'. */
+       its batch's month does, for a range of whole months (a jr_period). */
     jr_stmt *s = store_prepare(
         st,
-        "SELECT x.kind <> '', CASE WHEN x.kind = '' THEN x.product ELSE '' END,"
-        " CASE WHEN x.kind IN ('', 'offerte') THEN '' ELSE x.kind END, p.agb, SUM(x.amount_cents)"
+        "SELECT x.product, p.agb, SUM(x.amount_cents)"
         " FROM spend_month x JOIN provider p ON p.id = x.provider_id"
         " WHERE x.month BETWEEN ? AND ? AND (CAST(? AS TEXT) IS NULL OR x.gemeente = ?)"
         " AND (CAST(? AS TEXT) IS NULL OR p.agb = ?)"
-        " GROUP BY 1, 2, 3, p.agb ORDER BY 1, 2, 3, p.agb",
+        " GROUP BY x.product, p.agb ORDER BY x.product, p.agb",
         err);
     if (!s)
         return JR_EDB;

@@ -63,22 +63,19 @@ jr_status store_fc_care_stopped_each(jr_store *st, const char *gemeente, const c
 jr_status store_fc_started_each(jr_store *st, const char *gemeente, const char *agb, jr_date first,
                                 jr_date last, jr_fc_row_fn fn, void *ud, jr_error *err);
 
-/* Accepted spending of one provider on one kind of assignment. */
+/* Accepted spending of one provider on one product. */
 typedef struct {
-    bool is_budget;
-    char product[8]; /* "" for budget assignments */
-    char budget[8];  /* the referral's keuzebudget; "" when none */
+    char product[8]; /* the lines' product code */
     char agb[9];
     jr_cents amount; /* accepted debits minus accepted credits */
 } jr_fc_spend_row;
 
 /* store_fc_spending_each: the accepted declaration lines of the batches
  * of the months from first's to last's (for whole months, as a jr_period
- * is: the lines beginning from first to last), summed per (is_budget,
- * product, keuzebudget, provider), in that order; the municipality is the
- * batch's (always its assignments'). Read from the spending summary the
- * import writes with each batch (migration 011, spend_month), never from
- * the lines. */
+ * is: the lines beginning from first to last), summed per (product,
+ * provider), in that order; the municipality is the batch's (always its
+ * assignments'). Read from the spending summary the import writes with
+ * each batch (migration 011, spend_month), never from the lines. */
 jr_status store_fc_spending_each(jr_store *st, const char *gemeente, const char *agb, jr_date first,
                                  jr_date last, int (*fn)(void *ud, const jr_fc_spend_row *row),
                                  void *ud, jr_error *err);

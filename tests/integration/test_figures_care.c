@@ -502,28 +502,22 @@ static void test_endings(void **state)
     figures_care_endings_free(&e);
 }
 
-/* Zwolle, accepted spending on lines of Q2: KB3 A 5T (w1; w2's 1T debit
- * and credit cancel), B 3T (w6), C 2T (w9): 3 providers, 10T = 81,000,
- * shares 50/30/20 -> HHI 2500 + 900 + 400 = 3800, top-5 share 100,0 %.
- * KB1 B 1T (a3): 1 provider, HHI 10,000. All: A 5T, B 4T, C 2T = 11T =
- * 89,100: HHI (25 + 16 + 4) / 121 x 10,000 = 3719.0 -> 3719. a2's March
- * line lies outside Q2. */
+/* Zwolle, accepted spending on lines of Q2, all of it ambulant (functiegroep
+ * hours under KB3 and KB1): A 5T (w1; w2's 1T debit and credit cancel),
+ * B 3T (w6) + 1T (a3), C 2T (w9): 3 providers, 11T = 89,100: HHI (25 + 16
+ * + 4) / 121 x 10,000 = 3719.0 -> 3719, top-5 share 100,0 %; the same over
+ * all voorzieningen together. a2's March line lies outside Q2. */
 static void test_concentration(void **state)
 {
     world *w = *state;
     jr_fc_concentration c;
     assert_ok(figures_care_concentration(&w->sys, ZWOLLE, &w->q2, &c, err));
-    assert_int_equal(c.n, 2);
-    assert_string_equal(c.by_voorziening[0].key, "KB1");
-    assert_i64_equal(c.by_voorziening[0].providers, 1);
-    assert_i64_equal(c.by_voorziening[0].total, 8100);
-    assert_i64_equal(c.by_voorziening[0].hhi, 10000);
+    assert_int_equal(c.n, 1);
+    assert_string_equal(c.by_voorziening[0].key, "ambulant");
+    assert_i64_equal(c.by_voorziening[0].providers, 3);
+    assert_i64_equal(c.by_voorziening[0].total, 89100);
+    assert_i64_equal(c.by_voorziening[0].hhi, 3719);
     assert_i64_equal(c.by_voorziening[0].top5_x10, 1000);
-    assert_string_equal(c.by_voorziening[1].key, "KB3");
-    assert_i64_equal(c.by_voorziening[1].providers, 3);
-    assert_i64_equal(c.by_voorziening[1].total, 81000);
-    assert_i64_equal(c.by_voorziening[1].hhi, 3800);
-    assert_i64_equal(c.by_voorziening[1].top5_x10, 1000);
     assert_i64_equal(c.total.providers, 3);
     assert_i64_equal(c.total.total, 89100);
     assert_i64_equal(c.total.hhi, 3719);

@@ -211,17 +211,24 @@ static void a_release_3_database_keeps_its_facts(void **state)
     /* 010: the RedenWijziging of a change is data, taken from the note */
     assert_int_equal(one_int(st, "SELECT count(*) FROM ledger_event WHERE reason = '12'"), 1);
     assert_int_equal(one_int(st, "SELECT count(*) FROM ledger_event WHERE reason IS NULL"), 1);
-    /* 011: the spending summary holds the accepted line (a budget
-       assignment without a referral came from a quote), not the rejected */
+    /* 011: the spending summary holds the accepted line, not the rejected */
     assert_int_equal(one_int(st, "SELECT count(*) FROM spend_month"), 1);
     assert_int_equal(one_int(st, "SELECT amount_cents FROM spend_month WHERE month = '2025-03'"
                                  " AND gemeente = '0193' AND provider_id = 1 AND product = '45F02'"
-                                 " AND kind = 'offerte' AND lines = 1"),
+                                 " AND lines = 1"),
                      81000);
     assert_int_equal(one_int(st, "SELECT months FROM spend_year WHERE year = 2025 AND"
                                  " assignment_id = 3 AND youth_id = 7 AND amount_cents = 81000"),
                      1 << 2);
     assert_int_equal(one_int(st, "SELECT count(*) FROM spend_year"), 1);
+    /* the youth's months, for the municipality and for the region ('') */
+    assert_int_equal(one_int(st, "SELECT months FROM spend_youth WHERE year = 2025 AND"
+                                 " gemeente = '0193' AND youth_id = 7"),
+                     1 << 2);
+    assert_int_equal(one_int(st, "SELECT months FROM spend_youth WHERE year = 2025 AND"
+                                 " gemeente = '' AND youth_id = 7"),
+                     1 << 2);
+    assert_int_equal(one_int(st, "SELECT count(*) FROM spend_youth"), 2);
     /* the service reads the moved totals */
     jr_ctx ctx = {.store = st, .cat = unit_catalog(), .actor = "test"};
     date_parse("2026-11-25", &ctx.today);
