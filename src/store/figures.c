@@ -16,16 +16,22 @@
 jr_status store_figures_volume(jr_store *st, jr_date first, jr_date last, const char *gemeente,
                                const char *agb, store_fig_volume *out, jr_error *err)
 {
-    jr_stmt *q = store_prepare(
-        st,
-        "SELECT COUNT(DISTINCT a.youth_id), COUNT(*),"
-        " COALESCE(SUM(CASE WHEN a.start_date >= ?1 THEN 1 ELSE 0 END), 0),"
-        " COALESCE(SUM(CASE WHEN " RUN_END " <= ?2 THEN 1 ELSE 0 END), 0)"
-        " FROM assignment a JOIN provider p ON p.id = a.provider_id"
-        " WHERE a.status <> 'ingetrokken' AND a.start_date <= ?2 AND " RUN_END " >= ?1"
-        " AND (CAST(?3 AS TEXT) IS NULL OR a.gemeente = ?3) AND (CAST(?4 AS TEXT) IS NULL OR p.agb "
-        "= ?4)",
-        err);
+    /* Through the covering index assignment_run (migration 011): a
+       municipality's assignments ending on or after the first day (a run
+       never ends after its end_date, so that is necessary), never the wide
+       rows; the region's read the whole index. */
+#define VOLUME_SELECT                                                                              \
+    "SELECT COUNT(DISTINCT a.youth_id), COUNT(*),"                                                 \
+    " COALESCE(SUM(CASE WHEN a.start_date >= ?1 THEN 1 ELSE 0 END), 0),"                           \
+    " COALESCE(SUM(CASE WHEN " RUN_END " <= ?2 THEN 1 ELSE 0 END), 0)"                             \
+    " FROM assignment a INDEXED BY assignment_run"                                                 \
+    " WHERE a.status <> 'ingetrokken' AND a.start_date <= ?2 AND " RUN_END " >= ?1"                \
+    " AND a.end_date >= ?1 AND (CAST(?4 AS TEXT) IS NULL OR a.provider_id IN"                      \
+    " (SELECT p.id FROM provider p WHERE p.agb = ?4))"
+    static const char *const sql[2] = {VOLUME_SELECT " AND ?3 IS NULL",
+                                       VOLUME_SELECT " AND a.gemeente = ?3"};
+#undef VOLUME_SELECT
+    jr_stmt *q = store_prepare(st, sql[gemeente != NULL], err);
     if (!q)
         return JR_EDB;
     char f[JR_DATE_ISO_LEN], l[JR_DATE_ISO_LEN];
@@ -59,16 +65,21 @@ static void referral_from_row(const void *ud, jr_stmt *q, void *row)
 jr_status store_figures_referrals(jr_store *st, jr_date first, jr_date last, const char *gemeente,
                                   const char *agb, store_fig_fn fn, void *ud, jr_error *err)
 {
-    jr_stmt *q = store_prepare(
-        st,
-        "SELECT r.referrer_type, r.route, COALESCE(r.budget, ''), COUNT(*) FROM referral r"
-        " WHERE r.referral_date >= ?1 AND r.referral_date <= ?2"
-        " AND (CAST(?3 AS TEXT) IS NULL OR r.gemeente = ?3)"
-        " AND (CAST(?4 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM assignment a JOIN provider p"
-        " ON p.id = a.provider_id WHERE a.referral_id = r.id AND p.agb = ?4))"
-        " GROUP BY r.referrer_type, r.route, COALESCE(r.budget, '')"
-        " ORDER BY r.referrer_type, r.route, COALESCE(r.budget, '')",
-        err);
+    /* a municipality's referrals of the period through the covering index
+       referral_period (migration 011), the region's by their date */
+#define REFERRAL_SELECT                                                                            \
+    "SELECT r.referrer_type, r.route, COALESCE(r.budget, ''), COUNT(*) FROM referral r"            \
+    " WHERE r.referral_date >= ?1 AND r.referral_date <= ?2"                                       \
+    " AND (CAST(?4 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM assignment a JOIN provider p"         \
+    " ON p.id = a.provider_id WHERE a.referral_id = r.id AND p.agb = ?4))"
+#define REFERRAL_GROUP                                                                             \
+    " GROUP BY r.referrer_type, r.route, COALESCE(r.budget, '')"                                   \
+    " ORDER BY r.referrer_type, r.route, COALESCE(r.budget, '')"
+    static const char *const sql[2] = {REFERRAL_SELECT " AND ?3 IS NULL" REFERRAL_GROUP,
+                                       REFERRAL_SELECT " AND r.gemeente = ?3" REFERRAL_GROUP};
+#undef REFERRAL_SELECT
+#undef REFERRAL_GROUP
+    jr_stmt *q = store_prepare(st, sql[gemeente != NULL], err);
     if (!q)
         return JR_EDB;
     char f[JR_DATE_ISO_LEN], l[JR_DATE_ISO_LEN];

@@ -55,6 +55,15 @@ CREATE TABLE spend_youth (
     PRIMARY KEY (year, gemeente, youth_id)
 ) WITHOUT ROWID;
 
+-- The volume and referral figures read a municipality's assignments and
+-- referrals of a period through these covering indexes instead of every
+-- wide row of the table: an assignment by its municipality and end (a run
+-- that ends before the period's first day is not in it), a referral by its
+-- municipality and date.
+CREATE INDEX assignment_run ON assignment (gemeente, end_date, start_date, status, care_stop,
+    youth_id, provider_id);
+CREATE INDEX referral_period ON referral (gemeente, referral_date, referrer_type, route, budget);
+
 -- What is already stored, summed once (SUM(DISTINCT bit) of the distinct
 -- months is their bitwise or).
 INSERT INTO spend_month (month, gemeente, provider_id, product, amount_cents, lines)
