@@ -1,0 +1,165 @@
+/*
+ * begroting.c (store): the begroting table and the queries of budget
+ * control (see begroting.h). Each statement is a string literal given to
+ * store_prepare, prepared once per store.
+ */
+#include "begroting.h"
+
+#include "../core/sbuf.h"
+
+static void begroting_from_row(const void *ud, jr_stmt *q, void *row)
+{
+    store_begroting_row *r = row;
+    (void)ud;
+    str_copy(r->gemeente, sizeof r->gemeente, store_col_text(q, 0));
+    r->year = (int32_t)store_col_int(q, 1);
+    str_copy(r->voorziening, sizeof r->voorziening, store_col_text(q, 2));
+    r->amount = store_col_int(q, 3);
+    str_copy(r->taakveld, sizeof r->taakveld, store_col_text(q, 4));
+    str_copy(r->set_by, sizeof r->set_by, store_col_text(q, 5));
+    str_copy(r->set_at, sizeof r->set_at, store_col_text(q, 6));
+}
+
+#define BEGROTING_COLS                                                                             \
+    "SELECT gemeente, year, voorziening, amount_cents, COALESCE(taakveld, ''), set_by, set_at"     \
+    " FROM begroting"
+
+jr_status store_begroting_get(jr_store *st, const char *gemeente, int32_t year,
+                              const char *voorziening, store_begroting_row *out, jr_error *err)
+{
+    jr_stmt *q = store_prepare(
+        st, BEGROTING_COLS " WHERE gemeente = ?1 AND year = ?2 AND voorziening = ?3", err);
+    if (!q)
+        return JR_EDB;
+    store_bind_text(q, 1, gemeente);
+    store_bind_int(q, 2, year);
+    store_bind_text(q, 3, voorziening);
+    jr_status rc = store_step_one(q, err);
+    if (rc != JR_OK)
+        return rc;
+    begroting_from_row(NULL, q, out);
+    store_reset(q);
+    return JR_OK;
+}
+
+jr_status store_begroting_put(jr_store *st, const store_begroting_row *r, jr_error *err)
+{
+    jr_stmt *q = store_prepare(
+        st,
+        "INSERT INTO begroting (gemeente, year, voorziening, amount_cents, taakveld, set_by,"
+        " set_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+        " ON CONFLICT (gemeente, year, voorziening) DO UPDATE SET amount_cents = ?4,"
+        " taakveld = ?5, set_by = ?6, set_at = ?7",
+        err);
+    if (!q)
+        return JR_EDB;
+    char now[STORE_TS_LEN];
+    store_bind_text(q, 1, r->gemeente);
+    store_bind_int(q, 2, r->year);
+    store_bind_text(q, 3, r->voorziening);
+    store_bind_int(q, 4, r->amount);
+    store_bind_text(q, 5, r->taakveld[0] ? r->taakveld : NULL);
+    store_bind_text(q, 6, r->set_by);
+    store_bind_text(q, 7, store_timestamp(0, now));
+    return store_step_done(q, err);
+}
+
+jr_status store_begroting_list(jr_store *st, const char *gemeente, int32_t year,
+                               int (*fn)(void *ud, const void *row), void *ud, jr_error *err)
+{
+    jr_stmt *q = store_prepare(st,
+                               BEGROTING_COLS " WHERE year = ?1"
+                                              " AND (CAST(?2 AS TEXT) IS NULL OR gemeente = ?2)"
+                                              " ORDER BY gemeente, voorziening",
+                               err);
+    if (!q)
+        return JR_EDB;
+    store_bind_int(q, 1, year);
+    store_bind_text(q, 2, gemeente);
+    store_begroting_row r;
+    return store_each(q, begroting_from_row, NULL, &r, fn, ud, err);
+}
+
+static void spend_from_row(const void *ud, jr_stmt *q, void *row)
+{
+    store_bc_spend_row *r = row;
+    (void)ud;
+    str_copy(r->gemeente, sizeof r->gemeente, store_col_text(q, 0));
+    jr_month m = 0;
+    r->month = month_parse(store_col_text(q, 1), &m) ? m : 0;
+    str_copy(r->product, sizeof r->product, store_col_text(q, 2));
+    r->cents = store_col_int(q, 3);
+    r->lines = store_col_int(q, 4);
+}
+
+jr_status store_begroting_spend(jr_store *st, jr_month first, jr_month last, const char *gemeente,
+                                int (*fn)(void *ud, const void *row), void *ud, jr_error *err)
+{
+    jr_stmt *q = store_prepare(st,
+                               "SELECT gemeente, month, product, SUM(amount_cents), SUM(lines)"
+                               " FROM spend_month WHERE month >= ?1 AND month <= ?2"
+                               " AND (CAST(?3 AS TEXT) IS NULL OR gemeente = ?3)"
+                               " GROUP BY gemeente, month, product"
+                               " ORDER BY gemeente, month, product",
+                               err);
+    if (!q)
+        return JR_EDB;
+    char f[8], l[8];
+    store_bind_text(q, 1, month_format(first, f));
+    store_bind_text(q, 2, month_format(last, l));
+    store_bind_text(q, 3, gemeente);
+    store_bc_spend_row r;
+    return store_each(q, spend_from_row, NULL, &r, fn, ud, err);
+}
+
+/* The end of an assignment's run: care_stop when care stopped before
+ * end_date, else end_date (ISO text compares as dates). */
+#define RUN_END                                                                                    \
+    "(CASE WHEN a.care_stop IS NOT NULL AND a.care_stop < a.end_date THEN a.care_stop"             \
+    " ELSE a.end_date END)"
+
+static void assignment_from_row(const void *ud, jr_stmt *q, void *row)
+{
+    store_bc_assignment_row *r = row;
+    (void)ud;
+    r->id = store_col_int(q, 0);
+    str_copy(r->gemeente, sizeof r->gemeente, store_col_text(q, 1));
+    r->is_budget = store_col_int(q, 3) != 0;
+    str_copy(r->product, sizeof r->product, r->is_budget ? "" : store_col_text(q, 2));
+    r->budget = store_col_int(q, 4);
+    r->volume = store_col_int(q, 5);
+    str_copy(r->unit, sizeof r->unit, store_col_text(q, 6));
+    r->used = store_col_int(q, 7);
+    r->used_base = store_col_int(q, 8);
+    r->start = store_col_date(q, 9);
+    r->run_end = store_col_date(q, 10);
+    r->months = (uint32_t)store_col_int(q, 11);
+}
+
+jr_status store_begroting_open_assignments(jr_store *st, jr_date first, jr_date last, int32_t year,
+                                           const char *gemeente,
+                                           int (*fn)(void *ud, const void *row), void *ud,
+                                           jr_error *err)
+{
+    jr_stmt *q = store_prepare(
+        st,
+        "SELECT a.id, a.gemeente, a.product, a.is_budget, a.budget_cents, a.volume, a.unit,"
+        " COALESCE(u.used_cents, 0), COALESCE(u.used_base, 0), a.start_date, " RUN_END ","
+        " COALESCE((SELECT MAX(s.months) FROM spend_year s WHERE s.year = ?3"
+        " AND s.gemeente = a.gemeente AND s.provider_id = a.provider_id"
+        " AND s.assignment_id = a.id), 0)"
+        " FROM assignment a LEFT JOIN assignment_use u ON u.assignment_id = a.id"
+        " WHERE a.status = 'actief' AND a.start_date <= ?2 AND " RUN_END " >= ?1"
+        " AND (CAST(?4 AS TEXT) IS NULL OR a.gemeente = ?4)"
+        " ORDER BY a.gemeente, a.id",
+        err);
+    if (!q)
+        return JR_EDB;
+    char f[JR_DATE_ISO_LEN], l[JR_DATE_ISO_LEN];
+    store_bind_date(q, 1, first, f);
+    store_bind_date(q, 2, last, l);
+    store_bind_int(q, 3, year);
+    store_bind_text(q, 4, gemeente);
+    store_bc_assignment_row r;
+    return store_each(q, assignment_from_row, NULL, &r, fn, ud, err);
+}
