@@ -300,6 +300,9 @@ static int sub_care(cli_env *env, int argc, char **argv)
 
 /* ---- the dispatcher ---- */
 
+/* figures control lives with the begroting (cmd_begroting.c) */
+int figures_control(cli_env *env, int argc, char **argv);
+
 /* One figures subcommand: its name, its line in `figures --help`, and its
  * function (argv[0] is the subcommand's name). */
 static const struct {
@@ -315,6 +318,8 @@ static const struct {
     {"endings", sub_care, "redenen van beeindiging (volgens plan, voortijdig), herinstroom"},
     {"concentration", sub_care, "aandeel van de vijf grootste aanbieders en HHI per voorziening"},
     {"budget", sub_care, "budgetgebruik van beeindigde budgettoewijzingen, vrijgevallen geld"},
+    {"control", figures_control,
+     "begrotingscontrole: begroting, gerealiseerd, verplicht, prognose"},
 };
 
 static void figures_help(FILE *to)
