@@ -163,6 +163,20 @@ static const openapi_op openapi_ops[] = {
      "het aandeel en wat naar de gemeente terugvloeit, per keuzebudget",
      "binnen de eigen scope (lezer en andere gemeenten: kleine groepen verborgen)",
      "period,gemeente", NULL, 200},
+    {"get", "/api/v1/figures/control", "begroting",
+     "Begrotingscontrole van een jaar per voorziening: begroting, gerealiseerd, verplicht, "
+     "prognose tot het jaareinde met haar methode en het signaal (op koers, let op, "
+     "overschrijding); de regio is de som van de gemeenten",
+     "beheerder, rsj, lezer; toegang en gemeente per gemeente (niet de regio); niet aanbieder",
+     "period,gemeente", NULL, 200},
+    {"get", "/api/v1/budgets", "begroting",
+     "De begrotingen van een jaar per gemeente en voorziening",
+     "beheerder, rsj; toegang en gemeente: de eigen gemeente", "year,gemeente," LIST_Q, NULL, 200},
+    {"put", "/api/v1/budgets/{gemeente}/{year}/{voorziening}", "begroting",
+     "De begroting van een gemeente voor een jaar en voorziening (ambulant, verblijf, crisis, "
+     "dyslexie, overig) vastleggen of vervangen, met het Iv3-taakveld (6.72, 6.73, 6.74) als "
+     "label",
+     "beheerder; gemeente: de eigen gemeente", NULL, "amount_cents*:integer,taakveld:string", 200},
     {"get", "/api/v1/users", "beheer", "Gebruikers", "beheerder", LIST_Q, NULL, 200},
     {"post", "/api/v1/users", "beheer", "Een gebruiker toevoegen", "beheerder", NULL,
      "name*:string,display_name:string,role*:string,gemeente:string,agb:string,"
