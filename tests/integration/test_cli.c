@@ -629,6 +629,59 @@ static void figures_after_the_flow(void **state)
     assert_exit(run(c, "figures", "volume", "--period", "2025", "--gemeente", "9999"), 1);
 }
 
+/* Budget control after the flow (service/budgetctl.h): the one line of
+ * 81000 in March makes L = 3 and the run-rate 81000 a month, so the
+ * forecast is 81000 + 9 x 81000 = 810000 (the KB3 assignment has its line
+ * in the run-rate month: its commitment is not added); a begroting of
+ * 8.000,00 is overrun. Setting it again replaces it; refusals exit 1. */
+static void begroting_and_control_after_the_flow(void **state)
+{
+    cli *c = *state;
+    flow(c, NULL);
+    char csv[4096];
+    snprintf(csv, sizeof csv, "%s", header);
+    line(csv, sizeof csv, "D2025-03", "2025-03", "R1", c->number, "45F02", "2025-03-01",
+         "2025-03-31", 10, "81.00", "810.00");
+    ok(c, "declare", write_file(c, "maart.csv", csv));
+    const char *t = ok(c, "begroting", "set", "--gemeente", ZWOLLE, "--jaar", "2025",
+                       "--voorziening", "ambulant", "--bedrag", "1234567.89", "--taakveld", "6.72");
+    assert_contains(t, "€ 1.234.567,89");
+    assert_contains(t, "(nieuw)");
+    t = ok(c, "begroting", "set", "--gemeente", ZWOLLE, "--jaar", "2025", "--voorziening",
+           "ambulant", "--bedrag", "8000");
+    assert_contains(t, "(was € 1.234.567,89)");
+    json_t *l = json_one(c, ok(c, "begroting", "list", "--jaar", "2025", "--json"));
+    json_t *items = json_object_get(l, "items");
+    assert_int_equal(json_array_size(items), 1);
+    assert_i64_equal(jint(json_array_get(items, 0), "amount_cents"), 800000);
+
+    json_t *f = json_one(
+        c, ok(c, "figures", "control", "--period", "2025", "--gemeente", ZWOLLE, "--json"));
+    assert_i64_equal(jint(f, "last_month"), 3);
+    json_t *a = json_array_get(json_object_get(f, "rows"), 0);
+    assert_string_equal(jstr(a, "voorziening"), "ambulant");
+    assert_i64_equal(jint(a, "realised_cents"), 81000);
+    assert_i64_equal(jint(a, "forecast_cents"), 810000);
+    assert_i64_equal(jint(a, "committed_new_cents"), 0);
+    assert_string_equal(jstr(a, "level"), "over");
+    assert_string_equal(jstr(json_object_get(a, "forecast_method"), "method"), "run-rate");
+    t = ok(c, "figures", "control", "--period", "2025", "--gemeente", ZWOLLE);
+    assert_contains(t, "Begrotingscontrole 2025, gemeente 0193 Zwolle");
+    assert_contains(t, "overschrijding");
+
+    run_result u = run(c, "begroting", "set", "--gemeente", ZWOLLE, "--jaar", "2025",
+                       "--voorziening", "jeugdzorg", "--bedrag", "-5", "--taakveld", "6.1");
+    assert_exit(u, 1);
+    assert_contains(u.err, "jeugdzorg");
+    assert_contains(u.err, "negatief");
+    assert_contains(u.err, "6.1");
+    assert_exit(run(c, "begroting", "set", "--gemeente", ZWOLLE, "--jaar", "2025", "--voorziening",
+                    "ambulant", "--bedrag", "12,5"),
+                2);
+    assert_exit(run(c, "figures", "control", "--period", "2025-Q1"), 2);
+    assert_exit(run(c, "figures", "control", "--period", "1999"), 1);
+}
+
 static void ledger_after_ending_shows_the_release(void **state)
 {
     cli *c = *state;
@@ -938,6 +991,7 @@ int main(int argc, char **argv)
         T(help_on_every_subcommand_exits_0),
         T(full_flow_declare_and_settle),
         T(figures_after_the_flow),
+        T(begroting_and_control_after_the_flow),
         T(ledger_after_ending_shows_the_release),
         T(redeclaring_the_same_file_changes_nothing),
         T(malformed_csv_is_refused_whole_and_changes_nothing),
