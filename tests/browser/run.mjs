@@ -539,6 +539,7 @@ async function suite() {
         ['declareren.html', '#form-upload', 'declareren-leeg'],
         ['jeugdige.html', '#zoek-form', 'jeugdige-zoeken'],
         ['monitor.html?periode=2025', '#kerncijfers', 'monitor'],
+        ['begroting.html?jaar=2025&gemeente=0193', '#kop-controle', 'begroting'],
       ];
       for (const [url, sel, name] of pages) {
         await page.goto(`${base}/${url}`);
@@ -550,6 +551,15 @@ async function suite() {
           .map((i) => i.id || i.name || i.outerHTML.slice(0, 60)));
         assert.deepEqual(unlabeled, [], `${url}: controls without a label`);
       }
+      // budget control: a begroting entered for Zwolle shows in its row with a warning badge
+      await page.goto(`${base}/begroting.html?jaar=2025&gemeente=0193`);
+      await page.waitForSelector('#kop-controle');
+      await page.selectOption('#voorziening', 'ambulant');
+      await page.fill('#bedrag', '1,00');
+      await page.click('#opslaan');
+      await page.waitForSelector('#invoer-melding .alert-success');
+      await page.waitForSelector('#controle tbody tr:first-child [data-level="over"]');
+      await shot('begroting-overschrijding');
       // a budget of the worklist's "nearly spent" list says so on its own page
       await page.goto(`${base}/index.html`);
       await page.waitForSelector('#budgets-nearly-spent table');
