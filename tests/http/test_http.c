@@ -1385,6 +1385,39 @@ static int hidden_pairs(json_t *all, json_t *lez)
     return hidden;
 }
 
+/* budget control over HTTP: PUT answers the begroting as stored (taakveld
+ * null when none), refused input names every field, the control figure
+ * has a row per voorziening and the total with its method and level */
+static void test_budget_routes(void **state)
+{
+    (void)state;
+    resp *r = expect_status(
+        req(BEH, "PUT", "/api/v1/budgets/0193/2025/crisis", "{\"amount_cents\": 4200000}"), 200);
+    assert_string_equal(hc_jstr(r->json, "gemeente"), "0193");
+    assert_string_equal(hc_jstr(r->json, "voorziening"), "crisis");
+    assert_int_equal(hc_jint(r->json, "amount_cents"), 4200000);
+    assert_true(json_is_null(json_object_get(r->json, "taakveld")));
+    assert_string_equal(hc_jstr(r->json, "set_by"), "beheerder");
+    r = expect_status(req(BEH, "PUT", "/api/v1/budgets/0193/1999/jeugdzorg",
+                          "{\"amount_cents\": -5, \"taakveld\": \"6.71\"}"),
+                      400);
+    assert_error_shape(r, "year_invalid", "jaar");
+    json_t *inv = json_object_get(r->json, "invalidParams");
+    assert_int_equal(json_array_size(inv), 4);
+    r = expect_status(req(BEH, "PUT", "/api/v1/budgets/0193/2025/crisis", "{}"), 400);
+    r = expect_status(req(G1, "GET", "/api/v1/figures/control?period=2025", NULL), 200);
+    assert_string_equal(hc_jstr(hc_jget(r, "scope"), "gemeente"), "0193");
+    json_t *rows = json_object_get(r->json, "rows");
+    assert_int_equal(json_array_size(rows), 5);
+    json_t *crisis = json_array_get(rows, 2);
+    assert_string_equal(hc_jstr(crisis, "voorziening"), "crisis");
+    assert_int_equal(hc_jint(crisis, "budget_cents"), 4200000);
+    assert_non_null(json_object_get(crisis, "forecast_method"));
+    assert_int_equal(json_array_size(json_object_get(crisis, "monthly_cents")), 12);
+    assert_true(json_is_string(json_object_get(hc_jget(r, "total"), "level")));
+    r = expect_status(req(A1, "GET", "/api/v1/figures/control?period=2025", NULL), 403);
+}
+
 static void test_figures_routes(void **state)
 {
     (void)state;
@@ -1840,6 +1873,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_teardown(test_authorization_matrix, hc_free_responses),
         cmocka_unit_test_teardown(test_happy_path, hc_free_responses),
         cmocka_unit_test_teardown(test_figures_routes, hc_free_responses),
+        cmocka_unit_test_teardown(test_budget_routes, hc_free_responses),
         cmocka_unit_test_teardown(test_openapi_routes, hc_free_responses),
         cmocka_unit_test_teardown(test_problem_details, hc_free_responses),
         cmocka_unit_test_teardown(test_service_refusals, hc_free_responses),
