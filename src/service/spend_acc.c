@@ -17,7 +17,7 @@
    filled, so its padding is zero too */
 typedef struct {
     jr_month month;
-    char gemeente[5];
+    char gemeente[5]; /* "" for the region (spend_region_month) */
     char product[8];
     int64_t provider_id;
 } month_key;
@@ -174,9 +174,16 @@ bool spend_acc_add(jr_spend_acc *a, jr_month month, const char *gemeente, int64_
     yk.assignment_id = assignment_id;
     /* every record found (or made) before any changes: out of memory changes
        nothing that was summed */
+    month_key rmk = mk; /* and the region's ('' for the municipality) */
+    memset(rmk.gemeente, 0, sizeof rmk.gemeente);
     month_rec *m = table_find(&a->month, &mk);
     if (!m)
         return false;
+    size_t mi = (size_t)((unsigned char *)m - a->month.v); /* the next find may move it */
+    month_rec *rm = table_find(&a->month, &rmk);
+    if (!rm)
+        return false;
+    m = (month_rec *)(a->month.v + mi);
     year_rec *y = table_find(&a->year, &yk);
     if (!y)
         return false;
@@ -197,6 +204,8 @@ bool spend_acc_add(jr_spend_acc *a, jr_month month, const char *gemeente, int64_
     g = (youth_rec *)(a->youth.v + gi);
     m->amount += amount;
     m->lines++;
+    rm->amount += amount;
+    rm->lines++;
     y->youth_id = youth_id;
     y->months |= (int64_t)1 << (month % 12);
     y->amount += amount;
@@ -211,8 +220,9 @@ bool spend_acc_full(const jr_spend_acc *a)
            a->youth.n >= 2 * SPEND_ACC_FULL;
 }
 
-/* in each table's key order: spend_month (month, gemeente, provider_id,
-   product), spend_year (year, gemeente, provider_id, assignment_id) */
+/* in each table's key order: spend_month (gemeente, month, provider_id,
+   product; the region's rows, gemeente "", first), spend_year (year, gemeente, provider_id,
+   assignment_id) */
 static int cmp_i64(int64_t x, int64_t y)
 {
     return (x > y) - (x < y);
@@ -221,9 +231,9 @@ static int cmp_i64(int64_t x, int64_t y)
 static int month_cmp(const void *p, const void *q)
 {
     const month_key *a = p, *b = q;
-    int c = cmp_i64(a->month, b->month);
+    int c = strcmp(a->gemeente, b->gemeente);
     if (!c)
-        c = strcmp(a->gemeente, b->gemeente);
+        c = cmp_i64(a->month, b->month);
     if (!c)
         c = cmp_i64(a->provider_id, b->provider_id);
     return c ? c : strcmp(a->product, b->product);

@@ -94,21 +94,25 @@ jr_status store_figures_referrals(jr_store *st, jr_date first, jr_date last, con
 jr_status store_spend_month_add(jr_store *st, const store_spend_month_row *rows, size_t n,
                                 jr_error *err)
 {
-    jr_stmt *q = store_prepare(
-        st,
-        "INSERT INTO spend_month (month, gemeente, provider_id, product, amount_cents, lines)"
-        " VALUES (?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (month, gemeente, provider_id, product) DO UPDATE SET"
+    static const char *const sql[2] = {
+        "INSERT INTO spend_month (gemeente, month, provider_id, product, amount_cents, lines)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+        " ON CONFLICT (gemeente, month, provider_id, product) DO UPDATE SET"
         " amount_cents = amount_cents + excluded.amount_cents, lines = lines + excluded.lines",
-        err);
-    if (!q)
-        return JR_EDB;
+        "INSERT INTO spend_region_month (month, provider_id, product, amount_cents, lines)"
+        " VALUES (?2, ?3, ?4, ?5, ?6)"
+        " ON CONFLICT (month, provider_id, product) DO UPDATE SET"
+        " amount_cents = amount_cents + excluded.amount_cents, lines = lines + excluded.lines"};
     for (size_t i = 0; i < n; i++) {
         const store_spend_month_row *r = &rows[i];
+        bool region = r->gemeente[0] == '\0';
+        jr_stmt *q = store_prepare(st, sql[region], err);
+        if (!q)
+            return JR_EDB;
         char m[8];
-        store_reset(q); /* binding needs a reset statement */
-        store_bind_text(q, 1, month_format(r->month, m));
-        store_bind_text(q, 2, r->gemeente);
+        if (!region)
+            store_bind_text(q, 1, r->gemeente);
+        store_bind_text(q, 2, month_format(r->month, m));
         store_bind_int(q, 3, r->provider_id);
         store_bind_text(q, 4, r->product);
         store_bind_int(q, 5, r->amount);
@@ -201,12 +205,14 @@ static month_span span_of(jr_month first, jr_month last)
     return s;
 }
 
-/* The summary rows of months ?1..?2 (spend_month s), municipality ?3 and
- * provider ?4 (both optional). */
-#define SPEND_MONTH_FROM                                                                           \
-    " FROM spend_month s JOIN provider p ON p.id = s.provider_id"                                  \
-    " WHERE s.month BETWEEN ?1 AND ?2 AND (CAST(?3 AS TEXT) IS NULL OR s.gemeente = ?3)"           \
-    " AND (CAST(?4 AS TEXT) IS NULL OR p.agb = ?4)"
+/* The summary rows s of months ?1..?2 of municipality ?3 (spend_month) or,
+ * ?3 NULL, of the region (spend_region_month: the municipalities summed),
+ * each a range of the table's key; provider ?4 optional. */
+#define SPEND_OF_GEMEENTE " FROM spend_month s WHERE s.gemeente = ?3 AND s.month BETWEEN ?1 AND ?2"
+#define SPEND_OF_REGION " FROM spend_region_month s WHERE s.month BETWEEN ?1 AND ?2 AND ?3 IS NULL"
+#define SPEND_OF_AGB                                                                               \
+    " AND (CAST(?4 AS TEXT) IS NULL OR s.provider_id IN"                                           \
+    " (SELECT p.id FROM provider p WHERE p.agb = ?4))"
 
 static void bind_spend(jr_stmt *q, jr_month first, jr_month last, const char *gemeente,
                        const char *agb)
@@ -284,7 +290,10 @@ jr_status store_figures_spend_total(jr_store *st, jr_month first, jr_month last,
                                     const char *gemeente, const char *agb,
                                     store_fig_spend_total *out, jr_error *err)
 {
-    jr_stmt *q = store_prepare(st, "SELECT COALESCE(SUM(s.amount_cents), 0)" SPEND_MONTH_FROM, err);
+    static const char *const sum[2] = {
+        "SELECT COALESCE(SUM(s.amount_cents), 0)" SPEND_OF_REGION SPEND_OF_AGB,
+        "SELECT COALESCE(SUM(s.amount_cents), 0)" SPEND_OF_GEMEENTE SPEND_OF_AGB};
+    jr_stmt *q = store_prepare(st, sum[gemeente != NULL], err);
     if (!q)
         return JR_EDB;
     bind_spend(q, first, last, gemeente, agb);
@@ -341,11 +350,16 @@ jr_status store_figures_spend_groups(jr_store *st, jr_month first, jr_month last
                                      const char *gemeente, const char *agb, store_fig_fn fn,
                                      void *ud, jr_error *err)
 {
-    jr_stmt *q =
-        store_prepare(st,
-                      "SELECT s.product, p.agb, p.name, SUM(s.amount_cents)" SPEND_MONTH_FROM
-                      " GROUP BY s.product, p.agb, p.name ORDER BY s.product, p.agb",
-                      err);
+    /* summed per product and provider id first; only the sums meet the
+       provider rows */
+#define SPEND_GROUPS(src)                                                                          \
+    "SELECT x.product, p.agb, p.name, x.amount FROM (SELECT s.product, s.provider_id,"             \
+    " SUM(s.amount_cents) AS amount" src SPEND_OF_AGB " GROUP BY s.product, s.provider_id) x"      \
+    " JOIN provider p ON p.id = x.provider_id ORDER BY x.product, p.agb"
+    static const char *const sql[2] = {SPEND_GROUPS(SPEND_OF_REGION),
+                                       SPEND_GROUPS(SPEND_OF_GEMEENTE)};
+#undef SPEND_GROUPS
+    jr_stmt *q = store_prepare(st, sql[gemeente != NULL], err);
     if (!q)
         return JR_EDB;
     bind_spend(q, first, last, gemeente, agb);

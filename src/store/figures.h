@@ -82,11 +82,12 @@ jr_status store_figures_spend_groups(jr_store *st, jr_month first, jr_month last
 
 /* ---- the spending summary (migration 011), written by the import ----
  *
- * spend_month holds per batch month, paying municipality, provider and
+ * spend_month holds per paying municipality, batch month, provider and
  * product the accepted amount (debits minus credits) and the number of
- * accepted lines; spend_year per year, municipality, provider and
- * assignment the youth, the months with an accepted line (bit m-1 for month
- * m) and the accepted amount; spend_youth per year, municipality (and
+ * accepted lines, spend_region_month the same summed over the
+ * municipalities (a row with gemeente "" goes there); spend_year per year, municipality, provider
+ * and assignment the youth, the months with an accepted line (bit m-1 for month m) and the accepted
+ * amount; spend_youth per year, municipality (and
  * '' for the region) and youth the months. The import sums its accepted lines in memory
  * and adds the sums in the transaction that stores the lines (see
  * service/spend_acc.h), so the summary always equals the lines. */

@@ -6,6 +6,7 @@
  * the provider each bound twice (NULL: any), one '?' per use.
  */
 #include "figures_care.h"
+#include "figures.h"
 
 #include "../core/sbuf.h"
 
@@ -129,48 +130,27 @@ typedef struct {
     void *ud;
 } spend_cb;
 
-static void spend_from_row(const void *ud, jr_stmt *s, void *out)
-{
-    jr_fc_spend_row *r = out;
-    (void)ud;
-    memset(r, 0, sizeof *r);
-    str_copy(r->product, sizeof r->product, store_col_text(s, 0));
-    str_copy(r->agb, sizeof r->agb, store_col_text(s, 1));
-    r->amount = store_col_int(s, 2);
-}
-
 static int spend_relay(void *ud, const void *row)
 {
     const spend_cb *cb = ud;
-    return cb->fn(cb->ud, row);
+    const store_fig_spend_row *g = row;
+    jr_fc_spend_row r;
+    memset(&r, 0, sizeof r);
+    str_copy(r.product, sizeof r.product, g->product);
+    str_copy(r.agb, sizeof r.agb, g->agb);
+    r.amount = g->cents;
+    return cb->fn(cb->ud, &r);
 }
 
 jr_status store_fc_spending_each(jr_store *st, const char *gemeente, const char *agb, jr_date first,
                                  jr_date last, int (*fn)(void *ud, const jr_fc_spend_row *row),
                                  void *ud, jr_error *err)
 {
-    /* from the spending summary (migration 011: spend_month), which the
-       import writes with each batch: an accepted line lies in its batch's
-       month (iJw 9319), so its begin date lies in the range exactly when
-       its batch's month does, for a range of whole months (a jr_period). */
-    jr_stmt *s = store_prepare(
-        st,
-        "SELECT x.product, p.agb, SUM(x.amount_cents)"
-        " FROM spend_month x JOIN provider p ON p.id = x.provider_id"
-        " WHERE x.month BETWEEN ? AND ? AND (CAST(? AS TEXT) IS NULL OR x.gemeente = ?)"
-        " AND (CAST(? AS TEXT) IS NULL OR p.agb = ?)"
-        " GROUP BY x.product, p.agb ORDER BY x.product, p.agb",
-        err);
-    if (!s)
-        return JR_EDB;
-    char m1[8], m2[8];
-    store_bind_text(s, 1, month_format(date_month(first), m1));
-    store_bind_text(s, 2, month_format(date_month(last), m2));
-    store_bind_text(s, 3, gemeente);
-    store_bind_text(s, 4, gemeente);
-    store_bind_text(s, 5, agb);
-    store_bind_text(s, 6, agb);
-    jr_fc_spend_row row;
+    /* the spending figures' groups (figures.h, from the summary of
+       migration 011): an accepted line lies in its batch's month (iJw
+       9319), so its begin date lies in the range exactly when its batch's
+       month does, for a range of whole months (a jr_period) */
     spend_cb cb = {fn, ud};
-    return store_each(s, spend_from_row, NULL, &row, spend_relay, &cb, err);
+    return store_figures_spend_groups(st, date_month(first), date_month(last), gemeente, agb,
+                                      spend_relay, &cb, err);
 }

@@ -221,6 +221,9 @@ static void a_release_3_database_keeps_its_facts(void **state)
                                  " assignment_id = 3 AND youth_id = 7 AND amount_cents = 81000"),
                      1 << 2);
     assert_int_equal(one_int(st, "SELECT count(*) FROM spend_year"), 1);
+    assert_int_equal(one_int(st, "SELECT amount_cents FROM spend_region_month WHERE"
+                                 " month = '2025-03' AND provider_id = 1 AND product = '45F02'"),
+                     81000);
     /* the youth's months, for the municipality and for the region ('') */
     assert_int_equal(one_int(st, "SELECT months FROM spend_youth WHERE year = 2025 AND"
                                  " gemeente = '0193' AND youth_id = 7"),

@@ -11,18 +11,29 @@
 -- batch (month, municipality, provider), with no join: the import sums them
 -- in memory and adds one row per key at its commit.
 --
--- spend_month: per batch month (decl_batch.period, 'YYYY-MM'), paying
--- municipality (the batch's), provider and the line's product (its
+-- spend_month: per paying municipality (the batch's), batch month
+-- (decl_batch.period, 'YYYY-MM'), provider and the line's product (its
 -- voorziening follows from the catalog): the accepted amount (debits minus
 -- credits, eurocents) and the number of accepted lines.
 CREATE TABLE spend_month (
-    month TEXT NOT NULL,
     gemeente TEXT NOT NULL,
+    month TEXT NOT NULL,
     provider_id INTEGER NOT NULL,
     product TEXT NOT NULL,
     amount_cents INTEGER NOT NULL,
     lines INTEGER NOT NULL,
-    PRIMARY KEY (month, gemeente, provider_id, product)
+    PRIMARY KEY (gemeente, month, provider_id, product)
+) WITHOUT ROWID;
+
+-- spend_region_month: the same summed over the municipalities, so that the
+-- region's figures read a twelfth of the rows.
+CREATE TABLE spend_region_month (
+    month TEXT NOT NULL,
+    provider_id INTEGER NOT NULL,
+    product TEXT NOT NULL,
+    amount_cents INTEGER NOT NULL,
+    lines INTEGER NOT NULL,
+    PRIMARY KEY (month, provider_id, product)
 ) WITHOUT ROWID;
 
 -- spend_year: per calendar year, paying municipality, provider and
@@ -72,6 +83,10 @@ SELECT b.period, b.gemeente, b.provider_id, l.product,
 FROM decl_batch b JOIN decl_line l ON l.id BETWEEN b.first_line AND b.last_line
 WHERE l.status = 'A'
 GROUP BY b.period, b.gemeente, b.provider_id, l.product;
+
+INSERT INTO spend_region_month (month, provider_id, product, amount_cents, lines)
+SELECT month, provider_id, product, SUM(amount_cents), SUM(lines) FROM spend_month
+GROUP BY month, provider_id, product;
 
 INSERT INTO spend_year (year, gemeente, provider_id, assignment_id, youth_id, months, amount_cents)
 SELECT CAST(substr(b.period, 1, 4) AS INTEGER), b.gemeente, b.provider_id, l.assignment_id,
