@@ -61,7 +61,9 @@ typedef struct {
 
 /* store_begroting_spend: the rows of spend_month for the months
  * first..last (both included) of gemeente (NULL: every municipality),
- * by municipality, month, product. */
+ * by municipality, month, product. A municipality's months are one range
+ * of spend_month's key; the region reads every municipality's rows (not
+ * spend_region_month), as its sum is made per municipality. */
 jr_status store_begroting_spend(jr_store *st, jr_month first, jr_month last, const char *gemeente,
                                 int (*fn)(void *ud, const void *row), void *ud, jr_error *err);
 
