@@ -55,6 +55,8 @@ static void migrations_once_released_never_change(void **state)
         {"008_referral_gemeente.sql", 0x400a53f92ff5e9a1ull},
         {"009_iso_timestamps.sql", 0xfc499da968335758ull},
         {"010_exchange_care.sql", 0xc705c9f71cac8b9aull},
+        {"011_spend_summary.sql", 0x0a372c399319f74cull},
+        {"012_begroting.sql", 0x31e794c899e43dc6ull},
     };
     size_t n = 0;
     for (const jr_embedded *m = jr_migrations; m->name; m++, n++) {
