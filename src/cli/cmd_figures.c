@@ -9,6 +9,7 @@
  */
 #include "../core/sbuf.h"
 #include "cli.h"
+#include "cmd_figures_bench.h"
 
 #include "../render/render_figures.h"
 #include "../render/render_figures_care.h"
@@ -320,6 +321,12 @@ static const struct {
     {"budget", sub_care, "budgetgebruik van beeindigde budgettoewijzingen, vrijgevallen geld"},
     {"control", figures_control,
      "begrotingscontrole: begroting, gerealiseerd, verplicht, prognose"},
+    {"benchmark", figures_sub_benchmark, "alle gemeenten naast elkaar per 1.000 jeugdigen"},
+    {"ambulantisering", figures_sub_ambulant, "aandeel ambulant en verblijf per maand"},
+    {"quotes", figures_sub_quotes,
+     "offertes: gevraagd, geaccepteerd, afgewezen, tijd tot antwoord"},
+    {"expensive", figures_sub_expensive,
+     "de duurste jeugdigen van een gemeente (persoonsgegevens)"},
 };
 
 static void figures_help(FILE *to)

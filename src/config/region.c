@@ -2,7 +2,9 @@
  * region.c: the region file reader and validator (JSON, via jansson).
  */
 #include "region.h"
+
 #include "../core/sbuf.h"
+#include "../domain/stats.h"
 
 #include "../domain/ident.h"
 #include "../domain/referral.h"
@@ -325,10 +327,23 @@ static jr_status load_referrer(loader *ld, jr_catalog *cat, json_t *e, const cha
 
 static jr_status load_root(loader *ld, json_t *root, jr_catalog *cat)
 {
-    static const char *const keys[] = {
-        "format",         "region",           "organisation",   "variant",     "notes",  "index",
-        "municipalities", "keuzebudgetten",   "functiegroepen", "intensities", "crisis", "dyslexie",
-        "referrers",      "default_referrer", "lots",           NULL};
+    static const char *const keys[] = {"format",
+                                       "region",
+                                       "organisation",
+                                       "variant",
+                                       "notes",
+                                       "index",
+                                       "municipalities",
+                                       "keuzebudgetten",
+                                       "functiegroepen",
+                                       "intensities",
+                                       "crisis",
+                                       "dyslexie",
+                                       "referrers",
+                                       "default_referrer",
+                                       "lots",
+                                       "small_group_threshold",
+                                       NULL};
     jr_status st;
     char fmt[40];
     if (!json_is_object(root))
@@ -342,6 +357,12 @@ static jr_status load_root(loader *ld, json_t *root, jr_catalog *cat)
         (st = get_str(ld, root, "", "organisation", cat->organisation, sizeof cat->organisation,
                       true)) ||
         (st = get_str(ld, root, "", "variant", cat->variant, sizeof cat->variant, true)))
+        return st;
+    /* small_group_threshold: the smallest group of youths an aggregate
+     * figure shows (optional, JR_SMALL_GROUP_DEFAULT when absent) */
+    cat->small_group_threshold = JR_SMALL_GROUP_DEFAULT;
+    if (json_object_get(root, "small_group_threshold") &&
+        (st = get_int(ld, root, "", "small_group_threshold", 1, 1000, &cat->small_group_threshold)))
         return st;
     if (strcmp(cat->variant, "inspanningsgericht") != 0 &&
         strcmp(cat->variant, "outputgericht") != 0 && strcmp(cat->variant, "taakgericht") != 0)

@@ -2,8 +2,14 @@
  * catalog.c: read-only look-ups on a loaded region catalog.
  */
 #include "catalog.h"
+#include "stats.h"
 
 #include <string.h>
+
+int64_t catalog_small_group_threshold(const jr_catalog *cat)
+{
+    return cat->small_group_threshold > 0 ? cat->small_group_threshold : JR_SMALL_GROUP_DEFAULT;
+}
 
 const jr_municipality *catalog_municipality(const jr_catalog *cat, const char *cbs)
 {

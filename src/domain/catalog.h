@@ -118,8 +118,15 @@ typedef struct jr_catalog {
     jr_lot lots[JR_MAX_LOTS];
     int nindex;
     jr_index index[JR_MAX_INDEX];
+    /* the smallest group of youths an aggregate figure shows (the region
+     * file's small_group_threshold); 0 in a catalog not loaded from a file:
+     * catalog_small_group_threshold gives JR_SMALL_GROUP_DEFAULT then */
+    int32_t small_group_threshold;
 } jr_catalog;
 
+/* catalog_small_group_threshold: the region's small-group threshold, or
+ * JR_SMALL_GROUP_DEFAULT (domain/stats.h) when the catalog sets none. */
+int64_t catalog_small_group_threshold(const jr_catalog *cat);
 const jr_municipality *catalog_municipality(const jr_catalog *cat, const char *cbs);
 const jr_product *catalog_product(const jr_catalog *cat, const char *code);
 /* catalog_product_by_short: by the region's own code ("FG2"), or the iJw code. */

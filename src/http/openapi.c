@@ -177,6 +177,28 @@ static const openapi_op openapi_ops[] = {
      "dyslexie, overig) vastleggen of vervangen, met het Iv3-taakveld (6.72, 6.73, 6.74) als "
      "label",
      "beheerder; gemeente: de eigen gemeente", NULL, "amount_cents*:integer,taakveld:string", 200},
+    {"get", "/api/v1/figures/benchmark", "monitor",
+     "Benchmark: alle gemeenten van de regio naast elkaar per 1.000 jeugdigen (in zorg, gestart, "
+     "uitgaven, aandeel ambulant, verblijf) met het regiogemiddelde, de positie en het verschil",
+     "binnen de eigen scope (gemeente: eigen gemeente volledig, de andere als totalen; aanbieder: "
+     "eigen productie; lezer: kleine groepen verborgen)",
+     "period", NULL, 200},
+    {"get", "/api/v1/figures/ambulantisering", "monitor",
+     "Ambulantisering: aandeel ambulant tegenover wonen/verblijf in jeugdigen en in geld, per "
+     "maand "
+     "en dezelfde maanden vorig jaar",
+     "binnen de eigen scope (lezer en andere gemeenten: kleine groepen verborgen)",
+     "period,gemeente", NULL, 200},
+    {"get", "/api/v1/figures/quotes", "monitor",
+     "Offertes: aangevraagd, geaccepteerd, afgewezen en open per type verwijzer en per aanbieder, "
+     "met de tijd tot antwoord (mediaan, 90e percentiel in dagen)",
+     "binnen de eigen scope (lezer en andere gemeenten: kleine groepen verborgen)",
+     "period,gemeente", NULL, 200},
+    {"get", "/api/v1/figures/expensive", "monitor",
+     "De duurste jeugdigen van een gemeente in de periode (hoogstens limit, standaard 10, tot 100) "
+     "met de toewijzingen erachter; elke vraag staat in het auditlog",
+     "beheerder, rsj; toegang en gemeente: eigen gemeente (persoonsgegevens)",
+     "period,gemeente,limit", NULL, 200},
     {"get", "/api/v1/users", "beheer", "Gebruikers", "beheerder", LIST_Q, NULL, 200},
     {"post", "/api/v1/users", "beheer", "Een gebruiker toevoegen", "beheerder", NULL,
      "name*:string,display_name:string,role*:string,gemeente:string,agb:string,"

@@ -74,8 +74,9 @@ static jr_status plan(const jr_ctx *ctx, const char *gemeente, fig_plan *p, jr_e
     p->hide_region = access_figures_aggregate(who, NULL);
     p->gemeente = gemeente;
     p->has_region = gemeente != NULL;
-    scope_fill(ctx, gemeente, p->agb, JR_SMALL_GROUP_DEFAULT, &p->scope);
-    scope_fill(ctx, NULL, p->agb, JR_SMALL_GROUP_DEFAULT, &p->region);
+    int64_t t = catalog_small_group_threshold(ctx->cat);
+    scope_fill(ctx, gemeente, p->agb, t, &p->scope);
+    scope_fill(ctx, NULL, p->agb, t, &p->region);
     return JR_OK;
 }
 

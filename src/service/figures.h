@@ -15,7 +15,8 @@
  * - aanbieder: its own production only (its assignments, its lines, the
  *   referrals that led to one of its assignments), in any municipality;
  * - lezer: any municipality and the region, aggregates only.
- * Counts of youths from 1 to threshold - 1 (JR_SMALL_GROUP_DEFAULT) are
+ * Counts of youths from 1 to threshold - 1 (the region file's
+ * small_group_threshold, JR_SMALL_GROUP_DEFAULT = 10 when it sets none) are
  * hidden, value 0 and hidden set, in what a lezer sees and in the region's
  * figures beside a municipal user's own; a hidden count hides the rates
  * and averages built on it.

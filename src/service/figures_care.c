@@ -32,7 +32,7 @@ static jr_status fc_begin(const jr_ctx *ctx, const char *gemeente, const jr_peri
     memset(h, 0, sizeof *h);
     h->period = *p;
     str_copy(h->gemeente, sizeof h->gemeente, gemeente);
-    h->threshold = JR_SMALL_GROUP_DEFAULT;
+    h->threshold = catalog_small_group_threshold(ctx->cat);
     if (ctx->who.role == JR_ROLE_AANBIEDER)
         str_copy(h->agb, sizeof h->agb, ctx->who.agb);
     h->aggregate = access_figures_aggregate(&ctx->who, gemeente);

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "config/region.h"
+#include "domain/stats.h"
 #include "unit_support.h"
 
 #include <jansson.h>
@@ -207,6 +208,45 @@ static void test_duplicate_json_key_refused(void **state)
     assert_int_equal(st, JR_EINVAL);
     assert_err_code(&err, "config_syntax");
     assert_true(zeroed);
+}
+
+/* small_group_threshold: the shipped 10; absent, the default (10); 3 when
+ * set so; 0 and 1001 refused, naming the field */
+static void test_small_group_threshold(void **state)
+{
+    (void)state;
+    assert_int_equal(unit_catalog()->small_group_threshold, 10);
+    assert_int_equal(catalog_small_group_threshold(unit_catalog()), 10);
+    for (int k = 0; k < 2; k++) {
+        json_t *root = shipped();
+        if (k == 0)
+            json_object_del(root, "small_group_threshold");
+        else
+            json_object_set_new(root, "small_group_threshold", json_integer(3));
+        char path[512];
+        write_config(root, path, sizeof path);
+        jr_catalog *cat = malloc(sizeof *cat);
+        assert_non_null(cat);
+        jr_error err;
+        memset(&err, 0, sizeof err);
+        jr_status st = region_load(path, cat, &err);
+        unlink(path);
+        if (st != JR_OK)
+            fail_msg("%s", err.message);
+        assert_int_equal(catalog_small_group_threshold(cat), k == 0 ? JR_SMALL_GROUP_DEFAULT : 3);
+        free(cat);
+    }
+    json_t *root = shipped();
+    json_object_set_new(root, "small_group_threshold", json_integer(0));
+    expect_invalid(root, "small_group_threshold", NULL);
+    root = shipped();
+    json_object_set_new(root, "small_group_threshold", json_integer(1001));
+    expect_invalid(root, "small_group_threshold", NULL);
+    /* a catalog not loaded from a file (zeroed) falls back on the default */
+    jr_catalog *zero = calloc(1, sizeof *zero);
+    assert_non_null(zero);
+    assert_int_equal(catalog_small_group_threshold(zero), JR_SMALL_GROUP_DEFAULT);
+    free(zero);
 }
 
 static void test_unknown_top_level_key(void **state)
@@ -518,6 +558,7 @@ int main(void)
         cmocka_unit_test(test_missing_file_is_io_error),
         cmocka_unit_test(test_json_syntax_error_names_line_and_column),
         cmocka_unit_test(test_duplicate_json_key_refused),
+        cmocka_unit_test(test_small_group_threshold),
         cmocka_unit_test(test_unknown_top_level_key),
         cmocka_unit_test(test_unknown_nested_key),
         cmocka_unit_test(test_unknown_key_in_price),

@@ -1,0 +1,689 @@
+/*
+ * figures_bench.c (service): the benchmark between municipalities,
+ * ambulantisering, quotes and the most expensive youths (see
+ * figures_bench.h; the definitions are in docs/figures.md). The counting
+ * is the store's (store/figures_bench.h), the arithmetic domain/stats.h;
+ * this file decides the scope, hides small groups and builds the rows.
+ */
+#include "figures_bench.h"
+
+#include "../core/sbuf.h"
+#include "../domain/referral.h"
+#include "../domain/stats.h"
+#include "../store/figures_bench.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- who sees what ---- */
+
+typedef struct {
+    const char *gemeente; /* NULL: the region */
+    const char *agb;      /* a provider's own production */
+    bool hide;            /* the asked scope is seen as an aggregate */
+    int64_t threshold;
+} fb_plan;
+
+static void scope_fill(const jr_ctx *ctx, const fb_plan *p, jr_fig_scope *s)
+{
+    memset(s, 0, sizeof *s);
+    str_copy(s->gemeente, sizeof s->gemeente, p->gemeente);
+    const jr_municipality *m = p->gemeente ? catalog_municipality(ctx->cat, p->gemeente) : NULL;
+    str_copy(s->name, sizeof s->name, m ? m->name : ctx->cat->region);
+    str_copy(s->agb, sizeof s->agb, p->agb);
+    s->threshold = p->threshold;
+}
+
+/* plan: the principal may read figures (JR_ACT_SETTLE_READ); the asked
+ * municipality is the region's; a municipal role defaults to its own, a
+ * provider sees its own production; hide as access_figures_aggregate. */
+static jr_status plan(const jr_ctx *ctx, const char *gemeente, fb_plan *p, jr_error *err)
+{
+    memset(p, 0, sizeof *p);
+    jr_status rc = svc_may(ctx, JR_ACT_SETTLE_READ, err);
+    if (rc != JR_OK)
+        return rc;
+    if (gemeente && !catalog_municipality(ctx->cat, gemeente))
+        return jr_fail(err, JR_EINVAL, "gemeente_unknown", "gemeente",
+                       "Gemeente '%s' hoort niet bij de regio.", gemeente);
+    const jr_principal *who = &ctx->who;
+    switch (who->role) {
+    case JR_ROLE_TOEGANG:
+    case JR_ROLE_GEMEENTE:
+        if (!who->gemeente[0])
+            return jr_fail(err, JR_EFORBIDDEN, "forbidden", "gemeente",
+                           "Deze gebruiker hoort bij geen gemeente.");
+        if (!gemeente)
+            gemeente = who->gemeente;
+        break;
+    case JR_ROLE_AANBIEDER:
+        if (!who->agb[0])
+            return jr_fail(err, JR_EFORBIDDEN, "forbidden", "agb",
+                           "Deze gebruiker hoort bij geen aanbieder.");
+        p->agb = who->agb;
+        break;
+    default:
+        break;
+    }
+    p->gemeente = gemeente;
+    p->hide = access_figures_aggregate(who, gemeente);
+    p->threshold = catalog_small_group_threshold(ctx->cat);
+    return JR_OK;
+}
+
+static jr_fig_count fig_count(int64_t n, bool hide, int64_t threshold)
+{
+    jr_fig_count c = {n, false};
+    if (hide && stats_hidden(n, threshold))
+        c.n = 0, c.hidden = true;
+    return c;
+}
+
+/* ---- benchmark ---- */
+
+static const struct {
+    const char *code, *label;
+    bool money;
+} bench_figures[JR_FB_NFIGURES] = {
+    {"youths_per_thousand_x10", "Jeugdigen in zorg per 1.000", false},
+    {"youth_share_x10", "Jeugdigen in zorg, % van <18", false},
+    {"started_per_thousand_x10", "Gestarte toewijzingen per 1.000", false},
+    {"spend_per_youth_cents", "Uitgaven per jeugdige", true},
+    {"spend_per_thousand_cents", "Uitgaven per 1.000 jeugdigen", true},
+    {"ambulant_share_x10", "Aandeel ambulant (jeugdigen), %", false},
+    {"verblijf_per_thousand_x10", "Jeugdigen in verblijf per 1.000", false},
+};
+
+const char *figures_bench_code(jr_fb_figure f)
+{
+    return (unsigned)f < JR_FB_NFIGURES ? bench_figures[f].code : "";
+}
+
+const char *figures_bench_label(jr_fb_figure f)
+{
+    return (unsigned)f < JR_FB_NFIGURES ? bench_figures[f].label : "";
+}
+
+bool figures_bench_is_money(jr_fb_figure f)
+{
+    return (unsigned)f < JR_FB_NFIGURES && bench_figures[f].money;
+}
+
+/* the raw counts of one municipality (or of the region) */
+typedef struct {
+    store_fb_kinds kinds;
+    store_fb_spend spend;
+} bench_raw;
+
+typedef struct {
+    const jr_catalog *cat;
+    bench_raw *raw; /* one per catalog municipality */
+} bench_fill;
+
+static int municipality_index(const jr_catalog *cat, const char *cbs)
+{
+    for (int i = 0; i < cat->nmunicipalities; i++)
+        if (strcmp(cat->municipalities[i].cbs, cbs) == 0)
+            return i;
+    return -1;
+}
+
+static int bench_kinds(void *ud, const void *row)
+{
+    bench_fill *b = ud;
+    const store_fb_kinds *k = row;
+    int i = municipality_index(b->cat, k->gemeente);
+    if (i >= 0) /* a municipality outside the catalog is in no row */
+        b->raw[i].kinds = *k;
+    return 0;
+}
+
+static int bench_spend(void *ud, const void *row)
+{
+    bench_fill *b = ud;
+    const store_fb_spend *s = row;
+    int i = municipality_index(b->cat, s->key);
+    if (i >= 0)
+        b->raw[i].spend = *s;
+    return 0;
+}
+
+/* cell: a figure built on group youths; value when has; hidden when the
+ * row is an aggregate and small says so */
+static void cell(jr_fb_cell *c, int64_t group, bool small, bool has, int64_t value)
+{
+    memset(c, 0, sizeof *c);
+    if (small) {
+        c->hidden = true;
+        return;
+    }
+    c->group = group;
+    c->has = has;
+    c->value = has ? value : 0;
+}
+
+static void bench_row(const bench_raw *r, int64_t pop, bool hide, int64_t t, jr_fb_row *row)
+{
+    const store_fb_kinds *k = &r->kinds;
+    const store_fb_spend *s = &r->spend;
+    row->population = pop;
+    bool small_youths = hide && stats_hidden(k->youths, t);
+    int64_t v = stats_per_thousand_x10(k->youths, pop);
+    cell(&row->cells[JR_FB_YOUTHS_PER_1000], k->youths, small_youths, v >= 0, v);
+    v = stats_share_x10(k->youths, pop);
+    cell(&row->cells[JR_FB_YOUTH_SHARE], k->youths, small_youths, v >= 0, v);
+    v = stats_per_thousand_x10(k->started, pop);
+    cell(&row->cells[JR_FB_STARTED_PER_1000], k->started_youths,
+         hide && stats_hidden(k->started_youths, t), v >= 0, v);
+    bool small_spend = hide && stats_hidden(s->youths, t);
+    cell(&row->cells[JR_FB_SPEND_PER_YOUTH], s->youths, small_spend, s->youths > 0,
+         stats_div_round(s->cents, s->youths));
+    cell(&row->cells[JR_FB_SPEND_PER_1000], s->youths, small_spend, pop > 0,
+         stats_div_round(s->cents * 1000, pop));
+    int64_t both = k->ambulant_youths + k->verblijf_youths;
+    v = stats_share_x10(k->ambulant_youths, both);
+    cell(&row->cells[JR_FB_AMBULANT_SHARE], both,
+         hide && (stats_hidden(k->ambulant_youths, t) || stats_hidden(k->verblijf_youths, t)),
+         v >= 0, v);
+    v = stats_per_thousand_x10(k->verblijf_youths, pop);
+    cell(&row->cells[JR_FB_VERBLIJF_PER_1000], k->verblijf_youths,
+         hide && stats_hidden(k->verblijf_youths, t), v >= 0, v);
+}
+
+static void hide_cell(jr_fb_cell *c)
+{
+    memset(c, 0, sizeof *c);
+    c->hidden = true;
+}
+
+/* suppress: when exactly one aggregate municipality's figure f is hidden
+ * and the region's is shown, hides the aggregate figure with the smallest
+ * group beside it (the region's when there is none), so that the region's
+ * total less the figures shown does not give the hidden one away */
+static void suppress(jr_figures_benchmark *b, int f)
+{
+    int hidden = 0, next = -1;
+    for (int i = 0; i < b->nrows; i++) {
+        const jr_fb_row *r = &b->rows[i];
+        if (!r->aggregate)
+            continue;
+        const jr_fb_cell *c = &r->cells[f];
+        if (c->hidden)
+            hidden++;
+        else if (c->has && (next < 0 || c->group < b->rows[next].cells[f].group))
+            next = i;
+    }
+    if (hidden != 1 || b->region.cells[f].hidden)
+        return;
+    hide_cell(next >= 0 ? &b->rows[next].cells[f] : &b->region.cells[f]);
+}
+
+static void rank_and_diff(jr_figures_benchmark *b, int f)
+{
+    const jr_fb_cell *reg = &b->region.cells[f];
+    for (int i = 0; i < b->nrows; i++) {
+        jr_fb_cell *c = &b->rows[i].cells[f];
+        if (!c->has)
+            continue;
+        c->rank = 1;
+        for (int j = 0; j < b->nrows; j++)
+            if (b->rows[j].cells[f].has && b->rows[j].cells[f].value > c->value)
+                c->rank++;
+        if (reg->has) {
+            c->has_diff = true;
+            c->diff = c->value - reg->value;
+        }
+    }
+}
+
+jr_status figures_benchmark(const jr_ctx *ctx, const jr_period *period, jr_figures_benchmark *out,
+                            jr_error *err)
+{
+    memset(out, 0, sizeof *out);
+    out->period = *period;
+    fb_plan p;
+    jr_status rc = plan(ctx, NULL, &p, err);
+    if (rc != JR_OK)
+        return rc;
+    p.gemeente = NULL; /* the benchmark is always the whole region */
+    scope_fill(ctx, &p, &out->scope);
+    const jr_catalog *cat = ctx->cat;
+    bench_raw *raw = calloc((size_t)cat->nmunicipalities + 1, sizeof *raw);
+    if (!raw)
+        return jr_fail(err, JR_ENOMEM, "nomem", "", "Onvoldoende geheugen.");
+    bench_raw *region = &raw[cat->nmunicipalities];
+    bench_fill fill = {cat, raw};
+    jr_month f = date_month(period->first), l = date_month(period->last);
+    rc = store_begin(ctx->store, err);
+    if (rc == JR_OK) {
+        rc = store_fb_kinds_each(ctx->store, period->first, period->last, p.agb, bench_kinds, &fill,
+                                 err);
+        if (rc == JR_OK)
+            rc = store_fb_kinds_total(ctx->store, period->first, period->last, NULL, p.agb,
+                                      &region->kinds, err);
+        if (rc == JR_OK)
+            rc = store_fb_spend_each(ctx->store, f, l, p.agb, bench_spend, &fill, err);
+        if (rc == JR_OK)
+            rc = store_fb_spend_total(ctx->store, f, l, NULL, p.agb, &region->spend, err);
+        rc = svc_finish(ctx, rc, err);
+    }
+    if (rc == JR_OK) {
+        int64_t t = p.threshold, regpop = 0;
+        out->nrows = cat->nmunicipalities;
+        for (int i = 0; i < cat->nmunicipalities; i++) {
+            const jr_municipality *m = &cat->municipalities[i];
+            jr_fb_row *row = &out->rows[i];
+            str_copy(row->gemeente, sizeof row->gemeente, m->cbs);
+            str_copy(row->name, sizeof row->name, m->name);
+            row->own = (ctx->who.role == JR_ROLE_TOEGANG || ctx->who.role == JR_ROLE_GEMEENTE) &&
+                       strcmp(ctx->who.gemeente, m->cbs) == 0;
+            row->aggregate = access_figures_aggregate(&ctx->who, m->cbs);
+            bench_row(&raw[i], m->youth_population, row->aggregate, t, row);
+            regpop += m->youth_population;
+        }
+        str_copy(out->region.name, sizeof out->region.name, cat->region);
+        out->region.aggregate = access_figures_aggregate(&ctx->who, NULL);
+        bench_row(region, regpop, out->region.aggregate, t, &out->region);
+        for (int k = 0; k < JR_FB_NFIGURES; k++) {
+            suppress(out, k);
+            rank_and_diff(out, k);
+        }
+    }
+    free(raw);
+    return rc;
+}
+
+/* ---- ambulantisering ---- */
+
+static void amb_point(jr_month m, const store_fb_kinds *k, const store_fb_spend *s, bool hide,
+                      int64_t t, jr_fb_amb_point *pt)
+{
+    memset(pt, 0, sizeof *pt);
+    pt->month = m;
+    pt->ambulant = fig_count(k->ambulant_youths, hide, t);
+    pt->verblijf = fig_count(k->verblijf_youths, hide, t);
+    pt->youth_share_x10 =
+        pt->ambulant.hidden || pt->verblijf.hidden
+            ? -1
+            : stats_share_x10(k->ambulant_youths, k->ambulant_youths + k->verblijf_youths);
+    pt->ambulant_cents = s->ambulant_cents;
+    pt->verblijf_cents = s->verblijf_cents;
+    /* a share of money needs both kinds positive in sum */
+    int64_t both = s->ambulant_cents + s->verblijf_cents;
+    pt->money_share_x10 = both > 0 ? stats_share_x10(s->ambulant_cents, both) : -1;
+}
+
+typedef struct {
+    jr_month months[JR_FB_MAX_MONTHS];
+    store_fb_spend spend[JR_FB_MAX_MONTHS];
+    int n;
+} amb_spend;
+
+static int amb_spend_add(void *ud, const void *row)
+{
+    amb_spend *a = ud;
+    const store_fb_spend *s = row;
+    jr_month m;
+    if (!month_parse(s->key, &m))
+        return 0;
+    for (int i = 0; i < a->n; i++)
+        if (a->months[i] == m)
+            a->spend[i] = *s;
+    return 0;
+}
+
+/* amb_year: the months of per and its whole into pts[0..n) and *total */
+static jr_status amb_year(const jr_ctx *ctx, const jr_period *per, const fb_plan *p,
+                          jr_fb_amb_point *pts, jr_fb_amb_point *total, int *n, jr_error *err)
+{
+    amb_spend a;
+    memset(&a, 0, sizeof a);
+    a.n = period_months(per, a.months);
+    *n = a.n;
+    jr_month f = date_month(per->first), l = date_month(per->last);
+    jr_status rc =
+        store_fb_spend_months(ctx->store, f, l, p->gemeente, p->agb, amb_spend_add, &a, err);
+    for (int i = 0; rc == JR_OK && i < a.n; i++) {
+        store_fb_kinds k;
+        rc = store_fb_kinds_total(ctx->store, month_first_day(a.months[i]),
+                                  month_last_day(a.months[i]), p->gemeente, p->agb, &k, err);
+        if (rc == JR_OK)
+            amb_point(a.months[i], &k, &a.spend[i], p->hide, p->threshold, &pts[i]);
+    }
+    store_fb_kinds k;
+    store_fb_spend s;
+    if (rc == JR_OK)
+        rc = store_fb_kinds_total(ctx->store, per->first, per->last, p->gemeente, p->agb, &k, err);
+    if (rc == JR_OK)
+        rc = store_fb_spend_total(ctx->store, f, l, p->gemeente, p->agb, &s, err);
+    if (rc == JR_OK)
+        amb_point(0, &k, &s, p->hide, p->threshold, total);
+    return rc;
+}
+
+jr_status figures_ambulant(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
+                           jr_figures_ambulant *out, jr_error *err)
+{
+    memset(out, 0, sizeof *out);
+    out->period = *period;
+    fb_plan p;
+    jr_status rc = plan(ctx, gemeente, &p, err);
+    if (rc != JR_OK)
+        return rc;
+    if (!period_year_before(period, &out->before))
+        return jr_fail(err, JR_EINVAL, "period_invalid", "period",
+                       "Periode valt te vroeg: er is geen vorig jaar.");
+    scope_fill(ctx, &p, &out->scope);
+    out->aggregate = p.hide;
+    rc = store_begin(ctx->store, err);
+    if (rc != JR_OK)
+        return rc;
+    int n = 0;
+    rc = amb_year(ctx, period, &p, out->now, &out->total, &out->nmonths, err);
+    if (rc == JR_OK)
+        rc = amb_year(ctx, &out->before, &p, out->prev, &out->total_prev, &n, err);
+    return svc_finish(ctx, rc, err);
+}
+
+/* ---- quotes ---- */
+
+/* the quotes of one group while they are counted */
+typedef struct {
+    jr_fb_quote_group g;
+    int64_t *days, *youths; /* answer times, youth ids */
+    size_t ndays, nyouths, cap_days, cap_youths;
+} quote_acc;
+
+typedef struct {
+    quote_acc total;
+    quote_acc referrer[JR_FIG_REFERRER_TYPES + 1];
+    int nreferrers;
+    quote_acc *provider;
+    int nproviders, cap;
+    bool nomem;
+} quote_tally;
+
+static bool push(int64_t **v, size_t *n, size_t *cap, int64_t x)
+{
+    if (*n == *cap) {
+        size_t c = *cap ? 2 * *cap : 16;
+        int64_t *g = realloc(*v, c * sizeof *g);
+        if (!g)
+            return false;
+        *v = g;
+        *cap = c;
+    }
+    (*v)[(*n)++] = x;
+    return true;
+}
+
+static bool quote_add(quote_acc *a, const store_fb_quote *q)
+{
+    a->g.requested++;
+    if (strcmp(q->status, "geaccepteerd") == 0)
+        a->g.accepted++;
+    else if (strcmp(q->status, "afgewezen") == 0)
+        a->g.rejected++;
+    else {
+        a->g.open++;
+        if (strcmp(q->status, "aangevraagd") == 0)
+            a->g.unanswered++;
+    }
+    if (q->answered != JR_DATE_NONE) {
+        a->g.answered++;
+        if (!push(&a->days, &a->ndays, &a->cap_days, (int64_t)(q->answered - q->requested)))
+            return false;
+    }
+    return push(&a->youths, &a->nyouths, &a->cap_youths, q->youth_id);
+}
+
+/* acc_at: the group with code in a[0..*n), added in code order when absent */
+static quote_acc *acc_at(quote_acc *a, int *n, const char *code, const char *name)
+{
+    int i = 0;
+    while (i < *n && strcmp(a[i].g.code, code) < 0)
+        i++;
+    if (i < *n && strcmp(a[i].g.code, code) == 0)
+        return &a[i];
+    memmove(&a[i + 1], &a[i], (size_t)(*n - i) * sizeof a[0]);
+    (*n)++;
+    memset(&a[i], 0, sizeof a[i]);
+    str_copy(a[i].g.code, sizeof a[i].g.code, code);
+    str_copy(a[i].g.name, sizeof a[i].g.name, name);
+    return &a[i];
+}
+
+static int quote_each(void *ud, const void *row)
+{
+    quote_tally *t = ud;
+    const store_fb_quote *q = row;
+    if (t->nproviders == t->cap) {
+        int c = t->cap ? 2 * t->cap : 16;
+        quote_acc *g = realloc(t->provider, (size_t)c * sizeof *g);
+        if (!g) {
+            t->nomem = true;
+            return 1;
+        }
+        t->provider = g;
+        t->cap = c;
+    }
+    const char *type = q->referrer_type;
+    /* a type outside the list counts under the last slot's own code */
+    quote_acc *r = NULL;
+    for (int i = 0; i < t->nreferrers; i++)
+        if (strcmp(t->referrer[i].g.code, type) == 0)
+            r = &t->referrer[i];
+    if (!r && t->nreferrers < JR_FIG_REFERRER_TYPES + 1)
+        r = acc_at(t->referrer, &t->nreferrers, type, referrer_type_name(type));
+    quote_acc *p = acc_at(t->provider, &t->nproviders, q->agb, q->provider_name);
+    if (!quote_add(&t->total, q) || (r && !quote_add(r, q)) || !quote_add(p, q)) {
+        t->nomem = true;
+        return 1;
+    }
+    return 0;
+}
+
+/* quote_close: the medians, the distinct youths and the hiding of a group;
+ * releases its lists */
+static void quote_close(quote_acc *a, bool hide, int64_t t, jr_fb_quote_group *out)
+{
+    stats_sort(a->days, a->ndays);
+    a->g.median_x2 = stats_median_x2(a->days, a->ndays);
+    a->g.p90 = stats_percentile(a->days, a->ndays, 900);
+    stats_sort(a->youths, a->nyouths);
+    int64_t distinct = 0;
+    for (size_t i = 0; i < a->nyouths; i++)
+        if (i == 0 || a->youths[i] != a->youths[i - 1])
+            distinct++;
+    a->g.youths = distinct;
+    *out = a->g;
+    if (hide && stats_hidden(distinct, t)) {
+        jr_fb_quote_group h;
+        memset(&h, 0, sizeof h);
+        str_copy(h.code, sizeof h.code, a->g.code);
+        str_copy(h.name, sizeof h.name, a->g.name);
+        h.hidden = true;
+        *out = h;
+    }
+    free(a->days);
+    free(a->youths);
+    a->days = a->youths = NULL;
+}
+
+jr_status figures_quotes(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
+                         jr_figures_quotes *out, jr_error *err)
+{
+    memset(out, 0, sizeof *out);
+    out->period = *period;
+    fb_plan p;
+    jr_status rc = plan(ctx, gemeente, &p, err);
+    if (rc != JR_OK)
+        return rc;
+    scope_fill(ctx, &p, &out->scope);
+    out->aggregate = p.hide;
+    quote_tally t;
+    memset(&t, 0, sizeof t);
+    rc = store_begin(ctx->store, err);
+    if (rc == JR_OK) {
+        rc = store_fb_quotes_each(ctx->store, period->first, period->last, p.gemeente, p.agb,
+                                  quote_each, &t, err);
+        rc = svc_finish(ctx, rc, err);
+    }
+    if (rc == JR_OK && t.nomem)
+        rc = jr_fail(err, JR_ENOMEM, "nomem", "", "Onvoldoende geheugen.");
+    if (rc == JR_OK && t.nproviders > 0) {
+        out->by_provider = calloc((size_t)t.nproviders, sizeof *out->by_provider);
+        if (!out->by_provider)
+            rc = jr_fail(err, JR_ENOMEM, "nomem", "", "Onvoldoende geheugen.");
+    }
+    quote_close(&t.total, p.hide, p.threshold, &out->total);
+    for (int i = 0; i < t.nreferrers; i++)
+        quote_close(&t.referrer[i], p.hide, p.threshold, &out->by_referrer[i]);
+    out->nreferrers = t.nreferrers;
+    for (int i = 0; i < t.nproviders; i++) {
+        jr_fb_quote_group g;
+        quote_close(&t.provider[i], p.hide, p.threshold, &g);
+        if (out->by_provider)
+            out->by_provider[i] = g;
+    }
+    if (out->by_provider)
+        out->nproviders = t.nproviders;
+    free(t.provider);
+    return rc;
+}
+
+void figures_quotes_free(jr_figures_quotes *q)
+{
+    free(q->by_provider);
+    q->by_provider = NULL;
+    q->nproviders = 0;
+}
+
+/* ---- the most expensive youths ---- */
+
+typedef struct {
+    jr_figures_expensive *e;
+    bool nomem;
+} exp_fill;
+
+static int exp_youth(void *ud, const void *row)
+{
+    exp_fill *x = ud;
+    const store_fb_youth *y = row;
+    jr_figures_expensive *e = x->e;
+    if (e->n >= e->limit)
+        return 1;
+    jr_fb_exp_youth *o = &e->youths[e->n++];
+    memset(o, 0, sizeof *o);
+    o->youth_id = y->youth_id;
+    str_copy(o->bsn, sizeof o->bsn, y->bsn);
+    o->cents = y->cents;
+    return 0;
+}
+
+typedef struct {
+    jr_fb_exp_youth *y;
+    int cap;
+    bool nomem;
+} exp_assign_fill;
+
+static int exp_assignment(void *ud, const void *row)
+{
+    exp_assign_fill *x = ud;
+    const store_fb_youth_assignment *a = row;
+    jr_fb_exp_youth *y = x->y;
+    if (y->nassignments == x->cap) {
+        int c = x->cap ? 2 * x->cap : 4;
+        jr_fb_exp_assignment *g = realloc(y->assignments, (size_t)c * sizeof *g);
+        if (!g) {
+            x->nomem = true;
+            return 1;
+        }
+        y->assignments = g;
+        x->cap = c;
+    }
+    jr_fb_exp_assignment *o = &y->assignments[y->nassignments++];
+    memset(o, 0, sizeof *o);
+    str_copy(o->number, sizeof o->number, a->number);
+    str_copy(o->agb, sizeof o->agb, a->agb);
+    str_copy(o->provider_name, sizeof o->provider_name, a->provider_name);
+    /* the voorziening: a budget's keuzebudget (or offerte), else the product */
+    const char *v = a->product;
+    if (a->is_budget)
+        v = strcmp(a->route, "offerte") == 0 || !a->budget[0] ? "offerte" : a->budget;
+    str_copy(o->product, sizeof o->product, v);
+    str_copy(o->status, sizeof o->status, a->status);
+    o->start = a->start;
+    o->end = a->end;
+    o->cents = a->cents;
+    return 0;
+}
+
+jr_status figures_expensive(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
+                            int64_t limit, jr_figures_expensive *out, jr_error *err)
+{
+    memset(out, 0, sizeof *out);
+    out->period = *period;
+    jr_status rc = svc_may(ctx, JR_ACT_PERSONAL_READ, err);
+    if (rc != JR_OK)
+        return rc;
+    if (limit == 0)
+        limit = JR_FB_EXPENSIVE_DEFAULT;
+    if (limit < 1 || limit > JR_FB_EXPENSIVE_MAX)
+        return jr_fail(err, JR_EINVAL, "limit_invalid", "limit",
+                       "Het aantal jeugdigen moet van 1 tot en met %d zijn, niet %lld.",
+                       JR_FB_EXPENSIVE_MAX, (long long)limit);
+    if (gemeente && !catalog_municipality(ctx->cat, gemeente))
+        return jr_fail(err, JR_EINVAL, "gemeente_unknown", "gemeente",
+                       "Gemeente '%s' hoort niet bij de regio.", gemeente);
+    const jr_principal *who = &ctx->who;
+    if (!gemeente && (who->role == JR_ROLE_TOEGANG || who->role == JR_ROLE_GEMEENTE))
+        gemeente = who->gemeente[0] ? who->gemeente : NULL;
+    /* personal data of the municipality's residents: beheerder, rsj and the
+     * system any, a municipal role its own (access_sees); a provider (whose
+     * own records are bound to its AGB, not to a municipality) none */
+    if (who->role == JR_ROLE_AANBIEDER || !svc_sees(ctx, gemeente, NULL))
+        return jr_fail(err, JR_EFORBIDDEN, "forbidden", "gemeente",
+                       "De rol %s mag de duurste jeugdigen van %s niet inzien.",
+                       role_name(who->role), gemeente ? gemeente : "de regio");
+    str_copy(out->gemeente, sizeof out->gemeente, gemeente);
+    const jr_municipality *m = gemeente ? catalog_municipality(ctx->cat, gemeente) : NULL;
+    str_copy(out->name, sizeof out->name, m ? m->name : ctx->cat->region);
+    out->limit = limit;
+    out->youths = calloc((size_t)limit, sizeof *out->youths);
+    if (!out->youths)
+        return jr_fail(err, JR_ENOMEM, "nomem", "", "Onvoldoende geheugen.");
+    jr_month f = date_month(period->first), l = date_month(period->last);
+    rc = store_begin(ctx->store, err);
+    if (rc != JR_OK)
+        return rc;
+    exp_fill x = {out, false};
+    rc = store_fb_expensive_each(ctx->store, f, l, gemeente, limit, exp_youth, &x, err);
+    for (int i = 0; rc == JR_OK && i < out->n; i++) {
+        exp_assign_fill a = {&out->youths[i], 0, false};
+        rc = store_fb_youth_assignments_each(ctx->store, out->youths[i].youth_id, f, l, gemeente,
+                                             exp_assignment, &a, err);
+        if (rc == JR_OK && a.nomem)
+            rc = jr_fail(err, JR_ENOMEM, "nomem", "", "Onvoldoende geheugen.");
+    }
+    if (rc == JR_OK) {
+        /* the audit row names who (the actor), what (municipality, period)
+         * and how many youths; never a BSN */
+        char detail[160], pt[JR_PERIOD_TEXT_LEN];
+        snprintf(detail, sizeof detail, "periode %s, %d jeugdigen getoond (hoogstens %lld)",
+                 period_format(period, pt), out->n, (long long)limit);
+        rc = audit_record(ctx, "cijfers.duurste_jeugdigen", "figures",
+                          gemeente ? gemeente : "regio", detail, err);
+    }
+    return svc_finish(ctx, rc, err);
+}
+
+void figures_expensive_free(jr_figures_expensive *e)
+{
+    for (int i = 0; e->youths && i < e->n; i++)
+        free(e->youths[i].assignments);
+    free(e->youths);
+    e->youths = NULL;
+    e->n = 0;
+}
