@@ -30,6 +30,7 @@
 #include "service/care.h"
 #include "service/figures_bench.h"
 #include "service/provider.h"
+#include "service/quote.h"
 #include "service/referrals.h"
 #include "service/youth.h"
 
@@ -363,10 +364,115 @@ static void expensive_youths_are_audited_and_refused_to_others(void **state)
     assert_int_equal(n, 1); /* refusals read nothing and write nothing */
 }
 
+/* ---- ambulantisering ----
+ *
+ * Zwolle, 2025-Q2, as rsj: every assignment is a budget assignment (iJw
+ * category 45: ambulant); a1 (Z1, March-August), a2 (Z2, April-September)
+ * and a3 (Z3, January-June) run in each of April, May and June: 3 ambulant
+ * youths a month, none in wonen/verblijf: a youth share of 100,0 %. Money by
+ * the batch's month: April L1 10 h 45F02 = 81000; May L2 4 h + L3 2 h 45F01
+ * = 6 x 5816 = 34896; June nothing (no money share). The quarter: 3 youths,
+ * 115896. The same months of 2024: nothing. */
+static void ambulantisering_per_month(void **state)
+{
+    fx *f = *state;
+    jr_figures_ambulant a;
+    assert_ok(figures_ambulant(&f->ctx, &f->q2, ZWOLLE, &a, err));
+    assert_int_equal(a.nmonths, 3);
+    const int64_t money[3] = {81000, 34896, 0};
+    for (int m = 0; m < 3; m++) {
+        assert_i64_equal(a.now[m].ambulant.n, 3);
+        assert_false(a.now[m].ambulant.hidden);
+        assert_i64_equal(a.now[m].verblijf.n, 0);
+        assert_i64_equal(a.now[m].youth_share_x10, 1000);
+        assert_i64_equal(a.now[m].ambulant_cents, money[m]);
+        assert_i64_equal(a.now[m].verblijf_cents, 0);
+        assert_i64_equal(a.now[m].money_share_x10, money[m] ? 1000 : -1);
+        assert_i64_equal(a.prev[m].ambulant.n, 0);
+        assert_i64_equal(a.prev[m].youth_share_x10, -1);
+    }
+    assert_i64_equal(a.total.ambulant.n, 3);
+    assert_i64_equal(a.total.ambulant_cents, 115896);
+    assert_i64_equal(a.total.money_share_x10, 1000);
+    assert_i64_equal(a.total_prev.ambulant_cents, 0);
+}
+
+/* ---- quotes ----
+ *
+ * Zwolle, 2025-Q2: a GI (04) asks quotes for Z1 of A and B on 2 May; A
+ * answers on 6 May (4 days), B on 12 May (10 days); the municipality
+ * accepts A's (B's is rejected with it). The GI asks A for Z2 on 2 June:
+ * not answered. Requested 3, accepted 1, rejected 1, open 1 (unanswered 1),
+ * answered 2: median (4 + 10) / 2 = 7 (twice: 14), nearest-rank 90th
+ * percentile of 2 days: the 2nd, 10. Per provider: A 2 requested, 1
+ * accepted, 1 open, answered once in 4 days; B 1 requested, rejected,
+ * answered in 10 days. */
+static void quotes_requested_answered_and_decided(void **state)
+{
+    fx *f = *state;
+    jr_referral_req gi = req_of("04", JR_ROUTE_QUOTE, "", "2025-05-02");
+    int64_t r1 = refer(f, Z1, &gi);
+    const char *both[] = {AGB_A, AGB_B};
+    int64_t ids[2];
+    f->ctx.today = D("2025-05-02");
+    assert_ok(quote_request(&f->ctx, r1, both, 2, ids, err));
+    jr_quote_line l;
+    memset(&l, 0, sizeof l);
+    snprintf(l.product, sizeof l.product, "45F02");
+    l.centi_hours = 1000;
+    jr_cents total = 0;
+    f->ctx.today = D("2025-05-06");
+    assert_ok(quote_answer(&f->ctx, ids[0], AGB_A, &l, 1, 6, "Plan A", &total, err));
+    f->ctx.today = D("2025-05-12");
+    assert_ok(quote_answer(&f->ctx, ids[1], AGB_B, &l, 1, 6, "Plan B", &total, err));
+    char number[24];
+    assert_ok(quote_accept(&f->ctx, ids[0], D("2025-06-01"), number, err));
+    gi.date = D("2025-06-02");
+    f->ctx.today = D("2025-06-02");
+    int64_t r2 = refer(f, Z2, &gi);
+    const char *one[] = {AGB_A};
+    int64_t id3;
+    assert_ok(quote_request(&f->ctx, r2, one, 1, &id3, err));
+    f->ctx.today = D("2026-01-15");
+
+    jr_figures_quotes q;
+    assert_ok(figures_quotes(&f->ctx, &f->q2, ZWOLLE, &q, err));
+    assert_i64_equal(q.total.requested, 3);
+    assert_i64_equal(q.total.accepted, 1);
+    assert_i64_equal(q.total.rejected, 1);
+    assert_i64_equal(q.total.open, 1);
+    assert_i64_equal(q.total.unanswered, 1);
+    assert_i64_equal(q.total.answered, 2);
+    assert_i64_equal(q.total.median_x2, 14);
+    assert_i64_equal(q.total.p90, 10);
+    assert_i64_equal(q.total.youths, 2);
+    assert_int_equal(q.nreferrers, 1);
+    assert_string_equal(q.by_referrer[0].code, "04");
+    assert_i64_equal(q.by_referrer[0].requested, 3);
+    assert_int_equal(q.nproviders, 2);
+    assert_string_equal(q.by_provider[0].code, AGB_A);
+    assert_i64_equal(q.by_provider[0].requested, 2);
+    assert_i64_equal(q.by_provider[0].accepted, 1);
+    assert_i64_equal(q.by_provider[0].open, 1);
+    assert_i64_equal(q.by_provider[0].median_x2, 8);
+    assert_string_equal(q.by_provider[1].code, AGB_B);
+    assert_i64_equal(q.by_provider[1].rejected, 1);
+    assert_i64_equal(q.by_provider[1].p90, 10);
+    figures_quotes_free(&q);
+
+    /* Deventer asked none */
+    assert_ok(figures_quotes(&f->ctx, &f->q2, DEVENTER, &q, err));
+    assert_i64_equal(q.total.requested, 0);
+    assert_i64_equal(q.total.answered, 0);
+    figures_quotes_free(&q);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(benchmark_whole_for_rsj, setup, teardown),
+        cmocka_unit_test_setup_teardown(ambulantisering_per_month, setup, teardown),
+        cmocka_unit_test_setup_teardown(quotes_requested_answered_and_decided, setup, teardown),
         cmocka_unit_test_setup_teardown(benchmark_hides_at_threshold_minus_one, setup, teardown),
         cmocka_unit_test_setup_teardown(expensive_youths_are_audited_and_refused_to_others, setup,
                                         teardown),
