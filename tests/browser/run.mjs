@@ -540,6 +540,7 @@ async function suite() {
         ['jeugdige.html', '#zoek-form', 'jeugdige-zoeken'],
         ['monitor.html?periode=2025', '#kerncijfers', 'monitor'],
         ['begroting.html?jaar=2025&gemeente=0193', '#kop-controle', 'begroting'],
+        ['benchmark.html?periode=2025', '#kop-benchmark', 'benchmark'],
       ];
       for (const [url, sel, name] of pages) {
         await page.goto(`${base}/${url}`);
@@ -621,6 +622,29 @@ async function suite() {
       await page.locator('#tabel-aanbieders button', { hasText: 'Regels' }).first().click();
       await page.waitForSelector('#drill-tabel tbody tr');
       await shot('monitor-regels');
+    }));
+
+    it('5c. the benchmark shows every municipality with the own one highlighted, as the API says', guard('scenario5c', async () => {
+      await login('gemeente1');
+      await page.goto(`${base}/benchmark.html?periode=2025`);
+      await page.waitForSelector('#kop-benchmark');
+      const b = await page.evaluate(async (x) => (await fetch(x)).json(), '/api/v1/figures/benchmark?period=2025');
+      // one row per municipality and the region's
+      assert.equal(await page.locator('#benchmark tbody tr').count(), b.rows.length + 1);
+      const own = b.rows.find((r) => r.own);
+      assert.ok(own, 'the gemeente user has an own row');
+      const ownRow = page.locator('#benchmark tbody tr.table-warning');
+      assert.equal(await ownRow.count(), 1);
+      assert.match(await ownRow.locator('td').first().textContent(), new RegExp(own.gemeente));
+      const c = own.figures.youths_per_thousand_x10;
+      const shown = c.hidden ? `< ${b.scope.threshold}` : (c.value / 10).toLocaleString('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+      assert.equal((await ownRow.locator('td').nth(1).textContent()).trim(), shown);
+      // another figure in the chart, then a refused period at the field
+      await page.selectOption('#cijfer', 'spend_per_youth_cents');
+      await shot('benchmark');
+      await page.fill('#periode', '2025-Q5');
+      await page.click('#tonen');
+      await page.waitForSelector('#periode.is-invalid');
     }));
 
     it('6. no Content-Security-Policy violations or script errors', async () => {
