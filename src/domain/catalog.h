@@ -16,6 +16,7 @@
 
 #include "date.h"
 #include "money.h"
+#include "signals.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -118,6 +119,7 @@ typedef struct jr_catalog {
     jr_lot lots[JR_MAX_LOTS];
     int nindex;
     jr_index index[JR_MAX_INDEX];
+    jr_signal_limits signals; /* the control signals' thresholds (defaults when absent) */
 } jr_catalog;
 
 const jr_municipality *catalog_municipality(const jr_catalog *cat, const char *cbs);
