@@ -10,6 +10,7 @@
 #include "../domain/referral.h"
 
 #include <jansson.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -325,25 +326,64 @@ static jr_status load_referrer(loader *ld, jr_catalog *cat, json_t *e, const cha
     return JR_OK;
 }
 
+/* signals: {"budget_used_pct": 95, ...}, every field optional (the default
+ * of domain/signals.h when absent); jump_min_amount in euros as text. */
+static jr_status load_signals(loader *ld, json_t *root, jr_signal_limits *l)
+{
+    static const char *const keys[] = {"budget_used_pct",
+                                       "budget_share_pct",
+                                       "budget_min_assignments",
+                                       "hours_per_week",
+                                       "credit_share_pct",
+                                       "jump_factor_pct",
+                                       "jump_min_amount",
+                                       "note",
+                                       NULL};
+    static const struct {
+        const char *key;
+        int32_t lo, hi;
+        size_t at;
+    } ints[] = {
+        {"budget_used_pct", 1, 100, offsetof(jr_signal_limits, budget_used_pct)},
+        {"budget_share_pct", 1, 100, offsetof(jr_signal_limits, budget_share_pct)},
+        {"budget_min_assignments", 1, 100000, offsetof(jr_signal_limits, budget_min_assignments)},
+        {"hours_per_week", 1, 168, offsetof(jr_signal_limits, hours_per_week)},
+        {"credit_share_pct", 0, 100, offsetof(jr_signal_limits, credit_share_pct)},
+        {"jump_factor_pct", 100, 10000, offsetof(jr_signal_limits, jump_factor_pct)},
+    };
+    signal_limits_default(l);
+    json_t *o = json_object_get(root, "signals");
+    if (!o)
+        return JR_OK;
+    if (!json_is_object(o))
+        return bad(ld, "signals", "moet een object zijn");
+    jr_status st = only_keys(ld, o, "signals", keys);
+    for (size_t i = 0; st == JR_OK && i < sizeof ints / sizeof ints[0]; i++)
+        if (json_object_get(o, ints[i].key))
+            st = get_int(ld, o, "signals", ints[i].key, ints[i].lo, ints[i].hi,
+                         (int32_t *)((char *)l + ints[i].at));
+    if (st != JR_OK)
+        return st;
+    char amount[24];
+    if ((st = get_str(ld, o, "signals", "jump_min_amount", amount, sizeof amount, false)))
+        return st;
+    if (amount[0] && (!money_parse(amount, &l->jump_min_cents) || l->jump_min_cents < 0))
+        return bad(ld, "signals.jump_min_amount",
+                   "geen bedrag in euro's van 0 of meer (zoals \"10000.00\")");
+    return JR_OK;
+}
+
 static jr_status load_root(loader *ld, json_t *root, jr_catalog *cat)
 {
-    static const char *const keys[] = {"format",
-                                       "region",
-                                       "organisation",
-                                       "variant",
-                                       "notes",
-                                       "index",
-                                       "municipalities",
-                                       "keuzebudgetten",
-                                       "functiegroepen",
-                                       "intensities",
-                                       "crisis",
-                                       "dyslexie",
-                                       "referrers",
-                                       "default_referrer",
-                                       "lots",
-                                       "small_group_threshold",
-                                       NULL};
+    static const char *const keys[] = {"format",         "region",
+                                       "organisation",   "variant",
+                                       "notes",          "index",
+                                       "municipalities", "keuzebudgetten",
+                                       "functiegroepen", "intensities",
+                                       "crisis",         "dyslexie",
+                                       "referrers",      "default_referrer",
+                                       "lots",           "small_group_threshold",
+                                       "signals",        NULL};
     jr_status st;
     char fmt[40];
     if (!json_is_object(root))
@@ -520,6 +560,8 @@ static jr_status load_root(loader *ld, json_t *root, jr_catalog *cat)
             return bad(ld, f, w);
         }
 
+    if ((st = load_signals(ld, root, &cat->signals)) != JR_OK)
+        return st;
     for (int k = 0; k < cat->nproducts; k++)
         index_prices(cat, cat->products[k].prices, &cat->products[k].nprices);
     for (int k = 0; k < cat->nbudgets; k++)

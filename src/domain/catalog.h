@@ -16,6 +16,7 @@
 
 #include "date.h"
 #include "money.h"
+#include "signals.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -122,6 +123,7 @@ typedef struct jr_catalog {
      * file's small_group_threshold); 0 in a catalog not loaded from a file:
      * catalog_small_group_threshold gives JR_SMALL_GROUP_DEFAULT then */
     int32_t small_group_threshold;
+    jr_signal_limits signals; /* the control signals' thresholds (defaults when absent) */
 } jr_catalog;
 
 /* catalog_small_group_threshold: the region's small-group threshold, or

@@ -393,6 +393,65 @@ static void test_adjacent_tariff_periods_load(void **state)
     free(cat);
 }
 
+/* load_root_ok: root (stolen) loads; the catalog's signal limits into *l */
+static void load_root_ok(json_t *root, jr_signal_limits *l)
+{
+    char path[512];
+    write_config(root, path, sizeof path);
+    jr_catalog *cat = malloc(sizeof *cat);
+    assert_non_null(cat);
+    jr_error err;
+    jr_status st = region_load(path, cat, &err);
+    unlink(path);
+    if (st != JR_OK)
+        fail_msg("%s", err.message);
+    *l = cat->signals;
+    free(cat);
+}
+
+static void test_signals_defaults_and_override(void **state)
+{
+    (void)state;
+    jr_signal_limits l;
+    /* no "signals" object: the defaults of domain/signals.h */
+    json_t *root = shipped();
+    json_object_del(root, "signals");
+    load_root_ok(root, &l);
+    assert_int_equal(l.hours_per_week, 40);
+    assert_int_equal(l.budget_min_assignments, 4);
+    assert_i64_equal(l.jump_min_cents, 1000000);
+    /* one field set: that one changes, the others keep their default */
+    root = shipped();
+    json_object_set_new(
+        root, "signals",
+        json_pack("{s:i, s:s}", "hours_per_week", 36, "jump_min_amount", "2500.50"));
+    load_root_ok(root, &l);
+    assert_int_equal(l.hours_per_week, 36);
+    assert_i64_equal(l.jump_min_cents, 250050);
+    assert_int_equal(l.credit_share_pct, 10);
+    assert_int_equal(l.jump_factor_pct, 150);
+}
+
+static void test_signals_refused(void **state)
+{
+    (void)state;
+    json_t *root = shipped();
+    json_object_set_new(root, "signals", json_pack("{s:i}", "hours_per_week", 0));
+    expect_invalid(root, "signals.hours_per_week", "tussen 1 en 168");
+    root = shipped();
+    json_object_set_new(root, "signals", json_pack("{s:i}", "jump_factor_pct", 99));
+    expect_invalid(root, "signals.jump_factor_pct", NULL);
+    root = shipped();
+    json_object_set_new(root, "signals", json_pack("{s:s}", "jump_min_amount", "veel"));
+    expect_invalid(root, "signals.jump_min_amount", "bedrag");
+    root = shipped();
+    json_object_set_new(root, "signals", json_pack("{s:i}", "hours_per_wek", 40));
+    expect_invalid(root, "signals.hours_per_wek", "onbekend veld");
+    root = shipped();
+    json_object_set_new(root, "signals", json_string("40"));
+    expect_invalid(root, "signals", "object");
+}
+
 static void test_to_before_from(void **state)
 {
     (void)state;
@@ -593,6 +652,8 @@ int main(void)
         cmocka_unit_test(test_max_months_out_of_range),
         cmocka_unit_test(test_index_years_must_ascend),
         cmocka_unit_test(test_string_where_number_expected),
+        cmocka_unit_test(test_signals_defaults_and_override),
+        cmocka_unit_test(test_signals_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
