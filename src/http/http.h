@@ -22,6 +22,7 @@
 #ifndef JR_HTTP_H
 #define JR_HTTP_H
 
+#include "../domain/period.h"
 #include "../service/auth.h"
 #include "../service/youth.h"
 
@@ -166,6 +167,11 @@ typedef struct {
             http_page_add(p_, render((const type *)row));                                          \
         return 0;                                                                                  \
     }
+
+/* http_figures_query: reads ?period= (required: JJJJ, JJJJ-MM, JJJJ-Qn or
+ * JJJJ-Hn) and ?gemeente= (optional, NULL: the region), as every figure
+ * route asks them; false after answering 400. */
+bool http_figures_query(http_req *r, jr_period *period, const char **gemeente);
 
 /* http_page_begin: reads limit and offset; false after answering the
  * refusals collected so far (these and the handler's, see

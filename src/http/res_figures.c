@@ -16,10 +16,7 @@
 
 #include <stdlib.h>
 
-/* figures_query: reads ?period= (required: JJJJ, JJJJ-MM, JJJJ-Qn or
- * JJJJ-Hn) and ?gemeente= (optional, NULL: the region); false after
- * answering 400. */
-static bool figures_query(http_req *r, jr_period *period, const char **gemeente)
+bool http_figures_query(http_req *r, jr_period *period, const char **gemeente)
 {
     const char *s = http_query(r, "period");
     if (!s)
@@ -38,7 +35,7 @@ void figures_volume_get(http_req *r)
 {
     jr_period period;
     const char *gemeente;
-    if (!figures_query(r, &period, &gemeente))
+    if (!http_figures_query(r, &period, &gemeente))
         return;
     jr_figures_volume v;
     jr_error err;
@@ -54,7 +51,7 @@ void figures_referrals_get(http_req *r)
 {
     jr_period period;
     const char *gemeente;
-    if (!figures_query(r, &period, &gemeente))
+    if (!http_figures_query(r, &period, &gemeente))
         return;
     jr_figures_referrals f;
     jr_error err;
@@ -70,7 +67,7 @@ void figures_spending_get(http_req *r)
 {
     jr_period period;
     const char *gemeente;
-    if (!figures_query(r, &period, &gemeente))
+    if (!http_figures_query(r, &period, &gemeente))
         return;
     jr_figures_spending *s = malloc(sizeof *s);
     if (!s) {
@@ -94,7 +91,7 @@ static void figures_care_get(http_req *r, const char *name)
 {
     jr_period period;
     const char *gemeente;
-    if (!figures_query(r, &period, &gemeente))
+    if (!http_figures_query(r, &period, &gemeente))
         return;
     jr_error err;
     jr_error_clear(&err);

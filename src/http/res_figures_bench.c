@@ -15,28 +15,12 @@
 
 #include <stdlib.h>
 
-/* bench_query: ?period= (required) and ?gemeente= (optional, NULL: the
- * region); false after answering 400. */
-static bool bench_query(http_req *r, jr_period *period, const char **gemeente)
-{
-    const char *s = http_query(r, "period");
-    if (!s)
-        http_invalid_add(r, "query_missing", "period",
-                         "De parameter period ontbreekt (JJJJ, JJJJ-MM, JJJJ-Qn of JJJJ-Hn).");
-    else if (!period_parse(s, period))
-        http_invalid_add(r, "period_invalid", "period",
-                         "De parameter period is geen periode (JJJJ, JJJJ-MM, JJJJ-Qn of "
-                         "JJJJ-Hn).");
-    *gemeente = http_query(r, "gemeente");
-    return !http_input_failed(r);
-}
-
 /* ROUTE: GET /api/v1/figures/benchmark */
 void figures_benchmark_get(http_req *r)
 {
     jr_period period;
     const char *gemeente;
-    if (!bench_query(r, &period, &gemeente))
+    if (!http_figures_query(r, &period, &gemeente))
         return;
     jr_figures_benchmark *b = malloc(sizeof *b);
     if (!b) {
@@ -57,7 +41,7 @@ void figures_ambulant_get(http_req *r)
 {
     jr_period period;
     const char *gemeente;
-    if (!bench_query(r, &period, &gemeente))
+    if (!http_figures_query(r, &period, &gemeente))
         return;
     jr_figures_ambulant *a = malloc(sizeof *a);
     if (!a) {
@@ -78,7 +62,7 @@ void figures_quotes_get(http_req *r)
 {
     jr_period period;
     const char *gemeente;
-    if (!bench_query(r, &period, &gemeente))
+    if (!http_figures_query(r, &period, &gemeente))
         return;
     jr_figures_quotes q;
     jr_error err;
@@ -104,7 +88,7 @@ void figures_expensive_get(http_req *r)
             http_invalid_add(r, "limit_invalid", "limit",
                              "De parameter limit moet een getal van 1 tot en met 100 zijn.");
     }
-    if (!bench_query(r, &period, &gemeente))
+    if (!http_figures_query(r, &period, &gemeente))
         return;
     jr_figures_expensive e;
     jr_error err;

@@ -16,15 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* What one call computes: the filters of the asked figures and of the
- * region's beside them, and whether small groups are hidden in each. */
-typedef struct {
-    const char *gemeente; /* NULL: the region */
-    const char *agb;      /* the provider's own production only */
-    bool hide, hide_region, has_region;
-    jr_fig_scope scope, region;
-} fig_plan;
-
 static void scope_fill(const jr_ctx *ctx, const char *gemeente, const char *agb, int64_t threshold,
                        jr_fig_scope *s)
 {
@@ -36,13 +27,13 @@ static void scope_fill(const jr_ctx *ctx, const char *gemeente, const char *agb,
     s->threshold = threshold;
 }
 
-/* plan: checks the principal and the asked municipality, and fills p.
+/* figures_plan: checks the principal and the asked municipality, and fills p.
  * Every reading role may (JR_ACT_SETTLE_READ); a municipal role sees its
  * own municipality (the default when none is asked) and the region beside
  * it with small groups hidden, and another municipality (to compare itself
  * with) with small groups hidden, as the care figures do; a provider its
  * own production; a reader everything with small groups hidden. */
-static jr_status plan(const jr_ctx *ctx, const char *gemeente, fig_plan *p, jr_error *err)
+jr_status figures_plan(const jr_ctx *ctx, const char *gemeente, jr_fig_plan *p, jr_error *err)
 {
     memset(p, 0, sizeof *p);
     jr_status rc = svc_may(ctx, JR_ACT_SETTLE_READ, err);
@@ -81,12 +72,12 @@ static jr_status plan(const jr_ctx *ctx, const char *gemeente, fig_plan *p, jr_e
 }
 
 /* fig_begin: the preamble of every figure set: the plan of who sees what
- * (plan), the same period a year before into *before, and the read
+ * (figures_plan), the same period a year before into *before, and the read
  * transaction the set's queries share (svc_finish ends it). */
 static jr_status fig_begin(const jr_ctx *ctx, const char *gemeente, const jr_period *period,
-                           fig_plan *p, jr_period *before, jr_error *err)
+                           jr_fig_plan *p, jr_period *before, jr_error *err)
 {
-    jr_status rc = plan(ctx, gemeente, p, err);
+    jr_status rc = figures_plan(ctx, gemeente, p, err);
     if (rc != JR_OK)
         return rc;
     if (!period_year_before(period, before))
@@ -95,7 +86,7 @@ static jr_status fig_begin(const jr_ctx *ctx, const char *gemeente, const jr_per
     return store_begin(ctx->store, err);
 }
 
-static jr_fig_count fig_count(int64_t n, bool hide, int64_t threshold)
+jr_fig_count figures_count(int64_t n, bool hide, int64_t threshold)
 {
     jr_fig_count c = {n, false};
     if (hide && stats_hidden(n, threshold))
@@ -124,7 +115,7 @@ static jr_status volume_row(const jr_ctx *ctx, const jr_period *per, const char 
     if (rc != JR_OK)
         return rc;
     memset(r, 0, sizeof *r);
-    r->youths = fig_count(v.youths, hide, threshold);
+    r->youths = figures_count(v.youths, hide, threshold);
     r->active = v.active;
     r->started = v.started;
     r->ended = v.ended;
@@ -139,7 +130,7 @@ static jr_status volume_row(const jr_ctx *ctx, const jr_period *per, const char 
 jr_status figures_volume(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
                          jr_figures_volume *out, jr_error *err)
 {
-    fig_plan p;
+    jr_fig_plan p;
     memset(out, 0, sizeof *out);
     out->period = *period;
     jr_status rc = fig_begin(ctx, gemeente, period, &p, &out->before, err);
@@ -206,18 +197,18 @@ static jr_status referral_row(const jr_ctx *ctx, const jr_period *per, const cha
     if (rc != JR_OK)
         return rc;
     memset(out, 0, sizeof *out);
-    out->total = fig_count(t.total, hide, threshold);
+    out->total = figures_count(t.total, hide, threshold);
     for (int i = 0; i < JR_FIG_REFERRER_TYPES; i++) {
         jr_fig_referral_group *g = &out->by_referrer[i];
         str_copy(g->code, sizeof g->code, referrer_codes[i]);
         str_copy(g->name, sizeof g->name, referrer_type_name(referrer_codes[i]));
-        g->n = fig_count(t.referrer[i], hide, threshold);
+        g->n = figures_count(t.referrer[i], hide, threshold);
     }
     for (int i = 0; i < JR_FIG_ROUTES; i++) {
         jr_fig_referral_group *g = &out->by_route[i];
         str_copy(g->code, sizeof g->code, route_groups[i].code);
         str_copy(g->name, sizeof g->name, route_groups[i].name);
-        g->n = fig_count(t.route[i], hide, threshold);
+        g->n = figures_count(t.route[i], hide, threshold);
     }
     return JR_OK;
 }
@@ -225,7 +216,7 @@ static jr_status referral_row(const jr_ctx *ctx, const jr_period *per, const cha
 jr_status figures_referrals(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
                             jr_figures_referrals *out, jr_error *err)
 {
-    fig_plan p;
+    jr_fig_plan p;
     memset(out, 0, sizeof *out);
     out->period = *period;
     jr_status rc = fig_begin(ctx, gemeente, period, &p, &out->before, err);
@@ -381,7 +372,7 @@ static jr_status spend_row(const jr_ctx *ctx, const jr_period *per, const jr_per
     s->total = now.cents;
     s->total_prev = prev.cents;
     s->has_growth = stats_growth_x10(now.cents, prev.cents, &s->growth_x10);
-    s->youths = fig_count(now.youths, hide, threshold);
+    s->youths = figures_count(now.youths, hide, threshold);
     s->assignments = now.assignments;
     s->has_per_youth = now.youths > 0 && !s->youths.hidden;
     if (s->has_per_youth)
@@ -401,7 +392,7 @@ static jr_status spend_row(const jr_ctx *ctx, const jr_period *per, const jr_per
 jr_status figures_spending(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
                            jr_figures_spending *out, jr_error *err)
 {
-    fig_plan p;
+    jr_fig_plan p;
     memset(out, 0, sizeof *out);
     out->period = *period;
     jr_status rc = fig_begin(ctx, gemeente, period, &p, &out->before, err);

@@ -49,6 +49,26 @@ typedef struct {
     int64_t threshold; /* the small-group threshold applied */
 } jr_fig_scope;
 
+/* ---- who sees what, shared by the figure modules ---- */
+
+/* What one call computes: the filters of the asked figures and of the
+ * region's beside them, and whether small groups are hidden in each. */
+typedef struct {
+    const char *gemeente; /* NULL: the region */
+    const char *agb;      /* the provider's own production only */
+    bool hide, hide_region, has_region;
+    jr_fig_scope scope, region; /* with the region file's threshold */
+} jr_fig_plan;
+
+/* figures_plan: checks the principal (JR_ACT_SETTLE_READ) and the asked
+ * municipality (JR_EINVAL gemeente_unknown) and fills p as the header of
+ * this file says: a municipal role defaults to its own municipality, a
+ * provider sees its own production, groups are hidden as
+ * access_figures_aggregate decides. */
+jr_status figures_plan(const jr_ctx *ctx, const char *gemeente, jr_fig_plan *p, jr_error *err);
+/* figures_count: n as shown: hidden (0) when hide and 1 <= n < threshold. */
+jr_fig_count figures_count(int64_t n, bool hide, int64_t threshold);
+
 /* ---- volume ---- */
 
 /* Volume of one scope in one period. Assignments count unless withdrawn

@@ -16,70 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- who sees what ---- */
-
-typedef struct {
-    const char *gemeente; /* NULL: the region */
-    const char *agb;      /* a provider's own production */
-    bool hide;            /* the asked scope is seen as an aggregate */
-    int64_t threshold;
-} fb_plan;
-
-static void scope_fill(const jr_ctx *ctx, const fb_plan *p, jr_fig_scope *s)
-{
-    memset(s, 0, sizeof *s);
-    str_copy(s->gemeente, sizeof s->gemeente, p->gemeente);
-    const jr_municipality *m = p->gemeente ? catalog_municipality(ctx->cat, p->gemeente) : NULL;
-    str_copy(s->name, sizeof s->name, m ? m->name : ctx->cat->region);
-    str_copy(s->agb, sizeof s->agb, p->agb);
-    s->threshold = p->threshold;
-}
-
-/* plan: the principal may read figures (JR_ACT_SETTLE_READ); the asked
- * municipality is the region's; a municipal role defaults to its own, a
- * provider sees its own production; hide as access_figures_aggregate. */
-static jr_status plan(const jr_ctx *ctx, const char *gemeente, fb_plan *p, jr_error *err)
-{
-    memset(p, 0, sizeof *p);
-    jr_status rc = svc_may(ctx, JR_ACT_SETTLE_READ, err);
-    if (rc != JR_OK)
-        return rc;
-    if (gemeente && !catalog_municipality(ctx->cat, gemeente))
-        return jr_fail(err, JR_EINVAL, "gemeente_unknown", "gemeente",
-                       "Gemeente '%s' hoort niet bij de regio.", gemeente);
-    const jr_principal *who = &ctx->who;
-    switch (who->role) {
-    case JR_ROLE_TOEGANG:
-    case JR_ROLE_GEMEENTE:
-        if (!who->gemeente[0])
-            return jr_fail(err, JR_EFORBIDDEN, "forbidden", "gemeente",
-                           "Deze gebruiker hoort bij geen gemeente.");
-        if (!gemeente)
-            gemeente = who->gemeente;
-        break;
-    case JR_ROLE_AANBIEDER:
-        if (!who->agb[0])
-            return jr_fail(err, JR_EFORBIDDEN, "forbidden", "agb",
-                           "Deze gebruiker hoort bij geen aanbieder.");
-        p->agb = who->agb;
-        break;
-    default:
-        break;
-    }
-    p->gemeente = gemeente;
-    p->hide = access_figures_aggregate(who, gemeente);
-    p->threshold = catalog_small_group_threshold(ctx->cat);
-    return JR_OK;
-}
-
-static jr_fig_count fig_count(int64_t n, bool hide, int64_t threshold)
-{
-    jr_fig_count c = {n, false};
-    if (hide && stats_hidden(n, threshold))
-        c.n = 0, c.hidden = true;
-    return c;
-}
-
 /* ---- benchmark ---- */
 
 static const struct {
@@ -242,12 +178,12 @@ jr_status figures_benchmark(const jr_ctx *ctx, const jr_period *period, jr_figur
 {
     memset(out, 0, sizeof *out);
     out->period = *period;
-    fb_plan p;
-    jr_status rc = plan(ctx, NULL, &p, err);
+    jr_fig_plan p;
+    jr_status rc = figures_plan(ctx, NULL, &p, err);
     if (rc != JR_OK)
         return rc;
     p.gemeente = NULL; /* the benchmark is always the whole region */
-    scope_fill(ctx, &p, &out->scope);
+    out->scope = p.scope;
     const jr_catalog *cat = ctx->cat;
     bench_raw *raw = calloc((size_t)cat->nmunicipalities + 1, sizeof *raw);
     if (!raw)
@@ -269,7 +205,7 @@ jr_status figures_benchmark(const jr_ctx *ctx, const jr_period *period, jr_figur
         rc = svc_finish(ctx, rc, err);
     }
     if (rc == JR_OK) {
-        int64_t t = p.threshold, regpop = 0;
+        int64_t t = p.scope.threshold, regpop = 0;
         out->nrows = cat->nmunicipalities;
         for (int i = 0; i < cat->nmunicipalities; i++) {
             const jr_municipality *m = &cat->municipalities[i];
@@ -301,8 +237,8 @@ static void amb_point(jr_month m, const store_fb_kinds *k, const store_fb_spend 
 {
     memset(pt, 0, sizeof *pt);
     pt->month = m;
-    pt->ambulant = fig_count(k->ambulant_youths, hide, t);
-    pt->verblijf = fig_count(k->verblijf_youths, hide, t);
+    pt->ambulant = figures_count(k->ambulant_youths, hide, t);
+    pt->verblijf = figures_count(k->verblijf_youths, hide, t);
     pt->youth_share_x10 =
         pt->ambulant.hidden || pt->verblijf.hidden
             ? -1
@@ -334,7 +270,7 @@ static int amb_spend_add(void *ud, const void *row)
 }
 
 /* amb_year: the months of per and its whole into pts[0..n) and *total */
-static jr_status amb_year(const jr_ctx *ctx, const jr_period *per, const fb_plan *p,
+static jr_status amb_year(const jr_ctx *ctx, const jr_period *per, const jr_fig_plan *p,
                           jr_fb_amb_point *pts, jr_fb_amb_point *total, int *n, jr_error *err)
 {
     amb_spend a;
@@ -349,7 +285,7 @@ static jr_status amb_year(const jr_ctx *ctx, const jr_period *per, const fb_plan
         rc = store_fb_kinds_total(ctx->store, month_first_day(a.months[i]),
                                   month_last_day(a.months[i]), p->gemeente, p->agb, &k, err);
         if (rc == JR_OK)
-            amb_point(a.months[i], &k, &a.spend[i], p->hide, p->threshold, &pts[i]);
+            amb_point(a.months[i], &k, &a.spend[i], p->hide, p->scope.threshold, &pts[i]);
     }
     store_fb_kinds k;
     store_fb_spend s;
@@ -358,7 +294,7 @@ static jr_status amb_year(const jr_ctx *ctx, const jr_period *per, const fb_plan
     if (rc == JR_OK)
         rc = store_fb_spend_total(ctx->store, f, l, p->gemeente, p->agb, &s, err);
     if (rc == JR_OK)
-        amb_point(0, &k, &s, p->hide, p->threshold, total);
+        amb_point(0, &k, &s, p->hide, p->scope.threshold, total);
     return rc;
 }
 
@@ -367,14 +303,14 @@ jr_status figures_ambulant(const jr_ctx *ctx, const jr_period *period, const cha
 {
     memset(out, 0, sizeof *out);
     out->period = *period;
-    fb_plan p;
-    jr_status rc = plan(ctx, gemeente, &p, err);
+    jr_fig_plan p;
+    jr_status rc = figures_plan(ctx, gemeente, &p, err);
     if (rc != JR_OK)
         return rc;
     if (!period_year_before(period, &out->before))
         return jr_fail(err, JR_EINVAL, "period_invalid", "period",
                        "Periode valt te vroeg: er is geen vorig jaar.");
-    scope_fill(ctx, &p, &out->scope);
+    out->scope = p.scope;
     out->aggregate = p.hide;
     rc = store_begin(ctx->store, err);
     if (rc != JR_OK)
@@ -516,11 +452,11 @@ jr_status figures_quotes(const jr_ctx *ctx, const jr_period *period, const char 
 {
     memset(out, 0, sizeof *out);
     out->period = *period;
-    fb_plan p;
-    jr_status rc = plan(ctx, gemeente, &p, err);
+    jr_fig_plan p;
+    jr_status rc = figures_plan(ctx, gemeente, &p, err);
     if (rc != JR_OK)
         return rc;
-    scope_fill(ctx, &p, &out->scope);
+    out->scope = p.scope;
     out->aggregate = p.hide;
     quote_tally t;
     memset(&t, 0, sizeof t);
@@ -537,13 +473,13 @@ jr_status figures_quotes(const jr_ctx *ctx, const jr_period *period, const char 
         if (!out->by_provider)
             rc = jr_fail(err, JR_ENOMEM, "nomem", "", "Onvoldoende geheugen.");
     }
-    quote_close(&t.total, p.hide, p.threshold, &out->total);
+    quote_close(&t.total, p.hide, p.scope.threshold, &out->total);
     for (int i = 0; i < t.nreferrers; i++)
-        quote_close(&t.referrer[i], p.hide, p.threshold, &out->by_referrer[i]);
+        quote_close(&t.referrer[i], p.hide, p.scope.threshold, &out->by_referrer[i]);
     out->nreferrers = t.nreferrers;
     for (int i = 0; i < t.nproviders; i++) {
         jr_fb_quote_group g;
-        quote_close(&t.provider[i], p.hide, p.threshold, &g);
+        quote_close(&t.provider[i], p.hide, p.scope.threshold, &g);
         if (out->by_provider)
             out->by_provider[i] = g;
     }
