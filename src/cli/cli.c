@@ -7,10 +7,12 @@
 #include "../config/region.h"
 #include "../store/store.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static void print_help(const char *usage, const char *about, const cli_opt *opts)
 {
@@ -211,4 +213,40 @@ bool cli_int(const char *cmd, const char *opt, const char *s, int64_t lo, int64_
     cli_usage_error(cmd, "--%s '%s' is geen geheel getal van %lld tot %lld", opt, s ? s : "",
                     (long long)lo, (long long)hi);
     return false;
+}
+
+jr_status cli_write_file(const char *path, const char *data, size_t len, jr_error *err)
+{
+    if (strcmp(path, "-") == 0) {
+        if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
+            return jr_fail(err, JR_EIO, "file_unwritable", "out", "stdout: niet te schrijven: %s",
+                           strerror(errno));
+        return JR_OK;
+    }
+    size_t n = strlen(path) + 16;
+    char *tmp = malloc(n);
+    if (!tmp)
+        return jr_fail(err, JR_ENOMEM, "nomem", NULL, "Onvoldoende geheugen.");
+    snprintf(tmp, n, "%s.tmp%ld", path, (long)getpid());
+    FILE *f = fopen(tmp, "wb");
+    if (!f) {
+        int e = errno;
+        free(tmp);
+        return jr_fail(err, JR_EIO, "file_unwritable", "out", "%s: niet te schrijven: %s", path,
+                       strerror(e));
+    }
+    bool ok = fwrite(data, 1, len, f) == len && fflush(f) == 0 && fsync(fileno(f)) == 0;
+    int e = errno;
+    ok = fclose(f) == 0 && ok;
+    if (ok && rename(tmp, path) != 0) {
+        e = errno;
+        ok = false;
+    }
+    if (!ok)
+        unlink(tmp);
+    free(tmp);
+    if (!ok)
+        return jr_fail(err, JR_EIO, "file_unwritable", "out", "%s: niet te schrijven: %s", path,
+                       strerror(e));
+    return JR_OK;
 }

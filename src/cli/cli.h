@@ -89,6 +89,11 @@ void cli_emit(json_t *obj);
 /* cli_exit_code: the exit code for a status. */
 int cli_exit_code(jr_status st);
 
+/* cli_write_file: writes len bytes of data to path ("-": stdout) whole or
+ * not at all: into a temporary file beside it, synced, then renamed over
+ * path. JR_EIO (code file_unwritable, field out) naming the file and why. */
+jr_status cli_write_file(const char *path, const char *data, size_t len, jr_error *err);
+
 /* parsing helpers that fail with a usage error naming the option */
 bool cli_date(const char *cmd, const char *opt, const char *s, jr_date *out);
 bool cli_int(const char *cmd, const char *opt, const char *s, int64_t lo, int64_t hi, int64_t *out);

@@ -595,6 +595,18 @@ async function suite() {
       assert.equal(shown, want, 'the card shows the API\'s youths in care');
       assert.equal(await page.locator('#gemeente').inputValue(), facts.gemeente1, 'a gemeente user sees its own municipality first');
       assert.equal(await page.locator('canvas#grafiek-voorziening').count(), 1, 'a chart of spending per voorziening');
+      // the council report of the same scope: a PDF download
+      const pdfHref = await page.locator('#rapport-pdf').getAttribute('href');
+      assert.equal(pdfHref, `/api/v1/reports/council?period=2025-Q2&gemeente=${facts.gemeente1}`);
+      assert.ok(await page.locator('#rapport-pdf').isVisible(), 'the report button is shown');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#rapport-pdf')]);
+      assert.equal(download.suggestedFilename(), `raadsrapportage-${facts.gemeente1}-2025-Q2.pdf`);
+      const head = await page.evaluate(async (x) => {
+        const r = await fetch(x);
+        const b = new Uint8Array(await r.arrayBuffer());
+        return { type: r.headers.get('content-type'), magic: String.fromCharCode(...b.slice(0, 5)) };
+      }, pdfHref);
+      assert.deepEqual(head, { type: 'application/pdf', magic: '%PDF-' });
       await shot('monitor-gemeente');
       // the filter: another period
       await page.fill('#periode', '2025');

@@ -1176,6 +1176,17 @@ static const matrix_row matrix[] = {
      "/api/v1/figures/expensive?period=2025&gemeente=0193&limit=101",
      NULL,
      {400, 400, 400, 400, 400, 400, 400, 400}},
+    /* the council report: every reading role but a provider's, any municipality (the
+       figures as a lezer sees them) */
+    {"GET",
+     "/api/v1/reports/council?period=2025-Q2",
+     NULL,
+     {200, 200, 200, 200, 200, 403, 403, 200}},
+    {"GET",
+     "/api/v1/reports/council?period=2025&gemeente=0148",
+     NULL,
+     {200, 200, 200, 200, 200, 403, 403, 200}},
+    {"GET", "/api/v1/reports/council", NULL, {400, 400, 400, 400, 400, 400, 400, 400}},
     {"GET", "/api/users", NULL, {200, 403, 403, 403, 403, 403, 403, 403}},
     {"POST",
      "/api/users",
@@ -1581,6 +1592,40 @@ static const char *invalid_names(const resp *r)
     return out;
 }
 
+/* the council report: a PDF download named after its scope, refused to a provider, and
+ * recorded in the audit log with who made it */
+static void test_report_route(void **state)
+{
+    (void)state;
+    resp *r = expect_status(req(G1, "GET", "/api/v1/reports/council?period=2025-Q2", NULL), 200);
+    assert_string_equal(hc_header(r, "Content-Type"), "application/pdf");
+    const char *cd = hc_header(r, "Content-Disposition");
+    assert_non_null(cd);
+    assert_non_null(strstr(cd, "attachment"));
+    assert_non_null(strstr(cd, "raadsrapportage-0193-2025-Q2.pdf"));
+    assert_true(r->body_len > 10000);
+    assert_memory_equal(r->body, "%PDF-", 5);
+    /* the end of a whole PDF: its trailer */
+    assert_non_null(strstr(
+        r->body + r->body_len - 32 > r->body ? r->body + r->body_len - 32 : r->body, "%%EOF"));
+    r = expect_status(req(LEZ, "GET", "/api/v1/reports/council?period=2025", NULL), 200);
+    assert_non_null(strstr(hc_header(r, "Content-Disposition"), "raadsrapportage-regio-2025.pdf"));
+    r = expect_status(req(A1, "GET", "/api/v1/reports/council?period=2025-Q2", NULL), 403);
+    assert_error_shape(r, "forbidden", "gemeente");
+    r = expect_status(req(BEH, "GET", "/api/v1/reports/council?period=2025-Q5", NULL), 400);
+    assert_error_shape(r, "period_invalid", "period");
+    r = expect_status(req(BEH, "GET", "/api/v1/reports/council?period=2025-Q2&gemeente=9999", NULL),
+                      400);
+    assert_error_shape(r, "gemeente_unknown", "gemeente");
+    r = expect_status(req(BEH, "GET", "/api/audit?entity=report&actor=gemeente1&limit=1", NULL),
+                      200);
+    json_t *row = json_array_get(hc_jget(r, "items"), 0);
+    assert_non_null(row);
+    assert_string_equal(hc_jstr(row, "action"), "rapport.raad");
+    assert_string_equal(hc_jstr(row, "entity_id"), "0193");
+    assert_string_equal(hc_jstr(row, "detail"), "raadsrapportage Zwolle, periode 2025-Q2");
+}
+
 static void test_problem_details(void **state)
 {
     (void)state;
@@ -1892,6 +1937,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_teardown(test_figures_routes, hc_free_responses),
         cmocka_unit_test_teardown(test_budget_routes, hc_free_responses),
         cmocka_unit_test_teardown(test_openapi_routes, hc_free_responses),
+        cmocka_unit_test_teardown(test_report_route, hc_free_responses),
         cmocka_unit_test_teardown(test_problem_details, hc_free_responses),
         cmocka_unit_test_teardown(test_service_refusals, hc_free_responses),
         cmocka_unit_test_teardown(test_versions_and_paths, hc_free_responses),

@@ -114,6 +114,11 @@ async function load() {
   out.replaceChildren(el('p', { class: 'text-muted', text: 'Laden…' }));
   try {
     const q = query({ period: p, gemeente: g });
+    // the council report of the same municipality and period (not for a
+    // provider: it covers every provider)
+    const pdf = $('rapport-pdf');
+    pdf.href = `/api/v1/reports/council${q}`;
+    pdf.classList.toggle('d-none', user.role === 'aanbieder');
     const [vol, ref, sp] = await Promise.all([
       get(`/api/v1/figures/volume${q}`), get(`/api/v1/figures/referrals${q}`), get(`/api/v1/figures/spending${q}`)]);
     const where = vol.scope && vol.scope.name ? vol.scope.name : 'de regio';
