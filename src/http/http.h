@@ -75,7 +75,7 @@ typedef struct {
     char cookie[256]; /* a Set-Cookie value, when not empty */
     char *reply_raw;  /* a non-JSON answer (malloc'ed, owned by the request), sent instead */
     size_t reply_raw_len;
-    char reply_type[64];         /* its Content-Type */
+    char reply_type[96];         /* its Content-Type */
     char reply_disposition[192]; /* its Content-Disposition, when not empty */
     json_t *invalid;             /* the refused input so far: [{name, code, reason}], or NULL */
 } http_req;

@@ -212,6 +212,14 @@ static const openapi_op openapi_ops[] = {
      "stuk); elke rapportage staat in het auditlog",
      "beheerder, rsj, lezer; toegang en gemeente: eigen gemeente; niet aanbieder",
      "period,gemeente", NULL, 200, "application/pdf"},
+    {"get", "/api/v1/exports/{figure}", "monitor",
+     "De tabellen van een cijfer (volume, referrals, spending, durations, waiting, endings, "
+     "concentration, budget, benchmark, ambulantisering, quotes, control, expensive; monitor: "
+     "alle cijfers van de monitor) als Excel-werkmap (een tabblad per tabel, echte getallen, "
+     "bedragen en datums) of CSV (';', decimale komma); table kiest een tabel",
+     "als de route van het cijfer zelf (expensive: persoonsgegevens, in het auditlog)",
+     "period,gemeente,format,table,limit", NULL, 200,
+     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
     {"get", "/api/v1/users", "beheer", "Gebruikers", "beheerder", LIST_Q, NULL, 200, NULL},
     {"post", "/api/v1/users", "beheer", "Een gebruiker toevoegen", "beheerder", NULL,
      "name*:string,display_name:string,role*:string,gemeente:string,agb:string,"

@@ -607,6 +607,13 @@ async function suite() {
         return { type: r.headers.get('content-type'), magic: String.fromCharCode(...b.slice(0, 5)) };
       }, pdfHref);
       assert.deepEqual(head, { type: 'application/pdf', magic: '%PDF-' });
+      // every table of the monitor as an Excel workbook, the providers' spending as CSV
+      const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('#export-xlsx')]);
+      assert.equal(xlsx.suggestedFilename(), `monitor-${facts.gemeente1}-2025-Q2.xlsx`);
+      const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+      assert.equal(csv.suggestedFilename(), `spending-uitgaven-aanbieder-${facts.gemeente1}-2025-Q2.csv`);
+      const csvText = readFileSync(await csv.path(), 'utf8');
+      assert.match(csvText, /^\uFEFFAGB;Aanbieder;Uitgaven;/, 'the CSV starts with its header');
       await shot('monitor-gemeente');
       // the filter: another period
       await page.fill('#periode', '2025');

@@ -1187,6 +1187,24 @@ static const matrix_row matrix[] = {
      NULL,
      {200, 200, 200, 200, 200, 403, 403, 200}},
     {"GET", "/api/v1/reports/council", NULL, {400, 400, 400, 400, 400, 400, 400, 400}},
+    /* exports: as the figure's own route */
+    {"GET",
+     "/api/v1/exports/spending?period=2025-Q2",
+     NULL,
+     {200, 200, 200, 200, 200, 200, 200, 200}},
+    {"GET",
+     "/api/v1/exports/expensive?period=2025&gemeente=0193",
+     NULL,
+     {200, 200, 200, 403, 200, 403, 403, 403}},
+    {"GET",
+     "/api/v1/exports/control?period=2025&format=csv",
+     NULL,
+     {200, 200, 200, 200, 200, 403, 403, 200}},
+    {"GET", "/api/v1/exports/nosuch?period=2025", NULL, {404, 404, 404, 404, 404, 404, 404, 404}},
+    {"GET",
+     "/api/v1/exports/spending?period=2025&format=ods",
+     NULL,
+     {400, 400, 400, 400, 400, 400, 400, 400}},
     {"GET", "/api/users", NULL, {200, 403, 403, 403, 403, 403, 403, 403}},
     {"POST",
      "/api/users",
@@ -1626,6 +1644,43 @@ static void test_report_route(void **state)
     assert_string_equal(hc_jstr(row, "detail"), "raadsrapportage Zwolle, periode 2025-Q2");
 }
 
+/* exports: an Excel workbook or CSV of a figure's tables, named after what it holds; the
+ * lezer's hides small groups as the figure does */
+static void test_export_route(void **state)
+{
+    (void)state;
+    resp *r = expect_status(req(G1, "GET", "/api/v1/exports/spending?period=2025-Q2", NULL), 200);
+    assert_string_equal(hc_header(r, "Content-Type"),
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    assert_non_null(strstr(hc_header(r, "Content-Disposition"), "spending-0193-2025-Q2.xlsx"));
+    assert_true(r->body_len > 1000);
+    assert_memory_equal(r->body, "PK\x03\x04", 4); /* a zip: the workbook */
+    r = expect_status(req(LEZ, "GET",
+                          "/api/v1/exports/referrals?period=2025&gemeente=0148&format=csv&table="
+                          "verwijzers",
+                          NULL),
+                      200);
+    assert_string_equal(hc_header(r, "Content-Type"), "text/csv; charset=utf-8");
+    assert_non_null(
+        strstr(hc_header(r, "Content-Disposition"), "referrals-verwijzers-0148-2025.csv"));
+    assert_memory_equal(r->body,
+                        "\xEF\xBB\xBF"
+                        "Code;Verwijzer;Verwijzingen;",
+                        31);
+    assert_non_null(strstr(r->body, ";< 10;")); /* Dalfsen's small groups, as the lezer sees them */
+    r = expect_status(
+        req(RSJ, "GET", "/api/v1/exports/referrals?period=2025&gemeente=0148&format=csv", NULL),
+        200);
+    assert_null(strstr(r->body, "< 10"));
+    r = expect_status(req(BEH, "GET", "/api/v1/exports/spending?period=2025&table=nosuch", NULL),
+                      400);
+    assert_error_shape(r, "table_unknown", "table");
+    r = expect_status(req(BEH, "GET", "/api/v1/exports/control?period=2025-Q2", NULL), 400);
+    assert_error_shape(r, "period_invalid", "period");
+    r = expect_status(req(BEH, "GET", "/api/v1/exports/nosuch?period=2025", NULL), 404);
+    assert_error_shape(r, "figure_unknown", "figure");
+}
+
 static void test_problem_details(void **state)
 {
     (void)state;
@@ -1938,6 +1993,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_teardown(test_budget_routes, hc_free_responses),
         cmocka_unit_test_teardown(test_openapi_routes, hc_free_responses),
         cmocka_unit_test_teardown(test_report_route, hc_free_responses),
+        cmocka_unit_test_teardown(test_export_route, hc_free_responses),
         cmocka_unit_test_teardown(test_problem_details, hc_free_responses),
         cmocka_unit_test_teardown(test_service_refusals, hc_free_responses),
         cmocka_unit_test_teardown(test_versions_and_paths, hc_free_responses),

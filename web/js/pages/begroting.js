@@ -78,6 +78,8 @@ async function load() {
   out.replaceChildren(el('p', { class: 'text-muted', text: 'Laden…' }));
   let c;
   try {
+    $('export-xlsx').href = `/api/v1/exports/control${query({ period: year, gemeente })}`;
+    $('export-csv').href = `/api/v1/exports/control${query({ period: year, gemeente, format: 'csv', table: 'begroting' })}`;
     c = await get(`/api/v1/figures/control${query({ period: year, gemeente })}`);
   } catch (e) {
     out.replaceChildren();

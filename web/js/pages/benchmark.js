@@ -82,7 +82,10 @@ async function load() {
   const out = $('benchmark');
   out.replaceChildren(el('p', { class: 'text-muted', text: 'Laden…' }));
   try {
-    last = await get(`/api/v1/figures/benchmark${query({ period: $('periode').value.trim() })}`);
+    const bq = { period: $('periode').value.trim() };
+    $('export-xlsx').href = `/api/v1/exports/benchmark${query(bq)}`;
+    $('export-csv').href = `/api/v1/exports/benchmark${query({ ...bq, format: 'csv' })}`;
+    last = await get(`/api/v1/figures/benchmark${query(bq)}`);
   } catch (e) {
     out.replaceChildren();
     showError(form, e);

@@ -119,6 +119,8 @@ async function load() {
     const pdf = $('rapport-pdf');
     pdf.href = `/api/v1/reports/council${q}`;
     pdf.classList.toggle('d-none', user.role === 'aanbieder');
+    $('export-xlsx').href = `/api/v1/exports/monitor${q}`;
+    $('export-csv').href = `/api/v1/exports/spending${query({ period: p, gemeente: g, format: 'csv', table: 'uitgaven-aanbieder' })}`;
     const [vol, ref, sp] = await Promise.all([
       get(`/api/v1/figures/volume${q}`), get(`/api/v1/figures/referrals${q}`), get(`/api/v1/figures/spending${q}`)]);
     const where = vol.scope && vol.scope.name ? vol.scope.name : 'de regio';
