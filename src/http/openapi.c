@@ -212,6 +212,14 @@ static const openapi_op openapi_ops[] = {
      "stuk); elke rapportage staat in het auditlog",
      "beheerder, rsj, lezer; toegang en gemeente: eigen gemeente; niet aanbieder",
      "period,gemeente", NULL, 200, "application/pdf"},
+    {"get", "/api/v1/figures/signals", "monitor",
+     "Signalen voor de materiele controle per aanbieder: budget bijna altijd op, uren per week "
+     "boven de grens, gedeclareerd buiten de zorgperiode, veel credits, een sprong in de "
+     "maandomzet; met de regels erachter (persoonsgegevens, in het auditlog) en de drempels van "
+     "de regio",
+     "beheerder, rsj; toegang en gemeente: eigen gemeente met regels, andere en de regio zonder; "
+     "lezer zonder regels; niet aanbieder",
+     "period,gemeente,kind", NULL, 200, NULL},
     {"get", "/api/v1/exports/{figure}", "monitor",
      "De tabellen van een cijfer (volume, referrals, spending, durations, waiting, endings, "
      "concentration, budget, benchmark, ambulantisering, quotes, control, expensive; monitor: "

@@ -21,6 +21,7 @@
 #include "render_figures.h"
 #include "render_figures_bench.h"
 #include "render_figures_care.h"
+#include "render_signals.h"
 
 #include <jansson.h>
 #include <math.h>
@@ -151,6 +152,18 @@ static json_t *j_control(const jr_ctx *ctx, const jr_period *p, const char *g, i
         !(o = render_budget_control(c)))
         nomem(err);
     free(c);
+    return o;
+}
+
+static json_t *j_signals(const jr_ctx *ctx, const jr_period *p, const char *g, int64_t limit,
+                         jr_error *err)
+{
+    (void)limit;
+    jr_signals s;
+    json_t *o = NULL;
+    if (signals_find(ctx, p, g, NULL, &s, err) == JR_OK && !(o = render_signals(&s)))
+        nomem(err);
+    signals_free(&s);
     return o;
 }
 
@@ -448,6 +461,22 @@ static const xfigure figures[] = {
        "rows",
        {{"Totaal", "total"}},
        {{"voorziening", "Voorziening"}, MONTH_COLS}}}},
+    {"signals",
+     j_signals,
+     false,
+     {{"signalen",
+       "Signalen voor de materiële controle",
+       "signals",
+       {{0}},
+       {{"kind_name", "Signaal"},
+        {"agb", "AGB"},
+        {"provider", "Aanbieder"},
+        {"month", "Maand"},
+        {"count", "Regels"},
+        {"cents", "Bedrag"},
+        {"reference_cents", "Vergeleken met"},
+        {"value_x10", "Aandeel of uren"},
+        {"text", "Toelichting"}}}}},
     {"expensive",
      j_expensive,
      false,
@@ -483,7 +512,7 @@ bool export_known(const char *name)
 const char *export_names(void)
 {
     return "volume, referrals, spending, durations, waiting, endings, concentration, budget, "
-           "benchmark, ambulantisering, quotes, control, expensive, monitor";
+           "benchmark, ambulantisering, quotes, control, signals, expensive, monitor";
 }
 
 /* ---- from JSON to cells ---- */

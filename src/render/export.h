@@ -14,7 +14,7 @@
  * tenths rounded.
  *
  * The figures: volume, referrals, spending, durations, waiting, endings,
- * concentration, budget, benchmark, ambulantisering, quotes, control (the
+ * concentration, budget, benchmark, ambulantisering, quotes, signals, control (the
  * period a year) and expensive (personal data: the service refuses a role
  * that may not see it and records the export in the audit log); "monitor"
  * is every figure but expensive and control together, one sheet per table.

@@ -606,6 +606,7 @@ static const char *const section_titles[] = {
     "7. Concentratie van aanbieders",
     "8. Vergelijking tussen gemeenten",
     "9. Begroting en prognose",
+    "10. Signalen voor de controle",
     "Bijlage: definities",
 };
 #define NSECTIONS ((int)(sizeof section_titles / sizeof section_titles[0]))
@@ -1159,6 +1160,52 @@ static void sec_control(pdf *p)
             "100 %), overschrijding (boven de begroting).");
 }
 
+static void sec_signals(pdf *p)
+{
+    const jr_council_report *r = p->r;
+    const jr_signals *s = &r->signals;
+    const jr_signal_limits *l = &s->limits;
+    paraf(p,
+          "Signalen wijzen de controller van de gemeente op declaraties om na te gaan. Het zijn "
+          "aanleidingen tot nader onderzoek, geen bevindingen: daarom staan er in dit openbare "
+          "rapport geen namen van aanbieders bij. In %s %s er %d.",
+          t_period(&r->period).s, s->n == 1 ? "was" : "waren", s->n);
+    table_spec t = {.ncols = 3,
+                    .head = {"Signaal", "Signalen", "Aanbieders"},
+                    .width = {0.6, 0.2, 0.2},
+                    .right = {false, true, true}};
+    tb_start(p);
+    for (int k = 0; k < JR_SIG_KINDS; k++) {
+        /* the providers behind the kind's signals (a provider may have several jumps) */
+        int providers = 0;
+        for (int i = 0; i < s->n; i++) {
+            if (s->signals[i].kind != (jr_signal_kind)k)
+                continue;
+            bool seen = false;
+            for (int j = 0; j < i && !seen; j++)
+                seen = s->signals[j].kind == (jr_signal_kind)k &&
+                       strcmp(s->signals[j].agb, s->signals[i].agb) == 0;
+            providers += !seen;
+        }
+        tb_row(p, 3, false, signal_kind_name((jr_signal_kind)k), t_int(s->counts[k]).s,
+               t_int(providers).s);
+    }
+    tb_row(p, 3, true, "Totaal", t_int(s->n).s, "");
+    table(p, &t);
+    char money[JR_MONEY_BUF];
+    paraf(p,
+          "De drempels van de regio: een aanbieder bij wie minstens %d %% van de beëindigde "
+          "budgettoewijzingen (en minstens %d) voor %d %% of meer is gebruikt; een regel van meer "
+          "dan %d uur per week; een regel voor de start of na de stop van de zorg; credits boven "
+          "%d %% van de debetregels; een maand boven %d %% van het gemiddelde van de drie "
+          "maanden ervoor en minstens %s.",
+          (int)l->budget_share_pct, (int)l->budget_min_assignments, (int)l->budget_used_pct,
+          (int)l->hours_per_week, (int)l->credit_share_pct, (int)l->jump_factor_pct,
+          money_format_nl(l->jump_min_cents, money));
+    note(p, "De signalen met de regels erachter staan voor de controller in de monitor "
+            "(Signalen), binnen de eigen gemeente.");
+}
+
 static void defn(pdf *p, const char *term, const char *text_)
 {
     char buf[1024];
@@ -1245,8 +1292,8 @@ static void sec_definitions(pdf *p)
 
 typedef void (*section_fn)(pdf *p);
 static const section_fn section_fns[] = {
-    sec_key,      sec_spending,      sec_referrals, sec_care,    sec_budget_use,
-    sec_ambulant, sec_concentration, sec_benchmark, sec_control, sec_definitions};
+    sec_key,           sec_spending,  sec_referrals, sec_care,    sec_budget_use, sec_ambulant,
+    sec_concentration, sec_benchmark, sec_control,   sec_signals, sec_definitions};
 _Static_assert(sizeof section_fns / sizeof section_fns[0] ==
                    sizeof section_titles / sizeof section_titles[0],
                "a title per section");

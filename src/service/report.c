@@ -87,7 +87,8 @@ jr_status report_council(const jr_ctx *ctx, const jr_period *period, const char 
         (rc = figures_care_concentration(fc, gemeente, period, &out->concentration, err)) !=
             JR_OK ||
         (rc = figures_ambulant(fc, period, gemeente, &out->ambulant, err)) != JR_OK ||
-        (rc = figures_benchmark(fc, period, &out->benchmark, err)) != JR_OK)
+        (rc = figures_benchmark(fc, period, &out->benchmark, err)) != JR_OK ||
+        (rc = signals_find(fc, period, gemeente, NULL, &out->signals, err)) != JR_OK)
         return rc;
 
     /* the budget control of the period's year; a role that may not see it
@@ -119,4 +120,5 @@ void report_council_free(jr_council_report *r)
     figures_care_endings_free(&r->endings);
     figures_care_budget_free(&r->budget_use);
     figures_care_concentration_free(&r->concentration);
+    signals_free(&r->signals);
 }

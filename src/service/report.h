@@ -9,7 +9,8 @@
  * (service/figures.h); durations, waiting times, endings, budget use and
  * provider concentration (service/figures_care.h); ambulantisering and the
  * benchmark between the region's municipalities (service/figures_bench.h);
- * and the budget control of the period's year (service/budgetctl.h). Each
+ * the budget control of the period's year (service/budgetctl.h); and the
+ * control signals (service/signals.h) without their lines. Each
  * figure's definition is the one of docs/figures.md.
  *
  * Scope: the figures' own (figures.h). A municipal role reports on its own
@@ -30,6 +31,7 @@
 #include "figures.h"
 #include "figures_bench.h"
 #include "figures_care.h"
+#include "signals.h"
 #include "svc.h"
 
 #include <stdbool.h>
@@ -65,6 +67,7 @@ typedef struct {
     jr_figures_benchmark benchmark;
     bool has_control; /* false when the role may not see the budget control */
     jr_budget_control control;
+    jr_signals signals; /* the control signals, as a lezer sees them: no lines */
     int nlabels;
     jr_report_label labels[JR_REPORT_MAX_LABELS]; /* from the catalog */
 } jr_council_report;

@@ -43,6 +43,7 @@
 #include "service/provider.h"
 #include "service/referrals.h"
 #include "service/report.h"
+#include "service/signals.h"
 #include "service/youth.h"
 
 #include <errno.h>
@@ -921,6 +922,19 @@ static void figures_phase(const jr_catalog *cat, jr_date today, const char *db)
     say("[figures] slowest: %s %.0f ms (target 200 ms: %s), the region %.0f ms (target 1 s: %s)\n",
         big->name, 1000 * worst_gem, worst_gem <= 0.2 ? "met" : "missed", 1000 * worst_region,
         worst_region <= 1.0 ? "met" : "missed");
+
+    /* the control signals: every line of the period read once per pass */
+    for (int k = 0; k < 2; k++)
+        for (int w = 0; w < 2; w++) {
+            jr_signals sig;
+            double t0 = now_s();
+            if (signals_find(&ctx, &periods[k], w == 0 ? big->cbs : NULL, NULL, &sig, &err) !=
+                JR_OK)
+                fail_exit("signals_find", &err);
+            say("[signals] %s, %s: %d signals in %.0f ms\n", w == 0 ? big->name : "the region",
+                ptext[k], sig.n, 1000 * (now_s() - t0));
+            signals_free(&sig);
+        }
 
     /* the council report: every figure gathered, then laid out as a PDF */
     jr_council_report *rep = xcalloc(1, sizeof *rep);

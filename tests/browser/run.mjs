@@ -541,6 +541,7 @@ async function suite() {
         ['monitor.html?periode=2025', '#kerncijfers', 'monitor'],
         ['begroting.html?jaar=2025&gemeente=0193', '#kop-controle', 'begroting'],
         ['benchmark.html?periode=2025', '#kop-benchmark', 'benchmark'],
+        ['signalen.html?periode=2025', '#tabel-signalen', 'signalen'],
       ];
       for (const [url, sel, name] of pages) {
         await page.goto(`${base}/${url}`);
@@ -641,6 +642,35 @@ async function suite() {
       await page.locator('#tabel-aanbieders button', { hasText: 'Regels' }).first().click();
       await page.waitForSelector('#drill-tabel tbody tr');
       await shot('monitor-regels');
+    }));
+
+    it('5d. the control signals: per provider with the lines behind them, none for a lezer', guard('scenario5d', async () => {
+      await login('gemeente1');
+      await page.goto(`${base}/signalen.html?periode=2025`);
+      await page.waitForSelector('#tabel-signalen');
+      const s = await page.evaluate(async (x) => (await fetch(x)).json(), `/api/v1/figures/signals?period=2025&gemeente=${facts.gemeente1}`);
+      assert.ok(s.total > 0, 'the demo year has signals');
+      assert.equal(await page.locator('#tabel-signalen tbody tr').count(), s.total, 'a row per signal');
+      for (const [code, n] of Object.entries(s.counts)) {
+        assert.equal(await text(`#signaal-tellingen [data-kind="${code}"]`), String(n), `the count of ${code}`);
+      }
+      // the drill-down: the lines behind the first signal
+      await page.locator('#tabel-signalen button').first().click();
+      await page.waitForSelector('#regels-lijst tbody tr');
+      assert.equal(await page.locator('#regels-lijst tbody tr').count(), s.signals[0].lines.length);
+      await shot('signalen-regels');
+      // a filter on one kind
+      await page.selectOption('#soort', 'sprong');
+      await page.click('#tonen');
+      await page.waitForFunction(() => new URLSearchParams(location.search).get('soort') === 'sprong' && !/Laden/.test(document.querySelector('#signalen')?.textContent || ''));
+      const kinds = await page.locator('#tabel-signalen tbody tr td:first-child').allTextContents();
+      assert.ok(kinds.every((k) => k === 'Plotselinge sprong in de maandomzet'), 'only jumps');
+      // a lezer: the signals, no lines
+      await login('lezer');
+      await page.goto(`${base}/signalen.html?periode=2025&gemeente=${facts.gemeente1}`);
+      await page.waitForSelector('#tabel-signalen');
+      assert.equal(await page.locator('#tabel-signalen tbody tr').count(), s.total);
+      assert.equal(await page.locator('#tabel-signalen button').count(), 0, 'no lines for a lezer');
     }));
 
     it('5c. the benchmark shows every municipality with the own one highlighted, as the API says', guard('scenario5c', async () => {

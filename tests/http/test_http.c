@@ -1187,6 +1187,15 @@ static const matrix_row matrix[] = {
      NULL,
      {200, 200, 200, 200, 200, 403, 403, 200}},
     {"GET", "/api/v1/reports/council", NULL, {400, 400, 400, 400, 400, 400, 400, 400}},
+    /* the control signals: not for a provider; an unknown kind refused */
+    {"GET",
+     "/api/v1/figures/signals?period=2025-Q2",
+     NULL,
+     {200, 200, 200, 200, 200, 403, 403, 200}},
+    {"GET",
+     "/api/v1/figures/signals?period=2025&kind=nope",
+     NULL,
+     {400, 400, 400, 400, 400, 403, 403, 400}},
     /* exports: as the figure's own route */
     {"GET",
      "/api/v1/exports/spending?period=2025-Q2",
@@ -1681,6 +1690,35 @@ static void test_export_route(void **state)
     assert_error_shape(r, "figure_unknown", "figure");
 }
 
+/* the control signals: a municipality's controller gets the lines behind them, a lezer the
+ * same signals without lines */
+static void test_signals_route(void **state)
+{
+    (void)state;
+    resp *r = expect_status(req(G1, "GET", "/api/v1/figures/signals?period=2025", NULL), 200);
+    assert_false(json_is_true(hc_jget(r, "aggregate")));
+    assert_string_equal(hc_jstr(hc_jget(r, "scope"), "gemeente"), "0193");
+    json_t *sig = hc_jget(r, "signals");
+    assert_true(json_is_array(sig));
+    assert_int_equal(json_array_size(sig), (size_t)hc_jint(r->json, "total"));
+    assert_int_equal(hc_jint(hc_jget(r, "limits"), "hours_per_week"), 40);
+    size_t n = json_array_size(sig);
+    for (size_t i = 0; i < n; i++) {
+        json_t *g = json_array_get(sig, i);
+        assert_true(json_is_array(json_object_get(g, "lines")));
+        assert_true(strlen(hc_jstr(g, "text")) > 10);
+    }
+    r = expect_status(req(LEZ, "GET", "/api/v1/figures/signals?period=2025&gemeente=0193", NULL),
+                      200);
+    assert_true(json_is_true(hc_jget(r, "aggregate")));
+    sig = hc_jget(r, "signals");
+    assert_int_equal(json_array_size(sig), n);
+    for (size_t i = 0; i < json_array_size(sig); i++)
+        assert_true(json_is_null(json_object_get(json_array_get(sig, i), "lines")));
+    r = expect_status(req(G1, "GET", "/api/v1/figures/signals?period=2025&kind=nope", NULL), 400);
+    assert_error_shape(r, "kind_invalid", "kind");
+}
+
 static void test_problem_details(void **state)
 {
     (void)state;
@@ -1994,6 +2032,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_teardown(test_openapi_routes, hc_free_responses),
         cmocka_unit_test_teardown(test_report_route, hc_free_responses),
         cmocka_unit_test_teardown(test_export_route, hc_free_responses),
+        cmocka_unit_test_teardown(test_signals_route, hc_free_responses),
         cmocka_unit_test_teardown(test_problem_details, hc_free_responses),
         cmocka_unit_test_teardown(test_service_refusals, hc_free_responses),
         cmocka_unit_test_teardown(test_versions_and_paths, hc_free_responses),

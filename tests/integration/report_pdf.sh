@@ -31,6 +31,7 @@ pdftotext -layout r.pdf all.txt
 for want in "Raadsrapportage jeugdhulp" "Gemeente Zwolle" "Regio IJsselland" \
   "2e kwartaal 2025 (1 april 2025 t/m 30 juni 2025)" "Opgesteld op 15 januari 2026 door raadsgriffie" \
   "1. Kerncijfers" "8. Vergelijking tussen gemeenten" "9. Begroting en prognose" \
+  "10. Signalen voor de controle" "Plotselinge sprong in de maandomzet" \
   "Bijlage: definities" "< 10" "keuzebudget KB1" "Terugkeer"; do
   grep -qF -- "$want" all.txt || fail "missing: $want"
 done
@@ -47,9 +48,9 @@ while IFS='|' read -r title page; do
   pdftotext -layout -f "$page" -l "$page" r.pdf p.txt
   head -3 p.txt | grep -qF "$title" || fail "contents: '$title' is not on page $page"
 done < <(pdftotext -layout -f 1 -l 1 r.pdf - | sed -n '/^Inhoud/,/^$/p' |
-  sed -nE 's/^([0-9]\. .*[^ ]|Bijlage: definities) +([0-9]+)$/\1|\2/p')
+  sed -nE 's/^([0-9]+\. .*[^ ]|Bijlage: definities) +([0-9]+)$/\1|\2/p')
 n=$(pdftotext -layout -f 1 -l 1 r.pdf - | sed -n '/^Inhoud/,/^$/p' | grep -cE ' [0-9]+$')
-[ "$n" -eq 10 ] || fail "contents has $n entries, not 10"
+[ "$n" -eq 11 ] || fail "contents has $n entries, not 11"
 
 # the key figures are the figure service's own
 youths=$(J figures volume --gemeente 0193 --period 2025-Q2 --json |

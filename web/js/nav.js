@@ -18,6 +18,7 @@ export const PAGES = [
   { id: 'afrekening', href: 'afrekening.html', label: 'Afrekening', roles: ALL },
   { id: 'monitor', href: 'monitor.html', label: 'Monitor', roles: ALL },
   { id: 'benchmark', href: 'benchmark.html', label: 'Benchmark', roles: ALL },
+  { id: 'signalen', href: 'signalen.html', label: 'Signalen', roles: ['beheerder', 'rsj', 'toegang', 'gemeente', 'lezer'] },
   { id: 'begroting', href: 'begroting.html', label: 'Begroting', roles: ['beheerder', 'rsj', 'toegang', 'gemeente', 'lezer'] },
   { id: 'aanbieders', href: 'aanbieders.html', label: 'Aanbieders en contracten', roles: ALL },
   { id: 'catalogus', href: 'catalogus.html', label: 'Catalogus', roles: ALL },

@@ -1,0 +1,167 @@
+/*
+ * signals.c (store): the queries behind the control signals (see
+ * signals.h). Months are bound as YYYY-MM text, days as ISO text; the
+ * optional filters as "CAST(? AS TEXT) IS NULL OR col = ?".
+ */
+#include "signals.h"
+
+#include "../core/sbuf.h"
+#include "batch_lines.h"
+
+#include <string.h>
+
+static void line_from_row(const void *ud, jr_stmt *q, void *out)
+{
+    store_sig_line *r = out;
+    (void)ud;
+    memset(r, 0, sizeof *r);
+    r->id = store_col_int(q, 0);
+    str_copy(r->month, sizeof r->month, store_col_text(q, 1));
+    str_copy(r->gemeente, sizeof r->gemeente, store_col_text(q, 2));
+    str_copy(r->agb, sizeof r->agb, store_col_text(q, 3));
+    str_copy(r->provider, sizeof r->provider, store_col_text(q, 4));
+    str_copy(r->assignment, sizeof r->assignment, store_col_text(q, 5));
+    r->youth_id = store_col_int(q, 6);
+    str_copy(r->bsn, sizeof r->bsn, store_col_text(q, 7));
+    str_copy(r->product, sizeof r->product, store_col_text(q, 8));
+    r->begin = store_col_date(q, 9);
+    r->end = store_col_date(q, 10);
+    r->volume = store_col_int(q, 11);
+    str_copy(r->unit, sizeof r->unit, store_col_text(q, 12));
+    r->cents = store_col_int(q, 13);
+    r->credit = store_col_int(q, 14) != 0;
+    r->care_start = store_col_date(q, 15);
+    r->care_stop = store_col_date(q, 16);
+    r->accepted = strcmp(store_col_text(q, 17), "A") == 0;
+}
+
+typedef struct {
+    int (*fn)(void *ud, const void *row);
+    void *ud;
+} accepted_only;
+
+/* the rejected lines are passed over here, not in the WHERE: a condition
+ * on l.status there makes SQLite build an index on it for every call
+ * instead of walking each batch's range of lines */
+static int skip_rejected(void *ud, const void *row)
+{
+    const accepted_only *a = ud;
+    const store_sig_line *r = row;
+    return r->accepted ? a->fn(a->ud, row) : 0;
+}
+
+jr_status store_sig_lines_each(jr_store *st, jr_month first, jr_month last, const char *gemeente,
+                               const char *agb, int (*fn)(void *ud, const void *row), void *ud,
+                               jr_error *err)
+{
+    jr_stmt *q = store_prepare(
+        st,
+        "SELECT l.id, b.period, b.gemeente, p.agb, p.name, l.assignment_number,"
+        " COALESCE(l.youth_id, 0), l.bsn, l.product, l.begin_date, l.end_date, l.volume, l.unit,"
+        " l.amount_cents, l.credit, a.care_start, a.care_stop, l.status"
+        " FROM " STORE_BATCH_LINES " JOIN provider p ON p.id = b.provider_id"
+        " LEFT JOIN assignment a ON a.id = l.assignment_id"
+        " WHERE b.period >= ?1 AND b.period <= ?2"
+        " AND (CAST(?3 AS TEXT) IS NULL OR b.gemeente = ?3)"
+        " AND (CAST(?4 AS TEXT) IS NULL OR p.agb = ?4)"
+        " ORDER BY p.agb, l.id",
+        err);
+    if (!q)
+        return JR_EDB;
+    char f[8], l[8];
+    store_bind_text(q, 1, month_format(first, f));
+    store_bind_text(q, 2, month_format(last, l));
+    store_bind_text(q, 3, gemeente);
+    store_bind_text(q, 4, agb);
+    store_sig_line row;
+    accepted_only a = {fn, ud};
+    return store_each(q, line_from_row, NULL, &row, skip_rejected, &a, err);
+}
+
+static void budget_from_row(const void *ud, jr_stmt *q, void *out)
+{
+    store_sig_budget *r = out;
+    (void)ud;
+    memset(r, 0, sizeof *r);
+    str_copy(r->agb, sizeof r->agb, store_col_text(q, 0));
+    str_copy(r->provider, sizeof r->provider, store_col_text(q, 1));
+    str_copy(r->number, sizeof r->number, store_col_text(q, 2));
+    r->youth_id = store_col_int(q, 3);
+    str_copy(r->bsn, sizeof r->bsn, store_col_text(q, 4));
+    str_copy(r->budget, sizeof r->budget, store_col_text(q, 5));
+    r->start = store_col_date(q, 6);
+    r->end = store_col_date(q, 7);
+    r->granted = store_col_int(q, 8);
+    r->used = store_col_int(q, 9);
+}
+
+jr_status store_sig_budgets_each(jr_store *st, jr_date first, jr_date last, const char *gemeente,
+                                 const char *agb, int (*fn)(void *ud, const void *row), void *ud,
+                                 jr_error *err)
+{
+    jr_stmt *q = store_prepare(st,
+                               "SELECT p.agb, p.name, a.number, a.youth_id, y.bsn,"
+                               " COALESCE(r.budget, ''), a.start_date, a.end_date, a.budget_cents,"
+                               " COALESCE(u.used_cents, 0)"
+                               " FROM assignment a JOIN provider p ON p.id = a.provider_id"
+                               " JOIN youth y ON y.id = a.youth_id"
+                               " LEFT JOIN referral r ON r.id = a.referral_id"
+                               " LEFT JOIN assignment_use u ON u.assignment_id = a.id"
+                               " WHERE a.is_budget = 1 AND a.status = 'beeindigd'"
+                               " AND a.end_date BETWEEN ?1 AND ?2"
+                               " AND (CAST(?3 AS TEXT) IS NULL OR a.gemeente = ?3)"
+                               " AND (CAST(?4 AS TEXT) IS NULL OR p.agb = ?4)"
+                               " ORDER BY p.agb, a.id",
+                               err);
+    if (!q)
+        return JR_EDB;
+    char d1[JR_DATE_ISO_LEN], d2[JR_DATE_ISO_LEN];
+    store_bind_date(q, 1, first, d1);
+    store_bind_date(q, 2, last, d2);
+    store_bind_text(q, 3, gemeente);
+    store_bind_text(q, 4, agb);
+    store_sig_budget row;
+    return store_each(q, budget_from_row, NULL, &row, fn, ud, err);
+}
+
+static void month_from_row(const void *ud, jr_stmt *q, void *out)
+{
+    store_sig_month *r = out;
+    (void)ud;
+    memset(r, 0, sizeof *r);
+    str_copy(r->agb, sizeof r->agb, store_col_text(q, 0));
+    str_copy(r->provider, sizeof r->provider, store_col_text(q, 1));
+    str_copy(r->month, sizeof r->month, store_col_text(q, 2));
+    r->cents = store_col_int(q, 3);
+}
+
+jr_status store_sig_months_each(jr_store *st, jr_month first, jr_month last, const char *gemeente,
+                                const char *agb, int (*fn)(void *ud, const void *row), void *ud,
+                                jr_error *err)
+{
+    jr_stmt *q =
+        gemeente
+            ? store_prepare(st,
+                            "SELECT p.agb, p.name, s.month, SUM(s.amount_cents)"
+                            " FROM spend_month s JOIN provider p ON p.id = s.provider_id"
+                            " WHERE s.month >= ?1 AND s.month <= ?2 AND s.gemeente = ?3"
+                            " AND (CAST(?4 AS TEXT) IS NULL OR p.agb = ?4)"
+                            " GROUP BY p.agb, p.name, s.month ORDER BY p.agb, s.month",
+                            err)
+            : store_prepare(st,
+                            "SELECT p.agb, p.name, s.month, SUM(s.amount_cents)"
+                            " FROM spend_region_month s JOIN provider p ON p.id = s.provider_id"
+                            " WHERE s.month >= ?1 AND s.month <= ?2 AND CAST(?3 AS TEXT) IS NULL"
+                            " AND (CAST(?4 AS TEXT) IS NULL OR p.agb = ?4)"
+                            " GROUP BY p.agb, p.name, s.month ORDER BY p.agb, s.month",
+                            err);
+    if (!q)
+        return JR_EDB;
+    char f[8], l[8];
+    store_bind_text(q, 1, month_format(first, f));
+    store_bind_text(q, 2, month_format(last, l));
+    store_bind_text(q, 3, gemeente);
+    store_bind_text(q, 4, agb);
+    store_sig_month row;
+    return store_each(q, month_from_row, NULL, &row, fn, ud, err);
+}

@@ -1,0 +1,83 @@
+/*
+ * signals.h (store): the rows behind the material control signals
+ * (service/signals.h, domain/signals.h): the accepted declaration lines of
+ * a period with their assignment's care dates, the ended budget
+ * assignments with what was used of them, and each provider's accepted
+ * amount per month from the spending summary (migration 011). The store
+ * only reads; which row is a signal the domain rules decide.
+ *
+ * gemeente and agb are optional filters (NULL: any): the batch's (for
+ * lines and amounts) or the assignment's municipality, and the provider's
+ * AGB. A list hands each row (const store_sig_* *) to its callback in a buffer of its own, valid
+ * for that call only (non-zero from the callback stops the list).
+ */
+#ifndef JR_STORE_SIGNALS_H
+#define JR_STORE_SIGNALS_H
+
+#include "../domain/date.h"
+#include "../domain/money.h"
+#include "store.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* One accepted declaration line of a batch of the period. */
+typedef struct {
+    int64_t id;
+    char month[8]; /* the batch's month, YYYY-MM */
+    char gemeente[5];
+    char agb[9];
+    char provider[96];
+    char assignment[24]; /* the assignment's number */
+    int64_t youth_id;
+    char bsn[10];
+    char product[8];
+    jr_date begin, end;
+    int64_t volume;
+    char unit[3];
+    jr_cents cents; /* the line's amount, positive also for a credit */
+    bool credit;
+    jr_date care_start, care_stop; /* the assignment's; JR_DATE_NONE when not reported */
+    bool accepted;                 /* always true for a row handed out */
+} store_sig_line;
+
+/* store_sig_lines_each: the accepted lines of the batches of months
+ * first..last, by provider and line. */
+jr_status store_sig_lines_each(jr_store *st, jr_month first, jr_month last, const char *gemeente,
+                               const char *agb, int (*fn)(void *ud, const void *row), void *ud,
+                               jr_error *err);
+
+/* One budget assignment ended (status beeindigd, end_date) in the period. */
+typedef struct {
+    char agb[9];
+    char provider[96];
+    char number[24];
+    int64_t youth_id;
+    char bsn[10];
+    char budget[8]; /* the referral's keuzebudget, "" for a quote */
+    jr_date start, end;
+    jr_cents granted, used;
+} store_sig_budget;
+
+/* store_sig_budgets_each: the ended budget assignments of first..last, by
+ * provider and assignment. */
+jr_status store_sig_budgets_each(jr_store *st, jr_date first, jr_date last, const char *gemeente,
+                                 const char *agb, int (*fn)(void *ud, const void *row), void *ud,
+                                 jr_error *err);
+
+/* One provider's accepted amount (debits minus credits) of one month. */
+typedef struct {
+    char agb[9];
+    char provider[96];
+    char month[8];
+    jr_cents cents;
+} store_sig_month;
+
+/* store_sig_months_each: per provider and month of first..last with an
+ * amount, from the spending summary (the region's rows when gemeente is
+ * NULL), by provider and month. */
+jr_status store_sig_months_each(jr_store *st, jr_month first, jr_month last, const char *gemeente,
+                                const char *agb, int (*fn)(void *ud, const void *row), void *ud,
+                                jr_error *err);
+
+#endif
