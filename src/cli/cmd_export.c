@@ -8,7 +8,6 @@
 
 #include "../core/sbuf.h"
 #include "../render/export.h"
-#include "../render/xlsx.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -74,33 +73,14 @@ int cmd_export(cli_env *env, int argc, char **argv)
     jr_error_clear(&err);
     sbuf data = SBUF_INIT;
     jr_status st = export_figure(&env->ctx, pos[0], &period, gemeente, limit, &ts, &err);
-    /* --table: a view of the one table (ts keeps owning it) */
     jr_xtables view = ts;
-    int k = -1;
-    for (int i = 0; st == JR_OK && table && i < ts.n; i++)
-        if (strcmp(ts.t[i].name, table) == 0)
-            k = i;
-    if (k >= 0) {
-        view.t = &ts.t[k];
-        view.n = view.cap = 1;
-    }
-    if (st == JR_OK && table && k < 0) {
-        char names[512] = "";
-        for (int i = 0; i < ts.n; i++) {
-            size_t n = strlen(names);
-            snprintf(names + n, sizeof names - n, "%s%s", i ? ", " : "", ts.t[i].name);
-        }
+    if (st == JR_OK && (st = export_view(&ts, pos[0], table, &view, &err)) != JR_OK) {
+        /* an unknown table is a usage error on the command line */
         xtables_free(&ts);
-        return cli_usage_error("export", "--table '%s': %s heeft de tabellen %s", table, pos[0],
-                               names);
+        return cli_usage_error("export", "--table: %s", err.message);
     }
-    if (st == JR_OK) {
-        if (csv) {
-            if (xtables_csv(&view, &data) != 0)
-                st = jr_fail(&err, JR_ENOMEM, "nomem", NULL, "Onvoldoende geheugen.");
-        } else
-            st = xlsx_bytes(&view, &data, &err);
-    }
+    if (st == JR_OK)
+        st = export_bytes(&view, csv, &data, &err);
     if (st == JR_OK)
         st = cli_write_file(out, data.data ? data.data : "", data.len, &err);
     if (st == JR_OK && strcmp(out, "-") != 0) {

@@ -58,9 +58,7 @@ static const char *x10(int64_t v, bool negative_none, char buf[32])
 {
     if (negative_none && v < 0)
         return "-";
-    int64_t a = v < 0 ? -v : v;
-    snprintf(buf, 32, "%s%lld,%lld", v < 0 ? "-" : "", (long long)(a / 10), (long long)(a % 10));
-    return buf;
+    return stats_x10_text(v, buf);
 }
 
 static const char *count(const jr_fig_count *c, int64_t threshold, char buf[32])

@@ -61,14 +61,6 @@ static int emit(json_t *o)
     return EXIT_DONE;
 }
 
-/* tenths as Dutch text: "12,3" */
-static const char *x10(int64_t v, char buf[32])
-{
-    int64_t a = v < 0 ? -v : v;
-    snprintf(buf, 32, "%s%lld,%lld", v < 0 ? "-" : "", (long long)(a / 10), (long long)(a % 10));
-    return buf;
-}
-
 /* a benchmark cell: "< 10" when hidden, "-" without a value */
 static const char *cell_text(const jr_fb_cell *c, jr_fb_figure f, int64_t threshold, char buf[32])
 {
@@ -80,7 +72,7 @@ static const char *cell_text(const jr_fb_cell *c, jr_fb_figure f, int64_t thresh
         char m[JR_MONEY_BUF];
         str_copy(buf, 32, money_format_nl(c->value, m));
     } else
-        x10(c->value, buf);
+        stats_x10_text(c->value, buf);
     return buf;
 }
 
@@ -132,7 +124,7 @@ int figures_sub_benchmark(cli_env *env, int argc, char **argv)
                 char m[JR_MONEY_BUF];
                 snprintf(d, sizeof d, "%s%s", c->diff > 0 ? "+" : "", money_format_nl(c->diff, m));
             } else
-                snprintf(d, sizeof d, "%s%s", c->diff > 0 ? "+" : "", x10(c->diff, v));
+                snprintf(d, sizeof d, "%s%s", c->diff > 0 ? "+" : "", stats_x10_text(c->diff, v));
             printf("  %-34s %14s %7s %14s\n", label, cell_text(c, f, t, v), rank, d);
         }
         printf("  %-34s %14s\n", "regio", cell_text(&b->region.cells[k], f, t, v));
@@ -153,9 +145,9 @@ static void amb_line(const char *label, const jr_fb_amb_point *p, int64_t t)
     else
         snprintf(v, sizeof v, "%lld", (long long)p->verblijf.n);
     printf("  %-12s %9s %9s %8s %16s %16s %8s\n", label, a, v,
-           p->youth_share_x10 < 0 ? "-" : x10(p->youth_share_x10, s),
+           p->youth_share_x10 < 0 ? "-" : stats_x10_text(p->youth_share_x10, s),
            money_format_nl(p->ambulant_cents, ac), money_format_nl(p->verblijf_cents, vc),
-           p->money_share_x10 < 0 ? "-" : x10(p->money_share_x10, m));
+           p->money_share_x10 < 0 ? "-" : stats_x10_text(p->money_share_x10, m));
 }
 
 int figures_sub_ambulant(cli_env *env, int argc, char **argv)

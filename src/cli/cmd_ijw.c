@@ -113,21 +113,12 @@ static jr_status write_out(void *ud, const ijw_out_info *info, const char *xml, 
                            jr_error *err)
 {
     export_ctx *x = ud;
-    char path[1400], tmp[1500];
+    char path[1400];
     snprintf(path, sizeof path, "%s/%s_%s_%s.xml", x->dir, ijw_msg_code(info->msg), info->receiver,
              info->ident);
-    snprintf(tmp, sizeof tmp, "%s/.%s_%s.tmp", x->dir, ijw_msg_code(info->msg), info->ident);
-    FILE *f = fopen(tmp, "wb");
-    if (!f)
-        return jr_fail(err, JR_EIO, "file_unwritable", "out", "%s: niet te schrijven: %s", tmp,
-                       strerror(errno));
-    bool ok = fwrite(xml, 1, len, f) == len && fflush(f) == 0 && fsync(fileno(f)) == 0;
-    ok = fclose(f) == 0 && ok;
-    if (!ok || rename(tmp, path) != 0) {
-        unlink(tmp);
-        return jr_fail(err, JR_EIO, "file_unwritable", "out", "%s: niet te schrijven: %s", path,
-                       strerror(errno));
-    }
+    jr_status rc = cli_write_file(path, xml, len, err);
+    if (rc != JR_OK)
+        return rc;
     if (x->env->json)
         cli_emit(json_pack("{s:s, s:s, s:s, s:s, s:i}", "file", path, "type",
                            ijw_msg_code(info->msg), "ident", info->ident, "receiver",

@@ -49,6 +49,11 @@ bool signal_budget_fires(const jr_signal_limits *l, int64_t ended, int64_t used_
            used_up * 100 >= (int64_t)l->budget_share_pct * ended;
 }
 
+int64_t signal_hours_minutes(int64_t volume, const char *unit, bool functiegroep)
+{
+    return functiegroep ? signal_line_minutes(volume, unit) : -1;
+}
+
 int64_t signal_line_minutes(int64_t volume, const char *unit)
 {
     if (strcmp(unit, "04") == 0)

@@ -74,6 +74,10 @@ bool signal_budget_fires(const jr_signal_limits *l, int64_t ended, int64_t used_
 /* signal_line_minutes: a line's volume in minutes when its unit is hours
  * ("04") or minutes ("01"), else -1 (etmalen and others are no hours). */
 int64_t signal_line_minutes(int64_t volume, const char *unit);
+/* signal_hours_minutes: the minutes a line counts towards the hours
+ * signal: signal_line_minutes for a functiegroep product (ambulant hours),
+ * -1 for any other (crisis care on call may run day and night). */
+int64_t signal_hours_minutes(int64_t volume, const char *unit, bool functiegroep);
 /* signal_line_days: the days of begin..end, both included (at least 1). */
 int64_t signal_line_days(jr_date begin, jr_date end);
 /* signal_hours_week_x10: minutes over days as hours per week, in tenths,

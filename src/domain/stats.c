@@ -3,6 +3,8 @@
  */
 #include "stats.h"
 
+#include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 int64_t stats_div_round(int64_t num, int64_t den)
@@ -119,4 +121,11 @@ const char *stats_duration_label(jr_duration_class c)
 bool stats_hidden(int64_t count, int64_t threshold)
 {
     return count > 0 && count < threshold;
+}
+
+char *stats_x10_text(int64_t x10, char buf[JR_X10_TEXT])
+{
+    uint64_t a = x10 < 0 ? (uint64_t)0 - (uint64_t)x10 : (uint64_t)x10;
+    snprintf(buf, JR_X10_TEXT, "%s%" PRIu64 ",%" PRIu64, x10 < 0 ? "-" : "", a / 10, a % 10);
+    return buf;
 }

@@ -26,6 +26,10 @@ int64_t stats_per_thousand_x10(int64_t count, int64_t population);
 /* stats_share_x10: part as a percentage of whole in tenths (45.6 % is
  * 456); -1 when whole is 0. */
 int64_t stats_share_x10(int64_t part, int64_t whole);
+/* stats_x10_text: tenths as Dutch text with a decimal comma, no thousands
+ * separator: 123 is "12,3", -5 is "-0,5"; returns buf. */
+#define JR_X10_TEXT 32
+char *stats_x10_text(int64_t x10, char buf[JR_X10_TEXT]);
 /* stats_growth_x10: the change from before to now as a percentage of
  * before, in tenths (+12.5 % is 125, -3.0 % is -30); false (*out left)
  * when before is 0: growth from nothing has no percentage. */

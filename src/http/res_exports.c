@@ -7,11 +7,9 @@
  * runs as a writer: the personal-data export (expensive) is audited.
  */
 #include "../render/export.h"
-#include "../render/xlsx.h"
 #include "http.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #define XLSX_TYPE "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -29,15 +27,8 @@ void exports_get(http_req *r)
     bool csv = format && strcmp(format, "csv") == 0;
     if (format && !csv && strcmp(format, "xlsx") != 0)
         http_invalid_add(r, "format_invalid", "format", "De parameter format is xlsx of csv.");
-    const char *ls = http_query(r, "limit");
-    long long limit = 0;
-    if (ls) {
-        char *end = NULL;
-        limit = strtoll(ls, &end, 10);
-        if (!*ls || *end || limit < 1 || limit > 100)
-            http_invalid_add(r, "limit_invalid", "limit",
-                             "De parameter limit moet een getal van 1 tot en met 100 zijn.");
-    }
+    int64_t limit = 0;
+    http_query_int(r, "limit", 1, 100, &limit);
     jr_period period;
     const char *gemeente;
     if (!http_figures_query(r, &period, &gemeente))
@@ -48,29 +39,11 @@ void exports_get(http_req *r)
     jr_error_clear(&err);
     jr_status st = export_figure(&r->ctx, figure, &period, gemeente, limit, &ts, &err);
     jr_xtables view = ts;
-    if (st == JR_OK && table) {
-        const jr_xtable *t = xtables_find(&ts, table);
-        if (!t) {
-            char names[512] = "";
-            for (int i = 0; i < ts.n; i++) {
-                size_t n = strlen(names);
-                snprintf(names + n, sizeof names - n, "%s%s", i ? ", " : "", ts.t[i].name);
-            }
-            st = jr_fail(&err, JR_EINVAL, "table_unknown", "table",
-                         "Tabel '%s' bestaat niet bij %s; er zijn: %s.", table, figure, names);
-        } else {
-            view.t = (jr_xtable *)t;
-            view.n = view.cap = 1;
-        }
-    }
+    if (st == JR_OK)
+        st = export_view(&ts, figure, table, &view, &err);
     sbuf data = SBUF_INIT;
-    if (st == JR_OK) {
-        if (csv) {
-            if (xtables_csv(&view, &data) != 0)
-                st = jr_fail(&err, JR_ENOMEM, "nomem", NULL, "Onvoldoende geheugen.");
-        } else
-            st = xlsx_bytes(&view, &data, &err);
-    }
+    if (st == JR_OK)
+        st = export_bytes(&view, csv, &data, &err);
     if (st != JR_OK) {
         http_reply_error(r, &err);
         sbuf_free(&data);

@@ -22,6 +22,7 @@
 #include "render_figures_bench.h"
 #include "render_figures_care.h"
 #include "render_signals.h"
+#include "xlsx.h"
 
 #include <jansson.h>
 #include <math.h>
@@ -733,5 +734,35 @@ jr_status export_figure(const jr_ctx *ctx, const char *name, const jr_period *pe
         if (rc != JR_OK)
             return rc;
     }
+    return JR_OK;
+}
+
+jr_status export_view(const jr_xtables *ts, const char *figure, const char *table, jr_xtables *view,
+                      jr_error *err)
+{
+    *view = *ts;
+    if (!table)
+        return JR_OK;
+    for (int i = 0; i < ts->n; i++)
+        if (strcmp(ts->t[i].name, table) == 0) {
+            view->t = &ts->t[i];
+            view->n = view->cap = 1;
+            return JR_OK;
+        }
+    char names[512] = "";
+    for (int i = 0; i < ts->n; i++) {
+        size_t n = strlen(names);
+        snprintf(names + n, sizeof names - n, "%s%s", i ? ", " : "", ts->t[i].name);
+    }
+    return jr_fail(err, JR_EINVAL, "table_unknown", "table",
+                   "Tabel '%s' bestaat niet bij %s; er zijn: %s.", table, figure, names);
+}
+
+jr_status export_bytes(const jr_xtables *view, bool csv, sbuf *out, jr_error *err)
+{
+    if (!csv)
+        return xlsx_bytes(view, out, err);
+    if (xtables_csv(view, out) != 0)
+        return jr_fail(err, JR_ENOMEM, "nomem", NULL, "Onvoldoende geheugen.");
     return JR_OK;
 }

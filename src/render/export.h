@@ -39,4 +39,11 @@ const char *export_names(void);
 jr_status export_figure(const jr_ctx *ctx, const char *name, const jr_period *period,
                         const char *gemeente, int64_t limit, jr_xtables *out, jr_error *err);
 
+/* export_view: *view is ts, or with table set only that table of it (ts
+ * keeps owning it). JR_EINVAL table_unknown naming the tables there are. */
+jr_status export_view(const jr_xtables *ts, const char *figure, const char *table, jr_xtables *view,
+                      jr_error *err);
+/* export_bytes: view as CSV (csv) or as an Excel workbook, appended to out. */
+jr_status export_bytes(const jr_xtables *view, bool csv, sbuf *out, jr_error *err);
+
 #endif

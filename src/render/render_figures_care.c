@@ -16,10 +16,8 @@ static json_t *render_tenths(int64_t x10, bool nonneg)
 {
     if (nonneg && x10 < 0)
         return json_null();
-    char buf[32];
-    uint64_t a = x10 < 0 ? (uint64_t)0 - (uint64_t)x10 : (uint64_t)x10;
-    snprintf(buf, sizeof buf, "%s%" PRIu64 ",%" PRIu64, x10 < 0 ? "-" : "", a / 10, a % 10);
-    return json_string(buf);
+    char buf[JR_X10_TEXT];
+    return json_string(stats_x10_text(x10, buf));
 }
 
 /* share: "<name>_x10" and "<name>" (text) into o */

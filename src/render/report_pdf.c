@@ -1115,10 +1115,6 @@ static void sec_benchmark(pdf *p)
 static void sec_control(pdf *p)
 {
     const jr_council_report *r = p->r;
-    if (!r->has_control) {
-        para(p, "De begrotingscontrole is voor deze gebruiker niet in te zien.");
-        return;
-    }
     const jr_budget_control *c = &r->control;
     paraf(p,
           "De begroting %d tegenover wat er tot en met de laatste gedeclareerde maand is "

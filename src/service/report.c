@@ -74,7 +74,6 @@ jr_status report_council(const jr_ctx *ctx, const jr_period *period, const char 
      * own scope was checked above by figures_plan. */
     jr_ctx pub = *ctx;
     pub.who = (jr_principal){.role = JR_ROLE_LEZER};
-    out->aggregate = true;
     const jr_ctx *fc = &pub;
 
     if ((rc = figures_volume(fc, period, gemeente, &out->volume, err)) != JR_OK ||
@@ -88,20 +87,10 @@ jr_status report_council(const jr_ctx *ctx, const jr_period *period, const char 
             JR_OK ||
         (rc = figures_ambulant(fc, period, gemeente, &out->ambulant, err)) != JR_OK ||
         (rc = figures_benchmark(fc, period, &out->benchmark, err)) != JR_OK ||
-        (rc = signals_find(fc, period, gemeente, NULL, &out->signals, err)) != JR_OK)
+        (rc = signals_find(fc, period, gemeente, NULL, &out->signals, err)) != JR_OK ||
+        /* the budget control of the period's year (a lezer may see it) */
+        (rc = budgetctl_control(fc, (int32_t)period->year, gemeente, &out->control, err)) != JR_OK)
         return rc;
-
-    /* the budget control of the period's year; a role that may not see it
-     * gets the report without that section (the renderer says so) */
-    jr_error bc_err;
-    jr_error_clear(&bc_err);
-    rc = budgetctl_control(fc, (int32_t)period->year, gemeente, &out->control, &bc_err);
-    if (rc == JR_OK)
-        out->has_control = true;
-    else if (rc != JR_EFORBIDDEN) {
-        jr_error_take(err, &bc_err);
-        return rc;
-    }
 
     char detail[160], pt[JR_PERIOD_TEXT_LEN];
     snprintf(detail, sizeof detail, "raadsrapportage %s, periode %s",

@@ -52,7 +52,6 @@ typedef struct {
     char region[48];          /* the region's name */
     jr_date produced;         /* the date of production (the system's today) */
     char produced_by[64];     /* the user who made it */
-    bool aggregate;           /* small groups are hidden (always: a publication) */
     int64_t threshold;        /* the small-group threshold */
 
     jr_figures_volume volume;
@@ -65,7 +64,6 @@ typedef struct {
     jr_fc_concentration concentration;
     jr_figures_ambulant ambulant;
     jr_figures_benchmark benchmark;
-    bool has_control; /* false when the role may not see the budget control */
     jr_budget_control control;
     jr_signals signals; /* the control signals, as a lezer sees them: no lines */
     int nlabels;

@@ -37,14 +37,6 @@ void signals_free(jr_signals *s)
     s->n = s->cap = 0;
 }
 
-/* tenths as "12,3" */
-static const char *x10(int64_t v, char buf[32])
-{
-    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-    snprintf(buf, 32, "%s%" PRIu64 ",%" PRIu64, v < 0 ? "-" : "", u / 10, u % 10);
-    return buf;
-}
-
 /* ---- building the list ---- */
 
 typedef struct {
@@ -128,14 +120,14 @@ static void lines_flush(line_acc *a)
 {
     build *b = a->b;
     const jr_signal_limits *l = b->l;
-    char m1[JR_MONEY_BUF], m2[JR_MONEY_BUF], t[32];
+    char m1[JR_MONEY_BUF], m2[JR_MONEY_BUF], t[JR_X10_TEXT];
     if (a->hours >= 0) {
         jr_signal *s = &b->out->signals[a->hours];
         snprintf(s->text, sizeof s->text,
                  "%" PRId64 " declaratieregel%s van meer dan %d uur per week (hoogste %s uur per "
                  "week), samen %s.",
-                 s->count, s->count == 1 ? "" : "s", (int)l->hours_per_week, x10(s->value_x10, t),
-                 money_format_nl(s->cents, m1));
+                 s->count, s->count == 1 ? "" : "s", (int)l->hours_per_week,
+                 stats_x10_text(s->value_x10, t), money_format_nl(s->cents, m1));
     }
     if (a->outside >= 0) {
         jr_signal *s = &b->out->signals[a->outside];
@@ -162,7 +154,7 @@ static void lines_flush(line_acc *a)
                      "%" PRId64 " credits van samen %s tegenover %" PRId64
                      " debetregels van %s: %s %%, boven de drempel van %d %%.",
                      a->credit_lines, money_format_nl(a->credit_cents, m1), a->debit_lines,
-                     money_format_nl(a->debit_cents, m2), x10(s->value_x10, t),
+                     money_format_nl(a->debit_cents, m2), stats_x10_text(s->value_x10, t),
                      (int)l->credit_share_pct);
         }
     }
@@ -195,10 +187,9 @@ static int on_line(void *ud, const void *row)
     }
     a->debit_cents += r->cents;
     a->debit_lines++;
-    /* hours of a functiegroep only: crisis care on call may run day and night */
     const jr_product *prod = catalog_product(b->cat, r->product);
     int64_t minutes =
-        prod && prod->kind == JR_PK_FUNCTIEGROEP ? signal_line_minutes(r->volume, r->unit) : -1;
+        signal_hours_minutes(r->volume, r->unit, prod && prod->kind == JR_PK_FUNCTIEGROEP);
     if (b->want[JR_SIG_HOURS] && minutes >= 0) {
         int64_t days = signal_line_days(r->begin, r->end);
         if (signal_hours_fires(b->l, minutes, days)) {
@@ -255,13 +246,14 @@ static void budget_flush(budget_acc *a)
             s->cents = a->used;
             s->reference = a->granted;
             s->value_x10 = stats_share_x10(a->used_up, a->ended);
-            char t[32];
+            char t[JR_X10_TEXT];
             snprintf(s->text, sizeof s->text,
                      "%" PRId64 " van de %" PRId64
                      " beëindigde budgettoewijzingen (%s %%) voor minstens %d %% gebruikt; "
                      "drempel %d %% bij minstens %d.",
-                     a->used_up, a->ended, x10(s->value_x10, t), (int)b->l->budget_used_pct,
-                     (int)b->l->budget_share_pct, (int)b->l->budget_min_assignments);
+                     a->used_up, a->ended, stats_x10_text(s->value_x10, t),
+                     (int)b->l->budget_used_pct, (int)b->l->budget_share_pct,
+                     (int)b->l->budget_min_assignments);
         }
     }
     a->ended = a->used_up = 0;

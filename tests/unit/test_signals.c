@@ -83,6 +83,9 @@ static void test_hours(void **state)
     assert_i64_equal(signal_line_minutes(10, "04"), 600);
     assert_i64_equal(signal_line_minutes(90, "01"), 90);
     assert_i64_equal(signal_line_minutes(30, "14"), -1);
+    /* only a functiegroep's hours count: a crisis line of 80 hours does not */
+    assert_i64_equal(signal_hours_minutes(10, "04", true), 600);
+    assert_i64_equal(signal_hours_minutes(80, "04", false), -1);
     assert_i64_equal(signal_line_days(D("2025-04-01"), D("2025-04-30")), 30);
     assert_i64_equal(signal_line_days(D("2025-04-01"), D("2025-04-01")), 1);
     assert_i64_equal(signal_line_days(D("2025-04-02"), D("2025-04-01")), 1);
