@@ -9,6 +9,7 @@
 
 #include "../core/sbuf.h"
 #include "../domain/referral.h"
+#include "../domain/runs.h"
 #include "../domain/stats.h"
 #include "../store/figures_bench.h"
 
@@ -46,16 +47,17 @@ bool figures_bench_is_money(jr_fb_figure f)
     return (unsigned)f < JR_FB_NFIGURES && bench_figures[f].money;
 }
 
+/* the accepted amounts of one municipality (or of the region) */
+typedef struct {
+    jr_cents cents, ambulant_cents, verblijf_cents;
+    int64_t youths; /* distinct, with an accepted line */
+} bench_spend;
+
 /* the raw counts of one municipality (or of the region) */
 typedef struct {
-    store_fb_kinds kinds;
-    store_fb_spend spend;
+    jr_runs_count kinds;
+    bench_spend spend;
 } bench_raw;
-
-typedef struct {
-    const jr_catalog *cat;
-    bench_raw *raw; /* one per catalog municipality */
-} bench_fill;
 
 static int municipality_index(const jr_catalog *cat, const char *cbs)
 {
@@ -65,24 +67,82 @@ static int municipality_index(const jr_catalog *cat, const char *cbs)
     return -1;
 }
 
-static int bench_kinds(void *ud, const void *row)
+/* spend_add: a product's amount into s, in its kind by the catalog (a
+ * product the catalog no longer has counts in the total only) */
+static void spend_add(const jr_catalog *cat, bench_spend *s, const store_fb_product_cents *p)
 {
-    bench_fill *b = ud;
-    const store_fb_kinds *k = row;
-    int i = municipality_index(b->cat, k->gemeente);
-    if (i >= 0) /* a municipality outside the catalog is in no row */
-        b->raw[i].kinds = *k;
+    const jr_product *prod = catalog_product(cat, p->product);
+    jr_run_kind kind = runs_kind(prod ? prod->category : NULL);
+    s->cents += p->cents;
+    if (kind == JR_RUN_AMBULANT)
+        s->ambulant_cents += p->cents;
+    else if (kind == JR_RUN_VERBLIJF)
+        s->verblijf_cents += p->cents;
+}
+
+typedef struct {
+    const jr_catalog *cat;
+    bench_spend *into;
+} spend_fill;
+
+static int spend_product(void *ud, const void *row)
+{
+    spend_fill *f = ud;
+    spend_add(f->cat, f->into, row);
     return 0;
 }
 
-static int bench_spend(void *ud, const void *row)
+typedef struct {
+    const jr_catalog *cat;
+    bench_raw *raw; /* one per catalog municipality, then the region's */
+} bench_fill;
+
+static int bench_youths(void *ud, const void *row)
 {
     bench_fill *b = ud;
-    const store_fb_spend *s = row;
-    int i = municipality_index(b->cat, s->key);
-    if (i >= 0)
-        b->raw[i].spend = *s;
+    const store_fb_youths *y = row;
+    int i = y->key[0] ? municipality_index(b->cat, y->key) : b->cat->nmunicipalities;
+    if (i >= 0) /* a municipality outside the catalog is in no row */
+        b->raw[i].spend.youths = y->youths;
     return 0;
+}
+
+/* runs_relay: one run into the count, in the group of its municipality */
+typedef struct {
+    const jr_catalog *cat;
+    jr_runs *runs;
+    bool nomem;
+} runs_fill;
+
+static int runs_relay(void *ud, const void *row)
+{
+    runs_fill *f = ud;
+    const store_fb_run *r = row;
+    int g = f->runs->ngroups > 1 ? municipality_index(f->cat, r->gemeente) : 0;
+    if (!runs_add(f->runs, g, r->youth_id, r->start, r->end, runs_kind(r->category))) {
+        f->nomem = true;
+        return 1;
+    }
+    return 0;
+}
+
+/* count_runs: the runs of gemeente (NULL: every municipality, each its
+ * own group in catalog order; else one group) in first..last, counted */
+static jr_status count_runs(const jr_ctx *ctx, jr_date first, jr_date last, const char *gemeente,
+                            const char *agb, jr_runs *runs, jr_error *err)
+{
+    int ngroups = gemeente ? 1 : ctx->cat->nmunicipalities;
+    if (!runs_init(runs, first, last, ngroups))
+        return jr_fail(err, JR_ENOMEM, "nomem", "", "Onvoldoende geheugen.");
+    runs_fill f = {ctx->cat, runs, false};
+    jr_status rc = store_fb_runs_each(ctx->store, first, last, gemeente, agb, runs_relay, &f, err);
+    if (f.nomem)
+        rc = jr_fail(err, JR_ENOMEM, "nomem", "", "Onvoldoende geheugen.");
+    if (rc == JR_OK)
+        runs_count(runs);
+    else
+        runs_free(runs);
+    return rc;
 }
 
 /* cell: a figure built on group youths; value when has; hidden when the
@@ -101,8 +161,8 @@ static void cell(jr_fb_cell *c, int64_t group, bool small, bool has, int64_t val
 
 static void bench_row(const bench_raw *r, int64_t pop, bool hide, int64_t t, jr_fb_row *row)
 {
-    const store_fb_kinds *k = &r->kinds;
-    const store_fb_spend *s = &r->spend;
+    const jr_runs_count *k = &r->kinds;
+    const bench_spend *s = &r->spend;
     row->population = pop;
     bool small_youths = hide && stats_hidden(k->youths, t);
     int64_t v = stats_per_thousand_x10(k->youths, pop);
@@ -193,15 +253,25 @@ jr_status figures_benchmark(const jr_ctx *ctx, const jr_period *period, jr_figur
     jr_month f = date_month(period->first), l = date_month(period->last);
     rc = store_begin(ctx->store, err);
     if (rc == JR_OK) {
-        rc = store_fb_kinds_each(ctx->store, period->first, period->last, p.agb, bench_kinds, &fill,
-                                 err);
+        /* one read of the region's runs counts every municipality and the
+           region (a youth in two municipalities once in the region) */
+        jr_runs runs;
+        rc = count_runs(ctx, period->first, period->last, NULL, p.agb, &runs, err);
+        if (rc == JR_OK) {
+            for (int i = 0; i < cat->nmunicipalities; i++)
+                raw[i].kinds = runs.groups[i];
+            region->kinds = runs.all;
+            runs_free(&runs);
+        }
+        /* the amounts from the spending summary, a range of its key per
+           municipality; the region's from its own summary */
+        for (int i = 0; rc == JR_OK && i <= cat->nmunicipalities; i++) {
+            spend_fill sf = {cat, &raw[i].spend};
+            const char *g = i < cat->nmunicipalities ? cat->municipalities[i].cbs : NULL;
+            rc = store_fb_product_cents_each(ctx->store, f, l, g, p.agb, spend_product, &sf, err);
+        }
         if (rc == JR_OK)
-            rc = store_fb_kinds_total(ctx->store, period->first, period->last, NULL, p.agb,
-                                      &region->kinds, err);
-        if (rc == JR_OK)
-            rc = store_fb_spend_each(ctx->store, f, l, p.agb, bench_spend, &fill, err);
-        if (rc == JR_OK)
-            rc = store_fb_spend_total(ctx->store, f, l, NULL, p.agb, &region->spend, err);
+            rc = store_fb_spend_youths_each(ctx->store, f, l, p.agb, bench_youths, &fill, err);
         rc = svc_finish(ctx, rc, err);
     }
     if (rc == JR_OK) {
@@ -232,17 +302,17 @@ jr_status figures_benchmark(const jr_ctx *ctx, const jr_period *period, jr_figur
 
 /* ---- ambulantisering ---- */
 
-static void amb_point(jr_month m, const store_fb_kinds *k, const store_fb_spend *s, bool hide,
+static void amb_point(jr_month m, const jr_runs_count *k, int i, const bench_spend *s, bool hide,
                       int64_t t, jr_fb_amb_point *pt)
 {
     memset(pt, 0, sizeof *pt);
     pt->month = m;
-    pt->ambulant = figures_count(k->ambulant_youths, hide, t);
-    pt->verblijf = figures_count(k->verblijf_youths, hide, t);
+    int64_t amb = i < 0 ? k->ambulant_youths : k->month_ambulant[i];
+    int64_t verb = i < 0 ? k->verblijf_youths : k->month_verblijf[i];
+    pt->ambulant = figures_count(amb, hide, t);
+    pt->verblijf = figures_count(verb, hide, t);
     pt->youth_share_x10 =
-        pt->ambulant.hidden || pt->verblijf.hidden
-            ? -1
-            : stats_share_x10(k->ambulant_youths, k->ambulant_youths + k->verblijf_youths);
+        pt->ambulant.hidden || pt->verblijf.hidden ? -1 : stats_share_x10(amb, amb + verb);
     pt->ambulant_cents = s->ambulant_cents;
     pt->verblijf_cents = s->verblijf_cents;
     /* a share of money needs both kinds positive in sum */
@@ -251,51 +321,53 @@ static void amb_point(jr_month m, const store_fb_kinds *k, const store_fb_spend 
 }
 
 typedef struct {
+    const jr_catalog *cat;
     jr_month months[JR_FB_MAX_MONTHS];
-    store_fb_spend spend[JR_FB_MAX_MONTHS];
+    bench_spend spend[JR_FB_MAX_MONTHS];
+    bench_spend total;
     int n;
 } amb_spend;
 
 static int amb_spend_add(void *ud, const void *row)
 {
     amb_spend *a = ud;
-    const store_fb_spend *s = row;
+    const store_fb_product_cents *p = row;
     jr_month m;
-    if (!month_parse(s->key, &m))
+    if (!month_parse(p->key, &m))
         return 0;
     for (int i = 0; i < a->n; i++)
         if (a->months[i] == m)
-            a->spend[i] = *s;
+            spend_add(a->cat, &a->spend[i], p);
+    spend_add(a->cat, &a->total, p);
     return 0;
 }
 
-/* amb_year: the months of per and its whole into pts[0..n) and *total */
+/* amb_year: the months of per and its whole into pts[0..n) and *total:
+ * one read of the runs for the youths of every month, one of the
+ * spending summary for the amounts */
 static jr_status amb_year(const jr_ctx *ctx, const jr_period *per, const jr_fig_plan *p,
                           jr_fb_amb_point *pts, jr_fb_amb_point *total, int *n, jr_error *err)
 {
     amb_spend a;
     memset(&a, 0, sizeof a);
+    a.cat = ctx->cat;
     a.n = period_months(per, a.months);
     *n = a.n;
     jr_month f = date_month(per->first), l = date_month(per->last);
     jr_status rc =
-        store_fb_spend_months(ctx->store, f, l, p->gemeente, p->agb, amb_spend_add, &a, err);
-    for (int i = 0; rc == JR_OK && i < a.n; i++) {
-        store_fb_kinds k;
-        rc = store_fb_kinds_total(ctx->store, month_first_day(a.months[i]),
-                                  month_last_day(a.months[i]), p->gemeente, p->agb, &k, err);
-        if (rc == JR_OK)
-            amb_point(a.months[i], &k, &a.spend[i], p->hide, p->scope.threshold, &pts[i]);
-    }
-    store_fb_kinds k;
-    store_fb_spend s;
+        store_fb_product_months(ctx->store, f, l, p->gemeente, p->agb, amb_spend_add, &a, err);
+    jr_runs runs;
     if (rc == JR_OK)
-        rc = store_fb_kinds_total(ctx->store, per->first, per->last, p->gemeente, p->agb, &k, err);
-    if (rc == JR_OK)
-        rc = store_fb_spend_total(ctx->store, f, l, p->gemeente, p->agb, &s, err);
-    if (rc == JR_OK)
-        amb_point(0, &k, &s, p->hide, p->scope.threshold, total);
-    return rc;
+        rc = count_runs(ctx, per->first, per->last, p->gemeente, p->agb, &runs, err);
+    if (rc != JR_OK)
+        return rc;
+    const jr_runs_count *k = p->gemeente ? &runs.groups[0] : &runs.all;
+    for (int i = 0; i < a.n; i++)
+        amb_point(a.months[i], k, (int)(a.months[i] - runs.month0), &a.spend[i], p->hide,
+                  p->scope.threshold, &pts[i]);
+    amb_point(0, k, -1, &a.total, p->hide, p->scope.threshold, total);
+    runs_free(&runs);
+    return JR_OK;
 }
 
 jr_status figures_ambulant(const jr_ctx *ctx, const jr_period *period, const char *gemeente,

@@ -17,27 +17,10 @@
     "(CASE WHEN a.care_stop IS NOT NULL AND a.care_stop < a.end_date THEN a.care_stop"             \
     " ELSE a.end_date END)"
 
-#define FB_KINDS_COLS                                                                              \
-    " COUNT(DISTINCT a.youth_id),"                                                                 \
-    " COALESCE(SUM(CASE WHEN a.start_date >= ?1 THEN 1 ELSE 0 END), 0),"                           \
-    " COUNT(DISTINCT CASE WHEN a.start_date >= ?1 THEN a.youth_id END),"                           \
-    " COUNT(DISTINCT CASE WHEN a.category = '45' THEN a.youth_id END),"                            \
-    " COUNT(DISTINCT CASE WHEN a.category IN ('43', '44') THEN a.youth_id END)"                    \
-    " FROM assignment a JOIN provider p ON p.id = a.provider_id"                                   \
-    " WHERE a.status <> 'ingetrokken' AND a.start_date <= ?2 AND " FB_RUN_END " >= ?1"             \
-    " AND (CAST(?4 AS TEXT) IS NULL OR p.agb = ?4)"
-
-static void kinds_from_row(const void *ud, jr_stmt *q, void *row)
-{
-    store_fb_kinds *k = row;
-    (void)ud;
-    str_copy(k->gemeente, sizeof k->gemeente, store_col_text(q, 0));
-    k->youths = store_col_int(q, 1);
-    k->started = store_col_int(q, 2);
-    k->started_youths = store_col_int(q, 3);
-    k->ambulant_youths = store_col_int(q, 4);
-    k->verblijf_youths = store_col_int(q, 5);
-}
+/* an accepted line's signed amount (credits minus), 0 for a rejected one */
+#define FB_SIGNED                                                                                  \
+    "(CASE WHEN l.status <> 'A' THEN 0 WHEN l.credit = 1 THEN -l.amount_cents"                     \
+    " ELSE l.amount_cents END)"
 
 static void bind_days(jr_stmt *q, jr_date first, jr_date last, const char *gemeente,
                       const char *agb, char f[JR_DATE_ISO_LEN], char l[JR_DATE_ISO_LEN])
@@ -48,74 +31,48 @@ static void bind_days(jr_stmt *q, jr_date first, jr_date last, const char *gemee
     store_bind_text(q, 4, agb);
 }
 
-/* one_row: steps an aggregate that always has its one row */
-static jr_status one_row(jr_stmt *q, jr_error *err)
+static void run_from_row(const void *ud, jr_stmt *q, void *row)
 {
-    jr_status rc = store_step_one(q, err);
-    if (rc == JR_ENOTFOUND)
-        rc = jr_fail(err, JR_EDB, "db", "", "De telling gaf geen uitkomst.");
-    return rc;
+    store_fb_run *r = row;
+    (void)ud;
+    str_copy(r->gemeente, sizeof r->gemeente, store_col_text(q, 0));
+    str_copy(r->category, sizeof r->category, store_col_text(q, 1));
+    r->youth_id = store_col_int(q, 2);
+    r->start = store_col_date(q, 3);
+    r->end = store_col_date(q, 4);
 }
 
-jr_status store_fb_kinds_total(jr_store *st, jr_date first, jr_date last, const char *gemeente,
-                               const char *agb, store_fb_kinds *out, jr_error *err)
+jr_status store_fb_runs_each(jr_store *st, jr_date first, jr_date last, const char *gemeente,
+                             const char *agb, int (*fn)(void *ud, const void *row), void *ud,
+                             jr_error *err)
 {
-    jr_stmt *q = store_prepare(
-        st, "SELECT ''," FB_KINDS_COLS " AND (CAST(?3 AS TEXT) IS NULL OR a.gemeente = ?3)", err);
+    /* every column is in the index; a run never ends after its end_date,
+       so end_date >= ?1 is necessary and bounds a municipality's range */
+#define RUNS_SELECT                                                                                \
+    "SELECT a.gemeente, a.category, a.youth_id, a.start_date, " FB_RUN_END                         \
+    " FROM assignment a INDEXED BY assignment_run"                                                 \
+    " WHERE a.status <> 'ingetrokken' AND a.start_date <= ?2 AND " FB_RUN_END " >= ?1"             \
+    " AND a.end_date >= ?1 AND (CAST(?4 AS TEXT) IS NULL OR a.provider_id IN"                      \
+    " (SELECT p.id FROM provider p WHERE p.agb = ?4))"
+    static const char *const sql[2] = {RUNS_SELECT " AND ?3 IS NULL",
+                                       RUNS_SELECT " AND a.gemeente = ?3"};
+#undef RUNS_SELECT
+    jr_stmt *q = store_prepare(st, sql[gemeente != NULL], err);
     if (!q)
         return JR_EDB;
     char f[JR_DATE_ISO_LEN], l[JR_DATE_ISO_LEN];
     bind_days(q, first, last, gemeente, agb, f, l);
-    jr_status rc = one_row(q, err);
-    if (rc != JR_OK)
-        return rc;
-    kinds_from_row(NULL, q, out);
-    store_reset(q);
-    return JR_OK;
+    store_fb_run row;
+    return store_each(q, run_from_row, NULL, &row, fn, ud, err);
 }
 
-jr_status store_fb_kinds_each(jr_store *st, jr_date first, jr_date last, const char *agb,
-                              int (*fn)(void *ud, const void *row), void *ud, jr_error *err)
+static void product_from_row(const void *ud, jr_stmt *q, void *row)
 {
-    jr_stmt *q = store_prepare(st,
-                               "SELECT a.gemeente," FB_KINDS_COLS
-                               " AND (CAST(?3 AS TEXT) IS NULL OR a.gemeente = ?3)"
-                               " GROUP BY a.gemeente ORDER BY a.gemeente",
-                               err);
-    if (!q)
-        return JR_EDB;
-    char f[JR_DATE_ISO_LEN], l[JR_DATE_ISO_LEN];
-    bind_days(q, first, last, NULL, agb, f, l);
-    store_fb_kinds row;
-    return store_each(q, kinds_from_row, NULL, &row, fn, ud, err);
-}
-
-/* The lines of the batches of months ?1..?2, municipality ?3, provider ?4;
- * whether a line was accepted is asked in the aggregates, not in WHERE, so
- * the lines are found by the batch's rowid range (as store/figures.c). */
-#define FB_SPEND_COLS                                                                              \
-    " COALESCE(SUM(" FB_SIGNED "), 0),"                                                            \
-    " COALESCE(SUM(CASE WHEN l.category = '45' THEN " FB_SIGNED " ELSE 0 END), 0),"                \
-    " COALESCE(SUM(CASE WHEN l.category IN ('43', '44') THEN " FB_SIGNED " ELSE 0 END), 0),"       \
-    " COUNT(DISTINCT CASE WHEN l.status = 'A' THEN l.youth_id END)"                                \
-    " FROM " STORE_BATCH_LINES " JOIN provider p ON p.id = b.provider_id"                          \
-    " WHERE b.period >= ?1 AND b.period <= ?2"                                                     \
-    " AND (CAST(?3 AS TEXT) IS NULL OR b.gemeente = ?3)"                                           \
-    " AND (CAST(?4 AS TEXT) IS NULL OR p.agb = ?4)"
-/* an accepted line's signed amount (credits minus), 0 for a rejected one */
-#define FB_SIGNED                                                                                  \
-    "(CASE WHEN l.status <> 'A' THEN 0 WHEN l.credit = 1 THEN -l.amount_cents"                     \
-    " ELSE l.amount_cents END)"
-
-static void spend_from_row(const void *ud, jr_stmt *q, void *row)
-{
-    store_fb_spend *s = row;
+    store_fb_product_cents *r = row;
     (void)ud;
-    str_copy(s->key, sizeof s->key, store_col_text(q, 0));
-    s->cents = store_col_int(q, 1);
-    s->ambulant_cents = store_col_int(q, 2);
-    s->verblijf_cents = store_col_int(q, 3);
-    s->youths = store_col_int(q, 4);
+    str_copy(r->key, sizeof r->key, store_col_text(q, 0));
+    str_copy(r->product, sizeof r->product, store_col_text(q, 1));
+    r->cents = store_col_int(q, 2);
 }
 
 static void bind_months(jr_stmt *q, jr_month first, jr_month last, const char *gemeente,
@@ -127,47 +84,93 @@ static void bind_months(jr_stmt *q, jr_month first, jr_month last, const char *g
     store_bind_text(q, 4, agb);
 }
 
-jr_status store_fb_spend_total(jr_store *st, jr_month first, jr_month last, const char *gemeente,
-                               const char *agb, store_fb_spend *out, jr_error *err)
-{
-    jr_stmt *q = store_prepare(st, "SELECT ''," FB_SPEND_COLS, err);
-    if (!q)
-        return JR_EDB;
-    char f[8], l[8];
-    bind_months(q, first, last, gemeente, agb, f, l);
-    jr_status rc = one_row(q, err);
-    if (rc != JR_OK)
-        return rc;
-    spend_from_row(NULL, q, out);
-    store_reset(q);
-    return JR_OK;
-}
+/* the summary rows s of months ?1..?2: of municipality ?3 (spend_month,
+ * a range of its key) or, ?3 NULL, of the region (spend_region_month);
+ * provider ?4 optional */
+#define FB_SUMMARY_GEMEENTE                                                                        \
+    " FROM spend_month s WHERE s.gemeente = ?3 AND s.month BETWEEN ?1 AND ?2"
+#define FB_SUMMARY_REGION                                                                          \
+    " FROM spend_region_month s WHERE s.month BETWEEN ?1 AND ?2 AND ?3 IS NULL"
+#define FB_SUMMARY_AGB                                                                             \
+    " AND (CAST(?4 AS TEXT) IS NULL OR s.provider_id IN"                                           \
+    " (SELECT p.id FROM provider p WHERE p.agb = ?4))"
 
-jr_status store_fb_spend_each(jr_store *st, jr_month first, jr_month last, const char *agb,
+static jr_status product_list(jr_store *st, const char *const sql[2], jr_month first, jr_month last,
+                              const char *gemeente, const char *agb,
                               int (*fn)(void *ud, const void *row), void *ud, jr_error *err)
 {
-    jr_stmt *q = store_prepare(
-        st, "SELECT b.gemeente," FB_SPEND_COLS " GROUP BY b.gemeente ORDER BY b.gemeente", err);
-    if (!q)
-        return JR_EDB;
-    char f[8], l[8];
-    bind_months(q, first, last, NULL, agb, f, l);
-    store_fb_spend row;
-    return store_each(q, spend_from_row, NULL, &row, fn, ud, err);
-}
-
-jr_status store_fb_spend_months(jr_store *st, jr_month first, jr_month last, const char *gemeente,
-                                const char *agb, int (*fn)(void *ud, const void *row), void *ud,
-                                jr_error *err)
-{
-    jr_stmt *q = store_prepare(
-        st, "SELECT b.period," FB_SPEND_COLS " GROUP BY b.period ORDER BY b.period", err);
+    jr_stmt *q = store_prepare(st, sql[gemeente != NULL], err);
     if (!q)
         return JR_EDB;
     char f[8], l[8];
     bind_months(q, first, last, gemeente, agb, f, l);
-    store_fb_spend row;
-    return store_each(q, spend_from_row, NULL, &row, fn, ud, err);
+    store_fb_product_cents row;
+    return store_each(q, product_from_row, NULL, &row, fn, ud, err);
+}
+
+jr_status store_fb_product_cents_each(jr_store *st, jr_month first, jr_month last,
+                                      const char *gemeente, const char *agb,
+                                      int (*fn)(void *ud, const void *row), void *ud, jr_error *err)
+{
+#define PRODUCT_CENTS(src)                                                                         \
+    "SELECT '', s.product, SUM(s.amount_cents)" src FB_SUMMARY_AGB " GROUP BY s.product"
+    static const char *const sql[2] = {PRODUCT_CENTS(FB_SUMMARY_REGION),
+                                       PRODUCT_CENTS(FB_SUMMARY_GEMEENTE)};
+#undef PRODUCT_CENTS
+    return product_list(st, sql, first, last, gemeente, agb, fn, ud, err);
+}
+
+jr_status store_fb_product_months(jr_store *st, jr_month first, jr_month last, const char *gemeente,
+                                  const char *agb, int (*fn)(void *ud, const void *row), void *ud,
+                                  jr_error *err)
+{
+#define PRODUCT_MONTHS(src)                                                                        \
+    "SELECT s.month, s.product, SUM(s.amount_cents)" src FB_SUMMARY_AGB                            \
+    " GROUP BY s.month, s.product ORDER BY s.month"
+    static const char *const sql[2] = {PRODUCT_MONTHS(FB_SUMMARY_REGION),
+                                       PRODUCT_MONTHS(FB_SUMMARY_GEMEENTE)};
+#undef PRODUCT_MONTHS
+    return product_list(st, sql, first, last, gemeente, agb, fn, ud, err);
+}
+
+static void youths_from_row(const void *ud, jr_stmt *q, void *row)
+{
+    store_fb_youths *r = row;
+    (void)ud;
+    str_copy(r->key, sizeof r->key, store_col_text(q, 0));
+    r->youths = store_col_int(q, 1);
+}
+
+jr_status store_fb_spend_youths_each(jr_store *st, jr_month first, jr_month last, const char *agb,
+                                     int (*fn)(void *ud, const void *row), void *ud, jr_error *err)
+{
+    if (first / 12 != last / 12 || last < first)
+        return jr_fail(err, JR_EINVAL, "period_invalid", "period",
+                       "De uitgaven tellen jeugdigen per kalenderjaar: de maanden liggen in "
+                       "twee jaren.");
+    int64_t bits = 0; /* the months' bits (bit m-1 for month m) */
+    for (jr_month m = first; m <= last; m++)
+        bits |= (int64_t)1 << (m % 12);
+    /* one youth row per municipality ('' for the region) and year
+       (spend_youth) counts without a distinct; a provider's own youths are
+       the distinct youths of its assignment rows (spend_year) */
+    static const char *const sql[2] = {
+        "SELECT gemeente, COUNT(*) FROM spend_youth WHERE year = ?1 AND months & ?2 <> 0"
+        " AND ?3 IS NULL GROUP BY gemeente",
+        "SELECT y.gemeente, COUNT(DISTINCT y.youth_id) FROM spend_year y WHERE y.year = ?1"
+        " AND y.months & ?2 <> 0 AND y.provider_id IN (SELECT p.id FROM provider p"
+        " WHERE p.agb = ?3) GROUP BY y.gemeente"
+        " UNION ALL SELECT '', COUNT(DISTINCT y.youth_id) FROM spend_year y WHERE y.year = ?1"
+        " AND y.months & ?2 <> 0 AND y.provider_id IN (SELECT p.id FROM provider p"
+        " WHERE p.agb = ?3)"};
+    jr_stmt *q = store_prepare(st, sql[agb != NULL], err);
+    if (!q)
+        return JR_EDB;
+    store_bind_int(q, 1, first / 12);
+    store_bind_int(q, 2, bits);
+    store_bind_text(q, 3, agb);
+    store_fb_youths row;
+    return store_each(q, youths_from_row, NULL, &row, fn, ud, err);
 }
 
 static void quote_from_row(const void *ud, jr_stmt *q, void *row)

@@ -26,47 +26,58 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-/* The assignments (not withdrawn) that run on at least one day of
- * first..last (start_date to the earlier of end_date and care_stop), of
- * one municipality (or of all, grouped per municipality). */
+/* One assignment run: an assignment (not withdrawn) from its start_date
+ * to the earlier of its end_date and care_stop, on at least one day of
+ * first..last (domain/runs.h counts them). */
 typedef struct {
-    char gemeente[5];        /* "" for the ungrouped total */
-    int64_t youths;          /* distinct youths */
-    int64_t started;         /* assignments with start_date in first..last */
-    int64_t started_youths;  /* distinct youths of those */
-    int64_t ambulant_youths; /* distinct youths with an active category 45 assignment */
-    int64_t verblijf_youths; /* distinct youths with an active category 43/44 assignment */
-} store_fb_kinds;
+    char gemeente[5];
+    char category[3]; /* the iJw product category */
+    int64_t youth_id;
+    jr_date start, end; /* end: the run's end */
+} store_fb_run;
 
-/* store_fb_kinds_total: one municipality's (gemeente) or the region's (NULL). */
-jr_status store_fb_kinds_total(jr_store *st, jr_date first, jr_date last, const char *gemeente,
-                               const char *agb, store_fb_kinds *out, jr_error *err);
-/* store_fb_kinds_each: per municipality, in CBS order (only those with a
- * running assignment). fn sees a const store_fb_kinds *. */
-jr_status store_fb_kinds_each(jr_store *st, jr_date first, jr_date last, const char *agb,
-                              int (*fn)(void *ud, const void *row), void *ud, jr_error *err);
+/* store_fb_runs_each: the runs of gemeente (NULL: of every municipality)
+ * and provider agb (NULL: any), in no particular order, from the covering
+ * index assignment_run (migration 013). fn sees a const store_fb_run *. */
+jr_status store_fb_runs_each(jr_store *st, jr_date first, jr_date last, const char *gemeente,
+                             const char *agb, int (*fn)(void *ud, const void *row), void *ud,
+                             jr_error *err);
 
-/* The accepted declaration lines of the batches of months first..last:
- * debits minus credits, in total and per kind, and the distinct youths
- * behind them. */
+/* The accepted amount (debits minus credits) of one product in the
+ * batches of months first..last, from the spending summary the import
+ * keeps (spend_month, spend_region_month: migration 011); the service
+ * knows each product's kind from the catalog. */
 typedef struct {
-    char key[8]; /* the municipality (per municipality) or the month YYYY-MM (per month) */
+    char key[8];     /* the month YYYY-MM (store_fb_product_months), else "" */
+    char product[8]; /* the line's iJw product code */
     jr_cents cents;
-    jr_cents ambulant_cents; /* lines of category 45 */
-    jr_cents verblijf_cents; /* lines of category 43 and 44 */
-    int64_t youths;
-} store_fb_spend;
+} store_fb_product_cents;
 
-jr_status store_fb_spend_total(jr_store *st, jr_month first, jr_month last, const char *gemeente,
-                               const char *agb, store_fb_spend *out, jr_error *err);
-/* store_fb_spend_each: per municipality (key the CBS code), in CBS order. */
-jr_status store_fb_spend_each(jr_store *st, jr_month first, jr_month last, const char *agb,
-                              int (*fn)(void *ud, const void *row), void *ud, jr_error *err);
-/* store_fb_spend_months: per batch month (key YYYY-MM) of gemeente (NULL:
- * all), in month order; months without lines are absent. */
-jr_status store_fb_spend_months(jr_store *st, jr_month first, jr_month last, const char *gemeente,
-                                const char *agb, int (*fn)(void *ud, const void *row), void *ud,
-                                jr_error *err);
+/* store_fb_product_cents_each: per product of gemeente (NULL: the region). */
+jr_status store_fb_product_cents_each(jr_store *st, jr_month first, jr_month last,
+                                      const char *gemeente, const char *agb,
+                                      int (*fn)(void *ud, const void *row), void *ud,
+                                      jr_error *err);
+/* store_fb_product_months: per month and product of gemeente (NULL: the
+ * region), in month order; months without lines are absent. */
+jr_status store_fb_product_months(jr_store *st, jr_month first, jr_month last, const char *gemeente,
+                                  const char *agb, int (*fn)(void *ud, const void *row), void *ud,
+                                  jr_error *err);
+
+/* The distinct youths with an accepted line in the batches of months
+ * first..last, paid by one municipality (key its CBS code) or by any
+ * (key ""). */
+typedef struct {
+    char key[5];
+    int64_t youths;
+} store_fb_youths;
+
+/* store_fb_spend_youths_each: one row per paying municipality with such a
+ * youth, and the region's (key "") when there is one; of provider agb
+ * (NULL: any). first and last lie in one year (JR_EINVAL otherwise): the
+ * summary (spend_youth, spend_year) holds a youth's months per year. */
+jr_status store_fb_spend_youths_each(jr_store *st, jr_month first, jr_month last, const char *agb,
+                                     int (*fn)(void *ud, const void *row), void *ud, jr_error *err);
 
 /* One quote requested from first to last (its referral's municipality,
  * the provider asked). */

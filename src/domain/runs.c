@@ -1,0 +1,129 @@
+/*
+ * runs.c: distinct youths over assignment runs (see runs.h).
+ */
+#include "runs.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+jr_run_kind runs_kind(const char *category)
+{
+    if (!category)
+        return JR_RUN_OTHER;
+    if (strcmp(category, "45") == 0)
+        return JR_RUN_AMBULANT;
+    if (strcmp(category, "43") == 0 || strcmp(category, "44") == 0)
+        return JR_RUN_VERBLIJF;
+    return JR_RUN_OTHER;
+}
+
+bool runs_init(jr_runs *r, jr_date first, jr_date last, int ngroups)
+{
+    memset(r, 0, sizeof *r);
+    if (last < first || ngroups < 0)
+        return false;
+    jr_month m0 = date_month(first), m1 = date_month(last);
+    if (m1 - m0 + 1 > JR_RUNS_MONTHS || month_first_day(m0) != first || month_last_day(m1) != last)
+        return false;
+    r->first = first;
+    r->last = last;
+    r->month0 = m0;
+    r->nmonths = (int)(m1 - m0 + 1);
+    r->ngroups = ngroups;
+    r->groups = calloc((size_t)ngroups + 1, sizeof *r->groups);
+    return r->groups != NULL;
+}
+
+bool runs_add(jr_runs *r, int group, int64_t youth_id, jr_date start, jr_date end, jr_run_kind kind)
+{
+    if (start > r->last || end < r->first || end < start)
+        return true;
+    if (group < 0 || group >= r->ngroups)
+        group = -1; /* in the whole only */
+    if (r->n == r->cap) {
+        size_t cap = r->cap ? 2 * r->cap : 4096;
+        jr_run_mark *v = realloc(r->marks, cap * sizeof *v);
+        if (!v)
+            return false;
+        r->marks = v, r->cap = cap;
+    }
+    jr_month a = date_month(start), b = date_month(end);
+    int from = a < r->month0 ? 0 : (int)(a - r->month0);
+    int to = b - r->month0 >= r->nmonths ? r->nmonths - 1 : (int)(b - r->month0);
+    uint16_t months = (uint16_t)(((1u << (to + 1)) - 1) & ~((1u << from) - 1));
+    bool started = start >= r->first, ended = end <= r->last;
+    r->marks[r->n++] = (jr_run_mark){youth_id, group, months, (uint8_t)kind, started};
+    jr_runs_count *counts[2] = {&r->all, group >= 0 ? &r->groups[group] : NULL};
+    for (int i = 0; i < 2 && counts[i]; i++) {
+        counts[i]->runs++;
+        counts[i]->started += started;
+        counts[i]->ended += ended;
+    }
+    return true;
+}
+
+static int mark_cmp(const void *pa, const void *pb)
+{
+    const jr_run_mark *a = pa, *b = pb;
+    if (a->youth_id != b->youth_id)
+        return a->youth_id < b->youth_id ? -1 : 1;
+    return (a->group > b->group) - (a->group < b->group);
+}
+
+/* what one youth had in one group (or in all): the months of each kind */
+typedef struct {
+    uint16_t any, ambulant, verblijf;
+    bool started;
+} youth_marks;
+
+static void youth_fold(youth_marks *y, const jr_run_mark *m)
+{
+    y->any |= m->months;
+    if (m->kind == JR_RUN_AMBULANT)
+        y->ambulant |= m->months;
+    else if (m->kind == JR_RUN_VERBLIJF)
+        y->verblijf |= m->months;
+    y->started |= m->started != 0;
+}
+
+static void youth_count(jr_runs_count *c, const youth_marks *y, int nmonths)
+{
+    c->youths += y->any != 0;
+    c->ambulant_youths += y->ambulant != 0;
+    c->verblijf_youths += y->verblijf != 0;
+    c->started_youths += y->started;
+    for (int i = 0; i < nmonths; i++) {
+        c->month_youths[i] += (y->any >> i) & 1;
+        c->month_ambulant[i] += (y->ambulant >> i) & 1;
+        c->month_verblijf[i] += (y->verblijf >> i) & 1;
+    }
+}
+
+void runs_count(jr_runs *r)
+{
+    if (r->n > 1)
+        qsort(r->marks, r->n, sizeof *r->marks, mark_cmp);
+    size_t i = 0;
+    while (i < r->n) { /* one youth: marks i..j-1, in group order */
+        int64_t youth = r->marks[i].youth_id;
+        youth_marks all = {0};
+        while (i < r->n && r->marks[i].youth_id == youth) {
+            int32_t g = r->marks[i].group;
+            youth_marks in = {0};
+            for (; i < r->n && r->marks[i].youth_id == youth && r->marks[i].group == g; i++) {
+                youth_fold(&in, &r->marks[i]);
+                youth_fold(&all, &r->marks[i]);
+            }
+            if (g >= 0)
+                youth_count(&r->groups[g], &in, r->nmonths);
+        }
+        youth_count(&r->all, &all, r->nmonths);
+    }
+}
+
+void runs_free(jr_runs *r)
+{
+    free(r->marks);
+    free(r->groups);
+    memset(r, 0, sizeof *r);
+}
