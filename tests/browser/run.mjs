@@ -542,6 +542,7 @@ async function suite() {
         ['begroting.html?jaar=2025&gemeente=0193', '#kop-controle', 'begroting'],
         ['benchmark.html?periode=2025', '#kop-benchmark', 'benchmark'],
         ['signalen.html?periode=2025', '#tabel-signalen', 'signalen'],
+        ['zorg.html?periode=2025', '#kerncijfers', 'zorg'],
       ];
       for (const [url, sel, name] of pages) {
         await page.goto(`${base}/${url}`);
@@ -671,6 +672,101 @@ async function suite() {
       await page.waitForSelector('#tabel-signalen');
       assert.equal(await page.locator('#tabel-signalen tbody tr').count(), s.total);
       assert.equal(await page.locator('#tabel-signalen button').count(), 0, 'no lines for a lezer');
+    }));
+
+    it('5e. the zorgverloop dashboard: figures for a period, a voorziening filter and a drill-down from the most expensive youths to their assignments', guard('scenario5e', async () => {
+      await login('gemeente1');
+      await page.goto(`${base}/zorg.html?periode=2025`);
+      await page.waitForSelector('#kerncijfers');
+      assert.equal(await page.locator('#gemeente').inputValue(), facts.gemeente1, 'a gemeente user sees its own municipality first');
+      const api = (u) => page.evaluate(async (x) => (await fetch(x)).json(), u);
+      const q = `period=2025&gemeente=${facts.gemeente1}`;
+      const [dur, wait, end, bud, conc] = await Promise.all(['durations', 'waiting', 'endings', 'budget', 'concentration'].map((f) => api(`/api/v1/figures/${f}?${q}`)));
+      // the page's Dutch numbers: days with one decimal at most, shares in tenths
+      const dayText = (v) => `${Number(v).toLocaleString('nl-NL', { maximumFractionDigits: 1 })} ${v === 1 ? 'dag' : 'dagen'}`;
+      const pct = (x10) => `${(x10 / 10).toLocaleString('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`;
+      assert.equal(dur.scope.aggregate, false, 'its own municipality, every group');
+      assert.equal(await text('#kpi-duur .kpi-value'), dayText(dur.total.mean_days), 'the mean duration');
+      assert.equal(await text('#kpi-wachttijd .kpi-value'), dayText(wait.total.median_days), 'the median waiting time');
+      const plan = end.by_group.find((g) => g.group === 'volgens plan');
+      assert.equal(await text('#kpi-volgens-plan .kpi-value'), pct(plan.share_x10), 'the share ended as planned');
+      assert.equal(await text('#kpi-budgetgebruik .kpi-value'), pct(bud.total.use_share_x10), 'the budget use');
+      assert.ok(dur.by_voorziening.length > 0 && wait.by_voorziening.length > 0, 'the demo year has ended and started care');
+      assert.equal(await page.locator('#tabel-duur tbody tr').count(), dur.by_voorziening.length + 1, 'a row per voorziening and the total');
+      assert.equal(await page.locator('canvas#grafiek-duur').count(), 1, 'a chart of the duration classes');
+      assert.equal(await page.locator('#tabel-duurklassen tbody tr').count(), dur.total.classes.length, 'the classes as a table too');
+      assert.deepEqual(await page.locator('#tabel-concentratie tbody tr[data-key]').evaluateAll((l) => l.map((r) => r.dataset.key)), conc.by_voorziening.map((x) => x.key));
+      assert.ok((await text('#tabel-concentratie tbody tr[data-totaal]')).includes(pct(conc.total.top5_share_x10)), 'the top-5 share of all voorzieningen');
+      // the waiting times per provider: the longest 90th percentile first
+      const p90s = await page.locator('#tabel-wachttijd-aanbieder tbody tr td:nth-child(5)').allTextContents();
+      assert.equal(p90s.length, Math.min(15, wait.by_provider.length));
+      const nums = p90s.map((t) => Number(t.replace(',', '.')));
+      assert.deepEqual(nums, [...nums].sort((a, b) => b - a), 'ordered by the 90th percentile');
+      // the durations table as CSV
+      const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-durations-csv')]);
+      assert.equal(csv.suggestedFilename(), `durations-${facts.gemeente1}-2025.csv`);
+      assert.match(readFileSync(await csv.path(), 'utf8'), /^\uFEFFBudget of product;/);
+      await shot('zorg-gemeente');
+
+      // the voorziening filter: only the rows of wonen/verblijf (the catalog's intensities)
+      const wonen = new Set(facts.cat.products.filter((p) => p.kind === 'intensiteit').map((p) => p.code));
+      const wantWait = wait.by_voorziening.filter((x) => wonen.has(x.key)).map((x) => x.key);
+      assert.ok(wantWait.length > 0 && wantWait.length < wait.by_voorziening.length, 'some but not all rows are wonen/verblijf');
+      await page.selectOption('#voorziening', 'wonen/verblijf');
+      await page.click('#tonen');
+      await page.waitForFunction(() => new URLSearchParams(location.search).get('voorziening') === 'wonen/verblijf' && document.querySelector('#kerncijfers'));
+      assert.deepEqual(await page.locator('#tabel-wachttijd-voorziening tbody tr').evaluateAll((l) => l.map((r) => r.dataset.key)), wantWait, 'only wonen/verblijf, no total');
+      const wantDur = dur.by_voorziening.filter((x) => wonen.has(x.key)).map((x) => x.key);
+      assert.deepEqual(await page.locator('#tabel-duur tbody tr').evaluateAll((l) => l.map((r) => r.dataset.key)), wantDur);
+      if (!wantDur.length) assert.match(await text('#tabel-duur'), /Geen beëindigde toewijzingen voor de voorziening Wonen\/verblijf/);
+      assert.deepEqual(await page.locator('#tabel-concentratie tbody tr').evaluateAll((l) => [...new Set(l.map((r) => r.dataset.voorziening))]),
+        conc.by_voorziening.some((x) => x.key === 'wonen/verblijf') ? ['wonen/verblijf'] : []);
+      await shot('zorg-wonen-verblijf');
+      await page.selectOption('#voorziening', '');
+      // the aanbieder filter: asked of the API, and the rows per provider show only it
+      const agb = wait.by_provider[0].key;
+      await page.selectOption('#aanbieder', agb);
+      await page.click('#tonen');
+      await page.waitForFunction((a) => new URLSearchParams(location.search).get('aanbieder') === a && document.querySelector('#kerncijfers'), agb);
+      assert.ok(requested.some((u) => u.includes('/api/v1/figures/durations?') && u.includes(`aanbieder=${agb}`)), 'the API is asked with ?aanbieder=');
+      assert.deepEqual(await page.locator('#tabel-wachttijd-aanbieder tbody tr').evaluateAll((l) => l.map((r) => r.dataset.agb)), [agb]);
+      await page.selectOption('#aanbieder', '');
+      await page.click('#tonen');
+      await page.waitForFunction(() => !new URLSearchParams(location.search).get('aanbieder') && document.querySelector('#kerncijfers'));
+
+      // the most expensive youths, on request (personal data, audited), and one youth's assignments
+      const exp = await api(`/api/v1/figures/expensive?${q}`);
+      assert.ok(exp.youths.length > 0, 'the demo year has declared care');
+      facts.expensiveBsns = exp.youths.map((y) => y.bsn);
+      await page.click('#duurste-tonen');
+      await page.waitForSelector('#tabel-duurste tbody tr');
+      assert.equal(await page.locator('#tabel-duurste tbody tr').count(), exp.youths.length);
+      assert.equal(await text('#tabel-duurste tbody tr:first-child td:nth-child(3)'), euroText(exp.youths[0].cents));
+      const y = exp.youths.find((x) => x.assignments.length > 1) || exp.youths[0];
+      await page.locator(`#tabel-duurste tbody tr[data-youth="${y.youth_id}"]`).click();
+      await page.waitForSelector('#tabel-duurste-toewijzingen tbody tr');
+      assert.deepEqual(await page.locator('#tabel-duurste-toewijzingen tbody tr').evaluateAll((l) => l.map((r) => r.dataset.nummer)), y.assignments.map((a) => a.number));
+      assert.equal(await text('#tabel-duurste-toewijzingen tbody tr:first-child td:last-child'), euroText(y.assignments[0].cents));
+      assert.equal(await page.locator('#duurste-dossier').getAttribute('href'), `jeugdige.html?id=${y.youth_id}`);
+      await shot('zorg-duurste');
+      await page.click('#duurste-dossier');
+      await page.waitForSelector(`#resultaat a[href*="${y.assignments[0].number}"]`);
+      // a bad period is refused at the field
+      await page.goto(`${base}/zorg.html?periode=2025`);
+      await page.waitForSelector('#kerncijfers');
+      await page.fill('#periode', '2025-Q5');
+      await page.click('#tonen');
+      await page.waitForSelector('#periode.is-invalid');
+
+      // a lezer: the figures, no youths
+      await login('lezer');
+      await page.goto(`${base}/zorg.html?periode=2025&gemeente=${facts.gemeente1}`);
+      await page.waitForSelector('#kerncijfers');
+      assert.match(await text('#duurste-melding'), /persoonsgegevens/);
+      assert.equal(await page.locator('#duurste-tonen, #tabel-duurste, a[href^="jeugdige.html"]').count(), 0, 'no youths for a lezer');
+      const all = await page.locator('body').innerText();
+      assert.deepEqual(facts.expensiveBsns.filter((b) => all.includes(b)), [], 'no BSN on the page');
+      await shot('zorg-lezer');
     }));
 
     it('5c. the benchmark shows every municipality with the own one highlighted, as the API says', guard('scenario5c', async () => {

@@ -17,6 +17,7 @@ export const PAGES = [
   { id: 'declareren', href: 'declareren.html', label: 'Declareren', roles: ['beheerder', 'aanbieder'] },
   { id: 'afrekening', href: 'afrekening.html', label: 'Afrekening', roles: ALL },
   { id: 'monitor', href: 'monitor.html', label: 'Monitor', roles: ALL },
+  { id: 'zorg', href: 'zorg.html', label: 'Zorgverloop', roles: ALL },
   { id: 'benchmark', href: 'benchmark.html', label: 'Benchmark', roles: ALL },
   { id: 'signalen', href: 'signalen.html', label: 'Signalen', roles: ['beheerder', 'rsj', 'toegang', 'gemeente', 'lezer'] },
   { id: 'begroting', href: 'begroting.html', label: 'Begroting', roles: ['beheerder', 'rsj', 'toegang', 'gemeente', 'lezer'] },
