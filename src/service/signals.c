@@ -368,6 +368,28 @@ static int by_kind_agb_month(const void *x, const void *y)
     return c ? c : strcmp(a->month, b->month);
 }
 
+/* a signal's declaration lines in month and line order (the store hands a
+   provider's lines over by municipality first) */
+static int by_month_line(const void *x, const void *y)
+{
+    const jr_sig_line *a = x, *b = y;
+    int c = strcmp(a->month, b->month);
+    if (c)
+        return c;
+    return (a->line_id > b->line_id) - (a->line_id < b->line_id);
+}
+
+static void lines_order(jr_signals *out)
+{
+    for (int i = 0; i < out->n; i++) {
+        jr_signal *s = &out->signals[i];
+        bool of_lines =
+            s->kind == JR_SIG_HOURS || s->kind == JR_SIG_OUTSIDE_CARE || s->kind == JR_SIG_CREDITS;
+        if (of_lines && s->nlines > 1)
+            qsort(s->lines, (size_t)s->nlines, sizeof *s->lines, by_month_line);
+    }
+}
+
 jr_status signals_find(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
                        const char *kind, jr_signals *out, jr_error *err)
 {
@@ -444,6 +466,8 @@ jr_status signals_find(const jr_ctx *ctx, const jr_period *period, const char *g
         rc = jr_fail(err, JR_ENOMEM, "nomem", NULL, "Onvoldoende geheugen.");
     if (rc == JR_OK && out->n > 1)
         qsort(out->signals, (size_t)out->n, sizeof *out->signals, by_kind_agb_month);
+    if (rc == JR_OK)
+        lines_order(out);
     /* the lines name youths: who read them, when, is kept */
     if (rc == JR_OK && !out->aggregate) {
         char detail[160], pt[JR_PERIOD_TEXT_LEN];

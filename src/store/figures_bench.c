@@ -7,8 +7,6 @@
  */
 #include "figures_bench.h"
 
-#include "batch_lines.h"
-
 #include "../core/sbuf.h"
 
 /* the end of an assignment's run: care_stop when care stopped before
@@ -224,15 +222,20 @@ jr_status store_fb_expensive_each(jr_store *st, jr_month first, jr_month last, c
                                   int64_t limit, int (*fn)(void *ud, const void *row), void *ud,
                                   jr_error *err)
 {
-    jr_stmt *q = store_prepare(st,
-                               "SELECT y.id, y.bsn, y.gemeente, SUM(" FB_SIGNED "),"
-                               " COUNT(DISTINCT CASE WHEN l.status = 'A' THEN l.assignment_id END)"
-                               " FROM " STORE_BATCH_LINES " JOIN youth y ON y.id = l.youth_id"
-                               " WHERE b.period >= ?1 AND b.period <= ?2"
-                               " AND (CAST(?3 AS TEXT) IS NULL OR b.gemeente = ?3)"
-                               " GROUP BY y.id, y.bsn, y.gemeente HAVING SUM(" FB_SIGNED ") > 0"
-                               " ORDER BY SUM(" FB_SIGNED ") DESC, y.id LIMIT ?4",
-                               err);
+    /* summed per youth id over the lines alone (the batches first, by
+       their month); only the top ones meet their youth rows */
+    jr_stmt *q = store_prepare(
+        st,
+        "SELECT x.youth_id, y.bsn, y.gemeente, x.amount, x.n FROM (SELECT l.youth_id,"
+        " SUM(" FB_SIGNED ") AS amount,"
+        " COUNT(DISTINCT CASE WHEN l.status = 'A' THEN l.assignment_id END) AS n"
+        " FROM decl_batch b INDEXED BY decl_batch_period CROSS JOIN decl_line l"
+        " ON l.id BETWEEN b.first_line AND b.last_line"
+        " WHERE b.period >= ?1 AND b.period <= ?2"
+        " AND (CAST(?3 AS TEXT) IS NULL OR b.gemeente = ?3) AND l.youth_id IS NOT NULL"
+        " GROUP BY l.youth_id HAVING amount > 0 ORDER BY amount DESC, l.youth_id LIMIT ?4) x"
+        " JOIN youth y ON y.id = x.youth_id ORDER BY x.amount DESC, x.youth_id",
+        err);
     if (!q)
         return JR_EDB;
     char f[8], l[8];
@@ -267,14 +270,21 @@ jr_status store_fb_youth_assignments_each(jr_store *st, int64_t youth_id, jr_mon
                                           int (*fn)(void *ud, const void *row), void *ud,
                                           jr_error *err)
 {
+    /* a youth's accepted lines lie in the batches of its assignments'
+       providers (a provider declares for its own assignments only), so
+       only those providers' batches of the months are walked, by the
+       index decl_batch_scope (provider, municipality, month), instead of
+       every line of the months */
     jr_stmt *q = store_prepare(
         st,
         "SELECT a.id, a.number, p.agb, p.name, a.product, a.is_budget, COALESCE(r.budget, ''),"
         " COALESCE(r.route, ''), a.status, a.start_date, a.end_date, SUM(" FB_SIGNED ")"
-        " FROM " STORE_BATCH_LINES " JOIN assignment a ON a.id = l.assignment_id"
+        " FROM decl_batch b INDEXED BY decl_batch_scope CROSS JOIN decl_line l"
+        " ON l.id BETWEEN b.first_line AND b.last_line JOIN assignment a ON a.id = l.assignment_id"
         " JOIN provider p ON p.id = a.provider_id LEFT JOIN referral r ON r.id = a.referral_id"
         " WHERE b.period >= ?1 AND b.period <= ?2"
         " AND (CAST(?3 AS TEXT) IS NULL OR b.gemeente = ?3) AND l.youth_id = ?4"
+        " AND b.provider_id IN (SELECT y.provider_id FROM assignment y WHERE y.youth_id = ?4)"
         " GROUP BY a.id, a.number, p.agb, p.name, a.product, a.is_budget, r.budget, r.route,"
         " a.status, a.start_date, a.end_date"
         " HAVING SUM(CASE WHEN l.status = 'A' THEN 1 ELSE 0 END) > 0"

@@ -6,7 +6,6 @@
 #include "signals.h"
 
 #include "../core/sbuf.h"
-#include "batch_lines.h"
 
 #include <string.h>
 
@@ -59,12 +58,13 @@ jr_status store_sig_lines_each(jr_store *st, jr_month first, jr_month last, cons
         "SELECT l.id, b.period, b.gemeente, p.agb, p.name, l.assignment_number,"
         " COALESCE(l.youth_id, 0), l.bsn, l.product, l.begin_date, l.end_date, l.volume, l.unit,"
         " l.amount_cents, l.credit, a.care_start, a.care_stop, l.status"
-        " FROM " STORE_BATCH_LINES " JOIN provider p ON p.id = b.provider_id"
+        " FROM decl_batch b INDEXED BY decl_batch_scope CROSS JOIN decl_line l"
+        " ON l.id BETWEEN b.first_line AND b.last_line JOIN provider p ON p.id = b.provider_id"
         " LEFT JOIN assignment a ON a.id = l.assignment_id"
         " WHERE b.period >= ?1 AND b.period <= ?2"
         " AND (CAST(?3 AS TEXT) IS NULL OR b.gemeente = ?3)"
         " AND (CAST(?4 AS TEXT) IS NULL OR p.agb = ?4)"
-        " ORDER BY p.agb, l.id",
+        " ORDER BY b.provider_id, b.gemeente, b.period, b.id, l.id",
         err);
     if (!q)
         return JR_EDB;
