@@ -141,18 +141,24 @@ jr_status store_begroting_open_assignments(jr_store *st, jr_date first, jr_date 
                                            int (*fn)(void *ud, const void *row), void *ud,
                                            jr_error *err)
 {
-    jr_stmt *q = store_prepare(
-        st,
-        "SELECT a.id, a.gemeente, a.product, a.is_budget, a.budget_cents, a.volume, a.unit,"
-        " COALESCE(u.used_cents, 0), COALESCE(u.used_base, 0), a.start_date, " RUN_END ","
-        " COALESCE((SELECT MAX(s.months) FROM spend_year s WHERE s.year = ?3"
-        " AND s.gemeente = a.gemeente AND s.provider_id = a.provider_id"
-        " AND s.assignment_id = a.id), 0)"
-        " FROM assignment a LEFT JOIN assignment_use u ON u.assignment_id = a.id"
-        " WHERE a.status = 'actief' AND a.start_date <= ?2 AND " RUN_END " >= ?1"
-        " AND (CAST(?4 AS TEXT) IS NULL OR a.gemeente = ?4)"
-        " ORDER BY a.gemeente, a.id",
-        err);
+    /* through the covering index assignment_open (migration 014): a
+       municipality's active assignments as a range of it, the region's
+       as every active one */
+#define OPEN_SELECT                                                                                \
+    "SELECT a.id, a.gemeente, a.product, a.is_budget, a.budget_cents, a.volume, a.unit,"           \
+    " COALESCE(u.used_cents, 0), COALESCE(u.used_base, 0), a.start_date, " RUN_END ","             \
+    " COALESCE((SELECT MAX(s.months) FROM spend_year s WHERE s.year = ?3"                          \
+    " AND s.gemeente = a.gemeente AND s.provider_id = a.provider_id"                               \
+    " AND s.assignment_id = a.id), 0)"                                                             \
+    " FROM assignment a INDEXED BY assignment_open"                                                \
+    " LEFT JOIN assignment_use u ON u.assignment_id = a.id"                                        \
+    " WHERE a.status = 'actief' AND a.start_date <= ?2 AND " RUN_END " >= ?1"                      \
+    " AND a.end_date >= ?1"
+    static const char *const sql[2] = {OPEN_SELECT " AND ?4 IS NULL ORDER BY a.gemeente, a.id",
+                                       OPEN_SELECT
+                                       " AND a.gemeente = ?4 ORDER BY a.gemeente, a.id"};
+#undef OPEN_SELECT
+    jr_stmt *q = store_prepare(st, sql[gemeente != NULL], err);
     if (!q)
         return JR_EDB;
     char f[JR_DATE_ISO_LEN], l[JR_DATE_ISO_LEN];
