@@ -37,6 +37,7 @@ typedef struct {
     char unit[3];
     jr_cents cents; /* the line's amount, positive also for a credit */
     bool credit;
+    int64_t assignment_id;         /* 0 when the line names no known assignment */
     jr_date care_start, care_stop; /* the assignment's; JR_DATE_NONE when not reported */
     bool accepted;                 /* always true for a row handed out */
 } store_sig_line;
