@@ -79,6 +79,30 @@ jr_status store_figures_referrals(jr_store *st, jr_date first, jr_date last, con
                                        REFERRAL_SELECT " AND r.gemeente = ?3" REFERRAL_GROUP};
 #undef REFERRAL_SELECT
 #undef REFERRAL_GROUP
+    /* Whole months without a provider (every reporting period; a provider's
+       own referrals are those that led to one of its assignments, which
+       the summary does not know): the month rows of referral_month
+       (migration 015), a key range of the municipality or every
+       municipality's rows of the months for the region. */
+    static const char *const month_sql[2] = {
+        "SELECT m.referrer_type, m.route, m.budget, SUM(m.referrals) FROM referral_month m"
+        " WHERE m.month BETWEEN ?1 AND ?2 AND ?3 IS NULL"
+        " GROUP BY m.referrer_type, m.route, m.budget ORDER BY m.referrer_type, m.route, m.budget",
+        "SELECT m.referrer_type, m.route, m.budget, SUM(m.referrals) FROM referral_month m"
+        " WHERE m.gemeente = ?3 AND m.month BETWEEN ?1 AND ?2"
+        " GROUP BY m.referrer_type, m.route, m.budget ORDER BY m.referrer_type, m.route, m.budget"};
+    if (!agb && month_first_day(date_month(first)) == first &&
+        month_last_day(date_month(last)) == last) {
+        jr_stmt *m = store_prepare(st, month_sql[gemeente != NULL], err);
+        if (!m)
+            return JR_EDB;
+        char f[8], l[8];
+        store_bind_text(m, 1, month_format(date_month(first), f));
+        store_bind_text(m, 2, month_format(date_month(last), l));
+        store_bind_text(m, 3, gemeente);
+        store_fig_referral_row r;
+        return store_each(m, referral_from_row, NULL, &r, fn, ud, err);
+    }
     jr_stmt *q = store_prepare(st, sql[gemeente != NULL], err);
     if (!q)
         return JR_EDB;

@@ -37,7 +37,23 @@ jr_status store_referral_insert(jr_store *st, const jr_referral_new *r, int64_t 
         return JR_EDB;
     if (id)
         *id = store_last_id(st);
-    return JR_OK;
+    /* the month's count of the referral figures (migration 015), in the
+       same transaction */
+    jr_stmt *m = store_prepare(
+        st,
+        "INSERT INTO referral_month (gemeente, month, referrer_type, route, budget, referrals)"
+        " VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT (gemeente, month, referrer_type, route, budget)"
+        " DO UPDATE SET referrals = referral_month.referrals + 1",
+        err);
+    if (!m)
+        return JR_EDB;
+    char month[8];
+    store_bind_text(m, 1, r->gemeente);
+    store_bind_text(m, 2, month_format(date_month(r->date), month));
+    store_bind_text(m, 3, r->referrer_type);
+    store_bind_text(m, 4, route_name(r->route));
+    store_bind_text(m, 5, r->budget ? r->budget : "");
+    return store_step_done(m, err);
 }
 
 #define REFERRAL_COLS                                                                              \
