@@ -1,6 +1,7 @@
 /*
  * cmd_export.c: `jeugdregio export FIGUUR --period P [--gemeente CBS]
- * [--limit N] [--format xlsx|csv] [--table NAAM] --out BESTAND`: a figure's
+ * [--aanbieder AGB] [--limit N] [--format xlsx|csv] [--table NAAM] --out
+ * BESTAND`: a figure's
  * tables (render/export.h) as an Excel workbook or CSV, written whole or
  * not at all. "monitor" exports every figure of the monitor together.
  */
@@ -19,10 +20,13 @@
  */
 int cmd_export(cli_env *env, int argc, char **argv)
 {
-    const char *ps = NULL, *gemeente = NULL, *out = NULL, *format = NULL, *table = NULL, *ls = NULL;
+    const char *ps = NULL, *gemeente = NULL, *agb = NULL, *out = NULL, *format = NULL,
+               *table = NULL, *ls = NULL;
     const cli_opt opts[] = {
         {"period", OPT_STR, &ps, "PERIODE", "JJJJ, JJJJ-MM, JJJJ-Qn of JJJJ-Hn (control: JJJJ)"},
         {"gemeente", OPT_STR, &gemeente, "CBS", "deze gemeente (zonder: de regio)"},
+        {"aanbieder", OPT_STR, &agb, "AGB",
+         "alleen de productie van deze aanbieder (niet bij benchmark, control en signals)"},
         {"limit", OPT_STR, &ls, "N", "expensive: hoogstens N jeugdigen (1-100, standaard 10)"},
         {"format", OPT_STR, &format, "xlsx|csv",
          "standaard naar de extensie van --out, anders xlsx"},
@@ -36,7 +40,9 @@ int cmd_export(cli_env *env, int argc, char **argv)
              "FIGUUR is een van: %s.",
              export_names());
     const char *pos[1];
-    int npos, rc = cli_parse(env, "export FIGUUR --period PERIODE [--gemeente CBS] --out BESTAND",
+    int npos, rc = cli_parse(env,
+                             "export FIGUUR --period PERIODE [--gemeente CBS] [--aanbieder AGB] "
+                             "--out BESTAND",
                              about, argc, argv, opts, pos, 1, &npos);
     if (rc)
         return rc < 0 ? EXIT_DONE : rc;
@@ -72,7 +78,7 @@ int cmd_export(cli_env *env, int argc, char **argv)
     jr_error err;
     jr_error_clear(&err);
     sbuf data = SBUF_INIT;
-    jr_status st = export_figure(&env->ctx, pos[0], &period, gemeente, limit, &ts, &err);
+    jr_status st = export_figure(&env->ctx, pos[0], &period, gemeente, agb, limit, &ts, &err);
     jr_xtables view = ts;
     if (st == JR_OK && (st = export_view(&ts, pos[0], table, &view, &err)) != JR_OK) {
         /* an unknown table is a usage error on the command line */

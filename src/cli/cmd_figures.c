@@ -1,9 +1,10 @@
 /*
  * cmd_figures.c: the monitor's figures on the command line (issue 11):
- * `jeugdregio figures SUB --period P [--gemeente CBS] [--json]`, one
- * subcommand per figure set. The subcommands are rows of the table
- * `subs` below: adding one is a function and a row. Each parses its own
- * options with figures_args (the shared --period and --gemeente) and
+ * `jeugdregio figures SUB --period P [--gemeente CBS] [--aanbieder AGB]
+ * [--json]`, one subcommand per figure set. The subcommands are rows of the
+ * table `subs` below: adding one is a function and a row. Each parses its
+ * own options with figures_args (the shared --period, --gemeente and
+ * --aanbieder) and
  * prints a Dutch table, or with --json the shape of render/render_figures.h
  * that the API answers too.
  */
@@ -24,22 +25,26 @@
 typedef struct {
     jr_period period;
     const char *gemeente; /* NULL: the region */
+    const char *agb;      /* NULL: every provider */
 } figures_opts;
 
-/* figures_args: parses argv (argv[0] the subcommand's name) for --period and
- * --gemeente, opens the store; EXIT_DONE or the exit code to return (-1
- * after --help). */
+/* figures_args: parses argv (argv[0] the subcommand's name) for --period,
+ * --gemeente and --aanbieder, opens the store; EXIT_DONE or the exit code
+ * to return (-1 after --help). */
 static int figures_args(cli_env *env, const char *name, const char *about, int argc, char **argv,
                         figures_opts *o)
 {
     const char *period = NULL;
-    o->gemeente = NULL;
+    o->gemeente = o->agb = NULL;
     const cli_opt opts[] = {
         {"period", OPT_STR, &period, "PERIODE", "JJJJ, JJJJ-MM, JJJJ-Qn of JJJJ-Hn"},
         {"gemeente", OPT_STR, &o->gemeente, "CBS", "deze gemeente (zonder: de regio)"},
+        {"aanbieder", OPT_STR, &o->agb, "AGB",
+         "alleen de productie van deze aanbieder, ook in de regio ernaast (zonder: alle)"},
         {0}};
-    char usage[96], cmd[48];
-    snprintf(usage, sizeof usage, "figures %s --period PERIODE [--gemeente CBS]", name);
+    char usage[128], cmd[48];
+    snprintf(usage, sizeof usage, "figures %s --period PERIODE [--gemeente CBS] [--aanbieder AGB]",
+             name);
     snprintf(cmd, sizeof cmd, "figures %s", name);
     const char *pos[1];
     int npos, rc = cli_parse(env, usage, about, argc, argv, opts, pos, 0, &npos);
@@ -89,12 +94,28 @@ static int emit(json_t *o)
     return EXIT_DONE;
 }
 
+/* ", alleen aanbieder AGB" when the figures are one provider's production */
+static const char *provider_note(const jr_fig_scope *s, char buf[40])
+{
+    if (!s->agb[0])
+        return "";
+    snprintf(buf, 40, ", alleen aanbieder %s", s->agb);
+    return buf;
+}
+
 static void heading(const char *what, const jr_period *p, const jr_period *b, const jr_fig_scope *s)
 {
-    char pt[JR_PERIOD_TEXT_LEN], bt[JR_PERIOD_TEXT_LEN];
+    char pt[JR_PERIOD_TEXT_LEN], bt[JR_PERIOD_TEXT_LEN], pn[40];
     printf("%s %s (vorig jaar: %s), %s%s%s%s%s\n\n", what, period_format(p, pt),
            period_format(b, bt), s->gemeente[0] ? "gemeente " : "regio ", s->gemeente,
-           s->gemeente[0] ? " " : "", s->name, s->agb[0] ? ", alleen eigen productie" : "");
+           s->gemeente[0] ? " " : "", s->name, provider_note(s, pn));
+}
+
+/* the region's heading beside a municipality's figures */
+static void region_heading(const jr_fig_scope *s)
+{
+    char pn[40];
+    printf("\nRegio %s%s\n", s->name, provider_note(s, pn));
 }
 
 /* ---- volume ---- */
@@ -132,14 +153,14 @@ static int sub_volume(cli_env *env, int argc, char **argv)
     jr_figures_volume v;
     jr_error err;
     jr_error_clear(&err);
-    if (figures_volume(&env->ctx, &o.period, o.gemeente, &v, &err) != JR_OK)
+    if (figures_volume_for(&env->ctx, &o.period, o.gemeente, o.agb, &v, &err) != JR_OK)
         return cli_fail(env, &err);
     if (env->json)
         return emit(render_figures_volume(&v));
     heading("Volume", &v.period, &v.before, &v.scope);
     volume_table(&v.now, &v.prev, v.scope.threshold);
     if (v.has_region) {
-        printf("\nRegio %s%s\n", v.region.name, v.region.agb[0] ? ", alleen eigen productie" : "");
+        region_heading(&v.region);
         volume_table(&v.region_now, &v.region_prev, v.region.threshold);
     }
     return EXIT_DONE;
@@ -180,14 +201,14 @@ static int sub_referrals(cli_env *env, int argc, char **argv)
     jr_figures_referrals r;
     jr_error err;
     jr_error_clear(&err);
-    if (figures_referrals(&env->ctx, &o.period, o.gemeente, &r, &err) != JR_OK)
+    if (figures_referrals_for(&env->ctx, &o.period, o.gemeente, o.agb, &r, &err) != JR_OK)
         return cli_fail(env, &err);
     if (env->json)
         return emit(render_figures_referrals(&r));
     heading("Verwijzingen", &r.period, &r.before, &r.scope);
     referral_table(&r.now, &r.prev, r.scope.threshold);
     if (r.has_region) {
-        printf("\nRegio %s%s\n", r.region.name, r.region.agb[0] ? ", alleen eigen productie" : "");
+        region_heading(&r.region);
         referral_table(&r.region_now, &r.region_prev, r.region.threshold);
     }
     return EXIT_DONE;
@@ -245,7 +266,7 @@ static int sub_spending(cli_env *env, int argc, char **argv)
     }
     jr_error err;
     jr_error_clear(&err);
-    if (figures_spending(&env->ctx, &o.period, o.gemeente, s, &err) != JR_OK) {
+    if (figures_spending_for(&env->ctx, &o.period, o.gemeente, o.agb, s, &err) != JR_OK) {
         figures_spending_free(s);
         free(s);
         return cli_fail(env, &err);
@@ -259,8 +280,7 @@ static int sub_spending(cli_env *env, int argc, char **argv)
     heading("Uitgaven", &s->period, &s->before, &s->scope);
     spend_table(&s->spend, s->scope.threshold);
     if (s->has_region) {
-        printf("\nRegio %s%s\n", s->region.name,
-               s->region.agb[0] ? ", alleen eigen productie" : "");
+        region_heading(&s->region);
         spend_table(&s->region_spend, s->region.threshold);
     }
     figures_spending_free(s);
@@ -281,7 +301,7 @@ static int sub_care(cli_env *env, int argc, char **argv)
         return rc < 0 ? EXIT_DONE : rc;
     jr_error err;
     jr_error_clear(&err);
-    json_t *f = set->fn(&env->ctx, o.gemeente, &o.period, &err);
+    json_t *f = set->fn_for(&env->ctx, o.gemeente, o.agb, &o.period, &err);
     if (!f)
         return cli_fail(env, &err);
     if (env->json)
@@ -330,8 +350,10 @@ static const struct {
 static void figures_help(FILE *to)
 {
     fprintf(to, "Gebruik: jeugdregio figures ONDERDEEL --period PERIODE [--gemeente CBS] "
-                "[--json]\n\nDe cijfers van de monitor, binnen wat de gebruiker mag zien.\n\n"
-                "Onderdelen:\n");
+                "[--aanbieder AGB] [--json]\n\nDe cijfers van de monitor, binnen wat de "
+                "gebruiker mag zien. --aanbieder AGB beperkt ze tot de productie van een "
+                "aanbieder (de regio ernaast ook; niet bij benchmark en control; een aanbieder "
+                "alleen de eigen).\n\nOnderdelen:\n");
     for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
         fprintf(to, "  %-14s %s\n", subs[i].name, subs[i].summary);
 }

@@ -1,6 +1,7 @@
 /*
  * cmd_figures_bench.c: `jeugdregio figures benchmark|ambulantisering|
- * quotes|expensive --period P [--gemeente CBS] [--limit N] [--json]`: the
+ * quotes|expensive --period P [--gemeente CBS] [--aanbieder AGB] [--limit N]
+ * [--json]` (benchmark without --aanbieder: it is every provider's): the
  * figures of service/figures_bench.h as a Dutch table, or with --json the
  * shape of render/render_figures_bench.h that the API answers too.
  */
@@ -14,21 +15,31 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* bench_args: --period (required), --gemeente and, with limit, --limit;
- * opens the store; 0, -1 after --help, or the exit code. */
+/* bench_args: --period (required), --gemeente, with agb --aanbieder and,
+ * with limit, --limit; opens the store; 0, -1 after --help, or the exit
+ * code. */
 static int bench_args(cli_env *env, const char *name, const char *about, int argc, char **argv,
-                      jr_period *period, const char **gemeente, long long *limit)
+                      jr_period *period, const char **gemeente, const char **agb, long long *limit)
 {
     const char *ps = NULL, *ls = NULL;
     *gemeente = NULL;
-    cli_opt opts[] = {
+    /* the options this subcommand takes, ended by a row without a name */
+    cli_opt opts[5] = {
         {"period", OPT_STR, &ps, "PERIODE", "JJJJ, JJJJ-MM, JJJJ-Qn of JJJJ-Hn"},
         {"gemeente", OPT_STR, gemeente, "CBS", "deze gemeente (zonder: de regio)"},
-        {limit ? "limit" : NULL, OPT_STR, &ls, "N", "hoogstens N jeugdigen (1-100, standaard 10)"},
-        {0}};
-    char usage[128], cmd[48];
-    snprintf(usage, sizeof usage, "figures %s --period PERIODE [--gemeente CBS]%s", name,
-             limit ? " [--limit N]" : "");
+    };
+    int n = 2;
+    if (agb) {
+        *agb = NULL;
+        opts[n++] = (cli_opt){"aanbieder", OPT_STR, agb, "AGB",
+                              "alleen de productie van deze aanbieder (zonder: alle aanbieders)"};
+    }
+    if (limit)
+        opts[n++] =
+            (cli_opt){"limit", OPT_STR, &ls, "N", "hoogstens N jeugdigen (1-100, standaard 10)"};
+    char usage[160], cmd[48];
+    snprintf(usage, sizeof usage, "figures %s --period PERIODE [--gemeente CBS]%s%s", name,
+             agb ? " [--aanbieder AGB]" : "", limit ? " [--limit N]" : "");
     snprintf(cmd, sizeof cmd, "figures %s", name);
     const char *pos[1];
     int npos, rc = cli_parse(env, usage, about, argc, argv, opts, pos, 0, &npos);
@@ -84,7 +95,7 @@ int figures_sub_benchmark(cli_env *env, int argc, char **argv)
                         "Toont alle gemeenten van de regio naast elkaar op dezelfde cijfers per "
                         "1.000 jeugdigen, met het regiogemiddelde (het totaal van de regio over "
                         "haar bevolking), de positie (1 = hoogste) en het verschil met de regio.",
-                        argc, argv, &period, &gemeente, NULL);
+                        argc, argv, &period, &gemeente, NULL, NULL);
     if (rc)
         return rc < 0 ? EXIT_DONE : rc;
     jr_figures_benchmark *b = malloc(sizeof *b);
@@ -105,8 +116,8 @@ int figures_sub_benchmark(cli_env *env, int argc, char **argv)
     }
     char pt[JR_PERIOD_TEXT_LEN];
     int64_t t = b->scope.threshold;
-    printf("Benchmark %s, regio %s%s\n", period_format(&b->period, pt), b->scope.name,
-           b->scope.agb[0] ? ", alleen eigen productie" : "");
+    printf("Benchmark %s, regio %s%s%s\n", period_format(&b->period, pt), b->scope.name,
+           b->scope.agb[0] ? ", alleen aanbieder " : "", b->scope.agb);
     for (int k = 0; k < JR_FB_NFIGURES; k++) {
         jr_fb_figure f = (jr_fb_figure)k;
         char v[32], d[32];
@@ -153,12 +164,12 @@ static void amb_line(const char *label, const jr_fb_amb_point *p, int64_t t)
 int figures_sub_ambulant(cli_env *env, int argc, char **argv)
 {
     jr_period period;
-    const char *gemeente;
+    const char *gemeente, *agb;
     int rc = bench_args(env, "ambulantisering",
                         "Toont per maand het aandeel ambulant tegenover wonen/verblijf: in "
                         "jeugdigen (uniek, met een lopende toewijzing van die soort) en in geld "
                         "(geaccepteerde declaraties), met dezelfde maanden vorig jaar.",
-                        argc, argv, &period, &gemeente, NULL);
+                        argc, argv, &period, &gemeente, &agb, NULL);
     if (rc)
         return rc < 0 ? EXIT_DONE : rc;
     jr_figures_ambulant *a = malloc(sizeof *a);
@@ -168,7 +179,7 @@ int figures_sub_ambulant(cli_env *env, int argc, char **argv)
     }
     jr_error err;
     jr_error_clear(&err);
-    if (figures_ambulant(&env->ctx, &period, gemeente, a, &err) != JR_OK) {
+    if (figures_ambulant_for(&env->ctx, &period, gemeente, agb, a, &err) != JR_OK) {
         free(a);
         return cli_fail(env, &err);
     }
@@ -179,9 +190,9 @@ int figures_sub_ambulant(cli_env *env, int argc, char **argv)
     }
     char pt[JR_PERIOD_TEXT_LEN], bt[JR_PERIOD_TEXT_LEN];
     int64_t t = a->scope.threshold;
-    printf("Ambulantisering %s (vorig jaar: %s), %s%s%s\n\n", period_format(&a->period, pt),
+    printf("Ambulantisering %s (vorig jaar: %s), %s%s%s%s\n\n", period_format(&a->period, pt),
            period_format(&a->before, bt), a->scope.gemeente[0] ? "gemeente " : "regio ",
-           a->scope.name, a->scope.agb[0] ? ", alleen eigen productie" : "");
+           a->scope.name, a->scope.agb[0] ? ", alleen aanbieder " : "", a->scope.agb);
     printf("  %-12s %9s %9s %8s %16s %16s %8s\n", "maand", "ambulant", "verblijf", "% amb.",
            "geld ambulant", "geld verblijf", "% amb.");
     for (int i = 0; i < a->nmonths; i++) {
@@ -224,18 +235,18 @@ static void quote_line(const jr_fb_quote_group *g, int64_t t)
 int figures_sub_quotes(cli_env *env, int argc, char **argv)
 {
     jr_period period;
-    const char *gemeente;
+    const char *gemeente, *agb;
     int rc = bench_args(env, "quotes",
                         "Toont de offertes die in de periode zijn aangevraagd: geaccepteerd, "
                         "afgewezen en open, per type verwijzer en per aanbieder, met de tijd van "
                         "aanvraag tot antwoord in dagen (mediaan en 90e percentiel).",
-                        argc, argv, &period, &gemeente, NULL);
+                        argc, argv, &period, &gemeente, &agb, NULL);
     if (rc)
         return rc < 0 ? EXIT_DONE : rc;
     jr_figures_quotes q;
     jr_error err;
     jr_error_clear(&err);
-    if (figures_quotes(&env->ctx, &period, gemeente, &q, &err) != JR_OK) {
+    if (figures_quotes_for(&env->ctx, &period, gemeente, agb, &q, &err) != JR_OK) {
         figures_quotes_free(&q);
         return cli_fail(env, &err);
     }
@@ -246,9 +257,9 @@ int figures_sub_quotes(cli_env *env, int argc, char **argv)
     }
     char pt[JR_PERIOD_TEXT_LEN];
     int64_t t = q.scope.threshold;
-    printf("Offertes %s, %s%s%s\n\n", period_format(&q.period, pt),
+    printf("Offertes %s, %s%s%s%s\n\n", period_format(&q.period, pt),
            q.scope.gemeente[0] ? "gemeente " : "regio ", q.scope.name,
-           q.scope.agb[0] ? ", alleen eigen productie" : "");
+           q.scope.agb[0] ? ", alleen aanbieder " : "", q.scope.agb);
     printf("  %-40s %10s %10s %10s %6s %8s %6s\n", "", "gevraagd", "akkoord", "afgewezen", "open",
            "mediaan", "p90");
     quote_line(&q.total, t);
@@ -265,20 +276,20 @@ int figures_sub_quotes(cli_env *env, int argc, char **argv)
 int figures_sub_expensive(cli_env *env, int argc, char **argv)
 {
     jr_period period;
-    const char *gemeente;
+    const char *gemeente, *agb;
     long long limit = 0;
     int rc = bench_args(env, "expensive",
                         "Toont de duurste jeugdigen van een gemeente in de periode (geaccepteerde "
                         "declaraties, debet min credit) met de toewijzingen erachter. "
                         "Persoonsgegevens: alleen voor wie de inwoners van die gemeente mag zien; "
                         "elke vraag komt in het auditlog.",
-                        argc, argv, &period, &gemeente, &limit);
+                        argc, argv, &period, &gemeente, &agb, &limit);
     if (rc)
         return rc < 0 ? EXIT_DONE : rc;
     jr_figures_expensive e;
     jr_error err;
     jr_error_clear(&err);
-    if (figures_expensive(&env->ctx, &period, gemeente, limit, &e, &err) != JR_OK) {
+    if (figures_expensive_for(&env->ctx, &period, gemeente, agb, limit, &e, &err) != JR_OK) {
         figures_expensive_free(&e);
         return cli_fail(env, &err);
     }
@@ -288,8 +299,9 @@ int figures_sub_expensive(cli_env *env, int argc, char **argv)
         return rc;
     }
     char pt[JR_PERIOD_TEXT_LEN], m[JR_MONEY_BUF], s[JR_DATE_ISO_LEN], en[JR_DATE_ISO_LEN];
-    printf("Duurste jeugdigen %s, %s%s (hoogstens %lld)\n\n", period_format(&e.period, pt),
-           e.gemeente[0] ? "gemeente " : "regio ", e.name, (long long)e.limit);
+    printf("Duurste jeugdigen %s, %s%s%s%s (hoogstens %lld)\n\n", period_format(&e.period, pt),
+           e.gemeente[0] ? "gemeente " : "regio ", e.name, e.agb[0] ? ", alleen aanbieder " : "",
+           e.agb, (long long)e.limit);
     for (int i = 0; i < e.n; i++) {
         const jr_fb_exp_youth *y = &e.youths[i];
         printf("%2d. jeugdige %lld (BSN %s): %s\n", i + 1, (long long)y->youth_id, y->bsn,

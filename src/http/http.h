@@ -169,9 +169,12 @@ typedef struct {
     }
 
 /* http_figures_query: reads ?period= (required: JJJJ, JJJJ-MM, JJJJ-Qn or
- * JJJJ-Hn) and ?gemeente= (optional, NULL: the region), as every figure
- * route asks them; false after answering 400. */
-bool http_figures_query(http_req *r, jr_period *period, const char **gemeente);
+ * JJJJ-Hn), ?gemeente= (optional, NULL: the region) and, when agb is not
+ * NULL, ?aanbieder= (optional, NULL: every provider; the service checks
+ * the AGB code), as every figure route asks them; a route without a
+ * provider filter passes agb NULL and the parameter is not read. false
+ * after answering 400. */
+bool http_figures_query(http_req *r, jr_period *period, const char **gemeente, const char **agb);
 
 /* http_page_begin: reads limit and offset; false after answering the
  * refusals collected so far (these and the handler's, see

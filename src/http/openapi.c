@@ -133,39 +133,41 @@ static const openapi_op openapi_ops[] = {
      "als % van de jeugdigen onder 18, met vorig jaar en de regio ernaast",
      "binnen de eigen scope (gemeente: eigen gemeente en de regio; aanbieder: eigen productie; "
      "lezer: kleine groepen verborgen)",
-     "period,gemeente", NULL, 200, NULL},
+     "period,gemeente,aanbieder", NULL, 200, NULL},
     {"get", "/api/v1/figures/referrals", "monitor",
      "Verwijzingen in een periode per type verwijzer en per route, met vorig jaar en de regio",
-     "binnen de eigen scope (lezer: kleine groepen verborgen)", "period,gemeente", NULL, 200, NULL},
+     "binnen de eigen scope (lezer: kleine groepen verborgen)", "period,gemeente,aanbieder", NULL,
+     200, NULL},
     {"get", "/api/v1/figures/spending", "monitor",
      "Uitgaven (geaccepteerde declaraties) per voorziening, product en aanbieder, gemiddeld per "
      "jeugdige en per toewijzing, met de groei tegenover vorig jaar en de regio",
-     "binnen de eigen scope (lezer: kleine groepen verborgen)", "period,gemeente", NULL, 200, NULL},
+     "binnen de eigen scope (lezer: kleine groepen verborgen)", "period,gemeente,aanbieder", NULL,
+     200, NULL},
     {"get", "/api/v1/figures/durations", "monitor",
      "Duur van de toewijzingen die in de periode eindigden: gemiddelde en mediaan in dagen en de "
      "duurklassen van het CBS, per voorziening",
      "binnen de eigen scope (lezer en andere gemeenten: kleine groepen verborgen)",
-     "period,gemeente", NULL, 200, NULL},
+     "period,gemeente,aanbieder", NULL, 200, NULL},
     {"get", "/api/v1/figures/waiting", "monitor",
      "Wachttijd van verwijzing tot start zorg voor zorg die in de periode startte: mediaan en 90e "
      "percentiel in dagen, per aanbieder en per voorziening",
      "binnen de eigen scope (lezer en andere gemeenten: kleine groepen verborgen)",
-     "period,gemeente", NULL, 200, NULL},
+     "period,gemeente,aanbieder", NULL, 200, NULL},
     {"get", "/api/v1/figures/endings", "monitor",
      "Redenen van beeindiging (iJw RedenBeeindiging) en de groepen van het CBS (volgens plan, "
      "voortijdig), met herinstroom binnen 12 maanden",
      "binnen de eigen scope (lezer en andere gemeenten: kleine groepen verborgen)",
-     "period,gemeente", NULL, 200, NULL},
+     "period,gemeente,aanbieder", NULL, 200, NULL},
     {"get", "/api/v1/figures/concentration", "monitor",
      "Concentratie van aanbieders per voorziening op de geaccepteerde uitgaven: aandeel van de "
      "grootste vijf en de Herfindahl-Hirschman-index",
      "binnen de eigen scope (lezer en andere gemeenten: kleine groepen verborgen)",
-     "period,gemeente", NULL, 200, NULL},
+     "period,gemeente,aanbieder", NULL, 200, NULL},
     {"get", "/api/v1/figures/budget", "monitor",
      "Budgetgebruik van de budgettoewijzingen die in de periode eindigden: toegekend, besteed, "
      "het aandeel en wat naar de gemeente terugvloeit, per keuzebudget",
      "binnen de eigen scope (lezer en andere gemeenten: kleine groepen verborgen)",
-     "period,gemeente", NULL, 200, NULL},
+     "period,gemeente,aanbieder", NULL, 200, NULL},
     {"get", "/api/v1/figures/control", "begroting",
      "Begrotingscontrole van een jaar per voorziening: begroting, gerealiseerd, verplicht, "
      "prognose tot het jaareinde met haar methode en het signaal (op koers, let op, "
@@ -193,17 +195,17 @@ static const openapi_op openapi_ops[] = {
      "maand "
      "en dezelfde maanden vorig jaar",
      "binnen de eigen scope (lezer en andere gemeenten: kleine groepen verborgen)",
-     "period,gemeente", NULL, 200, NULL},
+     "period,gemeente,aanbieder", NULL, 200, NULL},
     {"get", "/api/v1/figures/quotes", "monitor",
      "Offertes: aangevraagd, geaccepteerd, afgewezen en open per type verwijzer en per aanbieder, "
      "met de tijd tot antwoord (mediaan, 90e percentiel in dagen)",
      "binnen de eigen scope (lezer en andere gemeenten: kleine groepen verborgen)",
-     "period,gemeente", NULL, 200, NULL},
+     "period,gemeente,aanbieder", NULL, 200, NULL},
     {"get", "/api/v1/figures/expensive", "monitor",
      "De duurste jeugdigen van een gemeente in de periode (hoogstens limit, standaard 10, tot 100) "
      "met de toewijzingen erachter; elke vraag staat in het auditlog",
      "beheerder, rsj; toegang en gemeente: eigen gemeente (persoonsgegevens)",
-     "period,gemeente,limit", NULL, 200, NULL},
+     "period,gemeente,aanbieder,limit", NULL, 200, NULL},
     {"get", "/api/v1/reports/council", "monitor",
      "De raadsrapportage jeugdhulp van een gemeente (zonder gemeente: de regio) over een periode "
      "als PDF: kerncijfers naast vorig jaar, uitgaven, verwijzingen, duur, wachttijd, "
@@ -224,9 +226,10 @@ static const openapi_op openapi_ops[] = {
      "De tabellen van een cijfer (volume, referrals, spending, durations, waiting, endings, "
      "concentration, budget, benchmark, ambulantisering, quotes, control, expensive; monitor: "
      "alle cijfers van de monitor) als Excel-werkmap (een tabblad per tabel, echte getallen, "
-     "bedragen en datums) of CSV (';', decimale komma); table kiest een tabel",
+     "bedragen en datums) of CSV (';', decimale komma); table kiest een tabel; aanbieder "
+     "filtert als de route van het cijfer (benchmark, control en signals hebben dat filter niet)",
      "als de route van het cijfer zelf (expensive: persoonsgegevens, in het auditlog)",
-     "period,gemeente,format,table,limit", NULL, 200,
+     "period,gemeente,aanbieder,format,table,limit", NULL, 200,
      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
     {"get", "/api/v1/users", "beheer", "Gebruikers", "beheerder", LIST_Q, NULL, 200, NULL},
     {"post", "/api/v1/users", "beheer", "Een gebruiker toevoegen", "beheerder", NULL,
@@ -297,6 +300,27 @@ static json_t *openapi_body(const openapi_op *op)
                      "application/json", "schema", schema);
 }
 
+/* openapi_param_about: the Dutch description of the figure routes' shared
+ * query arguments (period, gemeente, aanbieder), NULL for the others */
+static const char *openapi_param_about(const openapi_op *op, const char *q)
+{
+    if (!strstr(op->path, "/figures/") && !strstr(op->path, "/exports/") &&
+        !strstr(op->path, "/reports/"))
+        return NULL;
+    if (strcmp(q, "period") == 0)
+        return "De periode: een jaar (JJJJ), half jaar (JJJJ-Hn), kwartaal (JJJJ-Qn) of maand "
+               "(JJJJ-MM); anders 400 period_invalid.";
+    if (strcmp(q, "gemeente") == 0)
+        return "CBS-code van een gemeente van de regio; zonder: de regio (toegang en gemeente: "
+               "de eigen gemeente); een onbekende 400 gemeente_unknown.";
+    if (strcmp(q, "aanbieder") == 0)
+        return "AGB-code (8 cijfers) van een aanbieder: alleen diens productie, ook in de regio "
+               "ernaast (scope.agb noemt de aanbieder); zonder: alle aanbieders. Een onbekende "
+               "400 aanbieder_unknown; een aanbieder mag alleen de eigen vragen (anders 403). "
+               "Kleine groepen blijven verborgen zoals zonder filter.";
+    return NULL;
+}
+
 static json_t *openapi_params(const openapi_op *op)
 {
     json_t *a = json_array();
@@ -316,11 +340,15 @@ static json_t *openapi_params(const openapi_op *op)
              q = strtok_r(NULL, ",", &save)) {
             bool num = strcmp(q, "limit") == 0 || strcmp(q, "offset") == 0 ||
                        strcmp(q, "referral") == 0 || strcmp(q, "youth") == 0;
-            json_array_append_new(
-                a, json_pack("{s:s, s:s, s:b, s:{s:s}}", "name", q, "in", "query", "required",
-                             strcmp(q, "period") == 0 && (strstr(op->path, "settlements") != NULL ||
-                                                          strstr(op->path, "figures") != NULL),
-                             "schema", "type", num ? "integer" : "string"));
+            json_t *param =
+                json_pack("{s:s, s:s, s:b, s:{s:s}}", "name", q, "in", "query", "required",
+                          strcmp(q, "period") == 0 && (strstr(op->path, "settlements") != NULL ||
+                                                       strstr(op->path, "figures") != NULL),
+                          "schema", "type", num ? "integer" : "string");
+            const char *about = openapi_param_about(op, q);
+            if (param && about)
+                json_object_set_new(param, "description", json_string(about));
+            json_array_append_new(a, param);
         }
     }
     return a;

@@ -1,8 +1,8 @@
 /*
  * res_exports.c: every figure's tables as a download (issue 11):
- * GET /api/v1/exports/{figure}?period=P[&gemeente=CBS][&format=xlsx|csv]
- * [&table=NAAM][&limit=N], within the session's scope, as the figure's own
- * route answers it (render/export.h): an Excel workbook (the default) or
+ * GET /api/v1/exports/{figure}?period=P[&gemeente=CBS][&aanbieder=AGB]
+ * [&format=xlsx|csv][&table=NAAM][&limit=N], within the session's scope, as
+ * the figure's own route answers it (render/export.h): an Excel workbook (the default) or
  * CSV. An unknown figure answers 404, a bad format, table or limit 400. It
  * runs as a writer: the personal-data export (expensive) is audited.
  */
@@ -30,14 +30,14 @@ void exports_get(http_req *r)
     int64_t limit = 0;
     http_query_int(r, "limit", 1, 100, &limit);
     jr_period period;
-    const char *gemeente;
-    if (!http_figures_query(r, &period, &gemeente))
+    const char *gemeente, *agb;
+    if (!http_figures_query(r, &period, &gemeente, &agb))
         return;
     jr_xtables ts;
     memset(&ts, 0, sizeof ts);
     jr_error err;
     jr_error_clear(&err);
-    jr_status st = export_figure(&r->ctx, figure, &period, gemeente, limit, &ts, &err);
+    jr_status st = export_figure(&r->ctx, figure, &period, gemeente, agb, limit, &ts, &err);
     jr_xtables view = ts;
     if (st == JR_OK)
         st = export_view(&ts, figure, table, &view, &err);
@@ -48,7 +48,8 @@ void exports_get(http_req *r)
         http_reply_error(r, &err);
         sbuf_free(&data);
     } else {
-        /* the file's name: the figure, the table, the scope and the period */
+        /* the file's name: the figure, the table, the scope (and the
+           provider filtered on), and the period */
         const jr_principal *who = &r->ctx.who;
         const char *scope = gemeente;
         if (!scope && (who->role == JR_ROLE_TOEGANG || who->role == JR_ROLE_GEMEENTE) &&
@@ -56,10 +57,12 @@ void exports_get(http_req *r)
             scope = who->gemeente;
         if (!scope && who->role == JR_ROLE_AANBIEDER)
             scope = who->agb;
-        char name[96], pt[JR_PERIOD_TEXT_LEN];
-        snprintf(name, sizeof name, "%s%s%s-%s-%s.%s", figure, table ? "-" : "",
-                 table ? view.t[0].name : "", scope ? scope : "regio", period_format(&period, pt),
-                 csv ? "csv" : "xlsx");
+        if (agb && scope && strcmp(agb, scope) == 0)
+            agb = NULL; /* an aanbieder's own, named already */
+        char name[128], pt[JR_PERIOD_TEXT_LEN];
+        snprintf(name, sizeof name, "%s%s%s-%s%s%s-%s.%s", figure, table ? "-" : "",
+                 table ? view.t[0].name : "", scope ? scope : "regio", agb ? "-" : "",
+                 agb ? agb : "", period_format(&period, pt), csv ? "csv" : "xlsx");
         if (!data.data && sbuf_puts(&data, "") != 0) {
             http_reply_fail(r, JR_ENOMEM, "nomem", "", "Onvoldoende geheugen.");
         } else

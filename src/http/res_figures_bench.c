@@ -2,10 +2,13 @@
  * res_figures_bench.c: the benchmark between municipalities,
  * ambulantisering, quotes and the most expensive youths as JSON (issue 11):
  * GET /api/v1/figures/{benchmark,ambulantisering,quotes,expensive}
- * ?period=P[&gemeente=CBS][&limit=N], within the session's scope
+ * ?period=P[&gemeente=CBS][&aanbieder=AGB][&limit=N], within the session's
+ * scope
  * (service/figures_bench.h); the shapes are render/render_figures_bench.h,
  * the same as `jeugdregio figures ... --json`. A missing or bad period, an
- * unknown municipality or a bad limit answer 400 (problem+json). The
+ * unknown municipality or provider or a bad limit answer 400
+ * (problem+json). The benchmark has no provider filter (it is always every
+ * provider's: ?aanbieder= is not read, and its scope names none). The
  * expensive list is personal data: it runs as a writer (the audit row) and
  * answers 403 to a role that may not see the municipality's residents;
  * the youth is named by its id, never by a BSN in the address.
@@ -20,7 +23,7 @@ void figures_benchmark_get(http_req *r)
 {
     jr_period period;
     const char *gemeente;
-    if (!http_figures_query(r, &period, &gemeente))
+    if (!http_figures_query(r, &period, &gemeente, NULL))
         return;
     jr_figures_benchmark *b = malloc(sizeof *b);
     if (!b) {
@@ -40,8 +43,8 @@ void figures_benchmark_get(http_req *r)
 void figures_ambulant_get(http_req *r)
 {
     jr_period period;
-    const char *gemeente;
-    if (!http_figures_query(r, &period, &gemeente))
+    const char *gemeente, *agb;
+    if (!http_figures_query(r, &period, &gemeente, &agb))
         return;
     jr_figures_ambulant *a = malloc(sizeof *a);
     if (!a) {
@@ -50,7 +53,7 @@ void figures_ambulant_get(http_req *r)
     }
     jr_error err;
     jr_error_clear(&err);
-    if (figures_ambulant(&r->ctx, &period, gemeente, a, &err) != JR_OK)
+    if (figures_ambulant_for(&r->ctx, &period, gemeente, agb, a, &err) != JR_OK)
         http_reply_error(r, &err);
     else
         http_reply_json(r, 200, render_figures_ambulant(a));
@@ -61,13 +64,13 @@ void figures_ambulant_get(http_req *r)
 void figures_quotes_get(http_req *r)
 {
     jr_period period;
-    const char *gemeente;
-    if (!http_figures_query(r, &period, &gemeente))
+    const char *gemeente, *agb;
+    if (!http_figures_query(r, &period, &gemeente, &agb))
         return;
     jr_figures_quotes q;
     jr_error err;
     jr_error_clear(&err);
-    if (figures_quotes(&r->ctx, &period, gemeente, &q, &err) != JR_OK)
+    if (figures_quotes_for(&r->ctx, &period, gemeente, agb, &q, &err) != JR_OK)
         http_reply_error(r, &err);
     else
         http_reply_json(r, 200, render_figures_quotes(&q));
@@ -78,7 +81,7 @@ void figures_quotes_get(http_req *r)
 void figures_expensive_get(http_req *r)
 {
     jr_period period;
-    const char *gemeente;
+    const char *gemeente, *agb;
     const char *ls = http_query(r, "limit");
     long long limit = 0;
     if (ls) {
@@ -88,12 +91,12 @@ void figures_expensive_get(http_req *r)
             http_invalid_add(r, "limit_invalid", "limit",
                              "De parameter limit moet een getal van 1 tot en met 100 zijn.");
     }
-    if (!http_figures_query(r, &period, &gemeente))
+    if (!http_figures_query(r, &period, &gemeente, &agb))
         return;
     jr_figures_expensive e;
     jr_error err;
     jr_error_clear(&err);
-    if (figures_expensive(&r->ctx, &period, gemeente, limit, &e, &err) != JR_OK)
+    if (figures_expensive_for(&r->ctx, &period, gemeente, agb, limit, &e, &err) != JR_OK)
         http_reply_error(r, &err);
     else
         http_reply_json(r, 200, render_figures_expensive(&e));

@@ -17,7 +17,7 @@ void reports_council_get(http_req *r)
 {
     jr_period period;
     const char *gemeente;
-    if (!http_figures_query(r, &period, &gemeente))
+    if (!http_figures_query(r, &period, &gemeente, NULL))
         return;
     jr_council_report *rep = malloc(sizeof *rep);
     if (!rep) {

@@ -15,7 +15,7 @@ void figures_signals_get(http_req *r)
     const char *kind = http_query(r, "kind");
     jr_period period;
     const char *gemeente;
-    if (!http_figures_query(r, &period, &gemeente))
+    if (!http_figures_query(r, &period, &gemeente, NULL))
         return;
     jr_signals s;
     jr_error err;

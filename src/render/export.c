@@ -32,8 +32,11 @@
 
 /* ---- computing a figure's JSON ---- */
 
+/* a figure's JSON for period p, municipality gemeente (NULL: the region)
+ * and provider agb (NULL: every provider; ignored by the figures without a
+ * provider filter: benchmark, control, signals) */
 typedef json_t *(*fig_json_fn)(const jr_ctx *ctx, const jr_period *p, const char *gemeente,
-                               int64_t limit, jr_error *err);
+                               const char *agb, int64_t limit, jr_error *err);
 
 static json_t *nomem(jr_error *err)
 {
@@ -41,40 +44,41 @@ static json_t *nomem(jr_error *err)
     return NULL;
 }
 
-static json_t *j_volume(const jr_ctx *ctx, const jr_period *p, const char *g, int64_t limit,
-                        jr_error *err)
+static json_t *j_volume(const jr_ctx *ctx, const jr_period *p, const char *g, const char *agb,
+                        int64_t limit, jr_error *err)
 {
     (void)limit;
     jr_figures_volume v;
-    if (figures_volume(ctx, p, g, &v, err) != JR_OK)
+    if (figures_volume_for(ctx, p, g, agb, &v, err) != JR_OK)
         return NULL;
     json_t *o = render_figures_volume(&v);
     return o ? o : nomem(err);
 }
 
-static json_t *j_referrals(const jr_ctx *ctx, const jr_period *p, const char *g, int64_t limit,
-                           jr_error *err)
+static json_t *j_referrals(const jr_ctx *ctx, const jr_period *p, const char *g, const char *agb,
+                           int64_t limit, jr_error *err)
 {
     (void)limit;
     jr_figures_referrals *r = malloc(sizeof *r);
     if (!r)
         return nomem(err);
     json_t *o = NULL;
-    if (figures_referrals(ctx, p, g, r, err) == JR_OK && !(o = render_figures_referrals(r)))
+    if (figures_referrals_for(ctx, p, g, agb, r, err) == JR_OK &&
+        !(o = render_figures_referrals(r)))
         nomem(err);
     free(r);
     return o;
 }
 
-static json_t *j_spending(const jr_ctx *ctx, const jr_period *p, const char *g, int64_t limit,
-                          jr_error *err)
+static json_t *j_spending(const jr_ctx *ctx, const jr_period *p, const char *g, const char *agb,
+                          int64_t limit, jr_error *err)
 {
     (void)limit;
     jr_figures_spending *s = calloc(1, sizeof *s);
     if (!s)
         return nomem(err);
     json_t *o = NULL;
-    if (figures_spending(ctx, p, g, s, err) == JR_OK && !(o = render_figures_spending(s)))
+    if (figures_spending_for(ctx, p, g, agb, s, err) == JR_OK && !(o = render_figures_spending(s)))
         nomem(err);
     figures_spending_free(s);
     free(s);
@@ -82,11 +86,11 @@ static json_t *j_spending(const jr_ctx *ctx, const jr_period *p, const char *g, 
 }
 
 #define CARE_JSON(fn_name, set)                                                                    \
-    static json_t *fn_name(const jr_ctx *ctx, const jr_period *p, const char *g, int64_t limit,    \
-                           jr_error *err)                                                          \
+    static json_t *fn_name(const jr_ctx *ctx, const jr_period *p, const char *g, const char *agb,  \
+                           int64_t limit, jr_error *err)                                           \
     {                                                                                              \
         (void)limit;                                                                               \
-        return figures_care_set_find(set)->fn(ctx, g, p, err);                                     \
+        return figures_care_set_find(set)->fn_for(ctx, g, agb, p, err);                            \
     }
 CARE_JSON(j_durations, "durations")
 CARE_JSON(j_waiting, "waiting")
@@ -94,10 +98,11 @@ CARE_JSON(j_endings, "endings")
 CARE_JSON(j_concentration, "concentration")
 CARE_JSON(j_budget, "budget")
 
-static json_t *j_benchmark(const jr_ctx *ctx, const jr_period *p, const char *g, int64_t limit,
-                           jr_error *err)
+static json_t *j_benchmark(const jr_ctx *ctx, const jr_period *p, const char *g, const char *agb,
+                           int64_t limit, jr_error *err)
 {
     (void)limit;
+    (void)agb; /* the benchmark is always every provider's */
     (void)g;
     jr_figures_benchmark *b = malloc(sizeof *b);
     if (!b)
@@ -109,37 +114,38 @@ static json_t *j_benchmark(const jr_ctx *ctx, const jr_period *p, const char *g,
     return o;
 }
 
-static json_t *j_ambulant(const jr_ctx *ctx, const jr_period *p, const char *g, int64_t limit,
-                          jr_error *err)
+static json_t *j_ambulant(const jr_ctx *ctx, const jr_period *p, const char *g, const char *agb,
+                          int64_t limit, jr_error *err)
 {
     (void)limit;
     jr_figures_ambulant *a = malloc(sizeof *a);
     if (!a)
         return nomem(err);
     json_t *o = NULL;
-    if (figures_ambulant(ctx, p, g, a, err) == JR_OK && !(o = render_figures_ambulant(a)))
+    if (figures_ambulant_for(ctx, p, g, agb, a, err) == JR_OK && !(o = render_figures_ambulant(a)))
         nomem(err);
     free(a);
     return o;
 }
 
-static json_t *j_quotes(const jr_ctx *ctx, const jr_period *p, const char *g, int64_t limit,
-                        jr_error *err)
+static json_t *j_quotes(const jr_ctx *ctx, const jr_period *p, const char *g, const char *agb,
+                        int64_t limit, jr_error *err)
 {
     (void)limit;
     jr_figures_quotes q;
     memset(&q, 0, sizeof q);
     json_t *o = NULL;
-    if (figures_quotes(ctx, p, g, &q, err) == JR_OK && !(o = render_figures_quotes(&q)))
+    if (figures_quotes_for(ctx, p, g, agb, &q, err) == JR_OK && !(o = render_figures_quotes(&q)))
         nomem(err);
     figures_quotes_free(&q);
     return o;
 }
 
-static json_t *j_control(const jr_ctx *ctx, const jr_period *p, const char *g, int64_t limit,
-                         jr_error *err)
+static json_t *j_control(const jr_ctx *ctx, const jr_period *p, const char *g, const char *agb,
+                         int64_t limit, jr_error *err)
 {
     (void)limit;
+    (void)agb; /* the begroting is the municipality's, not a provider's */
     if (p->kind != JR_PERIOD_YEAR) {
         jr_fail(err, JR_EINVAL, "period_invalid", "period",
                 "De begrotingscontrole gaat over een jaar: geef de periode als JJJJ.");
@@ -156,10 +162,11 @@ static json_t *j_control(const jr_ctx *ctx, const jr_period *p, const char *g, i
     return o;
 }
 
-static json_t *j_signals(const jr_ctx *ctx, const jr_period *p, const char *g, int64_t limit,
-                         jr_error *err)
+static json_t *j_signals(const jr_ctx *ctx, const jr_period *p, const char *g, const char *agb,
+                         int64_t limit, jr_error *err)
 {
     (void)limit;
+    (void)agb; /* the signals are per provider already */
     jr_signals s;
     json_t *o = NULL;
     if (signals_find(ctx, p, g, NULL, &s, err) == JR_OK && !(o = render_signals(&s)))
@@ -168,13 +175,13 @@ static json_t *j_signals(const jr_ctx *ctx, const jr_period *p, const char *g, i
     return o;
 }
 
-static json_t *j_expensive(const jr_ctx *ctx, const jr_period *p, const char *g, int64_t limit,
-                           jr_error *err)
+static json_t *j_expensive(const jr_ctx *ctx, const jr_period *p, const char *g, const char *agb,
+                           int64_t limit, jr_error *err)
 {
     jr_figures_expensive e;
     memset(&e, 0, sizeof e);
     json_t *o = NULL;
-    if (figures_expensive(ctx, p, g, limit, &e, err) == JR_OK &&
+    if (figures_expensive_for(ctx, p, g, agb, limit, &e, err) == JR_OK &&
         !(o = render_figures_expensive(&e)))
         nomem(err);
     figures_expensive_free(&e);
@@ -643,12 +650,16 @@ static bool fill_row(jr_xtable *t, const xspec *s, json_t *root, json_t *row, si
 /* the index of a fixed row: "[]" finds nothing for it */
 #define FIXED_ROW ((size_t)-1)
 
-/* the scope in words: the municipality, the provider's own production, or the region */
+/* the scope in words: the municipality or the region, and the provider
+ * whose production it is when one was filtered (scope.agb; the expensive
+ * list names it at its root) */
 static void scope_text(const jr_ctx *ctx, json_t *root, char *out, size_t cap)
 {
     json_t *scope = json_object_get(root, "scope");
     const char *g = json_string_value(json_object_get(scope, "gemeente"));
-    const char *agb = json_string_value(json_object_get(scope, "agb"));
+    if (!scope)
+        g = json_string_value(json_object_get(root, "gemeente"));
+    const char *agb = json_string_value(json_object_get(scope ? scope : root, "agb"));
     const jr_municipality *m = g ? catalog_municipality(ctx->cat, g) : NULL;
     if (m)
         snprintf(out, cap, "gemeente %s", m->name);
@@ -656,7 +667,7 @@ static void scope_text(const jr_ctx *ctx, json_t *root, char *out, size_t cap)
         snprintf(out, cap, "regio %s", ctx->cat->region);
     if (agb && *agb) {
         size_t n = strlen(out);
-        snprintf(out + n, cap - n, ", eigen productie %s", agb);
+        snprintf(out + n, cap - n, ", aanbieder %s", agb);
     }
 }
 
@@ -670,9 +681,10 @@ static int64_t threshold_of(json_t *root)
 }
 
 static jr_status tables_of(const jr_ctx *ctx, const xfigure *f, const jr_period *period,
-                           const char *gemeente, int64_t limit, jr_xtables *out, jr_error *err)
+                           const char *gemeente, const char *agb, int64_t limit, jr_xtables *out,
+                           jr_error *err)
 {
-    json_t *root = f->fn(ctx, period, gemeente, limit, err);
+    json_t *root = f->fn(ctx, period, gemeente, agb, limit, err);
     if (!root)
         return err && err->status != JR_OK ? err->status : JR_ENOMEM;
     char scope[128], pt[JR_PERIOD_TEXT_LEN];
@@ -714,7 +726,8 @@ static jr_status tables_of(const jr_ctx *ctx, const xfigure *f, const jr_period 
 }
 
 jr_status export_figure(const jr_ctx *ctx, const char *name, const jr_period *period,
-                        const char *gemeente, int64_t limit, jr_xtables *out, jr_error *err)
+                        const char *gemeente, const char *agb, int64_t limit, jr_xtables *out,
+                        jr_error *err)
 {
     bool monitor = name && strcmp(name, "monitor") == 0;
     const xfigure *f = name && !monitor ? figure_find(name) : NULL;
@@ -726,11 +739,11 @@ jr_status export_figure(const jr_ctx *ctx, const char *name, const jr_period *pe
              period_format(period, pt));
     out->produced = ctx->today;
     if (!monitor)
-        return tables_of(ctx, f, period, gemeente, limit, out, err);
+        return tables_of(ctx, f, period, gemeente, agb, limit, out, err);
     for (size_t i = 0; i < NFIGURES; i++) {
         if (!figures[i].in_monitor)
             continue;
-        jr_status rc = tables_of(ctx, &figures[i], period, gemeente, limit, out, err);
+        jr_status rc = tables_of(ctx, &figures[i], period, gemeente, agb, limit, out, err);
         if (rc != JR_OK)
             return rc;
     }

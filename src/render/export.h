@@ -33,11 +33,16 @@ const char *export_names(void);
 
 /* export_figure: the tables of figure name for period and gemeente (NULL:
  * the region, or a municipal role's own) into *out (zeroed by the caller;
- * release with xtables_free, also after a failure). limit: the expensive
+ * release with xtables_free, also after a failure). agb: the production of
+ * that provider only (NULL: every provider), as the figure's own route
+ * filters it; benchmark, control and signals have no provider filter and
+ * ignore it (their titles then name no provider). limit: the expensive
  * list's length (0: its default). JR_EINVAL figure_unknown, period_invalid
- * (control wants a year), and each figure's own refusals. */
+ * (control wants a year), and each figure's own refusals (aanbieder_unknown
+ * among them). */
 jr_status export_figure(const jr_ctx *ctx, const char *name, const jr_period *period,
-                        const char *gemeente, int64_t limit, jr_xtables *out, jr_error *err);
+                        const char *gemeente, const char *agb, int64_t limit, jr_xtables *out,
+                        jr_error *err);
 
 /* export_view: *view is ts, or with table set only that table of it (ts
  * keeps owning it). JR_EINVAL table_unknown naming the tables there are. */

@@ -137,7 +137,8 @@ json_t *render_figures_expensive(const jr_figures_expensive *e)
                                         "bsn", y->bsn, "cents", (json_int_t)y->cents, "assignments",
                                         as ? as : json_null()));
     }
-    return json_pack("{s:o, s:s?, s:s, s:I, s:o}", "period", render_fig_period(&e->period),
-                     "gemeente", e->gemeente[0] ? e->gemeente : NULL, "name", e->name, "limit",
-                     (json_int_t)e->limit, "youths", ys ? ys : json_null());
+    return json_pack("{s:o, s:s?, s:s, s:s?, s:I, s:o}", "period", render_fig_period(&e->period),
+                     "gemeente", e->gemeente[0] ? e->gemeente : NULL, "name", e->name, "agb",
+                     e->agb[0] ? e->agb : NULL, "limit", (json_int_t)e->limit, "youths",
+                     ys ? ys : json_null());
 }

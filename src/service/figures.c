@@ -10,8 +10,10 @@
 #include "figures.h"
 
 #include "../core/sbuf.h"
+#include "../domain/ident.h"
 #include "../domain/referral.h"
 #include "../store/figures.h"
+#include "../store/providers.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -27,13 +29,38 @@ static void scope_fill(const jr_ctx *ctx, const char *gemeente, const char *agb,
     s->threshold = threshold;
 }
 
-/* figures_plan: checks the principal and the asked municipality, and fills p.
- * Every reading role may (JR_ACT_SETTLE_READ); a municipal role sees its
- * own municipality (the default when none is asked) and the region beside
- * it with small groups hidden, and another municipality (to compare itself
- * with) with small groups hidden, as the care figures do; a provider its
- * own production; a reader everything with small groups hidden. */
-jr_status figures_plan(const jr_ctx *ctx, const char *gemeente, jr_fig_plan *p, jr_error *err)
+jr_status figures_provider(const jr_ctx *ctx, const char *agb, jr_error *err)
+{
+    if (!agb)
+        return JR_OK;
+    if (!agb_valid(agb))
+        return jr_fail(err, JR_EINVAL, "aanbieder_unknown", "aanbieder",
+                       "Aanbieder '%s' is onbekend: een AGB-code heeft 8 cijfers.", agb);
+    /* a provider's own production only: another's is refused before the
+     * store is asked, so the answer does not tell which AGB codes exist */
+    const jr_principal *who = &ctx->who;
+    if (who->role == JR_ROLE_AANBIEDER && strcmp(agb, who->agb) != 0)
+        return jr_fail(err, JR_EFORBIDDEN, "forbidden", "aanbieder",
+                       "Een aanbieder ziet alleen de eigen productie, niet die van AGB-code %s.",
+                       agb);
+    jr_provider prov;
+    jr_status rc = store_provider_by_agb(ctx->store, agb, &prov, err);
+    if (rc == JR_ENOTFOUND)
+        return jr_fail(err, JR_EINVAL, "aanbieder_unknown", "aanbieder",
+                       "Aanbieder met AGB-code %s is niet bekend in de regio.", agb);
+    return rc;
+}
+
+/* figures_plan_for: checks the principal, the asked municipality and the
+ * asked provider, and fills p. Every reading role may (JR_ACT_SETTLE_READ);
+ * a municipal role sees its own municipality (the default when none is
+ * asked) and the region beside it with small groups hidden, and another
+ * municipality (to compare itself with) with small groups hidden, as the
+ * care figures do; a provider its own production; a reader everything
+ * with small groups hidden. An asked provider narrows the scope and the
+ * region beside it alike; the hiding stays the viewer's. */
+jr_status figures_plan_for(const jr_ctx *ctx, const char *gemeente, const char *agb, jr_fig_plan *p,
+                           jr_error *err)
 {
     memset(p, 0, sizeof *p);
     jr_status rc = svc_may(ctx, JR_ACT_SETTLE_READ, err);
@@ -42,6 +69,9 @@ jr_status figures_plan(const jr_ctx *ctx, const char *gemeente, jr_fig_plan *p, 
     if (gemeente && !catalog_municipality(ctx->cat, gemeente))
         return jr_fail(err, JR_EINVAL, "gemeente_unknown", "gemeente",
                        "Gemeente '%s' hoort niet bij de regio.", gemeente);
+    if ((rc = figures_provider(ctx, agb, err)) != JR_OK)
+        return rc;
+    p->agb = agb;
     const jr_principal *who = &ctx->who;
     switch (who->role) {
     case JR_ROLE_TOEGANG:
@@ -71,13 +101,19 @@ jr_status figures_plan(const jr_ctx *ctx, const char *gemeente, jr_fig_plan *p, 
     return JR_OK;
 }
 
-/* fig_begin: the preamble of every figure set: the plan of who sees what
- * (figures_plan), the same period a year before into *before, and the read
- * transaction the set's queries share (svc_finish ends it). */
-static jr_status fig_begin(const jr_ctx *ctx, const char *gemeente, const jr_period *period,
-                           jr_fig_plan *p, jr_period *before, jr_error *err)
+jr_status figures_plan(const jr_ctx *ctx, const char *gemeente, jr_fig_plan *p, jr_error *err)
 {
-    jr_status rc = figures_plan(ctx, gemeente, p, err);
+    return figures_plan_for(ctx, gemeente, NULL, p, err);
+}
+
+/* fig_begin: the preamble of every figure set: the plan of who sees what
+ * (figures_plan_for), the same period a year before into *before, and the
+ * read transaction the set's queries share (svc_finish ends it). */
+static jr_status fig_begin(const jr_ctx *ctx, const char *gemeente, const char *agb,
+                           const jr_period *period, jr_fig_plan *p, jr_period *before,
+                           jr_error *err)
+{
+    jr_status rc = figures_plan_for(ctx, gemeente, agb, p, err);
     if (rc != JR_OK)
         return rc;
     if (!period_year_before(period, before))
@@ -127,13 +163,13 @@ static jr_status volume_row(const jr_ctx *ctx, const jr_period *per, const char 
     return JR_OK;
 }
 
-jr_status figures_volume(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
-                         jr_figures_volume *out, jr_error *err)
+jr_status figures_volume_for(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
+                             const char *agb, jr_figures_volume *out, jr_error *err)
 {
     jr_fig_plan p;
     memset(out, 0, sizeof *out);
     out->period = *period;
-    jr_status rc = fig_begin(ctx, gemeente, period, &p, &out->before, err);
+    jr_status rc = fig_begin(ctx, gemeente, agb, period, &p, &out->before, err);
     if (rc != JR_OK)
         return rc;
     out->scope = p.scope;
@@ -148,6 +184,12 @@ jr_status figures_volume(const jr_ctx *ctx, const jr_period *period, const char 
     if (rc == JR_OK && p.has_region)
         rc = volume_row(ctx, &out->before, NULL, p.agb, p.hide_region, t, &out->region_prev, err);
     return svc_finish(ctx, rc, err);
+}
+
+jr_status figures_volume(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
+                         jr_figures_volume *out, jr_error *err)
+{
+    return figures_volume_for(ctx, period, gemeente, NULL, out, err);
 }
 
 /* ---- referrals ---- */
@@ -213,13 +255,13 @@ static jr_status referral_row(const jr_ctx *ctx, const jr_period *per, const cha
     return JR_OK;
 }
 
-jr_status figures_referrals(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
-                            jr_figures_referrals *out, jr_error *err)
+jr_status figures_referrals_for(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
+                                const char *agb, jr_figures_referrals *out, jr_error *err)
 {
     jr_fig_plan p;
     memset(out, 0, sizeof *out);
     out->period = *period;
-    jr_status rc = fig_begin(ctx, gemeente, period, &p, &out->before, err);
+    jr_status rc = fig_begin(ctx, gemeente, agb, period, &p, &out->before, err);
     if (rc != JR_OK)
         return rc;
     out->scope = p.scope;
@@ -234,6 +276,12 @@ jr_status figures_referrals(const jr_ctx *ctx, const jr_period *period, const ch
     if (rc == JR_OK && p.has_region)
         rc = referral_row(ctx, &out->before, NULL, p.agb, p.hide_region, t, &out->region_prev, err);
     return svc_finish(ctx, rc, err);
+}
+
+jr_status figures_referrals(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
+                            jr_figures_referrals *out, jr_error *err)
+{
+    return figures_referrals_for(ctx, period, gemeente, NULL, out, err);
 }
 
 /* ---- spending ---- */
@@ -389,13 +437,13 @@ static jr_status spend_row(const jr_ctx *ctx, const jr_period *per, const jr_per
     return JR_OK;
 }
 
-jr_status figures_spending(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
-                           jr_figures_spending *out, jr_error *err)
+jr_status figures_spending_for(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
+                               const char *agb, jr_figures_spending *out, jr_error *err)
 {
     jr_fig_plan p;
     memset(out, 0, sizeof *out);
     out->period = *period;
-    jr_status rc = fig_begin(ctx, gemeente, period, &p, &out->before, err);
+    jr_status rc = fig_begin(ctx, gemeente, agb, period, &p, &out->before, err);
     if (rc != JR_OK)
         return rc;
     out->scope = p.scope;
@@ -407,6 +455,12 @@ jr_status figures_spending(const jr_ctx *ctx, const jr_period *period, const cha
         rc = spend_row(ctx, &out->period, &out->before, NULL, p.agb, p.hide_region, t,
                        &out->region_spend, err);
     return svc_finish(ctx, rc, err);
+}
+
+jr_status figures_spending(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
+                           jr_figures_spending *out, jr_error *err)
+{
+    return figures_spending_for(ctx, period, gemeente, NULL, out, err);
 }
 
 void figures_spending_free(jr_figures_spending *s)

@@ -15,6 +15,12 @@
  * - aanbieder: its own production only (its assignments, its lines, the
  *   referrals that led to one of its assignments), in any municipality;
  * - lezer: any municipality and the region, aggregates only.
+ * A provider filter (the _for functions' agb, the monitor's ?aanbieder=)
+ * narrows any of these to one provider's production (its assignments, its
+ * lines, the referrals that led to one of its assignments), the region's
+ * figures beside a municipality's too, so that like is compared with like;
+ * an aanbieder may ask only its own. Without it (NULL) the figures cover
+ * every provider, or an aanbieder's own production.
  * Counts of youths from 1 to threshold - 1 (the region file's
  * small_group_threshold, JR_SMALL_GROUP_DEFAULT = 10 when it sets none) are
  * hidden, value 0 and hidden set, in what a lezer sees and in the region's
@@ -45,7 +51,7 @@ typedef struct {
 typedef struct {
     char gemeente[5];  /* "" for the region */
     char name[48];     /* the municipality's name, or the region's */
-    char agb[9];       /* "" unless restricted to one provider (aanbieder) */
+    char agb[9];       /* "" unless restricted to one provider (asked, or an aanbieder's own) */
     int64_t threshold; /* the small-group threshold applied */
 } jr_fig_scope;
 
@@ -55,17 +61,30 @@ typedef struct {
  * region's beside them, and whether small groups are hidden in each. */
 typedef struct {
     const char *gemeente; /* NULL: the region */
-    const char *agb;      /* the provider's own production only */
+    const char *agb;      /* one provider's production only (asked, or an aanbieder's own) */
     bool hide, hide_region, has_region;
     jr_fig_scope scope, region; /* with the region file's threshold */
 } jr_fig_plan;
 
-/* figures_plan: checks the principal (JR_ACT_SETTLE_READ) and the asked
- * municipality (JR_EINVAL gemeente_unknown) and fills p as the header of
- * this file says: a municipal role defaults to its own municipality, a
- * provider sees its own production, groups are hidden as
- * access_figures_aggregate decides. */
+/* figures_plan_for: checks the principal (JR_ACT_SETTLE_READ), the asked
+ * municipality (JR_EINVAL gemeente_unknown) and the asked provider agb
+ * (figures_provider; NULL: none) and fills p as the header of this file
+ * says: a municipal role defaults to its own municipality, a provider sees
+ * its own production, the asked provider's production narrows both the
+ * scope and the region beside it (p->agb, scope.agb, region.agb; agb must
+ * outlive p), groups are hidden as access_figures_aggregate decides (a
+ * filter does not change who sees what whole). */
+jr_status figures_plan_for(const jr_ctx *ctx, const char *gemeente, const char *agb, jr_fig_plan *p,
+                           jr_error *err);
+/* figures_plan: figures_plan_for without a provider filter (every provider,
+ * or an aanbieder's own production). */
 jr_status figures_plan(const jr_ctx *ctx, const char *gemeente, jr_fig_plan *p, jr_error *err);
+/* figures_provider: checks a provider filter asked of the figures (NULL:
+ * none, JR_OK): not 8 digits or not a provider in the store is JR_EINVAL
+ * aanbieder_unknown (field aanbieder); an aanbieder asking another
+ * provider's AGB is JR_EFORBIDDEN (its own is fine). Reads the store
+ * outside a transaction of its own. */
+jr_status figures_provider(const jr_ctx *ctx, const char *agb, jr_error *err);
 /* figures_count: n as shown: hidden (0) when hide and 1 <= n < threshold. */
 jr_fig_count figures_count(int64_t n, bool hide, int64_t threshold);
 
@@ -100,6 +119,10 @@ typedef struct {
  * principal's scope (JR_EFORBIDDEN). */
 jr_status figures_volume(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
                          jr_figures_volume *out, jr_error *err);
+/* figures_volume_for: figures_volume of provider agb's production (NULL:
+ * every provider); refusals of figures_plan_for. */
+jr_status figures_volume_for(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
+                             const char *agb, jr_figures_volume *out, jr_error *err);
 
 /* ---- referrals ---- */
 
@@ -135,6 +158,10 @@ typedef struct {
  * figures_volume. */
 jr_status figures_referrals(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
                             jr_figures_referrals *out, jr_error *err);
+/* figures_referrals_for: figures_referrals of the referrals that led to an
+ * assignment of provider agb (NULL: every referral). */
+jr_status figures_referrals_for(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
+                                const char *agb, jr_figures_referrals *out, jr_error *err);
 
 /* ---- spending ---- */
 
@@ -203,6 +230,10 @@ typedef struct {
  * after a failure (JR_ENOMEM when out of memory). */
 jr_status figures_spending(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
                            jr_figures_spending *out, jr_error *err);
+/* figures_spending_for: figures_spending of the lines of provider agb's
+ * batches (NULL: every provider's); freed alike. */
+jr_status figures_spending_for(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
+                               const char *agb, jr_figures_spending *out, jr_error *err);
 /* figures_spending_free: releases what figures_spending allocated in s
  * (not s itself); the lists are then empty. */
 void figures_spending_free(jr_figures_spending *s);

@@ -370,13 +370,13 @@ static jr_status amb_year(const jr_ctx *ctx, const jr_period *per, const jr_fig_
     return JR_OK;
 }
 
-jr_status figures_ambulant(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
-                           jr_figures_ambulant *out, jr_error *err)
+jr_status figures_ambulant_for(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
+                               const char *agb, jr_figures_ambulant *out, jr_error *err)
 {
     memset(out, 0, sizeof *out);
     out->period = *period;
     jr_fig_plan p;
-    jr_status rc = figures_plan(ctx, gemeente, &p, err);
+    jr_status rc = figures_plan_for(ctx, gemeente, agb, &p, err);
     if (rc != JR_OK)
         return rc;
     if (!period_year_before(period, &out->before))
@@ -392,6 +392,12 @@ jr_status figures_ambulant(const jr_ctx *ctx, const jr_period *period, const cha
     if (rc == JR_OK)
         rc = amb_year(ctx, &out->before, &p, out->prev, &out->total_prev, &n, err);
     return svc_finish(ctx, rc, err);
+}
+
+jr_status figures_ambulant(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
+                           jr_figures_ambulant *out, jr_error *err)
+{
+    return figures_ambulant_for(ctx, period, gemeente, NULL, out, err);
 }
 
 /* ---- quotes ---- */
@@ -519,13 +525,13 @@ static void quote_close(quote_acc *a, bool hide, int64_t t, jr_fb_quote_group *o
     a->days = a->youths = NULL;
 }
 
-jr_status figures_quotes(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
-                         jr_figures_quotes *out, jr_error *err)
+jr_status figures_quotes_for(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
+                             const char *agb, jr_figures_quotes *out, jr_error *err)
 {
     memset(out, 0, sizeof *out);
     out->period = *period;
     jr_fig_plan p;
-    jr_status rc = figures_plan(ctx, gemeente, &p, err);
+    jr_status rc = figures_plan_for(ctx, gemeente, agb, &p, err);
     if (rc != JR_OK)
         return rc;
     out->scope = p.scope;
@@ -559,6 +565,12 @@ jr_status figures_quotes(const jr_ctx *ctx, const jr_period *period, const char 
         out->nproviders = t.nproviders;
     free(t.provider);
     return rc;
+}
+
+jr_status figures_quotes(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
+                         jr_figures_quotes *out, jr_error *err)
+{
+    return figures_quotes_for(ctx, period, gemeente, NULL, out, err);
 }
 
 void figures_quotes_free(jr_figures_quotes *q)
@@ -628,8 +640,9 @@ static int exp_assignment(void *ud, const void *row)
     return 0;
 }
 
-jr_status figures_expensive(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
-                            int64_t limit, jr_figures_expensive *out, jr_error *err)
+jr_status figures_expensive_for(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
+                                const char *agb, int64_t limit, jr_figures_expensive *out,
+                                jr_error *err)
 {
     memset(out, 0, sizeof *out);
     out->period = *period;
@@ -655,7 +668,10 @@ jr_status figures_expensive(const jr_ctx *ctx, const jr_period *period, const ch
         return jr_fail(err, JR_EFORBIDDEN, "forbidden", "gemeente",
                        "De rol %s mag de duurste jeugdigen van %s niet inzien.",
                        role_name(who->role), gemeente ? gemeente : "de regio");
+    if ((rc = figures_provider(ctx, agb, err)) != JR_OK)
+        return rc;
     str_copy(out->gemeente, sizeof out->gemeente, gemeente);
+    str_copy(out->agb, sizeof out->agb, agb);
     const jr_municipality *m = gemeente ? catalog_municipality(ctx->cat, gemeente) : NULL;
     str_copy(out->name, sizeof out->name, m ? m->name : ctx->cat->region);
     out->limit = limit;
@@ -667,24 +683,31 @@ jr_status figures_expensive(const jr_ctx *ctx, const jr_period *period, const ch
     if (rc != JR_OK)
         return rc;
     exp_fill x = {out, false};
-    rc = store_fb_expensive_each(ctx->store, f, l, gemeente, limit, exp_youth, &x, err);
+    rc = store_fb_expensive_each(ctx->store, f, l, gemeente, agb, limit, exp_youth, &x, err);
     for (int i = 0; rc == JR_OK && i < out->n; i++) {
         exp_assign_fill a = {&out->youths[i], 0, false};
         rc = store_fb_youth_assignments_each(ctx->store, out->youths[i].youth_id, f, l, gemeente,
-                                             exp_assignment, &a, err);
+                                             agb, exp_assignment, &a, err);
         if (rc == JR_OK && a.nomem)
             rc = jr_fail(err, JR_ENOMEM, "nomem", "", "Onvoldoende geheugen.");
     }
     if (rc == JR_OK) {
         /* the audit row names who (the actor), what (municipality, period)
          * and how many youths; never a BSN */
-        char detail[160], pt[JR_PERIOD_TEXT_LEN];
-        snprintf(detail, sizeof detail, "periode %s, %d jeugdigen getoond (hoogstens %lld)",
-                 period_format(period, pt), out->n, (long long)limit);
+        char detail[192], pt[JR_PERIOD_TEXT_LEN];
+        snprintf(detail, sizeof detail, "periode %s%s%s, %d jeugdigen getoond (hoogstens %lld)",
+                 period_format(period, pt), agb ? ", aanbieder " : "", agb ? agb : "", out->n,
+                 (long long)limit);
         rc = audit_record(ctx, "cijfers.duurste_jeugdigen", "figures",
                           gemeente ? gemeente : "regio", detail, err);
     }
     return svc_finish(ctx, rc, err);
+}
+
+jr_status figures_expensive(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
+                            int64_t limit, jr_figures_expensive *out, jr_error *err)
+{
+    return figures_expensive_for(ctx, period, gemeente, NULL, limit, out, err);
 }
 
 void figures_expensive_free(jr_figures_expensive *e)

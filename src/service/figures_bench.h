@@ -17,6 +17,10 @@
  * aggregate a group of 1 to threshold - 1 youths (the region file's
  * small_group_threshold, catalog_small_group_threshold) is hidden: its
  * figure is absent (hidden set, value 0), as are the figures built on it.
+ * The _for functions take a provider filter agb (NULL: none) as
+ * service/figures.h's do: ambulantisering and quotes count that provider's
+ * production only (scope.agb names it), refused as figures_provider
+ * refuses. The benchmark has none: it is always every provider's.
  *
  * The most expensive youths are personal data: only a role that may read
  * personal data (JR_ACT_PERSONAL_READ) of the municipality's residents
@@ -141,6 +145,8 @@ typedef struct {
  * municipality (JR_EINVAL gemeente_unknown). */
 jr_status figures_ambulant(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
                            jr_figures_ambulant *out, jr_error *err);
+jr_status figures_ambulant_for(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
+                               const char *agb, jr_figures_ambulant *out, jr_error *err);
 
 /* ---- quotes ---- */
 
@@ -178,6 +184,9 @@ typedef struct {
  * quotes answered. Scope as figures_ambulant. */
 jr_status figures_quotes(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
                          jr_figures_quotes *out, jr_error *err);
+/* figures_quotes_for: the quotes asked of provider agb only (NULL: of any). */
+jr_status figures_quotes_for(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
+                             const char *agb, jr_figures_quotes *out, jr_error *err);
 void figures_quotes_free(jr_figures_quotes *q);
 
 /* ---- the most expensive youths ---- */
@@ -207,6 +216,7 @@ typedef struct {
     jr_period period;
     char gemeente[5]; /* "" for the region (beheerder, rsj) */
     char name[48];
+    char agb[9]; /* the provider filter applied; "" for every provider */
     int64_t limit;
     int n;
     jr_fb_exp_youth *youths; /* highest first; owned, figures_expensive_free */
@@ -223,6 +233,14 @@ typedef struct {
  * (who, the municipality, the period and how many youths were shown). */
 jr_status figures_expensive(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
                             int64_t limit, jr_figures_expensive *out, jr_error *err);
+/* figures_expensive_for: the youths by their accepted amount on the lines
+ * of provider agb's batches (NULL: every provider's), with that provider's
+ * assignments behind each: the most expensive youths at one provider.
+ * Refusals of figures_expensive, then of figures_provider; the audit row
+ * names the provider. */
+jr_status figures_expensive_for(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
+                                const char *agb, int64_t limit, jr_figures_expensive *out,
+                                jr_error *err);
 void figures_expensive_free(jr_figures_expensive *e);
 
 #endif

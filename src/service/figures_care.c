@@ -18,10 +18,11 @@
 
 /* ---- scope ---------------------------------------------------------------- */
 
-/* fc_begin: checks the principal, fills the head (the filters to apply)
- * and opens the read transaction */
-static jr_status fc_begin(const jr_ctx *ctx, const char *gemeente, const jr_period *p,
-                          jr_fc_head *h, jr_error *err)
+/* fc_begin: checks the principal, the asked municipality and the asked
+ * provider (agb, NULL: none), fills the head (the filters to apply) and
+ * opens the read transaction */
+static jr_status fc_begin(const jr_ctx *ctx, const char *gemeente, const char *agb,
+                          const jr_period *p, jr_fc_head *h, jr_error *err)
 {
     jr_status rc = svc_may(ctx, JR_ACT_SETTLE_READ, err);
     if (rc != JR_OK)
@@ -29,11 +30,15 @@ static jr_status fc_begin(const jr_ctx *ctx, const char *gemeente, const jr_peri
     if (gemeente && !catalog_municipality(ctx->cat, gemeente))
         return jr_fail(err, JR_EINVAL, "gemeente_unknown", "gemeente",
                        "Gemeente %s is geen gemeente van de regio.", gemeente);
+    if ((rc = figures_provider(ctx, agb, err)) != JR_OK)
+        return rc;
     memset(h, 0, sizeof *h);
     h->period = *p;
     str_copy(h->gemeente, sizeof h->gemeente, gemeente);
     h->threshold = catalog_small_group_threshold(ctx->cat);
-    if (ctx->who.role == JR_ROLE_AANBIEDER)
+    if (agb)
+        str_copy(h->agb, sizeof h->agb, agb);
+    else if (ctx->who.role == JR_ROLE_AANBIEDER)
         str_copy(h->agb, sizeof h->agb, ctx->who.agb);
     h->aggregate = access_figures_aggregate(&ctx->who, gemeente);
     return store_begin(ctx->store, err);
@@ -44,11 +49,11 @@ static const char *head_gemeente(const jr_fc_head *h)
     return h->gemeente[0] ? h->gemeente : NULL;
 }
 
-/* head_agb: the provider filter; a provider role bound to none filters on
- * "" and so sees nothing */
+/* head_agb: the provider filter: the asked provider, or an aanbieder's
+ * own; a provider role bound to none filters on "" and so sees nothing */
 static const char *head_agb(const jr_ctx *ctx, const jr_fc_head *h)
 {
-    return ctx->who.role == JR_ROLE_AANBIEDER ? h->agb : NULL;
+    return h->agb[0] || ctx->who.role == JR_ROLE_AANBIEDER ? h->agb : NULL;
 }
 
 static bool hide(const jr_fc_head *h, int64_t youths)
@@ -244,11 +249,11 @@ static void durations_free(void *p)
     figures_care_durations_free(p);
 }
 
-jr_status figures_care_durations(const jr_ctx *ctx, const char *gemeente, const jr_period *p,
-                                 jr_fc_durations *out, jr_error *err)
+jr_status figures_care_durations_for(const jr_ctx *ctx, const char *gemeente, const char *agb,
+                                     const jr_period *p, jr_fc_durations *out, jr_error *err)
 {
     memset(out, 0, sizeof *out);
-    jr_status rc = fc_begin(ctx, gemeente, p, &out->head, err);
+    jr_status rc = fc_begin(ctx, gemeente, agb, p, &out->head, err);
     if (rc != JR_OK)
         return rc;
     fc_items it = {0};
@@ -258,6 +263,12 @@ jr_status figures_care_durations(const jr_ctx *ctx, const char *gemeente, const 
         rc = group_days(&out->head, &it, &out->total, &out->by_voorziening, &out->n, err);
     free(it.v);
     return fc_end(ctx, rc, durations_free, out, err);
+}
+
+jr_status figures_care_durations(const jr_ctx *ctx, const char *gemeente, const jr_period *p,
+                                 jr_fc_durations *out, jr_error *err)
+{
+    return figures_care_durations_for(ctx, gemeente, NULL, p, out, err);
 }
 
 void figures_care_durations_free(jr_fc_durations *d)
@@ -291,11 +302,11 @@ static void waiting_free(void *p)
     figures_care_waiting_free(p);
 }
 
-jr_status figures_care_waiting(const jr_ctx *ctx, const char *gemeente, const jr_period *p,
-                               jr_fc_waiting *out, jr_error *err)
+jr_status figures_care_waiting_for(const jr_ctx *ctx, const char *gemeente, const char *agb,
+                                   const jr_period *p, jr_fc_waiting *out, jr_error *err)
 {
     memset(out, 0, sizeof *out);
-    jr_status rc = fc_begin(ctx, gemeente, p, &out->head, err);
+    jr_status rc = fc_begin(ctx, gemeente, agb, p, &out->head, err);
     if (rc != JR_OK)
         return rc;
     waiting_acc w = {{0}, {0}};
@@ -309,6 +320,12 @@ jr_status figures_care_waiting(const jr_ctx *ctx, const char *gemeente, const jr
     free(w.by_v.v);
     free(w.by_p.v);
     return fc_end(ctx, rc, waiting_free, out, err);
+}
+
+jr_status figures_care_waiting(const jr_ctx *ctx, const char *gemeente, const jr_period *p,
+                               jr_fc_waiting *out, jr_error *err)
+{
+    return figures_care_waiting_for(ctx, gemeente, NULL, p, out, err);
 }
 
 void figures_care_waiting_free(jr_fc_waiting *w)
@@ -453,16 +470,16 @@ static void endings_finish(jr_fc_endings *e)
     }
 }
 
-jr_status figures_care_endings(const jr_ctx *ctx, const char *gemeente, const jr_period *p,
-                               jr_fc_endings *out, jr_error *err)
+jr_status figures_care_endings_for(const jr_ctx *ctx, const char *gemeente, const char *agb,
+                                   const jr_period *p, jr_fc_endings *out, jr_error *err)
 {
     memset(out, 0, sizeof *out);
-    jr_status rc = fc_begin(ctx, gemeente, p, &out->head, err);
+    jr_status rc = fc_begin(ctx, gemeente, agb, p, &out->head, err);
     if (rc != JR_OK)
         return rc;
-    const char *gm = head_gemeente(&out->head), *agb = head_agb(ctx, &out->head);
+    const char *gm = head_gemeente(&out->head), *prov = head_agb(ctx, &out->head);
     endings_acc acc = {out, false};
-    rc = store_fc_care_stopped_each(ctx->store, gm, agb, p->first, p->last, ending_row, &acc, err);
+    rc = store_fc_care_stopped_each(ctx->store, gm, prov, p->first, p->last, ending_row, &acc, err);
     if (rc == JR_OK && acc.oom)
         rc = jr_fail(err, JR_ENOMEM, "out_of_memory", NULL, "Onvoldoende geheugen.");
     jr_period before;
@@ -472,10 +489,10 @@ jr_status figures_care_endings(const jr_ctx *ctx, const char *gemeente, const jr
             jr_fail(err, JR_EINVAL, "period_invalid", "periode",
                     "Periode %d ligt te vroeg voor een vergelijking met een jaar eerder.", p->year);
     if (rc == JR_OK)
-        rc = store_fc_care_stopped_each(ctx->store, gm, agb, before.first, p->first - 1,
+        rc = store_fc_care_stopped_each(ctx->store, gm, prov, before.first, p->first - 1,
                                         ended_youth_row, &ended, err);
     if (rc == JR_OK)
-        rc = store_fc_started_each(ctx->store, gm, agb, p->first, p->last, started_youth_row,
+        rc = store_fc_started_each(ctx->store, gm, prov, p->first, p->last, started_youth_row,
                                    &started, err);
     if (rc == JR_OK && (ended.oom || started.oom))
         rc = jr_fail(err, JR_ENOMEM, "out_of_memory", NULL, "Onvoldoende geheugen.");
@@ -486,6 +503,12 @@ jr_status figures_care_endings(const jr_ctx *ctx, const char *gemeente, const jr
     free(ended.v);
     free(started.v);
     return fc_end(ctx, rc, endings_free, out, err);
+}
+
+jr_status figures_care_endings(const jr_ctx *ctx, const char *gemeente, const jr_period *p,
+                               jr_fc_endings *out, jr_error *err)
+{
+    return figures_care_endings_for(ctx, gemeente, NULL, p, out, err);
 }
 
 void figures_care_endings_free(jr_fc_endings *e)
@@ -564,11 +587,12 @@ static void conc_free(void *p)
     figures_care_concentration_free(p);
 }
 
-jr_status figures_care_concentration(const jr_ctx *ctx, const char *gemeente, const jr_period *p,
-                                     jr_fc_concentration *out, jr_error *err)
+jr_status figures_care_concentration_for(const jr_ctx *ctx, const char *gemeente, const char *agb,
+                                         const jr_period *p, jr_fc_concentration *out,
+                                         jr_error *err)
 {
     memset(out, 0, sizeof *out);
-    jr_status rc = fc_begin(ctx, gemeente, p, &out->head, err);
+    jr_status rc = fc_begin(ctx, gemeente, agb, p, &out->head, err);
     if (rc != JR_OK)
         return rc;
     spend_items s = {.cat = ctx->cat};
@@ -598,6 +622,12 @@ jr_status figures_care_concentration(const jr_ctx *ctx, const char *gemeente, co
     free(amounts);
     free(s.v);
     return fc_end(ctx, rc, conc_free, out, err);
+}
+
+jr_status figures_care_concentration(const jr_ctx *ctx, const char *gemeente, const jr_period *p,
+                                     jr_fc_concentration *out, jr_error *err)
+{
+    return figures_care_concentration_for(ctx, gemeente, NULL, p, out, err);
 }
 
 void figures_care_concentration_free(jr_fc_concentration *c)
@@ -670,11 +700,11 @@ static void budget_free(void *p)
     figures_care_budget_free(p);
 }
 
-jr_status figures_care_budget(const jr_ctx *ctx, const char *gemeente, const jr_period *p,
-                              jr_fc_budget_use *out, jr_error *err)
+jr_status figures_care_budget_for(const jr_ctx *ctx, const char *gemeente, const char *agb,
+                                  const jr_period *p, jr_fc_budget_use *out, jr_error *err)
 {
     memset(out, 0, sizeof *out);
-    jr_status rc = fc_begin(ctx, gemeente, p, &out->head, err);
+    jr_status rc = fc_begin(ctx, gemeente, agb, p, &out->head, err);
     if (rc != JR_OK)
         return rc;
     budget_items b = {0};
@@ -703,6 +733,12 @@ jr_status figures_care_budget(const jr_ctx *ctx, const char *gemeente, const jr_
     free(youths);
     free(b.v);
     return fc_end(ctx, rc, budget_free, out, err);
+}
+
+jr_status figures_care_budget(const jr_ctx *ctx, const char *gemeente, const jr_period *p,
+                              jr_fc_budget_use *out, jr_error *err)
+{
+    return figures_care_budget_for(ctx, gemeente, NULL, p, out, err);
 }
 
 void figures_care_budget_free(jr_fc_budget_use *b)

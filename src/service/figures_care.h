@@ -19,6 +19,13 @@
  * and every figure of it zero), as stats_hidden says. Unknown municipality:
  * JR_EINVAL gemeente_unknown.
  *
+ * Provider filter (the _for functions' agb; NULL: every provider, or an
+ * aanbieder's own production): only the assignments and lines of that
+ * provider count, and head.agb names it. Refused as figures_provider
+ * (service/figures.h) refuses: JR_EINVAL aanbieder_unknown, or
+ * JR_EFORBIDDEN for an aanbieder asking another provider's. Hiding is the
+ * viewer's as without the filter.
+ *
  * Ownership: the caller owns *out; the arrays in it are allocated here and
  * released by the matching _free (which also takes a zeroed struct).
  */
@@ -39,7 +46,7 @@
 typedef struct {
     jr_period period;
     char gemeente[5]; /* "" for the region */
-    char agb[9];      /* a provider's own production; "" for all providers */
+    char agb[9];      /* one provider's production (asked, or an aanbieder's own); "" all */
     bool aggregate;   /* small groups are hidden */
     int64_t threshold;
 } jr_fc_head;
@@ -71,6 +78,8 @@ typedef struct {
  * total and per voorziening. */
 jr_status figures_care_durations(const jr_ctx *ctx, const char *gemeente, const jr_period *p,
                                  jr_fc_durations *out, jr_error *err);
+jr_status figures_care_durations_for(const jr_ctx *ctx, const char *gemeente, const char *agb,
+                                     const jr_period *p, jr_fc_durations *out, jr_error *err);
 void figures_care_durations_free(jr_fc_durations *d);
 
 typedef struct {
@@ -87,6 +96,8 @@ typedef struct {
  * total, per voorziening and per provider. */
 jr_status figures_care_waiting(const jr_ctx *ctx, const char *gemeente, const jr_period *p,
                                jr_fc_waiting *out, jr_error *err);
+jr_status figures_care_waiting_for(const jr_ctx *ctx, const char *gemeente, const char *agb,
+                                   const jr_period *p, jr_fc_waiting *out, jr_error *err);
 void figures_care_waiting_free(jr_fc_waiting *w);
 
 /* One iJw RedenBeeindiging. */
@@ -120,6 +131,8 @@ typedef struct {
  * re-entry above. */
 jr_status figures_care_endings(const jr_ctx *ctx, const char *gemeente, const jr_period *p,
                                jr_fc_endings *out, jr_error *err);
+jr_status figures_care_endings_for(const jr_ctx *ctx, const char *gemeente, const char *agb,
+                                   const jr_period *p, jr_fc_endings *out, jr_error *err);
 void figures_care_endings_free(jr_fc_endings *e);
 
 /* Provider concentration of one voorziening: unlike the other care figures,
@@ -150,6 +163,9 @@ typedef struct {
  * the HHI (stats_hhi) over those positive amounts. */
 jr_status figures_care_concentration(const jr_ctx *ctx, const char *gemeente, const jr_period *p,
                                      jr_fc_concentration *out, jr_error *err);
+jr_status figures_care_concentration_for(const jr_ctx *ctx, const char *gemeente, const char *agb,
+                                         const jr_period *p, jr_fc_concentration *out,
+                                         jr_error *err);
 void figures_care_concentration_free(jr_fc_concentration *c);
 
 /* Budget use of one keuzebudget (or "offerte"). */
@@ -175,6 +191,8 @@ typedef struct {
  * and in total. */
 jr_status figures_care_budget(const jr_ctx *ctx, const char *gemeente, const jr_period *p,
                               jr_fc_budget_use *out, jr_error *err);
+jr_status figures_care_budget_for(const jr_ctx *ctx, const char *gemeente, const char *agb,
+                                  const jr_period *p, jr_fc_budget_use *out, jr_error *err);
 void figures_care_budget_free(jr_fc_budget_use *b);
 
 #endif

@@ -71,7 +71,8 @@ jr_status report_council(const jr_ctx *ctx, const jr_period *period, const char 
 
     /* A council report is a publication: whoever makes it, its figures are
      * gathered as a lezer sees them (small groups hidden). The principal's
-     * own scope was checked above by figures_plan. */
+     * own scope was checked above by figures_plan. It covers the whole
+     * production: the figure functions without _for, no provider filter. */
     jr_ctx pub = *ctx;
     pub.who = (jr_principal){.role = JR_ROLE_LEZER};
     const jr_ctx *fc = &pub;

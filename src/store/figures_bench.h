@@ -108,11 +108,12 @@ typedef struct {
 } store_fb_youth;
 
 /* store_fb_expensive_each: the at most limit youths with the highest
- * accepted amount (ties by youth id) paid by gemeente (NULL: any), highest
- * first; youths whose amount is not above zero are left out. */
+ * accepted amount (ties by youth id) paid by gemeente (NULL: any) on the
+ * batches of provider agb (NULL: any), highest first; youths whose amount
+ * is not above zero are left out. */
 jr_status store_fb_expensive_each(jr_store *st, jr_month first, jr_month last, const char *gemeente,
-                                  int64_t limit, int (*fn)(void *ud, const void *row), void *ud,
-                                  jr_error *err);
+                                  const char *agb, int64_t limit,
+                                  int (*fn)(void *ud, const void *row), void *ud, jr_error *err);
 
 /* One assignment behind a youth's amount. */
 typedef struct {
@@ -131,9 +132,10 @@ typedef struct {
 
 /* store_fb_youth_assignments_each: the assignments of youth_id with
  * accepted lines in the batches of months first..last paid by gemeente
- * (NULL: any), highest amount first (ties by number). */
+ * (NULL: any) of provider agb (NULL: any), highest amount first (ties by
+ * number). */
 jr_status store_fb_youth_assignments_each(jr_store *st, int64_t youth_id, jr_month first,
-                                          jr_month last, const char *gemeente,
+                                          jr_month last, const char *gemeente, const char *agb,
                                           int (*fn)(void *ud, const void *row), void *ud,
                                           jr_error *err);
 

@@ -617,6 +617,24 @@ async function suite() {
       const csvText = readFileSync(await csv.path(), 'utf8');
       assert.match(csvText, /^\uFEFFAGB;Aanbieder;Uitgaven;/, 'the CSV starts with its header');
       await shot('monitor-gemeente');
+      // the aanbieder filter: asked of the API, every figure that provider's (scope.agb)
+      const sp = await api(`/api/v1/figures/spending?period=2025-Q2&gemeente=${facts.gemeente1}`);
+      const prov = sp.spending.by_provider[0].code;
+      await page.selectOption('#aanbieder', prov);
+      await page.click('#tonen');
+      await page.waitForFunction((a) => new URLSearchParams(location.search).get('aanbieder') === a && document.querySelector('#melding-aanbieder'), prov);
+      assert.ok(requested.some((u) => u.includes('/api/v1/figures/volume?') && u.includes(`aanbieder=${prov}`)), 'the API is asked with ?aanbieder=');
+      const pvol = await api(`/api/v1/figures/volume?period=2025-Q2&gemeente=${facts.gemeente1}&aanbieder=${prov}`);
+      assert.equal(pvol.scope.agb, prov);
+      const pwant = typeof pvol.now.youths === 'string' ? pvol.now.youths : Number(pvol.now.youths).toLocaleString('nl-NL');
+      assert.equal(await text('#kpi-jeugdigen .kpi-value'), pwant, 'the card shows the provider\'s youths in care');
+      assert.equal(await page.locator('#tabel-aanbieders tbody tr').count(), 1, 'one provider\'s spending');
+      assert.ok((await text('#tabel-aanbieders tbody tr')).includes(prov));
+      assert.ok((await page.locator('#export-xlsx').getAttribute('href')).includes(`aanbieder=${prov}`), 'the workbook with the same filter');
+      assert.ok(!(await page.locator('#rapport-pdf').getAttribute('href')).includes('aanbieder'), 'the council report stays every provider\'s');
+      await page.selectOption('#aanbieder', '');
+      await page.click('#tonen');
+      await page.waitForFunction(() => !new URLSearchParams(location.search).get('aanbieder') && !document.querySelector('#melding-aanbieder') && document.querySelector('#kerncijfers'));
       // the filter: another period
       await page.fill('#periode', '2025');
       await page.click('#tonen');
@@ -730,6 +748,11 @@ async function suite() {
       await page.waitForFunction((a) => new URLSearchParams(location.search).get('aanbieder') === a && document.querySelector('#kerncijfers'), agb);
       assert.ok(requested.some((u) => u.includes('/api/v1/figures/durations?') && u.includes(`aanbieder=${agb}`)), 'the API is asked with ?aanbieder=');
       assert.deepEqual(await page.locator('#tabel-wachttijd-aanbieder tbody tr').evaluateAll((l) => l.map((r) => r.dataset.agb)), [agb]);
+      // the API applied it to every figure: the key figures are that provider's
+      assert.match(await text('#melding-aanbieder'), /alle cijfers gelden alleen voor de productie van deze aanbieder/);
+      const pwait = await api(`/api/v1/figures/waiting?${q}&aanbieder=${agb}`);
+      assert.equal(pwait.scope.agb, agb);
+      assert.equal(await text('#kpi-wachttijd .kpi-value'), dayText(pwait.total.median_days), 'the provider\'s median waiting time');
       await page.selectOption('#aanbieder', '');
       await page.click('#tonen');
       await page.waitForFunction(() => !new URLSearchParams(location.search).get('aanbieder') && document.querySelector('#kerncijfers'));

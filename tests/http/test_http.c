@@ -1132,6 +1132,24 @@ static const matrix_row matrix[] = {
      "/api/v1/figures/budget?period=2025-H2",
      NULL,
      {200, 200, 200, 200, 200, 200, 200, 200}},
+    /* the provider filter: any reading role, an aanbieder its own only; an unknown AGB 400
+       (an aanbieder gets 403 before the store is asked) */
+    {"GET",
+     "/api/v1/figures/volume?period=2025&aanbieder={P1}",
+     NULL,
+     {200, 200, 200, 200, 200, 200, 403, 200}},
+    {"GET",
+     "/api/v1/figures/waiting?period=2025&gemeente=0148&aanbieder={P2}",
+     NULL,
+     {200, 200, 200, 200, 200, 403, 200, 200}},
+    {"GET",
+     "/api/v1/figures/spending?period=2025&aanbieder=99999999",
+     NULL,
+     {400, 400, 400, 400, 400, 403, 403, 400}},
+    {"GET",
+     "/api/v1/figures/quotes?period=2025&aanbieder=123",
+     NULL,
+     {400, 400, 400, 400, 400, 400, 400, 400}},
     {"PUT",
      "/api/v1/budgets/0193/2025/ambulant",
      "{\"amount_cents\": 12345600, \"taakveld\": \"6.72\"}",
@@ -1176,6 +1194,10 @@ static const matrix_row matrix[] = {
      "/api/v1/figures/expensive?period=2025&gemeente=0193&limit=101",
      NULL,
      {400, 400, 400, 400, 400, 400, 400, 400}},
+    {"GET",
+     "/api/v1/figures/expensive?period=2025&gemeente=0193&aanbieder={P1}",
+     NULL,
+     {200, 200, 200, 403, 200, 403, 403, 403}},
     /* the council report: every reading role but a provider's, any municipality (the
        figures as a lezer sees them) */
     {"GET",
@@ -1205,6 +1227,10 @@ static const matrix_row matrix[] = {
      "/api/v1/exports/expensive?period=2025&gemeente=0193",
      NULL,
      {200, 200, 200, 403, 200, 403, 403, 403}},
+    {"GET",
+     "/api/v1/exports/durations?period=2025&aanbieder={P2}&format=csv",
+     NULL,
+     {200, 200, 200, 200, 200, 403, 200, 200}},
     {"GET",
      "/api/v1/exports/control?period=2025&format=csv",
      NULL,
@@ -1548,6 +1574,129 @@ static void test_figures_routes(void **state)
         assert_error_shape(expect_status(req(RSJ, "GET", path, NULL), 400), "period_invalid",
                            "period");
     }
+}
+
+/* dump_at: the JSON at path (segments split by '.') of r's answer, as sorted text (the
+ * caller frees it) */
+static char *dump_at(const resp *r, const char *path)
+{
+    json_t *o = r->json;
+    char buf[64];
+    snprintf(buf, sizeof buf, "%s", path);
+    for (char *save = NULL, *k = strtok_r(buf, ".", &save); o && k; k = strtok_r(NULL, ".", &save))
+        o = json_object_get(o, k);
+    if (!o)
+        fail_msg("no %s in the answer", path);
+    char *text = json_dumps(o, JSON_SORT_KEYS);
+    assert_non_null(text);
+    return text;
+}
+
+/* the provider filter (?aanbieder=AGB): rsj asking P1's production gets exactly what
+ * aanbieder1 sees of its own, other numbers than the whole region's, with scope.agb saying
+ * so; the region beside a municipality is filtered alike; an unknown AGB is 400
+ * aanbieder_unknown, another provider's asked by an aanbieder 403; the benchmark has no
+ * provider filter */
+static void test_figures_provider_filter(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *figure, *part;
+    } sets[] = {{"volume", "now"}, {"spending", "spending"}, {"durations", "total"}};
+    for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++) {
+        char all[96], filtered[128];
+        snprintf(all, sizeof all, "/api/v1/figures/%s?period=2025", sets[i].figure);
+        snprintf(filtered, sizeof filtered, "%s&aanbieder=%s", all, F.p1);
+        resp *r = expect_status(req(RSJ, "GET", filtered, NULL), 200);
+        assert_string_equal(hc_jstr(hc_jget(r, "scope"), "agb"), F.p1);
+        char *rsj_p1 = dump_at(r, sets[i].part);
+        /* what aanbieder1 sees of its own production, asked with and without the filter */
+        r = expect_status(req(A1, "GET", all, NULL), 200);
+        assert_string_equal(hc_jstr(hc_jget(r, "scope"), "agb"), F.p1);
+        char *own = dump_at(r, sets[i].part);
+        assert_string_equal(rsj_p1, own);
+        r = expect_status(req(A1, "GET", filtered, NULL), 200);
+        char *own_asked = dump_at(r, sets[i].part);
+        assert_string_equal(rsj_p1, own_asked);
+        /* and not what the whole region holds */
+        r = expect_status(req(RSJ, "GET", all, NULL), 200);
+        assert_true(json_is_null(json_object_get(hc_jget(r, "scope"), "agb")));
+        char *everyone = dump_at(r, sets[i].part);
+        assert_string_not_equal(rsj_p1, everyone);
+        free(rsj_p1);
+        free(own);
+        free(own_asked);
+        free(everyone);
+        /* aanbieder1 asking aanbieder2's production */
+        snprintf(filtered, sizeof filtered, "%s&aanbieder=%s", all, F.p2);
+        assert_error_shape(expect_status(req(A1, "GET", filtered, NULL), 403), "forbidden",
+                           "aanbieder");
+        /* an AGB that is no provider, or no AGB at all */
+        snprintf(filtered, sizeof filtered, "%s&aanbieder=99999999", all);
+        r = expect_status(req(RSJ, "GET", filtered, NULL), 400);
+        assert_error_shape(r, "aanbieder_unknown", "aanbieder");
+        assert_non_null(strstr(hc_jstr(r->json, "message"), "99999999"));
+        snprintf(filtered, sizeof filtered, "%s&aanbieder=7300", all);
+        assert_error_shape(expect_status(req(LEZ, "GET", filtered, NULL), 400), "aanbieder_unknown",
+                           "aanbieder");
+    }
+
+    /* a municipality with the region beside it: both P1's only (like with like); the region's
+       is what aanbieder1 sees of its own in the whole region, Zwolle's what Zwolle's own
+       controller sees of P1 there */
+    resp *r =
+        expect_status(reqf(RSJ, "GET", NULL,
+                           "/api/v1/figures/volume?period=2025&gemeente=0193&aanbieder=%s", F.p1),
+                      200);
+    assert_string_equal(hc_jstr(hc_jget(r, "scope"), "agb"), F.p1);
+    assert_string_equal(hc_jstr(json_object_get(hc_jget(r, "region"), "scope"), "agb"), F.p1);
+    char *zwolle = dump_at(r, "now"), *beside = dump_at(r, "region.now");
+    r = expect_status(req(A1, "GET", "/api/v1/figures/volume?period=2025", NULL), 200);
+    char *own = dump_at(r, "now");
+    assert_string_equal(beside, own);
+    r = expect_status(
+        reqf(G1, "GET", NULL, "/api/v1/figures/volume?period=2025&aanbieder=%s", F.p1), 200);
+    assert_string_equal(hc_jstr(hc_jget(r, "scope"), "gemeente"), "0193");
+    assert_string_equal(hc_jstr(json_object_get(hc_jget(r, "region"), "scope"), "agb"), F.p1);
+    char *g1 = dump_at(r, "now");
+    assert_string_equal(zwolle, g1);
+    free(zwolle);
+    free(beside);
+    free(own);
+    free(g1);
+
+    /* the care figures and the bench figures name the filter too; the benchmark has none */
+    r = expect_status(
+        reqf(RSJ, "GET", NULL, "/api/v1/figures/quotes?period=2025&aanbieder=%s", F.p1), 200);
+    assert_string_equal(hc_jstr(hc_jget(r, "scope"), "agb"), F.p1);
+    json_t *prov = hc_jget(r, "by_provider");
+    for (size_t i = 0; i < json_array_size(prov); i++)
+        assert_string_equal(hc_jstr(json_array_get(prov, i), "code"), F.p1);
+    r = expect_status(
+        reqf(RSJ, "GET", NULL, "/api/v1/figures/waiting?period=2025&aanbieder=%s", F.p2), 200);
+    assert_string_equal(hc_jstr(hc_jget(r, "scope"), "agb"), F.p2);
+    prov = hc_jget(r, "by_provider");
+    for (size_t i = 0; i < json_array_size(prov); i++)
+        assert_string_equal(hc_jstr(json_array_get(prov, i), "key"), F.p2);
+    r = expect_status(
+        reqf(RSJ, "GET", NULL, "/api/v1/figures/benchmark?period=2025&aanbieder=%s", F.p1), 200);
+    assert_true(json_is_null(json_object_get(hc_jget(r, "scope"), "agb")));
+
+    /* the export: the same filter, named in the file */
+    r = expect_status(reqf(RSJ, "GET", NULL,
+                           "/api/v1/exports/spending?period=2025&aanbieder=%s&format=csv&table="
+                           "uitgaven-aanbieder",
+                           F.p1),
+                      200);
+    char want[96];
+    snprintf(want, sizeof want, "spending-uitgaven-aanbieder-regio-%s-2025.csv", F.p1);
+    assert_non_null(strstr(hc_header(r, "Content-Disposition"), want));
+    assert_non_null(strstr(r->body, F.p1));
+    assert_null(strstr(r->body, F.p2));
+    assert_error_shape(
+        expect_status(req(RSJ, "GET", "/api/v1/exports/monitor?period=2025&aanbieder=1", NULL),
+                      400),
+        "aanbieder_unknown", "aanbieder");
 }
 
 /* ---- the OpenAPI description and the router agree ------------------------------------------ */
@@ -2028,6 +2177,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_teardown(test_authorization_matrix, hc_free_responses),
         cmocka_unit_test_teardown(test_happy_path, hc_free_responses),
         cmocka_unit_test_teardown(test_figures_routes, hc_free_responses),
+        cmocka_unit_test_teardown(test_figures_provider_filter, hc_free_responses),
         cmocka_unit_test_teardown(test_budget_routes, hc_free_responses),
         cmocka_unit_test_teardown(test_openapi_routes, hc_free_responses),
         cmocka_unit_test_teardown(test_report_route, hc_free_responses),

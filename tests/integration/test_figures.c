@@ -590,6 +590,127 @@ static void aanbieder_sees_its_own_production(void **state)
     free(s);
 }
 
+/* The provider filter (figures_*_for), asked by the system for Zwolle in
+ * 2025-Q2; the region beside it is filtered alike.
+ * Provider A in Zwolle: a1 (Z1) and a3 (Z2) run in the quarter (a4 starts
+ * in July, a6 is last year's, a8 withdrawn): 2 active, youths 2, none
+ * started (a1 in March, a3 in January), a3 ended (care stop 15 May): 1.
+ * A's region adds Deventer's a7 (V2, ended 31 May): 3, 3, 0, 2. 2024-Q2:
+ * a6 (Z3, Zwolle, started 1 April 2024): 1, 1, 1, 0 in both.
+ * A's referrals in the quarter: the one of a8 (1 April, 01, KB1), in
+ * Zwolle: 1 (the huisarts's of 20 April led to no assignment).
+ * A's lines paid by Zwolle: L1 81000 + L2 81000 + C2 -81000 + L3 23264 +
+ * L6 81000 = 185264 (none in Deventer: the region's is the same); youths
+ * Z1, Z2 and assignments a1, a3: 2 each, so 92632 per youth and per
+ * assignment; against L10 62400 a year before: +196.90 % -> 1969; per
+ * product 45F01 23264, 45F02 162000; one provider, A.
+ * Provider B in Zwolle: a2 (Z1, started 1 May): 1, 1, 1, 0; its referral
+ * of 1 May (01, KB2): 1; L4 45695. B's region adds a5 (V1, started 10
+ * April): 2, 2, 2, 0; referrals 2; 45695 + L7 34896 = 80591. */
+static void a_provider_filter_narrows_to_its_production(void **state)
+{
+    fx *f = *state;
+    jr_figures_volume v;
+    assert_ok(figures_volume_for(&f->ctx, &f->q2, ZWOLLE, AGB_A, &v, err));
+    assert_string_equal(v.scope.gemeente, ZWOLLE);
+    assert_string_equal(v.scope.agb, AGB_A);
+    assert_string_equal(v.region.agb, AGB_A);
+    assert_volume(&v.now, 2, 2, 0, 1);
+    assert_i64_equal(v.now.per_thousand_x10, 1); /* 2 / 27,800 * 1,000 = 0.072 */
+    assert_volume(&v.prev, 1, 1, 1, 0);
+    assert_volume(&v.region_now, 3, 3, 0, 2);
+    assert_volume(&v.region_prev, 1, 1, 1, 0);
+    /* the same as provider A itself sees of its own production */
+    jr_ctx a = as(f, JR_ROLE_AANBIEDER, NULL, AGB_A);
+    jr_figures_volume own;
+    assert_ok(figures_volume(&a, &f->q2, ZWOLLE, &own, err));
+    assert_volume(&own.now, 2, 2, 0, 1);
+    assert_i64_equal(own.now.per_thousand_x10, v.now.per_thousand_x10);
+    assert_volume(&own.region_now, 3, 3, 0, 2);
+    assert_ok(figures_volume_for(&a, &f->q2, ZWOLLE, AGB_A, &own, err)); /* its own, asked */
+    assert_volume(&own.now, 2, 2, 0, 1);
+    assert_ok(figures_volume_for(&f->ctx, &f->q2, ZWOLLE, AGB_B, &v, err));
+    assert_volume(&v.now, 1, 1, 1, 0);
+    assert_volume(&v.region_now, 2, 2, 2, 0);
+    /* no filter: every provider (the figures of the first test) */
+    assert_ok(figures_volume_for(&f->ctx, &f->q2, ZWOLLE, NULL, &v, err));
+    assert_string_equal(v.scope.agb, "");
+    assert_volume(&v.now, 2, 3, 1, 1);
+
+    jr_figures_referrals r;
+    assert_ok(figures_referrals_for(&f->ctx, &f->q2, ZWOLLE, AGB_A, &r, err));
+    assert_count(r.now.total, 1);
+    assert_group(r.now.by_referrer, JR_FIG_REFERRER_TYPES, "01", 1);
+    assert_group(r.now.by_referrer, JR_FIG_REFERRER_TYPES, "02", 0);
+    assert_group(r.now.by_route, JR_FIG_ROUTES, "KB1", 1);
+    assert_count(r.region_now.total, 1);
+    assert_ok(figures_referrals_for(&f->ctx, &f->q2, ZWOLLE, AGB_B, &r, err));
+    assert_count(r.now.total, 1);
+    assert_group(r.now.by_route, JR_FIG_ROUTES, "KB2", 1);
+    assert_count(r.region_now.total, 2);
+
+    jr_figures_spending *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    assert_ok(figures_spending_for(&f->ctx, &f->q2, ZWOLLE, AGB_A, s, err));
+    assert_string_equal(s->scope.agb, AGB_A);
+    assert_i64_equal(s->spend.total, 185264);
+    assert_i64_equal(s->spend.total_prev, 62400);
+    assert_i64_equal(s->spend.growth_x10, 1969);
+    assert_count(s->spend.youths, 2);
+    assert_i64_equal(s->spend.assignments, 2);
+    assert_i64_equal(s->spend.per_youth, 92632);
+    assert_i64_equal(s->spend.per_assignment, 92632);
+    assert_int_equal(s->spend.nproducts, 2);
+    assert_i64_equal(group(s->spend.by_product, 2, "45F01")->now, 23264);
+    assert_i64_equal(group(s->spend.by_product, 2, "45F02")->now, 162000);
+    assert_int_equal(s->spend.nproviders, 1);
+    assert_string_equal(s->spend.by_provider[0].code, AGB_A);
+    assert_i64_equal(s->region_spend.total, 185264);
+    figures_spending_free(s);
+    assert_ok(figures_spending_for(&f->ctx, &f->q2, ZWOLLE, AGB_B, s, err));
+    assert_i64_equal(s->spend.total, 45695);
+    assert_false(s->spend.has_growth);
+    assert_i64_equal(s->region_spend.total, 80591);
+    figures_spending_free(s);
+
+    /* a filter narrows, the hiding stays the viewer's: Zwolle's controller
+       sees B's Zwolle whole (1 youth) and B's region hidden (Z1, V1) */
+    jr_ctx g = as(f, JR_ROLE_GEMEENTE, ZWOLLE, NULL);
+    assert_ok(figures_spending_for(&g, &f->q2, NULL, AGB_B, s, err));
+    assert_string_equal(s->scope.gemeente, ZWOLLE);
+    assert_count(s->spend.youths, 1);
+    assert_hidden(s->region_spend.youths);
+    assert_i64_equal(s->region_spend.total, 80591);
+    figures_spending_free(s);
+    free(s);
+}
+
+/* An unknown provider is refused (not 8 digits, or no provider of the
+ * store), and so is an aanbieder asking another provider's production. */
+static void an_unknown_or_foreign_provider_is_refused(void **state)
+{
+    fx *f = *state;
+    jr_figures_volume v;
+    static const char *const unknown[] = {"11111111", "1234", "1234567x", ""};
+    for (size_t i = 0; i < sizeof unknown / sizeof unknown[0]; i++) {
+        jr_error e;
+        jr_error_clear(&e);
+        assert_int_equal(figures_volume_for(&f->ctx, &f->q2, NULL, unknown[i], &v, &e), JR_EINVAL);
+        assert_string_equal(e.code, "aanbieder_unknown");
+        assert_string_equal(e.field, "aanbieder");
+    }
+    jr_ctx a = as(f, JR_ROLE_AANBIEDER, NULL, AGB_A);
+    jr_error e;
+    jr_error_clear(&e);
+    assert_int_equal(figures_volume_for(&a, &f->q2, NULL, AGB_B, &v, &e), JR_EFORBIDDEN);
+    assert_string_equal(e.field, "aanbieder");
+    /* an unknown one too, without saying whether it exists */
+    jr_error_clear(&e);
+    assert_int_equal(
+        figures_referrals_for(&a, &f->q2, NULL, "11111111", &(jr_figures_referrals){0}, &e),
+        JR_EFORBIDDEN);
+}
+
 /* A reader sees every municipality and the region, with each count of
  * youths from 1 to 9 hidden (and the rates and averages on it); amounts
  * and zero counts show. */
@@ -709,6 +830,8 @@ int main(void)
         cmocka_unit_test(gemeente_sees_its_own_and_the_region_hidden),
         cmocka_unit_test(aanbieder_sees_its_own_production),
         cmocka_unit_test(lezer_sees_aggregates_with_small_groups_hidden),
+        cmocka_unit_test(a_provider_filter_narrows_to_its_production),
+        cmocka_unit_test(an_unknown_or_foreign_provider_is_refused),
         cmocka_unit_test(unknown_municipality_and_early_period_are_refused),
         cmocka_unit_test(a_monthly_import_keeps_the_figures_current),
     };

@@ -364,6 +364,54 @@ static void expensive_youths_are_audited_and_refused_to_others(void **state)
     assert_int_equal(n, 1); /* refusals read nothing and write nothing */
 }
 
+static int audit_provider(void *ud, const void *row)
+{
+    const jr_audit_row *a = row;
+    if (strcmp(a->action, "cijfers.duurste_jeugdigen") == 0 && strstr(a->detail, AGB_B))
+        (*(int *)ud)++;
+    return 0;
+}
+
+/* The most expensive youths at one provider in 2025-Q2 (figures_expensive_for),
+ * asked by rsj: B's lines are L4 only (V1, Deventer, 34896 on a4): one
+ * youth in the region, none paid by Zwolle. A's region: Z1 81000 (L1, a1),
+ * Z2 23264 (L2, a2), Z3 11632 (L3, a3); limit 2: Z1 and Z2. The audit row
+ * names the provider; an unknown one is refused and writes nothing. */
+static void expensive_youths_of_one_provider(void **state)
+{
+    fx *f = *state;
+    jr_ctx c = as(f, JR_ROLE_RSJ, NULL, NULL);
+    jr_figures_expensive e;
+    assert_ok(figures_expensive_for(&c, &f->q2, NULL, AGB_B, 0, &e, err));
+    assert_string_equal(e.agb, AGB_B);
+    assert_int_equal(e.n, 1);
+    assert_string_equal(e.youths[0].bsn, V1);
+    assert_i64_equal(e.youths[0].cents, 34896);
+    assert_int_equal(e.youths[0].nassignments, 1);
+    assert_string_equal(e.youths[0].assignments[0].number, f->a[4]);
+    assert_string_equal(e.youths[0].assignments[0].agb, AGB_B);
+    figures_expensive_free(&e);
+    assert_ok(figures_expensive_for(&c, &f->q2, ZWOLLE, AGB_B, 0, &e, err));
+    assert_int_equal(e.n, 0);
+    figures_expensive_free(&e);
+    assert_ok(figures_expensive_for(&c, &f->q2, NULL, AGB_A, 2, &e, err));
+    assert_int_equal(e.n, 2);
+    assert_string_equal(e.youths[0].bsn, Z1);
+    assert_i64_equal(e.youths[0].cents, 81000);
+    assert_string_equal(e.youths[1].bsn, Z2);
+    assert_i64_equal(e.youths[1].cents, 23264);
+    figures_expensive_free(&e);
+    int n = 0;
+    jr_ctx sys = as(f, JR_ROLE_SYSTEM, NULL, NULL);
+    assert_ok(audit_list(&sys, NULL, NULL, NULL, 50, audit_provider, &n, err));
+    assert_int_equal(n, 2); /* the two asks of B */
+    jr_error er;
+    jr_error_clear(&er);
+    assert_int_equal(figures_expensive_for(&c, &f->q2, NULL, "11111111", 0, &e, &er), JR_EINVAL);
+    assert_err_code(&er, "aanbieder_unknown");
+    figures_expensive_free(&e);
+}
+
 /* ---- ambulantisering ----
  *
  * Zwolle, 2025-Q2, as rsj: every assignment is a budget assignment (iJw
@@ -474,6 +522,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(ambulantisering_per_month, setup, teardown),
         cmocka_unit_test_setup_teardown(quotes_requested_answered_and_decided, setup, teardown),
         cmocka_unit_test_setup_teardown(benchmark_hides_at_threshold_minus_one, setup, teardown),
+        cmocka_unit_test_setup_teardown(expensive_youths_of_one_provider, setup, teardown),
         cmocka_unit_test_setup_teardown(expensive_youths_are_audited_and_refused_to_others, setup,
                                         teardown),
     };

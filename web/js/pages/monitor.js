@@ -4,17 +4,28 @@
 // period a year earlier and the region's, as key figures, Chart.js charts
 // (Debian's libjs-chart.js, /vendor/chart/) and tables; a provider's
 // spending drills down to the declaration lines behind it
-// (GET /api/v1/settlements/lines, month by month). Small groups come from
-// the API as text ("< 10") and are shown as such.
+// (GET /api/v1/settlements/lines, month by month). The aanbieder filter
+// (filled from GET /api/v1/providers) goes to the API as ?aanbieder=AGB:
+// the figures, and the region's beside them, are then that provider's
+// production (scope.agb says so); the council report stays every
+// provider's. Small groups come from the API as text ("< 10") and are
+// shown as such.
 import { get, query, listItems, clearErrors, showError, setFieldError } from '../api.js';
 import { initPage } from '../nav.js';
-import { municipalityMap } from '../data.js';
+import { municipalityMap, providerMap } from '../data.js';
 import { el, euro, date, badge, table, number as fmtNumber, params, attachValidation } from '../format.js';
 
 const $ = (id) => document.getElementById(id);
 const PERIOD_RE = /^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?$/;
 let user = null;
+let pm = new Map(); // agb -> provider
 const charts = [];
+
+// providerName: "Jeugdzorg De Linde (73000001)", or the AGB alone
+function providerName(agb) {
+  const p = pm.get(agb);
+  return p && p.name ? `${p.name} (${agb})` : agb;
+}
 
 // tenths: 123 -> "12,3"; null -> "–"
 function tenths(v) {
@@ -107,20 +118,24 @@ async function load() {
     return;
   }
   const g = $('gemeente').value;
-  history.replaceState(null, '', `?${new URLSearchParams({ periode: p, ...(g ? { gemeente: g } : {}) })}`);
+  const agb = user.role === 'aanbieder' ? '' : $('aanbieder').value; // a provider's own is implied
+  history.replaceState(null, '', `?${new URLSearchParams({ periode: p, ...(g ? { gemeente: g } : {}), ...(agb ? { aanbieder: agb } : {}) })}`);
   $('drill').classList.add('d-none');
   while (charts.length) charts.pop().destroy();
   const out = $('monitor');
   out.replaceChildren(el('p', { class: 'text-muted', text: 'Laden…' }));
   try {
-    const q = query({ period: p, gemeente: g });
+    const q = query({ period: p, gemeente: g, aanbieder: agb });
     // the council report of the same municipality and period (not for a
-    // provider: it covers every provider)
+    // provider: it covers every provider, also when one is chosen here)
     const pdf = $('rapport-pdf');
-    pdf.href = `/api/v1/reports/council${q}`;
+    pdf.href = `/api/v1/reports/council${query({ period: p, gemeente: g })}`;
     pdf.classList.toggle('d-none', user.role === 'aanbieder');
+    pdf.title = agb
+      ? 'De raadsrapportage van deze gemeente (of de regio) en periode als PDF, over alle aanbieders; kleine groepen verborgen'
+      : 'De raadsrapportage van deze gemeente (of de regio) en periode als PDF; kleine groepen verborgen';
     $('export-xlsx').href = `/api/v1/exports/monitor${q}`;
-    $('export-csv').href = `/api/v1/exports/spending${query({ period: p, gemeente: g, format: 'csv', table: 'uitgaven-aanbieder' })}`;
+    $('export-csv').href = `/api/v1/exports/spending${query({ period: p, gemeente: g, aanbieder: agb, format: 'csv', table: 'uitgaven-aanbieder' })}`;
     const [vol, ref, sp] = await Promise.all([
       get(`/api/v1/figures/volume${q}`), get(`/api/v1/figures/referrals${q}`), get(`/api/v1/figures/spending${q}`)]);
     const where = vol.scope && vol.scope.name ? vol.scope.name : 'de regio';
@@ -176,8 +191,14 @@ async function load() {
       { label: p, value: (x) => count(x.count), class: 'amount' },
     ], (ref.now || {}).by_referrer || [], { caption: 'Verwijzingen per verwijzer', class: 'w-auto' });
     referrers.id = 'tabel-verwijzers';
+    // the provider the API filtered on (an aanbieder's own needs no note)
+    const filtered = vol.scope && vol.scope.agb && user.role !== 'aanbieder' ? vol.scope.agb : '';
+    const note = filtered
+      ? el('p', { class: 'alert alert-info small', role: 'status', id: 'melding-aanbieder',
+        text: `Gefilterd op aanbieder ${providerName(filtered)}: alle cijfers hieronder, ook die van de regio ernaast, gelden alleen voor de productie van deze aanbieder. De raadsrapportage gaat over alle aanbieders.` })
+      : '';
     out.replaceChildren(
-      el('h2', { class: 'h4', text: `${where}, ${p}` }), cards,
+      el('h2', { class: 'h4', text: `${where}, ${p}${filtered ? ` · ${providerName(filtered)}` : ''}` }), note, cards,
       el('div', { class: 'row g-4 mb-4' }, spendChart.block, refChart.block),
       el('h3', { class: 'h5', text: 'Uitgaven per aanbieder' }), providers,
       el('h3', { class: 'h5 mt-3', text: 'Verwijzingen per verwijzer' }), referrers);
@@ -194,10 +215,15 @@ async function start() {
   if (!user) return;
   const form = $('form-monitor');
   attachValidation(form, setFieldError);
-  const mm = await municipalityMap();
+  let mm;
+  [mm, pm] = await Promise.all([municipalityMap(), providerMap()]);
   const sel = $('gemeente');
   for (const [cbs, name] of [...mm.entries()].sort((a, b) => a[1].localeCompare(b[1], 'nl'))) {
     sel.append(el('option', { value: cbs, text: `${name} (${cbs})` }));
+  }
+  const provSel = $('aanbieder');
+  for (const [agb, pr] of [...pm.entries()].sort((a, b) => (a[1].name || '').localeCompare(b[1].name || '', 'nl'))) {
+    provSel.append(el('option', { value: agb, text: providerName(agb) || pr.name }));
   }
   if ((user.role === 'toegang' || user.role === 'gemeente') && user.gemeente) {
     // its own municipality first; another one shows as a lezer sees it
@@ -205,10 +231,17 @@ async function start() {
   }
   if (user.role === 'aanbieder') {
     sel.disabled = true; // a provider sees its own production across the region
+    provSel.replaceChildren(el('option', { value: user.agb || '', text: providerName(user.agb) || 'Uw eigen productie' }));
+    provSel.disabled = true;
   }
   const q = params();
   $('periode').value = q.get('periode') || String(new Date().getFullYear() - 1);
   if (q.get('gemeente') && !sel.disabled) sel.value = q.get('gemeente');
+  if (q.get('aanbieder') && !provSel.disabled) {
+    const a = q.get('aanbieder');
+    if (![...provSel.options].some((o) => o.value === a)) provSel.append(el('option', { value: a, text: providerName(a) }));
+    provSel.value = a;
+  }
   if (!sel.value && (user.role === 'toegang' || user.role === 'gemeente')) sel.value = user.gemeente || '';
   form.addEventListener('submit', (ev) => { ev.preventDefault(); load(); });
   $('drill-sluiten').addEventListener('click', () => $('drill').classList.add('d-none'));

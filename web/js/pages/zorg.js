@@ -12,10 +12,12 @@
 // Filters: period and gemeente go to the API; the voorziening filters the
 // rows that have one on the page (the care figures name a keuzebudget,
 // "offerte" or a product code, mapped to the spending's voorziening through
-// the catalog); the aanbieder goes to the API as ?aanbieder=AGB and, as long
-// as the answer's scope does not show it was applied, filters the rows that
-// carry an AGB on the page. Small groups come from the API as text ("< 10")
-// or as null with a hidden flag, and are shown as "< 10".
+// the catalog); the aanbieder goes to the API as ?aanbieder=AGB, which
+// narrows every figure (and the most expensive youths) to that provider's
+// production and says so in scope.agb; should an answer not show it was
+// applied, the page filters the rows that carry an AGB instead. Small groups
+// come from the API as text ("< 10") or as null with a hidden flag, and are
+// shown as "< 10".
 import { get, query, clearErrors, showError, setFieldError } from '../api.js';
 import { initPage } from '../nav.js';
 import { municipalityMap, catalog, providerMap, productByCode } from '../data.js';
@@ -555,7 +557,9 @@ function expensiveSection() {
     return sec;
   }
   const ex = view.expensive;
-  const matches = (a) => vzMatch(a.product) && agbMatch(a.agb);
+  // the API counted the chosen provider's lines only: amounts and assignments are its own
+  const exAgb = !!view.agb && ex.agb === view.agb;
+  const matches = (a) => vzMatch(a.product) && (exAgb || agbMatch(a.agb));
   const rows = (ex.youths || []).map((y, i) => ({ ...y, rank: i + 1 })).filter((y) => (!view.vz && !view.agb) || (y.assignments || []).some(matches));
   const detail = el('div', { id: 'duurste-detail', class: 'mt-3', 'aria-live': 'polite' });
   const open = (y, tr) => {
@@ -580,9 +584,13 @@ function expensiveSection() {
       tr.querySelector('.js-open').setAttribute('aria-label', `Toewijzingen van de jeugdige op plaats ${y.rank}`);
     },
   });
-  sec.append(t,
-    (view.vz || view.agb) && rows.length ? el('p', { class: 'small text-muted', text: 'Alleen jeugdigen met een toewijzing die bij de filters past; het bedrag is dat van al hun toewijzingen.' }) : '',
-    detail);
+  let filterNote = '';
+  if (exAgb && rows.length) {
+    filterNote = `Alleen wat aanbieder ${providerName(view.agb)} declareerde: de bedragen en toewijzingen zijn die bij deze aanbieder.${view.vz ? ' Alleen jeugdigen met een toewijzing van de gekozen voorziening.' : ''}`;
+  } else if ((view.vz || view.agb) && rows.length) {
+    filterNote = 'Alleen jeugdigen met een toewijzing die bij de filters past; het bedrag is dat van al hun toewijzingen.';
+  }
+  sec.append(t, filterNote ? el('p', { class: 'small text-muted', id: 'duurste-filter', text: filterNote }) : '', detail);
   return sec;
 }
 
@@ -673,6 +681,9 @@ function render() {
   if (view.agb && !view.agbApplied) {
     notes.push(el('div', { class: 'alert alert-info small', role: 'status', id: 'melding-aanbieder',
       text: `Gefilterd op aanbieder ${providerName(view.agb)}: alleen de tabellen per aanbieder en de duurste jeugdigen zijn gefilterd. De overige cijfers gelden nog voor alle aanbieders.` }));
+  } else if (view.agb) {
+    notes.push(el('div', { class: 'alert alert-info small', role: 'status', id: 'melding-aanbieder',
+      text: `Gefilterd op aanbieder ${providerName(view.agb)}: alle cijfers gelden alleen voor de productie van deze aanbieder.` }));
   }
   const dur = durationsSection();
   const amb = ambulantSection();
