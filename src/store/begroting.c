@@ -4,10 +4,10 @@
  * store_prepare, prepared once per store.
  */
 #include "begroting.h"
+#include "idmap.h"
 
 #include "../core/sbuf.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 static void begroting_from_row(const void *ud, jr_stmt *q, void *row)
@@ -138,73 +138,21 @@ static void assignment_from_row(const void *ud, jr_stmt *q, void *row)
 }
 
 /* What an open assignment takes from two other tables, read whole and
- * joined here by binary search on the assignment id: a lookup per
- * assignment in each (a correlated subquery and a LEFT JOIN) cost four
- * fifths of the budget control of the national bench's region, the two
- * reads in key order a few per cent. */
-typedef struct {
-    int64_t id;
-    int64_t a, b; /* assignment_use: used_cents, used_base; spend_year: months */
-} id_pair;
-
-typedef struct {
-    id_pair *v;
-    size_t n, cap;
-    bool nomem;
-} id_pairs;
-
+ * joined here by binary search on the assignment id (store/idmap.h): a
+ * lookup per assignment in each (a correlated subquery and a LEFT JOIN)
+ * cost four fifths of the budget control of the national bench's region,
+ * the two reads in key order a few per cent. Columns: id, a, b. */
 static void pair_from_row(const void *ud, jr_stmt *q, void *row)
 {
-    id_pair *p = row;
+    store_idval *p = row;
     (void)ud;
     p->id = store_col_int(q, 0);
     p->a = store_col_int(q, 1);
     p->b = store_col_int(q, 2);
 }
 
-static int pair_add(void *ud, const void *row)
-{
-    id_pairs *ps = ud;
-    if (ps->n == ps->cap) {
-        size_t cap = ps->cap ? 2 * ps->cap : 4096;
-        id_pair *v = realloc(ps->v, cap * sizeof *v);
-        if (!v) {
-            ps->nomem = true;
-            return 1;
-        }
-        ps->v = v, ps->cap = cap;
-    }
-    ps->v[ps->n++] = *(const id_pair *)row;
-    return 0;
-}
-
-static int pair_cmp(const void *x, const void *y)
-{
-    const id_pair *a = x, *b = y;
-    return (a->id > b->id) - (a->id < b->id);
-}
-
-static const id_pair *pair_find(const id_pairs *ps, int64_t id)
-{
-    id_pair key = {id, 0, 0};
-    return ps->n ? bsearch(&key, ps->v, ps->n, sizeof *ps->v, pair_cmp) : NULL;
-}
-
-static jr_status pairs_read(jr_stmt *q, id_pairs *ps, bool sort, jr_error *err)
-{
-    if (!q)
-        return JR_EDB;
-    id_pair row;
-    jr_status rc = store_each(q, pair_from_row, NULL, &row, pair_add, ps, err);
-    if (rc == JR_OK && ps->nomem)
-        rc = jr_fail(err, JR_ENOMEM, "nomem", "", "Onvoldoende geheugen.");
-    if (rc == JR_OK && sort && ps->n > 1)
-        qsort(ps->v, ps->n, sizeof *ps->v, pair_cmp);
-    return rc;
-}
-
 typedef struct {
-    const id_pairs *use, *months;
+    const store_idmap *use, *months;
     int (*fn)(void *ud, const void *row);
     void *ud;
 } open_join;
@@ -213,7 +161,7 @@ static int open_relay(void *ud, const void *row)
 {
     const open_join *j = ud;
     store_bc_assignment_row r = *(const store_bc_assignment_row *)row;
-    const id_pair *u = pair_find(j->use, r.id), *m = pair_find(j->months, r.id);
+    const store_idval *u = store_idmap_find(j->use, r.id), *m = store_idmap_find(j->months, r.id);
     if (u)
         r.used = u->a, r.used_base = u->b;
     if (m)
@@ -226,16 +174,16 @@ jr_status store_begroting_open_assignments(jr_store *st, jr_date first, jr_date 
                                            int (*fn)(void *ud, const void *row), void *ud,
                                            jr_error *err)
 {
-    id_pairs use = {0}, months = {0};
-    /* assignment_use in its key order (sorted already); an assignment's
+    store_idmap use = {0}, months = {0};
+    /* assignment_use in its key order; an assignment's
        spend_year row is one per year (it has one municipality and one
        provider), a key range of the year's municipality */
-    jr_status rc =
-        pairs_read(store_prepare(st,
-                                 "SELECT assignment_id, used_cents, used_base FROM assignment_use"
-                                 " ORDER BY assignment_id",
-                                 err),
-                   &use, false, err);
+    jr_status rc = store_idmap_read(
+        store_prepare(st,
+                      "SELECT assignment_id, used_cents, used_base FROM assignment_use"
+                      " ORDER BY assignment_id",
+                      err),
+        pair_from_row, &use, err);
     if (rc == JR_OK) {
         static const char *const sql[2] = {
             "SELECT assignment_id, months, 0 FROM spend_year WHERE year = ?1 AND ?2 IS NULL",
@@ -245,7 +193,7 @@ jr_status store_begroting_open_assignments(jr_store *st, jr_date first, jr_date 
             store_bind_int(q, 1, year);
             store_bind_text(q, 2, gemeente);
         }
-        rc = pairs_read(q, &months, true, err);
+        rc = store_idmap_read(q, pair_from_row, &months, err);
     }
     if (rc == JR_OK) {
         /* through the covering index assignment_open (migration 014): a
@@ -273,7 +221,7 @@ jr_status store_begroting_open_assignments(jr_store *st, jr_date first, jr_date 
             rc = store_each(q, assignment_from_row, NULL, &r, open_relay, &j, err);
         }
     }
-    free(use.v);
-    free(months.v);
+    store_idmap_free(&use);
+    store_idmap_free(&months);
     return rc;
 }

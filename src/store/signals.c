@@ -4,10 +4,10 @@
  * optional filters as "CAST(? AS TEXT) IS NULL OR col = ?".
  */
 #include "signals.h"
+#include "idmap.h"
 
 #include "../core/sbuf.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 static void line_from_row(const void *ud, jr_stmt *q, void *out)
@@ -41,49 +41,17 @@ static void line_from_row(const void *ud, jr_stmt *q, void *out)
  * signals on the national bench. An assignment outside the range read (a
  * line paid by another municipality than the assignment's) is looked up
  * on its own. */
-typedef struct {
-    int64_t id;
-    jr_date care_start, care_stop;
-} care_dates;
-
-typedef struct {
-    care_dates *v;
-    size_t n, cap;
-    bool nomem;
-} care_map;
-
+/* an assignment's id with its care dates as day numbers (a, b) */
 static void care_from_row(const void *ud, jr_stmt *q, void *out)
 {
-    care_dates *c = out;
+    store_idval *c = out;
     (void)ud;
     c->id = store_col_int(q, 0);
-    c->care_start = store_col_date(q, 1);
-    c->care_stop = store_col_date(q, 2);
+    c->a = store_col_date(q, 1);
+    c->b = store_col_date(q, 2);
 }
 
-static int care_add(void *ud, const void *row)
-{
-    care_map *m = ud;
-    if (m->n == m->cap) {
-        size_t cap = m->cap ? 2 * m->cap : 4096;
-        care_dates *v = realloc(m->v, cap * sizeof *v);
-        if (!v) {
-            m->nomem = true;
-            return 1;
-        }
-        m->v = v, m->cap = cap;
-    }
-    m->v[m->n++] = *(const care_dates *)row;
-    return 0;
-}
-
-static int care_cmp(const void *x, const void *y)
-{
-    const care_dates *a = x, *b = y;
-    return (a->id > b->id) - (a->id < b->id);
-}
-
-static jr_status care_read(jr_store *st, const char *gemeente, care_map *m, jr_error *err)
+static jr_status care_read(jr_store *st, const char *gemeente, store_idmap *m, jr_error *err)
 {
     static const char *const sql[2] = {
         "SELECT a.id, a.care_start, a.care_stop FROM assignment a INDEXED BY assignment_run"
@@ -91,21 +59,14 @@ static jr_status care_read(jr_store *st, const char *gemeente, care_map *m, jr_e
         "SELECT a.id, a.care_start, a.care_stop FROM assignment a INDEXED BY assignment_run"
         " WHERE a.gemeente = ?1"};
     jr_stmt *q = store_prepare(st, sql[gemeente != NULL], err);
-    if (!q)
-        return JR_EDB;
-    store_bind_text(q, 1, gemeente);
-    care_dates row;
-    jr_status rc = store_each(q, care_from_row, NULL, &row, care_add, m, err);
-    if (rc == JR_OK && m->nomem)
-        rc = jr_fail(err, JR_ENOMEM, "nomem", "", "Onvoldoende geheugen.");
-    if (rc == JR_OK && m->n > 1)
-        qsort(m->v, m->n, sizeof *m->v, care_cmp);
-    return rc;
+    if (q)
+        store_bind_text(q, 1, gemeente);
+    return store_idmap_read(q, care_from_row, m, err);
 }
 
 typedef struct {
     jr_store *st;
-    const care_map *care;
+    const store_idmap *care;
     int (*fn)(void *ud, const void *row);
     void *ud;
     jr_status rc; /* of a lookup outside the map */
@@ -123,10 +84,8 @@ static int skip_rejected(void *ud, const void *row)
         return 0;
     r.care_start = r.care_stop = JR_DATE_NONE;
     if (r.assignment_id > 0) {
-        care_dates key = {r.assignment_id, 0, 0};
-        const care_dates *c =
-            a->care->n ? bsearch(&key, a->care->v, a->care->n, sizeof key, care_cmp) : NULL;
-        care_dates one;
+        const store_idval *c = store_idmap_find(a->care, r.assignment_id);
+        store_idval one;
         if (!c) {
             jr_stmt *q = store_prepare(
                 a->st, "SELECT id, care_start, care_stop FROM assignment WHERE id = ?1", a->err);
@@ -147,7 +106,7 @@ static int skip_rejected(void *ud, const void *row)
             }
         }
         if (c)
-            r.care_start = c->care_start, r.care_stop = c->care_stop;
+            r.care_start = (jr_date)c->a, r.care_stop = (jr_date)c->b;
     }
     return a->fn(a->ud, &r);
 }
@@ -156,10 +115,10 @@ jr_status store_sig_lines_each(jr_store *st, jr_month first, jr_month last, cons
                                const char *agb, int (*fn)(void *ud, const void *row), void *ud,
                                jr_error *err)
 {
-    care_map care = {0};
+    store_idmap care = {0};
     jr_status rc = care_read(st, gemeente, &care, err);
     if (rc != JR_OK) {
-        free(care.v);
+        store_idmap_free(&care);
         return rc;
     }
     jr_stmt *q = store_prepare(
@@ -175,7 +134,7 @@ jr_status store_sig_lines_each(jr_store *st, jr_month first, jr_month last, cons
         " ORDER BY b.provider_id, b.gemeente, b.period, b.id, l.id",
         err);
     if (!q) {
-        free(care.v);
+        store_idmap_free(&care);
         return JR_EDB;
     }
     char f[8], l[8];
@@ -188,7 +147,7 @@ jr_status store_sig_lines_each(jr_store *st, jr_month first, jr_month last, cons
     rc = store_each(q, line_from_row, NULL, &row, skip_rejected, &a, err);
     if (a.rc != JR_OK)
         rc = a.rc;
-    free(care.v);
+    store_idmap_free(&care);
     return rc;
 }
 
