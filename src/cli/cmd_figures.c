@@ -153,7 +153,7 @@ static int sub_volume(cli_env *env, int argc, char **argv)
     jr_figures_volume v;
     jr_error err;
     jr_error_clear(&err);
-    if (figures_volume_for(&env->ctx, &o.period, o.gemeente, o.agb, &v, &err) != JR_OK)
+    if (figures_volume(&env->ctx, &o.period, o.gemeente, o.agb, &v, &err) != JR_OK)
         return cli_fail(env, &err);
     if (env->json)
         return emit(render_figures_volume(&v));
@@ -201,7 +201,7 @@ static int sub_referrals(cli_env *env, int argc, char **argv)
     jr_figures_referrals r;
     jr_error err;
     jr_error_clear(&err);
-    if (figures_referrals_for(&env->ctx, &o.period, o.gemeente, o.agb, &r, &err) != JR_OK)
+    if (figures_referrals(&env->ctx, &o.period, o.gemeente, o.agb, &r, &err) != JR_OK)
         return cli_fail(env, &err);
     if (env->json)
         return emit(render_figures_referrals(&r));
@@ -266,7 +266,7 @@ static int sub_spending(cli_env *env, int argc, char **argv)
     }
     jr_error err;
     jr_error_clear(&err);
-    if (figures_spending_for(&env->ctx, &o.period, o.gemeente, o.agb, s, &err) != JR_OK) {
+    if (figures_spending(&env->ctx, &o.period, o.gemeente, o.agb, s, &err) != JR_OK) {
         figures_spending_free(s);
         free(s);
         return cli_fail(env, &err);
@@ -301,7 +301,7 @@ static int sub_care(cli_env *env, int argc, char **argv)
         return rc < 0 ? EXIT_DONE : rc;
     jr_error err;
     jr_error_clear(&err);
-    json_t *f = set->fn_for(&env->ctx, o.gemeente, o.agb, &o.period, &err);
+    json_t *f = set->fn(&env->ctx, o.gemeente, o.agb, &o.period, &err);
     if (!f)
         return cli_fail(env, &err);
     if (env->json)

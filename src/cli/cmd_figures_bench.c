@@ -179,7 +179,7 @@ int figures_sub_ambulant(cli_env *env, int argc, char **argv)
     }
     jr_error err;
     jr_error_clear(&err);
-    if (figures_ambulant_for(&env->ctx, &period, gemeente, agb, a, &err) != JR_OK) {
+    if (figures_ambulant(&env->ctx, &period, gemeente, agb, a, &err) != JR_OK) {
         free(a);
         return cli_fail(env, &err);
     }
@@ -246,7 +246,7 @@ int figures_sub_quotes(cli_env *env, int argc, char **argv)
     jr_figures_quotes q;
     jr_error err;
     jr_error_clear(&err);
-    if (figures_quotes_for(&env->ctx, &period, gemeente, agb, &q, &err) != JR_OK) {
+    if (figures_quotes(&env->ctx, &period, gemeente, agb, &q, &err) != JR_OK) {
         figures_quotes_free(&q);
         return cli_fail(env, &err);
     }
@@ -289,7 +289,7 @@ int figures_sub_expensive(cli_env *env, int argc, char **argv)
     jr_figures_expensive e;
     jr_error err;
     jr_error_clear(&err);
-    if (figures_expensive_for(&env->ctx, &period, gemeente, agb, limit, &e, &err) != JR_OK) {
+    if (figures_expensive(&env->ctx, &period, gemeente, agb, limit, &e, &err) != JR_OK) {
         figures_expensive_free(&e);
         return cli_fail(env, &err);
     }

@@ -43,7 +43,7 @@ void figures_volume_get(http_req *r)
     jr_figures_volume v;
     jr_error err;
     jr_error_clear(&err);
-    if (figures_volume_for(&r->ctx, &period, gemeente, agb, &v, &err) != JR_OK)
+    if (figures_volume(&r->ctx, &period, gemeente, agb, &v, &err) != JR_OK)
         http_reply_error(r, &err);
     else
         http_reply_json(r, 200, render_figures_volume(&v));
@@ -59,7 +59,7 @@ void figures_referrals_get(http_req *r)
     jr_figures_referrals f;
     jr_error err;
     jr_error_clear(&err);
-    if (figures_referrals_for(&r->ctx, &period, gemeente, agb, &f, &err) != JR_OK)
+    if (figures_referrals(&r->ctx, &period, gemeente, agb, &f, &err) != JR_OK)
         http_reply_error(r, &err);
     else
         http_reply_json(r, 200, render_figures_referrals(&f));
@@ -79,7 +79,7 @@ void figures_spending_get(http_req *r)
     }
     jr_error err;
     jr_error_clear(&err);
-    if (figures_spending_for(&r->ctx, &period, gemeente, agb, s, &err) != JR_OK)
+    if (figures_spending(&r->ctx, &period, gemeente, agb, s, &err) != JR_OK)
         http_reply_error(r, &err);
     else
         http_reply_json(r, 200, render_figures_spending(s));
@@ -98,7 +98,7 @@ static void figures_care_get(http_req *r, const char *name)
         return;
     jr_error err;
     jr_error_clear(&err);
-    json_t *o = figures_care_set_find(name)->fn_for(&r->ctx, gemeente, agb, &period, &err);
+    json_t *o = figures_care_set_find(name)->fn(&r->ctx, gemeente, agb, &period, &err);
     if (!o)
         http_reply_error(r, &err);
     else

@@ -53,7 +53,7 @@ void figures_ambulant_get(http_req *r)
     }
     jr_error err;
     jr_error_clear(&err);
-    if (figures_ambulant_for(&r->ctx, &period, gemeente, agb, a, &err) != JR_OK)
+    if (figures_ambulant(&r->ctx, &period, gemeente, agb, a, &err) != JR_OK)
         http_reply_error(r, &err);
     else
         http_reply_json(r, 200, render_figures_ambulant(a));
@@ -70,7 +70,7 @@ void figures_quotes_get(http_req *r)
     jr_figures_quotes q;
     jr_error err;
     jr_error_clear(&err);
-    if (figures_quotes_for(&r->ctx, &period, gemeente, agb, &q, &err) != JR_OK)
+    if (figures_quotes(&r->ctx, &period, gemeente, agb, &q, &err) != JR_OK)
         http_reply_error(r, &err);
     else
         http_reply_json(r, 200, render_figures_quotes(&q));
@@ -96,7 +96,7 @@ void figures_expensive_get(http_req *r)
     jr_figures_expensive e;
     jr_error err;
     jr_error_clear(&err);
-    if (figures_expensive_for(&r->ctx, &period, gemeente, agb, limit, &e, &err) != JR_OK)
+    if (figures_expensive(&r->ctx, &period, gemeente, agb, limit, &e, &err) != JR_OK)
         http_reply_error(r, &err);
     else
         http_reply_json(r, 200, render_figures_expensive(&e));

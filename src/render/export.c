@@ -49,7 +49,7 @@ static json_t *j_volume(const jr_ctx *ctx, const jr_period *p, const char *g, co
 {
     (void)limit;
     jr_figures_volume v;
-    if (figures_volume_for(ctx, p, g, agb, &v, err) != JR_OK)
+    if (figures_volume(ctx, p, g, agb, &v, err) != JR_OK)
         return NULL;
     json_t *o = render_figures_volume(&v);
     return o ? o : nomem(err);
@@ -63,8 +63,7 @@ static json_t *j_referrals(const jr_ctx *ctx, const jr_period *p, const char *g,
     if (!r)
         return nomem(err);
     json_t *o = NULL;
-    if (figures_referrals_for(ctx, p, g, agb, r, err) == JR_OK &&
-        !(o = render_figures_referrals(r)))
+    if (figures_referrals(ctx, p, g, agb, r, err) == JR_OK && !(o = render_figures_referrals(r)))
         nomem(err);
     free(r);
     return o;
@@ -78,7 +77,7 @@ static json_t *j_spending(const jr_ctx *ctx, const jr_period *p, const char *g, 
     if (!s)
         return nomem(err);
     json_t *o = NULL;
-    if (figures_spending_for(ctx, p, g, agb, s, err) == JR_OK && !(o = render_figures_spending(s)))
+    if (figures_spending(ctx, p, g, agb, s, err) == JR_OK && !(o = render_figures_spending(s)))
         nomem(err);
     figures_spending_free(s);
     free(s);
@@ -90,7 +89,7 @@ static json_t *j_spending(const jr_ctx *ctx, const jr_period *p, const char *g, 
                            int64_t limit, jr_error *err)                                           \
     {                                                                                              \
         (void)limit;                                                                               \
-        return figures_care_set_find(set)->fn_for(ctx, g, agb, p, err);                            \
+        return figures_care_set_find(set)->fn(ctx, g, agb, p, err);                                \
     }
 CARE_JSON(j_durations, "durations")
 CARE_JSON(j_waiting, "waiting")
@@ -122,7 +121,7 @@ static json_t *j_ambulant(const jr_ctx *ctx, const jr_period *p, const char *g, 
     if (!a)
         return nomem(err);
     json_t *o = NULL;
-    if (figures_ambulant_for(ctx, p, g, agb, a, err) == JR_OK && !(o = render_figures_ambulant(a)))
+    if (figures_ambulant(ctx, p, g, agb, a, err) == JR_OK && !(o = render_figures_ambulant(a)))
         nomem(err);
     free(a);
     return o;
@@ -135,7 +134,7 @@ static json_t *j_quotes(const jr_ctx *ctx, const jr_period *p, const char *g, co
     jr_figures_quotes q;
     memset(&q, 0, sizeof q);
     json_t *o = NULL;
-    if (figures_quotes_for(ctx, p, g, agb, &q, err) == JR_OK && !(o = render_figures_quotes(&q)))
+    if (figures_quotes(ctx, p, g, agb, &q, err) == JR_OK && !(o = render_figures_quotes(&q)))
         nomem(err);
     figures_quotes_free(&q);
     return o;
@@ -181,7 +180,7 @@ static json_t *j_expensive(const jr_ctx *ctx, const jr_period *p, const char *g,
     jr_figures_expensive e;
     memset(&e, 0, sizeof e);
     json_t *o = NULL;
-    if (figures_expensive_for(ctx, p, g, agb, limit, &e, err) == JR_OK &&
+    if (figures_expensive(ctx, p, g, agb, limit, &e, err) == JR_OK &&
         !(o = render_figures_expensive(&e)))
         nomem(err);
     figures_expensive_free(&e);

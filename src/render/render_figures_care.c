@@ -192,11 +192,10 @@ json_t *render_figures_care_budget(const jr_fc_budget_use *b)
 /* ---- the sets by name, for every door ---- */
 
 /* Each care figure computed, rendered (render_figures_care.h) and freed:
- * the JSON, or NULL with err filled; name_for takes the provider filter,
- * name is name_for without one. */
+ * the JSON, or NULL with err filled. */
 #define FIGURES_CARE_JSON(name, compute, render, release, type)                                    \
-    static json_t *name##_for(const jr_ctx *ctx, const char *gemeente, const char *agb,            \
-                              const jr_period *p, jr_error *err)                                   \
+    static json_t *name(const jr_ctx *ctx, const char *gemeente, const char *agb,                  \
+                        const jr_period *p, jr_error *err)                                         \
     {                                                                                              \
         type f;                                                                                    \
         if (compute(ctx, gemeente, agb, p, &f, err) != JR_OK)                                      \
@@ -206,42 +205,36 @@ json_t *render_figures_care_budget(const jr_fc_budget_use *b)
         if (!o)                                                                                    \
             jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");                     \
         return o;                                                                                  \
-    }                                                                                              \
-    static json_t *name(const jr_ctx *ctx, const char *gemeente, const jr_period *p,               \
-                        jr_error *err)                                                             \
-    {                                                                                              \
-        return name##_for(ctx, gemeente, NULL, p, err);                                            \
     }
 
-FIGURES_CARE_JSON(care_durations, figures_care_durations_for, render_figures_care_durations,
+FIGURES_CARE_JSON(care_durations, figures_care_durations, render_figures_care_durations,
                   figures_care_durations_free, jr_fc_durations)
-FIGURES_CARE_JSON(care_waiting, figures_care_waiting_for, render_figures_care_waiting,
+FIGURES_CARE_JSON(care_waiting, figures_care_waiting, render_figures_care_waiting,
                   figures_care_waiting_free, jr_fc_waiting)
-FIGURES_CARE_JSON(care_endings, figures_care_endings_for, render_figures_care_endings,
+FIGURES_CARE_JSON(care_endings, figures_care_endings, render_figures_care_endings,
                   figures_care_endings_free, jr_fc_endings)
-FIGURES_CARE_JSON(care_concentration, figures_care_concentration_for,
-                  render_figures_care_concentration, figures_care_concentration_free,
-                  jr_fc_concentration)
-FIGURES_CARE_JSON(care_budget, figures_care_budget_for, render_figures_care_budget,
+FIGURES_CARE_JSON(care_concentration, figures_care_concentration, render_figures_care_concentration,
+                  figures_care_concentration_free, jr_fc_concentration)
+FIGURES_CARE_JSON(care_budget, figures_care_budget, render_figures_care_budget,
                   figures_care_budget_free, jr_fc_budget_use)
 
 const figures_care_set figures_care_sets[] = {
-    {"durations", care_durations, care_durations_for,
+    {"durations", care_durations,
      "Toont de duur van de toewijzingen die in de periode eindigden: gemiddelde en mediaan in "
      "dagen en de duurklassen van het CBS, per voorziening."},
-    {"waiting", care_waiting, care_waiting_for,
+    {"waiting", care_waiting,
      "Toont de wachttijd van verwijzing tot start zorg voor zorg die in de periode startte: "
      "mediaan en 90e percentiel in dagen, per aanbieder en per voorziening."},
-    {"endings", care_endings, care_endings_for,
+    {"endings", care_endings,
      "Toont de redenen van beeindiging, gegroepeerd als het CBS (volgens plan, voortijdig), en "
      "de herinstroom binnen 12 maanden."},
-    {"concentration", care_concentration, care_concentration_for,
+    {"concentration", care_concentration,
      "Toont per voorziening het aandeel van de vijf grootste aanbieders en de "
      "Herfindahl-Hirschman-index op de geaccepteerde uitgaven."},
-    {"budget", care_budget, care_budget_for,
+    {"budget", care_budget,
      "Toont het budgetgebruik van de budgettoewijzingen die in de periode eindigden: "
      "toegekend, besteed en wat naar de gemeente terugvloeit, per keuzebudget."},
-    {NULL, NULL, NULL, NULL},
+    {NULL, NULL, NULL},
 };
 
 const figures_care_set *figures_care_set_find(const char *name)

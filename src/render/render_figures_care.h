@@ -24,16 +24,14 @@ json_t *render_figures_care_budget(const jr_fc_budget_use *b);
 /* One care figure set by name ("durations", "waiting", "endings",
  * "concentration", "budget"): fn computes it within ctx's scope for
  * municipality gemeente (NULL: the region) and period p, renders it and
- * frees what it computed: a new reference, or NULL with err filled.
- * fn_for does the same for the production of provider agb only (NULL:
- * every provider, as fn; service/figures_care.h's _for functions). about
+ * frees what it computed: a new reference, or NULL with err filled; with
+ * agb, of that provider's production only (NULL: every provider). about
  * is its Dutch description. The CLI, the API and the bench share the
  * table, ended by a NULL name. */
 typedef struct {
     const char *name;
-    json_t *(*fn)(const jr_ctx *ctx, const char *gemeente, const jr_period *p, jr_error *err);
-    json_t *(*fn_for)(const jr_ctx *ctx, const char *gemeente, const char *agb, const jr_period *p,
-                      jr_error *err);
+    json_t *(*fn)(const jr_ctx *ctx, const char *gemeente, const char *agb, const jr_period *p,
+                  jr_error *err);
     const char *about;
 } figures_care_set;
 extern const figures_care_set figures_care_sets[];

@@ -51,7 +51,7 @@ jr_status figures_provider(const jr_ctx *ctx, const char *agb, jr_error *err)
     return rc;
 }
 
-/* figures_plan_for: checks the principal, the asked municipality and the
+/* figures_plan: checks the principal, the asked municipality and the
  * asked provider, and fills p. Every reading role may (JR_ACT_SETTLE_READ);
  * a municipal role sees its own municipality (the default when none is
  * asked) and the region beside it with small groups hidden, and another
@@ -59,8 +59,8 @@ jr_status figures_provider(const jr_ctx *ctx, const char *agb, jr_error *err)
  * care figures do; a provider its own production; a reader everything
  * with small groups hidden. An asked provider narrows the scope and the
  * region beside it alike; the hiding stays the viewer's. */
-jr_status figures_plan_for(const jr_ctx *ctx, const char *gemeente, const char *agb, jr_fig_plan *p,
-                           jr_error *err)
+jr_status figures_plan(const jr_ctx *ctx, const char *gemeente, const char *agb, jr_fig_plan *p,
+                       jr_error *err)
 {
     memset(p, 0, sizeof *p);
     jr_status rc = svc_may(ctx, JR_ACT_SETTLE_READ, err);
@@ -101,19 +101,14 @@ jr_status figures_plan_for(const jr_ctx *ctx, const char *gemeente, const char *
     return JR_OK;
 }
 
-jr_status figures_plan(const jr_ctx *ctx, const char *gemeente, jr_fig_plan *p, jr_error *err)
-{
-    return figures_plan_for(ctx, gemeente, NULL, p, err);
-}
-
 /* fig_begin: the preamble of every figure set: the plan of who sees what
- * (figures_plan_for), the same period a year before into *before, and the
+ * (figures_plan), the same period a year before into *before, and the
  * read transaction the set's queries share (svc_finish ends it). */
 static jr_status fig_begin(const jr_ctx *ctx, const char *gemeente, const char *agb,
                            const jr_period *period, jr_fig_plan *p, jr_period *before,
                            jr_error *err)
 {
-    jr_status rc = figures_plan_for(ctx, gemeente, agb, p, err);
+    jr_status rc = figures_plan(ctx, gemeente, agb, p, err);
     if (rc != JR_OK)
         return rc;
     if (!period_year_before(period, before))
@@ -163,8 +158,8 @@ static jr_status volume_row(const jr_ctx *ctx, const jr_period *per, const char 
     return JR_OK;
 }
 
-jr_status figures_volume_for(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
-                             const char *agb, jr_figures_volume *out, jr_error *err)
+jr_status figures_volume(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
+                         const char *agb, jr_figures_volume *out, jr_error *err)
 {
     jr_fig_plan p;
     memset(out, 0, sizeof *out);
@@ -184,12 +179,6 @@ jr_status figures_volume_for(const jr_ctx *ctx, const jr_period *period, const c
     if (rc == JR_OK && p.has_region)
         rc = volume_row(ctx, &out->before, NULL, p.agb, p.hide_region, t, &out->region_prev, err);
     return svc_finish(ctx, rc, err);
-}
-
-jr_status figures_volume(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
-                         jr_figures_volume *out, jr_error *err)
-{
-    return figures_volume_for(ctx, period, gemeente, NULL, out, err);
 }
 
 /* ---- referrals ---- */
@@ -255,8 +244,8 @@ static jr_status referral_row(const jr_ctx *ctx, const jr_period *per, const cha
     return JR_OK;
 }
 
-jr_status figures_referrals_for(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
-                                const char *agb, jr_figures_referrals *out, jr_error *err)
+jr_status figures_referrals(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
+                            const char *agb, jr_figures_referrals *out, jr_error *err)
 {
     jr_fig_plan p;
     memset(out, 0, sizeof *out);
@@ -276,12 +265,6 @@ jr_status figures_referrals_for(const jr_ctx *ctx, const jr_period *period, cons
     if (rc == JR_OK && p.has_region)
         rc = referral_row(ctx, &out->before, NULL, p.agb, p.hide_region, t, &out->region_prev, err);
     return svc_finish(ctx, rc, err);
-}
-
-jr_status figures_referrals(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
-                            jr_figures_referrals *out, jr_error *err)
-{
-    return figures_referrals_for(ctx, period, gemeente, NULL, out, err);
 }
 
 /* ---- spending ---- */
@@ -437,8 +420,8 @@ static jr_status spend_row(const jr_ctx *ctx, const jr_period *per, const jr_per
     return JR_OK;
 }
 
-jr_status figures_spending_for(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
-                               const char *agb, jr_figures_spending *out, jr_error *err)
+jr_status figures_spending(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
+                           const char *agb, jr_figures_spending *out, jr_error *err)
 {
     jr_fig_plan p;
     memset(out, 0, sizeof *out);
@@ -455,12 +438,6 @@ jr_status figures_spending_for(const jr_ctx *ctx, const jr_period *period, const
         rc = spend_row(ctx, &out->period, &out->before, NULL, p.agb, p.hide_region, t,
                        &out->region_spend, err);
     return svc_finish(ctx, rc, err);
-}
-
-jr_status figures_spending(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
-                           jr_figures_spending *out, jr_error *err)
-{
-    return figures_spending_for(ctx, period, gemeente, NULL, out, err);
 }
 
 void figures_spending_free(jr_figures_spending *s)

@@ -15,7 +15,7 @@
  * - aanbieder: its own production only (its assignments, its lines, the
  *   referrals that led to one of its assignments), in any municipality;
  * - lezer: any municipality and the region, aggregates only.
- * A provider filter (the _for functions' agb, the monitor's ?aanbieder=)
+ * A provider filter (each function's agb, the monitor's ?aanbieder=)
  * narrows any of these to one provider's production (its assignments, its
  * lines, the referrals that led to one of its assignments), the region's
  * figures beside a municipality's too, so that like is compared with like;
@@ -66,7 +66,7 @@ typedef struct {
     jr_fig_scope scope, region; /* with the region file's threshold */
 } jr_fig_plan;
 
-/* figures_plan_for: checks the principal (JR_ACT_SETTLE_READ), the asked
+/* figures_plan: checks the principal (JR_ACT_SETTLE_READ), the asked
  * municipality (JR_EINVAL gemeente_unknown) and the asked provider agb
  * (figures_provider; NULL: none) and fills p as the header of this file
  * says: a municipal role defaults to its own municipality, a provider sees
@@ -74,11 +74,8 @@ typedef struct {
  * scope and the region beside it (p->agb, scope.agb, region.agb; agb must
  * outlive p), groups are hidden as access_figures_aggregate decides (a
  * filter does not change who sees what whole). */
-jr_status figures_plan_for(const jr_ctx *ctx, const char *gemeente, const char *agb, jr_fig_plan *p,
-                           jr_error *err);
-/* figures_plan: figures_plan_for without a provider filter (every provider,
- * or an aanbieder's own production). */
-jr_status figures_plan(const jr_ctx *ctx, const char *gemeente, jr_fig_plan *p, jr_error *err);
+jr_status figures_plan(const jr_ctx *ctx, const char *gemeente, const char *agb, jr_fig_plan *p,
+                       jr_error *err);
 /* figures_provider: checks a provider filter asked of the figures (NULL:
  * none, JR_OK): not 8 digits or not a provider in the store is JR_EINVAL
  * aanbieder_unknown (field aanbieder); an aanbieder asking another
@@ -116,13 +113,11 @@ typedef struct {
 /* figures_volume: the volume figures of period for gemeente (NULL: the
  * region), with the region's beside them when gemeente is set. Refuses an
  * unknown municipality (JR_EINVAL, code gemeente_unknown, field gemeente) and one outside the
- * principal's scope (JR_EFORBIDDEN). */
+ * principal's scope (JR_EFORBIDDEN).
+ * With agb: figures_volume of provider agb's production (NULL:
+ * every provider); refusals of figures_plan. */
 jr_status figures_volume(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
-                         jr_figures_volume *out, jr_error *err);
-/* figures_volume_for: figures_volume of provider agb's production (NULL:
- * every provider); refusals of figures_plan_for. */
-jr_status figures_volume_for(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
-                             const char *agb, jr_figures_volume *out, jr_error *err);
+                         const char *agb, jr_figures_volume *out, jr_error *err);
 
 /* ---- referrals ---- */
 
@@ -155,13 +150,11 @@ typedef struct {
 
 /* figures_referrals: referrals with referral_date in the period (any
  * status), by the referrer's iJw type and by route; scope and refusals as
- * figures_volume. */
-jr_status figures_referrals(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
-                            jr_figures_referrals *out, jr_error *err);
-/* figures_referrals_for: figures_referrals of the referrals that led to an
+ * figures_volume.
+ * With agb: figures_referrals of the referrals that led to an
  * assignment of provider agb (NULL: every referral). */
-jr_status figures_referrals_for(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
-                                const char *agb, jr_figures_referrals *out, jr_error *err);
+jr_status figures_referrals(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
+                            const char *agb, jr_figures_referrals *out, jr_error *err);
 
 /* ---- spending ---- */
 
@@ -227,13 +220,11 @@ typedef struct {
  * the municipality (the batch's); the same for the period a year before,
  * for growth. Scope and refusals as figures_volume. The provider lists
  * are allocated: the caller releases them with figures_spending_free, also
- * after a failure (JR_ENOMEM when out of memory). */
-jr_status figures_spending(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
-                           jr_figures_spending *out, jr_error *err);
-/* figures_spending_for: figures_spending of the lines of provider agb's
+ * after a failure (JR_ENOMEM when out of memory).
+ * With agb: figures_spending of the lines of provider agb's
  * batches (NULL: every provider's); freed alike. */
-jr_status figures_spending_for(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
-                               const char *agb, jr_figures_spending *out, jr_error *err);
+jr_status figures_spending(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
+                           const char *agb, jr_figures_spending *out, jr_error *err);
 /* figures_spending_free: releases what figures_spending allocated in s
  * (not s itself); the lists are then empty. */
 void figures_spending_free(jr_figures_spending *s);

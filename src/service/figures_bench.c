@@ -107,10 +107,14 @@ static int bench_youths(void *ud, const void *row)
     return 0;
 }
 
-/* runs_relay: one run into the count, in the group of its municipality */
+/* runs_relay: one run into the count, in the group of its municipality;
+ * the region's runs come in municipality order (the index's), so the
+ * group of the run before is the one to try first */
 typedef struct {
     const jr_catalog *cat;
     jr_runs *runs;
+    char last[5]; /* the municipality of the run before, in group */
+    int group;
     bool nomem;
 } runs_fill;
 
@@ -118,7 +122,11 @@ static int runs_relay(void *ud, const void *row)
 {
     runs_fill *f = ud;
     const store_fb_run *r = row;
-    int g = f->runs->ngroups > 1 ? municipality_index(f->cat, r->gemeente) : 0;
+    if (f->runs->ngroups > 1 && strcmp(r->gemeente, f->last) != 0) {
+        str_copy(f->last, sizeof f->last, r->gemeente);
+        f->group = municipality_index(f->cat, r->gemeente);
+    }
+    int g = f->runs->ngroups > 1 ? f->group : 0;
     if (!runs_add(f->runs, g, r->youth_id, r->start, r->end, runs_kind(r->category))) {
         f->nomem = true;
         return 1;
@@ -134,7 +142,7 @@ static jr_status count_runs(const jr_ctx *ctx, jr_date first, jr_date last, cons
     int ngroups = gemeente ? 1 : ctx->cat->nmunicipalities;
     if (!runs_init(runs, first, last, ngroups))
         return jr_fail(err, JR_ENOMEM, "nomem", "", "Onvoldoende geheugen.");
-    runs_fill f = {ctx->cat, runs, false};
+    runs_fill f = {ctx->cat, runs, "", -1, false};
     jr_status rc = store_fb_runs_each(ctx->store, first, last, gemeente, agb, runs_relay, &f, err);
     if (f.nomem)
         rc = jr_fail(err, JR_ENOMEM, "nomem", "", "Onvoldoende geheugen.");
@@ -239,7 +247,7 @@ jr_status figures_benchmark(const jr_ctx *ctx, const jr_period *period, jr_figur
     memset(out, 0, sizeof *out);
     out->period = *period;
     jr_fig_plan p;
-    jr_status rc = figures_plan(ctx, NULL, &p, err);
+    jr_status rc = figures_plan(ctx, NULL, NULL, &p, err);
     if (rc != JR_OK)
         return rc;
     p.gemeente = NULL; /* the benchmark is always the whole region */
@@ -370,13 +378,13 @@ static jr_status amb_year(const jr_ctx *ctx, const jr_period *per, const jr_fig_
     return JR_OK;
 }
 
-jr_status figures_ambulant_for(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
-                               const char *agb, jr_figures_ambulant *out, jr_error *err)
+jr_status figures_ambulant(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
+                           const char *agb, jr_figures_ambulant *out, jr_error *err)
 {
     memset(out, 0, sizeof *out);
     out->period = *period;
     jr_fig_plan p;
-    jr_status rc = figures_plan_for(ctx, gemeente, agb, &p, err);
+    jr_status rc = figures_plan(ctx, gemeente, agb, &p, err);
     if (rc != JR_OK)
         return rc;
     if (!period_year_before(period, &out->before))
@@ -392,12 +400,6 @@ jr_status figures_ambulant_for(const jr_ctx *ctx, const jr_period *period, const
     if (rc == JR_OK)
         rc = amb_year(ctx, &out->before, &p, out->prev, &out->total_prev, &n, err);
     return svc_finish(ctx, rc, err);
-}
-
-jr_status figures_ambulant(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
-                           jr_figures_ambulant *out, jr_error *err)
-{
-    return figures_ambulant_for(ctx, period, gemeente, NULL, out, err);
 }
 
 /* ---- quotes ---- */
@@ -525,13 +527,13 @@ static void quote_close(quote_acc *a, bool hide, int64_t t, jr_fb_quote_group *o
     a->days = a->youths = NULL;
 }
 
-jr_status figures_quotes_for(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
-                             const char *agb, jr_figures_quotes *out, jr_error *err)
+jr_status figures_quotes(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
+                         const char *agb, jr_figures_quotes *out, jr_error *err)
 {
     memset(out, 0, sizeof *out);
     out->period = *period;
     jr_fig_plan p;
-    jr_status rc = figures_plan_for(ctx, gemeente, agb, &p, err);
+    jr_status rc = figures_plan(ctx, gemeente, agb, &p, err);
     if (rc != JR_OK)
         return rc;
     out->scope = p.scope;
@@ -565,12 +567,6 @@ jr_status figures_quotes_for(const jr_ctx *ctx, const jr_period *period, const c
         out->nproviders = t.nproviders;
     free(t.provider);
     return rc;
-}
-
-jr_status figures_quotes(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
-                         jr_figures_quotes *out, jr_error *err)
-{
-    return figures_quotes_for(ctx, period, gemeente, NULL, out, err);
 }
 
 void figures_quotes_free(jr_figures_quotes *q)
@@ -640,9 +636,9 @@ static int exp_assignment(void *ud, const void *row)
     return 0;
 }
 
-jr_status figures_expensive_for(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
-                                const char *agb, int64_t limit, jr_figures_expensive *out,
-                                jr_error *err)
+jr_status figures_expensive(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
+                            const char *agb, int64_t limit, jr_figures_expensive *out,
+                            jr_error *err)
 {
     memset(out, 0, sizeof *out);
     out->period = *period;
@@ -702,12 +698,6 @@ jr_status figures_expensive_for(const jr_ctx *ctx, const jr_period *period, cons
                           gemeente ? gemeente : "regio", detail, err);
     }
     return svc_finish(ctx, rc, err);
-}
-
-jr_status figures_expensive(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
-                            int64_t limit, jr_figures_expensive *out, jr_error *err)
-{
-    return figures_expensive_for(ctx, period, gemeente, NULL, limit, out, err);
 }
 
 void figures_expensive_free(jr_figures_expensive *e)

@@ -17,7 +17,7 @@
  * aggregate a group of 1 to threshold - 1 youths (the region file's
  * small_group_threshold, catalog_small_group_threshold) is hidden: its
  * figure is absent (hidden set, value 0), as are the figures built on it.
- * The _for functions take a provider filter agb (NULL: none) as
+ * The functions take a provider filter agb (NULL: none) as
  * service/figures.h's do: ambulantisering and quotes count that provider's
  * production only (scope.agb names it), refused as figures_provider
  * refuses. The benchmark has none: it is always every provider's.
@@ -144,9 +144,7 @@ typedef struct {
  * region; a municipal role's default is its own). Refuses an unknown
  * municipality (JR_EINVAL gemeente_unknown). */
 jr_status figures_ambulant(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
-                           jr_figures_ambulant *out, jr_error *err);
-jr_status figures_ambulant_for(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
-                               const char *agb, jr_figures_ambulant *out, jr_error *err);
+                           const char *agb, jr_figures_ambulant *out, jr_error *err);
 
 /* ---- quotes ---- */
 
@@ -181,12 +179,10 @@ typedef struct {
  * referral (the route is always offerte) and by provider asked: requested,
  * accepted, rejected, open; time to answer from requested_date to
  * answered_date in days (median and nearest-rank 90th percentile) over the
- * quotes answered. Scope as figures_ambulant. */
+ * quotes answered. Scope as figures_ambulant.
+ * With agb: the quotes asked of provider agb only (NULL: of any). */
 jr_status figures_quotes(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
-                         jr_figures_quotes *out, jr_error *err);
-/* figures_quotes_for: the quotes asked of provider agb only (NULL: of any). */
-jr_status figures_quotes_for(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
-                             const char *agb, jr_figures_quotes *out, jr_error *err);
+                         const char *agb, jr_figures_quotes *out, jr_error *err);
 void figures_quotes_free(jr_figures_quotes *q);
 
 /* ---- the most expensive youths ---- */
@@ -230,17 +226,15 @@ typedef struct {
  * (JR_EFORBIDDEN) unless the principal may read the personal data of
  * gemeente's residents; a limit outside 1..100 is JR_EINVAL
  * (limit_invalid). Writes the audit row "cijfers.duurste_jeugdigen"
- * (who, the municipality, the period and how many youths were shown). */
-jr_status figures_expensive(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
-                            int64_t limit, jr_figures_expensive *out, jr_error *err);
-/* figures_expensive_for: the youths by their accepted amount on the lines
+ * (who, the municipality, the period and how many youths were shown).
+ * With agb: the youths by their accepted amount on the lines
  * of provider agb's batches (NULL: every provider's), with that provider's
  * assignments behind each: the most expensive youths at one provider.
  * Refusals of figures_expensive, then of figures_provider; the audit row
  * names the provider. */
-jr_status figures_expensive_for(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
-                                const char *agb, int64_t limit, jr_figures_expensive *out,
-                                jr_error *err);
+jr_status figures_expensive(const jr_ctx *ctx, const jr_period *period, const char *gemeente,
+                            const char *agb, int64_t limit, jr_figures_expensive *out,
+                            jr_error *err);
 void figures_expensive_free(jr_figures_expensive *e);
 
 #endif

@@ -249,8 +249,8 @@ static void durations_free(void *p)
     figures_care_durations_free(p);
 }
 
-jr_status figures_care_durations_for(const jr_ctx *ctx, const char *gemeente, const char *agb,
-                                     const jr_period *p, jr_fc_durations *out, jr_error *err)
+jr_status figures_care_durations(const jr_ctx *ctx, const char *gemeente, const char *agb,
+                                 const jr_period *p, jr_fc_durations *out, jr_error *err)
 {
     memset(out, 0, sizeof *out);
     jr_status rc = fc_begin(ctx, gemeente, agb, p, &out->head, err);
@@ -263,12 +263,6 @@ jr_status figures_care_durations_for(const jr_ctx *ctx, const char *gemeente, co
         rc = group_days(&out->head, &it, &out->total, &out->by_voorziening, &out->n, err);
     free(it.v);
     return fc_end(ctx, rc, durations_free, out, err);
-}
-
-jr_status figures_care_durations(const jr_ctx *ctx, const char *gemeente, const jr_period *p,
-                                 jr_fc_durations *out, jr_error *err)
-{
-    return figures_care_durations_for(ctx, gemeente, NULL, p, out, err);
 }
 
 void figures_care_durations_free(jr_fc_durations *d)
@@ -302,8 +296,8 @@ static void waiting_free(void *p)
     figures_care_waiting_free(p);
 }
 
-jr_status figures_care_waiting_for(const jr_ctx *ctx, const char *gemeente, const char *agb,
-                                   const jr_period *p, jr_fc_waiting *out, jr_error *err)
+jr_status figures_care_waiting(const jr_ctx *ctx, const char *gemeente, const char *agb,
+                               const jr_period *p, jr_fc_waiting *out, jr_error *err)
 {
     memset(out, 0, sizeof *out);
     jr_status rc = fc_begin(ctx, gemeente, agb, p, &out->head, err);
@@ -320,12 +314,6 @@ jr_status figures_care_waiting_for(const jr_ctx *ctx, const char *gemeente, cons
     free(w.by_v.v);
     free(w.by_p.v);
     return fc_end(ctx, rc, waiting_free, out, err);
-}
-
-jr_status figures_care_waiting(const jr_ctx *ctx, const char *gemeente, const jr_period *p,
-                               jr_fc_waiting *out, jr_error *err)
-{
-    return figures_care_waiting_for(ctx, gemeente, NULL, p, out, err);
 }
 
 void figures_care_waiting_free(jr_fc_waiting *w)
@@ -470,8 +458,8 @@ static void endings_finish(jr_fc_endings *e)
     }
 }
 
-jr_status figures_care_endings_for(const jr_ctx *ctx, const char *gemeente, const char *agb,
-                                   const jr_period *p, jr_fc_endings *out, jr_error *err)
+jr_status figures_care_endings(const jr_ctx *ctx, const char *gemeente, const char *agb,
+                               const jr_period *p, jr_fc_endings *out, jr_error *err)
 {
     memset(out, 0, sizeof *out);
     jr_status rc = fc_begin(ctx, gemeente, agb, p, &out->head, err);
@@ -503,12 +491,6 @@ jr_status figures_care_endings_for(const jr_ctx *ctx, const char *gemeente, cons
     free(ended.v);
     free(started.v);
     return fc_end(ctx, rc, endings_free, out, err);
-}
-
-jr_status figures_care_endings(const jr_ctx *ctx, const char *gemeente, const jr_period *p,
-                               jr_fc_endings *out, jr_error *err)
-{
-    return figures_care_endings_for(ctx, gemeente, NULL, p, out, err);
 }
 
 void figures_care_endings_free(jr_fc_endings *e)
@@ -587,9 +569,8 @@ static void conc_free(void *p)
     figures_care_concentration_free(p);
 }
 
-jr_status figures_care_concentration_for(const jr_ctx *ctx, const char *gemeente, const char *agb,
-                                         const jr_period *p, jr_fc_concentration *out,
-                                         jr_error *err)
+jr_status figures_care_concentration(const jr_ctx *ctx, const char *gemeente, const char *agb,
+                                     const jr_period *p, jr_fc_concentration *out, jr_error *err)
 {
     memset(out, 0, sizeof *out);
     jr_status rc = fc_begin(ctx, gemeente, agb, p, &out->head, err);
@@ -622,12 +603,6 @@ jr_status figures_care_concentration_for(const jr_ctx *ctx, const char *gemeente
     free(amounts);
     free(s.v);
     return fc_end(ctx, rc, conc_free, out, err);
-}
-
-jr_status figures_care_concentration(const jr_ctx *ctx, const char *gemeente, const jr_period *p,
-                                     jr_fc_concentration *out, jr_error *err)
-{
-    return figures_care_concentration_for(ctx, gemeente, NULL, p, out, err);
 }
 
 void figures_care_concentration_free(jr_fc_concentration *c)
@@ -700,8 +675,8 @@ static void budget_free(void *p)
     figures_care_budget_free(p);
 }
 
-jr_status figures_care_budget_for(const jr_ctx *ctx, const char *gemeente, const char *agb,
-                                  const jr_period *p, jr_fc_budget_use *out, jr_error *err)
+jr_status figures_care_budget(const jr_ctx *ctx, const char *gemeente, const char *agb,
+                              const jr_period *p, jr_fc_budget_use *out, jr_error *err)
 {
     memset(out, 0, sizeof *out);
     jr_status rc = fc_begin(ctx, gemeente, agb, p, &out->head, err);
@@ -733,12 +708,6 @@ jr_status figures_care_budget_for(const jr_ctx *ctx, const char *gemeente, const
     free(youths);
     free(b.v);
     return fc_end(ctx, rc, budget_free, out, err);
-}
-
-jr_status figures_care_budget(const jr_ctx *ctx, const char *gemeente, const jr_period *p,
-                              jr_fc_budget_use *out, jr_error *err)
-{
-    return figures_care_budget_for(ctx, gemeente, NULL, p, out, err);
 }
 
 void figures_care_budget_free(jr_fc_budget_use *b)

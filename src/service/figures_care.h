@@ -19,7 +19,7 @@
  * and every figure of it zero), as stats_hidden says. Unknown municipality:
  * JR_EINVAL gemeente_unknown.
  *
- * Provider filter (the _for functions' agb; NULL: every provider, or an
+ * Provider filter (each function's agb; NULL: every provider, or an
  * aanbieder's own production): only the assignments and lines of that
  * provider count, and head.agb names it. Refused as figures_provider
  * (service/figures.h) refuses: JR_EINVAL aanbieder_unknown, or
@@ -76,10 +76,8 @@ typedef struct {
  * definitive stop of care (the assignment's end date when none), both days
  * included; mean, median and the CBS classes (stats_duration_class), in
  * total and per voorziening. */
-jr_status figures_care_durations(const jr_ctx *ctx, const char *gemeente, const jr_period *p,
-                                 jr_fc_durations *out, jr_error *err);
-jr_status figures_care_durations_for(const jr_ctx *ctx, const char *gemeente, const char *agb,
-                                     const jr_period *p, jr_fc_durations *out, jr_error *err);
+jr_status figures_care_durations(const jr_ctx *ctx, const char *gemeente, const char *agb,
+                                 const jr_period *p, jr_fc_durations *out, jr_error *err);
 void figures_care_durations_free(jr_fc_durations *d);
 
 typedef struct {
@@ -94,10 +92,8 @@ typedef struct {
  * and that came from a referral: days from the referral date to the start
  * of care (0 on the same day); median and nearest-rank 90th percentile, in
  * total, per voorziening and per provider. */
-jr_status figures_care_waiting(const jr_ctx *ctx, const char *gemeente, const jr_period *p,
-                               jr_fc_waiting *out, jr_error *err);
-jr_status figures_care_waiting_for(const jr_ctx *ctx, const char *gemeente, const char *agb,
-                                   const jr_period *p, jr_fc_waiting *out, jr_error *err);
+jr_status figures_care_waiting(const jr_ctx *ctx, const char *gemeente, const char *agb,
+                               const jr_period *p, jr_fc_waiting *out, jr_error *err);
 void figures_care_waiting_free(jr_fc_waiting *w);
 
 /* One iJw RedenBeeindiging. */
@@ -129,10 +125,8 @@ typedef struct {
  * DEFINITIVELY in the period (the current stop of care in the period, its
  * reason not 20), by reason and CBS group (end_reason_group); and the
  * re-entry above. */
-jr_status figures_care_endings(const jr_ctx *ctx, const char *gemeente, const jr_period *p,
-                               jr_fc_endings *out, jr_error *err);
-jr_status figures_care_endings_for(const jr_ctx *ctx, const char *gemeente, const char *agb,
-                                   const jr_period *p, jr_fc_endings *out, jr_error *err);
+jr_status figures_care_endings(const jr_ctx *ctx, const char *gemeente, const char *agb,
+                               const jr_period *p, jr_fc_endings *out, jr_error *err);
 void figures_care_endings_free(jr_fc_endings *e);
 
 /* Provider concentration of one voorziening: unlike the other care figures,
@@ -161,11 +155,8 @@ typedef struct {
  * the number of providers with a
  * positive amount, the share of the five largest (stats_top_share_x10) and
  * the HHI (stats_hhi) over those positive amounts. */
-jr_status figures_care_concentration(const jr_ctx *ctx, const char *gemeente, const jr_period *p,
-                                     jr_fc_concentration *out, jr_error *err);
-jr_status figures_care_concentration_for(const jr_ctx *ctx, const char *gemeente, const char *agb,
-                                         const jr_period *p, jr_fc_concentration *out,
-                                         jr_error *err);
+jr_status figures_care_concentration(const jr_ctx *ctx, const char *gemeente, const char *agb,
+                                     const jr_period *p, jr_fc_concentration *out, jr_error *err);
 void figures_care_concentration_free(jr_fc_concentration *c);
 
 /* Budget use of one keuzebudget (or "offerte"). */
@@ -189,10 +180,8 @@ typedef struct {
  * debits minus credits) and released to the municipality (ledger_compute
  * of an ended ledger: what was not used, never below zero), per keuzebudget
  * and in total. */
-jr_status figures_care_budget(const jr_ctx *ctx, const char *gemeente, const jr_period *p,
-                              jr_fc_budget_use *out, jr_error *err);
-jr_status figures_care_budget_for(const jr_ctx *ctx, const char *gemeente, const char *agb,
-                                  const jr_period *p, jr_fc_budget_use *out, jr_error *err);
+jr_status figures_care_budget(const jr_ctx *ctx, const char *gemeente, const char *agb,
+                              const jr_period *p, jr_fc_budget_use *out, jr_error *err);
 void figures_care_budget_free(jr_fc_budget_use *b);
 
 #endif

@@ -53,7 +53,7 @@ jr_status report_council(const jr_ctx *ctx, const jr_period *period, const char 
                        "Een aanbieder maakt geen raadsrapportage: die gaat over alle aanbieders. "
                        "De eigen productie staat in de monitor.");
     jr_fig_plan plan;
-    jr_status rc = figures_plan(ctx, gemeente, &plan, err);
+    jr_status rc = figures_plan(ctx, gemeente, NULL, &plan, err);
     if (rc != JR_OK)
         return rc;
     gemeente = plan.gemeente;
@@ -72,21 +72,21 @@ jr_status report_council(const jr_ctx *ctx, const jr_period *period, const char 
     /* A council report is a publication: whoever makes it, its figures are
      * gathered as a lezer sees them (small groups hidden). The principal's
      * own scope was checked above by figures_plan. It covers the whole
-     * production: the figure functions without _for, no provider filter. */
+     * production: every figure function with agb NULL, no provider filter. */
     jr_ctx pub = *ctx;
     pub.who = (jr_principal){.role = JR_ROLE_LEZER};
     const jr_ctx *fc = &pub;
 
-    if ((rc = figures_volume(fc, period, gemeente, &out->volume, err)) != JR_OK ||
-        (rc = figures_referrals(fc, period, gemeente, &out->referrals, err)) != JR_OK ||
-        (rc = figures_spending(fc, period, gemeente, &out->spending, err)) != JR_OK ||
-        (rc = figures_care_durations(fc, gemeente, period, &out->durations, err)) != JR_OK ||
-        (rc = figures_care_waiting(fc, gemeente, period, &out->waiting, err)) != JR_OK ||
-        (rc = figures_care_endings(fc, gemeente, period, &out->endings, err)) != JR_OK ||
-        (rc = figures_care_budget(fc, gemeente, period, &out->budget_use, err)) != JR_OK ||
-        (rc = figures_care_concentration(fc, gemeente, period, &out->concentration, err)) !=
+    if ((rc = figures_volume(fc, period, gemeente, NULL, &out->volume, err)) != JR_OK ||
+        (rc = figures_referrals(fc, period, gemeente, NULL, &out->referrals, err)) != JR_OK ||
+        (rc = figures_spending(fc, period, gemeente, NULL, &out->spending, err)) != JR_OK ||
+        (rc = figures_care_durations(fc, gemeente, NULL, period, &out->durations, err)) != JR_OK ||
+        (rc = figures_care_waiting(fc, gemeente, NULL, period, &out->waiting, err)) != JR_OK ||
+        (rc = figures_care_endings(fc, gemeente, NULL, period, &out->endings, err)) != JR_OK ||
+        (rc = figures_care_budget(fc, gemeente, NULL, period, &out->budget_use, err)) != JR_OK ||
+        (rc = figures_care_concentration(fc, gemeente, NULL, period, &out->concentration, err)) !=
             JR_OK ||
-        (rc = figures_ambulant(fc, period, gemeente, &out->ambulant, err)) != JR_OK ||
+        (rc = figures_ambulant(fc, period, gemeente, NULL, &out->ambulant, err)) != JR_OK ||
         (rc = figures_benchmark(fc, period, &out->benchmark, err)) != JR_OK ||
         (rc = signals_find(fc, period, gemeente, NULL, &out->signals, err)) != JR_OK ||
         /* the budget control of the period's year (a lezer may see it) */

@@ -405,7 +405,7 @@ jr_status signals_find(const jr_ctx *ctx, const jr_period *period, const char *g
                        "Onbekend signaal '%s': budget_vol, uren, buiten_zorg, credits of sprong.",
                        kind);
     jr_fig_plan plan;
-    jr_status rc = figures_plan(ctx, gemeente, &plan, err);
+    jr_status rc = figures_plan(ctx, gemeente, NULL, &plan, err);
     if (rc != JR_OK)
         return rc;
     out->scope = plan.scope;

@@ -5,6 +5,7 @@
  */
 #include "begroting.h"
 #include "idmap.h"
+#include "run_sql.h"
 
 #include "../core/sbuf.h"
 
@@ -115,12 +116,6 @@ jr_status store_begroting_spend(jr_store *st, jr_month first, jr_month last, con
     return store_each(q, spend_from_row, NULL, &r, fn, ud, err);
 }
 
-/* The end of an assignment's run: care_stop when care stopped before
- * end_date, else end_date (ISO text compares as dates). */
-#define RUN_END                                                                                    \
-    "(CASE WHEN a.care_stop IS NOT NULL AND a.care_stop < a.end_date THEN a.care_stop"             \
-    " ELSE a.end_date END)"
-
 static void assignment_from_row(const void *ud, jr_stmt *q, void *row)
 {
     store_bc_assignment_row *r = row;
@@ -201,8 +196,8 @@ jr_status store_begroting_open_assignments(jr_store *st, jr_date first, jr_date 
            region's as every active one */
 #define OPEN_SELECT                                                                                \
     "SELECT a.id, a.gemeente, a.product, a.is_budget, a.budget_cents, a.volume, a.unit,"           \
-    " a.start_date, " RUN_END " FROM assignment a INDEXED BY assignment_open"                      \
-    " WHERE a.status = 'actief' AND a.start_date <= ?2 AND " RUN_END " >= ?1"                      \
+    " a.start_date, " STORE_RUN_END " FROM assignment a INDEXED BY assignment_open"                \
+    " WHERE a.status = 'actief' AND a.start_date <= ?2 AND " STORE_RUN_END " >= ?1"                \
     " AND a.end_date >= ?1"
         static const char *const sql[2] = {OPEN_SELECT " AND ?3 IS NULL ORDER BY a.gemeente, a.id",
                                            OPEN_SELECT

@@ -4,14 +4,9 @@
  * store_prepare, prepared once per store.
  */
 #include "figures.h"
+#include "run_sql.h"
 
 #include "../core/sbuf.h"
-
-/* The end of an assignment's run: care_stop when care stopped before
- * end_date, else end_date (ISO text compares as dates). */
-#define RUN_END                                                                                    \
-    "(CASE WHEN a.care_stop IS NOT NULL AND a.care_stop < a.end_date THEN a.care_stop"             \
-    " ELSE a.end_date END)"
 
 jr_status store_figures_volume(jr_store *st, jr_date first, jr_date last, const char *gemeente,
                                const char *agb, store_fig_volume *out, jr_error *err)
@@ -23,9 +18,9 @@ jr_status store_figures_volume(jr_store *st, jr_date first, jr_date last, const 
 #define VOLUME_SELECT                                                                              \
     "SELECT COUNT(DISTINCT a.youth_id), COUNT(*),"                                                 \
     " COALESCE(SUM(CASE WHEN a.start_date >= ?1 THEN 1 ELSE 0 END), 0),"                           \
-    " COALESCE(SUM(CASE WHEN " RUN_END " <= ?2 THEN 1 ELSE 0 END), 0)"                             \
+    " COALESCE(SUM(CASE WHEN " STORE_RUN_END " <= ?2 THEN 1 ELSE 0 END), 0)"                       \
     " FROM assignment a INDEXED BY assignment_run"                                                 \
-    " WHERE a.status <> 'ingetrokken' AND a.start_date <= ?2 AND " RUN_END " >= ?1"                \
+    " WHERE a.status <> 'ingetrokken' AND a.start_date <= ?2 AND " STORE_RUN_END " >= ?1"          \
     " AND a.end_date >= ?1 AND (CAST(?4 AS TEXT) IS NULL OR a.provider_id IN"                      \
     " (SELECT p.id FROM provider p WHERE p.agb = ?4))"
     static const char *const sql[2] = {VOLUME_SELECT " AND ?3 IS NULL",

@@ -6,17 +6,12 @@
  * through the macros below.
  */
 #include "figures_bench.h"
+#include "run_sql.h"
 
 #include "../core/sbuf.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-/* the end of an assignment's run: care_stop when care stopped before
- * end_date, else end_date (as store/figures.c counts volume) */
-#define FB_RUN_END                                                                                 \
-    "(CASE WHEN a.care_stop IS NOT NULL AND a.care_stop < a.end_date THEN a.care_stop"             \
-    " ELSE a.end_date END)"
 
 /* an accepted line's signed amount (credits minus), 0 for a rejected one */
 #define FB_SIGNED                                                                                  \
@@ -50,9 +45,9 @@ jr_status store_fb_runs_each(jr_store *st, jr_date first, jr_date last, const ch
     /* every column is in the index; a run never ends after its end_date,
        so end_date >= ?1 is necessary and bounds a municipality's range */
 #define RUNS_SELECT                                                                                \
-    "SELECT a.gemeente, a.category, a.youth_id, a.start_date, " FB_RUN_END                         \
+    "SELECT a.gemeente, a.category, a.youth_id, a.start_date, " STORE_RUN_END                      \
     " FROM assignment a INDEXED BY assignment_run"                                                 \
-    " WHERE a.status <> 'ingetrokken' AND a.start_date <= ?2 AND " FB_RUN_END " >= ?1"             \
+    " WHERE a.status <> 'ingetrokken' AND a.start_date <= ?2 AND " STORE_RUN_END " >= ?1"          \
     " AND a.end_date >= ?1 AND (CAST(?4 AS TEXT) IS NULL OR a.provider_id IN"                      \
     " (SELECT p.id FROM provider p WHERE p.agb = ?4))"
     static const char *const sql[2] = {RUNS_SELECT " AND ?3 IS NULL",

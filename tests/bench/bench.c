@@ -846,19 +846,19 @@ static void baseline(const char *dbpath, const char *csvpath, base_result *r)
 static jr_status fig_volume(const jr_ctx *c, const jr_period *p, const char *g, jr_error *e)
 {
     jr_figures_volume v;
-    return figures_volume(c, p, g, &v, e);
+    return figures_volume(c, p, g, NULL, &v, e);
 }
 
 static jr_status fig_referrals(const jr_ctx *c, const jr_period *p, const char *g, jr_error *e)
 {
     jr_figures_referrals r;
-    return figures_referrals(c, p, g, &r, e);
+    return figures_referrals(c, p, g, NULL, &r, e);
 }
 
 static jr_status fig_spending(const jr_ctx *c, const jr_period *p, const char *g, jr_error *e)
 {
     jr_figures_spending *s = xcalloc(1, sizeof *s);
-    jr_status rc = figures_spending(c, p, g, s, e);
+    jr_status rc = figures_spending(c, p, g, NULL, s, e);
     if (rc == JR_OK)
         figures_spending_free(s);
     free(s);
@@ -868,7 +868,7 @@ static jr_status fig_spending(const jr_ctx *c, const jr_period *p, const char *g
 static jr_status fig_ambulant(const jr_ctx *c, const jr_period *p, const char *g, jr_error *e)
 {
     jr_figures_ambulant *a = xcalloc(1, sizeof *a);
-    jr_status rc = figures_ambulant(c, p, g, a, e);
+    jr_status rc = figures_ambulant(c, p, g, NULL, a, e);
     free(a);
     return rc;
 }
@@ -886,7 +886,7 @@ static jr_status fig_benchmark(const jr_ctx *c, const jr_period *p, const char *
 static jr_status fig_quotes(const jr_ctx *c, const jr_period *p, const char *g, jr_error *e)
 {
     jr_figures_quotes *q = xcalloc(1, sizeof *q);
-    jr_status rc = figures_quotes(c, p, g, q, e);
+    jr_status rc = figures_quotes(c, p, g, NULL, q, e);
     if (rc == JR_OK)
         figures_quotes_free(q);
     free(q);
@@ -962,7 +962,7 @@ static void figures_phase(const jr_catalog *cat, jr_date today, const char *db)
             /* the care figures as the API answers them: computed and rendered */
             for (const figures_care_set *c = figures_care_sets; c->name; c++) {
                 double t0 = now_s();
-                json_t *o = c->fn(&ctx, g, &periods[k], &err);
+                json_t *o = c->fn(&ctx, g, NULL, &periods[k], &err);
                 if (!o)
                     fail_exit(c->name, &err);
                 json_decref(o);

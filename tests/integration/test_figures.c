@@ -292,7 +292,7 @@ static void volume_of_a_municipality_and_the_region(void **state)
 {
     fx *f = *state;
     jr_figures_volume v;
-    assert_ok(figures_volume(&f->ctx, &f->q2, ZWOLLE, &v, err));
+    assert_ok(figures_volume(&f->ctx, &f->q2, ZWOLLE, NULL, &v, err));
     assert_string_equal(v.scope.gemeente, ZWOLLE);
     assert_string_equal(v.scope.name, "Zwolle");
     assert_i64_equal(v.before.first, D("2024-04-01"));
@@ -310,13 +310,13 @@ static void volume_of_a_municipality_and_the_region(void **state)
 
     /* Deventer: a5 and a7, youths V1 and V2; 2 / 20,400 * 1,000 = 0.098
      * -> 0.1 */
-    assert_ok(figures_volume(&f->ctx, &f->q2, DEVENTER, &v, err));
+    assert_ok(figures_volume(&f->ctx, &f->q2, DEVENTER, NULL, &v, err));
     assert_volume(&v.now, 2, 2, 1, 1);
     assert_i64_equal(v.now.per_thousand_x10, 1);
     assert_volume(&v.prev, 0, 0, 0, 0);
 
     /* the region alone: no second region beside it */
-    assert_ok(figures_volume(&f->ctx, &f->q2, NULL, &v, err));
+    assert_ok(figures_volume(&f->ctx, &f->q2, NULL, NULL, &v, err));
     assert_false(v.has_region);
     assert_volume(&v.now, 4, 5, 2, 2);
 
@@ -324,11 +324,11 @@ static void volume_of_a_municipality_and_the_region(void **state)
      * ended (15 May) */
     jr_period may;
     assert_true(period_parse("2025-05", &may));
-    assert_ok(figures_volume(&f->ctx, &may, ZWOLLE, &v, err));
+    assert_ok(figures_volume(&f->ctx, &may, ZWOLLE, NULL, &v, err));
     assert_volume(&v.now, 2, 3, 1, 1);
     /* July 2025: a1, a2 and a4 (started 1 July); a3 stopped in May */
     assert_true(period_parse("2025-07", &may));
-    assert_ok(figures_volume(&f->ctx, &may, ZWOLLE, &v, err));
+    assert_ok(figures_volume(&f->ctx, &may, ZWOLLE, NULL, &v, err));
     assert_volume(&v.now, 2, 3, 1, 0);
 }
 
@@ -362,7 +362,7 @@ static void referrals_by_referrer_and_route(void **state)
 {
     fx *f = *state;
     jr_figures_referrals r;
-    assert_ok(figures_referrals(&f->ctx, &f->q2, ZWOLLE, &r, err));
+    assert_ok(figures_referrals(&f->ctx, &f->q2, ZWOLLE, NULL, &r, err));
     const jr_fig_referral_row *z = &r.now, *g = &r.region_now;
     assert_count(z->total, 3);
     assert_group(z->by_referrer, JR_FIG_REFERRER_TYPES, "01", 2);
@@ -415,7 +415,7 @@ static void spending_per_voorziening_product_and_provider(void **state)
     fx *f = *state;
     jr_figures_spending *s = calloc(1, sizeof *s);
     assert_non_null(s);
-    assert_ok(figures_spending(&f->ctx, &f->q2, ZWOLLE, s, err));
+    assert_ok(figures_spending(&f->ctx, &f->q2, ZWOLLE, NULL, s, err));
     const jr_fig_spend_row *z = &s->spend;
     assert_i64_equal(z->total, 230959);
     assert_i64_equal(z->total_prev, 62400);
@@ -468,7 +468,7 @@ static void spending_per_voorziening_product_and_provider(void **state)
     figures_spending_free(s);
 
     /* Deventer last year had nothing: no growth at all */
-    assert_ok(figures_spending(&f->ctx, &f->q2, DEVENTER, s, err));
+    assert_ok(figures_spending(&f->ctx, &f->q2, DEVENTER, NULL, s, err));
     assert_i64_equal(s->spend.total, 34896);
     assert_false(s->spend.has_growth);
     figures_spending_free(s);
@@ -485,7 +485,7 @@ static void gemeente_sees_its_own_and_the_region_hidden(void **state)
     fx *f = *state;
     jr_ctx c = as(f, JR_ROLE_GEMEENTE, ZWOLLE, NULL);
     jr_figures_volume v;
-    assert_ok(figures_volume(&c, &f->q2, NULL, &v, err));
+    assert_ok(figures_volume(&c, &f->q2, NULL, NULL, &v, err));
     assert_string_equal(v.scope.gemeente, ZWOLLE);
     assert_volume(&v.now, 2, 3, 1, 1); /* its own: shown */
     assert_true(v.has_region);
@@ -495,7 +495,7 @@ static void gemeente_sees_its_own_and_the_region_hidden(void **state)
     assert_i64_equal(v.region_now.active, 5);
 
     jr_figures_referrals r;
-    assert_ok(figures_referrals(&c, &f->q2, ZWOLLE, &r, err));
+    assert_ok(figures_referrals(&c, &f->q2, ZWOLLE, NULL, &r, err));
     assert_count(r.now.total, 3);
     assert_hidden(r.region_now.total);
     assert_hidden(r.region_now.by_route[0].n);                   /* KB1: 3 */
@@ -503,7 +503,7 @@ static void gemeente_sees_its_own_and_the_region_hidden(void **state)
 
     jr_figures_spending *s = calloc(1, sizeof *s);
     assert_non_null(s);
-    assert_ok(figures_spending(&c, &f->q2, ZWOLLE, s, err));
+    assert_ok(figures_spending(&c, &f->q2, ZWOLLE, NULL, s, err));
     assert_count(s->spend.youths, 2);
     assert_hidden(s->region_spend.youths);
     assert_false(s->region_spend.has_per_youth);
@@ -515,8 +515,8 @@ static void gemeente_sees_its_own_and_the_region_hidden(void **state)
     jr_ctx lez = as(f, JR_ROLE_LEZER, NULL, NULL);
     jr_figures_spending *ls = calloc(1, sizeof *ls);
     assert_non_null(ls);
-    assert_ok(figures_spending(&c, &f->q2, DEVENTER, s, err));
-    assert_ok(figures_spending(&lez, &f->q2, DEVENTER, ls, err));
+    assert_ok(figures_spending(&c, &f->q2, DEVENTER, NULL, s, err));
+    assert_ok(figures_spending(&lez, &f->q2, DEVENTER, NULL, ls, err));
     assert_string_equal(s->scope.gemeente, DEVENTER);
     assert_int_equal(s->spend.youths.hidden, ls->spend.youths.hidden);
     assert_i64_equal(s->spend.youths.n, ls->spend.youths.n);
@@ -526,25 +526,25 @@ static void gemeente_sees_its_own_and_the_region_hidden(void **state)
     free(s);
     free(ls);
     jr_figures_volume lv;
-    assert_ok(figures_volume(&c, &f->q2, DEVENTER, &v, err));
-    assert_ok(figures_volume(&lez, &f->q2, DEVENTER, &lv, err));
+    assert_ok(figures_volume(&c, &f->q2, DEVENTER, NULL, &v, err));
+    assert_ok(figures_volume(&lez, &f->q2, DEVENTER, NULL, &lv, err));
     assert_int_equal(v.now.youths.hidden, lv.now.youths.hidden);
     assert_i64_equal(v.now.youths.n, lv.now.youths.n);
     assert_i64_equal(v.now.per_thousand_x10, lv.now.per_thousand_x10);
     jr_figures_referrals lr;
-    assert_ok(figures_referrals(&c, &f->q2, DEVENTER, &r, err));
-    assert_ok(figures_referrals(&lez, &f->q2, DEVENTER, &lr, err));
+    assert_ok(figures_referrals(&c, &f->q2, DEVENTER, NULL, &r, err));
+    assert_ok(figures_referrals(&lez, &f->q2, DEVENTER, NULL, &lr, err));
     assert_int_equal(r.now.total.hidden, lr.now.total.hidden);
     assert_i64_equal(r.now.total.n, lr.now.total.n);
 
     /* a toegang worker alike; one bound to no municipality sees nothing */
     c = as(f, JR_ROLE_TOEGANG, ZWOLLE, NULL);
-    assert_ok(figures_volume(&c, &f->q2, ZWOLLE, &v, err));
+    assert_ok(figures_volume(&c, &f->q2, ZWOLLE, NULL, &v, err));
     assert_volume(&v.now, 2, 3, 1, 1);
     c = as(f, JR_ROLE_GEMEENTE, NULL, NULL);
     jr_error e;
     jr_error_clear(&e);
-    assert_int_equal(figures_volume(&c, &f->q2, NULL, &v, &e), JR_EFORBIDDEN);
+    assert_int_equal(figures_volume(&c, &f->q2, NULL, NULL, &v, &e), JR_EFORBIDDEN);
 }
 
 /* Provider A's own production: assignments a1, a3, a7 run in 2025-Q2
@@ -556,16 +556,16 @@ static void aanbieder_sees_its_own_production(void **state)
     fx *f = *state;
     jr_ctx c = as(f, JR_ROLE_AANBIEDER, NULL, AGB_A);
     jr_figures_volume v;
-    assert_ok(figures_volume(&c, &f->q2, NULL, &v, err));
+    assert_ok(figures_volume(&c, &f->q2, NULL, NULL, &v, err));
     assert_string_equal(v.scope.agb, AGB_A);
     assert_volume(&v.now, 3, 3, 0, 2);
     jr_figures_referrals r;
-    assert_ok(figures_referrals(&c, &f->q2, NULL, &r, err));
+    assert_ok(figures_referrals(&c, &f->q2, NULL, NULL, &r, err));
     assert_count(r.now.total, 1);
     assert_group(r.now.by_route, JR_FIG_ROUTES, "KB1", 1);
     jr_figures_spending *s = calloc(1, sizeof *s);
     assert_non_null(s);
-    assert_ok(figures_spending(&c, &f->q2, NULL, s, err));
+    assert_ok(figures_spending(&c, &f->q2, NULL, NULL, s, err));
     assert_i64_equal(s->spend.total, 185264);
     assert_count(s->spend.youths, 2);
     assert_int_equal(s->spend.nproviders, 1);
@@ -573,24 +573,24 @@ static void aanbieder_sees_its_own_production(void **state)
     figures_spending_free(s);
 
     /* in one municipality: Zwolle's part of A's, with A's region beside */
-    assert_ok(figures_spending(&c, &f->q2, ZWOLLE, s, err));
+    assert_ok(figures_spending(&c, &f->q2, ZWOLLE, NULL, s, err));
     assert_i64_equal(s->spend.total, 185264);
     assert_string_equal(s->region.agb, AGB_A);
     assert_i64_equal(s->region_spend.total, 185264);
     figures_spending_free(s);
 
     c = as(f, JR_ROLE_AANBIEDER, NULL, AGB_B);
-    assert_ok(figures_volume(&c, &f->q2, NULL, &v, err));
+    assert_ok(figures_volume(&c, &f->q2, NULL, NULL, &v, err));
     assert_volume(&v.now, 2, 2, 2, 0);
-    assert_ok(figures_referrals(&c, &f->q2, NULL, &r, err));
+    assert_ok(figures_referrals(&c, &f->q2, NULL, NULL, &r, err));
     assert_count(r.now.total, 2);
-    assert_ok(figures_spending(&c, &f->q2, NULL, s, err));
+    assert_ok(figures_spending(&c, &f->q2, NULL, NULL, s, err));
     assert_i64_equal(s->spend.total, 80591);
     figures_spending_free(s);
     free(s);
 }
 
-/* The provider filter (figures_*_for), asked by the system for Zwolle in
+/* The provider filter (the figures' agb), asked by the system for Zwolle in
  * 2025-Q2; the region beside it is filtered alike.
  * Provider A in Zwolle: a1 (Z1) and a3 (Z2) run in the quarter (a4 starts
  * in July, a6 is last year's, a8 withdrawn): 2 active, youths 2, none
@@ -611,7 +611,7 @@ static void a_provider_filter_narrows_to_its_production(void **state)
 {
     fx *f = *state;
     jr_figures_volume v;
-    assert_ok(figures_volume_for(&f->ctx, &f->q2, ZWOLLE, AGB_A, &v, err));
+    assert_ok(figures_volume(&f->ctx, &f->q2, ZWOLLE, AGB_A, &v, err));
     assert_string_equal(v.scope.gemeente, ZWOLLE);
     assert_string_equal(v.scope.agb, AGB_A);
     assert_string_equal(v.region.agb, AGB_A);
@@ -623,35 +623,35 @@ static void a_provider_filter_narrows_to_its_production(void **state)
     /* the same as provider A itself sees of its own production */
     jr_ctx a = as(f, JR_ROLE_AANBIEDER, NULL, AGB_A);
     jr_figures_volume own;
-    assert_ok(figures_volume(&a, &f->q2, ZWOLLE, &own, err));
+    assert_ok(figures_volume(&a, &f->q2, ZWOLLE, NULL, &own, err));
     assert_volume(&own.now, 2, 2, 0, 1);
     assert_i64_equal(own.now.per_thousand_x10, v.now.per_thousand_x10);
     assert_volume(&own.region_now, 3, 3, 0, 2);
-    assert_ok(figures_volume_for(&a, &f->q2, ZWOLLE, AGB_A, &own, err)); /* its own, asked */
+    assert_ok(figures_volume(&a, &f->q2, ZWOLLE, AGB_A, &own, err)); /* its own, asked */
     assert_volume(&own.now, 2, 2, 0, 1);
-    assert_ok(figures_volume_for(&f->ctx, &f->q2, ZWOLLE, AGB_B, &v, err));
+    assert_ok(figures_volume(&f->ctx, &f->q2, ZWOLLE, AGB_B, &v, err));
     assert_volume(&v.now, 1, 1, 1, 0);
     assert_volume(&v.region_now, 2, 2, 2, 0);
     /* no filter: every provider (the figures of the first test) */
-    assert_ok(figures_volume_for(&f->ctx, &f->q2, ZWOLLE, NULL, &v, err));
+    assert_ok(figures_volume(&f->ctx, &f->q2, ZWOLLE, NULL, &v, err));
     assert_string_equal(v.scope.agb, "");
     assert_volume(&v.now, 2, 3, 1, 1);
 
     jr_figures_referrals r;
-    assert_ok(figures_referrals_for(&f->ctx, &f->q2, ZWOLLE, AGB_A, &r, err));
+    assert_ok(figures_referrals(&f->ctx, &f->q2, ZWOLLE, AGB_A, &r, err));
     assert_count(r.now.total, 1);
     assert_group(r.now.by_referrer, JR_FIG_REFERRER_TYPES, "01", 1);
     assert_group(r.now.by_referrer, JR_FIG_REFERRER_TYPES, "02", 0);
     assert_group(r.now.by_route, JR_FIG_ROUTES, "KB1", 1);
     assert_count(r.region_now.total, 1);
-    assert_ok(figures_referrals_for(&f->ctx, &f->q2, ZWOLLE, AGB_B, &r, err));
+    assert_ok(figures_referrals(&f->ctx, &f->q2, ZWOLLE, AGB_B, &r, err));
     assert_count(r.now.total, 1);
     assert_group(r.now.by_route, JR_FIG_ROUTES, "KB2", 1);
     assert_count(r.region_now.total, 2);
 
     jr_figures_spending *s = calloc(1, sizeof *s);
     assert_non_null(s);
-    assert_ok(figures_spending_for(&f->ctx, &f->q2, ZWOLLE, AGB_A, s, err));
+    assert_ok(figures_spending(&f->ctx, &f->q2, ZWOLLE, AGB_A, s, err));
     assert_string_equal(s->scope.agb, AGB_A);
     assert_i64_equal(s->spend.total, 185264);
     assert_i64_equal(s->spend.total_prev, 62400);
@@ -667,7 +667,7 @@ static void a_provider_filter_narrows_to_its_production(void **state)
     assert_string_equal(s->spend.by_provider[0].code, AGB_A);
     assert_i64_equal(s->region_spend.total, 185264);
     figures_spending_free(s);
-    assert_ok(figures_spending_for(&f->ctx, &f->q2, ZWOLLE, AGB_B, s, err));
+    assert_ok(figures_spending(&f->ctx, &f->q2, ZWOLLE, AGB_B, s, err));
     assert_i64_equal(s->spend.total, 45695);
     assert_false(s->spend.has_growth);
     assert_i64_equal(s->region_spend.total, 80591);
@@ -676,7 +676,7 @@ static void a_provider_filter_narrows_to_its_production(void **state)
     /* a filter narrows, the hiding stays the viewer's: Zwolle's controller
        sees B's Zwolle whole (1 youth) and B's region hidden (Z1, V1) */
     jr_ctx g = as(f, JR_ROLE_GEMEENTE, ZWOLLE, NULL);
-    assert_ok(figures_spending_for(&g, &f->q2, NULL, AGB_B, s, err));
+    assert_ok(figures_spending(&g, &f->q2, NULL, AGB_B, s, err));
     assert_string_equal(s->scope.gemeente, ZWOLLE);
     assert_count(s->spend.youths, 1);
     assert_hidden(s->region_spend.youths);
@@ -695,19 +695,19 @@ static void an_unknown_or_foreign_provider_is_refused(void **state)
     for (size_t i = 0; i < sizeof unknown / sizeof unknown[0]; i++) {
         jr_error e;
         jr_error_clear(&e);
-        assert_int_equal(figures_volume_for(&f->ctx, &f->q2, NULL, unknown[i], &v, &e), JR_EINVAL);
+        assert_int_equal(figures_volume(&f->ctx, &f->q2, NULL, unknown[i], &v, &e), JR_EINVAL);
         assert_string_equal(e.code, "aanbieder_unknown");
         assert_string_equal(e.field, "aanbieder");
     }
     jr_ctx a = as(f, JR_ROLE_AANBIEDER, NULL, AGB_A);
     jr_error e;
     jr_error_clear(&e);
-    assert_int_equal(figures_volume_for(&a, &f->q2, NULL, AGB_B, &v, &e), JR_EFORBIDDEN);
+    assert_int_equal(figures_volume(&a, &f->q2, NULL, AGB_B, &v, &e), JR_EFORBIDDEN);
     assert_string_equal(e.field, "aanbieder");
     /* an unknown one too, without saying whether it exists */
     jr_error_clear(&e);
     assert_int_equal(
-        figures_referrals_for(&a, &f->q2, NULL, "11111111", &(jr_figures_referrals){0}, &e),
+        figures_referrals(&a, &f->q2, NULL, "11111111", &(jr_figures_referrals){0}, &e),
         JR_EFORBIDDEN);
 }
 
@@ -719,21 +719,21 @@ static void lezer_sees_aggregates_with_small_groups_hidden(void **state)
     fx *f = *state;
     jr_ctx c = as(f, JR_ROLE_LEZER, NULL, NULL);
     jr_figures_volume v;
-    assert_ok(figures_volume(&c, &f->q2, ZWOLLE, &v, err));
+    assert_ok(figures_volume(&c, &f->q2, ZWOLLE, NULL, &v, err));
     assert_hidden(v.now.youths);
     assert_i64_equal(v.now.per_thousand_x10, -1);
     assert_hidden(v.region_now.youths);
-    assert_ok(figures_volume(&c, &f->q2, "0148", &v, err)); /* Dalfsen: nobody */
+    assert_ok(figures_volume(&c, &f->q2, "0148", NULL, &v, err)); /* Dalfsen: nobody */
     assert_count(v.now.youths, 0);
     assert_i64_equal(v.now.per_thousand_x10, 0);
     jr_figures_referrals r;
-    assert_ok(figures_referrals(&c, &f->q2, NULL, &r, err));
+    assert_ok(figures_referrals(&c, &f->q2, NULL, NULL, &r, err));
     assert_hidden(r.now.total);
     assert_hidden(r.now.by_referrer[0].n);
     assert_count(r.now.by_referrer[4].n, 0); /* 05: none */
     jr_figures_spending *s = calloc(1, sizeof *s);
     assert_non_null(s);
-    assert_ok(figures_spending(&c, &f->q2, NULL, s, err));
+    assert_ok(figures_spending(&c, &f->q2, NULL, NULL, s, err));
     assert_i64_equal(s->spend.total, 265855);
     assert_hidden(s->spend.youths);
     assert_false(s->spend.has_per_youth);
@@ -748,13 +748,13 @@ static void unknown_municipality_and_early_period_are_refused(void **state)
     jr_figures_volume v;
     jr_error e;
     jr_error_clear(&e);
-    assert_int_equal(figures_volume(&f->ctx, &f->q2, "9999", &v, &e), JR_EINVAL);
+    assert_int_equal(figures_volume(&f->ctx, &f->q2, "9999", NULL, &v, &e), JR_EINVAL);
     assert_string_equal(e.code, "gemeente_unknown");
     assert_string_equal(e.field, "gemeente");
     jr_period p;
     assert_true(period_parse("1900-Q1", &p));
     jr_error_clear(&e);
-    assert_int_equal(figures_volume(&f->ctx, &p, NULL, &v, &e), JR_EINVAL);
+    assert_int_equal(figures_volume(&f->ctx, &p, NULL, NULL, &v, &e), JR_EINVAL);
     assert_string_equal(e.field, "period");
 }
 
@@ -776,7 +776,7 @@ static void a_monthly_import_keeps_the_figures_current(void **state)
     assert_true(period_parse("2025-Q3", &q3));
     jr_figures_spending *s = calloc(1, sizeof *s);
     assert_non_null(s);
-    assert_ok(figures_spending(&f->ctx, &q3, ZWOLLE, s, err));
+    assert_ok(figures_spending(&f->ctx, &q3, ZWOLLE, NULL, s, err));
     assert_i64_equal(s->spend.total, 81000);
     assert_count(s->spend.youths, 1);
     assert_i64_equal(s->spend.assignments, 1);
@@ -792,7 +792,7 @@ static void a_monthly_import_keeps_the_figures_current(void **state)
          "2025-08-01", "2025-08-31", 2, "D", NULL);
     for (int round = 0; round < 2; round++) { /* the second is a replay */
         import(f, csv);
-        assert_ok(figures_spending(&f->ctx, &q3, ZWOLLE, s, err));
+        assert_ok(figures_spending(&f->ctx, &q3, ZWOLLE, NULL, s, err));
         assert_i64_equal(s->spend.total, 81000);
         assert_count(s->spend.youths, 1);
         assert_i64_equal(s->spend.assignments, 1);
@@ -805,7 +805,7 @@ static void a_monthly_import_keeps_the_figures_current(void **state)
     line(csv, sizeof csv, "B2025-09", AGB_B, ZWOLLE, "2025-09", "L14", f->a[2], Z1, "45F03",
          "2025-09-01", "2025-09-30", 4, "D", NULL);
     import(f, csv);
-    assert_ok(figures_spending(&f->ctx, &q3, ZWOLLE, s, err));
+    assert_ok(figures_spending(&f->ctx, &q3, ZWOLLE, NULL, s, err));
     assert_i64_equal(s->spend.total, 81000 + 36556);
     assert_count(s->spend.youths, 1);
     assert_i64_equal(s->spend.assignments, 2);
@@ -814,7 +814,7 @@ static void a_monthly_import_keeps_the_figures_current(void **state)
     /* a month alone: September holds only the new line */
     jr_period sep;
     assert_true(period_parse("2025-09", &sep));
-    assert_ok(figures_spending(&f->ctx, &sep, ZWOLLE, s, err));
+    assert_ok(figures_spending(&f->ctx, &sep, ZWOLLE, NULL, s, err));
     assert_i64_equal(s->spend.total, 36556);
     assert_i64_equal(s->spend.assignments, 1);
     figures_spending_free(s);

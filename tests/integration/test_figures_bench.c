@@ -330,7 +330,7 @@ static void expensive_youths_are_audited_and_refused_to_others(void **state)
     jr_ctx c = as(f, JR_ROLE_GEMEENTE, ZWOLLE, NULL);
     c.actor = "g.zwolle";
     jr_figures_expensive e;
-    assert_ok(figures_expensive(&c, &f->q2, NULL, 2, &e, err));
+    assert_ok(figures_expensive(&c, &f->q2, NULL, NULL, 2, &e, err));
     assert_string_equal(e.gemeente, ZWOLLE);
     assert_int_equal(e.n, 2);
     assert_string_equal(e.youths[0].bsn, Z1);
@@ -351,12 +351,13 @@ static void expensive_youths_are_audited_and_refused_to_others(void **state)
     for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
         jr_error er;
         jr_error_clear(&er);
-        assert_int_equal(figures_expensive(&refused[i], &f->q2, ZWOLLE, 0, &e, &er), JR_EFORBIDDEN);
+        assert_int_equal(figures_expensive(&refused[i], &f->q2, ZWOLLE, NULL, 0, &e, &er),
+                         JR_EFORBIDDEN);
         figures_expensive_free(&e);
     }
     jr_error er;
     jr_error_clear(&er);
-    assert_int_equal(figures_expensive(&c, &f->q2, ZWOLLE, 101, &e, &er), JR_EINVAL);
+    assert_int_equal(figures_expensive(&c, &f->q2, ZWOLLE, NULL, 101, &e, &er), JR_EINVAL);
     assert_err_code(&er, "limit_invalid");
     figures_expensive_free(&e);
     n = 0;
@@ -372,7 +373,7 @@ static int audit_provider(void *ud, const void *row)
     return 0;
 }
 
-/* The most expensive youths at one provider in 2025-Q2 (figures_expensive_for),
+/* The most expensive youths at one provider in 2025-Q2 (figures_expensive),
  * asked by rsj: B's lines are L4 only (V1, Deventer, 34896 on a4): one
  * youth in the region, none paid by Zwolle. A's region: Z1 81000 (L1, a1),
  * Z2 23264 (L2, a2), Z3 11632 (L3, a3); limit 2: Z1 and Z2. The audit row
@@ -382,7 +383,7 @@ static void expensive_youths_of_one_provider(void **state)
     fx *f = *state;
     jr_ctx c = as(f, JR_ROLE_RSJ, NULL, NULL);
     jr_figures_expensive e;
-    assert_ok(figures_expensive_for(&c, &f->q2, NULL, AGB_B, 0, &e, err));
+    assert_ok(figures_expensive(&c, &f->q2, NULL, AGB_B, 0, &e, err));
     assert_string_equal(e.agb, AGB_B);
     assert_int_equal(e.n, 1);
     assert_string_equal(e.youths[0].bsn, V1);
@@ -391,10 +392,10 @@ static void expensive_youths_of_one_provider(void **state)
     assert_string_equal(e.youths[0].assignments[0].number, f->a[4]);
     assert_string_equal(e.youths[0].assignments[0].agb, AGB_B);
     figures_expensive_free(&e);
-    assert_ok(figures_expensive_for(&c, &f->q2, ZWOLLE, AGB_B, 0, &e, err));
+    assert_ok(figures_expensive(&c, &f->q2, ZWOLLE, AGB_B, 0, &e, err));
     assert_int_equal(e.n, 0);
     figures_expensive_free(&e);
-    assert_ok(figures_expensive_for(&c, &f->q2, NULL, AGB_A, 2, &e, err));
+    assert_ok(figures_expensive(&c, &f->q2, NULL, AGB_A, 2, &e, err));
     assert_int_equal(e.n, 2);
     assert_string_equal(e.youths[0].bsn, Z1);
     assert_i64_equal(e.youths[0].cents, 81000);
@@ -407,7 +408,7 @@ static void expensive_youths_of_one_provider(void **state)
     assert_int_equal(n, 2); /* the two asks of B */
     jr_error er;
     jr_error_clear(&er);
-    assert_int_equal(figures_expensive_for(&c, &f->q2, NULL, "11111111", 0, &e, &er), JR_EINVAL);
+    assert_int_equal(figures_expensive(&c, &f->q2, NULL, "11111111", 0, &e, &er), JR_EINVAL);
     assert_err_code(&er, "aanbieder_unknown");
     figures_expensive_free(&e);
 }
@@ -425,7 +426,7 @@ static void ambulantisering_per_month(void **state)
 {
     fx *f = *state;
     jr_figures_ambulant a;
-    assert_ok(figures_ambulant(&f->ctx, &f->q2, ZWOLLE, &a, err));
+    assert_ok(figures_ambulant(&f->ctx, &f->q2, ZWOLLE, NULL, &a, err));
     assert_int_equal(a.nmonths, 3);
     const int64_t money[3] = {81000, 34896, 0};
     for (int m = 0; m < 3; m++) {
@@ -484,7 +485,7 @@ static void quotes_requested_answered_and_decided(void **state)
     f->ctx.today = D("2026-01-15");
 
     jr_figures_quotes q;
-    assert_ok(figures_quotes(&f->ctx, &f->q2, ZWOLLE, &q, err));
+    assert_ok(figures_quotes(&f->ctx, &f->q2, ZWOLLE, NULL, &q, err));
     assert_i64_equal(q.total.requested, 3);
     assert_i64_equal(q.total.accepted, 1);
     assert_i64_equal(q.total.rejected, 1);
@@ -509,7 +510,7 @@ static void quotes_requested_answered_and_decided(void **state)
     figures_quotes_free(&q);
 
     /* Deventer asked none */
-    assert_ok(figures_quotes(&f->ctx, &f->q2, DEVENTER, &q, err));
+    assert_ok(figures_quotes(&f->ctx, &f->q2, DEVENTER, NULL, &q, err));
     assert_i64_equal(q.total.requested, 0);
     assert_i64_equal(q.total.answered, 0);
     figures_quotes_free(&q);

@@ -373,7 +373,7 @@ static void test_durations(void **state)
 {
     world *w = *state;
     jr_fc_durations d;
-    assert_ok(figures_care_durations(&w->sys, ZWOLLE, &w->q2, &d, err));
+    assert_ok(figures_care_durations(&w->sys, ZWOLLE, NULL, &w->q2, &d, err));
     assert_false(d.head.aggregate);
     assert_string_equal(d.head.gemeente, ZWOLLE);
     assert_days(&d.total, "", 5, 5, 240, 334, -1);
@@ -387,7 +387,7 @@ static void test_durations(void **state)
 
     /* the region adds d1 (58 days): 58 89 90 167 354 501 -> median
      * (90+167)/2 = 128.5 (x2 257), mean 1259/6 = 209.8 -> 210 */
-    assert_ok(figures_care_durations(&w->sys, NULL, &w->q2, &d, err));
+    assert_ok(figures_care_durations(&w->sys, NULL, NULL, &w->q2, &d, err));
     assert_days(&d.total, "", 6, 6, 210, 257, -1);
     assert_classes(&d.total, (const int64_t[]){2, 2, 1, 1, 0, 0, 0});
     figures_care_durations_free(&d);
@@ -395,7 +395,7 @@ static void test_durations(void **state)
     /* a quarter without endings: nothing, no median */
     jr_period q1;
     assert_true(period_parse("2025-Q1", &q1));
-    assert_ok(figures_care_durations(&w->sys, ZWOLLE, &q1, &d, err));
+    assert_ok(figures_care_durations(&w->sys, ZWOLLE, NULL, &q1, &d, err));
     assert_i64_equal(d.total.n, 0);
     assert_i64_equal(d.total.median_x2, 0);
     assert_int_equal(d.n, 0);
@@ -411,7 +411,7 @@ static void test_waiting(void **state)
 {
     world *w = *state;
     jr_fc_waiting f;
-    assert_ok(figures_care_waiting(&w->sys, ZWOLLE, &w->q2, &f, err));
+    assert_ok(figures_care_waiting(&w->sys, ZWOLLE, NULL, &w->q2, &f, err));
     assert_days(&f.total, "", 10, 10, -1, 24, 30);
     assert_int_equal(f.nv, 2);
     assert_days(&f.by_voorziening[0], "KB1", 1, 1, -1, 120, 60);
@@ -425,7 +425,7 @@ static void test_waiting(void **state)
     /* the region adds d1's 11: 0 3 5 7 10 11 14 20 21 30 60 -> median the
      * 6th, 11 (x2 22); p90 rank ceil(9.9) = 10 -> 30; A 0 3 5 7 10 11:
      * median (5+7)/2 = 6 (x2 12), p90 rank ceil(5.4) = 6 -> 11 */
-    assert_ok(figures_care_waiting(&w->sys, NULL, &w->q2, &f, err));
+    assert_ok(figures_care_waiting(&w->sys, NULL, NULL, &w->q2, &f, err));
     assert_days(&f.total, "", 11, 11, -1, 22, 30);
     assert_days(&f.by_provider[0], AGB_A, 6, 6, -1, 12, 11);
     figures_care_waiting_free(&f);
@@ -442,7 +442,7 @@ static void test_endings(void **state)
 {
     world *w = *state;
     jr_fc_endings e;
-    assert_ok(figures_care_endings(&w->sys, ZWOLLE, &w->q2, &e, err));
+    assert_ok(figures_care_endings(&w->sys, ZWOLLE, NULL, &w->q2, &e, err));
     assert_i64_equal(e.total, 5);
     assert_i64_equal(e.groups[JR_END_VOLGENS_PLAN], 2);
     assert_i64_equal(e.groups[JR_END_VOORTIJDIG], 2);
@@ -470,7 +470,7 @@ static void test_endings(void **state)
 
     /* the region adds d1's 31: 6, volgens plan 3 (50,0 %), voortijdig 2
      * (33,3 %), overig 1 (16,7 %) */
-    assert_ok(figures_care_endings(&w->sys, NULL, &w->q2, &e, err));
+    assert_ok(figures_care_endings(&w->sys, NULL, NULL, &w->q2, &e, err));
     assert_i64_equal(e.total, 6);
     assert_i64_equal(e.group_share_x10[JR_END_VOLGENS_PLAN], 500);
     assert_i64_equal(e.group_share_x10[JR_END_VOORTIJDIG], 333);
@@ -482,7 +482,7 @@ static void test_endings(void **state)
      * assignment starting in Q1 (a1 a2 a3 are Y1 Y2 Y3): 0 of 2, 0,0 % */
     jr_period q1;
     assert_true(period_parse("2025-Q1", &q1));
-    assert_ok(figures_care_endings(&w->sys, ZWOLLE, &q1, &e, err));
+    assert_ok(figures_care_endings(&w->sys, ZWOLLE, NULL, &q1, &e, err));
     assert_i64_equal(e.total, 2);
     assert_i64_equal(e.groups[JR_END_VOLGENS_PLAN], 1);
     assert_i64_equal(e.groups[JR_END_VOORTIJDIG], 1);
@@ -495,7 +495,7 @@ static void test_endings(void **state)
     jr_period q1_24;
     assert_true(period_parse("2024-Q1", &q1_24));
     figures_care_endings_free(&e);
-    assert_ok(figures_care_endings(&w->sys, ZWOLLE, &q1_24, &e, err));
+    assert_ok(figures_care_endings(&w->sys, ZWOLLE, NULL, &q1_24, &e, err));
     assert_i64_equal(e.total, 1); /* a7 on 2024-03-31 */
     assert_i64_equal(e.ended_before, 0);
     assert_i64_equal(e.reentry_share_x10, -1);
@@ -511,7 +511,7 @@ static void test_concentration(void **state)
 {
     world *w = *state;
     jr_fc_concentration c;
-    assert_ok(figures_care_concentration(&w->sys, ZWOLLE, &w->q2, &c, err));
+    assert_ok(figures_care_concentration(&w->sys, ZWOLLE, NULL, &w->q2, &c, err));
     assert_int_equal(c.n, 1);
     assert_string_equal(c.by_voorziening[0].key, "ambulant");
     assert_i64_equal(c.by_voorziening[0].providers, 3);
@@ -527,7 +527,7 @@ static void test_concentration(void **state)
     /* Q1 2025: only a2's March line, A 2T */
     jr_period q1;
     assert_true(period_parse("2025-Q1", &q1));
-    assert_ok(figures_care_concentration(&w->sys, ZWOLLE, &q1, &c, err));
+    assert_ok(figures_care_concentration(&w->sys, ZWOLLE, NULL, &q1, &c, err));
     assert_int_equal(c.n, 1);
     assert_i64_equal(c.total.total, 16200);
     assert_i64_equal(c.total.hhi, 10000);
@@ -543,7 +543,7 @@ static void test_budget_use(void **state)
 {
     world *w = *state;
     jr_fc_budget_use b;
-    assert_ok(figures_care_budget(&w->sys, ZWOLLE, &w->q2, &b, err));
+    assert_ok(figures_care_budget(&w->sys, ZWOLLE, NULL, &w->q2, &b, err));
     assert_int_equal(b.n, 2);
     const jr_fc_budget *kb1 = &b.by_budget[0], *kb3 = &b.by_budget[1];
     assert_string_equal(kb1->key, "KB1");
@@ -575,7 +575,7 @@ static void test_reader_sees_aggregates(void **state)
     world *w = *state;
     jr_ctx c = as(w, JR_ROLE_LEZER, NULL);
     jr_fc_waiting f;
-    assert_ok(figures_care_waiting(&c, ZWOLLE, &w->q2, &f, err));
+    assert_ok(figures_care_waiting(&c, ZWOLLE, NULL, &w->q2, &f, err));
     assert_true(f.head.aggregate);
     assert_days(&f.total, "", 10, 10, -1, 24, 30);
     assert_hidden_days(&f.by_voorziening[0]);
@@ -586,14 +586,14 @@ static void test_reader_sees_aggregates(void **state)
     figures_care_waiting_free(&f);
 
     jr_fc_durations d;
-    assert_ok(figures_care_durations(&c, ZWOLLE, &w->q2, &d, err));
+    assert_ok(figures_care_durations(&c, ZWOLLE, NULL, &w->q2, &d, err));
     assert_hidden_days(&d.total);
     for (int k = 0; k < JR_DUR_NCLASSES; k++)
         assert_i64_equal(d.total.classes[k], 0);
     figures_care_durations_free(&d);
 
     jr_fc_endings e;
-    assert_ok(figures_care_endings(&c, ZWOLLE, &w->q2, &e, err));
+    assert_ok(figures_care_endings(&c, ZWOLLE, NULL, &w->q2, &e, err));
     assert_true(e.total_hidden);
     assert_i64_equal(e.total, 0);
     assert_true(e.group_hidden[JR_END_VOLGENS_PLAN]);
@@ -607,7 +607,7 @@ static void test_reader_sees_aggregates(void **state)
     figures_care_endings_free(&e);
 
     jr_fc_budget_use b;
-    assert_ok(figures_care_budget(&c, ZWOLLE, &w->q2, &b, err));
+    assert_ok(figures_care_budget(&c, ZWOLLE, NULL, &w->q2, &b, err));
     assert_true(b.total.hidden);
     assert_i64_equal(b.total.granted, 0);
     assert_i64_equal(b.total.released, 0);
@@ -621,27 +621,27 @@ static void test_municipality_scope(void **state)
     world *w = *state;
     jr_ctx c = as(w, JR_ROLE_GEMEENTE, ZWOLLE);
     jr_fc_durations d;
-    assert_ok(figures_care_durations(&c, ZWOLLE, &w->q2, &d, err));
+    assert_ok(figures_care_durations(&c, ZWOLLE, NULL, &w->q2, &d, err));
     assert_false(d.head.aggregate);
     assert_days(&d.total, "", 5, 5, 240, 334, -1);
     figures_care_durations_free(&d);
 
     jr_fc_waiting f;
-    assert_ok(figures_care_waiting(&c, NULL, &w->q2, &f, err));
+    assert_ok(figures_care_waiting(&c, NULL, NULL, &w->q2, &f, err));
     assert_true(f.head.aggregate);
     assert_days(&f.total, "", 11, 11, -1, 22, 30);
     assert_hidden_days(&f.by_provider[0]); /* A: 6 youths */
     figures_care_waiting_free(&f);
 
     jr_ctx t = as(w, JR_ROLE_TOEGANG, ZWOLLE);
-    assert_ok(figures_care_durations(&t, DEVENTER, &w->q2, &d, err));
+    assert_ok(figures_care_durations(&t, DEVENTER, NULL, &w->q2, &d, err));
     assert_true(d.head.aggregate);
     assert_hidden_days(&d.total); /* d1 alone */
     figures_care_durations_free(&d);
 
     /* a municipal role bound to none sees everything as an aggregate */
     jr_ctx none = as(w, JR_ROLE_GEMEENTE, NULL);
-    assert_ok(figures_care_durations(&none, ZWOLLE, &w->q2, &d, err));
+    assert_ok(figures_care_durations(&none, ZWOLLE, NULL, &w->q2, &d, err));
     assert_true(d.head.aggregate);
     figures_care_durations_free(&d);
 }
@@ -655,7 +655,7 @@ static void test_provider_scope(void **state)
     world *w = *state;
     jr_ctx c = as(w, JR_ROLE_AANBIEDER, AGB_A);
     jr_fc_waiting f;
-    assert_ok(figures_care_waiting(&c, ZWOLLE, &w->q2, &f, err));
+    assert_ok(figures_care_waiting(&c, ZWOLLE, NULL, &w->q2, &f, err));
     assert_false(f.head.aggregate);
     assert_string_equal(f.head.agb, AGB_A);
     assert_days(&f.total, "", 5, 5, -1, 10, 10);
@@ -663,19 +663,19 @@ static void test_provider_scope(void **state)
     figures_care_waiting_free(&f);
 
     jr_fc_concentration k;
-    assert_ok(figures_care_concentration(&c, ZWOLLE, &w->q2, &k, err));
+    assert_ok(figures_care_concentration(&c, ZWOLLE, NULL, &w->q2, &k, err));
     assert_i64_equal(k.total.providers, 1);
     assert_i64_equal(k.total.total, 40500);
     assert_i64_equal(k.total.hhi, 10000);
     figures_care_concentration_free(&k);
 
     jr_fc_durations d;
-    assert_ok(figures_care_durations(&c, ZWOLLE, &w->q2, &d, err));
+    assert_ok(figures_care_durations(&c, ZWOLLE, NULL, &w->q2, &d, err));
     assert_days(&d.total, "", 3, 3, 227, 180, -1);
     figures_care_durations_free(&d);
 
     jr_ctx nobody = as(w, JR_ROLE_AANBIEDER, "");
-    assert_ok(figures_care_durations(&nobody, NULL, &w->q2, &d, err));
+    assert_ok(figures_care_durations(&nobody, NULL, NULL, &w->q2, &d, err));
     assert_i64_equal(d.total.n, 0);
     figures_care_durations_free(&d);
 }
@@ -686,7 +686,7 @@ static void test_unknown_municipality(void **state)
     jr_fc_durations d;
     jr_error err;
     jr_error_clear(&err);
-    assert_int_equal(figures_care_durations(&w->sys, "9999", &w->q2, &d, &err), JR_EINVAL);
+    assert_int_equal(figures_care_durations(&w->sys, "9999", NULL, &w->q2, &d, &err), JR_EINVAL);
     assert_string_equal(err.code, "gemeente_unknown");
     assert_int_equal(d.n, 0);
     assert_null(d.by_voorziening);
@@ -698,7 +698,7 @@ static void test_render(void **state)
 {
     world *w = *state;
     jr_fc_durations d;
-    assert_ok(figures_care_durations(&w->sys, NULL, &w->q2, &d, err));
+    assert_ok(figures_care_durations(&w->sys, NULL, NULL, &w->q2, &d, err));
     json_t *j = render_figures_care_durations(&d);
     figures_care_durations_free(&d);
     assert_non_null(j);
@@ -714,7 +714,7 @@ static void test_render(void **state)
     json_decref(j);
 
     jr_fc_budget_use b;
-    assert_ok(figures_care_budget(&w->sys, ZWOLLE, &w->q2, &b, err));
+    assert_ok(figures_care_budget(&w->sys, ZWOLLE, NULL, &w->q2, &b, err));
     j = render_figures_care_budget(&b);
     figures_care_budget_free(&b);
     json_t *kb1 = json_array_get(json_object_get(j, "by_budget"), 0);
@@ -725,7 +725,7 @@ static void test_render(void **state)
 
     jr_ctx lezer = as(w, JR_ROLE_LEZER, NULL);
     jr_fc_endings e;
-    assert_ok(figures_care_endings(&lezer, ZWOLLE, &w->q2, &e, err));
+    assert_ok(figures_care_endings(&lezer, ZWOLLE, NULL, &w->q2, &e, err));
     j = render_figures_care_endings(&e);
     figures_care_endings_free(&e);
     assert_string_equal(json_string_value(json_object_get(j, "ended")), "< 10");
@@ -734,7 +734,7 @@ static void test_render(void **state)
     assert_true(json_is_null(json_object_get(plan, "share")));
     json_decref(j);
 
-    assert_ok(figures_care_endings(&w->sys, ZWOLLE, &w->q2, &e, err));
+    assert_ok(figures_care_endings(&w->sys, ZWOLLE, NULL, &w->q2, &e, err));
     j = render_figures_care_endings(&e);
     figures_care_endings_free(&e);
     json_t *r = json_array_get(json_object_get(j, "by_reason"), 0);
@@ -745,7 +745,7 @@ static void test_render(void **state)
     json_decref(j);
 
     jr_fc_concentration c;
-    assert_ok(figures_care_concentration(&w->sys, ZWOLLE, &w->q2, &c, err));
+    assert_ok(figures_care_concentration(&w->sys, ZWOLLE, NULL, &w->q2, &c, err));
     j = render_figures_care_concentration(&c);
     figures_care_concentration_free(&c);
     assert_i64_equal(json_integer_value(json_object_get(json_object_get(j, "total"), "hhi")), 3719);
@@ -754,7 +754,7 @@ static void test_render(void **state)
     json_decref(j);
 
     jr_fc_waiting f;
-    assert_ok(figures_care_waiting(&lezer, ZWOLLE, &w->q2, &f, err));
+    assert_ok(figures_care_waiting(&lezer, ZWOLLE, NULL, &w->q2, &f, err));
     j = render_figures_care_waiting(&f);
     figures_care_waiting_free(&f);
     json_t *a = json_array_get(json_object_get(j, "by_provider"), 0);

@@ -185,6 +185,18 @@ function feedbackFor(input) {
 }
 
 // setFieldError: marks one input invalid with a Dutch message ('' clears).
+// periodField: the reporting period typed in input (a year 2025, half
+// year 2025-H1, quarter 2025-Q2 or month 2025-03), or null when it is none
+// of these: the field then says why and has the focus
+const PERIOD_RE = /^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?$/;
+export function periodField(input) {
+  const p = input.value.trim();
+  if (PERIOD_RE.test(p)) return p;
+  setFieldError(input, 'Een periode is een jaar (2025), half jaar (2025-H1), kwartaal (2025-Q2) of maand (2025-03).');
+  input.focus();
+  return null;
+}
+
 export function setFieldError(input, message) {
   if (!input) return;
   const fb = feedbackFor(input);

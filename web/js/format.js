@@ -46,6 +46,13 @@ export function lineAmount(centi, tariffCents) {
   return Math.floor((centi * tariffCents + 50) / 100);
 }
 
+// tenths: a figure the API gives in tenths (123) as Dutch text ("12,3");
+// none (a dash unless given) when there is no figure
+export function tenths(v, none = '–') {
+  if (v === null || v === undefined) return none;
+  return (Number(v) / 10).toLocaleString('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+}
+
 export function number(n) {
   if (n === null || n === undefined || n === '') return '';
   return Number(n).toLocaleString('nl-NL');

@@ -7,15 +7,11 @@
 // integer eurocents and shares in tenths; only the chart converts.
 import { get, query, clearErrors, showError } from '../api.js';
 import { initPage } from '../nav.js';
-import { el, euro, table, params } from '../format.js';
+import { el, tenths, euro, table, params } from '../format.js';
 
 const $ = (id) => document.getElementById(id);
 let chart = null;
 let last = null;
-
-function tenths(v) {
-  return (Number(v) / 10).toLocaleString('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-}
 
 // cellText: one figure of one row as shown: hidden, none, money or tenths
 function cellText(fig, cell, threshold) {

@@ -10,13 +10,12 @@
 // production (scope.agb says so); the council report stays every
 // provider's. Small groups come from the API as text ("< 10") and are
 // shown as such.
-import { get, query, listItems, clearErrors, showError, setFieldError } from '../api.js';
+import { get, query, listItems, clearErrors, showError, setFieldError, periodField } from '../api.js';
 import { initPage } from '../nav.js';
 import { municipalityMap, providerMap } from '../data.js';
-import { el, euro, date, badge, table, number as fmtNumber, params, attachValidation } from '../format.js';
+import { el, tenths, euro, date, badge, table, number as fmtNumber, params, attachValidation } from '../format.js';
 
 const $ = (id) => document.getElementById(id);
-const PERIOD_RE = /^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?$/;
 let user = null;
 let pm = new Map(); // agb -> provider
 const charts = [];
@@ -28,11 +27,6 @@ function providerName(agb) {
 }
 
 // tenths: 123 -> "12,3"; null -> "–"
-function tenths(v) {
-  if (v === null || v === undefined) return '–';
-  return (Number(v) / 10).toLocaleString('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-}
-
 // count: a number, or the API's "< 10" for a hidden group
 const count = (v) => (typeof v === 'string' ? v : fmtNumber(v));
 const countValue = (v) => (typeof v === 'number' ? v : 0);
@@ -111,12 +105,8 @@ async function drill(p, provider) {
 async function load() {
   const form = $('form-monitor');
   clearErrors(form);
-  const p = $('periode').value.trim();
-  if (!PERIOD_RE.test(p)) {
-    setFieldError($('periode'), 'Een periode is een jaar (2025), half jaar (2025-H1), kwartaal (2025-Q2) of maand (2025-03).');
-    $('periode').focus();
-    return;
-  }
+  const p = periodField($('periode'));
+  if (!p) return;
   const g = $('gemeente').value;
   const agb = user.role === 'aanbieder' ? '' : $('aanbieder').value; // a provider's own is implied
   history.replaceState(null, '', `?${new URLSearchParams({ periode: p, ...(g ? { gemeente: g } : {}), ...(agb ? { aanbieder: agb } : {}) })}`);

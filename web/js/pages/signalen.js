@@ -4,19 +4,13 @@
 // declaration lines, the ended budget assignments or the months), for the
 // roles that see them; a lezer, or another municipality, sees the signals
 // without lines. Amounts come in eurocents, shares and hours in tenths.
-import { get, query, clearErrors, showError, setFieldError } from '../api.js';
+import { get, query, clearErrors, showError, periodField } from '../api.js';
 import { initPage } from '../nav.js';
-import { el, euro, table, params, date } from '../format.js';
+import { el, tenths, euro, table, params, date } from '../format.js';
 import { municipalityMap } from '../data.js';
 
 const $ = (id) => document.getElementById(id);
-const PERIOD_RE = /^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?$/;
 let user = null;
-
-function tenths(v) {
-  if (v === null || v === undefined) return '';
-  return (Number(v) / 10).toLocaleString('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-}
 
 function showLines(s) {
   const sec = $('regels');
@@ -34,7 +28,7 @@ function showLines(s) {
       { label: 'Tot en met', value: (l) => date(l.end) },
       { label: s.kind === 'budget_vol' ? 'Gebruikt' : 'Bedrag', class: 'amount', value: (l) => euro(l.cents) },
       ...(s.kind === 'budget_vol' ? [{ label: 'Toegekend', class: 'amount', value: (l) => euro(l.granted_cents || 0) }] : []),
-      ...(s.kind === 'uren' ? [{ label: 'Uren per week', class: 'amount', value: (l) => tenths(l.value_x10) }] : []),
+      ...(s.kind === 'uren' ? [{ label: 'Uren per week', class: 'amount', value: (l) => tenths(l.value_x10, '') }] : []),
       { label: '', value: (l) => l.note },
     ];
   const t = table(cols, s.lines || [], { caption: 'Regels achter het signaal', class: 'table-sm' });
@@ -47,12 +41,8 @@ function showLines(s) {
 async function load() {
   const form = $('form-signalen');
   clearErrors(form);
-  const p = $('periode').value.trim();
-  if (!PERIOD_RE.test(p)) {
-    setFieldError($('periode'), 'Een periode is een jaar (2025), half jaar (2025-H1), kwartaal (2025-Q2) of maand (2025-03).');
-    $('periode').focus();
-    return;
-  }
+  const p = periodField($('periode'));
+  if (!p) return;
   const g = $('gemeente').value;
   const kind = $('soort').value;
   history.replaceState(null, '', `?${new URLSearchParams({ periode: p, ...(g ? { gemeente: g } : {}), ...(kind ? { soort: kind } : {}) })}`);

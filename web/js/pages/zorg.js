@@ -18,13 +18,12 @@
 // applied, the page filters the rows that carry an AGB instead. Small groups
 // come from the API as text ("< 10") or as null with a hidden flag, and are
 // shown as "< 10".
-import { get, query, clearErrors, showError, setFieldError } from '../api.js';
+import { get, query, clearErrors, showError, setFieldError, periodField } from '../api.js';
 import { initPage } from '../nav.js';
 import { municipalityMap, catalog, providerMap, productByCode } from '../data.js';
-import { el, euro, date, badge, table, number as fmtNumber, params, attachValidation, period as monthName, MONTHS, STOP_REASONS } from '../format.js';
+import { el, tenths, euro, date, badge, table, number as fmtNumber, params, attachValidation, period as monthName, MONTHS, STOP_REASONS } from '../format.js';
 
 const $ = (id) => document.getElementById(id);
-const PERIOD_RE = /^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?$/;
 const FIGURES = ['durations', 'waiting', 'endings', 'budget', 'concentration', 'ambulantisering', 'quotes'];
 const MUNICIPAL = ['toegang', 'gemeente'];
 const PERSONAL = ['beheerder', 'rsj', 'toegang', 'gemeente'];
@@ -54,10 +53,6 @@ const threshold = () => (view && view.threshold) || 10;
 const hiddenText = () => `< ${threshold()}`;
 
 // tenths: 123 -> "12,3"; null -> "–"
-function tenths(v) {
-  if (v === null || v === undefined) return '–';
-  return (Number(v) / 10).toLocaleString('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-}
 const pct = (v) => (v === null || v === undefined ? '–' : `${tenths(v)} %`);
 
 // days: 8.5 -> "8,5"; null -> "–"
@@ -708,12 +703,8 @@ function setUrl() {
 async function load() {
   const form = $('form-zorg');
   clearErrors(form);
-  const p = $('periode').value.trim();
-  if (!PERIOD_RE.test(p)) {
-    setFieldError($('periode'), 'Een periode is een jaar (2025), half jaar (2025-H1), kwartaal (2025-Q2) of maand (2025-03).');
-    $('periode').focus();
-    return;
-  }
+  const p = periodField($('periode'));
+  if (!p) return;
   const g = $('gemeente').disabled ? '' : $('gemeente').value;
   const agb = user.role === 'aanbieder' ? '' : $('aanbieder').value;
   const next = { p, g, agb, vz: $('voorziening').value, limit: (view && view.limit) || 10, figs: {}, errors: {} };
