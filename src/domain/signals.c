@@ -63,6 +63,18 @@ int64_t signal_line_minutes(int64_t volume, const char *unit)
     return -1;
 }
 
+bool signal_hours_kept(int64_t volume, const char *unit, jr_date begin, jr_date end)
+{
+    int64_t minutes = signal_line_minutes(volume, unit);
+    return minutes >= 0 &&
+           minutes * 7 > (int64_t)JR_SIG_HOURS_KEPT * 60 * signal_line_days(begin, end);
+}
+
+bool signal_hours_from_kept(const jr_signal_limits *l)
+{
+    return l->hours_per_week >= JR_SIG_HOURS_KEPT;
+}
+
 int64_t signal_line_days(jr_date begin, jr_date end)
 {
     int64_t d = (int64_t)end - begin + 1;

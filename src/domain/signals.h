@@ -88,6 +88,20 @@ int64_t signal_hours_week_x10(int64_t minutes, int64_t days);
  * not fire). */
 bool signal_hours_fires(const jr_signal_limits *l, int64_t minutes, int64_t days);
 
+/* JR_SIG_HOURS_KEPT: the import keeps every accepted line of more than this
+ * many hours per week for the hours signal (store migration 016,
+ * line_signal), so that the signal reads those lines instead of all; a
+ * region whose hours_per_week lies below it has the signal read from all
+ * lines. */
+#define JR_SIG_HOURS_KEPT 20
+/* signal_hours_kept: a line in hours or minutes (any product) of more than
+ * JR_SIG_HOURS_KEPT hours per week of begin..end: minutes x 7 >
+ * JR_SIG_HOURS_KEPT x 60 x days. */
+bool signal_hours_kept(int64_t volume, const char *unit, jr_date begin, jr_date end);
+/* signal_hours_from_kept: the kept lines hold every line the hours signal
+ * under l can fire on (hours_per_week >= JR_SIG_HOURS_KEPT). */
+bool signal_hours_from_kept(const jr_signal_limits *l);
+
 /* ---- 3. outside the care period ---- */
 
 typedef enum {

@@ -11,8 +11,10 @@
 #include "../core/sbuf.h"
 #include "../domain/budget.h"
 #include "../domain/care.h"
+#include "../domain/signals.h"
 #include "../store/assignments.h"
 #include "../store/declarations.h"
+#include "../store/signals.h"
 #include "assignment.h"
 
 #include <stdio.h>
@@ -60,9 +62,27 @@ static jr_status begin(const jr_ctx *ctx, const char *number, const char *agb, j
 
 /* finish: audits action on a (the date d, "verwijderd" for JR_DATE_NONE,
  * and any reason) when rc is JR_OK, then ends the transaction */
+/* outside_refresh: after a change of a's care period, whether its
+ * accepted debit lines now lie (partly) outside it, for the signals'
+ * care_outside (store/signals.h; the rule is signal_care_position over
+ * the lines' first begin and last end) */
+static jr_status outside_refresh(const jr_ctx *ctx, const jr_assignment *a, jr_error *err)
+{
+    store_sig_extent x;
+    jr_status rc = store_sig_extent_get(ctx->store, a->id, &x, err);
+    if (rc != JR_OK)
+        return rc;
+    bool outside = x.first_begin != JR_DATE_NONE &&
+                   signal_care_position(x.care_start, x.care_stop, x.first_begin, x.last_end) !=
+                       JR_CARE_INSIDE;
+    return store_sig_care_outside_set(ctx->store, x.provider_id, a->id, outside, err);
+}
+
 static jr_status finish(const jr_ctx *ctx, jr_status rc, const jr_assignment *a, const char *action,
                         jr_date d, const char *reason, jr_error *err)
 {
+    if (rc == JR_OK && action)
+        rc = outside_refresh(ctx, a, err);
     if (rc == JR_OK && action) {
         char ds[JR_DATE_ISO_LEN] = "verwijderd", detail[96];
         if (d != JR_DATE_NONE)

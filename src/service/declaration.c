@@ -11,7 +11,9 @@
  */
 #include "declaration.h"
 #include "../core/sbuf.h"
+#include "../domain/signals.h"
 #include "../store/declarations.h"
+#include "../store/signals.h"
 
 #include "batches.h"
 #include "provider.h"
@@ -30,7 +32,7 @@
  * read instead of a random row read per line; a line naming an assignment
  * outside that range (another municipality, provider or period: it will be
  * rejected) is looked up alone. The running totals (assignment_use) are kept
- * for the whole session in a table of at most TOTALS_MAX entries of 16
+ * for the whole session in a table of at most TOTALS_MAX entries of 24
  * bytes, written back in id order when it fills and at commit. Memory is
  * thus bounded by the largest batch's assignments and TOTALS_MAX, whatever
  * the size of the file. */
@@ -43,13 +45,21 @@ typedef struct {
     store_decl_fact f; /* f.a.found is set per line, f.a.used and f.a.used_base from the totals */
 } fact_entry;
 
-/* 16 bytes: ids stay below 2^31 (the open-debit key needs it too) and a
- * used volume in minutes or etmalen below 2^31 (checked when it grows) */
+/* 24 bytes: ids stay below 2^31 (the open-debit key needs it too) and a
+ * used volume in minutes or etmalen below 2^31 (checked when it grows);
+ * first and last: the first begin and last end of the accepted debit lines
+ * (JR_DATE_NONE while none), which the signals' care_outside follows */
 typedef struct {
     int64_t used;
     int32_t id;
     int32_t used_base;
+    jr_date first, last;
 } total_entry;
+
+/* a total's flags: changed since read; its assignment entered in
+   care_outside by this session */
+#define TOTAL_DIRTY 1u
+#define TOTAL_OUTSIDE 2u
 
 typedef store_decl_contract contract_span;
 
@@ -107,7 +117,7 @@ struct jr_decl_session {
     /* the session's running totals, the same way over tslots; the three
        arrays are reserved at their largest and take memory as they fill */
     total_entry *totals;
-    bool *tdirty;
+    uint8_t *tflags;
     unsigned ntotals;
     uint32_t *tslots;
     /* the open debits of the current batch's scope (see debits_load), the
@@ -159,7 +169,7 @@ static void release(void *p, size_t n)
 }
 
 #define TOTALS_BYTES ((size_t)TOTALS_MAX * sizeof(total_entry))
-#define DIRTY_BYTES ((size_t)TOTALS_MAX * sizeof(bool))
+#define FLAGS_BYTES ((size_t)TOTALS_MAX * sizeof(uint8_t))
 #define TSLOTS_BYTES ((size_t)TOTALS_SLOTS * sizeof(uint32_t))
 
 static jr_status no_memory(jr_error *err)
@@ -219,11 +229,11 @@ jr_status decl_session_begin(const jr_ctx *ctx, const char *source, jr_decl_sess
     jr_decl_session *s = calloc(1, sizeof *s);
     if (s) {
         s->totals = reserve(TOTALS_BYTES);
-        s->tdirty = reserve(DIRTY_BYTES);
+        s->tflags = reserve(FLAGS_BYTES);
         s->tslots = reserve(TSLOTS_BYTES);
         s->spend = spend_acc_new();
     }
-    if (!s || !s->totals || !s->tdirty || !s->tslots || !s->spend) {
+    if (!s || !s->totals || !s->tflags || !s->tslots || !s->spend) {
         decl_session_free(s);
         return no_memory(err);
     }
@@ -281,13 +291,13 @@ static jr_status totals_flush(jr_decl_session *s, jr_error *err)
     /* the changed entries, moved to the front, then sorted by id */
     unsigned n = 0;
     for (unsigned i = 0; i < s->ntotals; i++)
-        if (s->tdirty[i])
+        if (s->tflags[i] & TOTAL_DIRTY)
             s->totals[n++] = s->totals[i];
     sort_totals(s->totals, n);
     jr_status rc = JR_OK;
     for (unsigned k = 0; k < n && rc == JR_OK; k++) {
         const total_entry *t = &s->totals[k];
-        store_decl_total row = {t->id, t->used, t->used_base};
+        store_decl_total row = {t->id, t->used, t->used_base, t->first, t->last};
         rc = store_decl_total_put(s->ctx.store, &row, err);
     }
     s->ntotals = 0;
@@ -310,20 +320,23 @@ static unsigned totals_new(jr_decl_session *s, unsigned i, int64_t id)
 {
     unsigned k = s->ntotals++;
     s->tslots[i] = k + 1;
-    s->totals[k] = (total_entry){.id = (int32_t)id};
-    s->tdirty[k] = false;
+    s->totals[k] = (total_entry){.id = (int32_t)id, .first = JR_DATE_NONE, .last = JR_DATE_NONE};
+    s->tflags[k] = 0;
     return k;
 }
 
-static jr_status totals_set_stored(jr_decl_session *s, unsigned k, int64_t used, int64_t base,
+static jr_status totals_set_stored(jr_decl_session *s, unsigned k, const store_decl_total *t,
                                    jr_error *err)
 {
+    int64_t base = t->used_base;
     if (base < INT32_MIN || base > INT32_MAX)
         return jr_fail(err, JR_EDB, "used_base_range", "",
                        "Verbruikt volume van toewijzing-id %lld valt buiten het bereik.",
                        (long long)s->totals[k].id);
-    s->totals[k].used = used;
+    s->totals[k].used = t->used_cents;
     s->totals[k].used_base = (int32_t)base;
+    s->totals[k].first = t->first_begin;
+    s->totals[k].last = t->last_end;
     return JR_OK;
 }
 
@@ -361,7 +374,7 @@ static jr_status totals_prefetch(jr_decl_session *s, jr_error *err)
         jr_status rc = store_decl_totals_get(s->ctx.store, ids, n, got, &ngot, err);
         for (int k = 0; rc == JR_OK && k < ngot; k++) {
             unsigned i = totals_slot(s, got[k].assignment_id);
-            rc = totals_set_stored(s, s->tslots[i] - 1, got[k].used_cents, got[k].used_base, err);
+            rc = totals_set_stored(s, s->tslots[i] - 1, &got[k], err);
         }
         if (rc != JR_OK)
             return rc;
@@ -387,7 +400,7 @@ static jr_status totals_get(jr_decl_session *s, int64_t id, unsigned *out, jr_er
     store_decl_total row;
     jr_status rc = store_decl_total_get(s->ctx.store, id, &row, err);
     if (rc == JR_OK)
-        rc = totals_set_stored(s, k, row.used_cents, row.used_base, err);
+        rc = totals_set_stored(s, k, &row, err);
     else if (rc == JR_ENOTFOUND)
         rc = JR_OK; /* nothing accepted on it yet */
     *out = k;
@@ -971,6 +984,33 @@ static jr_status insert_line(jr_decl_session *s, const jr_decl_line *l, const fa
     return rc;
 }
 
+/* signal_rows: what the control signals read of an accepted line
+ * (migration 016): a credit, or a line of more than JR_SIG_HOURS_KEPT hours
+ * per week, into line_signal; a debit's dates into its assignment's extent
+ * (total t), and the assignment into care_outside when the line lies
+ * outside its care period (once per session). */
+static jr_status signal_rows(jr_decl_session *s, const jr_decl_batch *b, const jr_decl_line *l,
+                             const fact_entry *e, unsigned t, int64_t id, jr_error *err)
+{
+    jr_status rc = JR_OK;
+    if (l->credit || signal_hours_kept(l->volume, l->unit, l->begin, l->end))
+        rc = store_sig_line_keep(s->ctx.store, b->period, id, err);
+    if (rc != JR_OK || l->credit)
+        return rc;
+    total_entry *tot = &s->totals[t];
+    if (tot->first == JR_DATE_NONE || l->begin < tot->first)
+        tot->first = l->begin;
+    if (tot->last == JR_DATE_NONE || l->end > tot->last)
+        tot->last = l->end;
+    if (!(s->tflags[t] & TOTAL_OUTSIDE) &&
+        signal_care_position(e->f.a.care_start, e->f.a.care_stop, l->begin, l->end) !=
+            JR_CARE_INSIDE) {
+        s->tflags[t] |= TOTAL_OUTSIDE;
+        rc = store_sig_care_outside_set(s->ctx.store, s->provider_id, e->f.id, true, err);
+    }
+    return rc;
+}
+
 jr_status decl_session_add(jr_decl_session *s, const jr_decl_batch *b, const jr_decl_line *l,
                            jr_error *err)
 {
@@ -1062,7 +1102,9 @@ jr_status decl_session_add(jr_decl_session *s, const jr_decl_batch *b, const jr_
                        l->ref, l->assignment);
     tot->used += res.amount;
     tot->used_base = (int32_t)base;
-    s->tdirty[t] = true;
+    s->tflags[t] |= TOTAL_DIRTY;
+    if ((rc = signal_rows(s, b, l, e, t, id, err)) != JR_OK)
+        return rc;
     if (!spend_acc_add(s->spend, b->period, b->gemeente, s->provider_id, e->f.id, e->f.youth_id,
                        l->product, res.amount))
         return no_memory(err);
@@ -1102,7 +1144,7 @@ void decl_session_free(jr_decl_session *s)
     free(s->facts);
     free(s->fslots);
     release(s->totals, TOTALS_BYTES);
-    release(s->tdirty, DIRTY_BYTES);
+    release(s->tflags, FLAGS_BYTES);
     release(s->tslots, TSLOTS_BYTES);
     free(s->contracts);
     free(s->runs);

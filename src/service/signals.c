@@ -89,8 +89,59 @@ static void sig_line(build *b, int i, const jr_sig_line *l)
 
 /* ---- 2, 3, 4: the lines ---- */
 
+/* the providers' accepted amounts and lines of the period, from the
+   spending summary, by AGB (store_sig_totals_each) */
+typedef struct {
+    store_sig_total *v;
+    size_t n, cap;
+    bool nomem;
+} totals;
+
+static int on_total(void *ud, const void *row)
+{
+    totals *t = ud;
+    if (t->n == t->cap) {
+        size_t cap = t->cap ? 2 * t->cap : 256;
+        store_sig_total *v = realloc(t->v, cap * sizeof *v);
+        if (!v) {
+            t->nomem = true;
+            return 1;
+        }
+        t->v = v;
+        t->cap = cap;
+    }
+    t->v[t->n++] = *(const store_sig_total *)row;
+    return 0;
+}
+
+static const store_sig_total *total_of(const totals *t, const char *agb)
+{
+    size_t lo = 0, hi = t->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(t->v[mid].agb, agb);
+        if (c == 0)
+            return &t->v[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+/* What a pass over lines judges. PASS_ALL: every accepted line of the
+   period (store_sig_lines_each). PASS_KEPT: the kept lines only
+   (store_sig_kept_each: the credits and the lines above
+   JR_SIG_HOURS_KEPT hours per week), the debits' amount and number taken
+   from the summary (debits = the total plus the credits). PASS_OUTSIDE:
+   the lines on the assignments in care_outside, for that signal alone. */
+typedef enum { PASS_ALL, PASS_KEPT, PASS_OUTSIDE } line_pass;
+
 typedef struct {
     build *b;
+    line_pass pass;
+    const totals *totals; /* PASS_KEPT */
     char agb[9], provider[96];
     int hours, outside; /* this provider's signals, -1 while none */
     jr_cents debit_cents, credit_cents;
@@ -136,7 +187,12 @@ static void lines_flush(line_acc *a)
                  "%s.",
                  s->count, s->count == 1 ? "" : "s", money_format_nl(s->cents, m1));
     }
-    if (a->agb[0] && b->want[JR_SIG_CREDITS] &&
+    if (a->pass == PASS_KEPT && a->agb[0] && a->credit_lines > 0) {
+        const store_sig_total *t = total_of(a->totals, a->agb);
+        a->debit_cents = (t ? t->cents : 0) + a->credit_cents;
+        a->debit_lines = (t ? t->lines : 0) - a->credit_lines;
+    }
+    if (a->agb[0] && a->pass != PASS_OUTSIDE && b->want[JR_SIG_CREDITS] &&
         signal_credits_fires(l, a->debit_cents, a->credit_cents, a->debit_lines, a->credit_lines)) {
         int i = sig_new(b, JR_SIG_CREDITS, a->agb, a->provider);
         if (i >= 0) {
@@ -176,6 +232,8 @@ static int on_line(void *ud, const void *row)
     }
     jr_sig_line l;
     line_of(r, &l);
+    if (r->credit && a->pass == PASS_OUTSIDE)
+        return b->nomem;
     if (r->credit) {
         a->credit_cents += r->cents;
         a->credit_lines++;
@@ -185,12 +243,14 @@ static int on_line(void *ud, const void *row)
         }
         return b->nomem;
     }
-    a->debit_cents += r->cents;
-    a->debit_lines++;
+    if (a->pass == PASS_ALL) {
+        a->debit_cents += r->cents;
+        a->debit_lines++;
+    }
     const jr_product *prod = catalog_product(b->cat, r->product);
     int64_t minutes =
         signal_hours_minutes(r->volume, r->unit, prod && prod->kind == JR_PK_FUNCTIEGROEP);
-    if (b->want[JR_SIG_HOURS] && minutes >= 0) {
+    if (b->want[JR_SIG_HOURS] && a->pass != PASS_OUTSIDE && minutes >= 0) {
         int64_t days = signal_line_days(r->begin, r->end);
         if (signal_hours_fires(b->l, minutes, days)) {
             if (a->hours < 0)
@@ -208,7 +268,7 @@ static int on_line(void *ud, const void *row)
         }
     }
     jr_care_position pos = signal_care_position(r->care_start, r->care_stop, r->begin, r->end);
-    if (b->want[JR_SIG_OUTSIDE_CARE] && pos != JR_CARE_INSIDE) {
+    if (b->want[JR_SIG_OUTSIDE_CARE] && a->pass != PASS_KEPT && pos != JR_CARE_INSIDE) {
         if (a->outside < 0)
             a->outside = sig_new(b, JR_SIG_OUTSIDE_CARE, r->agb, r->provider);
         if (a->outside >= 0) {
@@ -219,6 +279,59 @@ static int on_line(void *ud, const void *row)
         }
     }
     return b->nomem;
+}
+
+/* lines_pass: one pass over lines (see line_pass) */
+static jr_status lines_pass(const jr_ctx *ctx, build *b, line_pass pass, const totals *t,
+                            jr_month first, jr_month last, const char *gemeente, jr_error *err)
+{
+    line_acc *a = calloc(1, sizeof *a);
+    if (!a) {
+        b->nomem = true;
+        return JR_OK;
+    }
+    a->b = b;
+    a->pass = pass;
+    a->totals = t;
+    a->hours = a->outside = -1;
+    jr_status rc;
+    if (pass == PASS_ALL)
+        rc = store_sig_lines_each(ctx->store, first, last, gemeente, NULL, on_line, a, err);
+    else if (pass == PASS_KEPT)
+        rc = store_sig_kept_each(ctx->store, first, last, gemeente, on_line, a, err);
+    else
+        rc = store_sig_outside_each(ctx->store, first, last, gemeente, on_line, a, err);
+    if (rc == JR_OK)
+        lines_flush(a);
+    free(a);
+    return rc;
+}
+
+/* lines_passes: the signals of the lines (2, 3, 4). With an hours limit of
+ * at least JR_SIG_HOURS_KEPT they read what the import kept for them (the
+ * credits, the lines of many hours, the assignments billed outside their
+ * care period: migration 016) and the spending summary; below it, every
+ * line of the period. The two give the same signals with the same lines
+ * (tests/integration/test_signals_service.c). */
+static jr_status lines_passes(const jr_ctx *ctx, build *b, jr_month first, jr_month last,
+                              const char *gemeente, jr_error *err)
+{
+    if (!signal_hours_from_kept(b->l))
+        return lines_pass(ctx, b, PASS_ALL, NULL, first, last, gemeente, err);
+    jr_status rc = JR_OK;
+    if (b->want[JR_SIG_HOURS] || b->want[JR_SIG_CREDITS]) {
+        totals t = {0};
+        if (b->want[JR_SIG_CREDITS])
+            rc = store_sig_totals_each(ctx->store, first, last, gemeente, on_total, &t, err);
+        if (t.nomem)
+            b->nomem = true;
+        else if (rc == JR_OK)
+            rc = lines_pass(ctx, b, PASS_KEPT, &t, first, last, gemeente, err);
+        free(t.v);
+    }
+    if (rc == JR_OK && !b->nomem && b->want[JR_SIG_OUTSIDE_CARE])
+        rc = lines_pass(ctx, b, PASS_OUTSIDE, NULL, first, last, gemeente, err);
+    return rc;
 }
 
 /* ---- 1: the ended budget assignments ---- */
@@ -422,20 +535,8 @@ jr_status signals_find(const jr_ctx *ctx, const jr_period *period, const char *g
 
     if ((rc = store_begin(ctx->store, err)) != JR_OK)
         return rc;
-    if (b.want[JR_SIG_HOURS] || b.want[JR_SIG_OUTSIDE_CARE] || b.want[JR_SIG_CREDITS]) {
-        line_acc *a = calloc(1, sizeof *a);
-        if (!a)
-            b.nomem = true;
-        else {
-            a->b = &b;
-            a->hours = a->outside = -1;
-            rc =
-                store_sig_lines_each(ctx->store, first, last, plan.gemeente, NULL, on_line, a, err);
-            if (rc == JR_OK)
-                lines_flush(a);
-            free(a);
-        }
-    }
+    if (b.want[JR_SIG_HOURS] || b.want[JR_SIG_OUTSIDE_CARE] || b.want[JR_SIG_CREDITS])
+        rc = lines_passes(ctx, &b, first, last, plan.gemeente, err);
     if (rc == JR_OK && !b.nomem && b.want[JR_SIG_BUDGET_FULL]) {
         budget_acc *a = calloc(1, sizeof *a);
         if (!a)

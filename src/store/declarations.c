@@ -466,8 +466,8 @@ jr_status store_decl_total_get(jr_store *st, int64_t assignment_id, store_decl_t
                                jr_error *err)
 {
     jr_stmt *q = store_prepare(st,
-                               "SELECT used_cents, used_base FROM assignment_use"
-                               " WHERE assignment_id = ?",
+                               "SELECT used_cents, used_base, first_begin, last_end"
+                               " FROM assignment_use WHERE assignment_id = ?",
                                err);
     if (!q)
         return JR_EDB;
@@ -478,6 +478,8 @@ jr_status store_decl_total_get(jr_store *st, int64_t assignment_id, store_decl_t
     out->assignment_id = assignment_id;
     out->used_cents = store_col_int(q, 0);
     out->used_base = store_col_int(q, 1);
+    out->first_begin = store_col_date(q, 2);
+    out->last_end = store_col_date(q, 3);
     store_reset(q);
     return JR_OK;
 }
@@ -490,8 +492,9 @@ jr_status store_decl_totals_get(jr_store *st, const int64_t *ids, int n, store_d
 {
     *nout = 0;
     jr_stmt *q = store_prepare(st,
-                               "SELECT assignment_id, used_cents, used_base FROM assignment_use"
-                               " WHERE assignment_id IN (" P8 ", " P8 ", " P8 ", " P8 ")",
+                               "SELECT assignment_id, used_cents, used_base, first_begin, last_end"
+                               " FROM assignment_use WHERE assignment_id IN (" P8 ", " P8 ", " P8
+                               ", " P8 ")",
                                err);
     if (!q)
         return JR_EDB;
@@ -503,6 +506,8 @@ jr_status store_decl_totals_get(jr_store *st, const int64_t *ids, int n, store_d
         t->assignment_id = store_col_int(q, 0);
         t->used_cents = store_col_int(q, 1);
         t->used_base = store_col_int(q, 2);
+        t->first_begin = store_col_date(q, 3);
+        t->last_end = store_col_date(q, 4);
     }
     store_reset(q);
     return r == STORE_ERROR ? JR_EDB : JR_OK;
@@ -512,15 +517,21 @@ jr_status store_decl_total_put(jr_store *st, const store_decl_total *t, jr_error
 {
     jr_stmt *q = store_prepare(st,
                                "INSERT INTO assignment_use (assignment_id, used_cents,"
-                               " used_base) VALUES (?, ?, ?) ON CONFLICT (assignment_id)"
-                               " DO UPDATE SET used_cents = excluded.used_cents,"
-                               " used_base = excluded.used_base",
+                               " used_base, first_begin, last_end) VALUES (?, ?, ?, ?, ?)"
+                               " ON CONFLICT (assignment_id) DO UPDATE SET"
+                               " used_cents = excluded.used_cents,"
+                               " used_base = excluded.used_base,"
+                               " first_begin = excluded.first_begin,"
+                               " last_end = excluded.last_end",
                                err);
     if (!q)
         return JR_EDB;
+    char d1[JR_DATE_ISO_LEN], d2[JR_DATE_ISO_LEN];
     store_bind_int(q, 1, t->assignment_id);
     store_bind_int(q, 2, t->used_cents);
     store_bind_int(q, 3, t->used_base);
+    store_bind_date(q, 4, t->first_begin, d1);
+    store_bind_date(q, 5, t->last_end, d2);
     return store_step_done(q, err);
 }
 

@@ -196,6 +196,9 @@ typedef struct {
     int64_t assignment_id;
     jr_cents used_cents;
     int64_t used_base; /* minutes or etmalen */
+    /* the first begin and last end of its accepted debit lines (migration
+       016), JR_DATE_NONE while it has none */
+    jr_date first_begin, last_end;
 } store_decl_total;
 
 #define STORE_DECL_TOTALS_BATCH 32 /* the most totals store_decl_totals_get reads at once */

@@ -85,4 +85,58 @@ jr_status store_sig_months_each(jr_store *st, jr_month first, jr_month last, con
                                 const char *agb, int (*fn)(void *ud, const void *row), void *ud,
                                 jr_error *err);
 
+/* ---- what the import and the care service keep for the signals (016) ---- */
+
+/* store_sig_line_keep: line_id, of a batch of period, into line_signal (an
+ * accepted credit, or an accepted line of more than JR_SIG_HOURS_KEPT hours
+ * per week). */
+jr_status store_sig_line_keep(jr_store *st, jr_month period, int64_t line_id, jr_error *err);
+
+/* store_sig_care_outside_set: assignment_id of provider_id in care_outside
+ * (on) or not (off); setting what is already so changes nothing. */
+jr_status store_sig_care_outside_set(jr_store *st, int64_t provider_id, int64_t assignment_id,
+                                     bool on, jr_error *err);
+
+/* An assignment's care period against the dates of its accepted debit
+ * lines. */
+typedef struct {
+    int64_t provider_id;
+    jr_date care_start, care_stop; /* JR_DATE_NONE when not reported */
+    jr_date first_begin, last_end; /* JR_DATE_NONE while no debit line is accepted */
+} store_sig_extent;
+
+/* store_sig_extent_get: the extent of assignment_id; JR_ENOTFOUND when the
+ * assignment does not exist. */
+jr_status store_sig_extent_get(jr_store *st, int64_t assignment_id, store_sig_extent *out,
+                               jr_error *err);
+
+/* ---- what the signals read of it ---- */
+
+/* store_sig_kept_each: the kept lines (line_signal) of the batches of
+ * months first..last, accepted ones only, in the order of
+ * store_sig_lines_each (provider, municipality, month, batch, line);
+ * care_start and care_stop are not read (JR_DATE_NONE). */
+jr_status store_sig_kept_each(jr_store *st, jr_month first, jr_month last, const char *gemeente,
+                              int (*fn)(void *ud, const void *row), void *ud, jr_error *err);
+
+/* store_sig_outside_each: the accepted debit lines of the batches of months
+ * first..last on the assignments in care_outside (of gemeente when given),
+ * with their assignment's care dates; per provider in provider id order,
+ * each provider's in the order of store_sig_lines_each. */
+jr_status store_sig_outside_each(jr_store *st, jr_month first, jr_month last, const char *gemeente,
+                                 int (*fn)(void *ud, const void *row), void *ud, jr_error *err);
+
+/* One provider's accepted lines of the period from the spending summary:
+ * their amount (debits minus credits) and number (debits and credits). */
+typedef struct {
+    char agb[9];
+    jr_cents cents;
+    int64_t lines;
+} store_sig_total;
+
+/* store_sig_totals_each: per provider with accepted lines in first..last
+ * (the region's rows when gemeente is NULL), by AGB. */
+jr_status store_sig_totals_each(jr_store *st, jr_month first, jr_month last, const char *gemeente,
+                                int (*fn)(void *ud, const void *row), void *ud, jr_error *err);
+
 #endif

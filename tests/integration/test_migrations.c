@@ -234,6 +234,14 @@ static void a_release_3_database_keeps_its_facts(void **state)
                                  " gemeente = '' AND youth_id = 7"),
                      1 << 2);
     assert_int_equal(one_int(st, "SELECT count(*) FROM spend_youth"), 2);
+    /* 016: the accepted debit's days are the assignment's extent; a line of
+       10 hours in 31 days is no candidate for the hours signal, and it lies
+       inside the care period (from 2025-01-01): nothing else kept */
+    assert_int_equal(one_int(st, "SELECT first_begin = '2025-03-01' AND last_end = '2025-03-31'"
+                                 " FROM assignment_use WHERE assignment_id = 3"),
+                     1);
+    assert_int_equal(one_int(st, "SELECT count(*) FROM line_signal"), 0);
+    assert_int_equal(one_int(st, "SELECT count(*) FROM care_outside"), 0);
     /* the service reads the moved totals */
     jr_ctx ctx = {.store = st, .cat = unit_catalog(), .actor = "test"};
     date_parse("2026-11-25", &ctx.today);

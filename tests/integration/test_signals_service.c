@@ -453,11 +453,66 @@ static void who_sees_the_lines(void **state)
     signals_free(&s);
 }
 
+/* the signals of kind under the hours limit h: below JR_SIG_HOURS_KEPT
+   they read every line, from it on what the import kept (migration 016) */
+static void under_limit(fx *f, int32_t h, const jr_period *p, const char *g, const char *kind,
+                        jr_signals *s)
+{
+    f->cat->signals.hours_per_week = h;
+    jr_ctx rsj = as(f, JR_ROLE_RSJ, NULL, NULL);
+    assert_ok(signals_find(&rsj, p, g, kind, s, err));
+}
+
+static void kept_rows_give_the_signals_of_every_line(void **state)
+{
+    fx *f = *state;
+    int32_t saved = f->cat->signals.hours_per_week;
+    jr_period year;
+    assert_true(period_parse("2025", &year));
+    const jr_period *periods[2] = {&f->q2, &year};
+    const char *scopes[2] = {ZWOLLE, NULL};
+    const char *kinds[2] = {"credits", "buiten_zorg"};
+    int compared = 0;
+    for (int p = 0; p < 2; p++)
+        for (int g = 0; g < 2; g++)
+            for (int k = 0; k < 2; k++) {
+                jr_signals all, kept;
+                under_limit(f, JR_SIG_HOURS_KEPT - 1, periods[p], scopes[g], kinds[k], &all);
+                under_limit(f, JR_SIG_HOURS_KEPT, periods[p], scopes[g], kinds[k], &kept);
+                assert_int_equal(kept.n, all.n);
+                for (int i = 0; i < all.n; i++) {
+                    const jr_signal *a = &all.signals[i], *b = &kept.signals[i];
+                    assert_int_equal(b->kind, a->kind);
+                    assert_string_equal(b->agb, a->agb);
+                    assert_int_equal(b->count, a->count);
+                    assert_int_equal(b->of, a->of);
+                    assert_int_equal(b->cents, a->cents);
+                    assert_int_equal(b->reference, a->reference);
+                    assert_int_equal(b->value_x10, a->value_x10);
+                    assert_string_equal(b->text, a->text);
+                    assert_int_equal(b->nlines, a->nlines);
+                    for (int j = 0; j < a->nlines; j++) {
+                        assert_int_equal(b->lines[j].line_id, a->lines[j].line_id);
+                        assert_int_equal(b->lines[j].cents, a->lines[j].cents);
+                        assert_string_equal(b->lines[j].note, a->lines[j].note);
+                    }
+                    compared++;
+                }
+                signals_free(&all);
+                signals_free(&kept);
+            }
+    f->cat->signals.hours_per_week = saved;
+    /* the fixture's credits and its line after the stop of care, each in
+       both periods and both scopes */
+    assert_int_equal(compared, 8);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_signal_with_its_lines),
         cmocka_unit_test(who_sees_the_lines),
+        cmocka_unit_test(kept_rows_give_the_signals_of_every_line),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
