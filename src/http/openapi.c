@@ -231,6 +231,27 @@ static const openapi_op openapi_ops[] = {
      "als de route van het cijfer zelf (expensive: persoonsgegevens, in het auditlog)",
      "period,gemeente,aanbieder,format,table,limit", NULL, 200,
      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+    {"get", "/api/v1/continuity", "continuiteit",
+     "Continuiteit van aanbieders in een jaar per omzetklasse (jeugdhulpomzet boven of tot en "
+     "met 2 miljoen euro; onbekend als die ontbreekt): aantal aanbieders met cijfers, het "
+     "aandeel (een decimaal) met een positief resultaat, rentabiliteit boven 1,5 %, "
+     "solvabiliteit boven 20 % en current ratio boven 1, en de aanbieders die twee of meer "
+     "signalen niet halen",
+     "beheerder, rsj; lezer, gemeente en toegang zonder AGB-codes (at_risk null); niet "
+     "aanbieder",
+     "year", NULL, 200, NULL},
+    {"get", "/api/v1/continuity/years", "continuiteit",
+     "Het overzicht van de continuiteit van elk jaar met cijfers (zonder AGB-codes)",
+     "beheerder, rsj, lezer, gemeente, toegang; niet aanbieder", NULL, NULL, 200, NULL},
+    {"get", "/api/v1/continuity/accounts", "continuiteit",
+     "De jaarcijfers van aanbieders met per signaal gehaald, niet gehaald of ontbrekend",
+     "beheerder, rsj; aanbieder: de eigen cijfers", "year,agb," LIST_Q, NULL, 200, NULL},
+    {"post", "/api/v1/continuity/accounts", "continuiteit",
+     "Jaarcijfers van aanbieders inlezen (CSV met kopregel agb,name,year,total_revenue_cents,"
+     "youth_revenue_cents,net_result_cents,equity_cents,total_assets_cents,"
+     "current_assets_cents,current_liabilities_cents; leeg is onbekend); een foute rij weigert "
+     "het hele bestand met het regelnummer; hetzelfde jaar opnieuw vervangt de cijfers",
+     "rsj, beheerder", "name", "csv", 200, NULL},
     {"get", "/api/v1/users", "beheer", "Gebruikers", "beheerder", LIST_Q, NULL, 200, NULL},
     {"post", "/api/v1/users", "beheer", "Een gebruiker toevoegen", "beheerder", NULL,
      "name*:string,display_name:string,role*:string,gemeente:string,agb:string,"

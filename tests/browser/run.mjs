@@ -692,6 +692,50 @@ async function suite() {
       assert.equal(await page.locator('#tabel-signalen button').count(), 0, 'no lines for a lezer');
     }));
 
+    it('5f. provider continuity: rsj imports yearly figures, a bad row is refused with its line, the shares and the at-risk list show; a lezer sees counts only; a provider its own figures', guard('scenario5f', async () => {
+      const H = 'agb,name,year,total_revenue_cents,youth_revenue_cents,net_result_cents,equity_cents,total_assets_cents,current_assets_cents,current_liabilities_cents';
+      // le2m: agb1 healthy, agb2 exactly on every boundary (fails three), an applicant with a loss (fails two)
+      const good = [H,
+        `${facts.agb1},Aanbieder een,2024,100000000,80000000,5000000,30000000,100000000,20000000,10000000`,
+        `${facts.agb2},Aanbieder twee,2024,100000000,100000000,1500000,20000000,100000000,5000000,5000000`,
+        '99999990,Inschrijver,2024,100000000,90000000,-1,50000000,100000000,20000000,10000000', ''].join('\n');
+      await login('rsj');
+      await page.goto(`${base}/continuiteit.html?jaar=2024`);
+      await page.waitForSelector('#kop-overzicht');
+      await page.setInputFiles('#bestand', { name: 'fout.csv', mimeType: 'text/csv', buffer: Buffer.from(`${H}\n${facts.agb1},X,2024,1,1,1,1,1,1,1\n1234,Kort,2024,1,1,1,1,1,1,1\n`) });
+      await page.click('#inlezen');
+      await page.waitForSelector('#form-import .alert-danger');
+      assert.match(await text('#form-import .alert-danger'), /regel 3: kolom agb/);
+      assert.equal(await text('#kop-overzicht'), 'Continuïteit 2024: cijfers van 0 aanbieder(s)', 'nothing stored');
+      await page.setInputFiles('#bestand', { name: 'jaar2024.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+      await page.click('#inlezen');
+      await page.waitForSelector('#import-melding .alert-success');
+      await page.waitForFunction(() => /3 aanbieder/.test(document.querySelector('#kop-overzicht')?.textContent || ''));
+      const row = page.locator('#overzicht tbody tr', { hasText: 'Tot en met 2 miljoen euro' });
+      assert.equal((await row.locator('[data-signal="positive_result"]').innerText()).trim(), '66,7 %');
+      assert.equal((await row.locator('[data-signal="rentabiliteit"]').innerText()).trim(), '33,3 %');
+      assert.equal(await page.locator('canvas#grafiek-jaar').count(), 1, 'a chart of the year');
+      await page.waitForSelector('.js-risico tbody tr');
+      const risk = await page.locator('.js-risico tbody tr td:first-child').allTextContents();
+      assert.deepEqual(risk.map((x) => x.trim()), [facts.agb2, '99999990']);
+      await page.waitForSelector('.js-verloop tbody tr');
+      assert.equal(await page.locator('canvas#grafiek-verloop').count(), 1, 'a chart over the years');
+      await shot('continuiteit');
+      // a lezer: the same shares, how many at risk, not which
+      await login('lezer');
+      await page.goto(`${base}/continuiteit.html?jaar=2024`);
+      await page.waitForSelector('#risico-aantal');
+      assert.match(await text('#risico-aantal'), /^2 aanbieder/);
+      assert.equal(await page.locator('.js-risico').count(), 0);
+      assert.ok(!(await page.locator('#invoer').isVisible()), 'no import for a lezer');
+      // the provider file: a provider sees its own figures with the signals
+      await login('aanbieder1');
+      await page.goto(`${base}/aanbieders.html?agb=${facts.agb1}`);
+      await page.waitForSelector('.js-continuiteit tbody tr');
+      assert.equal(await page.locator('.js-continuiteit [data-verdict="met"]').count(), 4);
+      await shot('aanbieder-continuiteit');
+    }));
+
     it('5e. the zorgverloop dashboard: figures for a period, a voorziening filter and a drill-down from the most expensive youths to their assignments', guard('scenario5e', async () => {
       await login('gemeente1');
       await page.goto(`${base}/zorg.html?periode=2025`);

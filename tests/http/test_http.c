@@ -1240,6 +1240,21 @@ static const matrix_row matrix[] = {
      "/api/v1/exports/spending?period=2025&format=ods",
      NULL,
      {400, 400, 400, 400, 400, 400, 400, 400}},
+    /* provider continuity (v1 only): the summary for every role but a provider's (lezer,
+       gemeente, toegang as aggregates), a provider's figures for rsj, beheerder and the
+       provider itself, the import (CONT_CSV: a good file; CONT_BAD: a bad row) for rsj and
+       beheerder */
+    {"GET", "/api/v1/continuity?year=2024", NULL, {200, 200, 200, 200, 200, 403, 403, 200}},
+    {"GET", "/api/v1/continuity", NULL, {400, 400, 400, 400, 400, 400, 400, 400}},
+    {"GET", "/api/v1/continuity?year=1999", NULL, {400, 400, 400, 400, 400, 403, 403, 400}},
+    {"GET", "/api/v1/continuity/years", NULL, {200, 200, 200, 200, 200, 403, 403, 200}},
+    {"GET",
+     "/api/v1/continuity/accounts?year=2024",
+     NULL,
+     {200, 200, 403, 403, 403, 200, 200, 403}},
+    {"GET", "/api/v1/continuity/accounts?agb={P2}", NULL, {200, 200, 403, 403, 403, 200, 200, 403}},
+    {"POST", "/api/v1/continuity/accounts", "CONT_CSV", {200, 200, 403, 403, 403, 403, 403, 403}},
+    {"POST", "/api/v1/continuity/accounts", "CONT_BAD", {400, 400, 403, 403, 403, 403, 403, 403}},
     {"GET", "/api/users", NULL, {200, 403, 403, 403, 403, 403, 403, 403}},
     {"POST",
      "/api/users",
@@ -1332,6 +1347,31 @@ static char *matrix_jw323(void)
     return text;
 }
 
+/* ---- provider continuity ---------------------------------------------------------------- */
+
+#define CONT_HEADER                                                                                \
+    "agb,name,year,total_revenue_cents,youth_revenue_cents,net_result_cents,equity_cents,"         \
+    "total_assets_cents,current_assets_cents,current_liabilities_cents\n"
+
+/* cont_files: a good file of 2024 (P1 healthy and large, P2 small and failing three signals,
+ * an applicant 99999990 with its youth-care revenue missing and failing two) and a bad one
+ * (a good row, then an AGB of 4 digits on line 3 and an amount that is none on line 4) */
+static void cont_files(char *good, char *bad, size_t cap)
+{
+    snprintf(good, cap,
+             CONT_HEADER "%s,Aanbieder een,2024,1000000000,300000000,20000000,500000000,"
+                         "1000000000,300000000,200000000\n"
+                         "%s,Aanbieder twee,2024,100000000,100000000,1500000,20000000,100000000,"
+                         "5000000,5000000\n"
+                         "99999990,Inschrijver,2024,100000000,,0,,,,\n",
+             F.p1, F.p2);
+    snprintf(bad, cap,
+             CONT_HEADER "%s,Aanbieder een,2024,1,1,1,1,1,1,1\n"
+                         "1234,Kort,2024,1,1,1,1,1,1,1\n"
+                         "%s,Aanbieder twee,2024,1,1,12.5,1,1,1,1\n",
+             F.p1, F.p2);
+}
+
 /* v1_path: path (an /api/... path) as its /api/v1/... twin, into out. */
 static void v1_path(const char *path, char *out, size_t cap)
 {
@@ -1348,6 +1388,8 @@ static void test_authorization_matrix(void **state)
     (void)state;
     int failures = 0;
     char *jw323 = matrix_jw323();
+    char cont_csv[1024], cont_bad[1024];
+    cont_files(cont_csv, cont_bad, sizeof cont_csv);
     for (size_t i = 0; i < sizeof matrix / sizeof matrix[0]; i++) {
         const matrix_row *m = &matrix[i];
         char paths[2][512], body[1024];
@@ -1356,7 +1398,8 @@ static void test_authorization_matrix(void **state)
         int npaths = is_v1(paths[0]) ? 1 : 2;
         if (npaths == 2)
             v1_path(paths[0], paths[1], sizeof paths[1]);
-        if (m->body && strcmp(m->body, "CSV") != 0 && strcmp(m->body, "XML") != 0)
+        if (m->body && strcmp(m->body, "CSV") != 0 && strcmp(m->body, "XML") != 0 &&
+            strncmp(m->body, "CONT_", 5) != 0)
             substitute(m->body, body, sizeof body);
         for (int k = 0; k < npaths; k++) {
             const char *path = paths[k];
@@ -1367,6 +1410,11 @@ static void test_authorization_matrix(void **state)
                                      k ? "/api/v1/declarations?name=test.csv"
                                        : "/api/declarations?name=test.csv",
                                      "text/csv", F.csv_x, strlen(F.csv_x));
+                else if (m->body && strncmp(m->body, "CONT_", 5) == 0)
+                    r = request_full(
+                        &F.s[role], true, m->method, path, "text/csv",
+                        strcmp(m->body, "CONT_CSV") == 0 ? cont_csv : cont_bad,
+                        strlen(strcmp(m->body, "CONT_CSV") == 0 ? cont_csv : cont_bad));
                 else if (m->body && strcmp(m->body, "XML") == 0)
                     r = request_full(&F.s[role], true, m->method, path, "application/xml", jw323,
                                      strlen(jw323));
@@ -1497,6 +1545,90 @@ static void test_budget_routes(void **state)
     assert_int_equal(json_array_size(json_object_get(crisis, "monthly_cents")), 12);
     assert_true(json_is_string(json_object_get(hc_jget(r, "total"), "level")));
     r = expect_status(req(A1, "GET", "/api/v1/figures/control?period=2025", NULL), 403);
+}
+
+/* provider continuity over HTTP: the import answers what it stored, the summary has the two
+ * classes (and unknown) with the shares worked out by hand, the AGB codes at risk for rsj and
+ * not for a lezer, a provider sees its own figures only, a bad row is refused naming its line
+ * and stores nothing, every stored row is in the audit log */
+static void test_continuity_routes(void **state)
+{
+    (void)state;
+    char good[1024], bad[1024];
+    cont_files(good, bad, sizeof good);
+    resp *r = expect_status(request_full(&F.s[RSJ], true, "POST",
+                                         "/api/v1/continuity/accounts?name=jaar.csv", "text/csv",
+                                         good, strlen(good)),
+                            200);
+    assert_int_equal(hc_jint(r->json, "rows"), 3);
+    assert_int_equal(hc_jint(r->json, "year_min"), 2024);
+    /* the summary: gt2m P1 (meets all), le2m P2 (exactly 1.5 %, 20 %, 1: fails three),
+       unknown the applicant (net 0: fails two; the balance missing) */
+    r = expect_status(req(RSJ, "GET", "/api/v1/continuity?year=2024", NULL), 200);
+    assert_int_equal(hc_jint(r->json, "providers"), 3);
+    assert_false(json_is_true(json_object_get(r->json, "aggregate_only")));
+    json_t *cl = hc_jget(r, "classes");
+    assert_int_equal(json_array_size(cl), 3);
+    json_t *gt = json_array_get(cl, 0), *le = json_array_get(cl, 1), *un = json_array_get(cl, 2);
+    assert_string_equal(hc_jstr(gt, "class"), "gt2m");
+    assert_int_equal(hc_jint(gt, "providers"), 1);
+    assert_true(json_real_value(json_object_get(gt, "pct_current_ratio")) == 100.0);
+    assert_int_equal(json_array_size(json_object_get(gt, "at_risk")), 0);
+    assert_string_equal(hc_jstr(le, "class"), "le2m");
+    assert_true(json_real_value(json_object_get(le, "pct_positive_result")) == 100.0);
+    assert_true(json_real_value(json_object_get(le, "pct_rentabiliteit")) == 0.0);
+    assert_string_equal(json_string_value(json_array_get(json_object_get(le, "at_risk"), 0)), F.p2);
+    assert_string_equal(hc_jstr(un, "class"), "unknown");
+    assert_true(json_is_null(json_object_get(un, "pct_solvabiliteit")));
+    assert_string_equal(json_string_value(json_array_get(json_object_get(un, "at_risk"), 0)),
+                        "99999990");
+    /* a lezer: the same shares, no AGB codes */
+    r = expect_status(req(LEZ, "GET", "/api/v1/continuity?year=2024", NULL), 200);
+    assert_true(json_is_true(json_object_get(r->json, "aggregate_only")));
+    le = json_array_get(hc_jget(r, "classes"), 1);
+    assert_true(json_is_null(json_object_get(le, "at_risk")));
+    assert_int_equal(hc_jint(le, "at_risk_count"), 1);
+    /* the years */
+    r = expect_status(req(G1, "GET", "/api/v1/continuity/years", NULL), 200);
+    json_t *years = hc_jget(r, "years");
+    assert_int_equal(hc_jint(json_array_get(years, json_array_size(years) - 1), "year"), 2024);
+    /* a provider: its own figures only */
+    r = expect_status(req(A1, "GET", "/api/v1/continuity/accounts", NULL), 200);
+    assert_int_equal(hc_jint(r->json, "total"), 1);
+    json_t *it = json_array_get(hc_jget(r, "items"), 0);
+    assert_string_equal(hc_jstr(it, "agb"), F.p1);
+    assert_string_equal(hc_jstr(json_object_get(it, "signals"), "rentabiliteit"), "met");
+    r = expect_status(reqf(A1, "GET", NULL, "/api/v1/continuity/accounts?agb=%s", F.p2), 200);
+    assert_int_equal(hc_jint(r->json, "total"), 0);
+    r = expect_status(req(A1, "GET", "/api/v1/continuity?year=2024", NULL), 403);
+    r = expect_status(req(RSJ, "GET", "/api/v1/continuity/accounts?agb=99999990", NULL), 200);
+    it = json_array_get(hc_jget(r, "items"), 0);
+    assert_true(json_is_null(json_object_get(it, "youth_revenue_cents")));
+    assert_string_equal(hc_jstr(it, "class"), "unknown");
+    /* a bad file: 400 naming each bad row's line and column; nothing stored */
+    r = expect_status(request_full(&F.s[BEH], true, "POST",
+                                   "/api/v1/continuity/accounts?name=fout.csv", "text/csv", bad,
+                                   strlen(bad)),
+                      400);
+    assert_error_shape(r, "csv_invalid", "agb");
+    assert_contains(hc_jstr(r->json, "detail"), "regel 3");
+    json_t *inv = hc_jget(r, "invalidParams");
+    assert_int_equal(json_array_size(inv), 2);
+    assert_string_equal(hc_jstr(json_array_get(inv, 1), "name"), "net_result_cents");
+    assert_contains(hc_jstr(json_array_get(inv, 1), "reason"), "regel 4");
+    r = expect_status(reqf(RSJ, "GET", NULL, "/api/v1/continuity/accounts?agb=%s", F.p1), 200);
+    assert_string_equal(hc_jstr(json_array_get(hc_jget(r, "items"), 0), "name"), "Aanbieder een");
+    assert_int_equal(hc_jint(json_array_get(hc_jget(r, "items"), 0), "net_result_cents"), 20000000);
+    /* the audit log: the rows and the import, by who did it */
+    r = expect_status(req(BEH, "GET", "/api/v1/audit?entity=continuiteit&id=jaar.csv", NULL), 200);
+    json_t *a = json_array_get(hc_jget(r, "items"), 0);
+    assert_string_equal(hc_jstr(a, "action"), "continuiteit.import");
+    assert_string_equal(hc_jstr(a, "actor"), "rsj");
+    r = expect_status(reqf(BEH, "GET", NULL, "/api/v1/audit?entity=continuiteit&id=%s/2024", F.p2),
+                      200);
+    assert_true(json_array_size(hc_jget(r, "items")) >= 1);
+    /* no old path: the routes are new in v1 */
+    expect_status(req(RSJ, "GET", "/api/continuity?year=2024", NULL), 404);
 }
 
 static void test_figures_routes(void **state)
@@ -2179,6 +2311,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_teardown(test_figures_routes, hc_free_responses),
         cmocka_unit_test_teardown(test_figures_provider_filter, hc_free_responses),
         cmocka_unit_test_teardown(test_budget_routes, hc_free_responses),
+        cmocka_unit_test_teardown(test_continuity_routes, hc_free_responses),
         cmocka_unit_test_teardown(test_openapi_routes, hc_free_responses),
         cmocka_unit_test_teardown(test_report_route, hc_free_responses),
         cmocka_unit_test_teardown(test_export_route, hc_free_responses),

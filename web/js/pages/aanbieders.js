@@ -1,14 +1,54 @@
 // aanbieders.js: providers and their contracts; rsj and beheerder add
 // providers (POST /api/v1/providers) and contracts (POST /api/v1/contracts).
+// The provider file also shows its continuity figures per year with the
+// signals (GET /api/v1/continuity/accounts?agb=) to rsj, beheerder and the
+// provider itself (the service answers an aanbieder its own figures only).
 import { post, getAll, clearErrors, showError, setFieldError, showAlert } from '../api.js';
 import { initPage } from '../nav.js';
 import { catalog, productLabel } from '../data.js';
-import { el, table, date, attachValidation, parseDate, params } from '../format.js';
+import { el, table, date, euro, attachValidation, parseDate, params } from '../format.js';
 
 const $ = (id) => document.getElementById(id);
 let all = [];
 let cat = {};
 let selected = '';
+let role = '';
+
+const SIGNAL_LABELS = [
+  ['positive_result', 'Positief resultaat'],
+  ['rentabiliteit', 'Rentabiliteit > 1,5 %'],
+  ['solvabiliteit', 'Solvabiliteit > 20 %'],
+  ['current_ratio', 'Current ratio > 1'],
+];
+const VERDICT_TEXT = { met: 'gehaald', failed: 'niet gehaald', missing: 'onbekend' };
+const VERDICT_CLASS = { met: 'text-bg-success', failed: 'text-bg-danger', missing: 'text-bg-light' };
+
+// showContinuity: the provider's yearly figures with a badge per signal
+async function showContinuity(agb) {
+  const sec = $('continuiteit-sectie');
+  if (!['rsj', 'beheerder', 'aanbieder'].includes(role)) return;
+  sec.classList.remove('d-none');
+  const out = $('continuiteit');
+  out.replaceChildren(el('p', { class: 'text-muted', text: 'Laden…' }));
+  try {
+    const rows = await getAll('/api/v1/continuity/accounts', { agb });
+    const money = (v) => (v === null || v === undefined ? 'onbekend' : euro(v));
+    out.replaceChildren(rows.length ? table([
+      { label: 'Jaar', value: (r) => String(r.year) },
+      { label: 'Jeugdhulpomzet', class: 'text-end text-nowrap', value: (r) => money(r.youth_revenue_cents) },
+      { label: 'Resultaat', class: 'text-end text-nowrap', value: (r) => money(r.net_result_cents) },
+      { label: 'Signalen', value: (r) => el('span', {}, SIGNAL_LABELS.map(([k, l]) => el('span', {
+        class: `badge me-1 ${VERDICT_CLASS[r.signals[k]] || 'text-bg-light'}`, dataset: { signal: k, verdict: r.signals[k] },
+        title: `${l}: ${VERDICT_TEXT[r.signals[k]] || r.signals[k]}`, text: l,
+      }))) },
+      { label: 'Risico', value: (r) => (r.at_risk ? el('span', { class: 'badge text-bg-warning', text: 'mogelijk risico' }) : '') },
+    ], rows, { caption: 'Continuïteit per jaar', class: 'js-continuiteit' })
+      : el('p', { class: 'text-muted', text: 'Geen jaarcijfers ingelezen.' }));
+  } catch (e) {
+    out.replaceChildren();
+    showAlert(out, e.message);
+  }
+}
 
 function renderProviders() {
   const q = $('filter').value.trim().toLowerCase();
@@ -41,6 +81,7 @@ async function showContracts(agb) {
   selected = agb;
   renderProviders();
   history.replaceState(null, '', `?agb=${agb}`);
+  showContinuity(agb);
   const sec = $('contracten-sectie');
   sec.classList.remove('d-none');
   const p = all.find((x) => x.agb === agb);
@@ -71,6 +112,7 @@ function fillProducts() {
 (async () => {
   const user = await initPage('aanbieders');
   if (!user) return;
+  role = user.role;
   try {
     cat = await catalog();
   } catch (e) {
