@@ -189,7 +189,10 @@ void cli_emit(json_t *obj)
 {
     if (!obj)
         return;
-    json_dumpf(obj, stdout, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER);
+    /* 15 significant digits: a share in tenths (66.7) prints as 66.7, not as the
+       nearest double's 17 digits */
+    json_dumpf(obj, stdout,
+               JSON_COMPACT | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
     fputc('\n', stdout);
     json_decref(obj);
 }

@@ -306,7 +306,7 @@ static int sub_care(cli_env *env, int argc, char **argv)
         return cli_fail(env, &err);
     if (env->json)
         return emit(f);
-    char *text = json_dumps(f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    char *text = json_dumps(f, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
     json_decref(f);
     if (!text) {
         fprintf(stderr, "Onvoldoende geheugen.\n");

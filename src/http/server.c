@@ -160,7 +160,7 @@ static enum MHD_Result server_send_json(server_conn *c, struct MHD_Connection *c
         return server_send_raw(c, conn);
     char *text = NULL;
     if (r->reply)
-        text = json_dumps(r->reply, JSON_COMPACT | JSON_PRESERVE_ORDER);
+        text = json_dumps(r->reply, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
     if (!text) {
         r->status = 500;
         static const char fallback[] =

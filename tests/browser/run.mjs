@@ -696,18 +696,18 @@ async function suite() {
       const H = 'agb,name,year,total_revenue_cents,youth_revenue_cents,net_result_cents,equity_cents,total_assets_cents,current_assets_cents,current_liabilities_cents';
       // le2m: agb1 healthy, agb2 exactly on every boundary (fails three), an applicant with a loss (fails two)
       const good = [H,
-        `${facts.agb1},Aanbieder een,2024,100000000,80000000,5000000,30000000,100000000,20000000,10000000`,
-        `${facts.agb2},Aanbieder twee,2024,100000000,100000000,1500000,20000000,100000000,5000000,5000000`,
-        '99999990,Inschrijver,2024,100000000,90000000,-1,50000000,100000000,20000000,10000000', ''].join('\n');
+        `${facts.agb1},Aanbieder een,2019,100000000,80000000,5000000,30000000,100000000,20000000,10000000`,
+        `${facts.agb2},Aanbieder twee,2019,100000000,100000000,1500000,20000000,100000000,5000000,5000000`,
+        '99999990,Inschrijver,2019,100000000,90000000,-1,50000000,100000000,20000000,10000000', ''].join('\n');
       await login('rsj');
-      await page.goto(`${base}/continuiteit.html?jaar=2024`);
+      await page.goto(`${base}/continuiteit.html?jaar=2019`);
       await page.waitForSelector('#kop-overzicht');
-      await page.setInputFiles('#bestand', { name: 'fout.csv', mimeType: 'text/csv', buffer: Buffer.from(`${H}\n${facts.agb1},X,2024,1,1,1,1,1,1,1\n1234,Kort,2024,1,1,1,1,1,1,1\n`) });
+      await page.setInputFiles('#bestand', { name: 'fout.csv', mimeType: 'text/csv', buffer: Buffer.from(`${H}\n${facts.agb1},X,2019,1,1,1,1,1,1,1\n1234,Kort,2019,1,1,1,1,1,1,1\n`) });
       await page.click('#inlezen');
       await page.waitForSelector('#form-import .alert-danger');
       assert.match(await text('#form-import .alert-danger'), /regel 3: kolom agb/);
-      assert.equal(await text('#kop-overzicht'), 'Continuïteit 2024: cijfers van 0 aanbieder(s)', 'nothing stored');
-      await page.setInputFiles('#bestand', { name: 'jaar2024.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+      assert.equal(await text('#kop-overzicht'), 'Continuïteit 2019: cijfers van 0 aanbieder(s)', 'nothing stored');
+      await page.setInputFiles('#bestand', { name: 'jaar2019.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
       await page.click('#inlezen');
       await page.waitForSelector('#import-melding .alert-success');
       await page.waitForFunction(() => /3 aanbieder/.test(document.querySelector('#kop-overzicht')?.textContent || ''));
@@ -715,6 +715,7 @@ async function suite() {
       assert.equal((await row.locator('[data-signal="positive_result"]').innerText()).trim(), '66,7 %');
       assert.equal((await row.locator('[data-signal="rentabiliteit"]').innerText()).trim(), '33,3 %');
       assert.equal(await page.locator('canvas#grafiek-jaar').count(), 1, 'a chart of the year');
+      assert.ok(!/\bnull\b|undefined|NaN/.test(await text('main')), 'no null, undefined or NaN shown');
       await page.waitForSelector('.js-risico tbody tr');
       const risk = await page.locator('.js-risico tbody tr td:first-child').allTextContents();
       assert.deepEqual(risk.map((x) => x.trim()), [facts.agb2, '99999990']);
@@ -723,7 +724,7 @@ async function suite() {
       await shot('continuiteit');
       // a lezer: the same shares, how many at risk, not which
       await login('lezer');
-      await page.goto(`${base}/continuiteit.html?jaar=2024`);
+      await page.goto(`${base}/continuiteit.html?jaar=2019`);
       await page.waitForSelector('#risico-aantal');
       assert.match(await text('#risico-aantal'), /^2 aanbieder/);
       assert.equal(await page.locator('.js-risico').count(), 0);
@@ -732,7 +733,9 @@ async function suite() {
       await login('aanbieder1');
       await page.goto(`${base}/aanbieders.html?agb=${facts.agb1}`);
       await page.waitForSelector('.js-continuiteit tbody tr');
-      assert.equal(await page.locator('.js-continuiteit [data-verdict="met"]').count(), 4);
+      // 2019 from the import above, and the demo's three years
+      const y2019 = page.locator('.js-continuiteit tbody tr', { hasText: '2019' });
+      assert.equal(await y2019.locator('[data-verdict="met"]').count(), 4);
       await shot('aanbieder-continuiteit');
     }));
 

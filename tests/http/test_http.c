@@ -1353,22 +1353,22 @@ static char *matrix_jw323(void)
     "agb,name,year,total_revenue_cents,youth_revenue_cents,net_result_cents,equity_cents,"         \
     "total_assets_cents,current_assets_cents,current_liabilities_cents\n"
 
-/* cont_files: a good file of 2024 (P1 healthy and large, P2 small and failing three signals,
+/* cont_files: a good file of 2019 (P1 healthy and large, P2 small and failing three signals,
  * an applicant 99999990 with its youth-care revenue missing and failing two) and a bad one
  * (a good row, then an AGB of 4 digits on line 3 and an amount that is none on line 4) */
 static void cont_files(char *good, char *bad, size_t cap)
 {
     snprintf(good, cap,
-             CONT_HEADER "%s,Aanbieder een,2024,1000000000,300000000,20000000,500000000,"
+             CONT_HEADER "%s,Aanbieder een,2019,1000000000,300000000,20000000,500000000,"
                          "1000000000,300000000,200000000\n"
-                         "%s,Aanbieder twee,2024,100000000,100000000,1500000,20000000,100000000,"
+                         "%s,Aanbieder twee,2019,100000000,100000000,1500000,20000000,100000000,"
                          "5000000,5000000\n"
-                         "99999990,Inschrijver,2024,100000000,,0,,,,\n",
+                         "99999990,Inschrijver,2019,100000000,,0,,,,\n",
              F.p1, F.p2);
     snprintf(bad, cap,
-             CONT_HEADER "%s,Aanbieder een,2024,1,1,1,1,1,1,1\n"
-                         "1234,Kort,2024,1,1,1,1,1,1,1\n"
-                         "%s,Aanbieder twee,2024,1,1,12.5,1,1,1,1\n",
+             CONT_HEADER "%s,Aanbieder een,2019,1,1,1,1,1,1,1\n"
+                         "1234,Kort,2019,1,1,1,1,1,1,1\n"
+                         "%s,Aanbieder twee,2019,1,1,12.5,1,1,1,1\n",
              F.p1, F.p2);
 }
 
@@ -1561,10 +1561,10 @@ static void test_continuity_routes(void **state)
                                          good, strlen(good)),
                             200);
     assert_int_equal(hc_jint(r->json, "rows"), 3);
-    assert_int_equal(hc_jint(r->json, "year_min"), 2024);
+    assert_int_equal(hc_jint(r->json, "year_min"), 2019);
     /* the summary: gt2m P1 (meets all), le2m P2 (exactly 1.5 %, 20 %, 1: fails three),
        unknown the applicant (net 0: fails two; the balance missing) */
-    r = expect_status(req(RSJ, "GET", "/api/v1/continuity?year=2024", NULL), 200);
+    r = expect_status(req(RSJ, "GET", "/api/v1/continuity?year=2019", NULL), 200);
     assert_int_equal(hc_jint(r->json, "providers"), 3);
     assert_false(json_is_true(json_object_get(r->json, "aggregate_only")));
     json_t *cl = hc_jget(r, "classes");
@@ -1583,24 +1583,24 @@ static void test_continuity_routes(void **state)
     assert_string_equal(json_string_value(json_array_get(json_object_get(un, "at_risk"), 0)),
                         "99999990");
     /* a lezer: the same shares, no AGB codes */
-    r = expect_status(req(LEZ, "GET", "/api/v1/continuity?year=2024", NULL), 200);
+    r = expect_status(req(LEZ, "GET", "/api/v1/continuity?year=2019", NULL), 200);
     assert_true(json_is_true(json_object_get(r->json, "aggregate_only")));
     le = json_array_get(hc_jget(r, "classes"), 1);
     assert_true(json_is_null(json_object_get(le, "at_risk")));
     assert_int_equal(hc_jint(le, "at_risk_count"), 1);
     /* the years */
     r = expect_status(req(G1, "GET", "/api/v1/continuity/years", NULL), 200);
-    json_t *years = hc_jget(r, "years");
-    assert_int_equal(hc_jint(json_array_get(years, json_array_size(years) - 1), "year"), 2024);
+    json_t *years = hc_jget(r, "years"); /* 2019, then the demo's three years */
+    assert_int_equal(hc_jint(json_array_get(years, 0), "year"), 2019);
     /* a provider: its own figures only */
-    r = expect_status(req(A1, "GET", "/api/v1/continuity/accounts", NULL), 200);
+    r = expect_status(req(A1, "GET", "/api/v1/continuity/accounts?year=2019", NULL), 200);
     assert_int_equal(hc_jint(r->json, "total"), 1);
     json_t *it = json_array_get(hc_jget(r, "items"), 0);
     assert_string_equal(hc_jstr(it, "agb"), F.p1);
     assert_string_equal(hc_jstr(json_object_get(it, "signals"), "rentabiliteit"), "met");
     r = expect_status(reqf(A1, "GET", NULL, "/api/v1/continuity/accounts?agb=%s", F.p2), 200);
     assert_int_equal(hc_jint(r->json, "total"), 0);
-    r = expect_status(req(A1, "GET", "/api/v1/continuity?year=2024", NULL), 403);
+    r = expect_status(req(A1, "GET", "/api/v1/continuity?year=2019", NULL), 403);
     r = expect_status(req(RSJ, "GET", "/api/v1/continuity/accounts?agb=99999990", NULL), 200);
     it = json_array_get(hc_jget(r, "items"), 0);
     assert_true(json_is_null(json_object_get(it, "youth_revenue_cents")));
@@ -1616,7 +1616,8 @@ static void test_continuity_routes(void **state)
     assert_int_equal(json_array_size(inv), 2);
     assert_string_equal(hc_jstr(json_array_get(inv, 1), "name"), "net_result_cents");
     assert_contains(hc_jstr(json_array_get(inv, 1), "reason"), "regel 4");
-    r = expect_status(reqf(RSJ, "GET", NULL, "/api/v1/continuity/accounts?agb=%s", F.p1), 200);
+    r = expect_status(reqf(RSJ, "GET", NULL, "/api/v1/continuity/accounts?agb=%s&year=2019", F.p1),
+                      200);
     assert_string_equal(hc_jstr(json_array_get(hc_jget(r, "items"), 0), "name"), "Aanbieder een");
     assert_int_equal(hc_jint(json_array_get(hc_jget(r, "items"), 0), "net_result_cents"), 20000000);
     /* the audit log: the rows and the import, by who did it */
@@ -1624,11 +1625,11 @@ static void test_continuity_routes(void **state)
     json_t *a = json_array_get(hc_jget(r, "items"), 0);
     assert_string_equal(hc_jstr(a, "action"), "continuiteit.import");
     assert_string_equal(hc_jstr(a, "actor"), "rsj");
-    r = expect_status(reqf(BEH, "GET", NULL, "/api/v1/audit?entity=continuiteit&id=%s/2024", F.p2),
+    r = expect_status(reqf(BEH, "GET", NULL, "/api/v1/audit?entity=continuiteit&id=%s/2019", F.p2),
                       200);
     assert_true(json_array_size(hc_jget(r, "items")) >= 1);
     /* no old path: the routes are new in v1 */
-    expect_status(req(RSJ, "GET", "/api/continuity?year=2024", NULL), 404);
+    expect_status(req(RSJ, "GET", "/api/continuity?year=2019", NULL), 404);
 }
 
 static void test_figures_routes(void **state)

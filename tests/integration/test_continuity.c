@@ -201,9 +201,8 @@ static int row_seen(void *ud, const void *row)
 {
     rows_seen *s = ud;
     s->last = *(const jr_cont_row *)row;
-    if (s->n++)
-        strcat(s->agbs, ",");
-    strcat(s->agbs, s->last.a.agb);
+    size_t len = strlen(s->agbs);
+    snprintf(s->agbs + len, sizeof s->agbs - len, "%s%s", s->n++ ? "," : "", s->last.a.agb);
     return 0;
 }
 

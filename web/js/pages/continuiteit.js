@@ -115,11 +115,12 @@ async function load() {
   }
   history.replaceState(null, '', `?jaar=${encodeURIComponent(year)}`);
   const canvas = el('canvas', { id: 'grafiek-jaar', role: 'img', 'aria-label': `Aandeel aanbieders per signaal en omzetklasse in ${year}` });
-  out.replaceChildren(
+  // replaceChildren writes a null as the text "null": leave the empty note out instead
+  out.replaceChildren(...[
     el('h2', { class: 'h4', id: 'kop-overzicht', text: `Continuïteit ${s.year}: cijfers van ${s.providers} aanbieder(s)` }),
     s.providers === 0 ? el('p', { class: 'text-muted', text: `Er zijn nog geen jaarcijfers over ${s.year} ingelezen.` }) : null,
     classTable(s.classes, `Continuïteit ${s.year} per omzetklasse`),
-    el('div', { class: 'chart-box mt-3' }, canvas));
+    el('div', { class: 'chart-box mt-3' }, canvas)].filter((x) => x));
   drawBars(canvas, s.classes);
   try {
     await loadRisk(year, s);
