@@ -100,6 +100,37 @@ int64_t store_last_id(jr_store *st);
 #define STORE_TS_LEN 25
 const char *store_timestamp(int64_t offset_seconds, char out[STORE_TS_LEN]);
 
+/* ---- backup and restore (docs/operations.md) ----
+ * What a backup file holds, read by store_backup_info. */
+typedef struct {
+    int migrations;                 /* schema migrations applied in it */
+    char last_migration[64];        /* the newest one's name */
+    int64_t audit_rows;             /* rows of its audit log */
+    char last_change[STORE_TS_LEN]; /* the newest audit row's time, "" without */
+} store_backup_meta;
+
+/* store_backup: a consistent copy of the whole database at this moment into
+ * the new file dest, with SQLite's online backup API (readers and writers
+ * of other connections go on). Written to a temporary file next to dest,
+ * checked (PRAGMA quick_check), set to a self-contained rollback journal,
+ * flushed to disk and only then renamed to dest: a failure (a full disk)
+ * leaves no dest and no temporary file. JR_ECONFLICT (code
+ * backup_exists) when dest exists; outside any transaction only. */
+jr_status store_backup(jr_store *st, const char *dest, store_backup_meta *meta, jr_error *err);
+/* store_backup_info: checks that src is a readable, intact jeugdregio
+ * database whose migrations this program knows (a newer program's backup
+ * is refused: code backup_newer), and describes it. Opens src read-only;
+ * changes nothing. */
+jr_status store_backup_info(const char *src, store_backup_meta *meta, jr_error *err);
+/* store_restore: replaces the whole content of st with src (after the
+ * checks of store_backup_info) in one write transaction of the backup
+ * API: it either lands whole or not at all. Then applies the migrations
+ * that are newer than the backup. Outside any transaction only. */
+jr_status store_restore(jr_store *st, const char *src, store_backup_meta *meta, jr_error *err);
+/* store_has_data: whether any provider, youth, declaration batch or user
+ * exists (a restore over such a database needs the caller's say-so). */
+jr_status store_has_data(jr_store *st, bool *out, jr_error *err);
+
 /* store_next_number: the next value of a named counter (1, 2, ...). */
 jr_status store_next_number(jr_store *st, const char *name, int64_t *out, jr_error *err);
 
