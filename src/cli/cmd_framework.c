@@ -66,11 +66,15 @@ static int print_proposal(void *ud, const void *row)
     if (ud)
         return json_array_append_new(ud, render_fw_proposal(p)) != 0;
     char a[JR_DATE_ISO_LEN], b[JR_DATE_ISO_LEN];
-    printf("%4lld  ro %lld %-4s %-10s %-9s %s  %-14s%s%s  in werking per %s: %s\n",
-           (long long)p->id, (long long)p->agreement_id, p->lot, framework_proposer_code(p->kind),
-           p->proposer, date_format(p->submitted, a), framework_state_name(p->state),
-           p->outcome ? " " : "", framework_outcome_code(p->outcome), date_format(p->effect, b),
-           p->title);
+    char when[40];
+    if (p->outcome == JR_FWO_AFGEWEZEN)
+        snprintf(when, sizeof when, "gaat niet in werking");
+    else
+        snprintf(when, sizeof when, "in werking per %s", date_format(p->effect, b));
+    printf("%4lld  ro %lld %-4s %-10s %-9s %s  %-14s%s%-10s  %s: %s\n", (long long)p->id,
+           (long long)p->agreement_id, p->lot, framework_proposer_code(p->kind), p->proposer,
+           date_format(p->submitted, a), framework_state_name(p->state), p->outcome ? " " : "",
+           framework_outcome_code(p->outcome), when, p->title);
     return 0;
 }
 

@@ -185,16 +185,16 @@ jr_status demo_framework(const jr_ctx *ctx, int32_t year, jr_error *err)
     c = on(ctx, y - 1, 6, 20);
     if (rc == JR_OK)
         rc = framework_proposal_step(&c, p[0], JR_FWS_DECIDE, JR_FWO_AANGENOMEN,
-                                     "Aangenomen: past in het budget en ontlast ouders.", err);
+                                     "Past in het budget en ontlast ouders.", err);
     if (rc == JR_OK)
         rc = framework_proposal_step(&c, p[1], JR_FWS_DECIDE, JR_FWO_AANGENOMEN,
-                                     "Aangenomen voor de gemeenten met kleine kernen; evaluatie "
-                                     "na een jaar.",
+                                     "Voor de gemeenten met kleine kernen; evaluatie na een "
+                                     "jaar.",
                                      err);
     if (rc == JR_OK)
         rc = framework_proposal_step(&c, p[2], JR_FWS_DECIDE, JR_FWO_AFGEWEZEN,
-                                     "Afgewezen: de bekostiging per minuut is de grondslag van "
-                                     "de materiele controle.",
+                                     "De bekostiging per minuut is de grondslag van de "
+                                     "materiele controle.",
                                      err);
     /* the first extension, decided in the autumn */
     c = on(ctx, y - 1, 9, 1);

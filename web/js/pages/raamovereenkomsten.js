@@ -193,8 +193,8 @@ async function loadProposals() {
     { label: 'Ingediend', class: 'nowrap', value: (p) => d(p.submitted) },
     { label: 'Titel', value: (p) => el('button', { type: 'button', class: 'btn btn-link p-0 text-start', text: p.title, onclick: () => showHistory(p.id) }) },
     { label: 'Stand', value: (p) => stateBadge(p) },
-    { label: 'Besluit', value: (p) => (p.outcome ? `${p.outcome}: ${p.reason || ''}` : '') },
-    { label: 'In werking per', class: 'nowrap', value: (p) => d(p.effect_date) },
+    { label: 'Besluit', value: (p) => (p.outcome ? el('span', {}, el('strong', { text: p.outcome }), `: ${p.reason || ''}`) : '') },
+    { label: 'In werking per', class: 'nowrap', value: (p) => (p.outcome === 'afgewezen' ? '–' : d(p.effect_date)) },
     { label: '', class: 'nowrap', value: (p) => actions(p) },
   ], items, { caption: 'Wijzigingsvoorstellen', class: 'js-voorstellen', rowClass: (p) => `js-voorstel-${p.id}` }));
 }
