@@ -10,6 +10,7 @@
 #include "../core/rng.h"
 #include "../core/sbuf.h"
 #include "demo_continuity.h"
+#include "demo_framework.h"
 
 #include "../domain/decl.h"
 #include "../domain/ident.h"
@@ -1090,6 +1091,8 @@ jr_status demo_generate(const jr_ctx *ctx, const jr_demo_opts *o, jr_demo_stats 
         rc = make_accounts(&d);
     if (rc == JR_OK)
         rc = demo_continuity(ctx, o->seed, d.year, NULL, err);
+    if (rc == JR_OK)
+        rc = demo_framework(ctx, d.year, err);
     free(kept);
     for (int i = 0; i < d.nprov; i++)
         free(d.prov[i].asg);

@@ -739,6 +739,72 @@ async function suite() {
       await shot('aanbieder-continuiteit');
     }));
 
+    it('5g. framework agreements: the current end after the 2025 extension, a municipality submits a change proposal (a missing effect refused, nothing stored), the rsj moves it through in bespreking and besloten, in werking is refused before the extension date; a provider sees the decided proposal and its own covenant status', guard('scenario5g', async () => {
+      const TITLE = 'Wachttijdnorm van zes weken';
+      const mine = `.js-voorstellen tbody tr:has-text("${TITLE}")`;
+      await login('gemeente1');
+      assert.ok((await text('#site-nav')).includes('Raamovereenkomsten'), 'nav has Raamovereenkomsten');
+      await page.goto(`${base}/raamovereenkomsten.html`);
+      await page.waitForSelector('.js-overeenkomsten tbody tr');
+      const p1 = page.locator('.js-overeenkomst-1');
+      assert.equal((await p1.locator('[data-veld="einde"]').innerText()).trim(), '31-12-2026', 'the end after the extension of 1 January 2025');
+      assert.equal((await p1.locator('[data-veld="termijn"]').innerText()).trim(), '28-02-2026', 'proposals before 1 March 2026');
+      const unlabeled = await page.evaluate(() => [...document.querySelectorAll('input, select, textarea')]
+        .filter((i) => i.type !== 'hidden' && !(i.labels && i.labels.length) && !i.getAttribute('aria-label'))
+        .map((i) => i.id || i.name));
+      assert.deepEqual(unlabeled, [], 'every control has a label');
+      await page.waitForSelector('.js-voorstellen tbody tr');
+      const before = await page.locator('.js-voorstellen tbody tr').count();
+      await page.selectOption('#voorstel-overeenkomst', '1');
+      await page.fill('#voorstel-titel', TITLE);
+      await page.fill('#voorstel-beschrijving', 'Aanbieders van perceel P1 starten binnen zes weken na de toewijzing.');
+      await page.fill('#voorstel-jeugdige', 'Sneller hulp.');
+      await page.fill('#voorstel-opdrachtnemer', 'Meer capaciteit nodig in drukke maanden.');
+      await page.click('#indienen');
+      await page.waitForSelector('#voorstel-opdrachtgever.is-invalid');
+      assert.match(await text('#form-voorstel .alert-danger'), /opdrachtgever/);
+      assert.equal(await page.locator('.js-voorstellen tbody tr').count(), before, 'nothing stored');
+      await page.fill('#voorstel-opdrachtgever', 'Minder escalatie naar verblijf.');
+      await page.click('#indienen');
+      await page.waitForSelector('#voorstel-melding .alert-success');
+      await page.waitForSelector(`${mine} [data-state="ingediend"]`);
+      assert.equal(await page.locator(`${mine} button[data-actie]`).count(), 0, 'a municipality does not move it on');
+      // the rsj: in bespreking, a decision, then in werking too early
+      await login('rsj');
+      await page.goto(`${base}/raamovereenkomsten.html`);
+      await page.waitForSelector(`${mine} [data-state="ingediend"]`);
+      await page.click(`${mine} button[data-actie="discussion"]`);
+      await page.waitForSelector(`${mine} [data-state="in_bespreking"]`);
+      await page.click(`${mine} button[data-actie="decision"]`);
+      await page.waitForSelector('#form-besluit:not(.d-none)');
+      await page.click('#besluiten');
+      await page.waitForSelector('#form-besluit .alert-danger');
+      assert.equal(await page.locator(`${mine} [data-state="in_bespreking"]`).count(), 1, 'no decision without its outcome and reason');
+      await page.selectOption('#besluit-uitkomst', 'aangenomen');
+      await page.fill('#besluit-motivering', 'Past in het budget; evaluatie na een jaar.');
+      await page.click('#besluiten');
+      await page.waitForSelector(`${mine} [data-state="besloten"]`);
+      await page.waitForSelector('.js-geschiedenis tbody tr:nth-child(3)');
+      assert.deepEqual((await page.locator('.js-geschiedenis [data-state]').evaluateAll((n) => n.map((x) => x.dataset.state))), ['ingediend', 'in_bespreking', 'besloten']);
+      await page.click(`${mine} button[data-actie="effect"]`);
+      await page.waitForSelector('#voorstellen .alert-danger');
+      assert.match(await text('#voorstellen .alert-danger'), /verlengingsdatum 2027-01-01/);
+      assert.equal(await page.locator(`${mine} [data-state="besloten"]`).count(), 1, 'still besloten');
+      await page.click('.js-overeenkomst-1 button');
+      await page.waitForSelector('.js-verlengingen tbody tr');
+      assert.match(await text('.js-verlengingen tbody tr'), /01-01-2025/);
+      await shot('raamovereenkomsten');
+      // aanbieder1: the decided proposal, without actions; its own covenant status only
+      await login('aanbieder1');
+      await page.goto(`${base}/raamovereenkomsten.html`);
+      await page.waitForSelector(`${mine} [data-state="besloten"]`);
+      assert.equal(await page.locator('.js-voorstellen button[data-actie]').count(), 0);
+      await page.waitForSelector('.js-convenant tbody tr');
+      const rows = await page.locator('.js-convenant tbody tr td:first-child').allTextContents();
+      assert.ok(rows.length === 1 && rows[0].startsWith(facts.agb1), `only its own status: ${rows}`);
+      await shot('raamovereenkomsten-aanbieder');
+    }));
+
     it('5e. the zorgverloop dashboard: figures for a period, a voorziening filter and a drill-down from the most expensive youths to their assignments', guard('scenario5e', async () => {
       await login('gemeente1');
       await page.goto(`${base}/zorg.html?periode=2025`);

@@ -1255,6 +1255,66 @@ static const matrix_row matrix[] = {
     {"GET", "/api/v1/continuity/accounts?agb={P2}", NULL, {200, 200, 403, 403, 403, 200, 200, 403}},
     {"POST", "/api/v1/continuity/accounts", "CONT_CSV", {200, 200, 403, 403, 403, 403, 403, 403}},
     {"POST", "/api/v1/continuity/accounts", "CONT_BAD", {400, 400, 403, 403, 403, 403, 403, 403}},
+    /* framework agreements, the change procedure and the covenant (v1 only), on the demo's
+       agreements 1-4 (P1-P4), proposals 1 (rsj, in werking), 2 (gemeente, in werking), 3
+       (aanbieder1, afgewezen), 4 (rsj, in bespreking), 5 (aanbieder2, ingediend) and covenant
+       1; every write here is refused by a rule (changing nothing) or by the role */
+    {"GET", "/api/v1/framework-agreements", NULL, {200, 200, 200, 200, 200, 200, 200, 200}},
+    {"GET", "/api/v1/framework-agreements/1", NULL, {200, 200, 200, 200, 200, 200, 200, 200}},
+    {"GET", "/api/v1/framework-agreements/999", NULL, {404, 404, 404, 404, 404, 404, 404, 404}},
+    {"POST",
+     "/api/v1/framework-agreements",
+     "{\"lot\": \"PX\", \"name\": \"x\", \"start\": \"2027-01-01\", \"end\": \"2026-01-01\"}",
+     {400, 400, 403, 403, 403, 403, 403, 403}},
+    {"POST",
+     "/api/v1/framework-agreements/1/extensions",
+     "{\"start\": \"2026-06-01\", \"months\": 12}",
+     {400, 400, 403, 403, 403, 403, 403, 403}},
+    {"POST",
+     "/api/v1/framework-agreements/1/evaluations",
+     "{\"date\": \"2030-01-01\", \"subject\": \"x\"}",
+     {400, 400, 403, 403, 403, 403, 403, 403}},
+    {"POST",
+     "/api/v1/framework-agreements/1/evaluations/1/outcome",
+     "{\"date\": \"2025-01-01\", \"outcome\": \"x\"}",
+     {409, 409, 403, 403, 403, 403, 403, 403}},
+    {"POST",
+     "/api/v1/framework-agreements/1/contracts",
+     "{\"contract_id\": 999999}",
+     {404, 404, 403, 403, 403, 403, 403, 403}},
+    {"GET", "/api/v1/change-proposals", NULL, {200, 200, 403, 403, 200, 200, 200, 403}},
+    {"GET", "/api/v1/change-proposals/3", NULL, {200, 200, 403, 403, 200, 200, 200, 403}},
+    {"GET", "/api/v1/change-proposals/4", NULL, {200, 200, 403, 403, 200, 404, 404, 403}},
+    {"GET", "/api/v1/change-proposals/5", NULL, {200, 200, 403, 403, 200, 404, 200, 403}},
+    {"POST",
+     "/api/v1/change-proposals",
+     "{\"agreement_id\": 1, \"title\": \"x\"}",
+     {400, 400, 403, 403, 400, 400, 400, 403}},
+    {"POST",
+     "/api/v1/change-proposals/2/discussion",
+     "{}",
+     {400, 400, 403, 403, 403, 403, 403, 403}},
+    {"POST",
+     "/api/v1/change-proposals/4/decision",
+     "{\"outcome\": \"aangenomen\"}",
+     {400, 400, 403, 403, 403, 404, 404, 403}},
+    {"POST", "/api/v1/change-proposals/1/effect", "{}", {400, 400, 403, 403, 403, 403, 403, 403}},
+    {"GET", "/api/v1/covenants", NULL, {200, 200, 403, 403, 200, 200, 200, 403}},
+    {"GET", "/api/v1/covenants/1", NULL, {200, 200, 403, 403, 200, 200, 200, 403}},
+    {"GET", "/api/v1/covenants/9", NULL, {404, 404, 403, 403, 404, 404, 404, 403}},
+    {"POST",
+     "/api/v1/covenants",
+     "{\"name\": \"x\", \"signed\": \"2030-01-01\", \"lots\": [\"P1\"]}",
+     {400, 400, 403, 403, 403, 403, 403, 403}},
+    {"POST",
+     "/api/v1/covenants/1/commitments",
+     "{\"title\": \"x\"}",
+     {400, 400, 403, 403, 403, 403, 403, 403}},
+    {"POST",
+     "/api/v1/covenants/1/statuses",
+     "{\"commitment_id\": 1, \"agb\": \"00000000\", \"status\": \"gerealiseerd\", \"date\": "
+     "\"2025-01-01\"}",
+     {400, 400, 403, 403, 403, 403, 403, 403}},
     {"GET", "/api/users", NULL, {200, 403, 403, 403, 403, 403, 403, 403}},
     {"POST",
      "/api/users",
@@ -1630,6 +1690,110 @@ static void test_continuity_routes(void **state)
     assert_true(json_array_size(hc_jget(r, "items")) >= 1);
     /* no old path: the routes are new in v1 */
     expect_status(req(RSJ, "GET", "/api/continuity?year=2019", NULL), 404);
+}
+
+/* the change procedure over HTTP: a municipality submits a proposal (today 2026-01-15, before
+ * 1 March 2026 of the agreement ending 2026-12-31), which takes effect on 2027-01-01; the rsj
+ * discusses and accepts it; a step out of order and one too early are refused in Dutch with
+ * nothing changed; the history shows each state; aanbieder1 sees it once decided; every step is
+ * audited; the agreements show their current end after the extension of 1 January 2025 */
+static void test_framework_routes(void **state)
+{
+    (void)state;
+    resp *r = expect_status(req(LEZ, "GET", "/api/v1/framework-agreements", NULL), 200);
+    json_t *a = json_array_get(hc_jget(r, "items"), 0);
+    assert_string_equal(hc_jstr(a, "lot"), "P1");
+    assert_string_equal(hc_jstr(a, "initial_end"), "2024-12-31");
+    assert_string_equal(hc_jstr(a, "current_end"), "2026-12-31");
+    assert_string_equal(hc_jstr(a, "proposal_deadline"), "2026-02-28");
+    assert_string_equal(hc_jstr(a, "next_extension_date"), "2027-01-01");
+    assert_string_equal(hc_jstr(json_object_get(a, "next_evaluation"), "date"), "2026-06-30");
+    assert_true(hc_jint(a, "contracts") > 0);
+    r = expect_status(req(RSJ, "GET", "/api/v1/framework-agreements/1", NULL), 200);
+    json_t *ext = json_array_get(hc_jget(r, "extension_list"), 0);
+    assert_string_equal(hc_jstr(ext, "start"), "2025-01-01");
+    assert_int_equal(hc_jint(ext, "months"), 24);
+    assert_int_equal(json_array_size(hc_jget(r, "contract_list")), hc_jint(r->json, "contracts"));
+    /* a proposal without its effects: every missing text named, nothing stored */
+    r = expect_status(req(G1, "POST", "/api/v1/change-proposals",
+                          "{\"agreement_id\": 1, \"title\": \"Kortere wachttijd\"}"),
+                      400);
+    assert_int_equal(json_array_size(hc_jget(r, "invalidParams")), 4);
+    assert_string_equal(hc_jstr(json_array_get(hc_jget(r, "invalidParams"), 1), "name"),
+                        "effect_youth");
+    r = expect_status(req(RSJ, "GET", "/api/v1/change-proposals", NULL), 200);
+    long long before = hc_jint(r->json, "total");
+    r = expect_status(
+        req(G1, "POST", "/api/v1/change-proposals",
+            "{\"agreement_id\": 1, \"title\": \"Kortere wachttijd\", \"description\": \"Een "
+            "wachttijdnorm van 6 weken.\", \"effect_youth\": \"Sneller hulp.\", "
+            "\"effect_contractor\": \"Meer capaciteit nodig.\", \"effect_client\": \"Minder "
+            "escalatie.\"}"),
+        201);
+    long long id = hc_jint(r->json, "id");
+    assert_string_equal(hc_jstr(r->json, "state"), "ingediend");
+    assert_string_equal(hc_jstr(r->json, "proposer_kind"), "gemeente");
+    assert_string_equal(hc_jstr(r->json, "submitted"), "2026-01-15");
+    assert_string_equal(hc_jstr(r->json, "effect_date"), "2027-01-01");
+    r = expect_status(req(RSJ, "GET", "/api/v1/change-proposals", NULL), 200);
+    assert_int_equal(hc_jint(r->json, "total"), before + 1);
+    /* the provider does not see another's proposal until it is decided */
+    expect_status(reqf(A1, "GET", NULL, "/api/v1/change-proposals/%lld", id), 404);
+    /* deciding before the discussion: refused, still ingediend */
+    r = expect_status(reqf(RSJ, "POST", "{\"outcome\": \"aangenomen\", \"reason\": \"Goed.\"}",
+                           "/api/v1/change-proposals/%lld/decision", id),
+                      400);
+    assert_error_shape(r, "step_out_of_order", "state");
+    assert_contains(hc_jstr(r->json, "detail"), "in bespreking");
+    expect_status(reqf(G1, "POST", "{}", "/api/v1/change-proposals/%lld/discussion", id), 403);
+    r = expect_status(reqf(RSJ, "POST", "{\"note\": \"Op de agenda.\"}",
+                           "/api/v1/change-proposals/%lld/discussion", id),
+                      200);
+    assert_string_equal(hc_jstr(r->json, "state"), "in_bespreking");
+    r = expect_status(reqf(RSJ, "POST",
+                           "{\"outcome\": \"aangenomen\", \"reason\": \"Past in het "
+                           "budget.\"}",
+                           "/api/v1/change-proposals/%lld/decision", id),
+                      200);
+    assert_string_equal(hc_jstr(r->json, "state"), "besloten");
+    assert_string_equal(hc_jstr(r->json, "outcome"), "aangenomen");
+    /* in werking only on the extension date */
+    r = expect_status(reqf(RSJ, "POST", "{}", "/api/v1/change-proposals/%lld/effect", id), 400);
+    assert_error_shape(r, "step_too_early", "date");
+    assert_contains(hc_jstr(r->json, "detail"), "2027-01-01");
+    r = expect_status(reqf(A1, "GET", NULL, "/api/v1/change-proposals/%lld", id), 200);
+    json_t *h = hc_jget(r, "history");
+    assert_int_equal(json_array_size(h), 3);
+    assert_string_equal(hc_jstr(json_array_get(h, 0), "state"), "ingediend");
+    assert_string_equal(hc_jstr(json_array_get(h, 1), "note"), "Op de agenda.");
+    assert_string_equal(hc_jstr(json_array_get(h, 2), "state"), "besloten");
+    assert_string_equal(hc_jstr(json_array_get(h, 2), "actor"), "rsj");
+    r = expect_status(reqf(BEH, "GET", NULL, "/api/v1/audit?entity=wijzigingsvoorstel&id=%lld", id),
+                      200);
+    assert_int_equal(json_array_size(hc_jget(r, "items")), 3);
+    /* a provider proposes as itself, whatever it says */
+    r = expect_status(
+        req(A1, "POST", "/api/v1/change-proposals",
+            "{\"agreement_id\": 2, \"proposer_kind\": \"rsj\", \"title\": \"t\", \"description\": "
+            "\"d\", \"effect_youth\": \"j\", \"effect_contractor\": \"o\", \"effect_client\": "
+            "\"g\"}"),
+        201);
+    assert_string_equal(hc_jstr(r->json, "proposer_kind"), "aanbieder");
+    assert_string_equal(hc_jstr(r->json, "proposer"), F.p1);
+    /* the covenant: a provider sees its own status only */
+    r = expect_status(req(A1, "GET", "/api/v1/covenants/1", NULL), 200);
+    json_t *st = hc_jget(r, "statuses");
+    assert_true(json_array_size(st) > 0);
+    for (size_t i = 0; i < json_array_size(st); i++)
+        assert_string_equal(hc_jstr(json_array_get(st, i), "agb"), F.p1);
+    r = expect_status(req(RSJ, "POST", "/api/v1/covenants/1/statuses",
+                          "{\"commitment_id\": 3, \"agb\": \""
+                          "00000000"
+                          "\", \"status\": "
+                          "\"klaar\", \"date\": \"2025-01-01\"}"),
+                      400);
+    assert_error_shape(r, "status_invalid", "status");
+    expect_status(req(RSJ, "GET", "/api/framework-agreements", NULL), 404);
 }
 
 static void test_figures_routes(void **state)
@@ -2313,6 +2477,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_teardown(test_figures_provider_filter, hc_free_responses),
         cmocka_unit_test_teardown(test_budget_routes, hc_free_responses),
         cmocka_unit_test_teardown(test_continuity_routes, hc_free_responses),
+        cmocka_unit_test_teardown(test_framework_routes, hc_free_responses),
         cmocka_unit_test_teardown(test_openapi_routes, hc_free_responses),
         cmocka_unit_test_teardown(test_report_route, hc_free_responses),
         cmocka_unit_test_teardown(test_export_route, hc_free_responses),

@@ -519,6 +519,84 @@ static void the_import_queries_use_their_indexes(void **state)
     store_close(st);
 }
 
+/* 019: a database of the releases before it (every migration below 019) with a provider and
+ * its contract meets the framework tables: the contract table keeps its columns and its row,
+ * the contract hangs under an agreement through the link table only, once, and the CHECKs
+ * refuse a state, an outcome, a covenant status or an extension length outside the model */
+static void release_17_contracts_hang_under_agreements(void **state)
+{
+    fx *f = *state;
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
+    exec_ok(db, "CREATE TABLE schema_version (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)");
+    for (const jr_embedded *m = jr_migrations; m->name && strcmp(m->name, "019") < 0; m++) {
+        exec_ok(db, m->text);
+        char sql[160];
+        snprintf(sql, sizeof sql,
+                 "INSERT INTO schema_version VALUES ('%s', '2026-11-01T12:00:00Z')", m->name);
+        exec_ok(db, sql);
+    }
+    exec_ok(db, "INSERT INTO provider VALUES (1, '12345678', 'Jeugdzorg De Linde', 'instelling',"
+                " '2026-11-01T12:00:00Z');"
+                "INSERT INTO contract VALUES (1, 1, 'P1', '45F02', '2023-01-01', NULL,"
+                " '2026-11-01T12:00:01Z');");
+    sqlite3_close(db);
+    jr_store *st;
+    jr_error err;
+    jr_error_clear(&err);
+    if (store_open(f->db, &st, &err) != JR_OK)
+        fail_msg("store_open: %s", err.message);
+    assert_int_equal(one_int(st, "SELECT count(*) FROM schema_version"), n_migrations());
+    assert_int_equal(one_int(st, "SELECT count(*) FROM pragma_table_info('contract')"), 7);
+    assert_int_equal(one_int(st, "SELECT count(*) FROM contract WHERE id = 1 AND lot = 'P1'"
+                                 " AND product = '45F02' AND end_date IS NULL"),
+                     1);
+    assert_int_equal(one_int(st, "SELECT count(*) FROM framework_agreement"), 0);
+    assert_int_equal(
+        store_exec(st,
+                   "INSERT INTO framework_agreement VALUES (1, 'P1', 'R', '2023-01-01',"
+                   " '2024-12-31', 't', 'x');"
+                   "INSERT INTO framework_contract VALUES (1, 1, 't', 'x');",
+                   &err),
+        JR_OK);
+    assert_int_equal(one_int(st, "SELECT c.product = '45F02' FROM framework_contract fc JOIN"
+                                 " contract c ON c.id = fc.contract_id WHERE fc.agreement_id = 1"),
+                     1);
+    static const char *const refused[] = {
+        /* a contract under a second agreement */
+        "INSERT INTO framework_agreement VALUES (2, 'P1', 'R', '2023-01-01', '2024-12-31', 't',"
+        " 'x'); INSERT INTO framework_contract VALUES (1, 2, 't', 'x')",
+        /* an end before the start */
+        "INSERT INTO framework_agreement VALUES (3, 'P1', 'R', '2023-01-01', '2022-12-31', 't',"
+        " 'x')",
+        "INSERT INTO framework_extension VALUES (1, 1, 1, '2025-01-01', 0, '', 't', 'x')",
+        "INSERT INTO framework_extension VALUES (1, 1, 1, '2025-01-01', 121, '', 't', 'x')",
+        "INSERT INTO framework_proposal (agreement_id, proposer_kind, proposer, submitted_date,"
+        " target_end, effect_date, title, description, effect_youth, effect_contractor,"
+        " effect_client, state, created_by) VALUES (1, 'rsj', '', '2024-01-01', '2024-12-31',"
+        " '2025-01-01', 't', 'd', 'j', 'o', 'g', 'aangenomen', 't')",
+        "INSERT INTO framework_proposal (agreement_id, proposer_kind, proposer, submitted_date,"
+        " target_end, effect_date, title, description, effect_youth, effect_contractor,"
+        " effect_client, state, outcome, created_by) VALUES (1, 'toegang', '', '2024-01-01',"
+        " '2024-12-31', '2025-01-01', 't', 'd', 'j', 'o', 'g', 'besloten', 'aangenomen', 't')",
+        "INSERT INTO framework_evaluation VALUES (1, 1, '2024-06-30', 's', '2024-07-01', NULL)",
+        "INSERT INTO covenant VALUES (1, 'C', '2023-03-15', 't', 'x');"
+        " INSERT INTO covenant_commitment VALUES (1, 1, 't', 'd');"
+        " INSERT INTO covenant_status VALUES (1, 1, '12345678', 'klaar', '2024-01-01', '', 't',"
+        " 'x')",
+    };
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+        assert_int_equal(store_begin(st, &err), JR_OK);
+        jr_status rc = store_exec(st, refused[i], &err);
+        store_rollback(st);
+        if (rc == JR_OK)
+            fail_msg("accepted: %s", refused[i]);
+    }
+    assert_int_equal(one_int(st, "SELECT count(*) FROM framework_contract"), 1);
+    assert_int_equal(one_int(st, "SELECT count(*) FROM framework_agreement"), 1);
+    store_close(st);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -527,6 +605,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(release_8_moments_take_the_iso_form, setup, teardown),
         cmocka_unit_test_setup_teardown(a_failing_migration_changes_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(the_import_queries_use_their_indexes, setup, teardown),
+        cmocka_unit_test_setup_teardown(release_17_contracts_hang_under_agreements, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests_name("migrations", tests, unit_catalog_setup, NULL);
 }
