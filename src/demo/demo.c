@@ -9,6 +9,7 @@
 #include "demo.h"
 #include "../core/rng.h"
 #include "../core/sbuf.h"
+#include "demo_cm.h"
 
 #include "../domain/decl.h"
 #include "../domain/ident.h"
@@ -1087,6 +1088,7 @@ jr_status demo_generate(const jr_ctx *ctx, const jr_demo_opts *o, jr_demo_stats 
         rc = declare_odd_batches(&d);
     if (rc == JR_OK)
         rc = make_accounts(&d);
+    rc = rc == JR_OK ? demo_cm_seed(ctx, o->seed, err) : rc;
     free(kept);
     for (int i = 0; i < d.nprov; i++)
         free(d.prov[i].asg);
