@@ -43,7 +43,7 @@ jr_status assignment_insert(const jr_ctx *ctx, int64_t youth_id, const char *gem
         char d[JR_DATE_ISO_LEN];
         const jr_municipality *m = catalog_municipality(ctx->cat, gemeente);
         bool named = store_cm_provider_by_id(ctx->store, provider_id, &p, err) == JR_OK;
-        return jr_fail(err, JR_EINVAL, "provider_not_contracted_gemeente", "aanbieder",
+        return jr_fail(err, JR_EINVAL, "provider_not_in_gemeente", "aanbieder",
                        "Aanbieder %s is op %s niet gecontracteerd voor %s in gemeente %s (%s): "
                        "het contract geldt voor andere gemeenten van de regio.",
                        named ? p.agb : "?", date_format(g->start, d),
