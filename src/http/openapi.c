@@ -261,6 +261,10 @@ static const openapi_op openapi_ops[] = {
      "Het openbare zorgaanbiedersoverzicht (zonder inloggen, zonder persoonsgegevens), als "
      "/api/v1/directory/providers",
      "iedereen", "product,gemeente,name," LIST_Q, NULL, 200, NULL},
+    {"get", "/api/v1/public/catalog", "contractmanagement",
+     "De gemeenten, producten en keuzebudgetten voor de filters van het openbare overzicht "
+     "(zonder tarieven, zonder inloggen)",
+     "iedereen", NULL, NULL, 200, NULL},
     {"get", "/api/v1/provider-files/{agb}", "contractmanagement",
      "Het dossier van een aanbieder: gegevens, contractmanager, wachttijd, contracten met "
      "gemeenten, escalaties met hun stappen; klachten en notities alleen voor rsj en beheerder",

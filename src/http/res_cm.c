@@ -5,7 +5,8 @@
  *   provider directory for every logged-in role, and
  *   GET /api/v1/public/providers the same without a session (no personal
  *   data: providers, their contracted offer, municipalities, contact
- *   details and waiting times only);
+ *   details and waiting times only); GET /api/v1/public/catalog the
+ *   municipalities, products and budgets its filters offer (no tariffs);
  * - GET /api/v1/provider-files/{agb}: the provider file (dossier);
  * - PUT /api/v1/providers/{agb}/details, POST .../waiting-times,
  *   PUT .../contract-manager, POST .../complaints, .../escalations,
@@ -50,6 +51,12 @@ void cm_directory_get(http_req *r)
 void cm_public_providers(http_req *r)
 {
     directory(r);
+}
+
+/* ROUTE: GET /api/v1/public/catalog PUBLIC V1ONLY */
+void cm_public_catalog(http_req *r)
+{
+    http_reply_json(r, 200, render_cm_public_catalog(r->ctx.cat));
 }
 
 /* the rows of a file's lists, into a JSON array (ud) */

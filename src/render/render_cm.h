@@ -29,4 +29,9 @@ json_t *render_cm_note(const store_cm_note_row *n);
  *  all_gemeenten, contact|null, waiting: {weeks, reported_on}|null} */
 json_t *render_cm_dir_entry(const jr_cm_dir_entry *x);
 
+/* the public part of the catalog the directory's filters need:
+ * {region, organisation, municipalities: [{cbs, name}], products: [{code,
+ *  short_code, name, kind}], budgets: [{code, result}]} (no tariffs) */
+json_t *render_cm_public_catalog(const jr_catalog *cat);
+
 #endif

@@ -1270,6 +1270,7 @@ static const matrix_row matrix[] = {
      NULL,
      {400, 400, 400, 400, 400, 400, 400, 400}},
     {"GET", "/api/v1/public/providers", NULL, {200, 200, 200, 200, 200, 200, 200, 200}},
+    {"GET", "/api/v1/public/catalog", NULL, {200, 200, 200, 200, 200, 200, 200, 200}},
     {"GET",
      "/api/v1/public/providers?gemeente=0363",
      NULL,
@@ -2343,6 +2344,9 @@ static void test_cm_routes(void **state)
     assert_null(strstr(r->body, "cm.jansen"));
     assert_null(strstr(r->body, "Jansen"));
     assert_null(strstr(r->body, F.yx));
+    r = expect_status(req(-1, "GET", "/api/v1/public/catalog", NULL), 200);
+    assert_true(json_array_size(hc_jget(r, "municipalities")) > 0);
+    assert_null(strstr(r->body, "tariff"));
     /* without a session the other routes stay closed */
     expect_status(req(-1, "GET", "/api/v1/directory/providers", NULL), 401);
     r = expect_status(reqf(-1, "GET", NULL, "/api/v1/provider-files/%s", F.p1), 401);
