@@ -245,7 +245,9 @@ function wire(form, fn) {
     clearErrors(form);
     try {
       await fn();
+      if (form.id !== 'form-contact') form.reset();
       await load();
+      showAlert(form, 'Opgeslagen.', 'success');
     } catch (err) {
       showError(form, err);
     }
