@@ -86,7 +86,7 @@ async function showContracts(agb) {
   sec.classList.remove('d-none');
   const p = all.find((x) => x.agb === agb);
   $('kop-contracten').textContent = `Contracten van ${p ? p.name : agb}`;
-  if (['rsj', 'beheerder'].includes(role) || (role === 'aanbieder')) {
+  if (['rsj', 'beheerder'].includes(role)) {
     $('kop-contracten').append(' ', el('a', { class: 'small fw-normal', href: `aanbiedersdossier.html?agb=${agb}`, text: 'dossier openen' }));
   }
   const out = $('contracten');
