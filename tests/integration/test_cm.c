@@ -110,18 +110,18 @@ typedef struct {
     int n, done;
 } scope_all;
 
-static int set_fg(void *ud, const void *row)
+/* count_fg: counts the functiegroep contracts cm_contracts lists */
+static int count_fg(void *ud, const void *row)
 {
     scope_all *s = ud;
     const jr_cm_contract *c = row;
-    if (strncmp(c->c.product, "45F", 3) == 0) {
+    if (strncmp(c->c.product, "45F", 3) == 0)
         s->done++;
-        /* the list is read whole before: a change inside it is a service call of its own */
-    }
     return 0;
 }
 
-/* scope_fg: every functiegroep contract of A for codes only */
+/* scope_fg: every functiegroep contract of A (found by id, the same ones cm_contracts
+ * lists) for codes only */
 static void scope_fg(fx *f, const char *const *codes, int n)
 {
     int64_t ids[64];
@@ -137,7 +137,7 @@ static void scope_fg(fx *f, const char *const *codes, int n)
     }
     assert_true(k >= 7);
     scope_all s = {&f->ctx, codes, n, 0};
-    assert_ok(cm_contracts(&f->ctx, A, set_fg, &s, err));
+    assert_ok(cm_contracts(&f->ctx, A, count_fg, &s, err));
     assert_int_equal(s.done, k);
     for (int i = 0; i < k; i++)
         assert_ok(cm_scope_set(&f->ctx, ids[i], codes, n, err));
