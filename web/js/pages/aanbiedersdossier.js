@@ -69,7 +69,7 @@ function showContact(f) {
     el('dt', { class: 'col-sm-4', text: 'Telefoon' }), el('dd', { class: 'col-sm-8', text: d && d.phone ? d.phone : 'onbekend' }),
     el('dt', { class: 'col-sm-4', text: 'E-mail' }), el('dd', { class: 'col-sm-8', text: d && d.email ? d.email : 'onbekend' }),
     el('dt', { class: 'col-sm-4', text: 'Website' }), el('dd', { class: 'col-sm-8', text: d && d.website ? d.website : 'onbekend' }),
-    el('dt', { class: 'col-sm-4', text: 'Wachttijd' }), el('dd', { class: 'col-sm-8', id: 'wachttijd', text: w ? `${w.weeks} weken (gemeld ${date(w.reported_on)})` : 'niet gemeld' })));
+    el('dt', { class: 'col-sm-4', text: 'Wachttijd' }), el('dd', { class: 'col-sm-8', id: 'wachttijd', text: w ? `${w.weeks} ${w.weeks === 1 ? 'week' : 'weken'} (gemeld ${date(w.reported_on)})` : 'niet gemeld' })));
   if (d) {
     $('c-adres').value = d.address; $('c-postcode').value = d.postcode; $('c-plaats').value = d.place;
     $('c-telefoon').value = d.phone; $('c-email').value = d.email; $('c-website').value = d.website;

@@ -79,7 +79,7 @@ async function search(e) {
         { label: 'Aanbod', value: offer },
         { label: 'Gemeenten', value: (x) => (x.all_gemeenten ? 'alle gemeenten van de regio' : (x.gemeenten || []).map(gemeenteName).join(', ')) },
         { label: 'Contact', value: (x) => contact(x.contact) },
-        { label: 'Wachttijd', class: 'text-nowrap', value: (x) => (x.waiting ? el('span', {}, `${x.waiting.weeks} weken`, el('div', { class: 'small text-muted', text: `gemeld ${date(x.waiting.reported_on)}` })) : el('span', { class: 'text-muted', text: 'niet gemeld' })) },
+        { label: 'Wachttijd', class: 'text-nowrap', value: (x) => (x.waiting ? el('span', {}, `${x.waiting.weeks} ${x.waiting.weeks === 1 ? 'week' : 'weken'}`, el('div', { class: 'small text-muted', text: `gemeld ${date(x.waiting.reported_on)}` })) : el('span', { class: 'text-muted', text: 'niet gemeld' })) },
       ], rows, { caption: 'Gecontracteerde zorgaanbieders', class: 'js-overzicht' })
         : el('p', { class: 'text-muted', text: 'Geen aanbieders gevonden met deze filters.' }));
   } catch (err) {
