@@ -114,12 +114,11 @@ json_t *render_cm_public_catalog(const jr_catalog *cat)
 {
     json_t *m = json_array(), *p = json_array(), *b = json_array();
     for (int i = 0; m && i < cat->nmunicipalities; i++)
-        json_array_append_new(m, json_pack("{s:s, s:s}", "cbs", cat->municipalities[i].cbs,
-                                           "name", cat->municipalities[i].name));
+        json_array_append_new(m, json_pack("{s:s, s:s}", "cbs", cat->municipalities[i].cbs, "name",
+                                           cat->municipalities[i].name));
     for (int i = 0; p && i < cat->nproducts; i++)
-        json_array_append_new(p, json_pack("{s:s, s:s, s:s, s:s}", "code",
-                                           cat->products[i].code, "short_code",
-                                           cat->products[i].short_code, "name",
+        json_array_append_new(p, json_pack("{s:s, s:s, s:s, s:s}", "code", cat->products[i].code,
+                                           "short_code", cat->products[i].short_code, "name",
                                            cat->products[i].name, "kind",
                                            product_kind_name(cat->products[i].kind)));
     for (int i = 0; b && i < cat->nbudgets; i++)

@@ -597,8 +597,8 @@ jr_status cm_escalations(const jr_ctx *ctx, const char *agb, jr_row_fn fn, void 
     jr_status rc = provider_for(ctx, agb, true, "escalaties zien", &p, err);
     if (rc != JR_OK)
         return rc;
-    int64_t ids[256];
-    id_list l = {ids, 0, 256};
+    int64_t ids[JR_CM_ESCALATIONS_MAX];
+    id_list l = {ids, 0, JR_CM_ESCALATIONS_MAX};
     if ((rc = store_cm_escalation_list(ctx->store, p.id, id_row, &l, err)) != JR_OK)
         return rc;
     jr_cm_escalation *x = malloc(sizeof *x);

@@ -141,7 +141,8 @@ jr_status cm_escalation_step(const jr_ctx *ctx, int64_t id, const char *step, jr
                              const char *note, jr_error *err);
 /* cm_escalation_get: escalation id with its steps (as cm_escalations sees). */
 jr_status cm_escalation_get(const jr_ctx *ctx, int64_t id, jr_cm_escalation *out, jr_error *err);
-/* cm_escalations: fn(ud, const jr_cm_escalation *), newest first. */
+/* cm_escalations: fn(ud, const jr_cm_escalation *), newest first (the
+ * JR_CM_ESCALATIONS_MAX newest). */
 jr_status cm_escalations(const jr_ctx *ctx, const char *agb, jr_row_fn fn, void *ud, jr_error *err);
 
 /* cm_note_add: a note in provider agb's file on date. Audited (notitie.toegevoegd). */
@@ -151,6 +152,9 @@ jr_status cm_note_add(const jr_ctx *ctx, const char *agb, jr_date date, const ch
 jr_status cm_notes(const jr_ctx *ctx, const char *agb, jr_row_fn fn, void *ud, jr_error *err);
 
 /* ---- the directory ---- */
+
+/* the most escalations of one provider a file lists (the newest) */
+#define JR_CM_ESCALATIONS_MAX 256
 
 /* the most products one entry lists */
 #define JR_CM_OFFER_MAX 48
