@@ -2,7 +2,8 @@
  * cmd_cm.c: contract management on the command line (issue 12,
  * service/contract_mgmt.h, docs/contract-management.md):
  *   jeugdregio cm directory [--product P] [--gemeente CBS] [--name TEKST]
- *   jeugdregio cm file AGB                   the provider file (dossier)
+ *   jeugdregio cm file AGB [--period P]      the provider file (dossier), with
+ *                                            its production from the monitor
  *   jeugdregio cm managers [--user NAAM]     providers per contract manager
  *   jeugdregio cm manager AGB NAAM           assign a contract manager
  *   jeugdregio cm scope CONTRACT [CBS ...]   a contract's municipalities (none: all)
@@ -20,6 +21,8 @@
 
 #include "../core/sbuf.h"
 #include "../render/render_cm.h"
+#include "../render/render_figures.h"
+#include "../service/figures.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,8 +73,8 @@ static void p_dir(const void *row)
     }
     if (x->has_waiting) {
         char d[JR_DATE_ISO_LEN];
-        printf(" | wachttijd %lld weken (%s)", (long long)x->waiting_weeks,
-               date_format(x->waiting_on, d));
+        printf(" | wachttijd %lld %s (%s)", (long long)x->waiting_weeks,
+               x->waiting_weeks == 1 ? "week" : "weken", date_format(x->waiting_on, d));
     }
     if (x->has_details)
         printf(" | %s %s", x->details.phone, x->details.email);
@@ -103,8 +106,8 @@ static void print_file(cli_env *env, const jr_cm_head *h)
                h->details.d.place, h->details.d.phone, h->details.d.email, h->details.d.website);
     if (h->has_waiting) {
         char d[JR_DATE_ISO_LEN];
-        printf("  wachttijd: %lld weken (gemeld %s)\n", (long long)h->waiting.weeks,
-               date_format(h->waiting.reported_on, d));
+        printf("  wachttijd: %lld %s (gemeld %s)\n", (long long)h->waiting.weeks,
+               h->waiting.weeks == 1 ? "week" : "weken", date_format(h->waiting.reported_on, d));
     }
 }
 
@@ -161,10 +164,53 @@ static int print_note(void *ud, const void *row)
     return 0;
 }
 
-static int do_file(cli_env *env, const char *agb)
+/* production: provider agb's production in period from the monitor's own
+ * figures with the provider filter, printed or as JSON into *out */
+static jr_status production(cli_env *env, const char *agb, const char *ps, json_t **out,
+                            jr_error *err)
+{
+    jr_period period;
+    if (!period_parse(ps, &period))
+        return jr_fail(err, JR_EINVAL, "period_invalid", "period",
+                       "Periode '%.20s' is ongeldig: een jaar (2025), half jaar (2025-H1), "
+                       "kwartaal (2025-Q2) of maand (2025-03).",
+                       ps);
+    jr_figures_volume v;
+    jr_figures_spending *s = calloc(1, sizeof *s);
+    if (!s)
+        return jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
+    jr_status rc = figures_volume(&env->ctx, &period, NULL, agb, &v, err);
+    if (rc == JR_OK)
+        rc = figures_spending(&env->ctx, &period, NULL, agb, s, err);
+    if (rc == JR_OK && env->json)
+        *out = json_pack("{s:s, s:o, s:o}", "period", ps, "volume", render_figures_volume(&v),
+                         "spending", render_figures_spending(s));
+    else if (rc == JR_OK) {
+        json_t *sp = render_figures_spending(s);
+        char m[JR_MONEY_BUF];
+        json_int_t cents =
+            json_integer_value(json_object_get(json_object_get(sp, "spending"), "cents"));
+        printf("  productie %s: uitgaven %s (monitor, filter op de aanbieder)\n", ps,
+               money_format_nl((jr_cents)cents, m));
+        json_decref(sp);
+    }
+    figures_spending_free(s);
+    free(s);
+    return rc;
+}
+
+static int do_file(cli_env *env, const char *agb, const char *period)
 {
     jr_error err;
     cli_error_collect(env, &err);
+    jr_period checked;
+    if (period && !period_parse(period, &checked)) { /* refused before anything is printed */
+        jr_fail(&err, JR_EINVAL, "period_invalid", "period",
+                "Periode '%.20s' is ongeldig: een jaar (2025), half jaar (2025-H1), kwartaal "
+                "(2025-Q2) of maand (2025-03).",
+                period);
+        return cli_fail(env, &err);
+    }
     jr_cm_head h;
     if (cm_file_head(&env->ctx, agb, &h, &err) != JR_OK)
         return cli_fail(env, &err);
@@ -181,6 +227,9 @@ static int do_file(cli_env *env, const char *agb)
         rc = cm_complaints(&env->ctx, agb, print_complaint, c, &err);
     if (rc == JR_OK && h.full)
         rc = cm_notes(&env->ctx, agb, print_note, n, &err);
+    json_t *prod = NULL;
+    if (rc == JR_OK && period)
+        rc = production(env, h.p.agb, period, &prod, &err);
     if (rc != JR_OK) {
         json_decref(o);
         json_decref(k);
@@ -191,6 +240,7 @@ static int do_file(cli_env *env, const char *agb)
     }
     if (!env->json)
         return EXIT_DONE;
+    json_object_set_new(o, "production", prod ? prod : json_null());
     json_object_set_new(o, "contracts", k);
     json_object_set_new(o, "escalations", e);
     json_object_set_new(o, "complaints", c ? c : json_null());
@@ -217,7 +267,7 @@ int cmd_cm(cli_env *env, int argc, char **argv)
 {
     const char *product = NULL, *gemeente = NULL, *name = NULL, *user = NULL, *date_s = NULL;
     const char *from = NULL, *subject = NULL, *handling = NULL, *kind = NULL, *reason = NULL;
-    const char *note = NULL;
+    const char *note = NULL, *period = NULL;
     jr_cm_details d;
     memset(&d, 0, sizeof d);
     const char *address = NULL, *postcode = NULL, *place = NULL, *phone = NULL, *email = NULL,
@@ -228,6 +278,7 @@ int cmd_cm(cli_env *env, int argc, char **argv)
         {"name", OPT_STR, &name, "TEKST", "directory: deel van de naam of AGB-code"},
         {"user", OPT_STR, &user, "NAAM", "managers: van deze contractmanager"},
         {"date", OPT_STR, &date_s, "JJJJ-MM-DD", "de datum (standaard vandaag)"},
+        {"period", OPT_STR, &period, "P", "file: de productie in deze periode (2025, 2025-Q2)"},
         {"from", OPT_STR, &from, "WIE", "complaint: jeugdige, ouder, verwijzer, gemeente, ..."},
         {"subject", OPT_STR, &subject, "TEKST", "complaint: het onderwerp"},
         {"handling", OPT_STR, &handling, "TEKST", "complaint: de afhandeling"},
@@ -242,18 +293,19 @@ int cmd_cm(cli_env *env, int argc, char **argv)
         {"website", OPT_STR, &website, "URL", "details: website"},
         {0}};
     const char *pos[JR_CM_SCOPE_MAX + 2];
-    int npos, rc = cli_parse(env,
-                             "cm directory | file AGB | managers | manager AGB NAAM | scope "
-                             "CONTRACT [CBS ...] | details AGB | waiting AGB WEKEN | complaint "
-                             "AGB | close-complaint ID | escalate AGB | step ID STAP | note AGB "
-                             "TEKST",
-                             "Contractmanagement van het regionale team: het overzicht van "
-                             "gecontracteerde aanbieders voor verwijzers, het dossier van een "
-                             "aanbieder, contractmanagers, de gemeenten van een contract, "
-                             "contactgegevens en wachttijden, klachten, escalaties volgens het "
-                             "protocol (signaal, gesprek, verbeterplan, maatregel, afgesloten) "
-                             "en notities.",
-                             argc, argv, opts, pos, JR_CM_SCOPE_MAX + 2, &npos);
+    int npos,
+        rc = cli_parse(env,
+                       "cm directory | file AGB [--period P] | managers | manager AGB NAAM | scope "
+                       "CONTRACT [CBS ...] | details AGB | waiting AGB WEKEN | complaint "
+                       "AGB | close-complaint ID | escalate AGB | step ID STAP | note AGB "
+                       "TEKST",
+                       "Contractmanagement van het regionale team: het overzicht van "
+                       "gecontracteerde aanbieders voor verwijzers, het dossier van een "
+                       "aanbieder, contractmanagers, de gemeenten van een contract, "
+                       "contactgegevens en wachttijden, klachten, escalaties volgens het "
+                       "protocol (signaal, gesprek, verbeterplan, maatregel, afgesloten) "
+                       "en notities.",
+                       argc, argv, opts, pos, JR_CM_SCOPE_MAX + 2, &npos);
     if (rc)
         return rc < 0 ? EXIT_DONE : rc;
     const char *act = npos ? pos[0] : "";
@@ -277,7 +329,7 @@ int cmd_cm(cli_env *env, int argc, char **argv)
         return env->json ? emit_or_fail(json_pack("{s:o}", "items", l.items)) : EXIT_DONE;
     }
     if (strcmp(act, "file") == 0 && npos == 2)
-        return do_file(env, pos[1]);
+        return do_file(env, pos[1], period);
     if (strcmp(act, "manager") == 0 && npos == 3)
         return done(env, cm_manager_set(&env->ctx, pos[1], pos[2], &err), &err,
                     "Contractmanager toegewezen.");

@@ -267,9 +267,10 @@ static const openapi_op openapi_ops[] = {
      "iedereen", NULL, NULL, 200, NULL},
     {"get", "/api/v1/provider-files/{agb}", "contractmanagement",
      "Het dossier van een aanbieder: gegevens, contractmanager, wachttijd, contracten met "
-     "gemeenten, escalaties met hun stappen; klachten en notities alleen voor rsj en beheerder",
-     "rsj, beheerder; aanbieder: het eigen dossier zonder klachten en notities", NULL, NULL, 200,
-     NULL},
+     "gemeenten, escalaties met hun stappen; klachten en notities alleen voor rsj en beheerder; "
+     "met period de productie uit de monitor (volume en uitgaven met het filter op de aanbieder)",
+     "rsj, beheerder; aanbieder: het eigen dossier zonder klachten en notities", "period", NULL,
+     200, NULL},
     {"get", "/api/v1/contract-managers", "contractmanagement", "De aanbieders per contractmanager",
      "rsj, beheerder", "user," LIST_Q, NULL, 200, NULL},
     {"put", "/api/v1/providers/{agb}/contract-manager", "contractmanagement",

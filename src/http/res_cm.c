@@ -7,7 +7,9 @@
  *   data: providers, their contracted offer, municipalities, contact
  *   details and waiting times only); GET /api/v1/public/catalog the
  *   municipalities, products and budgets its filters offer (no tariffs);
- * - GET /api/v1/provider-files/{agb}: the provider file (dossier);
+ * - GET /api/v1/provider-files/{agb}[?period=P]: the provider file
+ *   (dossier), with ?period= its production from the monitor's figures
+ *   with the provider filter;
  * - PUT /api/v1/providers/{agb}/details, POST .../waiting-times,
  *   PUT .../contract-manager, POST .../complaints, .../escalations,
  *   .../notes; POST /api/v1/complaints/{id}/close,
@@ -19,6 +21,8 @@
  */
 #include "../render/render.h"
 #include "../render/render_cm.h"
+#include "../render/render_figures.h"
+#include "../service/figures.h"
 #include "http.h"
 
 #include <stdlib.h>
@@ -77,10 +81,44 @@ static int add_note(void *ud, const void *row)
     return json_array_append_new(ud, render_cm_note(row)) != 0;
 }
 
+/* production: the provider's production in period from the monitor's own
+ * figures with the provider filter (figures_volume, figures_spending:
+ * nothing computed again), as {period, volume, spending}; NULL after
+ * answering the failure */
+static json_t *production(http_req *r, const jr_period *period, const char *agb)
+{
+    jr_error err;
+    jr_error_clear(&err);
+    jr_figures_volume v;
+    jr_figures_spending *s = calloc(1, sizeof *s);
+    json_t *o = NULL;
+    if (!s)
+        http_reply_fail(r, JR_ENOMEM, "nomem", "", "Onvoldoende geheugen.");
+    else if (figures_volume(&r->ctx, period, NULL, agb, &v, &err) != JR_OK ||
+             figures_spending(&r->ctx, period, NULL, agb, s, &err) != JR_OK)
+        http_reply_error(r, &err);
+    else
+        o = json_pack("{s:s, s:o, s:o}", "period", http_query(r, "period"), "volume",
+                      render_figures_volume(&v), "spending", render_figures_spending(s));
+    if (s)
+        figures_spending_free(s);
+    free(s);
+    return o;
+}
+
 /* ROUTE: GET /api/v1/provider-files/{agb} V1ONLY */
 void cm_file_get(http_req *r)
 {
     const char *agb = r->params[0];
+    jr_period period;
+    const char *ps = http_query(r, "period");
+    if (ps && !period_parse(ps, &period))
+        http_invalid_add(r, "period_invalid", "period",
+                         "Periode '%.20s' is ongeldig: een jaar (2025), half jaar (2025-H1), "
+                         "kwartaal (2025-Q2) of maand (2025-03).",
+                         ps);
+    if (http_input_failed(r))
+        return;
     jr_error err;
     jr_invalid_list invalid;
     jr_error_collect(&err, &invalid);
@@ -108,6 +146,16 @@ void cm_file_get(http_req *r)
         http_reply_error(r, &err);
         return;
     }
+    json_t *prod = json_null();
+    if (ps && !(prod = production(r, &period, h.p.agb))) {
+        json_decref(o);
+        json_decref(contracts);
+        json_decref(escalations);
+        json_decref(complaints);
+        json_decref(notes);
+        return;
+    }
+    json_object_set_new(o, "production", prod);
     json_object_set_new(o, "contracts", contracts);
     json_object_set_new(o, "escalations", escalations);
     json_object_set_new(o, "complaints", h.full ? complaints : json_null());

@@ -1277,6 +1277,14 @@ static const matrix_row matrix[] = {
      {400, 400, 400, 400, 400, 400, 400, 400}},
     {"GET", "/api/v1/provider-files/{P1}", NULL, {200, 200, 403, 403, 403, 200, 404, 403}},
     {"GET", "/api/v1/provider-files/{P2}", NULL, {200, 200, 403, 403, 403, 404, 200, 403}},
+    {"GET",
+     "/api/v1/provider-files/{P1}?period=2025",
+     NULL,
+     {200, 200, 403, 403, 403, 200, 404, 403}},
+    {"GET",
+     "/api/v1/provider-files/{P1}?period=2025-13",
+     NULL,
+     {400, 400, 400, 400, 400, 400, 400, 400}},
     {"GET", "/api/v1/contract-managers", NULL, {200, 200, 403, 403, 403, 403, 403, 403}},
     {"PUT",
      "/api/v1/providers/{P1}/contract-manager",
@@ -2410,6 +2418,13 @@ static void test_cm_routes(void **state)
     expect_status(
         reqf(A2, "POST", "{\"step\": \"afgesloten\"}", "/api/v1/escalations/%lld/steps", esc), 403);
 
+    /* the file's production is the monitor's own figure with the provider filter */
+    r = expect_status(reqf(RSJ, "GET", NULL, "/api/v1/provider-files/%s?period=2025", F.p1), 200);
+    json_t *prod = hc_jget(r, "production");
+    resp *sp = expect_status(
+        reqf(RSJ, "GET", NULL, "/api/v1/figures/spending?period=2025&aanbieder=%s", F.p1), 200);
+    assert_true(json_equal(json_object_get(prod, "spending"), sp->json));
+    assert_true(hc_jint(json_object_get(sp->json, "spending"), "cents") > 0); /* P1 declared */
     /* a provider reports its own waiting time; the directory shows it */
     expect_status(reqf(A1, "POST", "{\"weeks\": 7, \"date\": \"2026-01-10\"}",
                        "/api/v1/providers/%s/waiting-times", F.p1),

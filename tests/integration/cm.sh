@@ -3,7 +3,8 @@
 # a contract's municipality scope and the directory it filters, a bad
 # municipality refused with exit code and nothing changed, a waiting time
 # and contact details shown in the directory, the escalation protocol
-# refusing a skipped step, the provider file as JSON, and the audit rows.
+# refusing a skipped step, the provider file as JSON with its production
+# from the monitor's figures, and the audit rows.
 set -euo pipefail
 BIN=$(realpath "$1")
 T=$(mktemp -d)
@@ -50,6 +51,14 @@ J cm step 1 gesprek --date 2026-01-05 --note "Gesprek" >/dev/null
 got=$(J cm file 73000002 --json | jq -c '{s: [.escalations[0].steps[].step], n: .escalations[0].next_steps, c: [.contracts[].gemeenten]}')
 [ "$got" = '{"s":["signaal","gesprek"],"n":["verbeterplan","afgesloten"],"c":[["0148"]]}' ] ||
   fail "file: $got"
+
+# the file's production is the monitor's own figure with the provider filter
+J cm file 73000002 --period 2025 --json | jq -S .production.spending >file.json
+J figures spending --period 2025 --aanbieder 73000002 --json | jq -S . >figure.json
+cmp -s file.json figure.json || fail "production differs from figures spending"
+if J cm file 73000002 --period 2025-13 >out.txt 2>&1; then fail "period 2025-13 accepted"; fi
+grep -q "Periode '2025-13' is ongeldig" out.txt || fail "period refusal said: $(cat out.txt)"
+[ "$(grep -c Dossier out.txt)" = 0 ] || fail "a refused period printed the file"
 
 # every change audited
 got=$(J audit --json | jq -rs '[.. | objects | .action? // empty | select(test("^(contract.gemeenten|aanbieder.gegevens|aanbieder.wachttijd|escalatie)"))] | sort | join(",")')
