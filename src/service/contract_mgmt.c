@@ -198,9 +198,10 @@ static jr_status product_scope(const jr_ctx *ctx, int64_t provider_id, const cha
                                const char *gemeente, jr_date from, jr_date to, bool *any, bool *out,
                                jr_error *err)
 {
-    int64_t ids[32];
+    int64_t ids[JR_CM_COVERING_MAX]; /* contracts of one product over one date: a few */
     int n = 0;
-    jr_status rc = store_cm_covering(ctx->store, provider_id, product, from, to, ids, 32, &n, err);
+    jr_status rc = store_cm_covering(ctx->store, provider_id, product, from, to, ids,
+                                     JR_CM_COVERING_MAX, &n, err);
     *any = *any || n > 0;
     for (int i = 0; i < n && rc == JR_OK && !*out; i++) {
         char codes[JR_CM_SCOPE_MAX][5];

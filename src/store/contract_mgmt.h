@@ -35,7 +35,10 @@ jr_status store_cm_scope_set(jr_store *st, int64_t id, const char (*codes)[5], i
 jr_status store_cm_scope_get(jr_store *st, int64_t id, char (*codes)[5], int cap, int *n,
                              jr_error *err);
 /* store_cm_covering: the ids of provider_id's contracts for product that
- * run over all of from..to, at most cap of them, their number in *n. */
+ * run over all of from..to, the oldest cap of them (JR_CM_COVERING_MAX is
+ * far above what one provider holds for one product on one date), their
+ * number in *n. */
+#define JR_CM_COVERING_MAX 256
 jr_status store_cm_covering(jr_store *st, int64_t provider_id, const char *product, jr_date from,
                             jr_date to, int64_t *ids, int cap, int *n, jr_error *err);
 
