@@ -790,6 +790,29 @@ async function suite() {
       await page.goto(`${base}/aanbiedersdossier.html`);
       await page.waitForSelector('.js-cm-lijst tbody tr');
       assert.equal(await page.locator('#lijst-cm').inputValue(), 'rsj', 'rsj manages providers of its own');
+      // a provider: its own file, its own waiting time; no complaints, notes or escalation steps
+      await login('aanbieder1');
+      await page.goto(`${base}/aanbiedersdossier.html`);
+      await page.waitForSelector('#form-wachttijd:not(.d-none)');
+      assert.match(await text('#kerngegevens'), new RegExp(`AGB ${facts.agb1}`));
+      assert.ok(!(await page.locator('#klachten-sectie').isVisible()), 'no complaints for a provider');
+      assert.ok(!(await page.locator('#notities-sectie').isVisible()), 'no notes for a provider');
+      await page.fill('#w-weken', '4');
+      await page.click('#wachttijd-melden');
+      await page.waitForFunction(() => /^4 weken/.test(document.querySelector('#wachttijd')?.textContent || ''));
+      const own = await page.evaluate(async (a) => (await fetch(`/api/v1/public/providers?name=${a}`)).json(), facts.agb1);
+      assert.equal(own.items[0].waiting.weeks, 4, 'the directory shows the reported waiting time');
+      await page.goto(`${base}/aanbiedersdossier.html?agb=${facts.agb2}`);
+      await page.waitForSelector('#inhoud .alert-danger');
+      assert.equal(await page.locator('#dossier:not(.d-none)').count(), 0, "another provider's file stays closed");
+      // aanbieder2's provider is in talks (demo): it sees its escalation and its steps, read only
+      await login('aanbieder2');
+      await page.goto(`${base}/aanbiedersdossier.html`);
+      await page.waitForSelector('.js-escalatie');
+      assert.equal(await page.locator('.js-escalatie[data-step="gesprek"]').count(), 1);
+      assert.equal(await page.locator('.js-stap').count(), 0, 'no escalation steps by a provider');
+      assert.ok(!(await page.locator('#form-escalatie').isVisible()), 'no escalation opened by a provider');
+      await shot('aanbiedersdossier-aanbieder');
     }));
 
     it('5e. the zorgverloop dashboard: figures for a period, a voorziening filter and a drill-down from the most expensive youths to their assignments', guard('scenario5e', async () => {
