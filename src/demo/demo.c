@@ -9,6 +9,7 @@
 #include "demo.h"
 #include "../core/rng.h"
 #include "../core/sbuf.h"
+#include "demo_cm.h"
 #include "demo_continuity.h"
 #include "demo_framework.h"
 
@@ -1093,6 +1094,8 @@ jr_status demo_generate(const jr_ctx *ctx, const jr_demo_opts *o, jr_demo_stats 
         rc = demo_continuity(ctx, o->seed, d.year, NULL, err);
     if (rc == JR_OK)
         rc = demo_framework(ctx, d.year, err);
+    if (rc == JR_OK)
+        rc = demo_cm_seed(ctx, o->seed, err);
     free(kept);
     for (int i = 0; i < d.nprov; i++)
         free(d.prov[i].asg);

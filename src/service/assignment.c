@@ -8,6 +8,7 @@
 
 #include "../domain/care.h"
 #include "../domain/decl.h"
+#include "contract_mgmt.h"
 #include "provider.h"
 #include "referrals.h"
 
@@ -30,8 +31,27 @@ jr_status assignment_insert(const jr_ctx *ctx, int64_t youth_id, const char *gem
                             int64_t provider_id, int64_t referral_id, int64_t quote_id,
                             const jr_grant *g, char number[24], jr_error *err)
 {
+    /* the municipality scope of the provider's contracts (contract
+       management): every path that issues an assignment passes here */
+    bool in_scope = false;
+    jr_status rc = cm_scope_covers(ctx, provider_id, g->is_budget, g->product, gemeente, g->start,
+                                   g->start, &in_scope, err);
+    if (rc != JR_OK)
+        return rc;
+    if (!in_scope) {
+        jr_provider p;
+        char d[JR_DATE_ISO_LEN];
+        const jr_municipality *m = catalog_municipality(ctx->cat, gemeente);
+        bool named = store_cm_provider_by_id(ctx->store, provider_id, &p, err) == JR_OK;
+        return jr_fail(err, JR_EINVAL, "provider_not_in_gemeente", "aanbieder",
+                       "Aanbieder %s is op %s niet gecontracteerd voor %s in gemeente %s (%s): "
+                       "het contract geldt voor andere gemeenten van de regio.",
+                       named ? p.agb : "?", date_format(g->start, d),
+                       g->is_budget ? "ambulante jeugdhulp" : g->product, m ? m->name : gemeente,
+                       gemeente);
+    }
     int64_t seq;
-    jr_status rc = store_next_number(ctx->store, "toewijzing", &seq, err);
+    rc = store_next_number(ctx->store, "toewijzing", &seq, err);
     if (rc != JR_OK)
         return rc;
     snprintf(number, 24, "TW%s%08lld", gemeente, (long long)seq);

@@ -805,6 +805,85 @@ async function suite() {
       await shot('raamovereenkomsten-aanbieder');
     }));
 
+    it('5h. contract management: the public directory searched by product and municipality without login; rsj opens a provider file from the directory and takes an escalation step in order', guard('scenario5h', async () => {
+      // without a session: the public page, the public API, no personal data
+      await context.clearCookies();
+      await page.goto(`${base}/zorgaanbieders.html`);
+      await page.waitForSelector('#inloggen');
+      await page.waitForSelector('#aantal');
+      const gem = facts.gemeente1;
+      await page.selectOption('#zoek-product', 'dyslexie');
+      await page.selectOption('#zoek-gemeente', gem);
+      await page.click('#zoeken');
+      await page.waitForFunction((g) => new URLSearchParams(location.search).get('gemeente') === g && /gevonden/.test(document.querySelector('#aantal')?.textContent || ''), gem);
+      const api = await page.evaluate(async (g) => (await fetch(`/api/v1/public/providers?product=dyslexie&gemeente=${g}&limit=500`)).json(), gem);
+      assert.ok(api.total > 0, 'dyslexie is offered in the municipality');
+      assert.equal(await page.locator('.js-overzicht tbody tr').count(), api.total);
+      const gemName = await page.locator(`#zoek-gemeente option[value="${gem}"]`).innerText();
+      const cells = await page.locator('.js-overzicht tbody tr td:nth-child(3)').allTextContents();
+      assert.ok(cells.every((c) => c === 'alle gemeenten van de regio' || c.includes(gemName)), 'every provider found serves the municipality');
+      const offers = await page.locator('.js-overzicht .js-producten').allTextContents();
+      assert.ok(offers.every((o) => /\bED\b/.test(o) || o.includes('45D')), 'every provider found offers dyslexie');
+      // a provider contracted elsewhere only is not in the list: the scope of the demo's dyslexie contracts
+      const all = await page.evaluate(async () => (await fetch('/api/v1/public/providers?product=dyslexie&limit=500')).json());
+      const elsewhere = all.items.filter((x) => !x.all_gemeenten && !x.gemeenten.includes(gem));
+      for (const x of elsewhere) assert.equal(api.items.filter((y) => y.agb === x.agb).length, 0, `${x.agb} is not contracted for ${gem}`);
+      assert.ok(!/cm\.jansen|contractmanager/i.test(JSON.stringify(all)), 'no users in the public answer');
+      await shot('zorgaanbieders-openbaar');
+      // rsj: the directory with the navigation, a keuzebudget, into a provider file
+      await login('rsj');
+      await page.goto(`${base}/zorgaanbieders.html?product=KB3&gemeente=${gem}`);
+      await page.waitForSelector('.js-overzicht tbody tr a');
+      assert.equal(await page.locator('#inloggen').count(), 0);
+      const first = page.locator('.js-overzicht tbody tr a').first();
+      const name = (await first.innerText()).trim();
+      await Promise.all([page.waitForURL(/aanbiedersdossier\.html\?agb=\d{8}/), first.click()]);
+      await page.waitForSelector('.js-contracten');
+      assert.equal(await text('#kop'), `Dossier ${name}`);
+      // open an escalation, then its next step in order; a skipped step is refused
+      await page.fill('#e-reden', 'Signaal van de toegang over de bereikbaarheid');
+      await page.click('#escalatie-openen');
+      await page.waitForSelector('.js-escalatie[data-step="signaal"]');
+      const esc = page.locator('.js-escalatie[data-step="signaal"]').first();
+      const id = await esc.getAttribute('data-id');
+      await esc.locator('select[name="step"]').selectOption('gesprek');
+      await esc.locator('input[name="note"]').fill('Gesprek met de directie');
+      await esc.locator('button[type="submit"]').click();
+      await page.waitForSelector(`.js-escalatie[data-id="${id}"][data-step="gesprek"]`);
+      assert.equal(await text(`.js-escalatie[data-id="${id}"] .js-stap-nu`), 'Gesprek');
+      assert.equal(await page.locator(`.js-escalatie[data-id="${id}"] ol li`).count(), 2);
+      const stepOptions = await page.locator(`.js-escalatie[data-id="${id}"] select[name="step"] option`).evaluateAll((l) => l.map((o) => o.value));
+      assert.deepEqual(stepOptions, ['verbeterplan', 'afgesloten'], 'only the next step or closing');
+      await shot('aanbiedersdossier');
+      // the list per contract manager
+      await page.goto(`${base}/aanbiedersdossier.html`);
+      await page.waitForSelector('.js-cm-lijst tbody tr');
+      assert.equal(await page.locator('#lijst-cm').inputValue(), 'rsj', 'rsj manages providers of its own');
+      // a provider: its own file, its own waiting time; no complaints, notes or escalation steps
+      await login('aanbieder1');
+      await page.goto(`${base}/aanbiedersdossier.html`);
+      await page.waitForSelector('#form-wachttijd:not(.d-none)');
+      assert.match(await text('#kerngegevens'), new RegExp(`AGB ${facts.agb1}`));
+      assert.ok(!(await page.locator('#klachten-sectie').isVisible()), 'no complaints for a provider');
+      assert.ok(!(await page.locator('#notities-sectie').isVisible()), 'no notes for a provider');
+      await page.fill('#w-weken', '4');
+      await page.click('#wachttijd-melden');
+      await page.waitForFunction(() => /^4 weken/.test(document.querySelector('#wachttijd')?.textContent || ''));
+      const own = await page.evaluate(async (a) => (await fetch(`/api/v1/public/providers?name=${a}`)).json(), facts.agb1);
+      assert.equal(own.items[0].waiting.weeks, 4, 'the directory shows the reported waiting time');
+      await page.goto(`${base}/aanbiedersdossier.html?agb=${facts.agb2}`);
+      await page.waitForSelector('#inhoud .alert-danger');
+      assert.equal(await page.locator('#dossier:not(.d-none)').count(), 0, "another provider's file stays closed");
+      // aanbieder2's provider is in talks (demo): it sees its escalation and its steps, read only
+      await login('aanbieder2');
+      await page.goto(`${base}/aanbiedersdossier.html`);
+      await page.waitForSelector('.js-escalatie');
+      assert.equal(await page.locator('.js-escalatie[data-step="gesprek"]').count(), 1);
+      assert.equal(await page.locator('.js-stap').count(), 0, 'no escalation steps by a provider');
+      assert.ok(!(await page.locator('#form-escalatie').isVisible()), 'no escalation opened by a provider');
+      await shot('aanbiedersdossier-aanbieder');
+    }));
+
     it('5e. the zorgverloop dashboard: figures for a period, a voorziening filter and a drill-down from the most expensive youths to their assignments', guard('scenario5e', async () => {
       await login('gemeente1');
       await page.goto(`${base}/zorg.html?periode=2025`);

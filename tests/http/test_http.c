@@ -1315,6 +1315,78 @@ static const matrix_row matrix[] = {
      "{\"commitment_id\": 1, \"agb\": \"00000000\", \"status\": \"gerealiseerd\", \"date\": "
      "\"2025-01-01\"}",
      {400, 400, 403, 403, 403, 403, 403, 403}},
+    /* contract management (v1 only): the directory for every role and, public, without a
+       session (asked so below too); the provider file for rsj, beheerder and the provider
+       itself (another's: 404); the changes of the regional team for rsj and beheerder, the
+       details and waiting times also by the provider itself; the bodies are refused by the
+       service after its role check (400), or name records that do not exist (404) */
+    {"GET", "/api/v1/directory/providers", NULL, {200, 200, 200, 200, 200, 200, 200, 200}},
+    {"GET",
+     "/api/v1/directory/providers?product=dyslexie&gemeente=0193&name=a",
+     NULL,
+     {200, 200, 200, 200, 200, 200, 200, 200}},
+    {"GET",
+     "/api/v1/directory/providers?product=XX9",
+     NULL,
+     {400, 400, 400, 400, 400, 400, 400, 400}},
+    {"GET", "/api/v1/public/providers", NULL, {200, 200, 200, 200, 200, 200, 200, 200}},
+    {"GET", "/api/v1/public/catalog", NULL, {200, 200, 200, 200, 200, 200, 200, 200}},
+    {"GET",
+     "/api/v1/public/providers?gemeente=0363",
+     NULL,
+     {400, 400, 400, 400, 400, 400, 400, 400}},
+    {"GET", "/api/v1/provider-files/{P1}", NULL, {200, 200, 403, 403, 403, 200, 404, 403}},
+    {"GET", "/api/v1/provider-files/{P2}", NULL, {200, 200, 403, 403, 403, 404, 200, 403}},
+    {"GET",
+     "/api/v1/provider-files/{P1}?period=2025",
+     NULL,
+     {200, 200, 403, 403, 403, 200, 404, 403}},
+    {"GET",
+     "/api/v1/provider-files/{P1}?period=2025-13",
+     NULL,
+     {400, 400, 400, 400, 400, 400, 400, 400}},
+    {"GET", "/api/v1/contract-managers", NULL, {200, 200, 403, 403, 403, 403, 403, 403}},
+    {"PUT",
+     "/api/v1/providers/{P1}/contract-manager",
+     "{\"user\": \"lezer\"}",
+     {400, 400, 403, 403, 403, 403, 403, 403}},
+    {"PUT",
+     "/api/v1/providers/{P1}/details",
+     "{\"email\": \"geen-adres\"}",
+     {400, 400, 403, 403, 403, 400, 404, 403}},
+    {"POST",
+     "/api/v1/providers/{P1}/waiting-times",
+     "{\"weeks\": 105}",
+     {400, 400, 403, 403, 403, 400, 404, 403}},
+    {"POST",
+     "/api/v1/providers/{P1}/complaints",
+     "{\"complainant\": \"buurman\", \"subject\": \"x\"}",
+     {400, 400, 403, 403, 403, 403, 403, 403}},
+    {"POST",
+     "/api/v1/complaints/999999/close",
+     "{\"handling\": \"x\"}",
+     {404, 404, 403, 403, 403, 403, 403, 403}},
+    {"POST",
+     "/api/v1/providers/{P1}/escalations",
+     "{\"kind\": \"x\", \"reason\": \"y\"}",
+     {400, 400, 403, 403, 403, 403, 403, 403}},
+    {"POST",
+     "/api/v1/escalations/999999/steps",
+     "{\"step\": \"gesprek\"}",
+     {404, 404, 403, 403, 403, 403, 403, 403}},
+    {"POST",
+     "/api/v1/providers/{P1}/notes",
+     "{\"text\": \"x\", \"date\": \"2199-01-01\"}",
+     {400, 400, 403, 403, 403, 403, 403, 403}},
+    {"GET", "/api/v1/contracts/1/municipalities", NULL, {200, 200, 200, 200, 200, 200, 200, 200}},
+    {"GET",
+     "/api/v1/contracts/999999/municipalities",
+     NULL,
+     {404, 404, 404, 404, 404, 404, 404, 404}},
+    {"PUT",
+     "/api/v1/contracts/1/municipalities",
+     "{\"gemeenten\": [\"0363\"]}",
+     {400, 400, 403, 403, 403, 403, 403, 403}},
     {"GET", "/api/users", NULL, {200, 403, 403, 403, 403, 403, 403, 403}},
     {"POST",
      "/api/users",
@@ -2401,6 +2473,148 @@ static void test_concurrent_requests(void **state)
     assert_int_equal(failed, 0);
 }
 
+/* ---- contract management ------------------------------------------------------------------ */
+
+/* cm_scope_fg: every functiegroep contract of agb gets the scope body */
+static int cm_scope_fg(const char *agb, const char *body)
+{
+    resp *r = expect_status(reqf(RSJ, "GET", NULL, "/api/v1/contracts?agb=%s&limit=500", agb), 200);
+    json_t *items = hc_jget(r, "items");
+    int n = 0;
+    for (size_t i = 0; i < json_array_size(items); i++) {
+        json_t *c = json_array_get(items, i);
+        if (strncmp(hc_jstr(c, "product"), "45F", 3) != 0)
+            continue;
+        expect_status(
+            reqf(RSJ, "PUT", body, "/api/v1/contracts/%lld/municipalities", hc_jint(c, "id")), 200);
+        n++;
+    }
+    return n;
+}
+
+/* contract management over HTTP: the public directory answers without a session and holds
+ * no personal data; a provider contracted for Dalfsen only is refused an assignment of a
+ * Zwolle youth with its own code, and accepted once Zwolle is in the scope; the escalation
+ * protocol refuses a skipped step and a date before the last, and its provider sees it in
+ * its own file without complaints; a provider reports its own waiting time, which the
+ * directory shows; a contract manager is assigned and listed */
+static void test_cm_routes(void **state)
+{
+    (void)state;
+    /* the public directory: no session, only providers, offers, contact and waiting times */
+    resp *r = expect_status(req(-1, "GET", "/api/v1/public/providers?limit=500", NULL), 200);
+    assert_true(hc_jint(r->json, "total") > 0);
+    static const char *const keys[] = {"agb",           "name",    "products", "keuzebudget",
+                                       "wonen",         "crisis",  "dyslexie", "gemeenten",
+                                       "all_gemeenten", "contact", "waiting"};
+    json_t *items = hc_jget(r, "items");
+    for (size_t i = 0; i < json_array_size(items); i++) {
+        json_t *it = json_array_get(items, i);
+        assert_int_equal(json_object_size(it), sizeof keys / sizeof keys[0]);
+        for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
+            assert_non_null(json_object_get(it, keys[k]));
+    }
+    assert_null(strstr(r->body, "cm.jansen"));
+    assert_null(strstr(r->body, "Jansen"));
+    assert_null(strstr(r->body, F.yx));
+    r = expect_status(req(-1, "GET", "/api/v1/public/catalog", NULL), 200);
+    assert_true(json_array_size(hc_jget(r, "municipalities")) > 0);
+    assert_null(strstr(r->body, "tariff"));
+    /* without a session the other routes stay closed */
+    expect_status(req(-1, "GET", "/api/v1/directory/providers", NULL), 401);
+    r = expect_status(reqf(-1, "GET", NULL, "/api/v1/provider-files/%s", F.p1), 401);
+
+    /* the scope: P1's functiegroepen for Dalfsen only refuse a youth of Zwolle */
+    assert_true(cm_scope_fg(F.p1, "{\"gemeenten\": [\"0148\"]}") > 0);
+    char bsn[10];
+    create_youth(T1, "0193", bsn);
+    long long ref = create_referral(T1, bsn, "budget");
+    char body[256];
+    snprintf(body, sizeof body, "{\"agb\": \"%s\", \"start\": \"2025-02-01\"}", F.p1);
+    r = expect_status(reqf(T1, "POST", body, "/api/referrals/%lld/assignment", ref), 400);
+    assert_string_equal(hc_jstr(r->json, "code"), "provider_not_in_gemeente");
+    assert_non_null(strstr(hc_jstr(r->json, "message"), "Zwolle"));
+    r = expect_status(reqf(T1, "GET", NULL, "/api/referrals/%lld", ref), 200);
+    assert_string_equal(hc_jstr(r->json, "status"), "open"); /* nothing changed */
+    /* with Zwolle in the scope it is accepted */
+    assert_true(cm_scope_fg(F.p1, "{\"gemeenten\": [\"0193\", \"0148\"]}") > 0);
+    r = expect_status(reqf(T1, "POST", body, "/api/referrals/%lld/assignment", ref), 201);
+    assert_true(cm_scope_fg(F.p1, "{\"gemeenten\": []}") > 0);
+    r = expect_status(req(BEH, "GET", "/api/audit?limit=5", NULL), 200);
+    bool audited = false;
+    json_t *au = hc_jget(r, "items");
+    for (size_t i = 0; i < json_array_size(au); i++)
+        audited =
+            audited || strcmp(hc_jstr(json_array_get(au, i), "action"), "contract.gemeenten") == 0;
+    assert_true(audited);
+
+    /* the escalation protocol */
+    r = expect_status(reqf(RSJ, "POST",
+                           "{\"kind\": \"kwaliteit\", \"reason\": \"Signaal van een verwijzer\", "
+                           "\"date\": \"2026-01-02\"}",
+                           "/api/v1/providers/%s/escalations", F.p1),
+                      201);
+    long long esc = hc_jint(r->json, "id");
+    assert_string_equal(hc_jstr(r->json, "step"), "signaal");
+    r = expect_status(reqf(RSJ, "POST", "{\"step\": \"verbeterplan\", \"date\": \"2026-01-05\"}",
+                           "/api/v1/escalations/%lld/steps", esc),
+                      409);
+    assert_string_equal(hc_jstr(r->json, "code"), "step_order");
+    r = expect_status(reqf(RSJ, "POST", "{\"step\": \"gesprek\", \"date\": \"2026-01-01\"}",
+                           "/api/v1/escalations/%lld/steps", esc),
+                      400);
+    assert_string_equal(hc_jstr(r->json, "code"), "step_date_before");
+    r = expect_status(reqf(RSJ, "POST",
+                           "{\"step\": \"gesprek\", \"date\": \"2026-01-05\", \"note\": \"Gesprek "
+                           "met de directie\"}",
+                           "/api/v1/escalations/%lld/steps", esc),
+                      201);
+    assert_string_equal(hc_jstr(r->json, "step"), "gesprek");
+    assert_int_equal(json_array_size(hc_jget(r, "steps")), 2);
+    /* the provider's own file shows it, without complaints or notes; another's is not found */
+    r = expect_status(reqf(A1, "GET", NULL, "/api/v1/provider-files/%s", F.p1), 200);
+    assert_true(json_is_null(hc_jget(r, "complaints")));
+    assert_true(json_is_null(hc_jget(r, "notes")));
+    bool seen = false;
+    json_t *es = hc_jget(r, "escalations");
+    for (size_t i = 0; i < json_array_size(es); i++)
+        seen = seen || hc_jint(json_array_get(es, i), "id") == esc;
+    assert_true(seen);
+    expect_status(
+        reqf(A2, "POST", "{\"step\": \"afgesloten\"}", "/api/v1/escalations/%lld/steps", esc), 403);
+
+    /* the file's production is the monitor's own figure with the provider filter */
+    r = expect_status(reqf(RSJ, "GET", NULL, "/api/v1/provider-files/%s?period=2025", F.p1), 200);
+    json_t *prod = hc_jget(r, "production");
+    resp *sp = expect_status(
+        reqf(RSJ, "GET", NULL, "/api/v1/figures/spending?period=2025&aanbieder=%s", F.p1), 200);
+    assert_true(json_equal(json_object_get(prod, "spending"), sp->json));
+    assert_true(hc_jint(json_object_get(sp->json, "spending"), "cents") > 0); /* P1 declared */
+    /* a provider reports its own waiting time; the directory shows it */
+    expect_status(reqf(A1, "POST", "{\"weeks\": 7, \"date\": \"2026-01-10\"}",
+                       "/api/v1/providers/%s/waiting-times", F.p1),
+                  201);
+    expect_status(reqf(A1, "POST", "{\"weeks\": 3}", "/api/v1/providers/%s/waiting-times", F.p2),
+                  404);
+    r = expect_status(reqf(-1, "GET", NULL, "/api/v1/public/providers?name=%s", F.p1), 200);
+    assert_int_equal(hc_jint(r->json, "total"), 1);
+    json_t *w = json_object_get(json_array_get(hc_jget(r, "items"), 0), "waiting");
+    assert_int_equal(hc_jint(w, "weeks"), 7);
+    assert_string_equal(hc_jstr(w, "reported_on"), "2026-01-10");
+
+    /* a contract manager */
+    expect_status(reqf(RSJ, "PUT", "{\"user\": \"cm.jansen\"}",
+                       "/api/v1/providers/%s/contract-manager", F.p1),
+                  200);
+    r = expect_status(req(RSJ, "GET", "/api/v1/contract-managers?user=cm.jansen&limit=500", NULL),
+                      200);
+    seen = false;
+    items = hc_jget(r, "items");
+    for (size_t i = 0; i < json_array_size(items); i++)
+        seen = seen || strcmp(hc_jstr(json_array_get(items, i), "agb"), F.p1) == 0;
+    assert_true(seen);
+}
+
 /* ---- graceful shutdown ------------------------------------------------------------------------
  */
 
@@ -2478,6 +2692,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_teardown(test_budget_routes, hc_free_responses),
         cmocka_unit_test_teardown(test_continuity_routes, hc_free_responses),
         cmocka_unit_test_teardown(test_framework_routes, hc_free_responses),
+        cmocka_unit_test_teardown(test_cm_routes, hc_free_responses),
         cmocka_unit_test_teardown(test_openapi_routes, hc_free_responses),
         cmocka_unit_test_teardown(test_report_route, hc_free_responses),
         cmocka_unit_test_teardown(test_export_route, hc_free_responses),

@@ -19,6 +19,7 @@
 #include "config/region.h"
 #include "service/assignment.h"
 #include "service/auth.h"
+#include "service/contract_mgmt.h"
 #include "store/embedded.h"
 #include "store/store.h"
 
@@ -597,6 +598,50 @@ static void release_17_contracts_hang_under_agreements(void **state)
     store_close(st);
 }
 
+/* 021 on a database of release 8: an existing contract has no municipality
+ * scope (every municipality of the region, so its assignments stand), the
+ * new tables take rows for it and refuse a code that is no CBS code and a
+ * contract that does not exist */
+static void contract_management_keeps_old_contracts_whole(void **state)
+{
+    fx *f = *state;
+    make_release_8_database(f->db);
+    jr_store *st;
+    jr_error err;
+    jr_error_clear(&err);
+    if (store_open(f->db, &st, &err) != JR_OK)
+        fail_msg("store_open: %s", err.message);
+    assert_int_equal(one_int(st, "SELECT count(*) FROM contract_gemeente"), 0);
+    jr_ctx ctx = {.store = st, .cat = unit_catalog(), .actor = "test"};
+    date_parse("2026-11-25", &ctx.today);
+    jr_date d;
+    date_parse("2025-02-01", &d);
+    bool ok = false;
+    /* the contract of 2025 for 45A01, no scope: every municipality */
+    if (cm_scope_covers(&ctx, 1, false, "45A01", "0148", d, d, &ok, &err) != JR_OK)
+        fail_msg("cm_scope_covers: %s", err.message);
+    assert_true(ok);
+    assert_int_equal(store_exec(st, "INSERT INTO contract_gemeente VALUES (1, '0193')", &err),
+                     JR_OK);
+    ok = true;
+    assert_int_equal(cm_scope_covers(&ctx, 1, false, "45A01", "0148", d, d, &ok, &err), JR_OK);
+    assert_false(ok);
+    assert_int_equal(cm_scope_covers(&ctx, 1, false, "45A01", "0193", d, d, &ok, &err), JR_OK);
+    assert_true(ok);
+    assert_int_not_equal(store_exec(st, "INSERT INTO contract_gemeente VALUES (1, '019')", &err),
+                         JR_OK);
+    assert_int_not_equal(store_exec(st, "INSERT INTO contract_gemeente VALUES (99, '0148')", &err),
+                         JR_OK);
+    assert_int_not_equal(store_exec(st,
+                                    "INSERT INTO provider_escalation (provider_id, kind, reason,"
+                                    " step, step_on, created_by, created_at) VALUES (1, 'x', 'y',"
+                                    " 'signaal', '2026-01-01', 't', 't')",
+                                    &err),
+                         JR_OK);
+    assert_int_equal(one_int(st, "SELECT count(*) FROM contract_gemeente"), 1);
+    store_close(st);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -605,6 +650,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(release_8_moments_take_the_iso_form, setup, teardown),
         cmocka_unit_test_setup_teardown(a_failing_migration_changes_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(the_import_queries_use_their_indexes, setup, teardown),
+        cmocka_unit_test_setup_teardown(contract_management_keeps_old_contracts_whole, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(release_17_contracts_hang_under_agreements, setup,
                                         teardown),
     };

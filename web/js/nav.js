@@ -24,6 +24,8 @@ export const PAGES = [
   { id: 'continuiteit', href: 'continuiteit.html', label: 'Continuïteit', roles: ['beheerder', 'rsj', 'toegang', 'gemeente', 'lezer'] },
   { id: 'raamovereenkomsten', href: 'raamovereenkomsten.html', label: 'Raamovereenkomsten', roles: ['beheerder', 'rsj', 'gemeente', 'aanbieder'] },
   { id: 'aanbieders', href: 'aanbieders.html', label: 'Aanbieders en contracten', roles: ALL },
+  { id: 'zorgaanbieders', href: 'zorgaanbieders.html', label: 'Zorgaanbieders', roles: ALL },
+  { id: 'dossier', href: 'aanbiedersdossier.html', label: 'Aanbiedersdossiers', roles: ['beheerder', 'rsj', 'aanbieder'] },
   { id: 'catalogus', href: 'catalogus.html', label: 'Catalogus', roles: ALL },
   { id: 'gebruikers', href: 'gebruikers.html', label: 'Gebruikers', roles: ['beheerder'] },
   { id: 'audit', href: 'audit.html', label: 'Auditlog', roles: ['beheerder'] },

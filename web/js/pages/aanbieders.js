@@ -86,6 +86,9 @@ async function showContracts(agb) {
   sec.classList.remove('d-none');
   const p = all.find((x) => x.agb === agb);
   $('kop-contracten').textContent = `Contracten van ${p ? p.name : agb}`;
+  if (['rsj', 'beheerder'].includes(role)) {
+    $('kop-contracten').append(' ', el('a', { class: 'small fw-normal', href: `aanbiedersdossier.html?agb=${agb}`, text: 'dossier openen' }));
+  }
   const out = $('contracten');
   out.replaceChildren(el('p', { class: 'text-muted', text: 'Laden…' }));
   try {
