@@ -21,6 +21,7 @@
 #include "../service/quote.h"
 #include "../service/referrals.h"
 #include "../service/youth.h"
+#include "demo_tariff.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -1087,6 +1088,8 @@ jr_status demo_generate(const jr_ctx *ctx, const jr_demo_opts *o, jr_demo_stats 
         rc = declare_odd_batches(&d);
     if (rc == JR_OK)
         rc = make_accounts(&d);
+    if (rc == JR_OK)
+        rc = demo_tariff(ctx, o->year, err);
     free(kept);
     for (int i = 0; i < d.nprov; i++)
         free(d.prov[i].asg);
