@@ -172,9 +172,9 @@ async function loadProposal(year, basis) {
   const p = await get(`/api/v1/catalog-proposals/${encodeURIComponent(year)}${query({ basis })}`);
   $('kop-voorstel').textContent = `Catalogus ${p.year} naast ${p.year - 1}`;
   $('index-tekst').textContent = `${indexText(p.index)} Voorstel: het eigen tarief van de regio waar het regiobestand dat zet, anders ${basis === 'model' ? 'het modeltarief waar het model het product prijst, anders het geïndexeerde' : 'het geïndexeerde tarief'}.`;
-  out.replaceChildren(proposalTable(p),
+  out.replaceChildren(...[proposalTable(p),
     el('p', { class: 'small', id: 'voorstel-totaal', text: `Som van de tarieven: ${euro(p.total_current_cents)} → ${euro(p.total_proposed_cents)}.` }),
-    p.adopted ? el('p', { class: 'small text-success', id: 'vastgesteld', text: `Vastgesteld door ${p.adopted.by} op ${p.adopted.at.slice(0, 10)} (basis ${p.adopted.basis}).` }) : null);
+    p.adopted ? el('p', { class: 'small text-success', id: 'vastgesteld', text: `Vastgesteld door ${p.adopted.by} op ${p.adopted.at.slice(0, 10)} (basis ${p.adopted.basis}).` }) : null].filter(Boolean));
   if (mayChange()) $('vaststellen').classList.remove('d-none');
 }
 
