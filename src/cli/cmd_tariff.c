@@ -60,9 +60,15 @@ static void print_model(const jr_tariff_model *m)
     for (int i = 0; i < m->n; i++) {
         const jr_tariff_line *l = &m->lines[i];
         char t[JR_MONEY_BUF];
-        printf("\n%s %s %s%s%s%s: %s per %s\n", l->code, l->product, l->name,
+        char scale[48] = "";
+        for (int k = 0; k < m->norms.nfg; k++)
+            if (l->kind == JR_PK_FUNCTIEGROEP && strcmp(m->norms.fg[k].code, l->code) == 0)
+                snprintf(scale, sizeof scale, " (CAO-schaal %lld, trede %lld)",
+                         (long long)m->norms.fg[k].scale, (long long)m->norms.fg[k].step);
+        printf("\n%s %s %s%s%s%s%s: %s per %s%s\n", l->code, l->product, l->name, scale,
                l->staff_fg[0] ? " (personeel " : "", l->staff_fg, l->staff_fg[0] ? ")" : "",
-               money_format_nl(l->b.tariff, t), l->kind == JR_PK_INTENSITY ? "etmaal" : "uur");
+               money_format_nl(l->b.tariff, t), l->kind == JR_PK_INTENSITY ? "etmaal" : "uur",
+               l->example ? " (voorbeeld)" : "");
         printf("  %2s  %-64s %18s %16s %16s\n", "", "stap", "norm", "bedrag", "tussenresultaat");
         for (int k = 0; k < l->b.n; k++) {
             const jr_tariff_step *s = &l->b.s[k];
