@@ -104,7 +104,7 @@ function buildTable(line) {
       { label: 'Norm', class: 'text-end text-nowrap', value: (s) => s.norm_text },
       { label: 'Bedrag', class: 'text-end text-nowrap', value: (s) => s.value_text },
       { label: 'Tussenresultaat', class: 'text-end text-nowrap', value: (s) => euro(s.result_cents) },
-      { label: 'Afronding', value: (s) => (s.rounded ? 'half naar boven op de cent' : '') },
+      { label: 'Afronding', value: (s) => (s.rounded ? el('span', { title: 'half naar boven afgerond op de cent', text: 'op de cent' }) : '') },
     ], line.steps, { caption: `Opbouw ${line.code}`, class: 'js-opbouw' }));
 }
 
