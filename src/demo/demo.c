@@ -24,6 +24,7 @@
 #include "../service/quote.h"
 #include "../service/referrals.h"
 #include "../service/youth.h"
+#include "demo_tariff.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -1096,6 +1097,8 @@ jr_status demo_generate(const jr_ctx *ctx, const jr_demo_opts *o, jr_demo_stats 
         rc = demo_framework(ctx, d.year, err);
     if (rc == JR_OK)
         rc = demo_cm_seed(ctx, o->seed, err);
+    if (rc == JR_OK)
+        rc = demo_tariff(ctx, o->year, err);
     free(kept);
     for (int i = 0; i < d.nprov; i++)
         free(d.prov[i].asg);

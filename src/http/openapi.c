@@ -375,6 +375,50 @@ static const openapi_op openapi_ops[] = {
     {"put", "/api/v1/contracts/{id}/municipalities", "contractmanagement",
      "De gemeenten van een contract vastleggen (CBS-codes; een lege lijst: alle gemeenten)",
      "rsj, beheerder", NULL, "gemeenten*:array", 200, NULL},
+    {"get", "/api/v1/tariff-models", "tarieven",
+     "De jaren met normen voor het tariefmodel (cao, index: OVA, PCC, methode en gewichten)",
+     "beheerder, rsj, gemeente, lezer", LIST_Q, NULL, 200, NULL},
+    {"get", "/api/v1/tariff-models/{year}", "tarieven",
+     "Het tariefmodel van een jaar: de normen en de opbouw van elk uurtarief per functiegroep "
+     "en elk etmaaltarief per intensiteit, stap voor stap (norm, bedrag, tussenresultaat; "
+     "bedragen in eurocenten, percentages in basispunten, elke deling half naar boven op de "
+     "cent)",
+     "beheerder, rsj, gemeente, lezer", NULL, NULL, 200, NULL},
+    {"put", "/api/v1/tariff-models/{year}", "tarieven",
+     "De normen van een jaar vervangen door een normendocument (als "
+     "config/ijsselland-tariff-norms-2025.json); elke fout met veld en reden, dan niets "
+     "opgeslagen",
+     "rsj, beheerder", NULL,
+     "format*:string,year*:integer,cao*:string,index*:object,functiegroepen*:array,"
+     "intensities:array,example:boolean,region:string,notes:array",
+     200, NULL},
+    {"patch", "/api/v1/tariff-models/{year}", "tarieven",
+     "De eigen velden van een jaar wijzigen: cao, ova_bp, pcc_bp, index_method (ova of vng), "
+     "wage_weight_bp, example; in het auditlog met oude en nieuwe waarde",
+     "rsj, beheerder", NULL,
+     "cao:string,ova_bp:integer,pcc_bp:integer,index_method:string,wage_weight_bp:integer,"
+     "example:boolean",
+     200, NULL},
+    {"patch", "/api/v1/tariff-models/{year}/norms/{code}", "tarieven",
+     "Velden van de normen van een functiegroep of intensiteit wijzigen (bedragen als tekst in "
+     "euro's, \"3412.50\"; de andere getallen geheel); in het auditlog met oude en nieuwe waarde",
+     "rsj, beheerder", NULL,
+     "scale:integer,step:integer,monthly_salary:string,holiday_bp:integer,year_end_bp:integer,"
+     "employer_bp:integer,hours_per_fte:integer,overhead_bp:integer,other_costs:string,"
+     "staff_fg:string,fte_x100:integer,group_size:integer,accommodation:string,"
+     "occupancy_bp:integer,example:boolean",
+     200, NULL},
+    {"get", "/api/v1/catalog-proposals/{year}", "tarieven",
+     "De voorgestelde catalogus van een jaar naast de huidige: per product het huidige tarief "
+     "(31 december van het jaar ervoor), het modeltarief, het geindexeerde (OVA of VNG-mix), het "
+     "voorstel (het eigen tarief van de regio, anders model of index volgens basis) en het "
+     "verschil in centen en promille",
+     "beheerder, rsj, gemeente, lezer", "basis", NULL, 200, NULL},
+    {"post", "/api/v1/catalog-proposals/{year}/adoptions", "tarieven",
+     "De voorgestelde catalogus vaststellen: antwoordt met het regiobestand met de "
+     "tariefperiode van het jaar (gecontroleerd met de regiolader) om te installeren; in het "
+     "auditlog per product",
+     "rsj, beheerder", NULL, "basis:string", 201, NULL},
     {"get", "/api/v1/users", "beheer", "Gebruikers", "beheerder", LIST_Q, NULL, 200, NULL},
     {"post", "/api/v1/users", "beheer", "Een gebruiker toevoegen", "beheerder", NULL,
      "name*:string,display_name:string,role*:string,gemeente:string,agb:string,"

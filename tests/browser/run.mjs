@@ -884,6 +884,67 @@ async function suite() {
       await shot('aanbiedersdossier-aanbieder');
     }));
 
+    it('5i. tariff research: the 2026 catalog beside 2025 with its differences, the build-up of FG1 and of wonen midden step by step, a refused norm edit named, an adoption offering a region file that loads; a lezer reads only', guard('scenario5i', async () => {
+      const api = (u) => page.evaluate(async (x) => (await fetch(x)).json(), u);
+      await login('rsj');
+      await page.goto(`${base}/tarieven.html?jaar=2026`);
+      await page.waitForSelector('.js-voorstel tbody tr');
+      const p = await api('/api/v1/catalog-proposals/2026?basis=index');
+      assert.equal(await page.locator('.js-voorstel tbody tr').count(), p.rows.length, 'every product with a tariff');
+      // FG1: 58.16 in 2025 (56.00 + OVA 3.85 %), x the VNG mix 3.06 % = 59.94, +1.78 or 31 per mille
+      const fg1 = page.locator('.js-product-45F01');
+      const col = async (row, c) => (await row.locator(`[data-col="${c}"]`).innerText()).trim();
+      assert.equal(await col(fg1, 'huidig'), '€ 58,16');
+      assert.equal(await col(fg1, 'index'), '€ 59,94');
+      assert.equal(await col(fg1, 'model'), '€ 59,93');
+      assert.equal(await col(fg1, 'verschil'), '+€ 1,78');
+      assert.equal(await col(fg1, 'promille'), '+31 ‰');
+      // the build-up: ten steps for an hour of FG1, nine for an etmaal of wonen midden
+      const steps = page.locator('#opbouw-FG1 tbody tr');
+      assert.equal(await steps.count(), 10);
+      assert.equal((await steps.nth(7).locator('td').nth(3).innerText()).trim(), '€ 11,49', 'the overhead of half a cent rounded up');
+      assert.equal((await steps.nth(9).locator('td').nth(4).innerText()).trim(), '€ 59,93');
+      assert.equal(await page.locator('#opbouw-WMIDDEN tbody tr').count(), 9);
+      assert.match(await text('#opbouw-WMIDDEN .js-tarief'), /€ 265,78 per etmaal/);
+      await shot('tarieven');
+      // a holiday pay of 250 %: refused with what, where and why; nothing changed
+      await page.selectOption('#norm-code', 'FG2');
+      await page.selectOption('#norm-veld', 'holiday_bp');
+      assert.equal(await page.inputValue('#norm-waarde'), '800');
+      await page.fill('#norm-waarde', '25000');
+      await page.click('#norm-opslaan');
+      await page.waitForSelector('#form-norm .alert-danger');
+      assert.match(await text('#form-norm .alert-danger'), /FG2: vakantietoeslag 250,00 % ligt buiten de grenzen/);
+      assert.equal((await api('/api/v1/tariff-models/2026')).lines.find((l) => l.code === 'FG2').norms.holiday_bp, 800);
+      // on the model's basis, adopted: the region file offered carries FG1's model tariff and loads
+      await page.selectOption('#basis', 'model');
+      await page.click('#tonen');
+      await page.waitForFunction(() => document.querySelector('.js-product-45F01 [data-col="bron"]')?.textContent === 'model');
+      await page.click('#vaststel-knop');
+      await page.waitForSelector('#vaststel-melding .alert-success');
+      const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#download-regio')]);
+      assert.equal(dl.suggestedFilename(), 'ijsselland-2026.json');
+      const regionText = readFileSync(await dl.path(), 'utf8');
+      const region = JSON.parse(regionText);
+      const t = region.functiegroepen.find((f) => f.code === 'FG1').tariffs.find((x) => x.from === '2026-01-01');
+      assert.equal(t.amount, '59.93');
+      const file = path.join(tmp, 'ijsselland-2026.json');
+      writeFileSync(file, regionText);
+      const loaded = spawnSync(BIN, ['--config', file, 'catalog', '--json'], { env: ENV, cwd: SRC, encoding: 'utf8' });
+      assert.equal(loaded.status, 0, `the adopted region file loads: ${loaded.stderr}`);
+      await page.waitForSelector('#vastgesteld');
+      await shot('tarieven-vastgesteld');
+      // a lezer reads the catalog and the build-up, and may change nothing
+      await login('lezer');
+      await page.goto(`${base}/tarieven.html?jaar=2026`);
+      await page.waitForSelector('#opbouw-FG1 tbody tr');
+      assert.ok(!(await page.locator('#wijzigen').isVisible()), 'no edit for a lezer');
+      assert.ok(!(await page.locator('#vaststellen').isVisible()), 'no adoption for a lezer');
+      // an access worker has no such page
+      await login('toegang1');
+      assert.ok(!(await text('#site-nav')).includes('Tarieven'));
+    }));
+
     it('5e. the zorgverloop dashboard: figures for a period, a voorziening filter and a drill-down from the most expensive youths to their assignments', guard('scenario5e', async () => {
       await login('gemeente1');
       await page.goto(`${base}/zorg.html?periode=2025`);

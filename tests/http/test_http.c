@@ -964,6 +964,15 @@ typedef struct {
 } matrix_row;
 
 /*                                      beh  rsj  t1   t2   g1   a1   a2   lezer */
+/* TARIFF_NORMS: a norms document of 2026 with one functiegroep, its holiday pay hp */
+#define TARIFF_NORMS(hp)                                                                           \
+    "{\"format\": \"jeugdregio-tariff-norms/1\", \"year\": 2026, \"cao\": \"CAO test\", "          \
+    "\"index\": {\"ova_bp\": 320, \"pcc_bp\": 250, \"method\": \"vng\", \"wage_weight_bp\": "      \
+    "8000}, \"functiegroepen\": [{\"code\": \"FG1\", \"scale\": 7, \"step\": 6, "                  \
+    "\"monthly_salary\": \"3291.00\", \"holiday_bp\": " hp                                         \
+    ", \"year_end_bp\": 833, \"employer_bp\": 3000, \"hours_per_fte\": 1300, \"overhead_bp\": "    \
+    "2500, \"other_costs\": \"2.50\"}]}"
+
 static const matrix_row matrix[] = {
     {"GET", "/api/session", NULL, {200, 200, 200, 200, 200, 200, 200, 200}},
     {"GET", "/api/catalog", NULL, {200, 200, 200, 200, 200, 200, 200, 200}},
@@ -1387,6 +1396,51 @@ static const matrix_row matrix[] = {
      "/api/v1/contracts/1/municipalities",
      "{\"gemeenten\": [\"0363\"]}",
      {400, 400, 403, 403, 403, 403, 403, 403}},
+    /* tariff research (v1 only): reading the norms, the model and the proposal for every role
+       but toegang and aanbieder; replacing and editing the norms and adopting for rsj and
+       beheerder (TARIFF_NORMS: one functiegroep of 2026; the refusals: a holiday pay of 250 %,
+       a body of another year, an unknown norm, an unknown basis) */
+    {"PUT",
+     "/api/v1/tariff-models/2026",
+     TARIFF_NORMS("800"),
+     {200, 200, 403, 403, 403, 403, 403, 403}},
+    {"PUT",
+     "/api/v1/tariff-models/2026",
+     TARIFF_NORMS("25000"),
+     {400, 400, 403, 403, 403, 403, 403, 403}},
+    {"PUT",
+     "/api/v1/tariff-models/2027",
+     TARIFF_NORMS("800"),
+     {400, 400, 403, 403, 403, 403, 403, 403}},
+    {"GET", "/api/v1/tariff-models", NULL, {200, 200, 403, 403, 200, 403, 403, 200}},
+    {"GET", "/api/v1/tariff-models/2026", NULL, {200, 200, 403, 403, 200, 403, 403, 200}},
+    {"GET", "/api/v1/tariff-models/2031", NULL, {404, 404, 403, 403, 404, 403, 403, 404}},
+    {"GET", "/api/v1/tariff-models/20x6", NULL, {400, 400, 400, 400, 400, 400, 400, 400}},
+    {"PATCH",
+     "/api/v1/tariff-models/2026",
+     "{\"ova_bp\": 330}",
+     {200, 200, 403, 403, 403, 403, 403, 403}},
+    {"PATCH",
+     "/api/v1/tariff-models/2026/norms/FG1",
+     "{\"holiday_bp\": 825}",
+     {200, 200, 403, 403, 403, 403, 403, 403}},
+    {"PATCH",
+     "/api/v1/tariff-models/2026/norms/FG1",
+     "{\"holiday_bp\": 25000}",
+     {400, 400, 403, 403, 403, 403, 403, 403}},
+    {"PATCH",
+     "/api/v1/tariff-models/2026/norms/FG9",
+     "{\"holiday_bp\": 800}",
+     {404, 404, 403, 403, 403, 403, 403, 403}},
+    {"GET", "/api/v1/catalog-proposals/2026", NULL, {200, 200, 403, 403, 200, 403, 403, 200}},
+    {"GET",
+     "/api/v1/catalog-proposals/2026?basis=nope",
+     NULL,
+     {400, 400, 400, 400, 400, 400, 400, 400}},
+    {"POST",
+     "/api/v1/catalog-proposals/2026/adoptions",
+     "{\"basis\": \"model\"}",
+     {201, 201, 403, 403, 403, 403, 403, 403}},
     {"GET", "/api/users", NULL, {200, 403, 403, 403, 403, 403, 403, 403}},
     {"POST",
      "/api/users",

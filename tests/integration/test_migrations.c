@@ -243,6 +243,35 @@ static void a_release_3_database_keeps_its_facts(void **state)
                      1);
     assert_int_equal(one_int(st, "SELECT count(*) FROM line_signal"), 0);
     assert_int_equal(one_int(st, "SELECT count(*) FROM care_outside"), 0);
+    /* 020: the tariff model's tables, empty, and their constraints (store_exec answers a
+       violated one as JR_ECONFLICT, naming it): a year's norms with an index
+       method of its own kind refused, a functiegroep of a year without norms refused (its
+       foreign key), an occupancy above 100 % refused */
+    assert_int_equal(one_int(st, "SELECT count(*) FROM tariff_norm_years"), 0);
+    assert_int_equal(one_int(st, "SELECT count(*) FROM tariff_adoptions"), 0);
+    assert_int_equal(store_exec(st,
+                                "INSERT INTO tariff_norm_years VALUES (2026, 'cao', 320, 250,"
+                                " 'cpi', 8000, 1, 'x', 'test', '2026-11-25T00:00:00.000Z')",
+                                &err),
+                     JR_ECONFLICT);
+    assert_non_null(strstr(err.message, "constraint failed"));
+    assert_int_equal(store_exec(st,
+                                "INSERT INTO tariff_norm_fg VALUES (2027, 'FG1', 7, 6, 329100,"
+                                " 800, 833, 3000, 1300, 2500, 250, 1)",
+                                &err),
+                     JR_ECONFLICT);
+    assert_non_null(strstr(err.message, "constraint failed"));
+    assert_int_equal(store_exec(st,
+                                "INSERT INTO tariff_norm_years VALUES (2026, 'cao', 320, 250,"
+                                " 'vng', 8000, 1, 'x', 'test', '2026-11-25T00:00:00.000Z')",
+                                &err),
+                     JR_OK);
+    assert_int_equal(store_exec(st,
+                                "INSERT INTO tariff_norm_intensity VALUES (2026, 'WLICHT', 'FG1',"
+                                " 540, 8, 2200, 700000, 1000000, 10001, 1)",
+                                &err),
+                     JR_ECONFLICT);
+    assert_non_null(strstr(err.message, "constraint failed"));
     /* the service reads the moved totals */
     jr_ctx ctx = {.store = st, .cat = unit_catalog(), .actor = "test"};
     date_parse("2026-11-25", &ctx.today);
