@@ -3,7 +3,7 @@
  * service/tender.h, docs/tenders.md):
  *   jeugdregio tender list | show ID | add FILE.json
  *   jeugdregio tender dates ID FILE.json --reason TEXT
- *   jeugdregio tender ask ID --text VRAAG | answer VRAAG-ID --text ANTWOORD | questions ID
+ *   jeugdregio tender ask ID --text VRAAG | answer ID VRAAG-ID --text ANTWOORD | questions ID
  *   jeugdregio tender register PERCEEL-ID --agb AGB --name NAAM [--kind SOORT]
  *              --product CODE[:CAPACITEIT]... [--sub AGB:NAAM]...
  *   jeugdregio tender registrations ID [--lot PERCEEL-ID]
@@ -219,7 +219,7 @@ int cmd_tender(cli_env *env, int argc, char **argv)
     int npos, rc = cli_parse(
                   env,
                   "tender list | show ID | add BESTAND.json | dates ID BESTAND.json --reason T | "
-                  "ask ID --text V | answer VRAAG-ID --text A | questions ID | register "
+                  "ask ID --text V | answer ID VRAAG-ID --text A | questions ID | register "
                   "PERCEEL-ID --agb AGB --name N --product P... | registrations ID | score "
                   "INSCHRIJVING-ID --criterion N --score S --motivation M | scores "
                   "INSCHRIJVING-ID | award PERCEEL-ID | contract PERCEEL-ID | admit "
@@ -310,9 +310,13 @@ int cmd_tender(cli_env *env, int argc, char **argv)
         return EXIT_DONE;
     }
     if (strcmp(act, "answer") == 0) {
-        if (tender_answer(ctx, id, text, &err) != JR_OK)
+        int64_t tid = 0;
+        if (npos < 3 || !id_arg(pos[2], &tid))
+            return cli_usage_error(CMD,
+                                   "answer: geef de aanbesteding en de vraag: answer ID VRAAG-ID");
+        if (tender_answer(ctx, id, tid, text, &err) != JR_OK)
             return cli_fail(env, &err);
-        printf("Vraag %lld beantwoord.\n", (long long)id);
+        printf("Vraag %lld beantwoord.\n", (long long)tid);
         return EXIT_DONE;
     }
     if (strcmp(act, "questions") == 0) {

@@ -68,6 +68,20 @@ static const char *dates_text(const jr_tender_dates *d, char *buf, size_t cap)
 
 /* ---- creating ---- */
 
+jr_status tender_may_manage(const jr_ctx *ctx, jr_error *err)
+{
+    return need_regional(ctx, "een aanbesteding beheren", err);
+}
+
+jr_status tender_may_register(const jr_ctx *ctx, jr_error *err)
+{
+    if (regional(ctx) || ctx->who.role == JR_ROLE_AANBIEDER)
+        return JR_OK;
+    return jr_fail(err, JR_EFORBIDDEN, "forbidden", "",
+                   "Deze rol mag niet inschrijven op een aanbesteding (alleen een aanbieder voor "
+                   "zichzelf, rsj en beheerder namens een inschrijver).");
+}
+
 jr_status tender_create(const jr_ctx *ctx, const jr_tender_spec *s, int64_t *id, jr_error *err)
 {
     jr_status rc = need_regional(ctx, "een aanbesteding aanmaken", err);
@@ -319,13 +333,16 @@ jr_status tender_ask(const jr_ctx *ctx, int64_t tender_id, const char *question,
     return svc_finish(ctx, rc, err);
 }
 
-jr_status tender_answer(const jr_ctx *ctx, int64_t question_id, const char *answer, jr_error *err)
+jr_status tender_answer(const jr_ctx *ctx, int64_t tender_id, int64_t question_id,
+                        const char *answer, jr_error *err)
 {
     jr_status rc = need_regional(ctx, "vragen beantwoorden", err);
     if (rc != JR_OK)
         return rc;
     store_tquestion_row q;
     rc = store_tquestion_get(ctx->store, question_id, &q, err);
+    if (rc == JR_OK && q.tender_id != tender_id)
+        rc = JR_ENOTFOUND;
     if (rc == JR_ENOTFOUND)
         return jr_fail(err, JR_ENOTFOUND, "question_unknown", "vraag", "Vraag %lld bestaat niet.",
                        (long long)question_id);

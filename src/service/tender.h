@@ -61,6 +61,13 @@ typedef struct {
     jr_tender_crit_spec crit[JR_TENDER_CRIT_MAX];
 } jr_tender_spec;
 
+/* tender_may_manage / tender_may_register: the role checks of the
+ * changes (JR_OK or JR_EFORBIDDEN), for an interface that reads a body
+ * before calling the service, so that a role that may not is refused as
+ * such whatever it sent. */
+jr_status tender_may_manage(const jr_ctx *ctx, jr_error *err);
+jr_status tender_may_register(const jr_ctx *ctx, jr_error *err);
+
 /* tender_create: checks the whole spec (a name, the dates in order, the
  * lots known in the catalog and each product in its lot, at least one
  * product per lot, no lot twice, the criteria with weights summing to 100)
@@ -99,7 +106,10 @@ jr_status tender_list(const jr_ctx *ctx, jr_row_fn fn, void *ud, jr_error *err);
 /* questions */
 jr_status tender_ask(const jr_ctx *ctx, int64_t tender_id, const char *question, int64_t *id,
                      jr_error *err);
-jr_status tender_answer(const jr_ctx *ctx, int64_t question_id, const char *answer, jr_error *err);
+/* tender_answer: question_id must be a question of tender_id (else
+ * JR_ENOTFOUND). */
+jr_status tender_answer(const jr_ctx *ctx, int64_t tender_id, int64_t question_id,
+                        const char *answer, jr_error *err);
 /* tender_questions: fn(ud, const store_tquestion_row *) for each question
  * the principal sees: the regional roles all with who asked; an aanbieder
  * the answered ones and its own; others the answered ones; asked_by and
