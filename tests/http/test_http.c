@@ -963,6 +963,16 @@ typedef struct {
     int expect[NROLES];
 } matrix_row;
 
+/* a tender published on 2026-03-01, after the suite's today (2026-01-15) */
+#define TENDER_DATES                                                                               \
+    "{\"publication\": \"2026-03-01\", \"qa_end\": \"2026-03-10\", \"registration_end\": "         \
+    "\"2026-03-20\", \"assessment_start\": \"2026-03-23\", \"assessment_end\": \"2026-04-03\", "   \
+    "\"award\": \"2026-04-06\", \"contract_start\": \"2026-05-01\"}"
+#define TENDER_OK                                                                                  \
+    "{\"name\": \"Matrix\", \"dates\": " TENDER_DATES ", \"lots\": [{\"lot\": \"P4\", "            \
+    "\"products\": [\"45D01\"]}], \"criteria\": [{\"name\": \"Kwaliteit\", \"weight\": 100, "      \
+    "\"min_score\": 6}]}"
+
 /*                                      beh  rsj  t1   t2   g1   a1   a2   lezer */
 static const matrix_row matrix[] = {
     {"GET", "/api/session", NULL, {200, 200, 200, 200, 200, 200, 200, 200}},
@@ -1255,6 +1265,74 @@ static const matrix_row matrix[] = {
     {"GET", "/api/v1/continuity/accounts?agb={P2}", NULL, {200, 200, 403, 403, 403, 200, 200, 403}},
     {"POST", "/api/v1/continuity/accounts", "CONT_CSV", {200, 200, 403, 403, 403, 403, 403, 403}},
     {"POST", "/api/v1/continuity/accounts", "CONT_BAD", {400, 400, 403, 403, 403, 403, 403, 403}},
+    /* tenders (v1 only), on the demo's: tender 1 past and contracted (lots 1 P3, 2 P4; its
+       question 1; registration 5 a later entry, refused), tender 2 in its assessment on
+       2026-01-15 (lots 3 P1, 4 P2; registration 6 of aanbieder1); POST TENDER_OK makes tenders
+       3 and 4, published 2026-03-01 (not yet): only rsj and beheerder see them */
+    {"GET", "/api/v1/tenders", NULL, {200, 200, 200, 200, 200, 200, 200, 200}},
+    {"GET", "/api/v1/tenders/2", NULL, {200, 200, 200, 200, 200, 200, 200, 200}},
+    {"GET", "/api/v1/tenders/999", NULL, {404, 404, 404, 404, 404, 404, 404, 404}},
+    {"POST",
+     "/api/v1/tenders",
+     "{\"name\": \"Onvolledig\"}",
+     {400, 400, 403, 403, 403, 403, 403, 403}},
+    {"POST", "/api/v1/tenders", TENDER_OK, {201, 201, 403, 403, 403, 403, 403, 403}},
+    {"GET", "/api/v1/tenders/3", NULL, {200, 200, 404, 404, 404, 404, 404, 404}},
+    {"PUT",
+     "/api/v1/tenders/3/dates",
+     "{\"reason\": \"rectificatie\", \"dates\": " TENDER_DATES "}",
+     {200, 200, 403, 403, 403, 403, 403, 403}},
+    {"GET", "/api/v1/tenders/2/questions", NULL, {200, 200, 200, 200, 200, 200, 200, 200}},
+    /* the questions of tender 2 closed on 2025-12-16; tender 3 is not yet published */
+    {"POST",
+     "/api/v1/tenders/2/questions",
+     "{\"question\": \"Nog een vraag?\"}",
+     {400, 400, 403, 403, 403, 400, 400, 403}},
+    {"POST",
+     "/api/v1/tenders/3/questions",
+     "{\"question\": \"Nog een vraag?\"}",
+     {400, 400, 403, 403, 403, 404, 404, 403}},
+    {"POST",
+     "/api/v1/tenders/1/questions/1/answer",
+     "{\"answer\": \"Te laat.\"}",
+     {400, 400, 403, 403, 403, 403, 403, 403}},
+    {"POST",
+     "/api/v1/tenders/2/questions/1/answer",
+     "{\"answer\": \"Verkeerde aanbesteding.\"}",
+     {404, 404, 403, 403, 403, 403, 403, 403}},
+    {"GET", "/api/v1/tenders/2/registrations", NULL, {200, 200, 403, 403, 403, 200, 200, 403}},
+    /* registration closed: the provider itself is refused on the date, another provider as
+       such */
+    {"POST",
+     "/api/v1/tenders/2/lots/3/registrations",
+     "{\"agb\": \"{P1}\", \"name\": \"Te laat\", \"products\": [\"45F02\"]}",
+     {400, 400, 403, 403, 403, 400, 403, 403}},
+    {"POST",
+     "/api/v1/tenders/2/lots/1/registrations",
+     "{\"agb\": \"{P1}\", \"name\": \"Verkeerd perceel\", \"products\": [\"45F02\"]}",
+     {404, 404, 404, 404, 404, 404, 404, 404}},
+    {"POST", "/api/v1/tenders/2/lots/3/award", "{}", {400, 400, 403, 403, 403, 403, 403, 403}},
+    {"POST", "/api/v1/tenders/2/lots/3/contracts", "{}", {400, 400, 403, 403, 403, 403, 403, 403}},
+    {"POST", "/api/v1/tenders/1/lots/1/contracts", "{}", {409, 409, 403, 403, 403, 403, 403, 403}},
+    {"GET", "/api/v1/tender-registrations/6", NULL, {200, 200, 403, 403, 403, 200, 404, 403}},
+    {"GET",
+     "/api/v1/tender-registrations/6/scores",
+     NULL,
+     {200, 200, 403, 403, 403, 403, 404, 403}},
+    {"GET",
+     "/api/v1/tender-registrations/2/scores",
+     NULL,
+     {200, 200, 403, 403, 403, 404, 404, 403}},
+    {"POST",
+     "/api/v1/tender-registrations/6/scores",
+     "{\"criterion\": 1, \"score\": 11, \"motivation\": \"Te hoog\"}",
+     {400, 400, 403, 403, 403, 403, 403, 403}},
+    {"POST",
+     "/api/v1/tender-registrations/5/admission",
+     "{\"decision\": \"toegelaten\", \"reason\": \"spreiding\", \"grounds\": \"Nog eens bekeken\"}",
+     {409, 409, 403, 403, 403, 403, 403, 403}},
+    {"GET", "/api/v1/tenders/supply", NULL, {200, 200, 403, 403, 403, 403, 403, 403}},
+    {"GET", "/api/v1/tenders/supply?date=morgen", NULL, {400, 400, 400, 400, 400, 400, 400, 400}},
     {"GET", "/api/users", NULL, {200, 403, 403, 403, 403, 403, 403, 403}},
     {"POST",
      "/api/users",
