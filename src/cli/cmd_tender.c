@@ -9,7 +9,7 @@
  *   jeugdregio tender registrations ID [--lot PERCEEL-ID]
  *   jeugdregio tender score INSCHRIJVING-ID --criterion N --score S --motivation TEKST
  *   jeugdregio tender scores INSCHRIJVING-ID
- *   jeugdregio tender award PERCEEL-ID | contract PERCEEL-ID
+ *   jeugdregio tender award PERCEEL-ID [--date D] | contract PERCEEL-ID
  *   jeugdregio tender admit INSCHRIJVING-ID --decision toegelaten|geweigerd --reason R
  *              --grounds TEKST
  *   jeugdregio tender supply [--date JJJJ-MM-DD] [--product CODE]
@@ -213,7 +213,8 @@ int cmd_tender(cli_env *env, int argc, char **argv)
         {"motivation", OPT_STR, &motivation, "TEKST", "score: de motivering (verplicht)"},
         {"decision", OPT_STR, &decision, "BESLUIT", "admit: toegelaten of geweigerd"},
         {"grounds", OPT_STR, &grounds, "TEKST", "admit: de onderbouwing met de cijfers"},
-        {"date", OPT_STR, &date_s, "JJJJ-MM-DD", "supply: de peildatum (standaard vandaag)"},
+        {"date", OPT_STR, &date_s, "JJJJ-MM-DD",
+         "supply: de peildatum; award: verzonden op (standaard vandaag)"},
         {0}};
     const char *pos[3];
     int npos, rc = cli_parse(
@@ -222,7 +223,7 @@ int cmd_tender(cli_env *env, int argc, char **argv)
                   "ask ID --text V | answer ID VRAAG-ID --text A | questions ID | register "
                   "PERCEEL-ID --agb AGB --name N --product P... | registrations ID | score "
                   "INSCHRIJVING-ID --criterion N --score S --motivation M | scores "
-                  "INSCHRIJVING-ID | award PERCEEL-ID | contract PERCEEL-ID | admit "
+                  "INSCHRIJVING-ID | award PERCEEL-ID [--date D] | contract PERCEEL-ID | admit "
                   "INSCHRIJVING-ID --decision D --reason R --grounds G | supply",
                   "Aanbestedingen van de regio: een aanbesteding met percelen, producten, "
                   "kwaliteitscriteria (gewicht, minimumscore) en fasen met data; inschrijven "
@@ -388,7 +389,10 @@ int cmd_tender(cli_env *env, int argc, char **argv)
     }
     if (strcmp(act, "award") == 0) {
         int a = 0, r = 0;
-        if (tender_award(ctx, id, &a, &r, &err) != JR_OK)
+        jr_date sent = JR_DATE_NONE;
+        if (date_s && !cli_date(CMD, "--date", date_s, &sent))
+            return EXIT_USAGE;
+        if (tender_award(ctx, id, sent, &a, &r, &err) != JR_OK)
             return cli_fail(env, &err);
         if (env->json)
             return emit_or_fail(json_pack("{s:i, s:i}", "awarded", a, "rejected", r));

@@ -181,9 +181,9 @@ static jr_status past_tender(const jr_ctx *ctx, int y, const agb_list *a, jr_err
         rc = score_all(&c, "beoordelaar2", r4, t4, 3, err);
     c = at(ctx, ymd(y, 5, 20));
     if (rc == JR_OK)
-        rc = tender_award(&c, l3, NULL, NULL, err);
+        rc = tender_award(&c, l3, JR_DATE_NONE, NULL, NULL, err);
     if (rc == JR_OK)
-        rc = tender_award(&c, l4, NULL, NULL, err);
+        rc = tender_award(&c, l4, JR_DATE_NONE, NULL, NULL, err);
     c = at(ctx, ymd(y, 6, 10)); /* the standstill ran 21 May .. 9 June */
     if (rc == JR_OK)
         rc = tender_contract(&c, l3, NULL, err);

@@ -292,8 +292,10 @@ static const openapi_op openapi_ops[] = {
      "aanbieder voor zichzelf; rsj en beheerder namens een inschrijver", NULL,
      "agb*:string,name*:string,kind:string,products*:array,subcontractors:array", 201, NULL},
     {"post", "/api/v1/tenders/{id}/lots/{lot}/award", "aanbestedingen",
-     "Een perceel gunnen (vanaf de gunningsdatum, als elke inschrijving volledig beoordeeld is)",
-     "rsj, beheerder", NULL, NULL, 200, NULL},
+     "Een perceel gunnen (vanaf de gunningsdatum, als elke inschrijving volledig beoordeeld is); "
+     "sent_on: de dag dat de gunningsbeslissing verzonden is (standaard vandaag), waarna de "
+     "standstill begint",
+     "rsj, beheerder", NULL, "sent_on:date", 200, NULL},
     {"post", "/api/v1/tenders/{id}/lots/{lot}/contracts", "aanbestedingen",
      "De gunning omzetten in contracten (pas na de standstill)", "rsj, beheerder", NULL, NULL, 200,
      NULL},

@@ -235,10 +235,14 @@ void tenders_award(http_req *r)
     int64_t id, lot;
     if (!http_param_int(r, 0, &id) || !http_param_int(r, 1, &lot) || !lot_of(r, id, lot))
         return;
+    jr_date sent = JR_DATE_NONE;
+    http_body_date(r, "sent_on", false, &sent);
+    if (http_input_failed(r))
+        return;
     jr_error err;
     jr_error_clear(&err);
     int a = 0, n = 0;
-    if (tender_award(&r->ctx, lot, &a, &n, &err) != JR_OK)
+    if (tender_award(&r->ctx, lot, sent, &a, &n, &err) != JR_OK)
         http_reply_error(r, &err);
     else
         http_reply_json(

@@ -822,11 +822,11 @@ jr_status tender_scores(const jr_ctx *ctx, int64_t reg_id, jr_row_fn fn, void *u
 /* ---- award and contracts ---- */
 
 static jr_status award_lot(const jr_ctx *ctx, const store_tender_row *tp, const store_tlot_row *lp,
-                           reg_list *rlp, jr_treg_view *views, int *awarded, int *rejected,
-                           jr_error *err);
+                           reg_list *rlp, jr_treg_view *views, jr_date sent_on, int *awarded,
+                           int *rejected, jr_error *err);
 
-jr_status tender_award(const jr_ctx *ctx, int64_t lot_id, int *awarded, int *rejected,
-                       jr_error *err)
+jr_status tender_award(const jr_ctx *ctx, int64_t lot_id, jr_date sent_on, int *awarded,
+                       int *rejected, jr_error *err)
 {
     if (awarded)
         *awarded = 0;
@@ -846,6 +846,16 @@ jr_status tender_award(const jr_ctx *ctx, int64_t lot_id, int *awarded, int *rej
     }
     if ((rc = tender_action_allowed(&t.d, JR_TA_AWARD, ctx->today, JR_DATE_NONE, err)) != JR_OK)
         return rc;
+    if (sent_on == JR_DATE_NONE)
+        sent_on = ctx->today;
+    if (sent_on > ctx->today || sent_on < t.d.award) {
+        char s1[JR_DATE_ISO_LEN], s2[JR_DATE_ISO_LEN], s3[JR_DATE_ISO_LEN];
+        return jr_fail(err, JR_EINVAL, "sent_on_invalid", "verzonden_op",
+                       "De gunningsbeslissing is verzonden op %s: dat moet tussen de "
+                       "gunningsdatum %s en vandaag (%s) liggen.",
+                       date_format(sent_on, s1), date_format(t.d.award, s2),
+                       date_format(ctx->today, s3));
+    }
     reg_list rl = {calloc(REG_LIST_MAX, sizeof(store_treg_row)), 0, REG_LIST_MAX};
     jr_treg_view *views = calloc(REG_LIST_MAX, sizeof *views);
     if (!rl.v || !views) {
@@ -853,7 +863,7 @@ jr_status tender_award(const jr_ctx *ctx, int64_t lot_id, int *awarded, int *rej
         free(views);
         return jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
     }
-    rc = award_lot(ctx, &t, &l, &rl, views, awarded, rejected, err);
+    rc = award_lot(ctx, &t, &l, &rl, views, sent_on, awarded, rejected, err);
     free(rl.v);
     free(views);
     return rc;
@@ -862,8 +872,8 @@ jr_status tender_award(const jr_ctx *ctx, int64_t lot_id, int *awarded, int *rej
 /* award_lot: the award of tender_award once the lot and the principal are
  * checked (rl and views: the caller's buffers) */
 static jr_status award_lot(const jr_ctx *ctx, const store_tender_row *tp, const store_tlot_row *lp,
-                           reg_list *rlp, jr_treg_view *views, int *awarded, int *rejected,
-                           jr_error *err)
+                           reg_list *rlp, jr_treg_view *views, jr_date sent_on, int *awarded,
+                           int *rejected, jr_error *err)
 {
     const store_tender_row t = *tp;
     const store_tlot_row l = *lp;
@@ -924,13 +934,15 @@ static jr_status award_lot(const jr_ctx *ctx, const store_tender_row *tp, const 
         rc = audit_record(ctx, "aanbesteding.gunning", "inschrijving", idb, detail, err);
     }
     if (rc == JR_OK)
-        rc = store_tlot_set_awarded(ctx->store, lot_id, ctx->today, actor(ctx), err);
+        rc = store_tlot_set_awarded(ctx->store, lot_id, sent_on, actor(ctx), err);
     if (rc == JR_OK) {
         char idb[24], detail[256], b[JR_DATE_ISO_LEN];
         snprintf(idb, sizeof idb, "%lld", (long long)t.id);
         snprintf(detail, sizeof detail,
-                 "perceel %s gegund: %d gegund, %d afgewezen; standstill tot en met %s", l.lot, na,
-                 nr, date_format(tender_standstill_end(&t.d, ctx->today), b));
+                 "perceel %s gegund: %d gegund, %d afgewezen; beslissing verzonden op %s, "
+                 "standstill tot en met %s",
+                 l.lot, na, nr, date_format(sent_on, (char[JR_DATE_ISO_LEN]){0}),
+                 date_format(tender_standstill_end(&t.d, sent_on), b));
         rc = audit_record(ctx, "aanbesteding.gunning", "aanbesteding", idb, detail, err);
     }
     if (rc == JR_OK) {

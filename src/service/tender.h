@@ -171,10 +171,13 @@ jr_status tender_scores(const jr_ctx *ctx, int64_t reg_id, jr_row_fn fn, void *u
 
 /* tender_award: awards the lot from the award date on, when every
  * first-round registration has a score on every criterion: each passing
- * one gegund, the others afgewezen. Counts in *awarded, *rejected (may be
- * NULL). */
-jr_status tender_award(const jr_ctx *ctx, int64_t lot_id, int *awarded, int *rejected,
-                       jr_error *err);
+ * one gegund, the others afgewezen. sent_on is the day the award decision
+ * was sent to the registrants (JR_DATE_NONE: today); the standstill runs
+ * from the day after it. It may lie in the past (a decision entered after
+ * it was sent), never before the award date nor after today. Counts in
+ * *awarded, *rejected (may be NULL). */
+jr_status tender_award(const jr_ctx *ctx, int64_t lot_id, jr_date sent_on, int *awarded,
+                       int *rejected, jr_error *err);
 /* tender_contract: after the standstill, contracts for each awarded
  * registration's products (the provider registered first when its AGB is
  * not yet one), from the contract start (or today, when later) to the

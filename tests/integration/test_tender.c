@@ -272,7 +272,8 @@ static void test_tender_whole(void **state)
     assert_ok(tender_score(&rsj, r3, 1, 5, "Onder de maat", err));
     /* r3's second criterion still missing: the award is refused, naming it */
     rsj.today = D("2026-03-16");
-    assert_refused(tender_award(&rsj, l1, NULL, NULL, err), JR_EINVAL, "assessment_incomplete");
+    assert_refused(tender_award(&rsj, l1, JR_DATE_NONE, NULL, NULL, err), JR_EINVAL,
+                   "assessment_incomplete");
     assert_non_null(strstr(e.message, "44444444: 1 criteria zonder score"));
     /* ... and a score after the assessment closed is refused */
     assert_refused(tender_score(&rsj, r3, 2, 9, "Te laat", err), JR_EINVAL, "phase_closed");
@@ -293,13 +294,20 @@ static void test_tender_whole(void **state)
 
     /* the award: not the day before its date; then 2 awarded, 1 rejected */
     rsj.today = D("2026-03-15");
-    assert_refused(tender_award(&rsj, l1, NULL, NULL, err), JR_EINVAL, "phase_not_open");
+    assert_refused(tender_award(&rsj, l1, JR_DATE_NONE, NULL, NULL, err), JR_EINVAL,
+                   "phase_not_open");
     rsj.today = D("2026-03-16");
     int awarded = 0, rejected = 0;
-    assert_ok(tender_award(&rsj, l1, &awarded, &rejected, err));
+    /* the decision's date: not in the future, not before the award date */
+    assert_refused(tender_award(&rsj, l1, D("2026-03-17"), NULL, NULL, err), JR_EINVAL,
+                   "sent_on_invalid");
+    assert_refused(tender_award(&rsj, l1, D("2026-03-15"), NULL, NULL, err), JR_EINVAL,
+                   "sent_on_invalid");
+    assert_ok(tender_award(&rsj, l1, JR_DATE_NONE, &awarded, &rejected, err));
     assert_int_equal(awarded, 2);
     assert_int_equal(rejected, 1);
-    assert_refused(tender_award(&rsj, l1, NULL, NULL, err), JR_ECONFLICT, "lot_awarded");
+    assert_refused(tender_award(&rsj, l1, JR_DATE_NONE, NULL, NULL, err), JR_ECONFLICT,
+                   "lot_awarded");
     regs all = {0};
     assert_ok(tender_registrations(&rsj, tid, l1, reg_row, &all, err));
     assert_int_equal(all.n, 3);
