@@ -196,7 +196,7 @@ int cmd_tender(cli_env *env, int argc, char **argv)
 {
     const char *text = NULL, *reason = NULL, *agb = NULL, *name = NULL, *kind = NULL;
     const char *lot_s = NULL, *crit_s = NULL, *score_s = NULL, *motivation = NULL;
-    const char *decision = NULL, *grounds = NULL, *date_s = NULL, *product = NULL;
+    const char *decision = NULL, *grounds = NULL, *date_s = NULL;
     cli_multi products = {{0}, 0}, subs = {{0}, 0};
     const cli_opt opts[] = {
         {"text", OPT_STR, &text, "TEKST", "ask/answer: de vraag of het antwoord"},
@@ -433,7 +433,7 @@ int cmd_tender(cli_env *env, int argc, char **argv)
         jr_date date = ctx->today;
         if (date_s && !cli_date(CMD, "--date", date_s, &date))
             return EXIT_USAGE;
-        const char *prod = products.n ? products.v[0] : product;
+        const char *prod = products.n ? products.v[0] : NULL;
         supply_out o = {env->json ? json_array() : NULL, ctx->cat, false};
         json_t *per = env->json ? json_array() : NULL;
         if (!env->json)

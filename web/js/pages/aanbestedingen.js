@@ -390,6 +390,7 @@ async function start() {
   $('form-inschrijven').addEventListener('submit', register);
   $('form-vraag').addEventListener('submit', ask);
   const id = params().get('id');
+  if (id) $('nieuw').classList.add('d-none'); // one tender at a time; the list links back
   const jobs = [loadList()];
   if (id) jobs.push(loadTender(id).catch((e) => showAlert($('inhoud'), e.message)));
   await Promise.all(jobs);
