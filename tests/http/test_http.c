@@ -1709,6 +1709,76 @@ static void test_continuity_routes(void **state)
     expect_status(req(RSJ, "GET", "/api/continuity?year=2024", NULL), 404);
 }
 
+/* tenders over HTTP, on the demo's (tender 1 past and contracted, tender 2 in its assessment,
+ * registration 6 of aanbieder1) and the matrix's unpublished tenders 3 and 4: a provider lists the
+ * published ones only and its own registration without a result; the nota van inlichtingen shows
+ * the answered questions without who asked; the refusal of a phase names it with its dates; a
+ * registration's result shows who passes and why not; the supply counts the contracts */
+static void test_tender_routes(void **state)
+{
+    (void)state;
+    resp *r = expect_status(req(RSJ, "GET", "/api/v1/tenders", NULL), 200);
+    json_int_t all = hc_jint(r->json, "total");
+    assert_true(all >= 4);
+    r = expect_status(req(A1, "GET", "/api/v1/tenders", NULL), 200);
+    assert_int_equal(hc_jint(r->json, "total"), all - 2);
+    r = expect_status(req(LEZ, "GET", "/api/v1/tenders/2", NULL), 200);
+    assert_string_equal(hc_jstr(r->json, "phase"), "beoordeling");
+    assert_int_equal(json_array_size(hc_jget(r, "criteria")), 3);
+    /* aanbieder1: its own registration, no result before the award */
+    r = expect_status(req(A1, "GET", "/api/v1/tenders/2/registrations", NULL), 200);
+    assert_int_equal(hc_jint(r->json, "total"), 1);
+    json_t *it = json_array_get(hc_jget(r, "items"), 0);
+    assert_string_equal(hc_jstr(it, "agb"), F.p1);
+    assert_true(json_is_null(json_object_get(it, "result")));
+    r = expect_status(req(A2, "GET", "/api/v1/tenders/2/registrations", NULL), 200);
+    assert_int_equal(hc_jint(r->json, "total"), 0);
+    /* rsj: every registration with its result; 7 is below a minimum, 8 misses a score */
+    r = expect_status(req(RSJ, "GET", "/api/v1/tenders/2/registrations?lot=3", NULL), 200);
+    assert_int_equal(hc_jint(r->json, "total"), 2);
+    r = expect_status(req(RSJ, "GET", "/api/v1/tender-registrations/7", NULL), 200);
+    json_t *res = hc_jget(r, "result");
+    assert_false(json_is_true(json_object_get(res, "passes")));
+    assert_string_equal(json_string_value(json_array_get(json_object_get(res, "below"), 0)),
+                        "Resultaatgericht werken");
+    r = expect_status(req(RSJ, "GET", "/api/v1/tender-registrations/8", NULL), 200);
+    res = hc_jget(r, "result");
+    assert_false(json_is_true(json_object_get(res, "complete")));
+    assert_int_equal(json_array_size(json_object_get(res, "missing")), 1);
+    /* the questions: a lezer sees the answered one, without who asked */
+    r = expect_status(req(LEZ, "GET", "/api/v1/tenders/2/questions", NULL), 200);
+    assert_int_equal(hc_jint(r->json, "total"), 1);
+    assert_true(json_is_null(json_object_get(json_array_get(hc_jget(r, "items"), 0), "asked_by")));
+    r = expect_status(req(RSJ, "GET", "/api/v1/tenders/2/questions", NULL), 200);
+    assert_int_equal(hc_jint(r->json, "total"), 2);
+    /* the award before its date: the phase and its date named */
+    r = expect_status(req(RSJ, "POST", "/api/v1/tenders/2/lots/3/award", "{}"), 400);
+    assert_error_shape(r, "phase_not_open", "datum");
+    assert_contains(hc_jstr(r->json, "detail"), "Gunnen kan pas vanaf 2026-01-30");
+    /* a score: the phase is open, the motivation required; a score by rsj replaces its own */
+    r = expect_status(req(RSJ, "POST", "/api/v1/tender-registrations/8/scores",
+                          "{\"criterion\": 3, \"score\": 6}"),
+                      400);
+    assert_error_shape(r, "motivation_missing", "motivering");
+    r = expect_status(req(RSJ, "POST", "/api/v1/tender-registrations/8/scores",
+                          "{\"criterion\": 3, \"score\": 6, \"motivation\": \"Goede afspraken\"}"),
+                      200);
+    assert_true(json_is_true(json_object_get(hc_jget(r, "result"), "complete")));
+    /* the past tender: awarded and contracted; the later entry refused with its grounds */
+    r = expect_status(req(BEH, "GET", "/api/v1/tender-registrations/5", NULL), 200);
+    assert_string_equal(hc_jstr(r->json, "status"), "geweigerd");
+    assert_string_equal(hc_jstr(hc_jget(r, "admission"), "reason"), "voldoende_aanbod");
+    r = expect_status(req(RSJ, "GET", "/api/v1/tenders/supply?product=45D01", NULL), 200);
+    json_t *p = json_array_get(hc_jget(r, "products"), 0);
+    assert_string_equal(hc_jstr(p, "product"), "45D01");
+    assert_true(hc_jint(p, "providers") >= 2);
+    /* the audit log holds the score */
+    r = expect_status(req(BEH, "GET", "/api/v1/audit?entity=inschrijving&id=8", NULL), 200);
+    assert_string_equal(hc_jstr(json_array_get(hc_jget(r, "items"), 0), "action"),
+                        "aanbesteding.score");
+    expect_status(req(RSJ, "GET", "/api/tenders", NULL), 404);
+}
+
 static void test_figures_routes(void **state)
 {
     (void)state;
@@ -2390,6 +2460,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_teardown(test_figures_provider_filter, hc_free_responses),
         cmocka_unit_test_teardown(test_budget_routes, hc_free_responses),
         cmocka_unit_test_teardown(test_continuity_routes, hc_free_responses),
+        cmocka_unit_test_teardown(test_tender_routes, hc_free_responses),
         cmocka_unit_test_teardown(test_openapi_routes, hc_free_responses),
         cmocka_unit_test_teardown(test_report_route, hc_free_responses),
         cmocka_unit_test_teardown(test_export_route, hc_free_responses),
