@@ -236,6 +236,8 @@ static jr_status fill_view(const jr_ctx *ctx, const store_tender_row *t, jr_tend
 {
     memset(v, 0, sizeof *v);
     v->t = *t;
+    if (!regional(ctx)) /* who made it is the regional team's business */
+        v->t.created_by[0] = '\0';
     v->phase = tender_phase(&t->d, ctx->today, t->first_award);
     jr_status rc = store_tlot_list(ctx->store, t->id, lot_row, v, err);
     for (int i = 0; i < v->nlots && rc == JR_OK; i++) {
