@@ -262,23 +262,34 @@ jr_status tender_get(const jr_ctx *ctx, int64_t id, jr_tender_view *out, jr_erro
 }
 
 typedef struct {
-    int64_t ids[256];
-    int n;
+    int64_t *ids;
+    int n, cap;
+    bool nomem;
 } id_list;
 
 static int tender_id_row(void *ud, const void *row)
 {
     id_list *l = ud;
-    if (l->n < 256)
-        l->ids[l->n++] = ((const store_tender_row *)row)->id;
+    if (l->n == l->cap) {
+        int cap = l->cap ? l->cap * 2 : 16;
+        int64_t *v = realloc(l->ids, (size_t)cap * sizeof *v);
+        if (!v) {
+            l->nomem = true;
+            return 1;
+        }
+        l->ids = v;
+        l->cap = cap;
+    }
+    l->ids[l->n++] = ((const store_tender_row *)row)->id;
     return 0;
 }
 
 jr_status tender_list(const jr_ctx *ctx, jr_row_fn fn, void *ud, jr_error *err)
 {
-    id_list l;
-    l.n = 0;
+    id_list l = {NULL, 0, 0, false};
     jr_status rc = store_tender_list(ctx->store, tender_id_row, &l, err);
+    if (rc == JR_OK && l.nomem)
+        rc = jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
     for (int i = 0; i < l.n && rc == JR_OK; i++) {
         store_tender_row t;
         if ((rc = store_tender_get(ctx->store, l.ids[i], &t, err)) != JR_OK)
@@ -291,6 +302,7 @@ jr_status tender_list(const jr_ctx *ctx, jr_row_fn fn, void *ud, jr_error *err)
         if (fn(ud, &v))
             break;
     }
+    free(l.ids);
     return rc;
 }
 
@@ -640,17 +652,37 @@ static jr_status reg_scope(const jr_ctx *ctx, jr_error *err)
 typedef struct {
     store_treg_row *v;
     int n, cap;
+    bool nomem;
 } reg_list;
 
 static int reg_collect(void *ud, const void *row)
 {
     reg_list *l = ud;
-    if (l->n < l->cap)
-        l->v[l->n++] = *(const store_treg_row *)row;
+    if (l->n == l->cap) {
+        int cap = l->cap ? l->cap * 2 : 32;
+        store_treg_row *v = realloc(l->v, (size_t)cap * sizeof *v);
+        if (!v) {
+            l->nomem = true;
+            return 1;
+        }
+        l->v = v;
+        l->cap = cap;
+    }
+    l->v[l->n++] = *(const store_treg_row *)row;
     return 0;
 }
 
-#define REG_LIST_MAX 512
+/* regs_of: every registration of the tender or the lot (0: any) of agb
+ * (NULL: any) into l (the caller frees l->v, also on failure) */
+static jr_status regs_of(const jr_ctx *ctx, int64_t tender_id, int64_t lot_id, const char *agb,
+                         reg_list *l, jr_error *err)
+{
+    memset(l, 0, sizeof *l);
+    jr_status rc = store_treg_list(ctx->store, tender_id, lot_id, agb, reg_collect, l, err);
+    if (rc == JR_OK && l->nomem)
+        rc = jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
+    return rc;
+}
 
 jr_status tender_registrations(const jr_ctx *ctx, int64_t tender_id, int64_t lot_id, jr_row_fn fn,
                                void *ud, jr_error *err)
@@ -667,10 +699,8 @@ jr_status tender_registrations(const jr_ctx *ctx, int64_t tender_id, int64_t lot
             return JR_OK;
         agb = ctx->who.agb;
     }
-    reg_list l = {calloc(REG_LIST_MAX, sizeof(store_treg_row)), 0, REG_LIST_MAX};
-    if (!l.v)
-        return jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
-    rc = store_treg_list(ctx->store, tender_id, lot_id, agb, reg_collect, &l, err);
+    reg_list l;
+    rc = regs_of(ctx, tender_id, lot_id, agb, &l, err);
     for (int i = 0; i < l.n && rc == JR_OK; i++) {
         jr_treg_view v;
         if ((rc = reg_view(ctx, &l.v[i], &v, err)) != JR_OK)
@@ -858,32 +888,29 @@ jr_status tender_award(const jr_ctx *ctx, int64_t lot_id, jr_date sent_on, int *
                        date_format(sent_on, s1), date_format(t.d.award, s2),
                        date_format(ctx->today, s3));
     }
-    reg_list rl = {calloc(REG_LIST_MAX, sizeof(store_treg_row)), 0, REG_LIST_MAX};
-    jr_treg_view *views = calloc(REG_LIST_MAX, sizeof *views);
-    if (!rl.v || !views) {
-        free(rl.v);
-        free(views);
-        return jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
-    }
-    rc = award_lot(ctx, &t, &l, &rl, views, sent_on, awarded, rejected, err);
+    reg_list rl;
+    jr_treg_view *views = NULL;
+    rc = regs_of(ctx, 0, l.id, NULL, &rl, err);
+    if (rc == JR_OK && !(views = calloc(rl.n ? (size_t)rl.n : 1, sizeof *views)))
+        rc = jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
+    if (rc == JR_OK)
+        rc = award_lot(ctx, &t, &l, &rl, views, sent_on, awarded, rejected, err);
     free(rl.v);
     free(views);
     return rc;
 }
 
 /* award_lot: the award of tender_award once the lot and the principal are
- * checked (rl and views: the caller's buffers) */
+ * checked: rl the lot's registrations, views room for as many */
 static jr_status award_lot(const jr_ctx *ctx, const store_tender_row *tp, const store_tlot_row *lp,
                            reg_list *rlp, jr_treg_view *views, jr_date sent_on, int *awarded,
                            int *rejected, jr_error *err)
 {
     const store_tender_row t = *tp;
     const store_tlot_row l = *lp;
-    reg_list rl = *rlp;
+    const reg_list rl = *rlp;
     int64_t lot_id = l.id;
-    jr_status rc = store_treg_list(ctx->store, 0, lot_id, NULL, reg_collect, &rl, err);
-    if (rc != JR_OK)
-        return rc;
+    jr_status rc = JR_OK;
     /* every first-round registration fully scored, else name the ones that are not */
     char missing[400] = "";
     size_t mlen = 0;
@@ -999,10 +1026,8 @@ jr_status tender_contract(const jr_ctx *ctx, int64_t lot_id, int *contracts, jr_
     }
     if ((rc = tender_action_allowed(&t.d, JR_TA_CONTRACT, ctx->today, l.awarded_on, err)) != JR_OK)
         return rc;
-    reg_list rl = {calloc(REG_LIST_MAX, sizeof(store_treg_row)), 0, REG_LIST_MAX};
-    if (!rl.v)
-        return jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
-    if ((rc = store_treg_list(ctx->store, 0, lot_id, NULL, reg_collect, &rl, err)) != JR_OK ||
+    reg_list rl;
+    if ((rc = regs_of(ctx, 0, lot_id, NULL, &rl, err)) != JR_OK ||
         (rc = store_begin(ctx->store, err)) != JR_OK) {
         free(rl.v);
         return rc;
