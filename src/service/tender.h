@@ -37,7 +37,7 @@
 #include "../store/tenders.h"
 #include "svc.h"
 
-#define JR_TENDER_LOTS_MAX 8
+#define JR_TENDER_LOTS_MAX JR_MAX_LOTS
 #define JR_TENDER_SUBS_MAX 8
 
 typedef struct {

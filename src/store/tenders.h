@@ -15,12 +15,13 @@
 #ifndef JR_STORE_TENDERS_H
 #define JR_STORE_TENDERS_H
 
+#include "../domain/catalog.h"
 #include "../domain/tender.h"
 #include "store.h"
 
 #include <stdint.h>
 
-#define JR_TENDER_LOT_PRODUCTS 16
+#define JR_TENDER_LOT_PRODUCTS JR_MAX_LOT_PRODUCTS /* every product of a catalog lot */
 
 typedef struct {
     int64_t id;
