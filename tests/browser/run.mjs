@@ -750,6 +750,8 @@ async function suite() {
         assessment_end: day(o[4]), award: day(o[5]), contract_start: day(o[6]),
       });
       const applicant = '71299993';
+      // fresh: no alert left in #melding, so that waiting for the next one waits for it
+      const fresh = () => page.evaluate(() => document.querySelector('#melding').replaceChildren());
       await login('rsj');
       await page.goto(`${base}/aanbestedingen.html`);
       await page.waitForSelector('#form-nieuw');
@@ -818,9 +820,9 @@ async function suite() {
         await page.selectOption('#sc-criterium', String(crit));
         await page.fill('#sc-score', String(value));
         await page.fill('#sc-motivering', `Score ${value} op criterium ${crit}.`);
+        await fresh();
         await page.click('#score-opslaan');
         await page.waitForSelector('#melding .alert-success');
-        await page.evaluate(() => document.querySelector('#melding').replaceChildren());
       };
       // a score without a motivation is refused at its field
       await page.selectOption('#sc-inschrijving', regOf(applicant));
@@ -845,12 +847,14 @@ async function suite() {
       // the decision was sent 21 days ago (after the award date): the standstill is over
       const lotId = (await (await page.request.get(`${base}/api/v1/tenders/${id}`)).json()).lots[0].id;
       await page.fill(`#verzonden-${lotId}`, day(-21));
+      await fresh();
       await page.click('.js-percelen .js-gunnen');
       await page.waitForSelector('#melding .alert-success');
       assert.match(await text('#melding'), /1 gegund, 1 afgewezen/);
       assert.match(await text(`.js-inschrijvingen tr.js-agb-${facts.agb1}`), /afgewezen.*voldoet niet: Kwaliteit 5,0 onder minimum 6/);
       assert.match(await text(`.js-inschrijvingen tr.js-agb-${applicant}`), /gegund.*6\.800 \/ 10\.000.*voldoet/);
       assert.equal(cliJson('contract', 'list', '--agb', facts.agb1).filter((c) => c.product === '45D01' && c.start === TODAY).length, 0);
+      await fresh();
       await page.click('.js-percelen .js-contracteren');
       await page.waitForSelector('#melding .alert-success');
       assert.match(await text('#melding'), /gecontracteerd: 1 contract/);
@@ -862,6 +866,42 @@ async function suite() {
       assert.equal(made[0].start, day(1));
       assert.equal(cliJson('contract', 'list', '--agb', facts.agb1).filter((c) => c.start === day(1)).length, 0, 'no contract for the rejected registration');
       await shot('aanbesteding-gecontracteerd');
+      // later entry: a new registration after the contracts, scored, admitted only for an
+      // insufficiency of supply, with its grounds; then contracted at once
+      const late = '71299977';
+      await page.fill('#ins-agb', late);
+      await page.fill('#ins-naam', 'Late Toetreder');
+      await page.check('#ins-producten .js-product');
+      await page.click('#inschrijven');
+      await page.waitForSelector(`.js-inschrijvingen tr.js-agb-${late}`);
+      assert.match(await text(`.js-inschrijvingen tr.js-agb-${late}`), /late toetreding.*ingeschreven/);
+      await page.waitForSelector('#toetreding-sectie:not(.d-none)');
+      const lateId = await page.locator('#sc-inschrijving option', { hasText: late }).getAttribute('value');
+      for (const [crit, value] of [[1, 7], [2, 6]]) {
+        await page.selectOption('#sc-inschrijving', lateId);
+        await page.selectOption('#sc-criterium', String(crit));
+        await page.fill('#sc-score', String(value));
+        await page.fill('#sc-motivering', `Toetreding: score ${value}.`);
+        await fresh();
+        await page.click('#score-opslaan');
+        await page.waitForSelector('#melding .alert-success');
+      }
+      await page.selectOption('#tt-inschrijving', lateId);
+      await page.selectOption('#tt-besluit', 'toegelaten');
+      await page.selectOption('#tt-reden', 'voldoende_aanbod');
+      await page.fill('#tt-onderbouwing', 'Zie het aanbod per gemeente hieronder.');
+      await page.click('#besluiten');
+      await page.waitForSelector('#form-toetreding .alert-danger');
+      assert.match(await text('#form-toetreding .alert-danger'), /Toelaten kan alleen als het aanbod onvoldoende is/);
+      await page.selectOption('#tt-reden', 'spreiding');
+      await page.fill('#tt-onderbouwing', 'Steenwijkerland: geen gecontracteerde aanbieder voor 45D01 met zorg daar.');
+      await fresh();
+      await page.click('#besluiten');
+      await page.waitForSelector('#melding .alert-success');
+      assert.match(await text(`.js-inschrijvingen tr.js-agb-${late}`), /toegelaten/);
+      assert.equal(cliJson('contract', 'list', '--agb', late).length, 1, 'the admitted entry is contracted');
+      const audit = cliJson('audit').filter((a) => a.action === 'aanbesteding.toetreding');
+      assert.ok(audit.some((a) => /toegelaten \(spreiding\)/.test(a.detail)), 'the decision is audited');
       // a second tender awarded today: no contracts during the standstill
       await page.goto(`${base}/aanbestedingen.html`);
       await page.waitForSelector('#form-nieuw');
@@ -878,6 +918,7 @@ async function suite() {
       await page.click('#inschrijven');
       await page.waitForSelector('#form-inschrijven .alert-danger');
       assert.match(await text('#form-inschrijven .alert-danger'), new RegExp(`Inschrijven kan alleen in de fase inschrijving, van ${day(-50)} tot en met ${day(-48)}`));
+      await fresh();
       await page.click('.js-percelen .js-gunnen');
       await page.waitForSelector('#melding .alert-success');
       await page.click('.js-percelen .js-contracteren');
