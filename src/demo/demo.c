@@ -12,6 +12,7 @@
 #include "demo_cm.h"
 #include "demo_continuity.h"
 #include "demo_framework.h"
+#include "demo_tenders.h"
 
 #include "../domain/decl.h"
 #include "../domain/ident.h"
@@ -1099,6 +1100,8 @@ jr_status demo_generate(const jr_ctx *ctx, const jr_demo_opts *o, jr_demo_stats 
         rc = demo_cm_seed(ctx, o->seed, err);
     if (rc == JR_OK)
         rc = demo_tariff(ctx, o->year, err);
+    if (rc == JR_OK)
+        rc = demo_tenders(ctx, d.year, err);
     free(kept);
     for (int i = 0; i < d.nprov; i++)
         free(d.prov[i].asg);

@@ -945,6 +945,209 @@ async function suite() {
       assert.ok(!(await text('#site-nav')).includes('Tarieven'));
     }));
 
+    it('5j. a tender from publication to contracts: rsj creates it, a provider registers and asks, rsj registers an applicant as a combination, the phase dates move through the API, scores with a motivation, the award shows who passes and why not, contracts only after the standstill', guard('scenario5j', async () => {
+      const day = (n) => {
+        const d = new Date(`${TODAY}T12:00:00Z`);
+        d.setUTCDate(d.getUTCDate() + n);
+        return d.toISOString().slice(0, 10);
+      };
+      const fillDates = async (pre, ds) => {
+        for (const [k, v] of Object.entries(ds)) await page.fill(`#${pre}-${k}`, v);
+      };
+      const phases = (o) => ({
+        publication: day(o[0]), qa_end: day(o[1]), registration_end: day(o[2]), assessment_start: day(o[3]),
+        assessment_end: day(o[4]), award: day(o[5]), contract_start: day(o[6]),
+      });
+      const applicant = '71299993';
+      // fresh: no alert left in #melding, so that waiting for the next one waits for it
+      const fresh = () => page.evaluate(() => document.querySelector('#melding').replaceChildren());
+      await login('rsj');
+      await page.goto(`${base}/aanbestedingen.html`);
+      await page.waitForSelector('#form-nieuw');
+      // the demo: a contracted past tender and one in assessment
+      await page.waitForSelector('.js-aanbestedingen tbody tr');
+      assert.ok(await page.locator('.js-aanbestedingen [data-phase="contract"]').count() >= 1);
+      assert.ok(await page.locator('.js-aanbestedingen [data-phase="beoordeling"]').count() >= 1);
+      // open today: publication, questions and registration today, assessment after
+      await page.fill('#nw-naam', 'Browsertest ernstige dyslexie');
+      await fillDates('nw', phases([0, 0, 0, 1, 2, 3, 30]));
+      await page.check('#nw-lot-P4');
+      await page.fill('#nw-criteria', 'Kwaliteit; 60; 6\nVisie; 30; 5');
+      await page.click('#aanmaken');
+      await page.waitForSelector('#form-nieuw .alert-danger');
+      assert.match(await text('#form-nieuw .alert-danger'), /tellen op tot 90; dat moet precies 100 zijn/);
+      await page.fill('#nw-criteria', 'Kwaliteit; 60; 6\nVisie; 40; 5');
+      await Promise.all([page.waitForURL(/aanbestedingen\.html\?id=\d+/), page.click('#aanmaken')]);
+      const id = new URL(page.url()).searchParams.get('id');
+      await page.waitForSelector('#fase[data-phase="nvi"]');
+      // rsj registers an applicant (no provider yet) as a combination with a subcontractor
+      await page.fill('#ins-agb', applicant);
+      await page.fill('#ins-naam', 'Leesbureau Browser');
+      await page.check('#ins-producten .js-product');
+      await page.fill('#ins-producten .js-capaciteit', '15');
+      await page.fill('#ins-onder', '71299985; Onderaannemer Browser');
+      await page.click('#inschrijven');
+      await page.waitForSelector(`.js-inschrijvingen tr.js-agb-${applicant}`);
+      assert.match(await text(`.js-inschrijvingen tr.js-agb-${applicant}`), /met Onderaannemer Browser 71299985/);
+      // the provider: registers itself (its own AGB, fixed) and asks a question
+      await login('aanbieder1');
+      await page.goto(`${base}/aanbestedingen.html?id=${id}`);
+      await page.waitForSelector('#fase[data-phase="nvi"]');
+      assert.equal(await page.inputValue('#ins-agb'), facts.agb1);
+      assert.ok(await page.locator('#ins-agb').evaluate((e) => e.readOnly));
+      await page.fill('#ins-naam', 'Aanbieder een');
+      await page.check('#ins-producten .js-product');
+      await page.click('#inschrijven');
+      await page.waitForSelector(`.js-inschrijvingen tr.js-agb-${facts.agb1}`);
+      assert.equal(await page.locator('.js-inschrijvingen tbody tr').count(), 1, 'a provider sees its own registration only');
+      assert.match(await text(`.js-inschrijvingen tr.js-agb-${facts.agb1}`), /resultaat na de gunning/);
+      await page.fill('#vraag', 'Telt een wachttijd mee in de beoordeling?');
+      await page.click('#vraag-stellen');
+      await page.waitForSelector('.js-vragen li');
+      assert.equal(await page.locator('#score-sectie').isVisible(), false, 'no scores for a provider');
+      // rsj: answers; a score now is refused naming the assessment and its dates
+      await login('rsj');
+      await page.goto(`${base}/aanbestedingen.html?id=${id}`);
+      await page.waitForSelector('.js-beantwoorden');
+      await page.fill('.js-beantwoorden input', 'Nee, alleen de criteria van de aanbesteding.');
+      await page.click('.js-beantwoorden button');
+      await page.waitForSelector('.js-vragen .js-antwoord');
+      await page.fill('#sc-score', '7');
+      await page.fill('#sc-motivering', 'Goed onderbouwd plan.');
+      await page.click('#score-opslaan');
+      await page.waitForSelector('#form-score .alert-danger');
+      assert.match(await text('#form-score .alert-danger'), new RegExp(`fase beoordeling, van ${day(1)} tot en met ${day(2)}; vandaag is ${TODAY}`));
+      // move the phases: the assessment runs today
+      await fillDates('wd', phases([-10, -9, -8, -7, 0, 1, 30]));
+      await page.fill('#wd-reden', 'Browsertest: beoordeling vandaag');
+      await page.click('#data-opslaan');
+      await page.waitForSelector('#fase[data-phase="beoordeling"]');
+      const regIds = await page.locator('#sc-inschrijving option').evaluateAll((os) => os.map((o) => ({ id: o.value, text: o.textContent })));
+      const regOf = (agb) => regIds.find((r) => r.text.includes(agb)).id;
+      const scoreIt = async (agb, crit, value) => {
+        await page.selectOption('#sc-inschrijving', regOf(agb));
+        await page.selectOption('#sc-criterium', String(crit));
+        await page.fill('#sc-score', String(value));
+        await page.fill('#sc-motivering', `Score ${value} op criterium ${crit}.`);
+        await fresh();
+        await page.click('#score-opslaan');
+        await page.waitForSelector('#melding .alert-success');
+      };
+      // a score without a motivation is refused at its field
+      await page.selectOption('#sc-inschrijving', regOf(applicant));
+      await page.fill('#sc-score', '7');
+      await page.fill('#sc-motivering', '');
+      await page.click('#score-opslaan');
+      await page.waitForSelector('#form-score .alert-danger');
+      assert.match(await text('#form-score .alert-danger'), /motivering ontbreekt/);
+      await scoreIt(applicant, 1, 6); // exactly the minimum: passes
+      await scoreIt(applicant, 2, 8);
+      await scoreIt(facts.agb1, 1, 5); // under 6: does not pass
+      // the award before its date, and with a registration not fully scored
+      await page.click('.js-percelen .js-gunnen');
+      await page.waitForSelector('#form-percelen .alert-danger');
+      assert.match(await text('#form-percelen .alert-danger'), new RegExp(`Gunnen kan pas vanaf ${day(1)}`));
+      await scoreIt(facts.agb1, 2, 9);
+      // move the phases again: the award date passed 30 days ago
+      await fillDates('wd', phases([-40, -39, -38, -37, -36, -30, 1]));
+      await page.fill('#wd-reden', 'Browsertest: gunning');
+      await page.click('#data-opslaan');
+      await page.waitForSelector('#fase[data-phase="gunning"]');
+      // the decision was sent 21 days ago (after the award date): the standstill is over
+      const lotId = (await (await page.request.get(`${base}/api/v1/tenders/${id}`)).json()).lots[0].id;
+      await page.fill(`#verzonden-${lotId}`, day(-21));
+      await fresh();
+      await page.click('.js-percelen .js-gunnen');
+      await page.waitForSelector('#melding .alert-success');
+      assert.match(await text('#melding'), /1 gegund, 1 afgewezen/);
+      assert.match(await text(`.js-inschrijvingen tr.js-agb-${facts.agb1}`), /afgewezen.*voldoet niet: Kwaliteit 5,0 onder minimum 6/);
+      assert.match(await text(`.js-inschrijvingen tr.js-agb-${applicant}`), /gegund.*6\.800 \/ 10\.000.*voldoet/);
+      assert.equal(cliJson('contract', 'list', '--agb', facts.agb1).filter((c) => c.product === '45D01' && c.start === TODAY).length, 0);
+      await fresh();
+      await page.click('.js-percelen .js-contracteren');
+      await page.waitForSelector('#melding .alert-success');
+      assert.match(await text('#melding'), /gecontracteerd: 1 contract/);
+      assert.match(await text(`.js-inschrijvingen tr.js-agb-${applicant}`), /gecontracteerd/);
+      // the applicant is now a contracted provider for 45D01 from the contract start
+      const made = cliJson('contract', 'list', '--agb', applicant);
+      assert.equal(made.length, 1);
+      assert.equal(made[0].product, '45D01');
+      assert.equal(made[0].start, day(1));
+      assert.equal(cliJson('contract', 'list', '--agb', facts.agb1).filter((c) => c.start === day(1)).length, 0, 'no contract for the rejected registration');
+      await shot('aanbesteding-gecontracteerd');
+      // later entry: a new registration after the contracts, scored, admitted only for an
+      // insufficiency of supply, with its grounds; then contracted at once
+      const late = '71299977';
+      await page.fill('#ins-agb', late);
+      await page.fill('#ins-naam', 'Late Toetreder');
+      await page.check('#ins-producten .js-product');
+      await page.click('#inschrijven');
+      await page.waitForSelector(`.js-inschrijvingen tr.js-agb-${late}`);
+      assert.match(await text(`.js-inschrijvingen tr.js-agb-${late}`), /late toetreding.*ingeschreven/);
+      await page.waitForSelector('#toetreding-sectie:not(.d-none)');
+      const lateId = await page.locator('#sc-inschrijving option', { hasText: late }).getAttribute('value');
+      for (const [crit, value] of [[1, 7], [2, 6]]) {
+        await page.selectOption('#sc-inschrijving', lateId);
+        await page.selectOption('#sc-criterium', String(crit));
+        await page.fill('#sc-score', String(value));
+        await page.fill('#sc-motivering', `Toetreding: score ${value}.`);
+        await fresh();
+        await page.click('#score-opslaan');
+        await page.waitForSelector('#melding .alert-success');
+      }
+      await page.selectOption('#tt-inschrijving', lateId);
+      await page.selectOption('#tt-besluit', 'toegelaten');
+      await page.selectOption('#tt-reden', 'voldoende_aanbod');
+      await page.fill('#tt-onderbouwing', 'Zie het aanbod per gemeente hieronder.');
+      await page.click('#besluiten');
+      await page.waitForSelector('#form-toetreding .alert-danger');
+      assert.match(await text('#form-toetreding .alert-danger'), /Toelaten kan alleen als het aanbod onvoldoende is/);
+      await page.selectOption('#tt-reden', 'spreiding');
+      await page.fill('#tt-onderbouwing', 'Steenwijkerland: geen gecontracteerde aanbieder voor 45D01 met zorg daar.');
+      await fresh();
+      await page.click('#besluiten');
+      await page.waitForSelector('#melding .alert-success');
+      assert.match(await text(`.js-inschrijvingen tr.js-agb-${late}`), /toegelaten/);
+      assert.equal(cliJson('contract', 'list', '--agb', late).length, 1, 'the admitted entry is contracted');
+      const audit = cliJson('audit').filter((a) => a.action === 'aanbesteding.toetreding');
+      assert.ok(audit.some((a) => /toegelaten \(spreiding\)/.test(a.detail)), 'the decision is audited');
+      // a second tender awarded today: no contracts during the standstill
+      await page.goto(`${base}/aanbestedingen.html`);
+      await page.waitForSelector('#form-nieuw');
+      await page.fill('#nw-naam', 'Browsertest standstill');
+      await fillDates('nw', phases([-50, -49, -48, -47, -46, -30, 1]));
+      await page.check('#nw-lot-P4');
+      await page.fill('#nw-criteria', 'Kwaliteit; 100; 6');
+      await Promise.all([page.waitForURL(/aanbestedingen\.html\?id=\d+/), page.click('#aanmaken')]);
+      await page.waitForSelector('#fase[data-phase="gunning"]');
+      // registration closed long ago: refused naming the phase and its dates
+      await page.fill('#ins-agb', applicant);
+      await page.fill('#ins-naam', 'Leesbureau Browser');
+      await page.check('#ins-producten .js-product');
+      await page.click('#inschrijven');
+      await page.waitForSelector('#form-inschrijven .alert-danger');
+      assert.match(await text('#form-inschrijven .alert-danger'), new RegExp(`Inschrijven kan alleen in de fase inschrijving, van ${day(-50)} tot en met ${day(-48)}`));
+      await fresh();
+      await page.click('.js-percelen .js-gunnen');
+      await page.waitForSelector('#melding .alert-success');
+      await page.click('.js-percelen .js-contracteren');
+      await page.waitForSelector('#form-percelen .alert-danger');
+      assert.match(await text('#form-percelen .alert-danger'), new RegExp(`standstill \\(Alcatel-termijn\\): gegund op ${TODAY}, standstill van ${day(1)} tot en met ${day(20)} \\(20 dagen\\)`));
+      // the supply on the first tender's page: the dyslexie providers with figures
+      await page.goto(`${base}/aanbestedingen.html?id=${id}`);
+      await page.waitForSelector('.js-aanbod-producten tbody tr');
+      const dys = page.locator('.js-aanbod-producten tbody tr', { hasText: '45D01' });
+      assert.ok(Number((await dys.locator('td').nth(2).innerText()).trim()) >= 3, 'the demo\'s dyslexie providers and the new one');
+      await shot('aanbestedingen');
+      // a lezer: the published tenders, no registrations, no supply
+      await login('lezer');
+      await page.goto(`${base}/aanbestedingen.html?id=${id}`);
+      await page.waitForSelector('#fase');
+      assert.equal(await page.locator('.js-inschrijvingen').count(), 0);
+      assert.equal(await page.locator('#aanbod-sectie').isVisible(), false);
+      assert.ok(await page.locator('.js-aanbestedingen tbody tr').count() >= 3);
+    }));
+
     it('5e. the zorgverloop dashboard: figures for a period, a voorziening filter and a drill-down from the most expensive youths to their assignments', guard('scenario5e', async () => {
       await login('gemeente1');
       await page.goto(`${base}/zorg.html?periode=2025`);

@@ -963,6 +963,16 @@ typedef struct {
     int expect[NROLES];
 } matrix_row;
 
+/* a tender published on 2026-03-01, after the suite's today (2026-01-15) */
+#define TENDER_DATES                                                                               \
+    "{\"publication\": \"2026-03-01\", \"qa_end\": \"2026-03-10\", \"registration_end\": "         \
+    "\"2026-03-20\", \"assessment_start\": \"2026-03-23\", \"assessment_end\": \"2026-04-03\", "   \
+    "\"award\": \"2026-04-06\", \"contract_start\": \"2026-05-01\"}"
+#define TENDER_OK                                                                                  \
+    "{\"name\": \"Matrix\", \"dates\": " TENDER_DATES ", \"lots\": [{\"lot\": \"P4\", "            \
+    "\"products\": [\"45D01\"]}], \"criteria\": [{\"name\": \"Kwaliteit\", \"weight\": 100, "      \
+    "\"min_score\": 6}]}"
+
 /*                                      beh  rsj  t1   t2   g1   a1   a2   lezer */
 /* TARIFF_NORMS: a norms document of 2026 with one functiegroep, its holiday pay hp */
 #define TARIFF_NORMS(hp)                                                                           \
@@ -1441,6 +1451,74 @@ static const matrix_row matrix[] = {
      "/api/v1/catalog-proposals/2026/adoptions",
      "{\"basis\": \"model\"}",
      {201, 201, 403, 403, 403, 403, 403, 403}},
+    /* tenders (v1 only), on the demo's: tender 1 past and contracted (lots 1 P3, 2 P4; its
+       question 1; registration 5 a later entry, refused), tender 2 in its assessment on
+       2026-01-15 (lots 3 P1, 4 P2; registration 6 of aanbieder1); POST TENDER_OK makes tenders
+       3 and 4, published 2026-03-01 (not yet): only rsj and beheerder see them */
+    {"GET", "/api/v1/tenders", NULL, {200, 200, 200, 200, 200, 200, 200, 200}},
+    {"GET", "/api/v1/tenders/2", NULL, {200, 200, 200, 200, 200, 200, 200, 200}},
+    {"GET", "/api/v1/tenders/999", NULL, {404, 404, 404, 404, 404, 404, 404, 404}},
+    {"POST",
+     "/api/v1/tenders",
+     "{\"name\": \"Onvolledig\"}",
+     {400, 400, 403, 403, 403, 403, 403, 403}},
+    {"POST", "/api/v1/tenders", TENDER_OK, {201, 201, 403, 403, 403, 403, 403, 403}},
+    {"GET", "/api/v1/tenders/3", NULL, {200, 200, 404, 404, 404, 404, 404, 404}},
+    {"PUT",
+     "/api/v1/tenders/3/dates",
+     "{\"reason\": \"rectificatie\", \"dates\": " TENDER_DATES "}",
+     {200, 200, 403, 403, 403, 403, 403, 403}},
+    {"GET", "/api/v1/tenders/2/questions", NULL, {200, 200, 200, 200, 200, 200, 200, 200}},
+    /* the questions of tender 2 closed on 2025-12-16; tender 3 is not yet published */
+    {"POST",
+     "/api/v1/tenders/2/questions",
+     "{\"question\": \"Nog een vraag?\"}",
+     {400, 400, 403, 403, 403, 400, 400, 403}},
+    {"POST",
+     "/api/v1/tenders/3/questions",
+     "{\"question\": \"Nog een vraag?\"}",
+     {400, 400, 403, 403, 403, 404, 404, 403}},
+    {"POST",
+     "/api/v1/tenders/1/questions/1/answer",
+     "{\"answer\": \"Te laat.\"}",
+     {400, 400, 403, 403, 403, 403, 403, 403}},
+    {"POST",
+     "/api/v1/tenders/2/questions/1/answer",
+     "{\"answer\": \"Verkeerde aanbesteding.\"}",
+     {404, 404, 403, 403, 403, 403, 403, 403}},
+    {"GET", "/api/v1/tenders/2/registrations", NULL, {200, 200, 403, 403, 403, 200, 200, 403}},
+    /* registration closed: the provider itself is refused on the date, another provider as
+       such */
+    {"POST",
+     "/api/v1/tenders/2/lots/3/registrations",
+     "{\"agb\": \"{P1}\", \"name\": \"Te laat\", \"products\": [\"45F02\"]}",
+     {400, 400, 403, 403, 403, 400, 403, 403}},
+    {"POST",
+     "/api/v1/tenders/2/lots/1/registrations",
+     "{\"agb\": \"{P1}\", \"name\": \"Verkeerd perceel\", \"products\": [\"45F02\"]}",
+     {404, 404, 404, 404, 404, 404, 404, 404}},
+    {"POST", "/api/v1/tenders/2/lots/3/award", "{}", {400, 400, 403, 403, 403, 403, 403, 403}},
+    {"POST", "/api/v1/tenders/2/lots/3/contracts", "{}", {400, 400, 403, 403, 403, 403, 403, 403}},
+    {"POST", "/api/v1/tenders/1/lots/1/contracts", "{}", {409, 409, 403, 403, 403, 403, 403, 403}},
+    {"GET", "/api/v1/tender-registrations/6", NULL, {200, 200, 403, 403, 403, 200, 404, 403}},
+    {"GET",
+     "/api/v1/tender-registrations/6/scores",
+     NULL,
+     {200, 200, 403, 403, 403, 403, 404, 403}},
+    {"GET",
+     "/api/v1/tender-registrations/2/scores",
+     NULL,
+     {200, 200, 403, 403, 403, 404, 404, 403}},
+    {"POST",
+     "/api/v1/tender-registrations/6/scores",
+     "{\"criterion\": 1, \"score\": 11, \"motivation\": \"Te hoog\"}",
+     {400, 400, 403, 403, 403, 403, 403, 403}},
+    {"POST",
+     "/api/v1/tender-registrations/5/admission",
+     "{\"decision\": \"toegelaten\", \"reason\": \"spreiding\", \"grounds\": \"Nog eens bekeken\"}",
+     {409, 409, 403, 403, 403, 403, 403, 403}},
+    {"GET", "/api/v1/tenders/supply", NULL, {200, 200, 403, 403, 403, 403, 403, 403}},
+    {"GET", "/api/v1/tenders/supply?date=morgen", NULL, {400, 400, 400, 400, 400, 400, 400, 400}},
     {"GET", "/api/users", NULL, {200, 403, 403, 403, 403, 403, 403, 403}},
     {"POST",
      "/api/users",
@@ -1920,6 +1998,76 @@ static void test_framework_routes(void **state)
                       400);
     assert_error_shape(r, "status_invalid", "status");
     expect_status(req(RSJ, "GET", "/api/framework-agreements", NULL), 404);
+}
+
+/* tenders over HTTP, on the demo's (tender 1 past and contracted, tender 2 in its assessment,
+ * registration 6 of aanbieder1) and the matrix's unpublished tenders 3 and 4: a provider lists the
+ * published ones only and its own registration without a result; the nota van inlichtingen shows
+ * the answered questions without who asked; the refusal of a phase names it with its dates; a
+ * registration's result shows who passes and why not; the supply counts the contracts */
+static void test_tender_routes(void **state)
+{
+    (void)state;
+    resp *r = expect_status(req(RSJ, "GET", "/api/v1/tenders", NULL), 200);
+    json_int_t all = hc_jint(r->json, "total");
+    assert_true(all >= 4);
+    r = expect_status(req(A1, "GET", "/api/v1/tenders", NULL), 200);
+    assert_int_equal(hc_jint(r->json, "total"), all - 2);
+    r = expect_status(req(LEZ, "GET", "/api/v1/tenders/2", NULL), 200);
+    assert_string_equal(hc_jstr(r->json, "phase"), "beoordeling");
+    assert_int_equal(json_array_size(hc_jget(r, "criteria")), 3);
+    /* aanbieder1: its own registration, no result before the award */
+    r = expect_status(req(A1, "GET", "/api/v1/tenders/2/registrations", NULL), 200);
+    assert_int_equal(hc_jint(r->json, "total"), 1);
+    json_t *it = json_array_get(hc_jget(r, "items"), 0);
+    assert_string_equal(hc_jstr(it, "agb"), F.p1);
+    assert_true(json_is_null(json_object_get(it, "result")));
+    r = expect_status(req(A2, "GET", "/api/v1/tenders/2/registrations", NULL), 200);
+    assert_int_equal(hc_jint(r->json, "total"), 0);
+    /* rsj: every registration with its result; 7 is below a minimum, 8 misses a score */
+    r = expect_status(req(RSJ, "GET", "/api/v1/tenders/2/registrations?lot=3", NULL), 200);
+    assert_int_equal(hc_jint(r->json, "total"), 2);
+    r = expect_status(req(RSJ, "GET", "/api/v1/tender-registrations/7", NULL), 200);
+    json_t *res = hc_jget(r, "result");
+    assert_false(json_is_true(json_object_get(res, "passes")));
+    assert_string_equal(json_string_value(json_array_get(json_object_get(res, "below"), 0)),
+                        "Resultaatgericht werken");
+    r = expect_status(req(RSJ, "GET", "/api/v1/tender-registrations/8", NULL), 200);
+    res = hc_jget(r, "result");
+    assert_false(json_is_true(json_object_get(res, "complete")));
+    assert_int_equal(json_array_size(json_object_get(res, "missing")), 1);
+    /* the questions: a lezer sees the answered one, without who asked */
+    r = expect_status(req(LEZ, "GET", "/api/v1/tenders/2/questions", NULL), 200);
+    assert_int_equal(hc_jint(r->json, "total"), 1);
+    assert_true(json_is_null(json_object_get(json_array_get(hc_jget(r, "items"), 0), "asked_by")));
+    r = expect_status(req(RSJ, "GET", "/api/v1/tenders/2/questions", NULL), 200);
+    assert_int_equal(hc_jint(r->json, "total"), 2);
+    /* the award before its date: the phase and its date named */
+    r = expect_status(req(RSJ, "POST", "/api/v1/tenders/2/lots/3/award", "{}"), 400);
+    assert_error_shape(r, "phase_not_open", "datum");
+    assert_contains(hc_jstr(r->json, "detail"), "Gunnen kan pas vanaf 2026-01-30");
+    /* a score: the phase is open, the motivation required; a score by rsj replaces its own */
+    r = expect_status(req(RSJ, "POST", "/api/v1/tender-registrations/8/scores",
+                          "{\"criterion\": 3, \"score\": 6}"),
+                      400);
+    assert_error_shape(r, "motivation_missing", "motivering");
+    r = expect_status(req(RSJ, "POST", "/api/v1/tender-registrations/8/scores",
+                          "{\"criterion\": 3, \"score\": 6, \"motivation\": \"Goede afspraken\"}"),
+                      200);
+    assert_true(json_is_true(json_object_get(hc_jget(r, "result"), "complete")));
+    /* the past tender: awarded and contracted; the later entry refused with its grounds */
+    r = expect_status(req(BEH, "GET", "/api/v1/tender-registrations/5", NULL), 200);
+    assert_string_equal(hc_jstr(r->json, "status"), "geweigerd");
+    assert_string_equal(hc_jstr(hc_jget(r, "admission"), "reason"), "voldoende_aanbod");
+    r = expect_status(req(RSJ, "GET", "/api/v1/tenders/supply?product=45D01", NULL), 200);
+    json_t *p = json_array_get(hc_jget(r, "products"), 0);
+    assert_string_equal(hc_jstr(p, "product"), "45D01");
+    assert_true(hc_jint(p, "providers") >= 2);
+    /* the audit log holds the score */
+    r = expect_status(req(BEH, "GET", "/api/v1/audit?entity=inschrijving&id=8", NULL), 200);
+    assert_string_equal(hc_jstr(json_array_get(hc_jget(r, "items"), 0), "action"),
+                        "aanbesteding.score");
+    expect_status(req(RSJ, "GET", "/api/tenders", NULL), 404);
 }
 
 static void test_figures_routes(void **state)
@@ -2747,6 +2895,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_teardown(test_continuity_routes, hc_free_responses),
         cmocka_unit_test_teardown(test_framework_routes, hc_free_responses),
         cmocka_unit_test_teardown(test_cm_routes, hc_free_responses),
+        cmocka_unit_test_teardown(test_tender_routes, hc_free_responses),
         cmocka_unit_test_teardown(test_openapi_routes, hc_free_responses),
         cmocka_unit_test_teardown(test_report_route, hc_free_responses),
         cmocka_unit_test_teardown(test_export_route, hc_free_responses),

@@ -272,6 +272,47 @@ static void a_release_3_database_keeps_its_facts(void **state)
                                 &err),
                      JR_ECONFLICT);
     assert_non_null(strstr(err.message, "constraint failed"));
+    /* 018: the tender tables start empty; a standstill under 20 days and a
+       second registration of one AGB in one lot and round are refused by
+       the schema itself */
+    assert_int_equal(one_int(st, "SELECT count(*) FROM tender"), 0);
+    assert_int_equal(one_int(st, "SELECT count(*) FROM tender_registration"), 0);
+    assert_int_equal(store_exec(st,
+                                "INSERT INTO tender (name, description, publication_date, qa_end,"
+                                " registration_end, assessment_start, assessment_end, award_date,"
+                                " standstill_days, contract_start, created_by, created_at)"
+                                " VALUES ('t', '', '2026-01-01', '2026-01-02', '2026-01-03',"
+                                " '2026-01-04', '2026-01-05', '2026-01-06', 19, '2026-02-01',"
+                                " 'test', '2026-01-01T00:00:00.000Z')",
+                                &err),
+                     JR_ECONFLICT);
+    jr_error_clear(&err);
+    assert_int_equal(
+        store_exec(st,
+                   "INSERT INTO tender (name, description, publication_date, qa_end,"
+                   " registration_end, assessment_start, assessment_end, award_date,"
+                   " standstill_days, contract_start, created_by, created_at)"
+                   " VALUES ('t', '', '2026-01-01', '2026-01-02', '2026-01-03',"
+                   " '2026-01-04', '2026-01-05', '2026-01-06', 20, '2026-02-01',"
+                   " 'test', '2026-01-01T00:00:00.000Z');"
+                   " INSERT INTO tender_lot (tender_id, lot, name) VALUES (1, 'P1', 'x');"
+                   " INSERT INTO tender_registration (lot_id, agb, name, kind, round,"
+                   " status, registered_by, registered_on) VALUES (1, '11111111', 'a',"
+                   " 'instelling', 1, 'ingeschreven', 'test', '2026-01-02')",
+                   &err),
+        JR_OK);
+    assert_int_equal(store_exec(st,
+                                "INSERT INTO tender_registration (lot_id, agb, name, kind, round,"
+                                " status, registered_by, registered_on) VALUES (1, '11111111', 'a',"
+                                " 'instelling', 1, 'ingeschreven', 'test', '2026-01-02')",
+                                &err),
+                     JR_ECONFLICT);
+    jr_error_clear(&err);
+    assert_int_equal(store_exec(st,
+                                "DELETE FROM tender_registration; DELETE FROM tender_lot;"
+                                " DELETE FROM tender",
+                                &err),
+                     JR_OK);
     /* the service reads the moved totals */
     jr_ctx ctx = {.store = st, .cat = unit_catalog(), .actor = "test"};
     date_parse("2026-11-25", &ctx.today);
