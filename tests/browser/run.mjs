@@ -1138,6 +1138,11 @@ async function suite() {
       await page.waitForSelector('.js-aanbod-producten tbody tr');
       const dys = page.locator('.js-aanbod-producten tbody tr', { hasText: '45D01' });
       assert.ok(Number((await dys.locator('td').nth(2).innerText()).trim()) >= 3, 'the demo\'s dyslexie providers and the new one');
+      // per municipality: one row per product, one column per municipality, every row whole
+      const cols = await page.locator('.js-aanbod-gemeenten thead th').count();
+      assert.ok(cols >= 3, `a column per municipality: ${cols}`);
+      const firstRow = page.locator('.js-aanbod-gemeenten tbody tr').first();
+      assert.equal(await firstRow.locator('td').count(), cols - 1, 'a cell for every municipality');
       await shot('aanbestedingen');
       // a lezer: the published tenders, no registrations, no supply
       await login('lezer');

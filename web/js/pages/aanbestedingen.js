@@ -338,6 +338,35 @@ async function decide(ev) {
   }
 }
 
+// supplyMatrix: the supply per product and municipality as one table, a
+// product per row and a municipality per column; a cell holds the contracted
+// providers with a running assignment there (its title: how many
+// assignments), an empty cell none, so a gap in the spread stands out.
+function supplyMatrix(s, gm) {
+  const cols = [...new Set(s.gemeenten.map((g) => g.gemeente))]
+    .sort((a, b) => (gm.get(a) || a).localeCompare(gm.get(b) || b, 'nl'));
+  const rows = [...new Set(s.gemeenten.map((g) => g.product))].sort();
+  const cell = new Map(s.gemeenten.map((g) => [`${g.product}|${g.gemeente}`, g]));
+  const head = el('tr', {}, el('th', { scope: 'col', text: 'Product' }),
+    ...cols.map((c) => el('th', { scope: 'col', class: 'text-end small', text: gm.get(c) || c })));
+  const body = rows.map((p) => el('tr', { dataset: { product: p } },
+    el('th', { scope: 'row', class: 'text-nowrap fw-normal' }, el('span', { class: 'mono', text: p }), ` ${productName(p)}`),
+    ...cols.map((c) => {
+      const g = cell.get(`${p}|${c}`);
+      return el('td', {
+        class: `text-end${g && g.providers > 0 ? '' : ' table-warning'}`,
+        dataset: { gemeente: c },
+        title: g ? `${g.providers} aanbieder(s), ${g.assignments} lopende toewijzing(en)` : 'geen aanbieder met een lopende toewijzing',
+        text: g ? String(g.providers) : '–',
+      });
+    })));
+  return el('div', { class: 'table-responsive' },
+    el('table', { class: 'table table-sm table-hover align-middle js-aanbod-gemeenten' },
+      el('caption', { class: 'visually-hidden', text: `Aanbod per product en gemeente op ${s.date}` }),
+      el('thead', {}, head), el('tbody', {}, ...body)),
+    el('p', { class: 'small text-muted', text: 'Een gemarkeerde cel: geen gecontracteerde aanbieder met een lopende toewijzing in die gemeente.' }));
+}
+
 async function supply(ev) {
   if (ev) ev.preventDefault();
   const form = $('form-aanbod');
@@ -354,12 +383,7 @@ async function supply(ev) {
         { label: 'Capaciteit (opgegeven)', class: 'text-end', value: (p) => (p.capacity === null ? 'onbekend' : `${p.capacity} (van ${p.with_capacity} aanbieder(s))`) },
       ], s.products, { caption: `Aanbod per product op ${s.date}`, class: 'js-aanbod-producten' }),
       el('h3', { class: 'h6 mt-3', text: 'Per gemeente: gecontracteerde aanbieders met een lopende toewijzing daar' }),
-      table([
-        { label: 'Product', value: (g) => g.product },
-        { label: 'Gemeente', value: (g) => gm.get(g.gemeente) || g.gemeente },
-        { label: 'Aanbieders', class: 'text-end', value: (g) => String(g.providers) },
-        { label: 'Lopende toewijzingen', class: 'text-end', value: (g) => String(g.assignments) },
-      ], s.gemeenten, { caption: `Aanbod per gemeente op ${s.date}`, class: 'js-aanbod-gemeenten' }));
+      supplyMatrix(s, gm));
   } catch (e) {
     showError(form, e);
   }
