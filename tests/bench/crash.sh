@@ -28,6 +28,7 @@
 # Only the embedded SQLite backend exists today: the PostgreSQL run is for
 # when that backend lands (issue 14).
 set -euo pipefail
+sqlite3() { command sqlite3 -cmd ".timeout 10000" "$@"; }
 BIN=$(realpath "$1")
 BENCH=$(realpath "$2")
 CONFIG=$(realpath "$3")
@@ -146,10 +147,11 @@ cp "$W/bench/setup.db" "$W/cli.db"
 rm -f "$W/cli.done"
 touch "$W/cli.done"
 k=0 landed_mid=0 nothing=0
-window=$((t_import + t_import / 10 + 50))
 while [ "$k" -lt "$kills" ]; do
   done_n=$(wc -l <"$W/cli.done")
   [ "$done_n" -ge "${#months[@]}" ] && { rm -f "$W/cli.done"; touch "$W/cli.done"; done_n=0; }
+  # a moment within what is left of the run (and a little past its end)
+  window=$((t_import * (${#months[@]} - done_n) / ${#months[@]} + t_import / 20 + 50))
   before=$(months_in "$W/cli.db")
   setsid bash -c '
     db=$1; done=$2; shift 2
@@ -163,6 +165,9 @@ while [ "$k" -lt "$kills" ]; do
   sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
   kill -9 -- -"$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
+  # every process of the group gone (a process being killed in the middle of
+  # a write still holds its lock until it is)
+  while kill -0 -- -"$pid" 2>/dev/null; do sleep 0.02; done
   k=$((k + 1))
   check "$W/cli.db" "command line, kill $k (after ${delay} ms)"
   after=$(months_in "$W/cli.db")
@@ -226,10 +231,10 @@ cp "$W/bench/setup.db" "$W/srv.db"
 rm -f "$W/srv.done"
 touch "$W/srv.done"
 k=0 resent=0
-window=$((t_upload + t_upload / 10 + 50))
 while [ "$k" -lt "$skills" ]; do
   done_n=$(wc -l <"$W/srv.done")
   [ "$done_n" -ge "${#months[@]}" ] && { rm -f "$W/srv.done"; touch "$W/srv.done"; done_n=0; }
+  window=$((t_upload * (${#months[@]} - done_n) / ${#months[@]} + t_upload / 20 + 50))
   start_server
   upload_from "$done_n" >/dev/null 2>&1 &
   up=$!
@@ -238,6 +243,7 @@ while [ "$k" -lt "$skills" ]; do
   sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
   kill -9 "$SERVER_PID" 2>/dev/null || true
   wait "$SERVER_PID" 2>/dev/null || true
+  while kill -0 "$SERVER_PID" 2>/dev/null; do sleep 0.02; done
   wait "$up" 2>/dev/null || true
   SERVER_PID=""
   k=$((k + 1))
