@@ -112,7 +112,10 @@ void impact_line_priced(const jr_imp_line *l, const jr_cents *tariff, jr_cents *
         *scenario = *current;
         return;
     }
-    jr_cents a = decl_expected_amount(l->volume, l->unit, *tariff);
+    /* decl_expected_amount's rule; a whole unit needs no rounding */
+    jr_cents a = l->unit[0] == '0' && l->unit[1] == '1' && !l->unit[2]
+                     ? decl_expected_amount(l->volume, l->unit, *tariff)
+                     : l->volume * *tariff;
     *scenario = l->credit ? -a : a;
 }
 

@@ -430,6 +430,14 @@ typedef struct {
     jr_cents unpriced[JR_IMP_SCEN_MAX];
 } prod_entry;
 
+/* one assignment's year, in one cache line's reach */
+typedef struct {
+    int32_t cell;       /* -1 until a line */
+    int16_t kb;         /* -2: no budget assignment; -1: budget, no keuzebudget; else its index */
+    jr_cents own;       /* its budget */
+    jr_imp_amounts sum; /* its lines of the year */
+} asg_sum;
+
 typedef struct {
     const jr_ctx *ctx;
     const jr_imp_scenario *scen;
@@ -445,10 +453,7 @@ typedef struct {
     int last_prod;
     /* budget assignments, by id (database only) */
     int64_t nasg;
-    int16_t *kb;          /* -2: no budget assignment; -1: budget, no keuzebudget; else index */
-    jr_cents *own;        /* its budget */
-    int32_t *cell;        /* -1 until a line */
-    jr_imp_amounts *asum; /* the year's lines */
+    asg_sum *asg;
     int64_t lines;
     jr_status rc;
     jr_error *err;
@@ -525,10 +530,11 @@ static int on_line(void *ud, const void *row)
     jr_imp_line il = {l->product, l->unit, l->volume, l->credit, l->amount_cents};
     jr_imp_amounts *sum = &a->cells[c];
     int64_t id = l->assignment_id;
-    if (id > 0 && id < a->nasg && a->kb[id] != -2) {
-        sum = &a->asum[id];
-        if (a->cell[id] < 0)
-            a->cell[id] = (int32_t)c;
+    if (id > 0 && id < a->nasg && a->asg[id].kb != -2) {
+        asg_sum *x = &a->asg[id];
+        sum = &x->sum;
+        if (x->cell < 0)
+            x->cell = (int32_t)c;
     }
     if (!price(a, &il, sum))
         return stop(a, JR_EDB, "impact_product", "Te veel producten in de declaraties.");
@@ -547,8 +553,8 @@ static int on_budget(void *ud, const void *row)
     for (int i = 0; i < a->ctx->cat->nbudgets; i++)
         if (strcmp(a->ctx->cat->budgets[i].code, b->kb) == 0)
             k = (int16_t)i;
-    a->kb[b->id] = k;
-    a->own[b->id] = b->budget_cents;
+    a->asg[b->id].kb = k;
+    a->asg[b->id].own = b->budget_cents;
     return 0;
 }
 
@@ -616,10 +622,7 @@ static void acc_free(acc *a)
 {
     free(a->cells);
     free(a->used);
-    free(a->kb);
-    free(a->own);
-    free(a->cell);
-    free(a->asum);
+    free(a->asg);
 }
 
 /* read_database: the year's lines into a's cells */
@@ -633,15 +636,12 @@ static jr_status read_database(acc *a, int32_t year, jr_error *err)
     a->nasg = max_asg + 1;
     a->cells = calloc(a->nprov * GEM_CAP, sizeof *a->cells);
     a->used = calloc(a->nprov * GEM_CAP, 1);
-    a->kb = malloc((size_t)a->nasg * sizeof *a->kb);
-    a->own = calloc((size_t)a->nasg, sizeof *a->own);
-    a->cell = malloc((size_t)a->nasg * sizeof *a->cell);
-    a->asum = calloc((size_t)a->nasg, sizeof *a->asum);
-    if (!a->cells || !a->used || !a->kb || !a->own || !a->cell || !a->asum)
+    a->asg = calloc((size_t)a->nasg, sizeof *a->asg);
+    if (!a->cells || !a->used || !a->asg)
         return jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
     for (int64_t i = 0; i < a->nasg; i++) {
-        a->kb[i] = -2;
-        a->cell[i] = -1;
+        a->asg[i].kb = -2;
+        a->asg[i].cell = -1;
     }
     if ((rc = store_impact_budgets(a->ctx->store, 1, max_asg, on_budget, a, err)) != JR_OK)
         return rc;
@@ -655,13 +655,15 @@ static void cap_budgets(acc *a, jr_impact *out)
 {
     const jr_catalog *cat = a->ctx->cat;
     for (int64_t id = 1; id < a->nasg; id++) {
-        if (a->cell[id] < 0)
+        const asg_sum *x = &a->asg[id];
+        if (x->cell < 0)
             continue;
-        jr_imp_amounts *s = &a->asum[id], *c = &a->cells[a->cell[id]];
-        const char *kb = a->kb[id] >= 0 ? cat->budgets[a->kb[id]].code : "";
+        const jr_imp_amounts *s = &x->sum;
+        jr_imp_amounts *c = &a->cells[x->cell];
+        const char *kb = x->kb >= 0 ? cat->budgets[x->kb].code : "";
         c->current += s->current;
         for (int k = 0; k < a->nscen; k++) {
-            jr_cents v = impact_cap(&a->scen[k], kb, a->own[id], s->scen[k]);
+            jr_cents v = impact_cap(&a->scen[k], kb, x->own, s->scen[k]);
             if (v < s->scen[k]) {
                 out->caps[k].capped++;
                 out->caps[k].capped_cents += s->scen[k] - v;
