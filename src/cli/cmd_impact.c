@@ -4,6 +4,7 @@
  *   jeugdregio impact --year JJJJ --scenario A.json [--scenario B.json]
  *       [--csv PRODUCTIE.csv [--profiles PROFIELEN.csv]] [--losers N]
  *       [--json | --xlsx UIT.xlsx | --export-csv UIT.csv]
+ *   jeugdregio impact --year JJJJ --template
  * prices the year's realised production (the database's accepted lines,
  * or a file of the old model) under one or two scenarios and prints the
  * difference per municipality and in total with the providers losing most
@@ -111,6 +112,7 @@ int cmd_impact(cli_env *env, int argc, char **argv)
     const char *year_s = NULL, *csv = NULL, *profiles = NULL, *xlsx = NULL, *out_csv = NULL,
                *losers_s = NULL;
     cli_multi scen = {0};
+    bool template = false;
     const cli_opt opts[] = {
         {"year", OPT_STR, &year_s, "JJJJ", "het jaar van de productie"},
         {"scenario", OPT_MULTI, &scen, "SCENARIO.json", "een scenario (een of twee)"},
@@ -118,6 +120,8 @@ int cmd_impact(cli_env *env, int argc, char **argv)
          "de productie uit een bestand (oude model) in plaats van de database"},
         {"profiles", OPT_STR, &profiles, "PROFIELEN.csv",
          "bij --csv: de vertaling van ondersteuningsprofielen naar producten (profile,product)"},
+        {"template", OPT_FLAG, &template, NULL,
+         "druk een scenario met de tarieven en budgetten van de catalogus af (JSON)"},
         {"losers", OPT_STR, &losers_s, "N", "het aantal grootste verliezers (standaard 10)"},
         {"xlsx", OPT_STR, &xlsx, "UIT.xlsx", "schrijf de tabellen naar een Excel-bestand"},
         {"export-csv", OPT_STR, &out_csv, "UIT.csv", "schrijf de tabellen naar een CSV-bestand"},
@@ -126,7 +130,8 @@ int cmd_impact(cli_env *env, int argc, char **argv)
     int npos, rc = cli_parse(
                   env,
                   "impact --year JJJJ --scenario A.json [--scenario B.json] [--csv BESTAND "
-                  "[--profiles BESTAND]] [--losers N] [--json | --xlsx UIT | --export-csv UIT]",
+                  "[--profiles BESTAND]] [--losers N] [--json | --xlsx UIT | --export-csv UIT] | "
+                  "impact --year JJJJ --template",
                   "Prijst de gerealiseerde productie van een jaar (de geaccepteerde "
                   "declaratieregels, of een bestand met kopregel agb,gemeente,profile,product,"
                   "unit,volume,amount_cents) opnieuw tegen de tarieven en budgetten van een of "
@@ -144,6 +149,25 @@ int cmd_impact(cli_env *env, int argc, char **argv)
         return EXIT_USAGE;
     if (losers_s && !cli_int("impact", "--losers", losers_s, 0, JR_IMP_LOSERS_MAX, &losers))
         return EXIT_USAGE;
+    if (template) {
+        if ((rc = cli_open(env)) != EXIT_DONE)
+            return rc;
+        jr_error err;
+        cli_error_collect(env, &err);
+        jr_imp_scenario t;
+        if (impact_template_scenario(&env->ctx, (int32_t)year, &t, &err) != JR_OK)
+            return cli_fail(env, &err);
+        json_t *o = render_impact_scenario(&t);
+        if (!o)
+            return EXIT_INTERNAL;
+        char *text = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        json_decref(o);
+        if (!text)
+            return EXIT_INTERNAL;
+        printf("%s\n", text);
+        free(text);
+        return EXIT_DONE;
+    }
     if (scen.n < 1 || scen.n > JR_IMP_SCEN_MAX)
         return cli_usage_error("impact", "geef een of twee scenario's met --scenario (nu %d)",
                                scen.n);
@@ -156,6 +180,8 @@ int cmd_impact(cli_env *env, int argc, char **argv)
     jr_error err;
     cli_error_collect(env, &err);
     jr_imp_scenario sc[JR_IMP_SCEN_MAX];
+    if (impact_may(&env->ctx, &err) != JR_OK)
+        return cli_fail(env, &err);
     for (int i = 0; i < scen.n; i++)
         if (impact_scenario_load(&env->ctx, scen.v[i], &sc[i], &err) != JR_OK)
             return cli_fail(env, &err);

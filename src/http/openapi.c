@@ -252,6 +252,22 @@ static const openapi_op openapi_ops[] = {
      "current_assets_cents,current_liabilities_cents; leeg is onbekend); een foute rij weigert "
      "het hele bestand met het regelnummer; hetzelfde jaar opnieuw vervangt de cijfers",
      "rsj, beheerder", "name", "csv", 200, NULL},
+    {"post", "/api/v1/impact-analyses", "tariefonderzoek",
+     "Impactanalyse: de gerealiseerde productie van een jaar (de geaccepteerde declaratieregels, "
+     "of production: CSV van het oude model met kopregel agb,gemeente,profile,product,unit,"
+     "volume,amount_cents en profiles: profile,product) opnieuw geprijsd onder een of twee "
+     "scenario's ({name, method: capped|uncapped, tariffs: {productcode: eurocenten}, budgets: "
+     "{KB: eurocenten}}); het verschil per aanbieder, per gemeente en in totaal in eurocenten en "
+     "promille, met de grootste verliezers; format=xlsx of csv geeft de tabellen als bestand; "
+     "er wordt niets opgeslagen",
+     "beheerder, rsj; gemeente: de eigen gemeente en het totaal; lezer: gemeenten en totaal, "
+     "geen aanbieders; niet toegang en aanbieder",
+     "format", "year*:integer,scenarios*:array,losers:integer,production:string,profiles:string",
+     200, NULL},
+    {"get", "/api/v1/impact-analyses/template", "tariefonderzoek",
+     "Een scenario met de tarieven en budgetten van de catalogus op 1 juli van het jaar, om een "
+     "voorstel van te maken",
+     "beheerder, rsj, gemeente, lezer", "year", NULL, 200, NULL},
     {"get", "/api/v1/users", "beheer", "Gebruikers", "beheerder", LIST_Q, NULL, 200, NULL},
     {"post", "/api/v1/users", "beheer", "Een gebruiker toevoegen", "beheerder", NULL,
      "name*:string,display_name:string,role*:string,gemeente:string,agb:string,"

@@ -40,6 +40,13 @@ static json_t *prices(const jr_imp_price *v, int n)
     return o;
 }
 
+json_t *render_impact_scenario(const jr_imp_scenario *sc)
+{
+    return json_pack("{s:s, s:s, s:o, s:o}", "name", sc->name, "method",
+                     impact_method_name(sc->method), "tariffs", prices(sc->tariffs, sc->ntariffs),
+                     "budgets", prices(sc->budgets, sc->nbudgets));
+}
+
 json_t *render_impact(const jr_impact *r, size_t nlosers)
 {
     json_t *sc = json_array(), *prov = json_array(), *gem = json_array(), *los = json_array();

@@ -698,6 +698,13 @@ static jr_status scope(const jr_ctx *ctx, char gem[5], bool *providers, jr_error
     }
 }
 
+jr_status impact_may(const jr_ctx *ctx, jr_error *err)
+{
+    char gem[5];
+    bool providers;
+    return scope(ctx, gem, &providers, err);
+}
+
 jr_status impact_analyse(const jr_ctx *ctx, int32_t year, const jr_imp_scenario *scen, int nscen,
                          const jr_imp_production *file, jr_impact *out, jr_error *err)
 {
@@ -843,6 +850,35 @@ done:
     free(nm.name);
     acc_free(a);
     free(a);
+    return rc;
+}
+
+jr_status impact_template_scenario(const jr_ctx *ctx, int32_t year, jr_imp_scenario *out,
+                                   jr_error *err)
+{
+    memset(out, 0, sizeof *out);
+    char gem[5];
+    bool providers;
+    jr_status rc = scope(ctx, gem, &providers, err);
+    if (rc != JR_OK)
+        return rc;
+    jr_date mid;
+    if (year < JR_IMP_YEAR_MIN || year > JR_IMP_YEAR_MAX || !date_from_ymd(year, 7, 1, &mid))
+        return jr_fail(err, JR_EINVAL, "year_invalid", "year",
+                       "Het jaar %d ligt niet tussen %d en %d.", (int)year, JR_IMP_YEAR_MIN,
+                       JR_IMP_YEAR_MAX);
+    snprintf(out->name, sizeof out->name, "catalogus %d", (int)year);
+    const jr_catalog *cat = ctx->cat;
+    for (int i = 0; i < cat->nproducts && rc == JR_OK; i++) {
+        jr_cents t;
+        if (product_tariff(&cat->products[i], mid, &t))
+            rc = impact_set_tariff(out, cat, cat->products[i].code, t, "tariffs", err);
+    }
+    for (int i = 0; i < cat->nbudgets && rc == JR_OK; i++) {
+        jr_cents t;
+        if (budget_amount(&cat->budgets[i], mid, &t))
+            rc = impact_set_budget(out, cat, cat->budgets[i].code, t, "budgets", err);
+    }
     return rc;
 }
 

@@ -42,6 +42,11 @@
 #define JR_IMP_LOSERS_DEFAULT 10
 #define JR_IMP_LOSERS_MAX 100
 
+/* impact_may: JR_OK when the principal may run an analysis (the roles
+ * above), else JR_EFORBIDDEN; the doors ask it before they read a
+ * scenario, so that a role that may not is refused before its input is. */
+jr_status impact_may(const jr_ctx *ctx, jr_error *err);
+
 /* impact_scenario_from_json: the scenario of o ({"name": text, "method":
  * "capped"|"uncapped" (optional), "tariffs": {"45F01": 7512, ...}, "budgets":
  * {"KB1": 100000, ...} (optional)}) checked against ctx's catalog into
@@ -57,6 +62,13 @@ jr_status impact_scenario_load(const jr_ctx *ctx, const char *path, jr_imp_scena
 /* impact_scenario_text: the same from JSON text (an API body's string). */
 jr_status impact_scenario_text(const jr_ctx *ctx, const char *text, const char *source,
                                jr_imp_scenario *out, jr_error *err);
+
+/* impact_template_scenario: a scenario named "catalogus JJJJ" holding
+ * every product's tariff and every keuzebudget's amount valid on 1 July
+ * of year (capped): today's prices, to start a proposal from. Refuses a
+ * year outside JR_IMP_YEAR_MIN..MAX and a role that may not analyse. */
+jr_status impact_template_scenario(const jr_ctx *ctx, int32_t year, jr_imp_scenario *out,
+                                   jr_error *err);
 
 /* The amounts of one row: realised and per scenario. */
 typedef struct {
