@@ -15,6 +15,8 @@
 #include "../store/impact.h"
 
 #include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -291,6 +293,22 @@ static int cat_gem(const jr_catalog *cat, const char *cbs)
     return -1;
 }
 
+/* refuse_row: jr_refuse for a field of a row, marking the row bad */
+static jr_status refuse_row(jr_error *err, jr_status rc, bool *bad, const char *code,
+                            const char *field, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+static jr_status refuse_row(jr_error *err, jr_status rc, bool *bad, const char *code,
+                            const char *field, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    *bad = true;
+    return jr_refuse(err, rc, code, field, "%s", msg);
+}
+
 jr_status impact_production_csv(const jr_ctx *ctx, FILE *in, const char *name, FILE *profiles,
                                 const char *profiles_name, jr_imp_production **out, jr_error *err)
 {
@@ -337,54 +355,53 @@ jr_status impact_production_csv(const jr_ctx *ctx, FILE *in, const char *name, F
         for (int k = 0; k < PC_COUNT; k++)
             v[k] = map[k] < nf ? f[map[k]] : "";
         prow r = {0};
-        jr_status rr = JR_OK;
+        bool bad = false; /* the row's refusals join err after the file's first */
         if (!agb_valid(v[PC_AGB]))
-            rr = jr_refuse(err, rr, "agb_invalid", "agb",
-                           "%s: regel %ld, kolom agb: '%.20s' is geen AGB-code (8 cijfers).", name,
-                           line, v[PC_AGB]);
+            rc = refuse_row(err, rc, &bad, "agb_invalid", "agb",
+                            "%s: regel %ld, kolom agb: '%.20s' is geen AGB-code (8 cijfers).", name,
+                            line, v[PC_AGB]);
         if ((r.gem = cat_gem(ctx->cat, v[PC_GEMEENTE])) < 0)
-            rr = jr_refuse(err, rr, "gemeente_unknown", "gemeente",
-                           "%s: regel %ld, kolom gemeente: '%.20s' is geen gemeente van de regio.",
-                           name, line, v[PC_GEMEENTE]);
+            rc = refuse_row(err, rc, &bad, "gemeente_unknown", "gemeente",
+                            "%s: regel %ld, kolom gemeente: '%.20s' is geen gemeente van de regio.",
+                            name, line, v[PC_GEMEENTE]);
         const char *prod = v[PC_PRODUCT];
         if (!prod[0] && v[PC_PROFILE][0])
             for (size_t i = 0; i < npm; i++)
                 if (strcmp(pm[i].profile, v[PC_PROFILE]) == 0)
                     prod = pm[i].product;
         if (!prod[0])
-            rr = jr_refuse(err, rr, "product_missing", "product",
-                           "%s: regel %ld, kolom product: leeg, en profiel '%.30s' staat niet in "
-                           "de vertaling van profielen naar producten.",
-                           name, line, v[PC_PROFILE]);
+            rc = refuse_row(err, rc, &bad, "product_missing", "product",
+                            "%s: regel %ld, kolom product: leeg, en profiel '%.30s' staat niet in "
+                            "de vertaling van profielen naar producten.",
+                            name, line, v[PC_PROFILE]);
         else if (strlen(prod) >= sizeof r.product || !catalog_product(ctx->cat, prod))
-            rr = jr_refuse(err, rr, "product_unknown", "product",
-                           "%s: regel %ld, kolom product: '%.20s' is geen productcode van de "
-                           "catalogus.",
-                           name, line, prod);
+            rc = refuse_row(err, rc, &bad, "product_unknown", "product",
+                            "%s: regel %ld, kolom product: '%.20s' is geen productcode van de "
+                            "catalogus.",
+                            name, line, prod);
         else
             snprintf(r.product, sizeof r.product, "%s", prod);
         if (strcmp(v[PC_UNIT], "01") != 0 && strcmp(v[PC_UNIT], "04") != 0 &&
             strcmp(v[PC_UNIT], "14") != 0)
-            rr = jr_refuse(err, rr, "unit_invalid", "unit",
+            rc =
+                refuse_row(err, rc, &bad, "unit_invalid", "unit",
                            "%s: regel %ld, kolom unit: '%.10s' is geen eenheid (01 minuut, 04 uur, "
                            "14 etmaal).",
                            name, line, v[PC_UNIT]);
         else
             snprintf(r.unit, sizeof r.unit, "%s", v[PC_UNIT]);
         if (!whole(v[PC_VOLUME], &r.volume) || r.volume == 0)
-            rr = jr_refuse(err, rr, "volume_invalid", "volume",
-                           "%s: regel %ld, kolom volume: '%.20s' is geen heel getal boven nul.",
-                           name, line, v[PC_VOLUME]);
+            rc = refuse_row(err, rc, &bad, "volume_invalid", "volume",
+                            "%s: regel %ld, kolom volume: '%.20s' is geen heel getal boven nul.",
+                            name, line, v[PC_VOLUME]);
         if (!whole(v[PC_AMOUNT], &r.amount))
-            rr = jr_refuse(err, rr, "amount_invalid", "amount_cents",
+            rc =
+                refuse_row(err, rc, &bad, "amount_invalid", "amount_cents",
                            "%s: regel %ld, kolom amount_cents: '%.20s' is geen heel, niet-negatief "
                            "aantal eurocenten.",
                            name, line, v[PC_AMOUNT]);
-        if (rr != JR_OK) {
-            if (rc == JR_OK)
-                rc = rr;
+        if (bad)
             continue;
-        }
         if (p->n >= JR_IMP_CSV_ROWS_MAX) {
             rc = jr_refuse(err, rc, "csv_too_many", "productie",
                            "%s: regel %ld: meer dan %d rijen.", name, line, JR_IMP_CSV_ROWS_MAX);
