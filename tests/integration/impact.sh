@@ -82,6 +82,15 @@ check([u["product"] for u in r["scenarios"][1]["unpriced"]] ==
       sorted(u["product"] for u in r["scenarios"][1]["unpriced"]), "unpriced sorted")
 EOF
 
+# the catalog's own tariffs and budgets of the year price the year as it was billed
+J impact --year 2025 --template >cat.json
+J impact --year 2025 --scenario cat.json --json >same.json
+python3 -c "
+import json; r = json.load(open('same.json')); t = r['total']
+assert t['scenarios'][0]['cents'] == t['current_cents'] and t['scenarios'][0]['permille'] == 0, t
+assert r['scenarios'][0]['capped_assignments'] == 0 and r['scenarios'][0]['unpriced'] == [], r['scenarios']
+" || fail "the catalog's scenario changes the year"
+
 J impact --year 2025 --scenario A.json --scenario B.json --xlsx i.xlsx >out.txt
 grep -q "i.xlsx: impactanalyse 2025, 5 tabellen (Excel)" out.txt || fail "confirmation: $(cat out.txt)"
 J impact --year 2025 --scenario A.json --scenario B.json --export-csv i.csv >/dev/null

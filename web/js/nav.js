@@ -22,6 +22,7 @@ export const PAGES = [
   { id: 'signalen', href: 'signalen.html', label: 'Signalen', roles: ['beheerder', 'rsj', 'toegang', 'gemeente', 'lezer'] },
   { id: 'begroting', href: 'begroting.html', label: 'Begroting', roles: ['beheerder', 'rsj', 'toegang', 'gemeente', 'lezer'] },
   { id: 'continuiteit', href: 'continuiteit.html', label: 'Continuïteit', roles: ['beheerder', 'rsj', 'toegang', 'gemeente', 'lezer'] },
+  { id: 'impactanalyse', href: 'impactanalyse.html', label: 'Impactanalyse', roles: ['beheerder', 'rsj', 'gemeente'] },
   { id: 'aanbieders', href: 'aanbieders.html', label: 'Aanbieders en contracten', roles: ALL },
   { id: 'catalogus', href: 'catalogus.html', label: 'Catalogus', roles: ALL },
   { id: 'gebruikers', href: 'gebruikers.html', label: 'Gebruikers', roles: ['beheerder'] },
