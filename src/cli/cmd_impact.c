@@ -65,7 +65,9 @@ static void print_impact(const jr_impact *r, size_t nlosers)
     for (int s = 0; s < r->nscen; s++) {
         printf("  scenario %s: %d tarieven, %d budgetten, methode %s", r->scen[s].name,
                r->scen[s].ntariffs, r->scen[s].nbudgets, impact_method_name(r->scen[s].method));
-        if (r->caps_apply) {
+        if (!r->caps_apply) {
+            printf(" (niets afgetopt: een bestand heeft geen toewijzingen)");
+        } else {
             char m[JR_MONEY_BUF];
             printf("; %lld toewijzingen afgetopt op het budget (%s)", (long long)r->caps[s].capped,
                    euro(r->caps[s].capped_cents, m));
