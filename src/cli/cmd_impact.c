@@ -5,6 +5,8 @@
  *       [--csv PRODUCTIE.csv [--profiles PROFIELEN.csv]] [--losers N]
  *       [--json | --xlsx UIT.xlsx | --export-csv UIT.csv]
  *   jeugdregio impact --year JJJJ --template
+ *   jeugdregio impact --save SCENARIO.json | --list | --delete NAAM
+ * and --stored NAAM in place of a --scenario file: a saved scenario.
  * prices the year's realised production (the database's accepted lines,
  * or a file of the old model) under one or two scenarios and prints the
  * difference per municipality and in total with the providers losing most
@@ -105,6 +107,65 @@ static void print_impact(const jr_impact *r, size_t nlosers)
     free(idx);
 }
 
+static int print_saved(void *ud, const void *row)
+{
+    const jr_imp_saved *s = row;
+    json_t *items = ud;
+    if (items) {
+        json_array_append_new(items, render_impact_saved(s));
+        return 0;
+    }
+    if (s->valid)
+        printf("%-40s %-9s %2d tarieven %2d budgetten  %s %s\n", s->sc.name,
+               impact_method_name(s->sc.method), s->sc.ntariffs, s->sc.nbudgets, s->saved_at,
+               s->saved_by);
+    else
+        printf("%-40s ongeldig: %s\n", s->sc.name, s->problem);
+    return 0;
+}
+
+/* saved: --save, --list, --delete */
+static int saved(cli_env *env, const char *save, bool list, const char *del)
+{
+    if ((save != NULL) + list + (del != NULL) > 1)
+        return cli_usage_error("impact", "kies een van --save, --list en --delete");
+    int rc = cli_open(env);
+    if (rc != EXIT_DONE)
+        return rc;
+    jr_error err;
+    cli_error_collect(env, &err);
+    if (save) {
+        jr_imp_scenario sc;
+        bool replaced = false;
+        if (impact_may_save(&env->ctx, &err) != JR_OK ||
+            impact_scenario_load(&env->ctx, save, &sc, &err) != JR_OK ||
+            impact_scenario_save(&env->ctx, &sc, &replaced, &err) != JR_OK)
+            return cli_fail(env, &err);
+        if (env->json)
+            cli_emit(json_pack("{s:s, s:b}", "name", sc.name, "replaced", replaced));
+        else
+            printf("Scenario '%s' %s.\n", sc.name, replaced ? "vervangen" : "opgeslagen");
+        return EXIT_DONE;
+    }
+    if (del) {
+        if (impact_scenario_delete(&env->ctx, del, &err) != JR_OK)
+            return cli_fail(env, &err);
+        if (!env->json)
+            printf("Scenario '%s' verwijderd.\n", del);
+        else
+            cli_emit(json_pack("{s:s}", "deleted", del));
+        return EXIT_DONE;
+    }
+    json_t *items = env->json ? json_array() : NULL;
+    if (impact_scenario_list(&env->ctx, print_saved, items, &err) != JR_OK) {
+        json_decref(items);
+        return cli_fail(env, &err);
+    }
+    if (items)
+        cli_emit(json_pack("{s:o}", "items", items));
+    return EXIT_DONE;
+}
+
 /*
  * COMMAND: impact
  * SUMMARY: de impactanalyse: de productie van een jaar tegen de tarieven van een of twee scenario's
@@ -113,8 +174,9 @@ int cmd_impact(cli_env *env, int argc, char **argv)
 {
     const char *year_s = NULL, *csv = NULL, *profiles = NULL, *xlsx = NULL, *out_csv = NULL,
                *losers_s = NULL;
-    cli_multi scen = {0};
-    bool template = false;
+    cli_multi scen = {0}, stored = {0};
+    bool template = false, list = false;
+    const char *save = NULL, *del = NULL;
     const cli_opt opts[] = {
         {"year", OPT_STR, &year_s, "JJJJ", "het jaar van de productie"},
         {"scenario", OPT_MULTI, &scen, "SCENARIO.json", "een scenario (een of twee)"},
@@ -122,6 +184,11 @@ int cmd_impact(cli_env *env, int argc, char **argv)
          "de productie uit een bestand (oude model) in plaats van de database"},
         {"profiles", OPT_STR, &profiles, "PROFIELEN.csv",
          "bij --csv: de vertaling van ondersteuningsprofielen naar producten (profile,product)"},
+        {"stored", OPT_MULTI, &stored, "NAAM",
+         "een opgeslagen scenario (een of twee, met --scenario)"},
+        {"save", OPT_STR, &save, "SCENARIO.json", "sla een scenario op onder zijn naam"},
+        {"list", OPT_FLAG, &list, NULL, "de opgeslagen scenario's"},
+        {"delete", OPT_STR, &del, "NAAM", "verwijder een opgeslagen scenario"},
         {"template", OPT_FLAG, &template, NULL,
          "druk een scenario met de tarieven en budgetten van de catalogus af (JSON)"},
         {"losers", OPT_STR, &losers_s, "N", "het aantal grootste verliezers (standaard 10)"},
@@ -129,21 +196,24 @@ int cmd_impact(cli_env *env, int argc, char **argv)
         {"export-csv", OPT_STR, &out_csv, "UIT.csv", "schrijf de tabellen naar een CSV-bestand"},
         {0}};
     const char *pos[1];
-    int npos, rc = cli_parse(
-                  env,
-                  "impact --year JJJJ --scenario A.json [--scenario B.json] [--csv BESTAND "
-                  "[--profiles BESTAND]] [--losers N] [--json | --xlsx UIT | --export-csv UIT] | "
-                  "impact --year JJJJ --template",
-                  "Prijst de gerealiseerde productie van een jaar (de geaccepteerde "
-                  "declaratieregels, of een bestand met kopregel agb,gemeente,profile,product,"
-                  "unit,volume,amount_cents) opnieuw tegen de tarieven en budgetten van een of "
-                  "twee scenario's ({\"name\", \"method\": capped|uncapped, \"tariffs\": "
-                  "{\"45F01\": eurocenten}, \"budgets\": {\"KB1\": eurocenten}}) en toont het "
-                  "verschil per aanbieder, per gemeente en in totaal, in eurocenten en promille, "
-                  "met de aanbieders die het meest verliezen.",
-                  argc, argv, opts, pos, 0, &npos);
+    int npos,
+        rc = cli_parse(
+            env,
+            "impact --year JJJJ --scenario A.json [--scenario B.json] [--csv BESTAND "
+            "[--profiles BESTAND]] [--losers N] [--json | --xlsx UIT | --export-csv UIT] | "
+            "impact --year JJJJ --template | impact --save SCENARIO.json | --list | --delete NAAM",
+            "Prijst de gerealiseerde productie van een jaar (de geaccepteerde "
+            "declaratieregels, of een bestand met kopregel agb,gemeente,profile,product,"
+            "unit,volume,amount_cents) opnieuw tegen de tarieven en budgetten van een of "
+            "twee scenario's ({\"name\", \"method\": capped|uncapped, \"tariffs\": "
+            "{\"45F01\": eurocenten}, \"budgets\": {\"KB1\": eurocenten}}) en toont het "
+            "verschil per aanbieder, per gemeente en in totaal, in eurocenten en promille, "
+            "met de aanbieders die het meest verliezen.",
+            argc, argv, opts, pos, 0, &npos);
     if (rc)
         return rc < 0 ? EXIT_DONE : rc;
+    if (save || list || del)
+        return saved(env, save, list, del);
     if (!year_s)
         return cli_usage_error("impact", "--year ontbreekt");
     int64_t year = 0, losers = JR_IMP_LOSERS_DEFAULT;
@@ -170,9 +240,10 @@ int cmd_impact(cli_env *env, int argc, char **argv)
         free(text);
         return EXIT_DONE;
     }
-    if (scen.n < 1 || scen.n > JR_IMP_SCEN_MAX)
-        return cli_usage_error("impact", "geef een of twee scenario's met --scenario (nu %d)",
-                               scen.n);
+    if (scen.n + stored.n < 1 || scen.n + stored.n > JR_IMP_SCEN_MAX)
+        return cli_usage_error("impact",
+                               "geef een of twee scenario's met --scenario of --stored (nu %d)",
+                               scen.n + stored.n);
     if (profiles && !csv)
         return cli_usage_error("impact", "--profiles hoort bij --csv");
     if ((xlsx != NULL) + (out_csv != NULL) + env->json > 1)
@@ -187,6 +258,16 @@ int cmd_impact(cli_env *env, int argc, char **argv)
     for (int i = 0; i < scen.n; i++)
         if (impact_scenario_load(&env->ctx, scen.v[i], &sc[i], &err) != JR_OK)
             return cli_fail(env, &err);
+    for (int i = 0; i < stored.n; i++) {
+        jr_imp_saved *sv = calloc(1, sizeof *sv);
+        if (!sv)
+            return EXIT_INTERNAL;
+        jr_status st = impact_scenario_find(&env->ctx, stored.v[i], sv, &err);
+        sc[scen.n + i] = sv->sc;
+        free(sv);
+        if (st != JR_OK)
+            return cli_fail(env, &err);
+    }
     jr_imp_production *prod = NULL;
     if (csv) {
         FILE *in = fopen(csv, "rb"), *pf = profiles ? fopen(profiles, "rb") : NULL;
@@ -210,7 +291,7 @@ int cmd_impact(cli_env *env, int argc, char **argv)
             return cli_fail(env, &err);
     }
     jr_impact r;
-    jr_status st = impact_analyse(&env->ctx, (int32_t)year, sc, scen.n, prod, &r, &err);
+    jr_status st = impact_analyse(&env->ctx, (int32_t)year, sc, scen.n + stored.n, prod, &r, &err);
     impact_production_free(prod);
     if (st != JR_OK) {
         impact_free(&r);

@@ -264,6 +264,22 @@ static const openapi_op openapi_ops[] = {
      "geen aanbieders; niet toegang en aanbieder",
      "format", "year*:integer,scenarios*:array,losers:integer,production:string,profiles:string",
      200, NULL},
+    {"get", "/api/v1/impact-analyses", "tariefonderzoek",
+     "Impactanalyse op opgeslagen scenario's (a en optioneel b: hun namen) over de productie "
+     "van het jaar in de database; als POST /api/v1/impact-analyses",
+     "beheerder, rsj; gemeente: de eigen gemeente en het totaal; lezer: gemeenten en totaal",
+     "year,a,b,losers,format", NULL, 200, NULL},
+    {"get", "/api/v1/impact-analyses/scenarios", "tariefonderzoek",
+     "De opgeslagen scenario's van de impactanalyse", "beheerder, rsj, gemeente, lezer", LIST_Q,
+     NULL, 200, NULL},
+    {"post", "/api/v1/impact-analyses/scenarios", "tariefonderzoek",
+     "Een scenario opslaan onder zijn naam (201; dezelfde naam opnieuw vervangt het: 200); in het "
+     "auditlog",
+     "rsj, beheerder", NULL, "name*:string,method:string,tariffs*:object,budgets:object", 201,
+     NULL},
+    {"delete", "/api/v1/impact-analyses/scenarios", "tariefonderzoek",
+     "Een opgeslagen scenario verwijderen (in het auditlog)", "rsj, beheerder", "name", NULL, 200,
+     NULL},
     {"get", "/api/v1/impact-analyses/template", "tariefonderzoek",
      "Een scenario met de tarieven en budgetten van de catalogus op 1 juli van het jaar, om een "
      "voorstel van te maken",

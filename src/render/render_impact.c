@@ -42,9 +42,15 @@ static json_t *prices(const jr_imp_price *v, int n)
 
 json_t *render_impact_scenario(const jr_imp_scenario *sc)
 {
-    return json_pack("{s:s, s:s, s:o, s:o}", "name", sc->name, "method",
-                     impact_method_name(sc->method), "tariffs", prices(sc->tariffs, sc->ntariffs),
-                     "budgets", prices(sc->budgets, sc->nbudgets));
+    return impact_scenario_json(sc);
+}
+
+json_t *render_impact_saved(const jr_imp_saved *s)
+{
+    return json_pack("{s:s, s:s, s:s, s:b, s:s?, s:o}", "name", s->sc.name, "saved_by", s->saved_by,
+                     "saved_at", s->saved_at, "valid", s->valid, "problem",
+                     s->valid ? NULL : s->problem, "scenario",
+                     s->valid ? impact_scenario_json(&s->sc) : json_null());
 }
 
 json_t *render_impact(const jr_impact *r, size_t nlosers)

@@ -37,6 +37,9 @@ json_t *render_impact(const jr_impact *r, size_t nlosers);
 /* render_impact_scenario: a scenario as the file format reads it:
  * {"name", "method", "tariffs": {code: cents}, "budgets": {code: cents}}. */
 json_t *render_impact_scenario(const jr_imp_scenario *sc);
+/* render_impact_saved: a saved scenario: {"name", "saved_by", "saved_at",
+ * "valid", "problem" (when not valid), "scenario" (null when not valid)}. */
+json_t *render_impact_saved(const jr_imp_saved *s);
 /* impact_tables: the tables of r into *out (zeroed by the caller; release
  * with xtables_free, also after a failure); produced: the export's date.
  * JR_ENOMEM when out of memory. */

@@ -924,3 +924,179 @@ size_t impact_losers(const jr_impact *r, int s, size_t n, size_t *idx)
     }
     return k;
 }
+
+/* ---- named scenarios ---- */
+
+static json_t *prices_json(const jr_imp_price *v, int n)
+{
+    json_t *o = json_object();
+    for (int i = 0; o && i < n; i++)
+        json_object_set_new(o, v[i].code, json_integer(v[i].cents));
+    return o;
+}
+
+json_t *impact_scenario_json(const jr_imp_scenario *sc)
+{
+    return json_pack("{s:s, s:s, s:o, s:o}", "name", sc->name, "method",
+                     impact_method_name(sc->method), "tariffs",
+                     prices_json(sc->tariffs, sc->ntariffs), "budgets",
+                     prices_json(sc->budgets, sc->nbudgets));
+}
+
+jr_status impact_may_save(const jr_ctx *ctx, jr_error *err)
+{
+    jr_role r = ctx->who.role;
+    if (r == JR_ROLE_SYSTEM || r == JR_ROLE_BEHEERDER || r == JR_ROLE_RSJ)
+        return JR_OK;
+    return jr_fail(err, JR_EFORBIDDEN, "forbidden", "",
+                   "De rol %s mag geen scenario's opslaan of verwijderen: dat doet het RSJ.",
+                   role_name(r));
+}
+
+typedef struct {
+    const jr_ctx *ctx;
+    jr_imp_saved *out;
+    char old[8192]; /* the text replaced, for the audit */
+    jr_row_fn fn;
+    void *ud;
+} saved_ud;
+
+static void saved_from(const jr_ctx *ctx, const store_imp_scenario *row, jr_imp_saved *out)
+{
+    memset(out, 0, sizeof *out);
+    snprintf(out->saved_by, sizeof out->saved_by, "%s", row->saved_by);
+    snprintf(out->saved_at, sizeof out->saved_at, "%s", row->saved_at);
+    jr_error e;
+    jr_error_clear(&e);
+    out->valid = impact_scenario_text(ctx, row->scenario, row->name, &out->sc, &e) == JR_OK;
+    if (!out->valid) {
+        snprintf(out->problem, sizeof out->problem, "%s", e.message);
+        snprintf(out->sc.name, sizeof out->sc.name, "%s", row->name);
+    }
+}
+
+static int on_saved_one(void *ud, const void *row)
+{
+    saved_ud *u = ud;
+    const store_imp_scenario *r = row;
+    snprintf(u->old, sizeof u->old, "%s", r->scenario);
+    if (u->out)
+        saved_from(u->ctx, r, u->out);
+    return 0;
+}
+
+static int on_saved_each(void *ud, const void *row)
+{
+    saved_ud *u = ud;
+    saved_from(u->ctx, row, u->out);
+    return u->fn(u->ud, u->out);
+}
+
+jr_status impact_scenario_save(const jr_ctx *ctx, const jr_imp_scenario *sc, bool *replaced,
+                               jr_error *err)
+{
+    jr_status rc = impact_may_save(ctx, err);
+    if (rc != JR_OK)
+        return rc;
+    if (!sc->name[0])
+        return jr_fail(err, JR_EINVAL, "scenario_name", "name", "Het scenario heeft geen naam.");
+    json_t *o = impact_scenario_json(sc);
+    char *text = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+    json_decref(o);
+    saved_ud *u = calloc(1, sizeof *u);
+    if (!text || !u) {
+        free(text);
+        free(u);
+        return jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
+    }
+    u->ctx = ctx;
+    bool had = false;
+    if ((rc = store_begin(ctx->store, err)) != JR_OK)
+        goto done;
+    rc = store_impact_scenario_get(ctx->store, sc->name, on_saved_one, u, err);
+    if (rc == JR_ENOTFOUND)
+        rc = JR_OK;
+    if (rc == JR_OK)
+        rc = store_impact_scenario_put(ctx->store, sc->name, text, ctx->actor ? ctx->actor : "",
+                                       &had, err);
+    if (rc == JR_OK) {
+        sbuf d = SBUF_INIT;
+        char head[160];
+        snprintf(head, sizeof head, "%d tarieven, %d budgetten, %s%s", sc->ntariffs, sc->nbudgets,
+                 impact_method_name(sc->method), had ? "; was: " : "");
+        if (sbuf_puts(&d, head) != 0 || (had && sbuf_puts(&d, u->old) != 0))
+            rc = jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
+        else
+            rc = audit_record(ctx, had ? "impactscenario.vervangen" : "impactscenario.opgeslagen",
+                              "impactscenario", sc->name, sbuf_cstr(&d), err);
+        sbuf_free(&d);
+    }
+    rc = svc_finish(ctx, rc, err);
+    if (rc == JR_OK && replaced)
+        *replaced = had;
+done:
+    free(text);
+    free(u);
+    return rc;
+}
+
+jr_status impact_scenario_find(const jr_ctx *ctx, const char *name, jr_imp_saved *out,
+                               jr_error *err)
+{
+    jr_status rc = impact_may(ctx, err);
+    if (rc != JR_OK)
+        return rc;
+    saved_ud *u = calloc(1, sizeof *u);
+    if (!u)
+        return jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
+    u->ctx = ctx;
+    u->out = out;
+    rc = store_impact_scenario_get(ctx->store, name, on_saved_one, u, err);
+    free(u);
+    if (rc == JR_ENOTFOUND)
+        return jr_fail(err, JR_ENOTFOUND, "scenario_unknown", "scenario",
+                       "Er is geen opgeslagen scenario '%.63s'.", name);
+    if (rc == JR_OK && !out->valid)
+        return jr_fail(err, JR_EINVAL, "scenario_invalid", "scenario",
+                       "Het opgeslagen scenario '%.63s' past niet meer bij de catalogus: %.400s",
+                       name, out->problem);
+    return rc;
+}
+
+jr_status impact_scenario_list(const jr_ctx *ctx, jr_row_fn fn, void *ud, jr_error *err)
+{
+    jr_status rc = impact_may(ctx, err);
+    if (rc != JR_OK)
+        return rc;
+    saved_ud *u = calloc(1, sizeof *u);
+    jr_imp_saved *row = calloc(1, sizeof *row);
+    if (!u || !row)
+        rc = jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
+    else {
+        u->ctx = ctx;
+        u->out = row;
+        u->fn = fn;
+        u->ud = ud;
+        rc = store_impact_scenario_list(ctx->store, on_saved_each, u, err);
+    }
+    free(u);
+    free(row);
+    return rc;
+}
+
+jr_status impact_scenario_delete(const jr_ctx *ctx, const char *name, jr_error *err)
+{
+    jr_status rc = impact_may_save(ctx, err);
+    if (rc != JR_OK)
+        return rc;
+    if ((rc = store_begin(ctx->store, err)) != JR_OK)
+        return rc;
+    rc = store_impact_scenario_delete(ctx->store, name, err);
+    if (rc == JR_ENOTFOUND)
+        rc = jr_fail(err, JR_ENOTFOUND, "scenario_unknown", "scenario",
+                     "Er is geen opgeslagen scenario '%.63s'.", name);
+    if (rc == JR_OK)
+        rc = audit_record(ctx, "impactscenario.verwijderd", "impactscenario", name, "verwijderd",
+                          err);
+    return svc_finish(ctx, rc, err);
+}

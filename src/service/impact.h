@@ -70,6 +70,43 @@ jr_status impact_scenario_text(const jr_ctx *ctx, const char *text, const char *
 jr_status impact_template_scenario(const jr_ctx *ctx, int32_t year, jr_imp_scenario *out,
                                    jr_error *err);
 
+/* ---- named scenarios (migration 023) ----
+ * Saved under their name by system, beheerder and rsj (every other role
+ * JR_EFORBIDDEN), each save and delete audited in its transaction
+ * (impactscenario.opgeslagen, impactscenario.vervangen with the scenario
+ * it replaced, impactscenario.verwijderd); read by every role that may
+ * analyse. A saved scenario is checked against the catalog again when it
+ * is read: one the catalog no longer accepts is listed with its problem
+ * and refused for an analysis. */
+typedef struct {
+    jr_imp_scenario sc;
+    char saved_by[64];
+    char saved_at[32];
+    bool valid;        /* false when the catalog no longer accepts it */
+    char problem[512]; /* why, when not valid */
+} jr_imp_saved;
+
+/* impact_may_save: JR_OK when the principal may save and delete
+ * scenarios, else JR_EFORBIDDEN (asked before a scenario is read). */
+jr_status impact_may_save(const jr_ctx *ctx, jr_error *err);
+/* impact_scenario_json: sc as its file holds it ({"name", "method",
+ * "tariffs", "budgets"}); a new reference, NULL when out of memory. */
+json_t *impact_scenario_json(const jr_imp_scenario *sc);
+/* impact_scenario_save: saves sc under sc->name (*replaced, may be NULL:
+ * whether one of that name was replaced). */
+jr_status impact_scenario_save(const jr_ctx *ctx, const jr_imp_scenario *sc, bool *replaced,
+                               jr_error *err);
+/* impact_scenario_find: the saved scenario name into *out; JR_ENOTFOUND
+ * (scenario_unknown) when there is none, JR_EINVAL (its refusal) when the
+ * catalog no longer accepts it. */
+jr_status impact_scenario_find(const jr_ctx *ctx, const char *name, jr_imp_saved *out,
+                               jr_error *err);
+/* impact_scenario_list: fn(ud, const jr_imp_saved *) for each saved
+ * scenario by name. */
+jr_status impact_scenario_list(const jr_ctx *ctx, jr_row_fn fn, void *ud, jr_error *err);
+/* impact_scenario_delete: removes name; JR_ENOTFOUND (scenario_unknown). */
+jr_status impact_scenario_delete(const jr_ctx *ctx, const char *name, jr_error *err);
+
 /* The amounts of one row: realised and per scenario. */
 typedef struct {
     jr_cents current;

@@ -139,3 +139,91 @@ jr_status store_impact_provider_id(jr_store *st, const char *agb, int64_t *id, j
     store_reset(q);
     return JR_OK;
 }
+
+static void scenario_from(jr_stmt *q, void *row)
+{
+    store_imp_scenario *s = row;
+    s->name = store_col_text(q, 0);
+    s->scenario = store_col_text(q, 1);
+    s->saved_by = store_col_text(q, 2);
+    s->saved_at = store_col_text(q, 3);
+}
+
+jr_status store_impact_scenario_put(jr_store *st, const char *name, const char *scenario,
+                                    const char *saved_by, bool *replaced, jr_error *err)
+{
+    jr_stmt *q = store_prepare(st, "SELECT 1 FROM impact_scenario WHERE name = ?1", err);
+    if (!q)
+        return JR_EDB;
+    store_bind_text(q, 1, name);
+    bool had = false;
+    jr_status rc = store_step_exists(q, &had, err);
+    if (rc != JR_OK)
+        return rc;
+    if (replaced)
+        *replaced = had;
+    q = had ? store_prepare(st,
+                            "UPDATE impact_scenario SET scenario = ?2, saved_by = ?3, saved_at = ?4"
+                            " WHERE name = ?1",
+                            err)
+            : store_prepare(st,
+                            "INSERT INTO impact_scenario (name, scenario, saved_by, saved_at)"
+                            " VALUES (?1, ?2, ?3, ?4)",
+                            err);
+    if (!q)
+        return JR_EDB;
+    char ts[STORE_TS_LEN];
+    store_bind_text(q, 1, name);
+    store_bind_text(q, 2, scenario);
+    store_bind_text(q, 3, saved_by);
+    store_bind_text(q, 4, store_timestamp(0, ts));
+    return store_step_done(q, err);
+}
+
+jr_status store_impact_scenario_get(jr_store *st, const char *name,
+                                    int (*fn)(void *ud, const void *row), void *ud, jr_error *err)
+{
+    jr_stmt *q = store_prepare(
+        st, "SELECT name, scenario, saved_by, saved_at FROM impact_scenario WHERE name = ?1", err);
+    if (!q)
+        return JR_EDB;
+    store_bind_text(q, 1, name);
+    jr_status rc = store_step_one(q, err);
+    if (rc != JR_OK)
+        return rc;
+    store_imp_scenario row;
+    scenario_from(q, &row);
+    fn(ud, &row);
+    store_reset(q);
+    return JR_OK;
+}
+
+jr_status store_impact_scenario_list(jr_store *st, int (*fn)(void *ud, const void *row), void *ud,
+                                     jr_error *err)
+{
+    jr_stmt *q = store_prepare(
+        st, "SELECT name, scenario, saved_by, saved_at FROM impact_scenario ORDER BY name", err);
+    if (!q)
+        return JR_EDB;
+    store_imp_scenario row;
+    return each(q, scenario_from, &row, fn, ud, err);
+}
+
+jr_status store_impact_scenario_delete(jr_store *st, const char *name, jr_error *err)
+{
+    jr_stmt *q = store_prepare(st, "SELECT 1 FROM impact_scenario WHERE name = ?1", err);
+    if (!q)
+        return JR_EDB;
+    store_bind_text(q, 1, name);
+    bool had = false;
+    jr_status rc = store_step_exists(q, &had, err);
+    if (rc != JR_OK)
+        return rc;
+    if (!had)
+        return JR_ENOTFOUND;
+    q = store_prepare(st, "DELETE FROM impact_scenario WHERE name = ?1", err);
+    if (!q)
+        return JR_EDB;
+    store_bind_text(q, 1, name);
+    return store_step_done(q, err);
+}

@@ -68,4 +68,27 @@ jr_status store_impact_providers(jr_store *st, int (*fn)(void *ud, const void *r
  * JR_ENOTFOUND (err untouched) when none. */
 jr_status store_impact_provider_id(jr_store *st, const char *agb, int64_t *id, jr_error *err);
 
+/* A named scenario (impact_scenario, migration 023). */
+typedef struct {
+    const char *name;
+    const char *scenario; /* its JSON text */
+    const char *saved_by;
+    const char *saved_at;
+} store_imp_scenario;
+
+/* store_impact_scenario_put: saves scenario (JSON text) under name,
+ * replacing one of that name; *replaced (may be NULL) says whether one was
+ * replaced. */
+jr_status store_impact_scenario_put(jr_store *st, const char *name, const char *scenario,
+                                    const char *saved_by, bool *replaced, jr_error *err);
+/* store_impact_scenario_get: fn(ud, const store_imp_scenario *) for the
+ * scenario called name; JR_ENOTFOUND (err untouched) when there is none. */
+jr_status store_impact_scenario_get(jr_store *st, const char *name,
+                                    int (*fn)(void *ud, const void *row), void *ud, jr_error *err);
+/* store_impact_scenario_list: every saved scenario by name. */
+jr_status store_impact_scenario_list(jr_store *st, int (*fn)(void *ud, const void *row), void *ud,
+                                     jr_error *err);
+/* store_impact_scenario_delete: removes name; JR_ENOTFOUND when none. */
+jr_status store_impact_scenario_delete(jr_store *st, const char *name, jr_error *err);
+
 #endif

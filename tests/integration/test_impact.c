@@ -42,6 +42,7 @@
 #include "service/provider.h"
 #include "service/referrals.h"
 #include "service/youth.h"
+#include "store/audit.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -499,6 +500,100 @@ static void the_tables_to_export(void **state)
     impact_free(&r);
 }
 
+typedef struct {
+    int n;
+    char action[4][48];
+    char detail[4][384];
+} audit_seen;
+
+static int on_audit(void *ud, const void *row)
+{
+    audit_seen *a = ud;
+    const jr_audit_row *r = row;
+    if (a->n < 4) {
+        snprintf(a->action[a->n], sizeof a->action[0], "%s", r->action);
+        snprintf(a->detail[a->n], sizeof a->detail[0], "%s", r->detail);
+    }
+    a->n++;
+    return 0;
+}
+
+static int count_saved(void *ud, const void *row)
+{
+    const jr_imp_saved *s = row;
+    int *n = ud;
+    if (strcmp(s->sc.name, "oud") == 0) {
+        assert_false(s->valid);
+        assert_non_null(strstr(s->problem, "99X99"));
+    } else {
+        assert_true(s->valid);
+    }
+    (*n)++;
+    return 0;
+}
+
+static void named_scenarios_saved_replaced_audited(void **state)
+{
+    fx *f = *state;
+    jr_ctx rsj = as(f, JR_ROLE_RSJ, NULL, NULL);
+    rsj.actor = "rsj1";
+    bool replaced = true;
+    assert_ok(impact_scenario_save(&rsj, &f->sa, &replaced, err));
+    assert_false(replaced);
+    /* saved again with another tariff: replaced, the audit keeps what it was */
+    jr_imp_scenario a2 = f->sa;
+    a2.tariffs[0].cents = 7600;
+    assert_ok(impact_scenario_save(&rsj, &a2, &replaced, err));
+    assert_true(replaced);
+    audit_seen au = {0};
+    jr_ctx beh = as(f, JR_ROLE_BEHEERDER, NULL, NULL);
+    assert_ok(audit_list(&beh, "impactscenario", "A", NULL, 10, on_audit, &au, err));
+    assert_int_equal(au.n, 2);
+    assert_string_equal(au.action[0], "impactscenario.vervangen");
+    assert_non_null(strstr(au.detail[0], "\"45F01\":7500")); /* what it replaced */
+    assert_string_equal(au.action[1], "impactscenario.opgeslagen");
+    /* a gemeente reads and analyses it, may not save or delete */
+    jr_ctx g = as(f, JR_ROLE_GEMEENTE, DEVENTER, NULL);
+    jr_imp_saved sv;
+    assert_ok(impact_scenario_find(&g, "A", &sv, err));
+    assert_true(sv.valid);
+    assert_string_equal(sv.saved_by, "rsj1");
+    jr_cents t = 0;
+    assert_true(impact_tariff(&sv.sc, "45F01", &t));
+    assert_i64_equal(t, 7600);
+    jr_impact r;
+    assert_ok(impact_analyse(&g, 2025, &sv.sc, 1, NULL, &r, err));
+    /* B's 6 h 45F01 at 76,00 = 456,00 */
+    assert_i64_equal(r.providers[0].a.scen[0], 45600);
+    impact_free(&r);
+    jr_error e;
+    jr_error_clear(&e);
+    assert_int_equal(impact_scenario_save(&g, &f->sb, NULL, &e), JR_EFORBIDDEN);
+    assert_int_equal(impact_scenario_delete(&g, "A", &e), JR_EFORBIDDEN);
+    jr_ctx prov = as(f, JR_ROLE_AANBIEDER, NULL, AGB_A);
+    assert_int_equal(impact_scenario_find(&prov, "A", &sv, &e), JR_EFORBIDDEN);
+    assert_int_equal(impact_scenario_find(&g, "X", &sv, &e), JR_ENOTFOUND);
+    assert_err_code(&e, "scenario_unknown");
+    /* one the catalog no longer accepts: listed with its problem, refused for an analysis */
+    assert_ok(store_exec(f->store,
+                         "INSERT INTO impact_scenario (name, scenario, saved_by, saved_at) VALUES"
+                         " ('oud', '{\"name\": \"oud\", \"tariffs\": {\"99X99\": 1}}', 'x',"
+                         " '2024-01-01T00:00:00.000Z')",
+                         err));
+    int n = 0;
+    assert_ok(impact_scenario_list(&g, count_saved, &n, err));
+    assert_int_equal(n, 2);
+    assert_int_equal(impact_scenario_find(&g, "oud", &sv, &e), JR_EINVAL);
+    assert_err_code(&e, "scenario_invalid");
+    /* deleted, audited; again: not found */
+    assert_ok(impact_scenario_delete(&rsj, "A", err));
+    assert_int_equal(impact_scenario_delete(&rsj, "A", &e), JR_ENOTFOUND);
+    au.n = 0;
+    assert_ok(audit_list(&beh, "impactscenario", "A", NULL, 10, on_audit, &au, err));
+    assert_int_equal(au.n, 3);
+    assert_string_equal(au.action[0], "impactscenario.verwijderd");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -509,6 +604,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(bad_input_is_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(a_file_of_the_old_model, setup, teardown),
         cmocka_unit_test_setup_teardown(the_tables_to_export, setup, teardown),
+        cmocka_unit_test_setup_teardown(named_scenarios_saved_replaced_audited, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
