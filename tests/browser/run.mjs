@@ -767,6 +767,13 @@ async function suite() {
       const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('#download-xlsx')]);
       assert.equal(xlsx.suggestedFilename(), 'impactanalyse-2025.xlsx');
       assert.equal(readFileSync(await xlsx.path()).subarray(0, 2).toString('latin1'), 'PK', 'a workbook (zip)');
+      // saved under its name, then chosen from the list
+      await page.click('#opslaan-b');
+      await page.waitForSelector('#form-impact .alert-success');
+      assert.match(await text('#form-impact .alert-success'), /Scenario 'Lager' opgeslagen/);
+      await page.waitForSelector('#opgeslagen-a option[value="Lager"]', { state: 'attached' });
+      await page.selectOption('#opgeslagen-a', 'Lager');
+      assert.deepEqual(JSON.parse(await page.inputValue('#scenario-a')).tariffs, B.tariffs);
       // an unknown product: refused with its code, nothing shown as a result
       await page.fill('#scenario-b', JSON.stringify({ name: 'Fout', tariffs: { '99X99': 100 } }));
       await page.click('#berekenen');
@@ -778,6 +785,7 @@ async function suite() {
       // a gemeente: its own municipality's row and the region's total
       await login('gemeente1');
       await page.goto(`${base}/impactanalyse.html?jaar=2025`);
+      assert.ok(!(await page.locator('#opslaan-a').isVisible()), 'a gemeente saves no scenario');
       await page.click('#catalogus-a');
       await page.waitForFunction(() => /catalogus 2025/.test(document.querySelector('#scenario-a').value));
       await page.click('#berekenen');

@@ -6,7 +6,10 @@
 // them and the page shows the region's total, the municipalities, the
 // biggest losers and every provider, a bar chart of the difference per
 // municipality, and downloads the same tables as Excel or CSV (?format=).
-// Every amount and per mille comes from the API; the page only formats.
+// Saved scenarios (GET /api/v1/impact-analyses/scenarios) fill a scenario
+// from a list; rsj and beheerder save one under its name (POST
+// /api/v1/impact-analyses/scenarios). Every amount and per mille comes from
+// the API; the page only formats.
 import { get, post, query, session, clearErrors, showError, showAlert, ApiError } from '../api.js';
 import { initPage } from '../nav.js';
 import { el, euro, table, params } from '../format.js';
@@ -14,6 +17,7 @@ import { el, euro, table, params } from '../format.js';
 const $ = (id) => document.getElementById(id);
 const COLORS = ['#0d6efd', '#fd7e14'];
 let chart = null;
+let saved = [];
 
 function permille(v) {
   if (v === null || v === undefined) return '–';
@@ -178,9 +182,55 @@ async function template(id) {
   }
 }
 
+async function loadSaved() {
+  try {
+    const r = await get('/api/v1/impact-analyses/scenarios?limit=500');
+    saved = r.items.filter((x) => x.valid);
+  } catch (e) {
+    saved = [];
+  }
+  for (const x of ['a', 'b']) {
+    const sel = $(`opgeslagen-${x}`);
+    sel.replaceChildren(el('option', { value: '', text: 'Opgeslagen scenario…' }),
+      ...saved.map((v) => el('option', { value: v.name, text: `${v.name} (${v.saved_at.slice(0, 10)}, ${v.saved_by})` })));
+  }
+}
+
+async function save(id) {
+  const form = $('form-impact');
+  clearErrors(form);
+  let sc;
+  try {
+    sc = JSON.parse($(id).value);
+  } catch (e) {
+    showError(form, new ApiError(400, 'scenario_malformed', `Het scenario is geen geldige JSON: ${e.message}`, ''));
+    return;
+  }
+  try {
+    const r = await post('/api/v1/impact-analyses/scenarios', sc);
+    showAlert(form, `Scenario '${r.name}' ${r.replaced ? 'vervangen' : 'opgeslagen'}.`, 'success');
+    await loadSaved();
+  } catch (e) {
+    showError(form, e);
+  }
+}
+
 async function start() {
   const user = await initPage('impactanalyse');
   if (!user) return;
+  const maySave = user.role === 'rsj' || user.role === 'beheerder';
+  for (const x of ['a', 'b']) {
+    const t = `scenario-${x}`;
+    $(`opgeslagen-${x}`).addEventListener('change', (ev) => {
+      const v = saved.find((s) => s.name === ev.target.value);
+      if (v) $(t).value = JSON.stringify(v.scenario, null, 2);
+    });
+    if (maySave) {
+      $(`opslaan-${x}`).classList.remove('d-none');
+      $(`opslaan-${x}`).addEventListener('click', () => save(t));
+    }
+  }
+  loadSaved();
   const q = params();
   $('jaar').value = q.get('jaar') || String(new Date().getFullYear() - 1);
   $('form-impact').addEventListener('submit', run);
