@@ -9,6 +9,7 @@
 #include "demo.h"
 #include "../core/rng.h"
 #include "../core/sbuf.h"
+#include "demo_impact.h"
 
 #include "../domain/decl.h"
 #include "../domain/ident.h"
@@ -1087,6 +1088,8 @@ jr_status demo_generate(const jr_ctx *ctx, const jr_demo_opts *o, jr_demo_stats 
         rc = declare_odd_batches(&d);
     if (rc == JR_OK)
         rc = make_accounts(&d);
+    if (rc == JR_OK)
+        rc = demo_impact(ctx, d.year, err);
     free(kept);
     for (int i = 0; i < d.nprov; i++)
         free(d.prov[i].asg);
