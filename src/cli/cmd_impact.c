@@ -199,7 +199,8 @@ int cmd_impact(cli_env *env, int argc, char **argv)
     int npos,
         rc = cli_parse(
             env,
-            "impact --year JJJJ --scenario A.json [--scenario B.json] [--csv BESTAND "
+            "impact --year JJJJ (--scenario A.json | --stored NAAM) [--scenario B.json | "
+            "--stored NAAM] [--csv BESTAND "
             "[--profiles BESTAND]] [--losers N] [--json | --xlsx UIT | --export-csv UIT] | "
             "impact --year JJJJ --template | impact --save SCENARIO.json | --list | --delete NAAM",
             "Prijst de gerealiseerde productie van een jaar (de geaccepteerde "

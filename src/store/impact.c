@@ -45,14 +45,15 @@ jr_status store_impact_lines(jr_store *st, int32_t year, int (*fn)(void *ud, con
                              void *ud, jr_error *err)
 {
     /* the batches of the year's months by their period (decl_batch_period),
-       each one's lines by the primary key's range; '+status' keeps SQLite
-       on that range instead of an index on the status */
+       each one's lines by the primary key's range; "status || ''" (the
+       same test, in the SQL both dialects share) keeps SQLite on that
+       range instead of building an automatic index on the status */
     jr_stmt *q = store_prepare(
         st,
         "SELECT b.gemeente, b.provider_id, l.assignment_id, l.product, l.unit, l.volume,"
         " l.amount_cents, l.credit"
         " FROM decl_batch b JOIN decl_line l ON l.id BETWEEN b.first_line AND b.last_line"
-        " WHERE b.period >= ?1 AND b.period <= ?2 AND +l.status = 'A'",
+        " WHERE b.period >= ?1 AND b.period <= ?2 AND l.status || '' = 'A'",
         err);
     if (!q)
         return JR_EDB;
