@@ -16,6 +16,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -447,12 +448,13 @@ typedef struct {
     jr_cents unpriced[JR_IMP_SCEN_MAX];
 } prod_entry;
 
-/* one assignment's year, in one cache line's reach */
+/* one budget assignment's year, in the order its first line came: the
+   lines of a batch meet their assignments in nearly the same order month
+   after month, so these are read nearly in sequence */
 typedef struct {
-    int32_t cell;       /* -1 until a line */
-    int16_t kb;         /* -2: no budget assignment; -1: budget, no keuzebudget; else its index */
-    jr_cents own;       /* its budget */
     jr_imp_amounts sum; /* its lines of the year */
+    int32_t cell;       /* the provider and municipality of its lines */
+    int32_t id;         /* the assignment */
 } asg_sum;
 
 typedef struct {
@@ -468,9 +470,14 @@ typedef struct {
     int nprod;
     prod_entry prod[JR_MAX_PRODUCTS * 2];
     int last_prod;
-    /* budget assignments, by id (database only) */
+    /* budget assignments, by id (database only): slot -2 no budget
+       assignment, -1 one without a line yet, else its index in asg */
     int64_t nasg;
+    int32_t *slot;
+    int16_t *kb;   /* -1: no keuzebudget (a quote), else its index in the catalog */
+    jr_cents *own; /* its budget */
     asg_sum *asg;
+    size_t nsum, capsum;
     int64_t lines;
     jr_status rc;
     jr_error *err;
@@ -547,11 +554,24 @@ static int on_line(void *ud, const void *row)
     jr_imp_line il = {l->product, l->unit, l->volume, l->credit, l->amount_cents};
     jr_imp_amounts *sum = &a->cells[c];
     int64_t id = l->assignment_id;
-    if (id > 0 && id < a->nasg && a->asg[id].kb != -2) {
-        asg_sum *x = &a->asg[id];
-        sum = &x->sum;
-        if (x->cell < 0)
-            x->cell = (int32_t)c;
+    if (id > 0 && id < a->nasg && a->slot[id] != -2) {
+        int32_t k = a->slot[id];
+        if (k < 0) {
+            if (a->nsum == a->capsum) {
+                size_t cap = a->capsum ? a->capsum * 2 : 4096;
+                asg_sum *v = realloc(a->asg, cap * sizeof *v);
+                if (!v)
+                    return stop(a, JR_ENOMEM, "no_memory", "Onvoldoende geheugen.");
+                a->asg = v;
+                a->capsum = cap;
+            }
+            k = (int32_t)a->nsum++;
+            memset(&a->asg[k], 0, sizeof a->asg[k]);
+            a->asg[k].cell = (int32_t)c;
+            a->asg[k].id = (int32_t)id;
+            a->slot[id] = k;
+        }
+        sum = &a->asg[k].sum;
     }
     if (!price(a, &il, sum))
         return stop(a, JR_EDB, "impact_product", "Te veel producten in de declaraties.");
@@ -570,8 +590,9 @@ static int on_budget(void *ud, const void *row)
     for (int i = 0; i < a->ctx->cat->nbudgets; i++)
         if (strcmp(a->ctx->cat->budgets[i].code, b->kb) == 0)
             k = (int16_t)i;
-    a->asg[b->id].kb = k;
-    a->asg[b->id].own = b->budget_cents;
+    a->slot[b->id] = -1;
+    a->kb[b->id] = k;
+    a->own[b->id] = b->budget_cents;
     return 0;
 }
 
@@ -639,6 +660,9 @@ static void acc_free(acc *a)
 {
     free(a->cells);
     free(a->used);
+    free(a->slot);
+    free(a->kb);
+    free(a->own);
     free(a->asg);
 }
 
@@ -653,13 +677,15 @@ static jr_status read_database(acc *a, int32_t year, jr_error *err)
     a->nasg = max_asg + 1;
     a->cells = calloc(a->nprov * GEM_CAP, sizeof *a->cells);
     a->used = calloc(a->nprov * GEM_CAP, 1);
-    a->asg = calloc((size_t)a->nasg, sizeof *a->asg);
-    if (!a->cells || !a->used || !a->asg)
+    if (max_asg >= INT32_MAX)
+        return jr_fail(err, JR_EDB, "impact_ids", "", "Te veel toewijzingen voor de analyse.");
+    a->slot = malloc((size_t)a->nasg * sizeof *a->slot);
+    a->kb = calloc((size_t)a->nasg, sizeof *a->kb);
+    a->own = calloc((size_t)a->nasg, sizeof *a->own);
+    if (!a->cells || !a->used || !a->slot || !a->kb || !a->own)
         return jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
-    for (int64_t i = 0; i < a->nasg; i++) {
-        a->asg[i].kb = -2;
-        a->asg[i].cell = -1;
-    }
+    for (int64_t i = 0; i < a->nasg; i++)
+        a->slot[i] = -2;
     if ((rc = store_impact_budgets(a->ctx->store, 1, max_asg, on_budget, a, err)) != JR_OK)
         return rc;
     if ((rc = store_impact_lines(a->ctx->store, year, on_line, a, err)) != JR_OK)
@@ -671,16 +697,14 @@ static jr_status read_database(acc *a, int32_t year, jr_error *err)
 static void cap_budgets(acc *a, jr_impact *out)
 {
     const jr_catalog *cat = a->ctx->cat;
-    for (int64_t id = 1; id < a->nasg; id++) {
-        const asg_sum *x = &a->asg[id];
-        if (x->cell < 0)
-            continue;
+    for (size_t i = 0; i < a->nsum; i++) {
+        const asg_sum *x = &a->asg[i];
         const jr_imp_amounts *s = &x->sum;
         jr_imp_amounts *c = &a->cells[x->cell];
-        const char *kb = x->kb >= 0 ? cat->budgets[x->kb].code : "";
+        const char *kb = a->kb[x->id] >= 0 ? cat->budgets[a->kb[x->id]].code : "";
         c->current += s->current;
         for (int k = 0; k < a->nscen; k++) {
-            jr_cents v = impact_cap(&a->scen[k], kb, x->own, s->scen[k]);
+            jr_cents v = impact_cap(&a->scen[k], kb, a->own[x->id], s->scen[k]);
             if (v < s->scen[k]) {
                 out->caps[k].capped++;
                 out->caps[k].capped_cents += s->scen[k] - v;

@@ -92,6 +92,14 @@ typedef struct {
 
 /* ---- small helpers ---- */
 
+/* cpu_s: the process's CPU time (user and system), for a shared machine */
+static double cpu_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 static double rng_unit(jr_rng *r)
 {
     return (double)(rng_next(r) >> 11) * 0x1.0p-53;
@@ -962,7 +970,7 @@ static void impact_phase(const jr_ctx *ctx)
     jr_imp_scenario sc[2];
     impact_scenario(ctx->cat, "plus 3 procent", 300, JR_IMP_CAPPED, &sc[0]);
     impact_scenario(ctx->cat, "min 2 procent", -200, JR_IMP_UNCAPPED, &sc[1]);
-    double best = 1e9;
+    double best = 1e9, best_cpu = 1e9;
     int64_t lines = 0;
     jr_cents diff[2] = {0, 0};
     say("[impact] the region, %d, 2 scenarios:", BENCH_YEAR);
@@ -970,26 +978,28 @@ static void impact_phase(const jr_ctx *ctx)
         jr_error err;
         jr_error_clear(&err);
         jr_impact r;
-        double t0 = now_s();
+        double t0 = now_s(), c0 = cpu_s();
         if (impact_analyse(ctx, BENCH_YEAR, sc, 2, NULL, &r, &err) != JR_OK)
             fail_exit("impact_analyse", &err);
         json_t *o = render_impact(&r, JR_IMP_LOSERS_DEFAULT);
         if (!o)
             fail_exit("render_impact", &err);
         json_decref(o);
-        double dt = now_s() - t0;
+        double dt = now_s() - t0, dc = cpu_s() - c0;
         lines = r.lines;
         for (int s = 0; s < 2; s++)
             diff[s] = r.total.scen[s] - r.total.current;
         impact_free(&r);
-        say(" %.0f ms", 1000 * dt);
+        say(" %.0f ms (cpu %.0f ms)", 1000 * dt, 1000 * dc);
         best = dt < best ? dt : best;
+        best_cpu = dc < best_cpu ? dc : best_cpu;
     }
     char d0[JR_MONEY_BUF], d1[JR_MONEY_BUF];
     char g[32];
-    say("\n[impact] %s lines priced; difference %s / %s; best %.0f ms (target 5 s: %s)\n",
+    say("\n[impact] %s lines priced; difference %s / %s; best %.0f ms, cpu %.0f ms (target 5 "
+        "s: %s)\n",
         grp(lines, g), money_format_nl(diff[0], d0), money_format_nl(diff[1], d1), 1000 * best,
-        best <= 5.0 ? "met" : "missed");
+        1000 * best_cpu, best <= 5.0 ? "met" : "missed");
 }
 
 /* figures_phase: times every figure set on the imported store db for the
