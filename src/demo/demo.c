@@ -12,6 +12,7 @@
 #include "demo_cm.h"
 #include "demo_continuity.h"
 #include "demo_framework.h"
+#include "demo_impact.h"
 #include "demo_tenders.h"
 
 #include "../domain/decl.h"
@@ -1102,6 +1103,8 @@ jr_status demo_generate(const jr_ctx *ctx, const jr_demo_opts *o, jr_demo_stats 
         rc = demo_tariff(ctx, o->year, err);
     if (rc == JR_OK)
         rc = demo_tenders(ctx, d.year, err);
+    if (rc == JR_OK)
+        rc = demo_impact(ctx, d.year, err);
     free(kept);
     for (int i = 0; i < d.nprov; i++)
         free(d.prov[i].asg);

@@ -479,6 +479,38 @@ static const openapi_op openapi_ops[] = {
      "Besluit over late toetreding: toegelaten (aanbod onvoldoende in kwaliteit, kwantiteit of "
      "spreiding) of geweigerd, met onderbouwing; toegelaten geeft contracten",
      "rsj, beheerder", NULL, "decision*:string,reason*:string,grounds*:string", 200, NULL},
+    {"post", "/api/v1/impact-analyses", "tariefonderzoek",
+     "Impactanalyse: de gerealiseerde productie van een jaar (de geaccepteerde declaratieregels, "
+     "of production: CSV van het oude model met kopregel agb,gemeente,profile,product,unit,"
+     "volume,amount_cents en profiles: profile,product) opnieuw geprijsd onder een of twee "
+     "scenario's ({name, method: capped|uncapped, tariffs: {productcode: eurocenten}, budgets: "
+     "{KB: eurocenten}}); het verschil per aanbieder, per gemeente en in totaal in eurocenten en "
+     "promille, met de grootste verliezers; format=xlsx of csv geeft de tabellen als bestand; "
+     "er wordt niets opgeslagen",
+     "beheerder, rsj; gemeente: de eigen gemeente en het totaal; lezer: gemeenten en totaal, "
+     "geen aanbieders; niet toegang en aanbieder",
+     "format", "year*:integer,scenarios*:array,losers:integer,production:string,profiles:string",
+     200, NULL},
+    {"get", "/api/v1/impact-analyses", "tariefonderzoek",
+     "Impactanalyse op opgeslagen scenario's (a en optioneel b: hun namen) over de productie "
+     "van het jaar in de database; als POST /api/v1/impact-analyses",
+     "beheerder, rsj; gemeente: de eigen gemeente en het totaal; lezer: gemeenten en totaal",
+     "year,a,b,losers,format", NULL, 200, NULL},
+    {"get", "/api/v1/impact-analyses/scenarios", "tariefonderzoek",
+     "De opgeslagen scenario's van de impactanalyse", "beheerder, rsj, gemeente, lezer", LIST_Q,
+     NULL, 200, NULL},
+    {"post", "/api/v1/impact-analyses/scenarios", "tariefonderzoek",
+     "Een scenario opslaan onder zijn naam (201; dezelfde naam opnieuw vervangt het: 200); in het "
+     "auditlog",
+     "rsj, beheerder", NULL, "name*:string,method:string,tariffs*:object,budgets:object", 201,
+     NULL},
+    {"delete", "/api/v1/impact-analyses/scenarios", "tariefonderzoek",
+     "Een opgeslagen scenario verwijderen (in het auditlog)", "rsj, beheerder", "name", NULL, 200,
+     NULL},
+    {"get", "/api/v1/impact-analyses/template", "tariefonderzoek",
+     "Een scenario met de tarieven en budgetten van de catalogus op 1 juli van het jaar, om een "
+     "voorstel van te maken",
+     "beheerder, rsj, gemeente, lezer", "year", NULL, 200, NULL},
     {"get", "/api/v1/users", "beheer", "Gebruikers", "beheerder", LIST_Q, NULL, 200, NULL},
     {"post", "/api/v1/users", "beheer", "Een gebruiker toevoegen", "beheerder", NULL,
      "name*:string,display_name:string,role*:string,gemeente:string,agb:string,"

@@ -23,7 +23,10 @@
  *  6. the monitor's figures (issue 11) on the imported year: every figure
  *     for the largest municipality and for the region, for a quarter and
  *     for the year, timed (target: a municipality under 200 ms, the region
- *     under 1 s).
+ *     under 1 s);
+ *  7. the impact analysis (issue 12) of the imported year for the region
+ *     under two scenarios (every tariff and budget +3 % capped, -2 %
+ *     uncapped), computed and rendered, three times (target: under 5 s).
  * It prints figures and never judges the exit status by them: it exits
  * non-zero only when a phase could not run. Everything is drawn from one
  * splitmix64 stream (--seed), so a run is reproducible.
@@ -35,6 +38,7 @@
 #include "domain/ident.h"
 #include "io/decl_csv.h"
 #include "render/render_figures_care.h"
+#include "render/render_impact.h"
 #include "render/report_pdf.h"
 #include "service/assignment.h"
 #include "service/budgetctl.h"
@@ -42,6 +46,7 @@
 #include "service/declaration.h"
 #include "service/figures.h"
 #include "service/figures_bench.h"
+#include "service/impact.h"
 #include "service/provider.h"
 #include "service/referrals.h"
 #include "service/report.h"
@@ -82,9 +87,18 @@ typedef struct {
     bool keep;
     int repeat;             /* imports and baselines, in pairs; the best of each is summarised */
     const char *figures_db; /* --figures: only time the figures on this kept store */
+    const char *impact_db;  /* --impact: only time the impact analysis on this kept store */
 } options;
 
 /* ---- small helpers ---- */
+
+/* cpu_s: the process's CPU time (user and system), for a shared machine */
+static double cpu_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 static double rng_unit(jr_rng *r)
 {
@@ -918,6 +932,76 @@ static void fig_took(const char *name, double dt, double *worst)
     *worst = dt > *worst ? dt : *worst;
 }
 
+/* impact_scenario: every product's and keuzebudget's catalog figure on
+ * 1 July of the bench year moved by bp basis points, as a tariff model
+ * would propose them */
+static void impact_scenario(const jr_catalog *cat, const char *name, int32_t bp,
+                            jr_imp_method method, jr_imp_scenario *sc)
+{
+    memset(sc, 0, sizeof *sc);
+    snprintf(sc->name, sizeof sc->name, "%s", name);
+    sc->method = method;
+    jr_date mid;
+    date_from_ymd(BENCH_YEAR, 7, 1, &mid);
+    jr_error err;
+    jr_error_clear(&err);
+    for (int i = 0; i < cat->nproducts; i++) {
+        jr_cents t;
+        if (product_tariff(&cat->products[i], mid, &t) &&
+            impact_set_tariff(sc, cat, cat->products[i].code, money_index(t, bp), "bench", &err) !=
+                JR_OK)
+            fail_exit("impact_set_tariff", &err);
+    }
+    for (int i = 0; i < cat->nbudgets; i++) {
+        jr_cents t;
+        if (budget_amount(&cat->budgets[i], mid, &t) &&
+            impact_set_budget(sc, cat, cat->budgets[i].code, money_index(t, bp), "bench", &err) !=
+                JR_OK)
+            fail_exit("impact_set_budget", &err);
+    }
+}
+
+/* impact_phase: the impact analysis of the bench year (issue 12) for the
+ * region under two scenarios (+3 % capped, -2 % uncapped), computed and
+ * rendered as the API answers it, three times; prints each and the best
+ * against the target (5 s). */
+static void impact_phase(const jr_ctx *ctx)
+{
+    jr_imp_scenario sc[2];
+    impact_scenario(ctx->cat, "plus 3 procent", 300, JR_IMP_CAPPED, &sc[0]);
+    impact_scenario(ctx->cat, "min 2 procent", -200, JR_IMP_UNCAPPED, &sc[1]);
+    double best = 1e9, best_cpu = 1e9;
+    int64_t lines = 0;
+    jr_cents diff[2] = {0, 0};
+    say("[impact] the region, %d, 2 scenarios:", BENCH_YEAR);
+    for (int k = 0; k < 3; k++) {
+        jr_error err;
+        jr_error_clear(&err);
+        jr_impact r;
+        double t0 = now_s(), c0 = cpu_s();
+        if (impact_analyse(ctx, BENCH_YEAR, sc, 2, NULL, &r, &err) != JR_OK)
+            fail_exit("impact_analyse", &err);
+        json_t *o = render_impact(&r, JR_IMP_LOSERS_DEFAULT);
+        if (!o)
+            fail_exit("render_impact", &err);
+        json_decref(o);
+        double dt = now_s() - t0, dc = cpu_s() - c0;
+        lines = r.lines;
+        for (int s = 0; s < 2; s++)
+            diff[s] = r.total.scen[s] - r.total.current;
+        impact_free(&r);
+        say(" %.0f ms (cpu %.0f ms)", 1000 * dt, 1000 * dc);
+        best = dt < best ? dt : best;
+        best_cpu = dc < best_cpu ? dc : best_cpu;
+    }
+    char d0[JR_MONEY_BUF], d1[JR_MONEY_BUF];
+    char g[32];
+    say("\n[impact] %s lines priced; difference %s / %s; best %.0f ms, cpu %.0f ms (target 5 "
+        "s: %s)\n",
+        grp(lines, g), money_format_nl(diff[0], d0), money_format_nl(diff[1], d1), 1000 * best,
+        1000 * best_cpu, best <= 5.0 ? "met" : "missed");
+}
+
 /* figures_phase: times every figure set on the imported store db for the
  * catalog's largest municipality and for the region, over the year's
  * second quarter and the whole year, and prints each with the slowest
@@ -975,6 +1059,8 @@ static void figures_phase(const jr_catalog *cat, jr_date today, const char *db)
         big->name, 1000 * worst_gem, worst_gem <= 0.2 ? "met" : "missed", 1000 * worst_region,
         worst_region <= 1.0 ? "met" : "missed");
 
+    impact_phase(&ctx);
+
     /* the council report: every figure gathered, then laid out as a PDF */
     jr_council_report *rep = xcalloc(1, sizeof *rep);
     for (int w = 0; w < 2; w++) {
@@ -1001,7 +1087,7 @@ static void figures_phase(const jr_catalog *cat, jr_date today, const char *db)
 static void usage(FILE *to)
 {
     fprintf(to, "usage: jeugdregio-bench [--scale F] [--dir DIR] [--seed N] [--config FILE] "
-                "[--keep] [--repeat N] [--figures DB]\n"
+                "[--keep] [--repeat N] [--figures DB] [--impact DB]\n"
                 "  --scale F     fraction of the national year (450,000 youths, 700,000\n"
                 "                assignments, 6,000,000 lines); default 1\n"
                 "  --dir DIR     work directory for the databases and CSV files (default: a\n"
@@ -1017,7 +1103,9 @@ static void usage(FILE *to)
                 "                machine varies by 10 to 15 %% from run to run\n"
                 "  --figures DB  only time the monitor's figures and the council report on\n"
                 "                DB, a store kept by an earlier --keep run (DIR/bench.db);\n"
-                "                its migrations run first, as `jeugdregio` would\n");
+                "                its migrations run first, as `jeugdregio` would\n"
+                "  --impact DB   only time the impact analysis (two scenarios, the region)\n"
+                "                on DB, a store kept by --keep\n");
 }
 
 static void parse_args(int argc, char **argv, options *o)
@@ -1029,6 +1117,7 @@ static void parse_args(int argc, char **argv, options *o)
     o->keep = false;
     o->repeat = 1;
     o->figures_db = NULL;
+    o->impact_db = NULL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         bool has = i + 1 < argc;
@@ -1057,6 +1146,8 @@ static void parse_args(int argc, char **argv, options *o)
             o->repeat = (int)n;
         } else if (strcmp(a, "--figures") == 0 && has) {
             o->figures_db = argv[++i];
+        } else if (strcmp(a, "--impact") == 0 && has) {
+            o->impact_db = argv[++i];
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             usage(stdout);
             exit(0);
@@ -1077,6 +1168,24 @@ int main(int argc, char **argv)
 {
     options opt;
     parse_args(argc, argv, &opt);
+    if (opt.impact_db) { /* the impact analysis alone, on a kept national store */
+        static jr_catalog icat;
+        jr_error ierr;
+        jr_error_clear(&ierr);
+        const char *config = opt.config ? opt.config : region_default_path();
+        if (region_load(config, &icat, &ierr) != JR_OK)
+            fail_exit("region_load", &ierr);
+        jr_store *st;
+        if (store_open(opt.impact_db, &st, &ierr) != JR_OK)
+            fail_exit("store_open", &ierr);
+        jr_ctx ictx = {.store = st, .cat = &icat, .actor = "bench"};
+        date_from_ymd(BENCH_YEAR + 1, 1, 15, &ictx.today);
+        say("jeugdregio-bench: the impact analysis on %s, catalog %s (%s)\n", opt.impact_db,
+            icat.region, config);
+        impact_phase(&ictx);
+        store_close(st);
+        return 0;
+    }
     if (opt.figures_db) { /* the figures alone, on a kept national store */
         static jr_catalog fcat;
         jr_error ferr;

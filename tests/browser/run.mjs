@@ -1153,6 +1153,65 @@ async function suite() {
       assert.ok(await page.locator('.js-aanbestedingen tbody tr').count() >= 3);
     }));
 
+    it('5k. the impact analysis: rsj prices the year under the catalog and a lower scenario, the totals match the CLI, the losers and a chart show, an unknown product is refused, Excel downloads; a gemeente sees its own municipality', guard('scenario5k', async () => {
+      const B = { name: 'Lager', method: 'uncapped', tariffs: { '45F01': 5000, '45F02': 7000, '45F03': 8000 } };
+      const bFile = path.join(tmp, 'lager.json');
+      writeFileSync(bFile, JSON.stringify(B));
+      const tFile = path.join(tmp, 'catalogus.json');
+      const t = cli('impact', '--year', '2025', '--template');
+      assert.equal(t.status, 0, t.err);
+      writeFileSync(tFile, t.out);
+      const [want] = cliJson('impact', '--year', '2025', '--scenario', tFile, '--scenario', bFile);
+      await login('rsj');
+      await page.goto(`${base}/impactanalyse.html?jaar=2025`);
+      await page.click('#catalogus-a');
+      await page.waitForFunction(() => /catalogus 2025/.test(document.querySelector('#scenario-a').value));
+      await page.fill('#scenario-b', JSON.stringify(B));
+      await page.click('#berekenen');
+      await page.waitForSelector('#kop-resultaat');
+      assert.match(await text('#kop-resultaat'), new RegExp(`^Impactanalyse 2025: ${want.lines.toLocaleString('nl-NL').replace('.', '\\.')} declaratieregels`));
+      const total = await page.locator('.js-totaal tbody td').allInnerTexts();
+      assert.equal(total[1].trim(), euroText(want.total.current_cents), 'the realised total');
+      assert.equal(total[2].trim(), euroText(want.total.scenarios[0].cents), 'the catalog prices the year as it was billed (capped at the budgets)');
+      assert.equal(total[5].trim(), euroText(want.total.scenarios[1].cents), 'scenario B');
+      assert.equal(await page.locator('.js-gemeenten tbody tr').count(), want.municipalities.length);
+      assert.equal(await page.locator('.js-verliezers-2 tbody tr').count(), want.losers[1].providers.length);
+      assert.ok(want.losers[1].providers.length > 0, 'a lower tariff makes losers');
+      const firstLoser = (await page.locator('.js-verliezers-2 tbody tr:first-child td:first-child').innerText()).trim();
+      assert.equal(firstLoser, want.losers[1].providers[0].agb, 'the biggest loser first');
+      assert.equal(await page.locator('canvas#grafiek-gemeenten').count(), 1, 'a chart per municipality');
+      await shot('impactanalyse');
+      const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('#download-xlsx')]);
+      assert.equal(xlsx.suggestedFilename(), 'impactanalyse-2025.xlsx');
+      assert.equal(readFileSync(await xlsx.path()).subarray(0, 2).toString('latin1'), 'PK', 'a workbook (zip)');
+      // saved under its name, then chosen from the list
+      await page.click('#opslaan-b');
+      await page.waitForSelector('#form-impact .alert-success');
+      assert.match(await text('#form-impact .alert-success'), /Scenario 'Lager' opgeslagen/);
+      await page.waitForSelector('#opgeslagen-a option[value="Lager"]', { state: 'attached' });
+      await page.selectOption('#opgeslagen-a', 'Lager');
+      assert.deepEqual(JSON.parse(await page.inputValue('#scenario-a')).tariffs, B.tariffs);
+      // an unknown product: refused with its code, nothing shown as a result
+      await page.fill('#scenario-b', JSON.stringify({ name: 'Fout', tariffs: { '99X99': 100 } }));
+      await page.click('#berekenen');
+      await page.waitForSelector('#form-impact .alert-danger');
+      assert.match(await text('#form-impact .alert-danger'), /99X99 is geen productcode/);
+      await page.fill('#scenario-b', '{"name": "kapot",');
+      await page.click('#berekenen');
+      await page.waitForFunction(() => /geen geldige JSON/.test(document.querySelector('#form-impact .alert-danger')?.textContent || ''));
+      // a gemeente: its own municipality's row and the region's total
+      await login('gemeente1');
+      await page.goto(`${base}/impactanalyse.html?jaar=2025`);
+      assert.ok(!(await page.locator('#opslaan-a').isVisible()), 'a gemeente saves no scenario');
+      await page.click('#catalogus-a');
+      await page.waitForFunction(() => /catalogus 2025/.test(document.querySelector('#scenario-a').value));
+      await page.click('#berekenen');
+      await page.waitForSelector('.js-gemeenten tbody tr');
+      assert.equal(await page.locator('.js-gemeenten tbody tr').count(), 1);
+      assert.match(await text('.js-gemeenten tbody tr'), new RegExp(`\\(${facts.gemeente1}\\)`));
+      assert.equal((await page.locator('.js-totaal tbody td').nth(1).innerText()).trim(), euroText(want.total.current_cents));
+    }));
+
     it('5e. the zorgverloop dashboard: figures for a period, a voorziening filter and a drill-down from the most expensive youths to their assignments', guard('scenario5e', async () => {
       await login('gemeente1');
       await page.goto(`${base}/zorg.html?periode=2025`);

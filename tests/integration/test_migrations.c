@@ -313,6 +313,13 @@ static void a_release_3_database_keeps_its_facts(void **state)
                                 " DELETE FROM tender",
                                 &err),
                      JR_OK);
+    /* 023: the impact analysis's named scenarios: none yet, a name checked */
+    assert_int_equal(one_int(st, "SELECT count(*) FROM impact_scenario"), 0);
+    assert_int_equal(store_exec(st,
+                                "INSERT INTO impact_scenario (name, scenario, saved_by, saved_at)"
+                                " VALUES ('', '{}', 'test', '2026-01-01T00:00:00.000Z')",
+                                &err),
+                     JR_ECONFLICT);
     /* the service reads the moved totals */
     jr_ctx ctx = {.store = st, .cat = unit_catalog(), .actor = "test"};
     date_parse("2026-11-25", &ctx.today);

@@ -25,6 +25,7 @@ export const PAGES = [
   { id: 'raamovereenkomsten', href: 'raamovereenkomsten.html', label: 'Raamovereenkomsten', roles: ['beheerder', 'rsj', 'gemeente', 'aanbieder'] },
   { id: 'tarieven', href: 'tarieven.html', label: 'Tarieven', roles: ['beheerder', 'rsj', 'gemeente', 'lezer'] },
   { id: 'aanbestedingen', href: 'aanbestedingen.html', label: 'Aanbestedingen', roles: ALL },
+  { id: 'impactanalyse', href: 'impactanalyse.html', label: 'Impactanalyse', roles: ['beheerder', 'rsj', 'gemeente'] },
   { id: 'aanbieders', href: 'aanbieders.html', label: 'Aanbieders en contracten', roles: ALL },
   { id: 'zorgaanbieders', href: 'zorgaanbieders.html', label: 'Zorgaanbieders', roles: ALL },
   { id: 'dossier', href: 'aanbiedersdossier.html', label: 'Aanbiedersdossiers', roles: ['beheerder', 'rsj', 'aanbieder'] },
