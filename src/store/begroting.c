@@ -99,13 +99,17 @@ static void spend_from_row(const void *ud, jr_stmt *q, void *row)
 jr_status store_begroting_spend(jr_store *st, jr_month first, jr_month last, const char *gemeente,
                                 int (*fn)(void *ud, const void *row), void *ud, jr_error *err)
 {
-    jr_stmt *q = store_prepare(st,
-                               "SELECT gemeente, month, product, SUM(amount_cents), SUM(lines)"
-                               " FROM spend_month WHERE month >= ?1 AND month <= ?2"
-                               " AND (CAST(?3 AS TEXT) IS NULL OR gemeente = ?3)"
-                               " GROUP BY gemeente, month, product"
-                               " ORDER BY gemeente, month, product",
-                               err);
+    /* the summary per product (migration 022), in its key order: a
+       municipality's months are a range of it, the region's every
+       municipality's rows (gemeente '' is the region's own, not read) */
+    static const char *const sql[2] = {
+        "SELECT gemeente, month, product, amount_cents, lines FROM spend_product_month"
+        " WHERE gemeente > '' AND month >= ?1 AND month <= ?2 AND ?3 IS NULL"
+        " ORDER BY gemeente, month, product",
+        "SELECT gemeente, month, product, amount_cents, lines FROM spend_product_month"
+        " WHERE gemeente = ?3 AND month >= ?1 AND month <= ?2"
+        " ORDER BY gemeente, month, product"};
+    jr_stmt *q = store_prepare(st, sql[gemeente != NULL], err);
     if (!q)
         return JR_EDB;
     char f[8], l[8];
@@ -199,9 +203,11 @@ jr_status store_begroting_open_assignments(jr_store *st, jr_date first, jr_date 
     " a.start_date, " STORE_RUN_END " FROM assignment a INDEXED BY assignment_open"                \
     " WHERE a.status = 'actief' AND a.start_date <= ?2 AND " STORE_RUN_END " >= ?1"                \
     " AND a.end_date >= ?1"
-        static const char *const sql[2] = {OPEN_SELECT " AND ?3 IS NULL ORDER BY a.gemeente, a.id",
-                                           OPEN_SELECT
-                                           " AND a.gemeente = ?3 ORDER BY a.gemeente, a.id"};
+        /* in the index's order: the caller sums, so the order is no
+           part of the figure, and a sort of the region's 675,000 open
+           assignments (national bench) cost a fifth of the control */
+        static const char *const sql[2] = {OPEN_SELECT " AND ?3 IS NULL",
+                                           OPEN_SELECT " AND a.gemeente = ?3"};
 #undef OPEN_SELECT
         jr_stmt *q = store_prepare(st, sql[gemeente != NULL], err);
         if (!q) {

@@ -242,6 +242,17 @@ static void a_release_3_database_keeps_its_facts(void **state)
                      1);
     assert_int_equal(one_int(st, "SELECT count(*) FROM line_signal"), 0);
     assert_int_equal(one_int(st, "SELECT count(*) FROM care_outside"), 0);
+    /* 022: the spending per product is spend_month without the provider,
+       the municipality's row and the region's ('') */
+    assert_int_equal(one_int(st, "SELECT amount_cents FROM spend_product_month WHERE"
+                                 " gemeente = '0193' AND month = '2025-03' AND product = '45F02'"
+                                 " AND lines = 1"),
+                     81000);
+    assert_int_equal(one_int(st, "SELECT amount_cents FROM spend_product_month WHERE"
+                                 " gemeente = '' AND month = '2025-03' AND product = '45F02'"
+                                 " AND lines = 1"),
+                     81000);
+    assert_int_equal(one_int(st, "SELECT count(*) FROM spend_product_month"), 2);
     /* the service reads the moved totals */
     jr_ctx ctx = {.store = st, .cat = unit_catalog(), .actor = "test"};
     date_parse("2026-11-25", &ctx.today);
