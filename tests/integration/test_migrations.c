@@ -253,6 +253,9 @@ static void a_release_3_database_keeps_its_facts(void **state)
                                  " AND lines = 1"),
                      81000);
     assert_int_equal(one_int(st, "SELECT count(*) FROM spend_product_month"), 2);
+    /* and the end reasons find the stops of care through their index */
+    assert_int_equal(
+        one_int(st, "SELECT count(*) FROM sqlite_schema WHERE name = 'assignment_care_stop'"), 1);
     /* the service reads the moved totals */
     jr_ctx ctx = {.store = st, .cat = unit_catalog(), .actor = "test"};
     date_parse("2026-11-25", &ctx.today);

@@ -28,3 +28,9 @@ GROUP BY gemeente, month, product;
 INSERT INTO spend_product_month (gemeente, month, product, amount_cents, lines)
 SELECT '', month, product, SUM(amount_cents), SUM(lines) FROM spend_region_month
 GROUP BY month, product;
+
+-- The end reasons read the assignments whose care stopped in the period
+-- (and in the 12 months before, for re-entry): through this index, those
+-- rows, instead of every wide row of the table twice. Kept by SQLite with
+-- every stop of care (the care service), not by the import.
+CREATE INDEX assignment_care_stop ON assignment (care_stop);
