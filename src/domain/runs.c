@@ -99,10 +99,62 @@ static void youth_count(jr_runs_count *c, const youth_marks *y, int nmonths)
     }
 }
 
+/* one stable counting pass of v[0..n) into out by digit d(x) (11 bits) */
+static void radix_pass(const jr_run_mark *v, size_t n, jr_run_mark *out, int64_t lo, int shift,
+                       bool by_group)
+{
+    size_t pos[2048] = {0};
+#define DIGIT(x)                                                                                   \
+    (by_group ? (size_t)((x).group + 1)                                                            \
+              : (size_t)((((uint64_t)(x).youth_id - (uint64_t)lo) >> shift) & 2047))
+    for (size_t i = 0; i < n; i++)
+        pos[DIGIT(v[i])]++;
+    size_t at = 0;
+    for (size_t d = 0; d < 2048; d++) {
+        size_t c = pos[d];
+        pos[d] = at;
+        at += c;
+    }
+    for (size_t i = 0; i < n; i++)
+        out[pos[DIGIT(v[i])]++] = v[i];
+#undef DIGIT
+}
+
+/* sort_marks: the marks by youth and group. A radix sort (the group, then
+ * the youth id over its span, 11 bits a pass) when there is room for a
+ * copy of them: qsort's comparisons of the 675,000 runs of a national
+ * year were a seventh of the benchmark; else qsort. */
+static void sort_marks(jr_run_mark *v, size_t n, int ngroups)
+{
+    if (n < 2)
+        return;
+    jr_run_mark *tmp = n >= 256 && ngroups < 2047 ? malloc(n * sizeof *tmp) : NULL;
+    if (!tmp) {
+        qsort(v, n, sizeof *v, mark_cmp);
+        return;
+    }
+    int64_t lo = v[0].youth_id, hi = lo;
+    for (size_t i = 1; i < n; i++) {
+        lo = v[i].youth_id < lo ? v[i].youth_id : lo;
+        hi = v[i].youth_id > hi ? v[i].youth_id : hi;
+    }
+    uint64_t span = (uint64_t)hi - (uint64_t)lo;
+    jr_run_mark *src = v, *dst = tmp;
+    radix_pass(src, n, dst, lo, 0, true);
+    src = tmp, dst = v;
+    for (int shift = 0; shift < 64 && (span >> shift) != 0; shift += 11) {
+        radix_pass(src, n, dst, lo, shift, false);
+        jr_run_mark *t = src;
+        src = dst, dst = t;
+    }
+    if (src != v)
+        memcpy(v, src, n * sizeof *v);
+    free(tmp);
+}
+
 void runs_count(jr_runs *r)
 {
-    if (r->n > 1)
-        qsort(r->marks, r->n, sizeof *r->marks, mark_cmp);
+    sort_marks(r->marks, r->n, r->ngroups);
     size_t i = 0;
     while (i < r->n) { /* one youth: marks i..j-1, in group order */
         int64_t youth = r->marks[i].youth_id;

@@ -39,10 +39,9 @@ bool budgetctl_voorziening_parse(const char *s, jr_voorziening *out)
     return false;
 }
 
-/* the voorziening of a product code (as figures_spending groups them) */
-static jr_voorziening vz_of_product(const jr_catalog *cat, const char *product)
+/* the voorziening of a catalog product (NULL: not in the catalog) */
+static jr_voorziening vz_of(const jr_product *p)
 {
-    const jr_product *p = catalog_product(cat, product);
     if (!p)
         return JR_VZ_OTHER;
     switch (p->kind) {
@@ -56,6 +55,12 @@ static jr_voorziening vz_of_product(const jr_catalog *cat, const char *product)
         return JR_VZ_DYSLEXIE;
     }
     return JR_VZ_OTHER;
+}
+
+/* the voorziening of a product code (as figures_spending groups them) */
+static jr_voorziening vz_of_product(const jr_catalog *cat, const char *product)
+{
+    return vz_of(catalog_product(cat, product));
 }
 
 static bool year_valid(int32_t year)
@@ -243,6 +248,11 @@ typedef struct {
     int32_t year;
     const char *only; /* the one municipality asked, NULL for all */
     bc_muni *m;       /* one per catalog municipality */
+    /* the last product looked up: the open assignments come in the
+       index's order, a municipality's together, most of one product in a
+       row, and a look-up in the catalog compares every product's code */
+    char last_product[8];
+    const jr_product *last_p;
 } bc_work;
 
 static int muni_index(const jr_catalog *cat, const char *cbs)
@@ -251,6 +261,22 @@ static int muni_index(const jr_catalog *cat, const char *cbs)
         if (strcmp(cat->municipalities[i].cbs, cbs) == 0)
             return i;
     return -1;
+}
+
+/* the catalog's product of code, through the one-entry memo of w */
+static const jr_product *work_product(bc_work *w, const char *code)
+{
+    if (!w->last_product[0] || strcmp(w->last_product, code) != 0) {
+        w->last_p = catalog_product(w->cat, code);
+        str_copy(w->last_product, sizeof w->last_product, code);
+    }
+    return w->last_p;
+}
+
+/* the voorziening of a product (vz_of_product) through the memo of w */
+static jr_voorziening work_vz(bc_work *w, const char *code)
+{
+    return vz_of(work_product(w, code));
 }
 
 static int spend_row(void *ud, const void *row)
@@ -309,12 +335,12 @@ static int assignment_row(void *ud, const void *row)
     if (i < 0)
         return 0;
     bc_muni *m = &w->m[i];
-    jr_voorziening vz = a->is_budget ? JR_VZ_AMBULANT : vz_of_product(w->cat, a->product);
+    jr_voorziening vz = a->is_budget ? JR_VZ_AMBULANT : work_vz(w, a->product);
     jr_date rest = rest_first(w->year, m->last_month), last = JR_DATE_NONE;
     date_from_ymd(w->year, 12, 31, &last);
     jr_cents tariff = 0;
     if (!a->is_budget) {
-        const jr_product *p = catalog_product(w->cat, a->product);
+        const jr_product *p = work_product(w, a->product);
         jr_date on = a->start > rest ? a->start : rest;
         if (p && !product_tariff(p, on, &tariff) && !product_tariff(p, a->start, &tariff))
             tariff = 0;
@@ -405,8 +431,10 @@ jr_status budgetctl_control(const jr_ctx *ctx, int32_t year, const char *gemeent
     str_copy(out->scope.name, sizeof out->scope.name, mu ? mu->name : ctx->cat->region);
     out->scope.threshold = JR_SMALL_GROUP_DEFAULT;
 
-    bc_work w = {ctx->cat, year, gemeente,
-                 calloc((size_t)ctx->cat->nmunicipalities + 1, sizeof(bc_muni))};
+    bc_work w = {.cat = ctx->cat,
+                 .year = year,
+                 .only = gemeente,
+                 .m = calloc((size_t)ctx->cat->nmunicipalities + 1, sizeof(bc_muni))};
     if (!w.m)
         return jr_fail(err, JR_ENOMEM, "nomem", "", "Onvoldoende geheugen.");
     jr_date first = JR_DATE_NONE, last = JR_DATE_NONE, prev_first = JR_DATE_NONE;

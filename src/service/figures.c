@@ -137,24 +137,35 @@ static int64_t population(const jr_catalog *cat, const char *gemeente)
 
 /* ---- volume ---- */
 
-static jr_status volume_row(const jr_ctx *ctx, const jr_period *per, const char *gemeente,
-                            const char *agb, bool hide, int64_t threshold, jr_fig_volume_row *r,
-                            jr_error *err)
+static void volume_fill(const jr_ctx *ctx, const store_fig_volume *v, const char *gemeente,
+                        bool hide, int64_t threshold, jr_fig_volume_row *r)
 {
-    store_fig_volume v;
-    jr_status rc = store_figures_volume(ctx->store, per->first, per->last, gemeente, agb, &v, err);
-    if (rc != JR_OK)
-        return rc;
     memset(r, 0, sizeof *r);
-    r->youths = figures_count(v.youths, hide, threshold);
-    r->active = v.active;
-    r->started = v.started;
-    r->ended = v.ended;
+    r->youths = figures_count(v->youths, hide, threshold);
+    r->active = v->active;
+    r->started = v->started;
+    r->ended = v->ended;
     r->population = population(ctx->cat, gemeente);
     /* the catalog's population is the under-18s: per 1,000 and % of it */
-    r->per_thousand_x10 = r->youths.hidden ? -1 : stats_per_thousand_x10(v.youths, r->population);
+    r->per_thousand_x10 = r->youths.hidden ? -1 : stats_per_thousand_x10(v->youths, r->population);
     r->share_x10 =
-        r->youths.hidden || r->population <= 0 ? -1 : stats_share_x10(v.youths, r->population);
+        r->youths.hidden || r->population <= 0 ? -1 : stats_share_x10(v->youths, r->population);
+}
+
+/* volume_rows: the volume of per for the plan's scope into *r and, with
+ * the region beside it, the region's into *reg: one read of the runs */
+static jr_status volume_rows(const jr_ctx *ctx, const jr_period *per, const jr_fig_plan *p,
+                             jr_fig_volume_row *r, jr_fig_volume_row *reg, jr_error *err)
+{
+    store_fig_volume v, rv;
+    jr_status rc = store_figures_volume(ctx->store, per->first, per->last, p->gemeente, p->agb, &v,
+                                        p->has_region ? &rv : NULL, err);
+    if (rc != JR_OK)
+        return rc;
+    int64_t t = p->scope.threshold;
+    volume_fill(ctx, &v, p->gemeente, p->hide, t, r);
+    if (p->has_region)
+        volume_fill(ctx, &rv, NULL, p->hide_region, t, reg);
     return JR_OK;
 }
 
@@ -170,14 +181,9 @@ jr_status figures_volume(const jr_ctx *ctx, const jr_period *period, const char 
     out->scope = p.scope;
     out->region = p.region;
     out->has_region = p.has_region;
-    int64_t t = p.scope.threshold;
-    rc = volume_row(ctx, &out->period, p.gemeente, p.agb, p.hide, t, &out->now, err);
+    rc = volume_rows(ctx, &out->period, &p, &out->now, &out->region_now, err);
     if (rc == JR_OK)
-        rc = volume_row(ctx, &out->before, p.gemeente, p.agb, p.hide, t, &out->prev, err);
-    if (rc == JR_OK && p.has_region)
-        rc = volume_row(ctx, &out->period, NULL, p.agb, p.hide_region, t, &out->region_now, err);
-    if (rc == JR_OK && p.has_region)
-        rc = volume_row(ctx, &out->before, NULL, p.agb, p.hide_region, t, &out->region_prev, err);
+        rc = volume_rows(ctx, &out->before, &p, &out->prev, &out->region_prev, err);
     return svc_finish(ctx, rc, err);
 }
 
@@ -299,9 +305,14 @@ jr_voorziening figures_voorziening_of(const jr_catalog *cat, const char *product
 static jr_fig_spend_group *group_at(jr_fig_spend_group *g, int *n, int max, const char *code,
                                     const char *name)
 {
-    int i = 0;
-    while (i < *n && strcmp(g[i].code, code) < 0)
-        i++;
+    int i = 0, hi = *n; /* the groups are in code order: a binary search */
+    while (i < hi) {
+        int mid = i + (hi - i) / 2;
+        if (strcmp(g[mid].code, code) < 0)
+            i = mid + 1;
+        else
+            hi = mid;
+    }
     if (i < *n && strcmp(g[i].code, code) == 0)
         return &g[i];
     if (*n == max)

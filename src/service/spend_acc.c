@@ -259,6 +259,12 @@ static int year_cmp(const void *p, const void *q)
     return c ? c : cmp_i64(a->assignment_id, b->assignment_id);
 }
 
+static int product_row_cmp(const void *p, const void *q)
+{
+    return strcmp(((const store_spend_month_row *)p)->product,
+                  ((const store_spend_month_row *)q)->product);
+}
+
 /* rows are written 256 to a call */
 #define FLUSH_ROWS 256
 
@@ -286,6 +292,38 @@ jr_status spend_acc_flush(jr_spend_acc *a, jr_store *st, jr_error *err)
             str_copy(rows[j].product, sizeof rows[j].product, r->k.product);
         }
         rc = store_spend_month_add(st, rows, n, err);
+    }
+    /* spend_product_month: the month rows of each (gemeente, month), which
+       lie together in that order, summed per product; a few dozen products */
+    for (size_t i = 0; i < a->month.n && rc == JR_OK;) {
+        store_spend_month_row rows[FLUSH_ROWS];
+        size_t n = 0, j = i;
+        for (; j < a->month.n && mv[j].k.month == mv[i].k.month &&
+               strcmp(mv[j].k.gemeente, mv[i].k.gemeente) == 0;
+             j++) {
+            size_t g = 0;
+            while (g < n && strcmp(rows[g].product, mv[j].k.product) != 0)
+                g++;
+            if (g == n) {
+                if (n == FLUSH_ROWS) { /* more products than a call holds: write them */
+                    qsort(rows, n, sizeof rows[0], product_row_cmp);
+                    if ((rc = store_spend_product_add(st, rows, n, err)) != JR_OK)
+                        break;
+                    n = g = 0;
+                }
+                rows[n] = (store_spend_month_row){.month = mv[j].k.month};
+                str_copy(rows[n].gemeente, sizeof rows[n].gemeente, mv[j].k.gemeente);
+                str_copy(rows[n].product, sizeof rows[n].product, mv[j].k.product);
+                n++;
+            }
+            rows[g].amount += mv[j].amount;
+            rows[g].lines += mv[j].lines;
+        }
+        if (rc == JR_OK && n) {
+            qsort(rows, n, sizeof rows[0], product_row_cmp);
+            rc = store_spend_product_add(st, rows, n, err);
+        }
+        i = j;
     }
     const year_rec *yv = (const year_rec *)a->year.v;
     for (size_t i = 0; i < a->year.n && rc == JR_OK; i += FLUSH_ROWS) {

@@ -99,13 +99,17 @@ static void spend_from_row(const void *ud, jr_stmt *q, void *row)
 jr_status store_begroting_spend(jr_store *st, jr_month first, jr_month last, const char *gemeente,
                                 int (*fn)(void *ud, const void *row), void *ud, jr_error *err)
 {
-    jr_stmt *q = store_prepare(st,
-                               "SELECT gemeente, month, product, SUM(amount_cents), SUM(lines)"
-                               " FROM spend_month WHERE month >= ?1 AND month <= ?2"
-                               " AND (CAST(?3 AS TEXT) IS NULL OR gemeente = ?3)"
-                               " GROUP BY gemeente, month, product"
-                               " ORDER BY gemeente, month, product",
-                               err);
+    /* the summary per product (migration 022), in its key order: a
+       municipality's months are a range of it, the region's every
+       municipality's rows (gemeente '' is the region's own, not read) */
+    static const char *const sql[2] = {
+        "SELECT gemeente, month, product, amount_cents, lines FROM spend_product_month"
+        " WHERE gemeente > '' AND month >= ?1 AND month <= ?2 AND ?3 IS NULL"
+        " ORDER BY gemeente, month, product",
+        "SELECT gemeente, month, product, amount_cents, lines FROM spend_product_month"
+        " WHERE gemeente = ?3 AND month >= ?1 AND month <= ?2"
+        " ORDER BY gemeente, month, product"};
+    jr_stmt *q = store_prepare(st, sql[gemeente != NULL], err);
     if (!q)
         return JR_EDB;
     char f[8], l[8];
@@ -194,15 +198,22 @@ jr_status store_begroting_open_assignments(jr_store *st, jr_date first, jr_date 
         /* through the covering index assignment_open (migration 014): a
            municipality's active assignments as a range of it, the
            region's as every active one */
-#define OPEN_SELECT                                                                                \
+#define OPEN_COLS                                                                                  \
     "SELECT a.id, a.gemeente, a.product, a.is_budget, a.budget_cents, a.volume, a.unit,"           \
-    " a.start_date, " STORE_RUN_END " FROM assignment a INDEXED BY assignment_open"                \
+    " a.start_date, " STORE_RUN_END " FROM assignment a"
+#define OPEN_WHERE                                                                                 \
     " WHERE a.status = 'actief' AND a.start_date <= ?2 AND " STORE_RUN_END " >= ?1"                \
     " AND a.end_date >= ?1"
-        static const char *const sql[2] = {OPEN_SELECT " AND ?3 IS NULL ORDER BY a.gemeente, a.id",
-                                           OPEN_SELECT
-                                           " AND a.gemeente = ?3 ORDER BY a.gemeente, a.id"};
-#undef OPEN_SELECT
+        /* A municipality's as a range of the covering index; the region's
+           in the table's own order, by id, with no sort: the joins to
+           assignment_use and spend_year by id then walk their directories
+           in order (in the index's order each look-up missed the cache:
+           two fifths of the region's control on the national bench) */
+        static const char *const sql[2] = {OPEN_COLS " NOT INDEXED" OPEN_WHERE " AND ?3 IS NULL",
+                                           OPEN_COLS " INDEXED BY assignment_open" OPEN_WHERE
+                                                     " AND a.gemeente = ?3"};
+#undef OPEN_COLS
+#undef OPEN_WHERE
         jr_stmt *q = store_prepare(st, sql[gemeente != NULL], err);
         if (!q) {
             rc = JR_EDB;

@@ -59,11 +59,13 @@ typedef struct {
     int64_t lines;
 } store_bc_spend_row;
 
-/* store_begroting_spend: the rows of spend_month for the months
- * first..last (both included) of gemeente (NULL: every municipality),
- * by municipality, month, product. A municipality's months are one range
- * of spend_month's key; the region reads every municipality's rows (not
- * spend_region_month), as its sum is made per municipality. */
+/* store_begroting_spend: the accepted amounts and lines per
+ * municipality, month and product (spend_product_month, migration 022:
+ * spend_month summed over the providers) for the months first..last (both
+ * included) of gemeente (NULL: every municipality), by municipality,
+ * month, product. A municipality's months are one range of the table's
+ * key; the region reads every municipality's rows (not the region's own),
+ * as its sum is made per municipality. */
 jr_status store_begroting_spend(jr_store *st, jr_month first, jr_month last, const char *gemeente,
                                 int (*fn)(void *ud, const void *row), void *ud, jr_error *err);
 

@@ -34,9 +34,17 @@ typedef struct {
     int64_t ended;   /* of them, the end in first..last */
 } store_fig_volume;
 
-/* store_figures_volume: the volume of first..last (both included). */
+/* store_figures_volume: the volume of first..last (both included) of
+ * gemeente (NULL: the region) into *out and, when region is not NULL, the
+ * region's beside it into *region, from one read of the runs: the
+ * region's runs when it is asked for, else the municipality's range of
+ * the covering index assignment_run. The distinct youths are counted in
+ * memory (a bit per youth id), not by COUNT(DISTINCT), which built a
+ * b-tree of every run's youth and cost four fifths of the volume of the
+ * national bench's region. */
 jr_status store_figures_volume(jr_store *st, jr_date first, jr_date last, const char *gemeente,
-                               const char *agb, store_fig_volume *out, jr_error *err);
+                               const char *agb, store_fig_volume *out, store_fig_volume *region,
+                               jr_error *err);
 
 /* Referrals with referral_date in first..last, counted per referrer type,
  * route and keuzebudget (budget "" for the other routes). */
@@ -127,5 +135,10 @@ jr_status store_spend_year_add(jr_store *st, const store_spend_year_row *rows, s
                                jr_error *err);
 jr_status store_spend_youth_add(jr_store *st, const store_spend_youth_row *rows, size_t n,
                                 jr_error *err);
+/* store_spend_product_add: the same for spend_product_month (migration
+ * 022: spend_month without the provider; gemeente "" the region's row),
+ * each row's provider_id unread. */
+jr_status store_spend_product_add(jr_store *st, const store_spend_month_row *rows, size_t n,
+                                  jr_error *err);
 
 #endif

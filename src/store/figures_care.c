@@ -115,14 +115,27 @@ jr_status store_fc_care_stopped_each(jr_store *st, const char *gemeente, const c
     return fc_list(s, gemeente, agb, first, last, fn, ud, err);
 }
 
-jr_status store_fc_started_each(jr_store *st, const char *gemeente, const char *agb, jr_date first,
-                                jr_date last, jr_fc_row_fn fn, void *ud, jr_error *err)
+jr_status store_fc_youth_started(jr_store *st, const char *gemeente, const char *agb, jr_date first,
+                                 jr_date last, int64_t youth_id, bool *yes, jr_error *err)
 {
+    *yes = false;
     jr_stmt *s = store_prepare(st,
-                               FC_COLS "a.start_date BETWEEN ? AND ? AND a.status <> 'ingetrokken'"
-                                       " " FC_SCOPE " ORDER BY a.id",
+                               "SELECT 1 FROM assignment a JOIN provider p ON p.id = a.provider_id"
+                               " WHERE a.start_date BETWEEN ? AND ? AND a.status <> 'ingetrokken'"
+                               " " FC_SCOPE " AND a.youth_id = ? LIMIT 1",
                                err);
-    return fc_list(s, gemeente, agb, first, last, fn, ud, err);
+    if (!s)
+        return JR_EDB;
+    char d1[JR_DATE_ISO_LEN], d2[JR_DATE_ISO_LEN];
+    bind_range_scope(s, first, last, gemeente, agb, d1, d2);
+    store_bind_int(s, 7, youth_id);
+    jr_status rc = store_step_one(s, err);
+    if (rc == JR_OK)
+        *yes = true;
+    else if (rc == JR_ENOTFOUND)
+        rc = JR_OK;
+    store_reset(s);
+    return rc;
 }
 
 typedef struct {

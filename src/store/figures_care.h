@@ -58,10 +58,12 @@ jr_status store_fc_care_started_each(jr_store *st, const char *gemeente, const c
 jr_status store_fc_care_stopped_each(jr_store *st, const char *gemeente, const char *agb,
                                      jr_date first, jr_date last, jr_fc_row_fn fn, void *ud,
                                      jr_error *err);
-/* store_fc_started_each: the assignments not withdrawn whose grant starts
- * from first to last, in id order. */
-jr_status store_fc_started_each(jr_store *st, const char *gemeente, const char *agb, jr_date first,
-                                jr_date last, jr_fc_row_fn fn, void *ud, jr_error *err);
+/* store_fc_youth_started: whether youth_id has an assignment not
+ * withdrawn whose grant starts from first to last, within the scope (the
+ * started list's question for one youth, through the index on the
+ * youth): *yes. */
+jr_status store_fc_youth_started(jr_store *st, const char *gemeente, const char *agb, jr_date first,
+                                 jr_date last, int64_t youth_id, bool *yes, jr_error *err);
 
 /* Accepted spending of one provider on one product. */
 typedef struct {

@@ -25,14 +25,21 @@ typedef struct {
 typedef struct {
     store_idval *v;
     size_t n, cap;
+    /* when the ids are dense (as row ids are), dir[id - lo] is the entry's
+       index + 1 (0: none), so a look-up is one read, not a binary search
+       whose twenty steps each miss the cache when the ids come in no order */
+    uint32_t *dir;
+    int64_t lo;
+    size_t ndir;
 } store_idmap;
 
 /* store_idmap_read: every row of q, each made a store_idval by conv (the
- * store_each convert: conv(NULL, q, store_idval *)), sorted by id. JR_EDB
+ * store_each convert: conv(NULL, q, store_idval *)), found by a directory
+ * of the ids when they are dense, else sorted by id. JR_EDB
  * when q is NULL or a step fails, JR_ENOMEM when memory runs out (err
  * filled); the map holds what was read either way (store_idmap_free). */
 jr_status store_idmap_read(jr_stmt *q, store_convert_fn conv, store_idmap *m, jr_error *err);
-/* store_idmap_find: the entry of id, or NULL. */
+/* store_idmap_find: the entry of id (the first of equal ids), or NULL. */
 const store_idval *store_idmap_find(const store_idmap *m, int64_t id);
 void store_idmap_free(store_idmap *m);
 

@@ -51,6 +51,7 @@
 #include "service/provider.h"
 #include "service/referrals.h"
 #include "service/youth.h"
+#include "store/store.h"
 
 #include <ftw.h>
 #include <stdio.h>
@@ -821,6 +822,61 @@ static void a_monthly_import_keeps_the_figures_current(void **state)
     free(s);
 }
 
+static int64_t one_int(jr_store *st, const char *sql)
+{
+    jr_error e;
+    jr_error_clear(&e);
+    jr_stmt *q = store_prepare(st, sql, &e);
+    if (!q)
+        fail_msg("%s: %s", sql, e.message);
+    if (store_step(q, &e) != STORE_ROW)
+        fail_msg("%s: no row (%s)", sql, e.message);
+    int64_t v = store_col_int(q, 0);
+    store_reset(q);
+    return v;
+}
+
+/* The accepted lines summed per municipality ('' the region), batch month
+ * and product, straight from the lines: what spend_product_month
+ * (migration 022) must hold. */
+#define FULL_PRODUCT_SUMS                                                                          \
+    "SELECT b.gemeente, b.period, l.product,"                                                      \
+    " SUM(CASE WHEN l.credit = 1 THEN -l.amount_cents ELSE l.amount_cents END), COUNT(*)"          \
+    " FROM decl_batch b JOIN decl_line l ON l.id BETWEEN b.first_line AND b.last_line"             \
+    " WHERE l.status = 'A' GROUP BY b.gemeente, b.period, l.product"                               \
+    " UNION ALL SELECT '', b.period, l.product,"                                                   \
+    " SUM(CASE WHEN l.credit = 1 THEN -l.amount_cents ELSE l.amount_cents END), COUNT(*)"          \
+    " FROM decl_batch b JOIN decl_line l ON l.id BETWEEN b.first_line AND b.last_line"             \
+    " WHERE l.status = 'A' GROUP BY b.period, l.product"
+#define KEPT_PRODUCT_SUMS                                                                          \
+    "SELECT gemeente, month, product, amount_cents, lines FROM spend_product_month"
+
+/* after the fixture's imports, the monthly imports above (a credit, a new
+ * month, a replay that adds nothing): the summary the import keeps equals
+ * the sums over every accepted line, row for row, and the figures that
+ * read it (budget control, benchmark, ambulantisering) read the same
+ * amounts as they would from every provider's rows */
+static void the_product_summary_equals_the_lines(void **state)
+{
+    fx *f = *state;
+    int64_t full = one_int(f->store, "SELECT count(*) FROM (" FULL_PRODUCT_SUMS ")");
+    assert_true(full >= 8); /* both municipalities and the region, several months */
+    assert_i64_equal(one_int(f->store, "SELECT count(*) FROM spend_product_month"), full);
+    assert_i64_equal(one_int(f->store, "SELECT count(*) FROM (" FULL_PRODUCT_SUMS
+                                       " EXCEPT " KEPT_PRODUCT_SUMS ")"),
+                     0);
+    assert_i64_equal(one_int(f->store, "SELECT count(*) FROM (" KEPT_PRODUCT_SUMS
+                                       " EXCEPT SELECT * FROM (" FULL_PRODUCT_SUMS "))"),
+                     0);
+    /* the region's row of a month is its municipalities' rows summed */
+    assert_i64_equal(one_int(f->store, "SELECT count(*) FROM spend_product_month r WHERE"
+                                       " r.gemeente = '' AND r.amount_cents <> (SELECT"
+                                       " SUM(m.amount_cents) FROM spend_product_month m WHERE"
+                                       " m.gemeente <> '' AND m.month = r.month AND"
+                                       " m.product = r.product)"),
+                     0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -834,6 +890,7 @@ int main(void)
         cmocka_unit_test(an_unknown_or_foreign_provider_is_refused),
         cmocka_unit_test(unknown_municipality_and_early_period_are_refused),
         cmocka_unit_test(a_monthly_import_keeps_the_figures_current),
+        cmocka_unit_test(the_product_summary_equals_the_lines),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

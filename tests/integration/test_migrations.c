@@ -320,6 +320,20 @@ static void a_release_3_database_keeps_its_facts(void **state)
                                 " VALUES ('', '{}', 'test', '2026-01-01T00:00:00.000Z')",
                                 &err),
                      JR_ECONFLICT);
+    /* 022: the spending per product is spend_month without the provider,
+       the municipality's row and the region's ('') */
+    assert_int_equal(one_int(st, "SELECT amount_cents FROM spend_product_month WHERE"
+                                 " gemeente = '0193' AND month = '2025-03' AND product = '45F02'"
+                                 " AND lines = 1"),
+                     81000);
+    assert_int_equal(one_int(st, "SELECT amount_cents FROM spend_product_month WHERE"
+                                 " gemeente = '' AND month = '2025-03' AND product = '45F02'"
+                                 " AND lines = 1"),
+                     81000);
+    assert_int_equal(one_int(st, "SELECT count(*) FROM spend_product_month"), 2);
+    /* and the end reasons find the stops of care through their index */
+    assert_int_equal(
+        one_int(st, "SELECT count(*) FROM sqlite_schema WHERE name = 'assignment_care_stop'"), 1);
     /* the service reads the moved totals */
     jr_ctx ctx = {.store = st, .cat = unit_catalog(), .actor = "test"};
     date_parse("2026-11-25", &ctx.today);

@@ -14,6 +14,8 @@
 
 #include <cmocka.h>
 
+#include <string.h>
+
 #include "domain/runs.h"
 #include "unit_support.h"
 
@@ -107,6 +109,53 @@ static void test_empty(void **state)
     runs_free(&r);
 }
 
+/* many runs (more than the radix sort's threshold), youths in two
+ * groups and in no group, ids spread over more than one 11-bit digit:
+ * every count equals one worked out run by run here */
+static void test_many_runs_count_as_few(void **state)
+{
+    (void)state;
+    enum { NY = 3000 };
+    jr_runs r;
+    assert_true(runs_init(&r, d(2025, 1, 1), d(2025, 12, 31), 3));
+    static bool in[4][NY]; /* group 0..2, and 3 for the whole */
+    static bool verblijf[4][NY];
+    memset(in, 0, sizeof in);
+    memset(verblijf, 0, sizeof verblijf);
+    int64_t nruns = 0, started = 0;
+    uint64_t x = 12345;
+    for (int i = 0; i < 4 * NY; i++) {
+        x = x * 6364136223846793005ull + 1442695040888963407ull;
+        int y = (int)((x >> 33) % NY), g = (int)((x >> 20) % 4) - 1; /* -1: no group */
+        bool inside = (x >> 40) % 3 != 0, v = (x >> 45) % 2;
+        jr_date s = inside ? d(2025, 3, 1) : d(2023, 1, 1),
+                e = inside ? d(2025, 5, 31) : d(2024, 6, 30);
+        assert_true(
+            runs_add(&r, g, 100000 + 3 * (int64_t)y, s, e, v ? JR_RUN_VERBLIJF : JR_RUN_AMBULANT));
+        if (!inside)
+            continue;
+        nruns++;
+        started++;
+        if (g >= 0)
+            in[g][y] = true, verblijf[g][y] |= v;
+        in[3][y] = true, verblijf[3][y] |= v;
+    }
+    runs_count(&r);
+    for (int g = 0; g < 4; g++) {
+        int64_t youths = 0, vy = 0;
+        for (int y = 0; y < NY; y++)
+            youths += in[g][y], vy += verblijf[g][y];
+        const jr_runs_count *c = g < 3 ? &r.groups[g] : &r.all;
+        assert_int_equal(c->youths, youths);
+        assert_int_equal(c->verblijf_youths, vy);
+        assert_int_equal(c->month_youths[3], youths); /* April */
+        assert_int_equal(c->month_youths[0], 0);      /* January */
+    }
+    assert_int_equal(r.all.runs, nruns);
+    assert_int_equal(r.all.started, started);
+    runs_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -114,6 +163,7 @@ int main(void)
         cmocka_unit_test(test_refuses_partial_months),
         cmocka_unit_test(test_quarter),
         cmocka_unit_test(test_empty),
+        cmocka_unit_test(test_many_runs_count_as_few),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
