@@ -33,26 +33,6 @@ static const char *const streets[] = {"Stationsweg",
                                       "Burgemeester "
                                       "Roelenweg"};
 
-typedef struct {
-    jr_provider *v;
-    int n, cap;
-} plist;
-
-static int take_provider(void *ud, const void *row)
-{
-    plist *l = ud;
-    if (l->n == l->cap) {
-        int cap = l->cap ? l->cap * 2 : 256;
-        jr_provider *v = realloc(l->v, (size_t)cap * sizeof *v);
-        if (!v)
-            return 1;
-        l->v = v;
-        l->cap = cap;
-    }
-    l->v[l->n++] = *(const jr_provider *)row;
-    return 0;
-}
-
 /* slug: the provider's name in lower case letters and digits, for its domain */
 static void slug(const char *name, char *out, size_t cap)
 {
@@ -116,8 +96,11 @@ static jr_status scope_newest(const jr_ctx *ctx, const char *agb, const char *pr
 jr_status demo_cm_seed(const jr_ctx *ctx, uint64_t seed, jr_error *err)
 {
     jr_rng r = {seed ^ 0x636d636d636dULL};
-    plist l = {NULL, 0, 0};
-    jr_status rc = provider_list(ctx, take_provider, &l, err);
+    struct {
+        jr_provider *v;
+        int n;
+    } l;
+    jr_status rc = provider_all(ctx, &l.v, &l.n, err);
     if (rc == JR_OK && l.n < 3)
         rc = jr_fail(err, JR_EINVAL, "demo_providers", "", "De demo heeft te weinig aanbieders.");
     /* three contract managers: the account rsj and two colleagues */

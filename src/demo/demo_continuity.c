@@ -15,26 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct {
-    jr_provider *p;
-    int n, cap;
-} plist;
-
-static int collect(void *ud, const void *row)
-{
-    plist *l = ud;
-    if (l->n == l->cap) {
-        int cap = l->cap ? l->cap * 2 : 256;
-        jr_provider *np = realloc(l->p, (size_t)cap * sizeof *np);
-        if (!np)
-            return 1;
-        l->p = np;
-        l->cap = cap;
-    }
-    l->p[l->n++] = *(const jr_provider *)row;
-    return 0;
-}
-
 /* between: uniform in lo..hi */
 static int64_t between(jr_rng *r, int64_t lo, int64_t hi)
 {
@@ -93,8 +73,11 @@ static int put_row(sbuf *b, jr_rng *r, const char *agb, const char *name, int32_
 jr_status demo_continuity(const jr_ctx *ctx, uint64_t seed, int32_t year, int64_t *rows,
                           jr_error *err)
 {
-    plist l = {0};
-    jr_status rc = provider_list(ctx, collect, &l, err);
+    struct {
+        jr_provider *p;
+        int n;
+    } l;
+    jr_status rc = provider_all(ctx, &l.p, &l.n, err);
     sbuf b = SBUF_INIT;
     jr_rng r = {.s = seed ^ 0x636f6e74696e75ULL}; /* "continu": a stream of its own */
     int fail = rc == JR_OK ? sbuf_puts(&b, continuity_csv_header()) | sbuf_putc(&b, '\n') : 0;

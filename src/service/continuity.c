@@ -8,6 +8,8 @@
  */
 #include "continuity.h"
 
+#include "../core/vec.h"
+
 #include "../core/csv.h"
 #include "../core/sbuf.h"
 #include "../domain/ident.h"
@@ -35,14 +37,10 @@ typedef struct {
 
 static bool parsed_push(parsed_list *l, const jr_cont_accounts *a, long line)
 {
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 64;
-        parsed *v = realloc(l->v, cap * sizeof *v);
-        if (!v)
-            return false;
-        l->v = v;
-        l->cap = cap;
-    }
+    parsed *v = vec_grow(l->v, l->n, &l->cap, sizeof *v, 64);
+    if (!v)
+        return false;
+    l->v = v;
     l->v[l->n].a = *a;
     l->v[l->n].line = line;
     l->n++;

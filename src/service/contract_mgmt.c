@@ -6,6 +6,8 @@
  */
 #include "contract_mgmt.h"
 
+#include "../core/vec.h"
+
 #include "../core/sbuf.h"
 #include "../domain/ident.h"
 #include "../store/users.h"
@@ -672,16 +674,12 @@ typedef struct {
 static int offer_row(void *ud, const void *row)
 {
     offer_list *l = ud;
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 256;
-        store_cm_offer_row *v = realloc(l->v, cap * sizeof *v);
-        if (!v) {
-            l->nomem = true;
-            return 1;
-        }
-        l->v = v;
-        l->cap = cap;
+    store_cm_offer_row *v = vec_grow(l->v, l->n, &l->cap, sizeof *v, 256);
+    if (!v) {
+        l->nomem = true;
+        return 1;
     }
+    l->v = v;
     l->v[l->n++] = *(const store_cm_offer_row *)row;
     return 0;
 }

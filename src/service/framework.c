@@ -6,6 +6,8 @@
  */
 #include "framework.h"
 
+#include "../core/vec.h"
+
 #include "../core/sbuf.h"
 #include "../domain/ident.h"
 #include "../store/providers.h"
@@ -228,16 +230,12 @@ typedef struct {
 static int agr_collect(void *ud, const void *row)
 {
     agr_list *l = ud;
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 8;
-        jr_fw_agreement *v = realloc(l->v, cap * sizeof *v);
-        if (!v) {
-            l->nomem = true;
-            return 1;
-        }
-        l->v = v;
-        l->cap = cap;
+    jr_fw_agreement *v = vec_grow(l->v, l->n, &l->cap, sizeof *v, 8);
+    if (!v) {
+        l->nomem = true;
+        return 1;
     }
+    l->v = v;
     l->v[l->n++] = *(const jr_fw_agreement *)row;
     return 0;
 }

@@ -9,6 +9,8 @@
  */
 #include "impact.h"
 
+#include "../core/vec.h"
+
 #include "../core/csv.h"
 #include "../core/sbuf.h"
 #include "../domain/ident.h"
@@ -412,16 +414,12 @@ jr_status impact_production_csv(const jr_ctx *ctx, FILE *in, const char *name, F
             rc = jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
             break;
         }
-        if (p->n == p->cap) {
-            size_t cap = p->cap ? p->cap * 2 : 256;
-            prow *nv = realloc(p->rows, cap * sizeof *nv);
-            if (!nv) {
-                rc = jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
-                break;
-            }
-            p->rows = nv;
-            p->cap = cap;
+        prow *nv = vec_grow(p->rows, p->n, &p->cap, sizeof *nv, 256);
+        if (!nv) {
+            rc = jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
+            break;
         }
+        p->rows = nv;
         p->rows[p->n++] = r;
     }
     if (rc == JR_OK && p->n == 0)

@@ -4,6 +4,10 @@
  */
 #include "provider.h"
 
+#include "../core/vec.h"
+
+#include <stdlib.h>
+
 #include "../domain/ident.h"
 
 #include <stdio.h>
@@ -56,6 +60,41 @@ jr_status provider_find(const jr_ctx *ctx, const char *agb, jr_provider *out, jr
 jr_status provider_list(const jr_ctx *ctx, jr_row_fn fn, void *ud, jr_error *err)
 {
     return store_provider_list(ctx->store, fn, ud, err);
+}
+
+typedef struct {
+    jr_provider *v;
+    size_t n, cap;
+    bool nomem;
+} provider_array;
+
+static int provider_take(void *ud, const void *row)
+{
+    provider_array *a = ud;
+    jr_provider *v = vec_grow(a->v, a->n, &a->cap, sizeof *v, 256);
+    if (!v) {
+        a->nomem = true;
+        return 1;
+    }
+    a->v = v;
+    a->v[a->n++] = *(const jr_provider *)row;
+    return 0;
+}
+
+jr_status provider_all(const jr_ctx *ctx, jr_provider **out, int *n, jr_error *err)
+{
+    provider_array a = {0};
+    jr_status rc = provider_list(ctx, provider_take, &a, err);
+    if (rc == JR_OK && a.nomem)
+        rc = jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
+    if (rc != JR_OK) {
+        free(a.v);
+        a.v = NULL;
+        a.n = 0;
+    }
+    *out = a.v;
+    *n = (int)a.n;
+    return rc;
 }
 
 static jr_status insert_contract(const jr_ctx *ctx, int64_t provider_id, const char *agb,

@@ -23,6 +23,9 @@ jr_status provider_add(const jr_ctx *ctx, const char *agb, const char *name, con
 jr_status provider_find(const jr_ctx *ctx, const char *agb, jr_provider *out, jr_error *err);
 /* provider_list: calls fn with each jr_provider, ordered by AGB. */
 jr_status provider_list(const jr_ctx *ctx, jr_row_fn fn, void *ud, jr_error *err);
+/* provider_all: every provider, ordered by AGB, as one array in *out (the
+ * caller frees it; NULL with *n 0 when there are none). */
+jr_status provider_all(const jr_ctx *ctx, jr_provider **out, int *n, jr_error *err);
 
 /* contract_add: product is an iJw code or the region's short code, or "*"
  * for every product of the lot. ids may be NULL. The provider must exist

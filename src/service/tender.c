@@ -6,6 +6,8 @@
  */
 #include "tender.h"
 
+#include "../core/vec.h"
+
 #include "../core/sbuf.h"
 #include "../domain/ident.h"
 #include "provider.h"
@@ -263,23 +265,19 @@ jr_status tender_get(const jr_ctx *ctx, int64_t id, jr_tender_view *out, jr_erro
 
 typedef struct {
     int64_t *ids;
-    int n, cap;
+    size_t n, cap;
     bool nomem;
 } id_list;
 
 static int tender_id_row(void *ud, const void *row)
 {
     id_list *l = ud;
-    if (l->n == l->cap) {
-        int cap = l->cap ? l->cap * 2 : 16;
-        int64_t *v = realloc(l->ids, (size_t)cap * sizeof *v);
-        if (!v) {
-            l->nomem = true;
-            return 1;
-        }
-        l->ids = v;
-        l->cap = cap;
+    int64_t *v = vec_grow(l->ids, l->n, &l->cap, sizeof *v, 16);
+    if (!v) {
+        l->nomem = true;
+        return 1;
     }
+    l->ids = v;
     l->ids[l->n++] = ((const store_tender_row *)row)->id;
     return 0;
 }
@@ -290,7 +288,7 @@ jr_status tender_list(const jr_ctx *ctx, jr_row_fn fn, void *ud, jr_error *err)
     jr_status rc = store_tender_list(ctx->store, tender_id_row, &l, err);
     if (rc == JR_OK && l.nomem)
         rc = jr_fail(err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
-    for (int i = 0; i < l.n && rc == JR_OK; i++) {
+    for (size_t i = 0; i < l.n && rc == JR_OK; i++) {
         store_tender_row t;
         if ((rc = store_tender_get(ctx->store, l.ids[i], &t, err)) != JR_OK)
             break;
@@ -651,23 +649,19 @@ static jr_status reg_scope(const jr_ctx *ctx, jr_error *err)
 
 typedef struct {
     store_treg_row *v;
-    int n, cap;
+    size_t n, cap;
     bool nomem;
 } reg_list;
 
 static int reg_collect(void *ud, const void *row)
 {
     reg_list *l = ud;
-    if (l->n == l->cap) {
-        int cap = l->cap ? l->cap * 2 : 32;
-        store_treg_row *v = realloc(l->v, (size_t)cap * sizeof *v);
-        if (!v) {
-            l->nomem = true;
-            return 1;
-        }
-        l->v = v;
-        l->cap = cap;
+    store_treg_row *v = vec_grow(l->v, l->n, &l->cap, sizeof *v, 32);
+    if (!v) {
+        l->nomem = true;
+        return 1;
     }
+    l->v = v;
     l->v[l->n++] = *(const store_treg_row *)row;
     return 0;
 }
@@ -701,7 +695,7 @@ jr_status tender_registrations(const jr_ctx *ctx, int64_t tender_id, int64_t lot
     }
     reg_list l;
     rc = regs_of(ctx, tender_id, lot_id, agb, &l, err);
-    for (int i = 0; i < l.n && rc == JR_OK; i++) {
+    for (size_t i = 0; i < l.n && rc == JR_OK; i++) {
         jr_treg_view v;
         if ((rc = reg_view(ctx, &l.v[i], &v, err)) != JR_OK)
             break;
@@ -916,7 +910,7 @@ static jr_status award_lot(const jr_ctx *ctx, const store_tender_row *tp, const 
     size_t mlen = 0;
     int nmiss = 0;
     int nv = 0;
-    for (int i = 0; i < rl.n && rc == JR_OK; i++) {
+    for (size_t i = 0; i < rl.n && rc == JR_OK; i++) {
         if (rl.v[i].round != 1)
             continue;
         jr_treg_view *v = &views[nv++];
@@ -1033,7 +1027,7 @@ jr_status tender_contract(const jr_ctx *ctx, int64_t lot_id, int *contracts, jr_
         return rc;
     }
     int made = 0, regs = 0;
-    for (int i = 0; i < rl.n && rc == JR_OK; i++) {
+    for (size_t i = 0; i < rl.n && rc == JR_OK; i++) {
         if (rl.v[i].round != 1 || strcmp(rl.v[i].status, "gegund") != 0)
             continue;
         jr_treg_view v;

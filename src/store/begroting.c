@@ -38,12 +38,7 @@ jr_status store_begroting_get(jr_store *st, const char *gemeente, int32_t year,
     store_bind_text(q, 1, gemeente);
     store_bind_int(q, 2, year);
     store_bind_text(q, 3, voorziening);
-    jr_status rc = store_step_one(q, err);
-    if (rc != JR_OK)
-        return rc;
-    begroting_from_row(NULL, q, out);
-    store_reset(q);
-    return JR_OK;
+    return store_one(q, begroting_from_row, NULL, out, err);
 }
 
 jr_status store_begroting_put(jr_store *st, const store_begroting_row *r, jr_error *err)

@@ -39,12 +39,7 @@ jr_status store_continuity_get(jr_store *st, const char *agb, int32_t year, stor
         return JR_EDB;
     store_bind_text(q, 1, agb);
     store_bind_int(q, 2, year);
-    jr_status rc = store_step_one(q, err);
-    if (rc != JR_OK)
-        return rc;
-    cont_from_row(NULL, q, out);
-    store_reset(q);
-    return JR_OK;
+    return store_one(q, cont_from_row, NULL, out, err);
 }
 
 jr_status store_continuity_put(jr_store *st, const store_cont_row *r, jr_error *err)

@@ -158,12 +158,7 @@ jr_status store_cm_manager_get(jr_store *st, int64_t provider_id, store_cm_manag
     if (!q)
         return JR_EDB;
     store_bind_int(q, 1, provider_id);
-    jr_status rc = store_step_one(q, err);
-    if (rc != JR_OK)
-        return rc;
-    manager_from_row(NULL, q, out);
-    store_reset(q);
-    return JR_OK;
+    return store_one(q, manager_from_row, NULL, out, err);
 }
 
 jr_status store_cm_manager_list(jr_store *st, const char *user,
@@ -328,12 +323,7 @@ jr_status store_cm_complaint_get(jr_store *st, int64_t id, store_cm_complaint_ro
     if (!q)
         return JR_EDB;
     store_bind_int(q, 1, id);
-    jr_status rc = store_step_one(q, err);
-    if (rc != JR_OK)
-        return rc;
-    complaint_from_row(NULL, q, out);
-    store_reset(q);
-    return JR_OK;
+    return store_one(q, complaint_from_row, NULL, out, err);
 }
 
 jr_status store_cm_complaint_close(jr_store *st, int64_t id, jr_date on, const char *handling,
@@ -413,12 +403,7 @@ jr_status store_cm_escalation_get(jr_store *st, int64_t id, store_cm_escalation_
     if (!q)
         return JR_EDB;
     store_bind_int(q, 1, id);
-    jr_status rc = store_step_one(q, err);
-    if (rc != JR_OK)
-        return rc;
-    escalation_from_row(NULL, q, out);
-    store_reset(q);
-    return JR_OK;
+    return store_one(q, escalation_from_row, NULL, out, err);
 }
 
 jr_status store_cm_step_add(jr_store *st, int64_t id, jr_esc_step step, jr_date on,

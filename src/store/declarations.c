@@ -130,12 +130,7 @@ jr_status store_decl_batch_get(jr_store *st, int64_t id, store_decl_batch_row *o
     if (!q)
         return JR_EDB;
     store_bind_int(q, 1, id);
-    jr_status rc = store_step_one(q, err);
-    if (rc != JR_OK)
-        return rc;
-    batch_from_row(NULL, q, out);
-    store_reset(q);
-    return JR_OK;
+    return store_one(q, batch_from_row, NULL, out, err);
 }
 
 jr_status store_decl_batch_list(jr_store *st, const jr_month *period, const char *gemeente,
@@ -595,12 +590,7 @@ jr_status store_decl_fact_by_number(jr_store *st, const char *number, store_decl
     if (!q)
         return JR_EDB;
     store_bind_text(q, 1, number);
-    jr_status rc = store_step_one(q, err);
-    if (rc != JR_OK)
-        return rc;
-    fact_from_row(NULL, q, out);
-    store_reset(q);
-    return JR_OK;
+    return store_one(q, fact_from_row, NULL, out, err);
 }
 
 static void id_from_row(const void *ud, jr_stmt *q, void *row)

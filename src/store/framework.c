@@ -59,12 +59,7 @@ jr_status store_fw_agreement_get(jr_store *st, int64_t id, jr_fw_agreement *out,
     if (!q)
         return JR_EDB;
     store_bind_int(q, 1, id);
-    jr_status rc = store_step_one(q, err);
-    if (rc != JR_OK)
-        return rc;
-    agr_from_row(NULL, q, out);
-    store_reset(q);
-    return JR_OK;
+    return store_one(q, agr_from_row, NULL, out, err);
 }
 
 jr_status store_fw_agreement_list(jr_store *st, store_fw_fn fn, void *ud, jr_error *err)
@@ -183,12 +178,7 @@ jr_status store_fw_evaluation_get(jr_store *st, int64_t id, jr_fw_evaluation *ou
     if (!q)
         return JR_EDB;
     store_bind_int(q, 1, id);
-    jr_status rc = store_step_one(q, err);
-    if (rc != JR_OK)
-        return rc;
-    eval_from_row(NULL, q, out);
-    store_reset(q);
-    return JR_OK;
+    return store_one(q, eval_from_row, NULL, out, err);
 }
 
 jr_status store_fw_evaluation_hold(jr_store *st, int64_t id, jr_date held, const char *outcome,
@@ -373,12 +363,7 @@ jr_status store_fw_proposal_get(jr_store *st, int64_t id, jr_fw_proposal *out, j
     if (!q)
         return JR_EDB;
     store_bind_int(q, 1, id);
-    jr_status rc = store_step_one(q, err);
-    if (rc != JR_OK)
-        return rc;
-    prop_from_row(NULL, q, out);
-    store_reset(q);
-    return JR_OK;
+    return store_one(q, prop_from_row, NULL, out, err);
 }
 
 jr_status store_fw_proposal_update(jr_store *st, const jr_fw_proposal *p, jr_error *err)
@@ -489,12 +474,7 @@ jr_status store_cov_get(jr_store *st, int64_t id, jr_cov *out, jr_error *err)
     if (!q)
         return JR_EDB;
     store_bind_int(q, 1, id);
-    jr_status rc = store_step_one(q, err);
-    if (rc != JR_OK)
-        return rc;
-    cov_from_row(NULL, q, out);
-    store_reset(q);
-    return JR_OK;
+    return store_one(q, cov_from_row, NULL, out, err);
 }
 
 jr_status store_cov_list(jr_store *st, store_fw_fn fn, void *ud, jr_error *err)
@@ -569,12 +549,7 @@ jr_status store_cov_commitment_get(jr_store *st, int64_t id, jr_cov_commitment *
     if (!q)
         return JR_EDB;
     store_bind_int(q, 1, id);
-    jr_status rc = store_step_one(q, err);
-    if (rc != JR_OK)
-        return rc;
-    commit_from_row(NULL, q, out);
-    store_reset(q);
-    return JR_OK;
+    return store_one(q, commit_from_row, NULL, out, err);
 }
 
 jr_status store_cov_commitment_list(jr_store *st, int64_t covenant_id, store_fw_fn fn, void *ud,

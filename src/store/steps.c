@@ -25,6 +25,17 @@ jr_status store_step_one(jr_stmt *s, jr_error *err)
     return r == STORE_ERROR ? JR_EDB : JR_ENOTFOUND;
 }
 
+jr_status store_one(jr_stmt *s, store_convert_fn convert, const void *conv_ud, void *row,
+                    jr_error *err)
+{
+    jr_status rc = store_step_one(s, err);
+    if (rc != JR_OK)
+        return rc;
+    convert(conv_ud, s, row);
+    store_reset(s);
+    return JR_OK;
+}
+
 jr_status store_step_exists(jr_stmt *s, bool *out, jr_error *err)
 {
     store_step_result r = store_step(s, err);

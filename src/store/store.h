@@ -81,9 +81,13 @@ jr_status store_each(jr_stmt *s, store_convert_fn convert, const void *conv_ud, 
  * store_step_one: steps a one-row look-up: JR_OK with the row there (the
  *   caller reads it, then resets), JR_ENOTFOUND (reset, err untouched)
  *   without, JR_EDB (reset) on failure.
+ * store_one: store_step_one, then convert(conv_ud, s, row) fills the
+ *   caller's row and s is reset: the one-row get of every store module.
  * store_step_exists: whether the bound look-up has a row (reset after). */
 jr_status store_step_done(jr_stmt *s, jr_error *err);
 jr_status store_step_one(jr_stmt *s, jr_error *err);
+jr_status store_one(jr_stmt *s, store_convert_fn convert, const void *conv_ud, void *row,
+                    jr_error *err);
 jr_status store_step_exists(jr_stmt *s, bool *out, jr_error *err);
 /* store_bind_date: binds d as ISO text (buf holds it until the step), NULL
  * for JR_DATE_NONE. store_col_date: the date in column col, JR_DATE_NONE

@@ -98,12 +98,7 @@ jr_status store_tender_get(jr_store *st, int64_t id, store_tender_row *out, jr_e
     if (!q)
         return JR_EDB;
     store_bind_int(q, 1, id);
-    jr_status rc = store_step_one(q, err);
-    if (rc != JR_OK)
-        return rc;
-    tender_from_row(NULL, q, out);
-    store_reset(q);
-    return JR_OK;
+    return store_one(q, tender_from_row, NULL, out, err);
 }
 
 jr_status store_tender_list(jr_store *st, int (*fn)(void *ud, const void *row), void *ud,
@@ -338,12 +333,7 @@ jr_status store_tquestion_get(jr_store *st, int64_t id, store_tquestion_row *out
     if (!q)
         return JR_EDB;
     store_bind_int(q, 1, id);
-    jr_status rc = store_step_one(q, err);
-    if (rc != JR_OK)
-        return rc;
-    tq_from_row(NULL, q, out);
-    store_reset(q);
-    return JR_OK;
+    return store_one(q, tq_from_row, NULL, out, err);
 }
 
 jr_status store_tquestion_list(jr_store *st, int64_t tender_id,
@@ -445,12 +435,7 @@ jr_status store_treg_get(jr_store *st, int64_t id, store_treg_row *out, jr_error
     if (!q)
         return JR_EDB;
     store_bind_int(q, 1, id);
-    jr_status rc = store_step_one(q, err);
-    if (rc != JR_OK)
-        return rc;
-    treg_from_row(NULL, q, out);
-    store_reset(q);
-    return JR_OK;
+    return store_one(q, treg_from_row, NULL, out, err);
 }
 
 jr_status store_treg_list(jr_store *st, int64_t tender_id, int64_t lot_id, const char *agb,
