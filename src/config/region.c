@@ -200,12 +200,18 @@ static void index_prices(const jr_catalog *cat, jr_price *prices, int *n)
 static jr_status load_product(loader *ld, jr_catalog *cat, json_t *e, const char *p,
                               jr_product_kind kind)
 {
-    static const char *const keys[] = {"code",     "product",  "name",    "unit",
-                                       "example",  "tariffs",  "setting", "form",
-                                       "parttime", "max_days", NULL};
+    static const char *const keys[] = {"code",    "product", "name", "unit",     "example",
+                                       "tariffs", "setting", "form", "max_days", NULL};
     jr_status st;
     if (!json_is_object(e))
         return bad(ld, p, "moet een object zijn");
+    if (json_object_get(e, "parttime")) {
+        char f[176];
+        snprintf(f, sizeof f, "%s.parttime", p);
+        return bad(ld, f,
+                   "bestaat niet meer: deeltijd (respijt, logeren) is een regel, geen instelling "
+                   "(elke intensiteit behalve crisisbed en gesloten jeugdzorg; docs/funding.md)");
+    }
     if ((st = only_keys(ld, e, p, keys)) != JR_OK)
         return st;
     if (cat->nproducts >= JR_MAX_PRODUCTS)
@@ -213,6 +219,7 @@ static jr_status load_product(loader *ld, jr_catalog *cat, json_t *e, const char
     jr_product *pr = &cat->products[cat->nproducts];
     memset(pr, 0, sizeof *pr);
     pr->kind = kind;
+    pr->funding = JR_FUND_INSPANNING;
     char f[176];
     if ((st = get_str(ld, e, p, "code", pr->short_code, sizeof pr->short_code, true)) ||
         (st = get_str(ld, e, p, "product", pr->code, sizeof pr->code, true)) ||
@@ -244,8 +251,7 @@ static jr_status load_product(loader *ld, jr_catalog *cat, json_t *e, const char
     }
     if (kind == JR_PK_INTENSITY) {
         if ((st = get_str(ld, e, p, "setting", pr->setting, sizeof pr->setting, true)) ||
-            (st = get_str(ld, e, p, "form", pr->form, sizeof pr->form, true)) ||
-            (st = get_bool(ld, e, p, "parttime", &pr->parttime)))
+            (st = get_str(ld, e, p, "form", pr->form, sizeof pr->form, true)))
             return st;
         snprintf(f, sizeof f, "%s.setting", p);
         if (strcmp(pr->setting, "wonen") != 0 && strcmp(pr->setting, "verblijf") != 0)
@@ -280,11 +286,198 @@ static jr_status load_product_list(loader *ld, jr_catalog *cat, json_t *root, co
     return JR_OK;
 }
 
+/* the iJw product categories a region may buy (LDT_ProductCategorie
+ * since 2016; the 2015 codes 31-38 are historical, 47/48 the GI's measures) */
+static bool category_buyable(const char *c)
+{
+    static const char *const ok[] = {"40", "41", "42", "43", "44", "45", "46",
+                                     "50", "51", "52", "53", "54", "55"};
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+        if (strcmp(c, ok[i]) == 0)
+            return true;
+    return false;
+}
+
+/* provider_tariffs: [{"agb": "12345678", "tariffs": [...]}] of product pr */
+static jr_status load_provider_prices(loader *ld, jr_catalog *cat, json_t *e, const char *p,
+                                      const jr_product *pr)
+{
+    jr_status st;
+    json_t *arr = get_array(ld, e, p, "provider_tariffs", &st), *v;
+    if (!arr)
+        return st;
+    size_t i;
+    json_array_foreach(arr, i, v)
+    {
+        static const char *const keys[] = {"agb", "name", "tariffs", "example", NULL};
+        char q[200], f[216];
+        snprintf(q, sizeof q, "%s.provider_tariffs[%zu]", p, i);
+        if (!json_is_object(v))
+            return bad(ld, q, "moet een object zijn");
+        if (cat->nprovider_prices >= JR_MAX_PROVIDER_PRICES)
+            return bad(ld, q, "te veel prijzen per aanbieder");
+        jr_provider_price *pp = &cat->provider_prices[cat->nprovider_prices];
+        memset(pp, 0, sizeof *pp);
+        char name[96];
+        if ((st = only_keys(ld, v, q, keys)) ||
+            (st = get_str(ld, v, q, "agb", pp->agb, sizeof pp->agb, true)) ||
+            (st = get_str(ld, v, q, "name", name, sizeof name, false)) ||
+            (st = load_prices(ld, v, q, "tariffs", pp->prices, &pp->nprices)))
+            return st;
+        snprintf(f, sizeof f, "%s.agb", q);
+        if (!agb_valid(pp->agb))
+            return bad(ld, f, "een AGB-code heeft 8 cijfers");
+        if (catalog_provider_price(cat, pr->code, pp->agb))
+            return bad(ld, f, "deze aanbieder heeft al een prijs voor dit product");
+        str_copy(pp->product, sizeof pp->product, pr->code);
+        cat->nprovider_prices++;
+    }
+    return JR_OK;
+}
+
+/* One entry of "products": a product of any category, unit and funding
+ * variant the standard allows, assigned by its code (route product). */
+static jr_status load_generic_product(loader *ld, jr_catalog *cat, json_t *e, const char *p,
+                                      jr_funding region_default)
+{
+    static const char *const keys[] = {"code",       "product", "category",         "name",
+                                       "unit",       "funding", "period",           "max_months",
+                                       "tariffs",    "example", "provider_tariffs", "note",
+                                       NULL};
+    jr_status st;
+    if (!json_is_object(e))
+        return bad(ld, p, "moet een object zijn");
+    if ((st = only_keys(ld, e, p, keys)) != JR_OK)
+        return st;
+    if (cat->nproducts >= JR_MAX_PRODUCTS)
+        return bad(ld, p, "te veel producten");
+    jr_product *pr = &cat->products[cat->nproducts];
+    memset(pr, 0, sizeof *pr);
+    pr->kind = JR_PK_PRODUCT;
+    char f[176], funding[24], period[12], note[256];
+    if ((st = get_str(ld, e, p, "code", pr->short_code, sizeof pr->short_code, true)) ||
+        (st = get_str(ld, e, p, "product", pr->code, sizeof pr->code, true)) ||
+        (st = get_str(ld, e, p, "category", pr->category, sizeof pr->category, false)) ||
+        (st = get_str(ld, e, p, "name", pr->name, sizeof pr->name, true)) ||
+        (st = get_str(ld, e, p, "unit", pr->unit, sizeof pr->unit, false)) ||
+        (st = get_str(ld, e, p, "funding", funding, sizeof funding, false)) ||
+        (st = get_str(ld, e, p, "period", period, sizeof period, false)) ||
+        (st = get_str(ld, e, p, "note", note, sizeof note, false)))
+        return st;
+    snprintf(f, sizeof f, "%s.product", p);
+    if (strlen(pr->code) != 5)
+        return bad(ld, f, "een iJw productcode heeft 5 tekens, zoals 45A01");
+    if (catalog_product(cat, pr->code) || catalog_product_by_short(cat, pr->short_code))
+        return bad(ld, f, "komt twee keer voor");
+    if (!pr->category[0])
+        memcpy(pr->category, pr->code, 2);
+    snprintf(f, sizeof f, "%s.category", p);
+    if (!category_buyable(pr->category))
+        return bad(ld, f,
+                   "geen iJw productcategorie die een regio inkoopt (40-46, 50-55; 47 en 48 "
+                   "zijn maatregelen van de GI)");
+    snprintf(f, sizeof f, "%s.funding", p);
+    pr->funding = region_default;
+    if (funding[0] && !funding_parse(funding, &pr->funding))
+        return bad(ld, f, "moet inspanningsgericht, outputgericht of taakgericht zijn");
+    pr->max_months = 12;
+    if (json_object_get(e, "max_months") &&
+        (st = get_int(ld, e, p, "max_months", 1, 120, &pr->max_months)))
+        return st;
+    snprintf(f, sizeof f, "%s.unit", p);
+    bool has_tariffs = json_object_get(e, "tariffs") != NULL;
+    bool has_pp = json_object_get(e, "provider_tariffs") != NULL;
+    switch (pr->funding) {
+    case JR_FUND_INSPANNING:
+        if (strcmp(pr->unit, "01") != 0 && strcmp(pr->unit, "04") != 0 &&
+            strcmp(pr->unit, "14") != 0 && strcmp(pr->unit, "16") != 0 &&
+            strcmp(pr->unit, "84") != 0)
+            return bad(ld, f,
+                       "inspanningsgericht: eenheid 01 (minuut), 04 (uur), 14 (etmaal), 16 "
+                       "(dagdeel) of 84 (stuks inspanning)");
+        if (period[0]) {
+            snprintf(f, sizeof f, "%s.period", p);
+            return bad(ld, f, "hoort alleen bij een outputgericht product");
+        }
+        break;
+    case JR_FUND_OUTPUT:
+        if (strcmp(pr->unit, "82") != 0)
+            return bad(ld, f, "outputgericht: eenheid 82 (stuks output)");
+        snprintf(f, sizeof f, "%s.period", p);
+        if (strcmp(period, "maand") == 0)
+            pr->period = JR_OUT_MONTH;
+        else if (strcmp(period, "traject") == 0)
+            pr->period = JR_OUT_TRAJECT;
+        else
+            return bad(ld, f,
+                       period[0] ? "moet \"maand\" of \"traject\" zijn"
+                                 : "ontbreekt: een vaste prijs per \"maand\" of per \"traject\"");
+        break;
+    case JR_FUND_TAAK:
+        if (pr->unit[0])
+            return bad(ld, f, "taakgericht: geen eenheid, er wordt niet per jeugdige gedeclareerd");
+        if (has_tariffs || has_pp || period[0]) {
+            snprintf(f, sizeof f, "%s.%s", p,
+                     has_tariffs ? "tariffs" : has_pp ? "provider_tariffs" : "period");
+            return bad(ld, f,
+                       "taakgericht: geen prijs per jeugdige; het taakbudget staat in "
+                       "task_budgets");
+        }
+        break;
+    }
+    if (pr->funding != JR_FUND_TAAK &&
+        (st = load_prices(ld, e, p, "tariffs", pr->prices, &pr->nprices)) != JR_OK)
+        return st;
+    if (has_pp && pr->funding == JR_FUND_INSPANNING) {
+        snprintf(f, sizeof f, "%s.provider_tariffs", p);
+        return bad(ld, f, "een prijs per aanbieder hoort bij een outputgericht product");
+    }
+    cat->nproducts++;
+    if (has_pp && (st = load_provider_prices(ld, cat, e, p, pr)) != JR_OK)
+        return st;
+    return JR_OK;
+}
+
+/* a list of codes, or "all": the referrer's keuzebudgetten or products */
+static jr_status load_code_list(loader *ld, json_t *e, const char *p, const char *key,
+                                const jr_catalog *cat, bool products, bool *all, int *n,
+                                char (*codes)[8], int max)
+{
+    char f[128];
+    snprintf(f, sizeof f, "%s.%s", p, key);
+    json_t *b = json_object_get(e, key);
+    if (b == NULL)
+        return JR_OK;
+    if (json_is_string(b) && strcmp(json_string_value(b), "all") == 0) {
+        *all = true;
+        return JR_OK;
+    }
+    if (!json_is_array(b))
+        return bad(ld, f,
+                   products ? "moet \"all\" of een lijst van productcodes zijn"
+                            : "moet \"all\" of een lijst van keuzebudgetten zijn");
+    size_t i;
+    json_t *v;
+    json_array_foreach(b, i, v)
+    {
+        const char *c = json_is_string(v) ? json_string_value(v) : NULL;
+        const jr_product *pr = products && c ? catalog_product(cat, c) : NULL;
+        if (products ? pr == NULL || pr->kind != JR_PK_PRODUCT : !c || !catalog_budget(cat, c))
+            return bad(ld, f,
+                       products ? "noemt een product dat niet in de lijst products staat"
+                                : "noemt een keuzebudget dat niet bestaat");
+        if (*n >= max)
+            return bad(ld, f, "te veel codes");
+        str_copy(codes[(*n)++], 8, c);
+    }
+    return JR_OK;
+}
+
 static jr_status load_referrer(loader *ld, jr_catalog *cat, json_t *e, const char *p,
                                jr_referrer_rule *r, bool with_type)
 {
-    static const char *const keys[] = {"type",     "name",   "budgets",  "quote",
-                                       "verblijf", "crisis", "dyslexie", NULL};
+    static const char *const keys[] = {"type",   "name",     "budgets",  "quote", "verblijf",
+                                       "crisis", "dyslexie", "products", NULL};
     jr_status st;
     if (!json_is_object(e))
         return bad(ld, p, "moet een object zijn");
@@ -303,26 +496,34 @@ static jr_status load_referrer(loader *ld, jr_catalog *cat, json_t *e, const cha
         (st = get_bool(ld, e, p, "quote", &r->quote)) ||
         (st = get_bool(ld, e, p, "verblijf", &r->verblijf)) ||
         (st = get_bool(ld, e, p, "crisis", &r->crisis)) ||
-        (st = get_bool(ld, e, p, "dyslexie", &r->dyslexie)))
+        (st = get_bool(ld, e, p, "dyslexie", &r->dyslexie)) ||
+        (st = load_code_list(ld, e, p, "budgets", cat, false, &r->all_budgets, &r->nbudgets,
+                             r->budgets, JR_MAX_BUDGETS)) ||
+        (st = load_code_list(ld, e, p, "products", cat, true, &r->all_products, &r->nproducts,
+                             r->products, JR_MAX_PRODUCTS)))
         return st;
-    snprintf(f, sizeof f, "%s.budgets", p);
-    json_t *b = json_object_get(e, "budgets");
-    if (json_is_string(b) && strcmp(json_string_value(b), "all") == 0) {
-        r->all_budgets = true;
-    } else if (json_is_array(b)) {
-        size_t i;
-        json_t *v;
-        json_array_foreach(b, i, v)
-        {
-            if (!json_is_string(v) || !catalog_budget(cat, json_string_value(v)))
-                return bad(ld, f, "noemt een keuzebudget dat niet bestaat");
-            if (r->nbudgets >= JR_MAX_BUDGETS)
-                return bad(ld, f, "te veel budgetten");
-            str_copy(r->budgets[r->nbudgets++], sizeof r->budgets[0], json_string_value(v));
-        }
-    } else {
-        return bad(ld, f, "moet \"all\" of een lijst van keuzebudgetten zijn");
+    /* a route needs what it is made of */
+    bool fg = false, inten = false, cr = false, dys = false;
+    for (int k = 0; k < cat->nproducts; k++) {
+        fg |= cat->products[k].kind == JR_PK_FUNCTIEGROEP;
+        inten |= cat->products[k].kind == JR_PK_INTENSITY;
+        cr |= cat->products[k].kind == JR_PK_CRISIS;
+        dys |= cat->products[k].kind == JR_PK_DYSLEXIE;
     }
+    static const char *const route_key[] = {"budgets", "quote", "verblijf", "crisis", "dyslexie"};
+    static const char *const route_need[] = {"keuzebudgetten en functiegroepen", "functiegroepen",
+                                             "intensities", "crisis", "dyslexie"};
+    bool wants[] = {r->all_budgets || r->nbudgets > 0, r->quote, r->verblijf, r->crisis,
+                    r->dyslexie};
+    bool has[] = {cat->nbudgets > 0 && fg, fg, inten, cr, dys};
+    for (int k = 0; k < 5; k++)
+        if (wants[k] && !has[k]) {
+            char w[160];
+            snprintf(f, sizeof f, "%s.%s", p, route_key[k]);
+            snprintf(w, sizeof w, "deze route vraagt %s, en die heeft de regio niet",
+                     route_need[k]);
+            return bad(ld, f, w);
+        }
     return JR_OK;
 }
 
@@ -373,6 +574,205 @@ static jr_status load_signals(loader *ld, json_t *root, jr_signal_limits *l)
     return JR_OK;
 }
 
+/* partners: [{"agb", "name", "lot", "subcontractors": [{"agb", "name"}]}] */
+static jr_status load_partners(loader *ld, json_t *root, jr_catalog *cat)
+{
+    jr_status st;
+    if (!json_object_get(root, "partners"))
+        return JR_OK;
+    json_t *arr = get_array(ld, root, "", "partners", &st), *e;
+    if (!arr)
+        return st;
+    size_t i;
+    json_array_foreach(arr, i, e)
+    {
+        static const char *const keys[] = {"agb", "name", "lot", "subcontractors", "example",
+                                           NULL};
+        char p[48], f[96];
+        snprintf(p, sizeof p, "partners[%zu]", i);
+        if (!json_is_object(e))
+            return bad(ld, p, "moet een object zijn");
+        if (cat->npartners >= JR_MAX_PARTNERS)
+            return bad(ld, p, "te veel partners");
+        jr_partner *pa = &cat->partners[cat->npartners];
+        memset(pa, 0, sizeof *pa);
+        if ((st = only_keys(ld, e, p, keys)) ||
+            (st = get_str(ld, e, p, "agb", pa->agb, sizeof pa->agb, true)) ||
+            (st = get_str(ld, e, p, "name", pa->name, sizeof pa->name, true)) ||
+            (st = get_str(ld, e, p, "lot", pa->lot, sizeof pa->lot, true)))
+            return st;
+        snprintf(f, sizeof f, "%s.agb", p);
+        if (!agb_valid(pa->agb))
+            return bad(ld, f, "een AGB-code heeft 8 cijfers");
+        if (catalog_partner(cat, pa->agb))
+            return bad(ld, f, "komt twee keer voor");
+        snprintf(f, sizeof f, "%s.lot", p);
+        bool lot_known = false;
+        for (int k = 0; k < cat->nlots; k++)
+            lot_known |= strcmp(cat->lots[k].code, pa->lot) == 0;
+        if (!lot_known)
+            return bad(ld, f, "noemt een perceel dat niet in lots staat");
+        json_t *subs = json_object_get(e, "subcontractors"), *v;
+        if (subs && !json_is_array(subs)) {
+            snprintf(f, sizeof f, "%s.subcontractors", p);
+            return bad(ld, f, "moet een lijst zijn");
+        }
+        size_t j;
+        json_array_foreach(subs, j, v)
+        {
+            static const char *const sk[] = {"agb", "name", "example", NULL};
+            char q[96], g[112];
+            snprintf(q, sizeof q, "%s.subcontractors[%zu]", p, j);
+            if (!json_is_object(v))
+                return bad(ld, q, "moet een object zijn");
+            if (pa->nsubs >= JR_MAX_SUBCONTRACTORS)
+                return bad(ld, q, "te veel onderaannemers");
+            jr_subcontractor *sc = &pa->subs[pa->nsubs];
+            if ((st = only_keys(ld, v, q, sk)) ||
+                (st = get_str(ld, v, q, "agb", sc->agb, sizeof sc->agb, true)) ||
+                (st = get_str(ld, v, q, "name", sc->name, sizeof sc->name, true)))
+                return st;
+            snprintf(g, sizeof g, "%s.agb", q);
+            if (!agb_valid(sc->agb))
+                return bad(ld, g, "een AGB-code heeft 8 cijfers");
+            if (strcmp(sc->agb, pa->agb) == 0)
+                return bad(ld, g, "een partner is niet zijn eigen onderaannemer");
+            pa->nsubs++;
+        }
+        cat->npartners++;
+    }
+    return JR_OK;
+}
+
+/* task_budgets: [{"partner", "product", "municipality", "year", "amount",
+ * "terms"}]: one per partner, task, municipality and year */
+static jr_status load_task_budgets(loader *ld, json_t *root, jr_catalog *cat)
+{
+    jr_status st;
+    if (!json_object_get(root, "task_budgets"))
+        return JR_OK;
+    json_t *arr = get_array(ld, root, "", "task_budgets", &st), *e;
+    if (!arr)
+        return st;
+    size_t i;
+    json_array_foreach(arr, i, e)
+    {
+        static const char *const keys[] = {"partner", "product", "municipality", "year",
+                                           "amount",  "terms",   "example",      "note",
+                                           NULL};
+        char p[48], f[96], amount[32], note[256];
+        snprintf(p, sizeof p, "task_budgets[%zu]", i);
+        if (!json_is_object(e))
+            return bad(ld, p, "moet een object zijn");
+        if (cat->ntask_budgets >= JR_MAX_TASK_BUDGETS)
+            return bad(ld, p, "te veel taakbudgetten");
+        jr_task_budget *t = &cat->task_budgets[cat->ntask_budgets];
+        memset(t, 0, sizeof *t);
+        if ((st = only_keys(ld, e, p, keys)) ||
+            (st = get_str(ld, e, p, "partner", t->partner, sizeof t->partner, true)) ||
+            (st = get_str(ld, e, p, "product", t->product, sizeof t->product, true)) ||
+            (st = get_str(ld, e, p, "municipality", t->gemeente, sizeof t->gemeente, true)) ||
+            (st = get_int(ld, e, p, "year", 2000, 2199, &t->year)) ||
+            (st = get_str(ld, e, p, "amount", amount, sizeof amount, true)) ||
+            (st = get_int(ld, e, p, "terms", 1, 12, &t->terms)) ||
+            (st = get_str(ld, e, p, "note", note, sizeof note, false)))
+            return st;
+        snprintf(f, sizeof f, "%s.partner", p);
+        if (!catalog_partner(cat, t->partner))
+            return bad(ld, f, "noemt een partner die niet in partners staat");
+        snprintf(f, sizeof f, "%s.product", p);
+        const jr_product *pr = catalog_product(cat, t->product);
+        if (!pr || pr->funding != JR_FUND_TAAK)
+            return bad(ld, f, "noemt geen taakgericht product uit products");
+        snprintf(f, sizeof f, "%s.municipality", p);
+        if (!catalog_municipality(cat, t->gemeente))
+            return bad(ld, f, "noemt een gemeente die niet in municipalities staat");
+        snprintf(f, sizeof f, "%s.terms", p);
+        if (12 % t->terms != 0)
+            return bad(ld, f, "moet 1, 2, 3, 4, 6 of 12 termijnen per jaar zijn");
+        snprintf(f, sizeof f, "%s.amount", p);
+        if (!money_parse(amount, &t->amount) || t->amount <= 0)
+            return bad(ld, f, "geen positief bedrag in euro's (zoals \"1250000.00\")");
+        for (int k = 0; k < cat->ntask_budgets; k++) {
+            const jr_task_budget *o = &cat->task_budgets[k];
+            if (strcmp(o->partner, t->partner) == 0 && strcmp(o->product, t->product) == 0 &&
+                strcmp(o->gemeente, t->gemeente) == 0 && o->year == t->year)
+                return bad(ld, p, "dit taakbudget (partner, product, gemeente, jaar) staat er al");
+        }
+        cat->ntask_budgets++;
+    }
+    return JR_OK;
+}
+
+/* contract_terms: {"start", "length_years", "evaluation_years": [3, 6]} */
+static jr_status load_contract_terms(loader *ld, json_t *root, jr_catalog *cat)
+{
+    static const char *const keys[] = {"start", "length_years", "evaluation_years", "note", NULL};
+    json_t *o = json_object_get(root, "contract_terms");
+    if (!o)
+        return JR_OK;
+    if (!json_is_object(o))
+        return bad(ld, "contract_terms", "moet een object zijn");
+    jr_contract_terms *c = &cat->contract;
+    char start[16];
+    jr_status st;
+    if ((st = only_keys(ld, o, "contract_terms", keys)) ||
+        (st = get_str(ld, o, "contract_terms", "start", start, sizeof start, true)) ||
+        (st = get_int(ld, o, "contract_terms", "length_years", 1, 30, &c->length_years)) ||
+        (st = get_str(ld, o, "contract_terms", "note", c->note, sizeof c->note, false)))
+        return st;
+    if (!date_parse(start, &c->start))
+        return bad(ld, "contract_terms.start", "geen geldige datum (JJJJ-MM-DD)");
+    json_t *ev = json_object_get(o, "evaluation_years"), *v;
+    if (ev && !json_is_array(ev))
+        return bad(ld, "contract_terms.evaluation_years", "moet een lijst van jaren zijn");
+    size_t i;
+    json_array_foreach(ev, i, v)
+    {
+        if (!json_is_integer(v) || json_integer_value(v) < 1 ||
+            json_integer_value(v) >= c->length_years ||
+            (c->nevaluations > 0 &&
+             json_integer_value(v) <= c->evaluation_years[c->nevaluations - 1]))
+            return bad(ld, "contract_terms.evaluation_years",
+                       "jaren moeten oplopen en binnen de looptijd vallen");
+        if (c->nevaluations >= JR_MAX_EVALUATIONS)
+            return bad(ld, "contract_terms.evaluation_years", "te veel evaluatiemomenten");
+        c->evaluation_years[c->nevaluations++] = (int32_t)json_integer_value(v);
+    }
+    c->set = true;
+    return JR_OK;
+}
+
+/* kpis: [{"code", "name", "target"}] */
+static jr_status load_kpis(loader *ld, json_t *root, jr_catalog *cat)
+{
+    jr_status st;
+    if (!json_object_get(root, "kpis"))
+        return JR_OK;
+    json_t *arr = get_array(ld, root, "", "kpis", &st), *e;
+    if (!arr)
+        return st;
+    size_t i;
+    json_array_foreach(arr, i, e)
+    {
+        static const char *const keys[] = {"code", "name", "target", "example", NULL};
+        char p[48];
+        snprintf(p, sizeof p, "kpis[%zu]", i);
+        if (!json_is_object(e))
+            return bad(ld, p, "moet een object zijn");
+        if (cat->nkpis >= JR_MAX_KPIS)
+            return bad(ld, p, "te veel kpi's");
+        jr_kpi *k = &cat->kpis[cat->nkpis];
+        if ((st = only_keys(ld, e, p, keys)) ||
+            (st = get_str(ld, e, p, "code", k->code, sizeof k->code, true)) ||
+            (st = get_str(ld, e, p, "name", k->name, sizeof k->name, true)) ||
+            (st = get_str(ld, e, p, "target", k->target, sizeof k->target, true)))
+            return st;
+        cat->nkpis++;
+    }
+    return JR_OK;
+}
+
 static jr_status load_root(loader *ld, json_t *root, jr_catalog *cat)
 {
     static const char *const keys[] = {"format",         "region",
@@ -383,7 +783,10 @@ static jr_status load_root(loader *ld, json_t *root, jr_catalog *cat)
                                        "crisis",         "dyslexie",
                                        "referrers",      "default_referrer",
                                        "lots",           "small_group_threshold",
-                                       "signals",        NULL};
+                                       "signals",        "products",
+                                       "task_budgets",   "partners",
+                                       "contract_terms", "kpis",
+                                       NULL};
     jr_status st;
     char fmt[40];
     if (!json_is_object(root))
@@ -461,10 +864,11 @@ static jr_status load_root(loader *ld, json_t *root, jr_catalog *cat)
         cat->nmunicipalities++;
     }
 
-    if (!(arr = get_array(ld, root, "", "keuzebudgetten", &st)))
+    /* keuzebudgetten and functiegroepen are optional: a region that funds
+     * by output or by task has none */
+    arr = json_object_get(root, "keuzebudgetten");
+    if (arr && !(arr = get_array(ld, root, "", "keuzebudgetten", &st)))
         return st;
-    if (json_array_size(arr) == 0)
-        return bad(ld, "keuzebudgetten", "is leeg");
     json_array_foreach(arr, i, e)
     {
         static const char *const bk[] = {"code",    "result",  "max_months",
@@ -488,15 +892,35 @@ static jr_status load_root(loader *ld, json_t *root, jr_catalog *cat)
         cat->nbudgets++;
     }
 
-    if ((st = load_product_list(ld, cat, root, "functiegroepen", JR_PK_FUNCTIEGROEP, 1)) ||
-        (st = load_product_list(ld, cat, root, "intensities", JR_PK_INTENSITY, 0)))
+    if ((json_object_get(root, "functiegroepen") &&
+         (st = load_product_list(ld, cat, root, "functiegroepen", JR_PK_FUNCTIEGROEP, 1))) ||
+        (json_object_get(root, "intensities") &&
+         (st = load_product_list(ld, cat, root, "intensities", JR_PK_INTENSITY, 0))))
         return st;
+    if (cat->nbudgets > 0 && !json_object_get(root, "functiegroepen"))
+        return bad(ld, "functiegroepen",
+                   "ontbreekt: een keuzebudget wordt besteed aan uren per functiegroep");
     json_t *c = json_object_get(root, "crisis");
     if (c && (st = load_product(ld, cat, c, "crisis", JR_PK_CRISIS)) != JR_OK)
         return st;
     json_t *d = json_object_get(root, "dyslexie");
     if (d && (st = load_product(ld, cat, d, "dyslexie", JR_PK_DYSLEXIE)) != JR_OK)
         return st;
+    jr_funding region_funding = JR_FUND_INSPANNING;
+    funding_parse(cat->variant, &region_funding);
+    if (json_object_get(root, "products")) {
+        if (!(arr = get_array(ld, root, "", "products", &st)))
+            return st;
+        json_array_foreach(arr, i, e)
+        {
+            char p[48];
+            snprintf(p, sizeof p, "products[%zu]", i);
+            if ((st = load_generic_product(ld, cat, e, p, region_funding)) != JR_OK)
+                return st;
+        }
+    }
+    if (cat->nproducts == 0)
+        return bad(ld, "products", "de regio heeft geen enkel product");
 
     if (!(arr = get_array(ld, root, "", "referrers", &st)))
         return st;
@@ -560,10 +984,14 @@ static jr_status load_root(loader *ld, json_t *root, jr_catalog *cat)
             return bad(ld, f, w);
         }
 
-    if ((st = load_signals(ld, root, &cat->signals)) != JR_OK)
+    if ((st = load_signals(ld, root, &cat->signals)) || (st = load_partners(ld, root, cat)) ||
+        (st = load_task_budgets(ld, root, cat)) || (st = load_contract_terms(ld, root, cat)) ||
+        (st = load_kpis(ld, root, cat)))
         return st;
     for (int k = 0; k < cat->nproducts; k++)
         index_prices(cat, cat->products[k].prices, &cat->products[k].nprices);
+    for (int k = 0; k < cat->nprovider_prices; k++)
+        index_prices(cat, cat->provider_prices[k].prices, &cat->provider_prices[k].nprices);
     for (int k = 0; k < cat->nbudgets; k++)
         index_prices(cat, cat->budgets[k].amounts, &cat->budgets[k].namounts);
     return JR_OK;

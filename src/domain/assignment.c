@@ -10,6 +10,48 @@
 #include <stdio.h>
 #include <string.h>
 
+/* route product: the grant of a product from the products list. A task
+ * (taakgericht) grants no volume: the partner's task budget pays. An
+ * output per month grants one stuk per calendar month the period touches
+ * (the JW301 says that total, frequency 6); an output per
+ * trajectory one stuk in all. The price may differ per provider, so it is
+ * looked up when a line is declared, not here. */
+static jr_status plan_product(const jr_product *p, jr_date start, jr_date end, int64_t volume,
+                              jr_grant *out, jr_error *err)
+{
+    char s1[JR_DATE_ISO_LEN];
+    str_copy(out->category, sizeof out->category, p->category);
+    str_copy(out->product, sizeof out->product, p->code);
+    str_copy(out->unit, sizeof out->unit, p->unit);
+    jr_date max_end = date_add_months(start, p->max_months) - 1;
+    if (end == JR_DATE_NONE)
+        end = max_end;
+    if (end > max_end)
+        return jr_fail(err, JR_EINVAL, "duration_exceeds_max", "einddatum",
+                       "Product %s loopt ten hoogste %d maanden (uiterlijk %s).", p->code,
+                       p->max_months, date_format(max_end, s1));
+    out->end = end;
+    switch (p->funding) {
+    case JR_FUND_TAAK:
+        out->volume = 0;
+        break;
+    case JR_FUND_OUTPUT:
+        out->volume = p->period == JR_OUT_MONTH ? frequency_volume_total(1, "4", start, end) : 1;
+        break;
+    case JR_FUND_INSPANNING:
+        if (volume <= 0)
+            return jr_fail(err, JR_EINVAL, "volume_invalid", "volume",
+                           "Het volume moet groter dan nul zijn.");
+        if (strcmp(p->unit, "14") == 0 && volume > (int64_t)end - start + 1)
+            return jr_fail(err, JR_EINVAL, "volume_exceeds_period", "volume",
+                           "%lld etmalen passen niet in de periode (%d dagen).", (long long)volume,
+                           (int)(end - start + 1));
+        out->volume = volume;
+        break;
+    }
+    return JR_OK;
+}
+
 jr_status assignment_plan(const jr_catalog *cat, const jr_referral_req *req, jr_date start,
                           jr_date end, jr_cents quote_total, int32_t quote_months, jr_grant *out,
                           jr_error *err)
@@ -58,6 +100,8 @@ jr_status assignment_plan(const jr_catalog *cat, const jr_referral_req *req, jr_
     if (p == NULL)
         return jr_fail(err, JR_EINVAL, "product_unknown", "product", "Product '%s' bestaat niet.",
                        req->product);
+    if (p->kind == JR_PK_PRODUCT)
+        return plan_product(p, start, end, req->volume, out, err);
     jr_cents tariff;
     if (!product_tariff(p, start, &tariff))
         return jr_fail(err, JR_EINVAL, "no_price_on_date", "begindatum",

@@ -95,6 +95,90 @@ bool product_tariff(const jr_product *p, jr_date date, jr_cents *out)
     return price_at(p->prices, p->nprices, date, out);
 }
 
+const jr_provider_price *catalog_provider_price(const jr_catalog *cat, const char *product,
+                                                const char *agb)
+{
+    for (int i = 0; product && agb && i < cat->nprovider_prices; i++)
+        if (strcmp(cat->provider_prices[i].product, product) == 0 &&
+            strcmp(cat->provider_prices[i].agb, agb) == 0)
+            return &cat->provider_prices[i];
+    return NULL;
+}
+
+void product_prices_for(const jr_catalog *cat, const jr_product *p, const char *agb,
+                        const jr_price **prices, int *n)
+{
+    const jr_provider_price *pp = catalog_provider_price(cat, p->code, agb);
+    *prices = pp ? pp->prices : p->prices;
+    *n = pp ? pp->nprices : p->nprices;
+}
+
+bool product_tariff_for(const jr_catalog *cat, const jr_product *p, const char *agb, jr_date date,
+                        jr_cents *out)
+{
+    const jr_price *prices;
+    int n;
+    product_prices_for(cat, p, agb, &prices, &n);
+    return price_at(prices, n, date, out);
+}
+
+bool product_billable(const jr_product *p)
+{
+    return p->funding != JR_FUND_TAAK;
+}
+
+bool product_parttime_possible(const jr_product *p)
+{
+    return p->kind == JR_PK_INTENSITY && strcmp(p->form, "crisisbed") != 0 &&
+           strcmp(p->form, "gesloten jeugdzorg") != 0;
+}
+
+bool referrer_allows_product(const jr_referrer_rule *r, const char *code)
+{
+    if (r->all_products)
+        return true;
+    for (int i = 0; code && i < r->nproducts; i++)
+        if (strcmp(r->products[i], code) == 0)
+            return true;
+    return false;
+}
+
+const jr_partner *catalog_partner(const jr_catalog *cat, const char *agb)
+{
+    for (int i = 0; agb && i < cat->npartners; i++)
+        if (strcmp(cat->partners[i].agb, agb) == 0)
+            return &cat->partners[i];
+    return NULL;
+}
+
+const char *funding_name(jr_funding f)
+{
+    switch (f) {
+    case JR_FUND_INSPANNING:
+        return "inspanningsgericht";
+    case JR_FUND_OUTPUT:
+        return "outputgericht";
+    case JR_FUND_TAAK:
+        return "taakgericht";
+    }
+    return "";
+}
+
+bool funding_parse(const char *s, jr_funding *out)
+{
+    for (int f = JR_FUND_INSPANNING; f <= JR_FUND_TAAK; f++)
+        if (s && strcmp(s, funding_name((jr_funding)f)) == 0) {
+            *out = (jr_funding)f;
+            return true;
+        }
+    return false;
+}
+
+const char *output_period_name(jr_output_period p)
+{
+    return p == JR_OUT_MONTH ? "maand" : p == JR_OUT_TRAJECT ? "traject" : "";
+}
+
 bool budget_amount(const jr_budget *b, jr_date date, jr_cents *out)
 {
     return price_at(b->amounts, b->namounts, date, out);
@@ -128,6 +212,8 @@ const char *product_kind_name(jr_product_kind k)
         return "crisis";
     case JR_PK_DYSLEXIE:
         return "dyslexie";
+    case JR_PK_PRODUCT:
+        return "product";
     }
     return "";
 }

@@ -10,6 +10,14 @@
  * Product codes and categories follow the iJw code lists: category 45
  * ambulant (45F01..45F07 functiegroep hours, 45D01 ernstige dyslexie),
  * 43/44 verblijf with/without treatment (one code per intensity), 46 crisis.
+ *
+ * Each product has its own iJw funding variant (uitvoeringsvariant,
+ * docs/funding.md): inspanningsgericht (p*q: volume or budget, delivered
+ * units x tariff), outputgericht (a product or profile at a fixed price per
+ * period or per trajectory, unit 82 stuks; optionally a price per provider)
+ * or taakgericht (nothing billed per youth: a partner gets a yearly task
+ * budget paid in terms). The region's "variant" is the default of products
+ * that name none.
  */
 #ifndef JR_CATALOG_H
 #define JR_CATALOG_H
@@ -29,6 +37,12 @@
 #define JR_MAX_LOTS 16
 #define JR_MAX_LOT_PRODUCTS 32
 #define JR_MAX_INDEX 32
+#define JR_MAX_PROVIDER_PRICES 128
+#define JR_MAX_TASK_BUDGETS 512
+#define JR_MAX_PARTNERS 16
+#define JR_MAX_SUBCONTRACTORS 24
+#define JR_MAX_KPIS 24
+#define JR_MAX_EVALUATIONS 8
 
 /* One price (tariff or budget amount) valid from..to, both inclusive. */
 typedef struct {
@@ -43,7 +57,23 @@ typedef enum {
     JR_PK_INTENSITY,        /* wonen/verblijf per etmaal */
     JR_PK_CRISIS,           /* crisis intervention */
     JR_PK_DYSLEXIE,         /* ernstige dyslexie */
+    JR_PK_PRODUCT,          /* any other product of the region file's "products" list:
+                               assigned by its code (route product), funded per its variant */
 } jr_product_kind;
+
+/* The iJw funding variants (uitvoeringsvarianten). */
+typedef enum {
+    JR_FUND_INSPANNING = 0, /* inspanningsgericht: delivered units x tariff */
+    JR_FUND_OUTPUT,         /* outputgericht: a fixed price per period or trajectory */
+    JR_FUND_TAAK,           /* taakgericht: no per-youth billing, a yearly task budget */
+} jr_funding;
+
+/* The price period of an outputgericht product. */
+typedef enum {
+    JR_OUT_NONE = 0, /* not outputgericht */
+    JR_OUT_MONTH,    /* one stuk per calendar month of care ("maand") */
+    JR_OUT_TRAJECT,  /* one stuk for the whole trajectory ("traject") */
+} jr_output_period;
 
 typedef struct {
     char code[8];        /* iJw product code, e.g. "45F02" */
@@ -52,12 +82,15 @@ typedef struct {
     char name[96];
     jr_product_kind kind;
     char unit[3]; /* iJw LDT_Eenheid of its tariff: "04" uur, "14" etmaal */
+    jr_funding funding;
     /* intensities only */
     char setting[10]; /* "wonen" or "verblijf" */
-    char form[24];    /* pleegzorg, gezinshuis, leefgroep, behandelbed */
-    bool parttime;    /* also deliverable part-time (logeren/respijt) */
+    char form[32];    /* pleegzorg, gezinshuis, leefgroep, behandelbed, crisisbed, ... */
     /* crisis only: the longest an assignment may run, in days */
     int32_t max_days;
+    /* products list (JR_PK_PRODUCT) only */
+    jr_output_period period; /* outputgericht: per month or per trajectory */
+    int32_t max_months;      /* the longest an assignment may run (default 12) */
     int nprices;
     jr_price prices[JR_MAX_PRICES];
 } jr_product;
@@ -87,6 +120,9 @@ typedef struct {
     bool verblijf;
     bool crisis;
     bool dyslexie;
+    bool all_products; /* route product: every product of the products list */
+    int nproducts;
+    char products[JR_MAX_PRODUCTS][8]; /* route product: these iJw codes */
 } jr_referrer_rule;
 
 typedef struct {
@@ -100,6 +136,59 @@ typedef struct {
     int32_t year;
     int32_t basis_points; /* OVA of that year: 385 = 3.85 % */
 } jr_index;
+
+/* A price of one product for one provider (outputgericht, IJsselland's old
+ * top segment: a price per profile per provider); it takes precedence over
+ * the product's own tariff for that provider. */
+typedef struct {
+    char product[8]; /* iJw product code */
+    char agb[9];
+    int nprices;
+    jr_price prices[JR_MAX_PRICES];
+} jr_provider_price;
+
+/* A yearly task budget (taakgericht): what one partner gets for one
+ * product (the task) from one municipality in one year, paid in equal
+ * terms (the remainder of the division in the last term). */
+typedef struct {
+    char partner[9]; /* AGB of the partner (hoofdaannemer) */
+    char product[8]; /* the taakgericht product */
+    char gemeente[5];
+    int32_t year;
+    jr_cents amount;
+    int32_t terms; /* 12 monthly, 4 quarterly, 2 half-yearly or 1 yearly */
+} jr_task_budget;
+
+typedef struct {
+    char agb[9];
+    char name[96];
+} jr_subcontractor;
+
+/* A strategic partner (hoofdaannemer) and its subcontractors. */
+typedef struct {
+    char agb[9];
+    char name[96];
+    char lot[16]; /* the lot it holds */
+    int nsubs;
+    jr_subcontractor subs[JR_MAX_SUBCONTRACTORS];
+} jr_partner;
+
+/* The region's contract terms: length and evaluation moments. */
+typedef struct {
+    bool set;
+    jr_date start;
+    int32_t length_years;
+    int nevaluations;
+    int32_t evaluation_years[JR_MAX_EVALUATIONS]; /* after year 3, 6, ... */
+    char note[160];
+} jr_contract_terms;
+
+/* A key performance indicator agreed with the partners. */
+typedef struct {
+    char code[16];
+    char name[128];
+    char target[96]; /* the agreed target, in words ("ten minste 80 %") */
+} jr_kpi;
 
 typedef struct jr_catalog {
     char region[48];
@@ -119,6 +208,15 @@ typedef struct jr_catalog {
     jr_lot lots[JR_MAX_LOTS];
     int nindex;
     jr_index index[JR_MAX_INDEX];
+    int nprovider_prices;
+    jr_provider_price provider_prices[JR_MAX_PROVIDER_PRICES];
+    int ntask_budgets;
+    jr_task_budget task_budgets[JR_MAX_TASK_BUDGETS];
+    int npartners;
+    jr_partner partners[JR_MAX_PARTNERS];
+    jr_contract_terms contract;
+    int nkpis;
+    jr_kpi kpis[JR_MAX_KPIS];
     /* the smallest group of youths an aggregate figure shows (the region
      * file's small_group_threshold); 0 in a catalog not loaded from a file:
      * catalog_small_group_threshold gives JR_SMALL_GROUP_DEFAULT then */
@@ -148,6 +246,34 @@ bool price_single_period(const jr_price *prices, int n, jr_date from, jr_date to
 
 /* product_tariff: the tariff of a product on date (per its unit). */
 bool product_tariff(const jr_product *p, jr_date date, jr_cents *out);
+/* catalog_provider_price: the prices of product for provider agb, or NULL
+ * when the provider has no price of its own. */
+const jr_provider_price *catalog_provider_price(const jr_catalog *cat, const char *product,
+                                                const char *agb);
+/* product_prices_for: the price list that applies to provider agb (its own,
+ * else the product's); agb may be NULL. */
+void product_prices_for(const jr_catalog *cat, const jr_product *p, const char *agb,
+                        const jr_price **prices, int *n);
+/* product_tariff_for: the tariff of p for provider agb on date. */
+bool product_tariff_for(const jr_catalog *cat, const jr_product *p, const char *agb, jr_date date,
+                        jr_cents *out);
+/* product_billable: whether lines per youth may be declared for p (not
+ * taakgericht). */
+bool product_billable(const jr_product *p);
+/* product_parttime_possible: the part-time rule (respijt/logeren at the
+ * same tariff per etmaal): every wonen/verblijf intensity may be delivered
+ * part-time except a crisis bed and gesloten jeugdzorg, which are
+ * full-time placements by nature. */
+bool product_parttime_possible(const jr_product *p);
+/* referrer_allows_product: may a referrer under rule r choose product code
+ * by route product? */
+bool referrer_allows_product(const jr_referrer_rule *r, const char *code);
+/* catalog_partner: the strategic partner with that AGB, or NULL. */
+const jr_partner *catalog_partner(const jr_catalog *cat, const char *agb);
+
+const char *funding_name(jr_funding f);
+bool funding_parse(const char *s, jr_funding *out);
+const char *output_period_name(jr_output_period p);
 /* budget_amount: the amount of a keuzebudget on date. */
 bool budget_amount(const jr_budget *b, jr_date date, jr_cents *out);
 

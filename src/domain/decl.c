@@ -67,6 +67,11 @@ static const jr_decl_code codes[] = {
     {"JR09", "Meer etmalen dan nachten: deze jeugdige heeft in deze periode al een ander bed.",
      false},
     {"JR10", "De creditprestatie wijkt af van de debetprestatie die zij crediteert.", false},
+    {"JR11",
+     "Taakgericht product: er wordt niet per jeugdige gedeclareerd; de partner krijgt een "
+     "taakbudget in termijnen.",
+     false},
+    {"JR12", "Outputgericht product: declareer één stuk per maand of per traject.", false},
 };
 
 const jr_decl_code *decl_codes(int *n)
@@ -156,8 +161,12 @@ void decl_check_line(const jr_catalog *cat, const jr_decl_batch *batch, const jr
         return reject(out, "JR01");
     if (p == NULL || strcmp(p->category, line->category) != 0)
         return reject(out, "S329");
+    if (!product_billable(p))
+        return reject(out, "JR11");
     if (line->volume <= 0)
         return reject(out, "JR02");
+    if (p->funding == JR_FUND_OUTPUT && line->volume != 1)
+        return reject(out, "JR12");
     if (line->end < line->begin)
         return reject(out, "JR04");
     if (line->end > today)
@@ -219,10 +228,14 @@ void decl_check_line(const jr_catalog *cat, const jr_decl_batch *batch, const jr
         return reject(out, "JR06");
     if (!facts->contracted)
         return reject(out, "JR07");
-    if (!price_single_period(p->prices, p->nprices, line->begin, line->end))
+    /* the provider's own price where the region sets one (outputgericht) */
+    const jr_price *prices;
+    int nprices;
+    product_prices_for(cat, p, batch->agb, &prices, &nprices);
+    if (!price_single_period(prices, nprices, line->begin, line->end))
         return reject(out, "JR08");
     jr_cents tariff;
-    if (!product_tariff(p, line->begin, &tariff) || tariff != line->tariff)
+    if (!price_at(prices, nprices, line->begin, &tariff) || tariff != line->tariff)
         return reject(out, "0611");
     if (decl_expected_amount(line->volume, line->unit, line->tariff) != line->amount)
         return reject(out, "9346");

@@ -6,7 +6,8 @@
 
 #include <string.h>
 
-static const char *const route_names[] = {"budget", "offerte", "verblijf", "crisis", "dyslexie"};
+static const char *const route_names[] = {"budget",   "offerte", "verblijf",
+                                          "crisis",   "dyslexie", "product"};
 
 bool route_parse(const char *s, jr_route *out)
 {
@@ -119,6 +120,24 @@ jr_status referral_check(const jr_catalog *cat, const jr_referral_req *req, jr_e
             rc = jr_refuse(err, rc, "volume_invalid", "volume",
                            "Het aantal %s moet groter dan nul zijn.",
                            req->route == JR_ROUTE_VERBLIJF ? "etmalen" : "uren");
+        return rc;
+    }
+    case JR_ROUTE_PRODUCT: {
+        const jr_product *p = catalog_product_by_short(cat, req->product);
+        if (p == NULL)
+            return jr_refuse(err, rc, "product_unknown", "product",
+                             "Product '%s' bestaat niet in de catalogus.", req->product);
+        if (p->kind != JR_PK_PRODUCT)
+            return jr_refuse(err, rc, "product_route_mismatch", "product",
+                             "Product %s (%s) heeft een eigen route (%s), niet route product.",
+                             p->code, p->name, product_kind_name(p->kind));
+        if (type_ok && !referrer_allows_product(rule, p->code))
+            rc = jr_refuse(err, rc, "route_not_allowed", "product",
+                           "Een %s mag niet verwijzen naar product %s (%s).", who, p->code,
+                           p->name);
+        if (p->funding == JR_FUND_INSPANNING && req->volume <= 0)
+            rc = jr_refuse(err, rc, "volume_invalid", "volume",
+                           "Het volume (%s) moet groter dan nul zijn.", unit_name(p->unit));
         return rc;
     }
     }

@@ -8,7 +8,12 @@
  *   offerte  - a quote: contracted providers answer with a plan and a total;
  *   verblijf - a wonen/verblijf intensity for a number of etmalen;
  *   crisis   - crisis hours, at most the crisis period;
- *   dyslexie - ernstige dyslexie hours.
+ *   dyslexie - ernstige dyslexie hours;
+ *   product  - any product of the region file's products list by its code:
+ *              inspanningsgericht (a volume in its unit), outputgericht (a
+ *              profile at a fixed price per month or per trajectory) or
+ *              taakgericht (nothing per youth: the partner's task budget
+ *              pays; the assignment tells who delivers, for how long).
  * The region file says which routes each type may use (catalog.h). The
  * functions here are pure: they decide, the services store. What a referral
  * that passed becomes (the grant) is planned in domain/assignment.h.
@@ -27,7 +32,9 @@ typedef enum {
     JR_ROUTE_VERBLIJF,
     JR_ROUTE_CRISIS,
     JR_ROUTE_DYSLEXIE,
+    JR_ROUTE_PRODUCT,
 } jr_route;
+#define JR_ROUTE_COUNT 6
 
 bool route_parse(const char *s, jr_route *out);
 const char *route_name(jr_route r);
@@ -40,8 +47,9 @@ typedef struct {
     char referrer_type[3];
     jr_route route;
     char budget[8];   /* route budget: "KB1".."KB7" */
-    char product[8];  /* route verblijf/crisis/dyslexie: iJw code or region short code */
-    int64_t volume;   /* etmalen (verblijf) or hours (crisis, dyslexie) */
+    char product[8];  /* route verblijf/crisis/dyslexie/product: iJw code or region short code */
+    int64_t volume;   /* etmalen (verblijf), hours (crisis, dyslexie), the product's unit
+                         (route product, inspanningsgericht); unused for output and task */
     char result[256]; /* the expected result, in words */
     jr_date date;
 } jr_referral_req;

@@ -13,7 +13,7 @@
  * (keuzebudget or accepted quote) is an aspecific product (Categorie 45, no
  * Code) with Budget in eurocents; a volume is Product Categorie + Code with
  * Omvang (Volume, the product's Eenheid, Frequentie 6: total within the
- * assignment); a region of the taakgericht variant sends neither. A change
+ * assignment); a taakgericht product sends neither. A change
  * carries RedenWijziging: 13 for a withdrawal, the reason a change was made
  * with (a wijzigingsverzoek: 12; the assignment service's own reason), else
  * 04 / 05 for a later / earlier end and 14 (administratieve correctie).
@@ -94,7 +94,9 @@ static void w_product(const jr_ctx *ctx, ijw_writer *w, const asg_row *a, bool w
     ijw_w_leaf_date(w, TP(Einddatum), a->end);
     if (with_reden)
         ijw_w_leaf(w, TP(RedenWijziging), reden_of(a, r));
-    bool taak = strcmp(ctx->cat->variant, "taakgericht") == 0;
+    /* taakgericht: neither volume nor budget (the task budget pays) */
+    const jr_product *prod = a->is_budget ? NULL : catalog_product(ctx->cat, a->product);
+    bool taak = prod && prod->funding == JR_FUND_TAAK;
     if (!taak && !a->is_budget) {
         ijw_w_start(w, TP(Omvang));
         ijw_w_leaf_int(w, TP(Omvang_Volume), a->volume);

@@ -168,10 +168,6 @@ static jr_status decl_begin(ijw_decl *d, jr_error *err)
         reject(d, "0001", "DeclaratiePeriode is niet een kalendermaand");
         return JR_OK;
     }
-    if (strcmp(im->ctx->cat->variant, "taakgericht") == 0) {
-        reject(d, "0001", "taakgericht: er wordt niet per jeugdige gedeclareerd");
-        return JR_OK;
-    }
     memset(&d->batch, 0, sizeof d->batch);
     str_copy(d->batch.number, sizeof d->batch.number, d->number);
     str_copy(d->batch.agb, sizeof d->batch.agb, im->hdr.afzender);
@@ -453,6 +449,8 @@ const char *ijw_jr_code_to_retour(const char *code)
         {"JR08", "0611"}, /* two tariff periods: no single contractual tariff */
         {"JR09", "9361"}, /* two beds in one night: overlapping care periods */
         {"JR10", "9367"}, /* the credit differs from its debit */
+        {"JR11", "9340"}, /* taakgericht: no product is declarable per youth */
+        {"JR12", "9321"}, /* outputgericht: more than one stuk per period */
     };
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
         if (strcmp(map[i].jr, code) == 0)

@@ -187,6 +187,48 @@ static json_t *render_strings(const char (*v)[8], int n)
     return a;
 }
 
+/* the strategic-partner model's parts: partners with their subcontractors,
+ * yearly task budgets, the contract terms and the KPIs */
+static int render_catalog_funding(const jr_catalog *c, json_t *root)
+{
+    json_t *pa = json_array(), *tb = json_array(), *kp = json_array();
+    int bad = !pa || !tb || !kp;
+    for (int i = 0; !bad && i < c->npartners; i++) {
+        const jr_partner *p = &c->partners[i];
+        json_t *subs = json_array();
+        for (int k = 0; subs && !bad && k < p->nsubs; k++)
+            bad |= json_array_append_new(
+                subs, json_pack("{s:s, s:s}", "agb", p->subs[k].agb, "name", p->subs[k].name));
+        bad |= json_array_append_new(pa, json_pack("{s:s, s:s, s:s, s:o}", "agb", p->agb, "name",
+                                                   p->name, "lot", p->lot, "subcontractors",
+                                                   subs ? subs : json_null()));
+    }
+    for (int i = 0; !bad && i < c->ntask_budgets; i++) {
+        const jr_task_budget *t = &c->task_budgets[i];
+        bad |= json_array_append_new(
+            tb, json_pack("{s:s, s:s, s:s, s:i, s:I, s:i}", "partner", t->partner, "product",
+                          t->product, "gemeente", t->gemeente, "year", t->year, "amount_cents",
+                          (json_int_t)t->amount, "terms", t->terms));
+    }
+    for (int i = 0; !bad && i < c->nkpis; i++)
+        bad |= json_array_append_new(kp, json_pack("{s:s, s:s, s:s}", "code", c->kpis[i].code,
+                                                   "name", c->kpis[i].name, "target",
+                                                   c->kpis[i].target));
+    json_t *ct = json_null();
+    if (!bad && c->contract.set) {
+        json_t *ev = json_array();
+        for (int k = 0; ev && k < c->contract.nevaluations; k++)
+            bad |= json_array_append_new(ev, json_integer(c->contract.evaluation_years[k]));
+        ct = json_pack("{s:o, s:i, s:o, s:s}", "start", render_date(c->contract.start),
+                       "length_years", c->contract.length_years, "evaluation_years",
+                       ev ? ev : json_null(), "note", c->contract.note);
+    }
+    bad |= !ct || json_object_set_new(root, "partners", pa) ||
+           json_object_set_new(root, "task_budgets", tb) || json_object_set_new(root, "kpis", kp) ||
+           json_object_set_new(root, "contract_terms", ct);
+    return bad;
+}
+
 json_t *render_catalog(const jr_catalog *c)
 {
     json_t *root = json_pack("{s:s, s:s, s:s, s:s}", "region", c->region, "organisation",
@@ -206,21 +248,36 @@ json_t *render_catalog(const jr_catalog *c)
                           render_prices(c->budgets[i].amounts, c->budgets[i].namounts)));
     for (int i = 0; !bad && i < c->nproducts; i++) {
         const jr_product *p = &c->products[i];
-        bad |= json_array_append_new(
-            ps, json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:i, s:o}", "code",
-                          p->code, "category", p->category, "short_code", p->short_code, "name",
-                          p->name, "kind", product_kind_name(p->kind), "unit", p->unit, "setting",
-                          p->setting, "form", p->form, "parttime", p->parttime, "max_days",
-                          p->max_days, "tariffs", render_prices(p->prices, p->nprices)));
+        json_t *o = json_pack(
+            "{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:i, s:o}", "code", p->code,
+            "category", p->category, "short_code", p->short_code, "name", p->name, "kind",
+            product_kind_name(p->kind), "funding", funding_name(p->funding), "unit", p->unit,
+            "setting", p->setting, "form", p->form, "parttime", product_parttime_possible(p),
+            "max_days", p->max_days, "tariffs", render_prices(p->prices, p->nprices));
+        json_t *pp = json_array();
+        for (int k = 0; o && pp && !bad && k < c->nprovider_prices; k++)
+            if (strcmp(c->provider_prices[k].product, p->code) == 0)
+                bad |= json_array_append_new(
+                    pp, json_pack("{s:s, s:o}", "agb", c->provider_prices[k].agb, "tariffs",
+                                  render_prices(c->provider_prices[k].prices,
+                                                c->provider_prices[k].nprices)));
+        if (o && p->kind == JR_PK_PRODUCT)
+            bad |= json_object_set_new(o, "max_months", json_integer(p->max_months));
+        if (o && p->funding == JR_FUND_OUTPUT)
+            bad |= json_object_set_new(o, "period", json_string(output_period_name(p->period)));
+        bad |= !o || !pp || json_object_set_new(o, "provider_tariffs", pp) ||
+               json_array_append_new(ps, o);
     }
     for (int i = 0; !bad && i <= c->nreferrers; i++) {
         const jr_referrer_rule *r = i < c->nreferrers ? &c->referrers[i] : &c->default_referrer;
         json_t *b = r->all_budgets ? json_string("all") : render_strings(r->budgets, r->nbudgets);
-        bad |= json_array_append_new(rs, json_pack("{s:s, s:s, s:o, s:b, s:b, s:b, s:b}", "type",
-                                                   i < c->nreferrers ? r->type : "overig", "name",
-                                                   r->name, "budgets", b, "quote", r->quote,
-                                                   "verblijf", r->verblijf, "crisis", r->crisis,
-                                                   "dyslexie", r->dyslexie));
+        json_t *pr =
+            r->all_products ? json_string("all") : render_strings(r->products, r->nproducts);
+        bad |= json_array_append_new(
+            rs, json_pack("{s:s, s:s, s:o, s:b, s:b, s:b, s:b, s:o}", "type",
+                          i < c->nreferrers ? r->type : "overig", "name", r->name, "budgets", b,
+                          "quote", r->quote, "verblijf", r->verblijf, "crisis", r->crisis,
+                          "dyslexie", r->dyslexie, "products", pr));
     }
     for (int i = 0; !bad && i < c->nlots; i++) {
         json_t *p = json_array();
@@ -232,7 +289,8 @@ json_t *render_catalog(const jr_catalog *c)
     /* json_object_set (not _new): the references stay ours until the end */
     if (bad || json_object_set(root, "municipalities", ms) ||
         json_object_set(root, "keuzebudgetten", bs) || json_object_set(root, "products", ps) ||
-        json_object_set(root, "referrers", rs) || json_object_set(root, "lots", ls))
+        json_object_set(root, "referrers", rs) || json_object_set(root, "lots", ls) ||
+        render_catalog_funding(c, root))
         goto fail;
     json_decref(ms);
     json_decref(bs);

@@ -26,7 +26,7 @@ jr_status referral_create(const jr_ctx *ctx, const char *bsn, const jr_referral_
         return rc;
     const jr_product *p = NULL;
     if (req->route == JR_ROUTE_VERBLIJF || req->route == JR_ROUTE_CRISIS ||
-        req->route == JR_ROUTE_DYSLEXIE)
+        req->route == JR_ROUTE_DYSLEXIE || req->route == JR_ROUTE_PRODUCT)
         p = catalog_product_by_short(ctx->cat, req->product);
     if ((rc = store_begin(ctx->store, err)) != JR_OK)
         return rc;
