@@ -340,10 +340,9 @@ static jr_status load_provider_prices(loader *ld, jr_catalog *cat, json_t *e, co
 static jr_status load_generic_product(loader *ld, jr_catalog *cat, json_t *e, const char *p,
                                       jr_funding region_default)
 {
-    static const char *const keys[] = {"code",       "product", "category",         "name",
-                                       "unit",       "funding", "period",           "max_months",
-                                       "tariffs",    "example", "provider_tariffs", "note",
-                                       NULL};
+    static const char *const keys[] = {
+        "code",    "product", "category",         "name", "unit", "funding", "period", "max_months",
+        "tariffs", "example", "provider_tariffs", "note", NULL};
     jr_status st;
     if (!json_is_object(e))
         return bad(ld, p, "moet een object zijn");
@@ -418,7 +417,9 @@ static jr_status load_generic_product(loader *ld, jr_catalog *cat, json_t *e, co
             return bad(ld, f, "taakgericht: geen eenheid, er wordt niet per jeugdige gedeclareerd");
         if (has_tariffs || has_pp || period[0]) {
             snprintf(f, sizeof f, "%s.%s", p,
-                     has_tariffs ? "tariffs" : has_pp ? "provider_tariffs" : "period");
+                     has_tariffs ? "tariffs"
+                     : has_pp    ? "provider_tariffs"
+                                 : "period");
             return bad(ld, f,
                        "taakgericht: geen prijs per jeugdige; het taakbudget staat in "
                        "task_budgets");
@@ -586,8 +587,7 @@ static jr_status load_partners(loader *ld, json_t *root, jr_catalog *cat)
     size_t i;
     json_array_foreach(arr, i, e)
     {
-        static const char *const keys[] = {"agb", "name", "lot", "subcontractors", "example",
-                                           NULL};
+        static const char *const keys[] = {"agb", "name", "lot", "subcontractors", "example", NULL};
         char p[48], f[96];
         snprintf(p, sizeof p, "partners[%zu]", i);
         if (!json_is_object(e))
@@ -657,9 +657,8 @@ static jr_status load_task_budgets(loader *ld, json_t *root, jr_catalog *cat)
     size_t i;
     json_array_foreach(arr, i, e)
     {
-        static const char *const keys[] = {"partner", "product", "municipality", "year",
-                                           "amount",  "terms",   "example",      "note",
-                                           NULL};
+        static const char *const keys[] = {"partner", "product", "municipality", "year", "amount",
+                                           "terms",   "example", "note",         NULL};
         char p[48], f[96], amount[32], note[256];
         snprintf(p, sizeof p, "task_budgets[%zu]", i);
         if (!json_is_object(e))
@@ -775,17 +774,28 @@ static jr_status load_kpis(loader *ld, json_t *root, jr_catalog *cat)
 
 static jr_status load_root(loader *ld, json_t *root, jr_catalog *cat)
 {
-    static const char *const keys[] = {"format",         "region",
-                                       "organisation",   "variant",
-                                       "notes",          "index",
-                                       "municipalities", "keuzebudgetten",
-                                       "functiegroepen", "intensities",
-                                       "crisis",         "dyslexie",
-                                       "referrers",      "default_referrer",
-                                       "lots",           "small_group_threshold",
-                                       "signals",        "products",
-                                       "task_budgets",   "partners",
-                                       "contract_terms", "kpis",
+    static const char *const keys[] = {"format",
+                                       "region",
+                                       "organisation",
+                                       "variant",
+                                       "notes",
+                                       "index",
+                                       "municipalities",
+                                       "keuzebudgetten",
+                                       "functiegroepen",
+                                       "intensities",
+                                       "crisis",
+                                       "dyslexie",
+                                       "referrers",
+                                       "default_referrer",
+                                       "lots",
+                                       "small_group_threshold",
+                                       "signals",
+                                       "products",
+                                       "task_budgets",
+                                       "partners",
+                                       "contract_terms",
+                                       "kpis",
                                        NULL};
     jr_status st;
     char fmt[40];

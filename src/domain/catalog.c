@@ -151,6 +151,37 @@ const jr_partner *catalog_partner(const jr_catalog *cat, const char *agb)
     return NULL;
 }
 
+bool task_budget_term(const jr_task_budget *t, int k, jr_cents *amount, jr_date *from, jr_date *to)
+{
+    if (t->terms < 1 || 12 % t->terms != 0 || k < 1 || k > t->terms)
+        return false;
+    jr_cents each = t->amount / t->terms;
+    *amount = k < t->terms ? each : t->amount - each * (t->terms - 1);
+    int months = 12 / t->terms;
+    jr_date first;
+    if (!date_from_ymd(t->year, 1 + (k - 1) * months, 1, &first))
+        return false;
+    *from = first;
+    *to = date_add_months(first, months) - 1;
+    return true;
+}
+
+int task_budget_paid(const jr_task_budget *t, jr_month month, jr_cents *paid)
+{
+    int n = 0;
+    *paid = 0;
+    jr_date last = month_last_day(month);
+    for (int k = 1; k <= t->terms; k++) {
+        jr_cents a;
+        jr_date from, to;
+        if (!task_budget_term(t, k, &a, &from, &to) || from > last)
+            break;
+        *paid += a;
+        n++;
+    }
+    return n;
+}
+
 const char *funding_name(jr_funding f)
 {
     switch (f) {

@@ -271,6 +271,15 @@ bool referrer_allows_product(const jr_referrer_rule *r, const char *code);
 /* catalog_partner: the strategic partner with that AGB, or NULL. */
 const jr_partner *catalog_partner(const jr_catalog *cat, const char *agb);
 
+/* task_budget_term: term k (1..t->terms) of a task budget: its amount (the
+ * budget divided in equal terms in whole cents, the remainder in the last
+ * term, so the terms add up to the budget exactly) and its period (12
+ * terms: the months; 4: the quarters; ...). False for k out of range. */
+bool task_budget_term(const jr_task_budget *t, int k, jr_cents *amount, jr_date *from, jr_date *to);
+/* task_budget_paid: the terms of t due by the end of month (a term is paid
+ * at the start of its period) and their sum. */
+int task_budget_paid(const jr_task_budget *t, jr_month month, jr_cents *paid);
+
 const char *funding_name(jr_funding f);
 bool funding_parse(const char *s, jr_funding *out);
 const char *output_period_name(jr_output_period p);

@@ -6,8 +6,8 @@
 
 #include <string.h>
 
-static const char *const route_names[] = {"budget",   "offerte", "verblijf",
-                                          "crisis",   "dyslexie", "product"};
+static const char *const route_names[] = {"budget", "offerte",  "verblijf",
+                                          "crisis", "dyslexie", "product"};
 
 bool route_parse(const char *s, jr_route *out)
 {
@@ -132,9 +132,9 @@ jr_status referral_check(const jr_catalog *cat, const jr_referral_req *req, jr_e
                              "Product %s (%s) heeft een eigen route (%s), niet route product.",
                              p->code, p->name, product_kind_name(p->kind));
         if (type_ok && !referrer_allows_product(rule, p->code))
-            rc = jr_refuse(err, rc, "route_not_allowed", "product",
-                           "Een %s mag niet verwijzen naar product %s (%s).", who, p->code,
-                           p->name);
+            rc =
+                jr_refuse(err, rc, "route_not_allowed", "product",
+                          "Een %s mag niet verwijzen naar product %s (%s).", who, p->code, p->name);
         if (p->funding == JR_FUND_INSPANNING && req->volume <= 0)
             rc = jr_refuse(err, rc, "volume_invalid", "volume",
                            "Het volume (%s) moet groter dan nul zijn.", unit_name(p->unit));

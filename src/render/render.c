@@ -205,15 +205,15 @@ static int render_catalog_funding(const jr_catalog *c, json_t *root)
     }
     for (int i = 0; !bad && i < c->ntask_budgets; i++) {
         const jr_task_budget *t = &c->task_budgets[i];
-        bad |= json_array_append_new(
-            tb, json_pack("{s:s, s:s, s:s, s:i, s:I, s:i}", "partner", t->partner, "product",
-                          t->product, "gemeente", t->gemeente, "year", t->year, "amount_cents",
-                          (json_int_t)t->amount, "terms", t->terms));
+        bad |= json_array_append_new(tb, json_pack("{s:s, s:s, s:s, s:i, s:I, s:i}", "partner",
+                                                   t->partner, "product", t->product, "gemeente",
+                                                   t->gemeente, "year", t->year, "amount_cents",
+                                                   (json_int_t)t->amount, "terms", t->terms));
     }
     for (int i = 0; !bad && i < c->nkpis; i++)
-        bad |= json_array_append_new(kp, json_pack("{s:s, s:s, s:s}", "code", c->kpis[i].code,
-                                                   "name", c->kpis[i].name, "target",
-                                                   c->kpis[i].target));
+        bad |=
+            json_array_append_new(kp, json_pack("{s:s, s:s, s:s}", "code", c->kpis[i].code, "name",
+                                                c->kpis[i].name, "target", c->kpis[i].target));
     json_t *ct = json_null();
     if (!bad && c->contract.set) {
         json_t *ev = json_array();
@@ -248,12 +248,12 @@ json_t *render_catalog(const jr_catalog *c)
                           render_prices(c->budgets[i].amounts, c->budgets[i].namounts)));
     for (int i = 0; !bad && i < c->nproducts; i++) {
         const jr_product *p = &c->products[i];
-        json_t *o = json_pack(
-            "{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:i, s:o}", "code", p->code,
-            "category", p->category, "short_code", p->short_code, "name", p->name, "kind",
-            product_kind_name(p->kind), "funding", funding_name(p->funding), "unit", p->unit,
-            "setting", p->setting, "form", p->form, "parttime", product_parttime_possible(p),
-            "max_days", p->max_days, "tariffs", render_prices(p->prices, p->nprices));
+        json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:i, s:o}",
+                              "code", p->code, "category", p->category, "short_code", p->short_code,
+                              "name", p->name, "kind", product_kind_name(p->kind), "funding",
+                              funding_name(p->funding), "unit", p->unit, "setting", p->setting,
+                              "form", p->form, "parttime", product_parttime_possible(p), "max_days",
+                              p->max_days, "tariffs", render_prices(p->prices, p->nprices));
         json_t *pp = json_array();
         for (int k = 0; o && pp && !bad && k < c->nprovider_prices; k++)
             if (strcmp(c->provider_prices[k].product, p->code) == 0)
@@ -273,11 +273,11 @@ json_t *render_catalog(const jr_catalog *c)
         json_t *b = r->all_budgets ? json_string("all") : render_strings(r->budgets, r->nbudgets);
         json_t *pr =
             r->all_products ? json_string("all") : render_strings(r->products, r->nproducts);
-        bad |= json_array_append_new(
-            rs, json_pack("{s:s, s:s, s:o, s:b, s:b, s:b, s:b, s:o}", "type",
-                          i < c->nreferrers ? r->type : "overig", "name", r->name, "budgets", b,
-                          "quote", r->quote, "verblijf", r->verblijf, "crisis", r->crisis,
-                          "dyslexie", r->dyslexie, "products", pr));
+        bad |= json_array_append_new(rs, json_pack("{s:s, s:s, s:o, s:b, s:b, s:b, s:b, s:o}",
+                                                   "type", i < c->nreferrers ? r->type : "overig",
+                                                   "name", r->name, "budgets", b, "quote", r->quote,
+                                                   "verblijf", r->verblijf, "crisis", r->crisis,
+                                                   "dyslexie", r->dyslexie, "products", pr));
     }
     for (int i = 0; !bad && i < c->nlots; i++) {
         json_t *p = json_array();

@@ -298,8 +298,8 @@ jr_voorziening figures_voorziening_of(const jr_catalog *cat, const char *product
         return JR_VZ_DYSLEXIE;
     case JR_PK_PRODUCT: /* by its iJw category */
         return strcmp(p->category, "43") == 0 || strcmp(p->category, "44") == 0 ? JR_VZ_VERBLIJF
-               : strcmp(p->category, "46") == 0                                  ? JR_VZ_CRISIS
-                                                                                 : JR_VZ_AMBULANT;
+               : strcmp(p->category, "46") == 0                                 ? JR_VZ_CRISIS
+                                                                                : JR_VZ_AMBULANT;
     }
     return JR_VZ_OTHER;
 }

@@ -62,7 +62,7 @@ J tariff proposal --year 2026 --json >p.json
 got=$(jq -c '[.rows[] | select(.code == "FG1" or .code == "CRISIS") | [.code, .current_cents, .model_cents, .indexed_cents, .proposed_cents, .source, .diff_cents, .diff_per_mille]]' p.json)
 [ "$got" = '[["FG1",5816,5993,5994,5994,"index",178,31],["CRISIS",12500,null,12883,12883,"index",383,31]]' ] ||
   fail "2026 vng: $got"
-[ "$(jq '.rows | length' p.json)" = 15 ] || fail "every product with a tariff: $(jq '.rows | length' p.json)"
+[ "$(jq '.rows | length' p.json)" = 18 ] || fail "every product with a tariff: $(jq '.rows | length' p.json)"
 # the same year by OVA alone (3.20 %): 58.16 -> 60.021 -> 60.02; 125.00 -> 129.00
 J tariff norm set --year 2026 index_method=ova >/dev/null
 got=$(J tariff proposal --year 2026 --json | jq -c '[.rows[] | select(.code == "FG1" or .code == "CRISIS") | [.indexed_cents, .diff_per_mille]]')
@@ -82,7 +82,7 @@ grep -q "Voor 2031 zijn er geen tariefnormen en geen OVA-index" out.txt || fail 
 
 # adoption on basis model: the region file loads and carries the new tariffs; 2025 is as it was
 J tariff adopt --year 2026 --basis model --out nieuw.json >out.txt || fail "adopt: $(cat out.txt)"
-grep -q "Catalogus 2026 vastgesteld (basis model): 15 producten" out.txt || fail "adopt said: $(cat out.txt)"
+grep -q "Catalogus 2026 vastgesteld (basis model): 18 producten" out.txt || fail "adopt said: $(cat out.txt)"
 "$BIN" --config nieuw.json catalog --json >c.json || fail "the adopted region file does not load"
 got=$(jq -c '[.products[] | select(.short_code == "FG1" or .short_code == "CRISIS" or .short_code == "WMIDDEN") | [.short_code, [.tariffs[] | select(.from == "2026-01-01") | [.cents, .derived]], [.tariffs[] | select(.from == "2025-01-01") | .cents]]]' c.json)
 [ "$got" = '[["FG1",[[5993,false]],[5816]],["WMIDDEN",[[26578,false]],[25963]],["CRISIS",[[12900,false]],[12500]]]' ] ||
@@ -91,7 +91,7 @@ cmp -s "$SRC/config/ijsselland.json" nieuw.json && fail "the region file unchang
 [ "$(J tariff proposal --year 2026 --json | jq -c '.adopted | [.by, .basis]')" = '["cli","model"]' ] ||
   fail "adoption not recorded"
 n=$(J audit --json --limit 1000 | jq -s '[.[] | select(.action == "tarief.vastgesteld")] | length')
-[ "$n" = 15 ] || fail "audit rows of the adoption: $n"
+[ "$n" = 18 ] || fail "audit rows of the adoption: $n"
 J audit --json --limit 1000 | jq -s -e '[.[] | select(.action == "tarief.norm" and .entity_id == "2026/index")][0].detail == "index_method vng -> ova"' >/dev/null ||
   fail "the edit's audit row"
 echo "tariff: ok"

@@ -281,6 +281,8 @@ static void test_referrer_gp_kb1_kb2_and_quote(void **state)
     assert_false(gp->crisis);
 }
 
+/* a GI asks a quote for ambulant care, and refers to crisis and to
+ * wonen/verblijf as the access team does (issue 13) */
 static void test_referrer_gi_quote_only(void **state)
 {
     (void)state;
@@ -289,8 +291,8 @@ static void test_referrer_gi_quote_only(void **state)
     assert_false(gi->all_budgets);
     assert_int_equal(gi->nbudgets, 0);
     assert_true(gi->quote);
-    assert_false(gi->verblijf);
-    assert_false(gi->crisis);
+    assert_true(gi->verblijf);
+    assert_true(gi->crisis);
     assert_false(gi->dyslexie);
 }
 

@@ -125,6 +125,10 @@ static void test_gi_quote_ok(void **state)
     jr_referral_req r = unit_referral_route("04", JR_ROUTE_QUOTE, "", 0);
     expect_ok(&r);
     r = unit_referral_route("04", JR_ROUTE_VERBLIJF, "PLEEG", 30);
+    expect_ok(&r);
+    r = unit_referral_route("04", JR_ROUTE_CRISIS, "CRISIS", 10);
+    expect_ok(&r);
+    r = unit_referral_route("04", JR_ROUTE_DYSLEXIE, "ED", 10);
     expect_refused(&r, "route_not_allowed", "route");
 }
 
