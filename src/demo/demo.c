@@ -1067,7 +1067,7 @@ jr_status demo_generate(const jr_ctx *ctx, const jr_demo_opts *o, jr_demo_stats 
         if (rc == JR_OK && a) {
             a->overspend = rng_permille(&d.r, 50);
             rc = care_events(&d, a);
-            /* respite next to a full-time bed: two beds in one night (JR09) */
+            /* respite beside a full-time bed: refused where no night is left (JR09) */
             if (rc == JR_OK && a->kind == K_INT && !a->parttime && a->care_start != JR_DATE_NONE &&
                 rng_permille(&d.r, 100)) {
                 dasg *b = NULL;

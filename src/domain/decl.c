@@ -64,7 +64,9 @@ static const jr_decl_code codes[] = {
     {"JR06", "De prestatie valt buiten de zorgperiode (voor start zorg of na stop zorg).", false},
     {"JR07", "De aanbieder is op deze datums niet gecontracteerd voor dit product.", false},
     {"JR08", "De ProductPeriode valt in twee tariefperiodes; splits de prestatie.", false},
-    {"JR09", "Meer etmalen dan nachten: deze jeugdige heeft in deze periode al een ander bed.",
+    {"JR09",
+     "De etmalen passen niet in de nachten van de periode: meer etmalen dan nachten, of de "
+     "nachten overlappen met een ander bed van deze jeugdige in deze periode.",
      false},
     {"JR10", "De creditprestatie wijkt af van de debetprestatie die zij crediteert.", false},
     {"JR11",
@@ -244,9 +246,9 @@ void decl_check_line(const jr_catalog *cat, const jr_decl_batch *batch, const jr
     if (facts->debit_open)
         return reject(out, "9389");
     int64_t base = to_base(line->volume, line->unit);
-    if (p->kind == JR_PK_INTENSITY && (line->volume > (int64_t)line->end - line->begin + 1 ||
-                                       line->volume + facts->other_bed_etmalen >
-                                           (int64_t)month_last_day(m) - month_first_day(m) + 1))
+    /* never two beds on one night, which includes no more etmalen than nights (beds.h) */
+    jr_bed_line bed = {line->begin, line->end, line->volume};
+    if (p->kind == JR_PK_INTENSITY && !beds_fit(&bed, facts->other_beds, facts->nother_beds, NULL))
         return reject(out, "JR09");
     if (!asg->is_budget) {
         int64_t granted = to_base(asg->volume, asg->unit);

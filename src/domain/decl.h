@@ -15,6 +15,7 @@
 #ifndef JR_DECL_H
 #define JR_DECL_H
 
+#include "beds.h"
 #include "catalog.h"
 
 #include <stdbool.h>
@@ -68,12 +69,13 @@ typedef struct {
 
 /* Facts about history and contracts, looked up by the service. */
 typedef struct {
-    bool ref_accepted;         /* a line with this ref was accepted before (8021) */
-    bool debit_open;           /* an accepted, uncredited debit for the same assignment,
-                                  product and begin date exists (9389) */
-    bool contracted;           /* the provider holds a contract for the product over begin..end */
-    int64_t other_bed_etmalen; /* etmalen accepted for this youth on other intensity
-                                  assignments in the same month */
+    bool ref_accepted; /* a line with this ref was accepted before (8021) */
+    bool debit_open;   /* an accepted, uncredited debit for the same assignment,
+                          product and begin date exists (9389) */
+    bool contracted;   /* the provider holds a contract for the product over begin..end */
+    const jr_bed_line *other_beds; /* the youth's accepted, uncredited lines of unit 14 on
+                                      other assignments in the same month (JR09) */
+    unsigned nother_beds;
     /* credits only */
     bool credit_target_found;    /* an accepted debit with ref == credit_ref (8017) */
     bool credit_target_credited; /* and it was credited already (9390) */

@@ -132,6 +132,9 @@ struct jr_decl_session {
     bool beds_known;
     int64_t *bed_youths;
     unsigned nbed_youths;
+    /* the other beds of the current line's youth that month (bed_lines_load) */
+    jr_bed_line *bed_lines;
+    unsigned nbed_lines, capbed_lines;
     open_debit *debits;
     unsigned ndebits, capdebits;
     uint32_t *dslots;
@@ -851,9 +854,11 @@ static jr_status history_facts(jr_decl_session *s, const jr_decl_line *l, const 
     return rc;
 }
 
-/* The other beds a residential line can meet (JR09: no more etmalen in a
- * month than it has nights, over all of the youth's beds) are accepted
- * lines of another residential assignment of the same youth. An accepted
+/* The other beds a residential line can meet (JR09: never two beds on one
+ * night, domain/beds.h) are accepted lines of another residential
+ * assignment of the same youth in the month. They are read from decl_line,
+ * where this session's earlier lines already are (inserted in its
+ * transaction), so two lines of one youth in one file meet too. An accepted
  * line of unit 14 names an assignment of unit 14 (9341), and a declaration
  * session creates no assignments, so only youths with more than one
  * residential assignment need the look-up in decl_line; the session reads
@@ -906,6 +911,28 @@ static jr_status beds_possible(jr_decl_session *s, int64_t youth_id, bool *out, 
     return JR_OK;
 }
 
+static int bed_lines_take(void *ud, const void *row)
+{
+    session_fill *sf = ud;
+    jr_decl_session *s = sf->s;
+    sf->rc = grow(&s->bed_lines, s->nbed_lines, &s->capbed_lines, sizeof *s->bed_lines, 8, sf->err);
+    if (sf->rc != JR_OK)
+        return 1;
+    s->bed_lines[s->nbed_lines++] = *(const jr_bed_line *)row;
+    return 0;
+}
+
+/* bed_lines_load: the other beds of the youth of assignment e in month m,
+ * into s->bed_lines (valid until the next line) */
+static jr_status bed_lines_load(jr_decl_session *s, const fact_entry *e, jr_month m, jr_error *err)
+{
+    session_fill sf = {s, JR_OK, err};
+    s->nbed_lines = 0;
+    jr_status rc = store_decl_line_beds(s->ctx.store, e->f.youth_id, month_first_day(m),
+                                        month_last_day(m), e->f.id, bed_lines_take, &sf, err);
+    return rc == JR_OK ? sf.rc : rc;
+}
+
 /* the debit a credit cancels: its row and its open-debit key */
 typedef struct {
     int64_t id;
@@ -940,9 +967,11 @@ static jr_status gather_facts(jr_decl_session *s, const jr_decl_line *l, const f
             return rc;
     }
     if (other_beds) {
-        jr_month m = date_month(l->begin);
-        return store_decl_line_bed_etmalen(s->ctx.store, e->f.youth_id, month_first_day(m),
-                                           month_last_day(m), e->f.id, &f->other_bed_etmalen, err);
+        jr_status rc = bed_lines_load(s, e, date_month(l->begin), err);
+        if (rc != JR_OK)
+            return rc;
+        f->other_beds = s->bed_lines;
+        f->nother_beds = s->nbed_lines;
     }
     return JR_OK;
 }
@@ -1151,6 +1180,7 @@ void decl_session_free(jr_decl_session *s)
     free(s->debits);
     free(s->dslots);
     free(s->bed_youths);
+    free(s->bed_lines);
     free(s);
 }
 

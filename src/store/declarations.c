@@ -276,29 +276,33 @@ jr_status store_decl_line_credit_target(jr_store *st, int64_t provider_id, const
     return JR_OK;
 }
 
-jr_status store_decl_line_bed_etmalen(jr_store *st, int64_t youth_id, jr_date from, jr_date to,
-                                      int64_t assignment_id, int64_t *out, jr_error *err)
+static void bed_from_row(const void *ud, jr_stmt *q, void *row)
 {
-    jr_stmt *q =
-        store_prepare(st,
-                      "SELECT COALESCE(SUM(CASE WHEN credit = 1 THEN -volume ELSE volume END), 0)"
-                      " FROM decl_line WHERE youth_id = ? AND begin_date BETWEEN ? AND ?"
-                      " AND status = 'A' AND unit = '14' AND assignment_id <> ?",
-                      err);
+    jr_bed_line *b = row;
+    (void)ud;
+    b->begin = store_col_date(q, 0);
+    b->end = store_col_date(q, 1);
+    b->etmalen = store_col_int(q, 2);
+}
+
+jr_status store_decl_line_beds(jr_store *st, int64_t youth_id, jr_date from, jr_date to,
+                               int64_t assignment_id, store_decl_fn fn, void *ud, jr_error *err)
+{
+    jr_stmt *q = store_prepare(st,
+                               "SELECT begin_date, end_date, volume FROM decl_line"
+                               " WHERE youth_id = ? AND begin_date BETWEEN ? AND ?"
+                               " AND status = 'A' AND unit = '14' AND assignment_id <> ?"
+                               " AND credit = 0 AND credited = 0",
+                               err);
     if (!q)
         return JR_EDB;
     char d1[JR_DATE_ISO_LEN], d2[JR_DATE_ISO_LEN];
     store_bind_int(q, 1, youth_id);
-    store_bind_text(q, 2, date_format(from, d1));
-    store_bind_text(q, 3, date_format(to, d2));
+    store_bind_date(q, 2, from, d1);
+    store_bind_date(q, 3, to, d2);
     store_bind_int(q, 4, assignment_id);
-    if (store_step(q, err) != STORE_ROW) {
-        store_reset(q);
-        return JR_EDB;
-    }
-    *out = store_col_int(q, 0);
-    store_reset(q);
-    return JR_OK;
+    jr_bed_line b;
+    return store_each(q, bed_from_row, NULL, &b, fn, ud, err);
 }
 
 jr_status store_decl_line_open_outside(jr_store *st, int64_t assignment_id, jr_date from,

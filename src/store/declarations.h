@@ -124,11 +124,12 @@ jr_status store_decl_line_ref_accepted(jr_store *st, int64_t provider_id, const 
  * reference ref (the line a credit cancels); JR_ENOTFOUND when none. */
 jr_status store_decl_line_credit_target(jr_store *st, int64_t provider_id, const char *ref,
                                         store_decl_line_row *out, jr_error *err);
-/* store_decl_line_bed_etmalen: the etmalen (unit 14) accepted for youth_id
- * with a begin date in from..to on assignments other than assignment_id,
- * debits minus credits. */
-jr_status store_decl_line_bed_etmalen(jr_store *st, int64_t youth_id, jr_date from, jr_date to,
-                                      int64_t assignment_id, int64_t *out, jr_error *err);
+/* store_decl_line_beds: each line (a jr_bed_line row: begin, end, etmalen)
+ * of unit 14 accepted for youth_id with a begin date in from..to on
+ * assignments other than assignment_id, debits not credited (a credit
+ * marks its debit credited when it is accepted, so debits minus credits). */
+jr_status store_decl_line_beds(jr_store *st, int64_t youth_id, jr_date from, jr_date to,
+                               int64_t assignment_id, store_decl_fn fn, void *ud, jr_error *err);
 /* store_decl_line_open_outside: whether assignment_id has an open debit
  * (accepted, not credited) that begins before from or ends after until
  * (JR_DATE_NONE: unbounded). It reads the assignment's provider's batches

@@ -1663,6 +1663,64 @@ static void beds_of_one_youth_at_two_providers_fit_in_the_month(void **state)
     assert_line_code(f, "B2", "8001"); /* 20 + 11 = 31 */
 }
 
+/* a residential assignment over start..end of March 2025 for bsn at agb,
+ * care started on start; the number lands in number */
+static void bed_assignment_in(fx *f, const char *agb, const char *bsn, const char *start,
+                              const char *end, char number[24])
+{
+    jr_referral_req req = budget_req("01", "", "2025-02-20");
+    req.route = JR_ROUTE_VERBLIJF;
+    snprintf(req.product, sizeof req.product, "WMIDDEN");
+    req.volume = D(end) - D(start) + 1; /* every night of the period */
+    int64_t rid = refer(f, bsn, &req);
+    assert_ok(assignment_create(&f->ctx, rid, agb, D(start), D(end), number, err));
+    assert_ok(care_start(&f->ctx, number, agb, D(start), err));
+}
+
+/* JR09 per night, not per month: beds of one youth 1..10 and 5..15 March
+ * (21 etmalen, well within March's 31) share nights 5..10 and the second is
+ * refused, also when both come in one file of one provider; beds 1..10 and
+ * 11..20 touch and both are accepted; after the first bed is credited, the
+ * overlapping one is accepted. */
+static void beds_of_one_youth_may_not_share_a_night(void **state)
+{
+    fx *f = *state;
+    assert_ok(provider_add(&f->ctx, AGB_A, "Gezinshuis A", "instelling", NULL, err));
+    assert_ok(provider_add(&f->ctx, AGB_B, "Leefgroep B", "instelling", NULL, err));
+    assert_ok(contract_add(&f->ctx, AGB_A, "P2", "*", D("2024-01-01"), JR_DATE_NONE, NULL, err));
+    assert_ok(contract_add(&f->ctx, AGB_B, "P2", "*", D("2024-01-01"), JR_DATE_NONE, NULL, err));
+    youth(f, BSN_1, ZWOLLE);
+    youth(f, BSN_2, ZWOLLE);
+    char a1[24], a2[24], b1[24], b2[24];
+    bed_assignment_in(f, AGB_A, BSN_1, "2025-03-01", "2025-03-10", a1);
+    bed_assignment_in(f, AGB_A, BSN_1, "2025-03-05", "2025-03-15", a2);
+    bed_assignment_in(f, AGB_A, BSN_2, "2025-03-01", "2025-03-10", b1);
+    bed_assignment_in(f, AGB_B, BSN_2, "2025-03-11", "2025-03-20", b2);
+
+    csv_row rows[] = {bed_line(a1, AGB_A, BSN_1, "O1", 10), bed_line(a2, AGB_A, BSN_1, "O2", 11),
+                      bed_line(b1, AGB_A, BSN_2, "T1", 10), bed_line(b2, AGB_B, BSN_2, "T2", 10)};
+    SET(rows[0].end, "2025-03-10");
+    SET(rows[1].begin, "2025-03-05");
+    SET(rows[1].end, "2025-03-15");
+    SET(rows[2].end, "2025-03-10");
+    SET(rows[3].begin, "2025-03-11");
+    SET(rows[3].end, "2025-03-20");
+    SET(rows[3].number, "DB2025-03");
+    assert_imported(import_rows(f, "maart.csv", rows, 4));
+    assert_line_code(f, "O1", "8001");
+    assert_line_code(f, "O2", "JR09"); /* nights 5..10 twice: 21 etmalen in 15 nights */
+    assert_line_code(f, "T1", "8001");
+    assert_line_code(f, "T2", "8001"); /* 10th and 11th: touching, no night shared */
+
+    /* credit the first bed: its nights are free again */
+    csv_row again[] = {credit_of(&rows[0], "O1C", "O1", "K2025-03"), rows[1]};
+    SET(again[1].ref, "O2B");
+    SET(again[1].number, "K2025-03");
+    assert_imported(import_rows(f, "maart-2.csv", again, 2));
+    assert_line_code(f, "O1C", "8001");
+    assert_line_code(f, "O2B", "8001");
+}
+
 static void budget_check_rejects_the_line_that_would_exceed_earlier_lines_stand(void **state)
 {
     fx *f = *state;
@@ -1920,6 +1978,7 @@ int main(void)
         T(credit_cancels_exactly_one_accepted_line),
         T(open_debit_is_found_in_earlier_batches_of_the_same_scope),
         T(beds_of_one_youth_at_two_providers_fit_in_the_month),
+        T(beds_of_one_youth_may_not_share_a_night),
         T(budget_check_rejects_the_line_that_would_exceed_earlier_lines_stand),
         T(settle_period_totals_per_gemeente_provider_and_product),
         T(every_change_appears_in_the_audit_log_with_the_actor),

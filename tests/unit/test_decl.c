@@ -693,7 +693,9 @@ static void test_jr09_other_bed_same_month(void **state)
 {
     (void)state;
     fixture f = valid_verblijf();
-    f.facts.other_bed_etmalen = 1;
+    jr_bed_line other = {D("2024-03-31"), D("2024-03-31"), 1}; /* the last night is taken */
+    f.facts.other_beds = &other;
+    f.facts.nother_beds = 1;
     expect_code(&f, "JR09");
 }
 
@@ -701,10 +703,23 @@ static void test_jr09_other_bed_fits(void **state)
 {
     (void)state;
     fixture f = valid_verblijf();
-    f.facts.other_bed_etmalen = 5;
-    f.line.volume = 26; /* 26 + 5 = 31 nights */
+    jr_bed_line other = {D("2024-03-27"), D("2024-03-31"), 5};
+    f.facts.other_beds = &other;
+    f.facts.nother_beds = 1;
+    f.line.volume = 26; /* part-time over March: 26 + 5 = 31 nights */
     f.line.amount = 26 * 25000;
     expect_accepted(&f, 26 * 25000, 26);
+}
+
+/* the rule is for beds only: an hourly line beside a bed is not counted */
+static void test_jr09_not_for_hours(void **state)
+{
+    (void)state;
+    fixture f = valid_dyslexie();
+    jr_bed_line other = {D("2024-03-01"), D("2024-03-31"), 31};
+    f.facts.other_beds = &other;
+    f.facts.nother_beds = 1;
+    expect_accepted(&f, 68400, 600);
 }
 
 static void test_9321_volume_above_assigned(void **state)
@@ -970,6 +985,7 @@ int main(void)
         cmocka_unit_test(test_jr09_more_etmalen_than_days),
         cmocka_unit_test(test_jr09_other_bed_same_month),
         cmocka_unit_test(test_jr09_other_bed_fits),
+        cmocka_unit_test(test_jr09_not_for_hours),
         cmocka_unit_test(test_9321_volume_above_assigned),
         cmocka_unit_test(test_9321_hours_above_assigned),
         cmocka_unit_test(test_9322_sum_above_assigned),
