@@ -34,11 +34,22 @@ void referrals_routes(http_req *r)
     for (int i = 0; budgets && i < (rule->all_budgets ? cat->nbudgets : rule->nbudgets); i++)
         json_array_append_new(
             budgets, json_string(rule->all_budgets ? cat->budgets[i].code : rule->budgets[i]));
+    /* route product: the products of the products list this referrer may choose */
+    json_t *products = json_array();
+    for (int i = 0; products && i < cat->nproducts; i++) {
+        const jr_product *p = &cat->products[i];
+        if (p->kind == JR_PK_PRODUCT && referrer_allows_product(rule, p->code))
+            json_array_append_new(products,
+                                  json_pack("{s:s, s:s, s:s, s:s, s:s}", "code", p->code,
+                                            "short_code", p->short_code, "name", p->name, "funding",
+                                            funding_name(p->funding), "unit", p->unit));
+    }
     http_reply_json(r, 200,
-                    json_pack("{s:s, s:s, s:o, s:b, s:b, s:b, s:b}", "referrer_type", type, "name",
-                              referrer_type_name(type), "budgets", budgets, "quote", rule->quote,
-                              "verblijf", rule->verblijf, "crisis", rule->crisis, "dyslexie",
-                              rule->dyslexie));
+                    json_pack("{s:s, s:s, s:o, s:b, s:b, s:b, s:b, s:o}", "referrer_type", type,
+                              "name", referrer_type_name(type), "budgets", budgets, "quote",
+                              rule->quote, "verblijf", rule->verblijf, "crisis", rule->crisis,
+                              "dyslexie", rule->dyslexie, "products",
+                              products ? products : json_array()));
 }
 
 /* ROUTE: POST /api/v1/referrals */

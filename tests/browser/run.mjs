@@ -442,9 +442,9 @@ async function suite() {
       const choices = await page.locator('input[name=keuze]').evaluateAll((l) => l.map((i) => i.value));
       assert.deepEqual(choices.sort(), ['budget:KB1', 'budget:KB2', 'offerte']);
       await shot('verwijzen-huisarts');
-      // a GI refers through a quote only
+      // a GI asks a quote for ambulant care, and refers to wonen/verblijf and crisis
       await page.selectOption('#verwijzer', '04');
-      await page.waitForFunction(() => [...document.querySelectorAll('input[name=keuze]')].map((i) => i.value).join() === 'offerte');
+      await page.waitForFunction(() => [...document.querySelectorAll('input[name=keuze]')].map((i) => i.value).join() === 'offerte,verblijf,crisis');
       // the GP asks a quote from aanbieder1
       await page.selectOption('#verwijzer', '02');
       await page.waitForSelector('input[name=keuze][value=offerte]');

@@ -158,6 +158,7 @@ export const ROUTE_NAMES = {
   verblijf: 'Wonen/verblijf',
   crisis: 'Crisis',
   dyslexie: 'Ernstige dyslexie',
+  product: 'Product',
 };
 
 // iJw RedenBeeindiging (stop zorg)

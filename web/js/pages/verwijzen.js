@@ -135,6 +135,14 @@ async function loadRoutes(type) {
   if (r.verblijf) cards.push(choiceCard('verblijf', 'Wonen/verblijf', 'Een intensiteit voor een aantal etmalen.'));
   if (r.crisis) cards.push(choiceCard('crisis', 'Crisis', 'Crisisinterventie in uren, voor korte tijd.'));
   if (r.dyslexie) cards.push(choiceCard('dyslexie', 'Ernstige dyslexie', 'Dyslexiezorg in uren.'));
+  const FUNDING = {
+    taakgericht: 'Taakgericht: de partner wordt uit het taakbudget betaald, niet per jeugdige.',
+    outputgericht: 'Outputgericht: een vaste prijs per periode of per traject.',
+    inspanningsgericht: 'Inspanningsgericht: een volume in de eenheid van het product.',
+  };
+  for (const p of r.products || []) {
+    cards.push(choiceCard(`product:${p.code}`, `${p.short_code} – ${p.name}`, FUNDING[p.funding] || ''));
+  }
   box.replaceChildren(...cards);
   if (!cards.length) box.append(el('p', { class: 'text-warning', text: 'Deze verwijzer mag geen enkele route gebruiken.' }));
 }
@@ -174,7 +182,9 @@ function prepareDetails() {
   const summary = $('route-samenvatting');
   const showBlock = (id, on) => $(id).classList.toggle('d-none', !on);
   showBlock('blok-intensiteit', route === 'verblijf');
-  showBlock('blok-volume', ['verblijf', 'crisis', 'dyslexie'].includes(route));
+  const generic = route === 'product' ? (cat.products || []).find((p) => p.code === budget) || {} : null;
+  const genericVolume = !!generic && generic.funding === 'inspanningsgericht';
+  showBlock('blok-volume', ['verblijf', 'crisis', 'dyslexie'].includes(route) || genericVolume);
   const type = REFERRER_TYPES.find(([c]) => c === $('verwijzer').value);
   const who = type ? type[1] : '';
   if (route === 'budget') {
@@ -182,6 +192,9 @@ function prepareDetails() {
     const amount = budgetAmount(b);
     summary.textContent = `${who}: keuzebudget ${budget}${amount !== null ? ` (${euro(amount)}` : ''}${b.max_months ? `, max. ${b.max_months} maanden)` : amount !== null ? ')' : ''}. ${b.result || ''}`;
     if (!$('resultaat').value) $('resultaat').placeholder = b.result || '';
+  } else if (route === 'product') {
+    summary.textContent = `${who}: ${generic.short_code || budget} – ${generic.name || ''} (${generic.funding || ''}).`;
+    if (genericVolume) $('volume-label').textContent = `Volume (${(generic.unit_name || generic.unit || '').toString()})`;
   } else if (route === 'offerte') {
     summary.textContent = `${who}: offerte. Na het vastleggen kiest u de aanbieders die een offerte maken.`;
   } else {
@@ -202,6 +215,7 @@ function detailsProduct() {
   if (route === 'verblijf') return $('intensiteit').value;
   if (route === 'crisis') return (productsOfKind('crisis')[0] || {}).code || '';
   if (route === 'dyslexie') return (productsOfKind('dyslexie')[0] || {}).code || '';
+  if (route === 'product') return state.choice.budget;
   return '';
 }
 
@@ -220,7 +234,9 @@ formDetails.addEventListener('submit', async (e) => {
   if (route === 'budget') body.budget = budget;
   const product = detailsProduct();
   if (product) body.product = product;
-  if (['verblijf', 'crisis', 'dyslexie'].includes(route)) body.volume = Number($('volume').value);
+  if (['verblijf', 'crisis', 'dyslexie'].includes(route) || !$('blok-volume').classList.contains('d-none')) {
+    body.volume = Number($('volume').value);
+  }
   const d = parseDate($('verwijsdatum').value);
   if (d) body.date = d;
   const button = $('vastleggen');
