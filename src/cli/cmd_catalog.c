@@ -37,7 +37,7 @@ static int show(cli_env *env)
     for (int i = 0; i < c->nmunicipalities; i++)
         printf("  %s  %-18s %7d jeugdigen\n", c->municipalities[i].cbs, c->municipalities[i].name,
                c->municipalities[i].youth_population);
-    printf("\nKeuzebudgetten (ambulant, categorie 45):\n");
+    printf("\nKeuzebudgetten (ambulant, categorie 45):%s\n", c->nbudgets ? "" : " geen");
     for (int i = 0; i < c->nbudgets; i++) {
         printf("  %-4s max %2d maanden  %s\n", c->budgets[i].code, c->budgets[i].max_months,
                c->budgets[i].result);
@@ -46,10 +46,23 @@ static int show(cli_env *env)
     printf("\nProducten:\n");
     for (int i = 0; i < c->nproducts; i++) {
         const jr_product *p = &c->products[i];
-        printf("  %s %-8s %-12s %s, per %s%s%s\n", p->code, p->short_code,
-               product_kind_name(p->kind), p->name, unit_name(p->unit),
-               p->kind == JR_PK_INTENSITY ? ", " : "", p->kind == JR_PK_INTENSITY ? p->form : "");
+        printf("  %s %-8s %-12s %s; %s", p->code, p->short_code, product_kind_name(p->kind),
+               p->name, funding_name(p->funding));
+        if (p->funding == JR_FUND_OUTPUT)
+            printf(", per %s", output_period_name(p->period));
+        else if (p->funding == JR_FUND_INSPANNING)
+            printf(", per %s", unit_name(p->unit));
+        else
+            printf(", uit het taakbudget");
+        if (p->kind == JR_PK_INTENSITY)
+            printf(", %s%s", p->form, product_parttime_possible(p) ? "" : " (alleen voltijd)");
+        printf("\n");
         print_prices(p->prices, p->nprices);
+        for (int k = 0; k < c->nprovider_prices; k++)
+            if (strcmp(c->provider_prices[k].product, p->code) == 0) {
+                printf("      aanbieder %s:\n", c->provider_prices[k].agb);
+                print_prices(c->provider_prices[k].prices, c->provider_prices[k].nprices);
+            }
     }
     printf("\nVerwijzers:\n");
     for (int i = 0; i <= c->nreferrers; i++) {
@@ -61,8 +74,13 @@ static int show(cli_env *env)
             printf("%s%s", k ? ", " : "", r->budgets[k]);
         if (!r->all_budgets && r->nbudgets == 0)
             printf("geen");
-        printf("%s%s%s%s\n", r->quote ? "; offerte" : "", r->verblijf ? "; verblijf" : "",
+        printf("%s%s%s%s", r->quote ? "; offerte" : "", r->verblijf ? "; verblijf" : "",
                r->crisis ? "; crisis" : "", r->dyslexie ? "; dyslexie" : "");
+        if (r->all_products)
+            printf("; producten: alle");
+        for (int k = 0; k < r->nproducts; k++)
+            printf("%s%s", k ? ", " : "; producten: ", r->products[k]);
+        printf("\n");
     }
     printf("\nPercelen:\n");
     for (int i = 0; i < c->nlots; i++) {
@@ -70,6 +88,38 @@ static int show(cli_env *env)
         for (int k = 0; k < c->lots[i].nproducts; k++)
             printf(" %s", c->lots[i].products[k]);
         printf("\n");
+    }
+    if (c->npartners) {
+        printf("\nPartners (hoofdaannemers):\n");
+        for (int i = 0; i < c->npartners; i++) {
+            const jr_partner *pa = &c->partners[i];
+            printf("  %s %s, perceel %s; %d onderaannemer%s\n", pa->agb, pa->name, pa->lot,
+                   pa->nsubs, pa->nsubs == 1 ? "" : "s");
+            for (int k = 0; k < pa->nsubs; k++)
+                printf("      %s %s\n", pa->subs[k].agb, pa->subs[k].name);
+        }
+    }
+    if (c->ntask_budgets) {
+        printf("\nTaakbudgetten:\n");
+        for (int i = 0; i < c->ntask_budgets; i++) {
+            const jr_task_budget *t = &c->task_budgets[i];
+            char m[JR_MONEY_BUF];
+            printf("  %d %s %s %s %16s in %d termijn%s\n", t->year, t->partner, t->product,
+                   t->gemeente, money_format_nl(t->amount, m), t->terms, t->terms == 1 ? "" : "en");
+        }
+    }
+    if (c->contract.set) {
+        char d[JR_DATE_ISO_LEN];
+        printf("\nContract: vanaf %s, %d jaar, evaluatie na jaar",
+               date_format(c->contract.start, d), c->contract.length_years);
+        for (int k = 0; k < c->contract.nevaluations; k++)
+            printf("%s%d", k ? ", " : " ", c->contract.evaluation_years[k]);
+        printf("\n");
+    }
+    if (c->nkpis) {
+        printf("\nKPI's:\n");
+        for (int i = 0; i < c->nkpis; i++)
+            printf("  %-4s %s: %s\n", c->kpis[i].code, c->kpis[i].name, c->kpis[i].target);
     }
     return EXIT_DONE;
 }
