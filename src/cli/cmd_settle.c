@@ -66,6 +66,29 @@ static int print_line(void *ud, const void *row)
     return 0;
 }
 
+/* one task budget's terms in the period (settle --tasks) */
+static int print_task(void *ud, const void *row)
+{
+    const cli_env *env = ud;
+    const jr_task_term_row *r = row;
+    if (env->json) {
+        cli_emit(json_pack(
+            "{s:s, s:s, s:s, s:s, s:i, s:I, s:i, s:i, s:I, s:I, s:I}", "partner", r->partner,
+            "partner_name", r->partner_name, "product", r->product, "gemeente", r->gemeente, "year",
+            r->year, "budget_cents", (json_int_t)r->budget, "terms", r->terms, "terms_paid",
+            r->terms_paid, "paid_cents", (json_int_t)r->paid, "this_period_cents",
+            (json_int_t)r->this_period, "remaining_cents", (json_int_t)r->remaining));
+        return 0;
+    }
+    char b[JR_MONEY_BUF], p[JR_MONEY_BUF], t[JR_MONEY_BUF], rem[JR_MONEY_BUF];
+    printf("  %s %-8s %s %-32s budget %15s, %2d/%d termijnen betaald %15s (deze periode %s), "
+           "resterend %s\n",
+           r->gemeente, r->partner, r->product, r->partner_name, money_format_nl(r->budget, b),
+           r->terms_paid, r->terms, money_format_nl(r->paid, p), money_format_nl(r->this_period, t),
+           money_format_nl(r->remaining, rem));
+    return 0;
+}
+
 /*
  * COMMAND: settle
  * SUMMARY: de afrekening per gemeente, aanbieder en product over een declaratieperiode
@@ -73,8 +96,10 @@ static int print_line(void *ud, const void *row)
 int cmd_settle(cli_env *env, int argc, char **argv)
 {
     const char *period = NULL, *gemeente = NULL, *agb = NULL, *product = NULL;
-    bool lines = false;
+    bool lines = false, tasks = false;
     const cli_opt opts[] = {
+        {"tasks", OPT_FLAG, &tasks, NULL,
+         "de taakbudgetten (taakgericht): budget, betaalde termijnen, resterend"},
         {"period", OPT_STR, &period, "JJJJ-MM", "de declaratieperiode (maand)"},
         {"gemeente", OPT_STR, &gemeente, "CBS", "alleen deze gemeente"},
         {"agb", OPT_STR, &agb, "AGB", "alleen deze aanbieder"},
@@ -84,7 +109,7 @@ int cmd_settle(cli_env *env, int argc, char **argv)
     const char *pos[1];
     int npos, rc = cli_parse(env,
                              "settle --period JJJJ-MM [--gemeente CBS] [--agb AGB] [--lines "
-                             "[--product CODE]]",
+                             "[--product CODE] | --tasks]",
                              "Toont de afrekening van een periode: per gemeente (elke gemeente "
                              "betaalt haar eigen regels), aanbieder en product het geaccepteerde "
                              "bedrag (debet min credit) met het aantal geaccepteerde en "
@@ -101,6 +126,14 @@ int cmd_settle(cli_env *env, int argc, char **argv)
         return rc;
     jr_error err;
     jr_error_clear(&err);
+    if (tasks) {
+        if (!env->json)
+            printf("Taakbudgetten %s, regio %s (termijnen betaald tot en met de periode)\n", period,
+                   env->cat->region);
+        return settle_task_terms(&env->ctx, m, gemeente, agb, print_task, env, &err) == JR_OK
+                   ? EXIT_DONE
+                   : cli_fail(env, &err);
+    }
     if (lines)
         return settle_lines(&env->ctx, m, gemeente, agb, product, print_line, &env->json, &err) ==
                        JR_OK

@@ -4,6 +4,9 @@
  * (store/declarations.h) within the principal's scope.
  */
 #include "settlement.h"
+#include "../core/sbuf.h"
+
+#include <string.h>
 
 jr_status settle_period(const jr_ctx *ctx, jr_month period, const char *gemeente, const char *agb,
                         jr_row_fn fn, void *ud, jr_error *err)
@@ -28,4 +31,43 @@ jr_status settle_lines(const jr_ctx *ctx, jr_month period, const char *gemeente,
     decl_outcome_fn to = {fn, ud};
     return store_decl_settle_lines(ctx->store, period, gemeente, agb, product, decl_outcome_each,
                                    &to, err);
+}
+
+jr_status settle_task_terms(const jr_ctx *ctx, jr_month period, const char *gemeente,
+                            const char *agb, jr_row_fn fn, void *ud, jr_error *err)
+{
+    bool none;
+    jr_status rc = svc_may(ctx, JR_ACT_SETTLE_READ, err);
+    if (rc != JR_OK)
+        return rc;
+    svc_scope(ctx, &gemeente, &agb, &none);
+    if (none)
+        return JR_OK;
+    const jr_catalog *cat = ctx->cat;
+    int year = period / 12; /* jr_month: year * 12 + (month - 1) */
+    for (int i = 0; i < cat->ntask_budgets; i++) {
+        const jr_task_budget *t = &cat->task_budgets[i];
+        if (t->year != year || (gemeente && strcmp(gemeente, t->gemeente) != 0) ||
+            (agb && strcmp(agb, t->partner) != 0))
+            continue;
+        jr_task_term_row r;
+        memset(&r, 0, sizeof r);
+        str_copy(r.partner, sizeof r.partner, t->partner);
+        const jr_partner *pa = catalog_partner(cat, t->partner);
+        str_copy(r.partner_name, sizeof r.partner_name, pa ? pa->name : "");
+        str_copy(r.product, sizeof r.product, t->product);
+        str_copy(r.gemeente, sizeof r.gemeente, t->gemeente);
+        r.year = t->year;
+        r.budget = t->amount;
+        r.terms = t->terms;
+        r.terms_paid = task_budget_paid(t, period, &r.paid);
+        jr_cents before = 0;
+        if (period % 12 != 0) /* not January: the terms due by the month before */
+            task_budget_paid(t, period - 1, &before);
+        r.this_period = r.paid - before;
+        r.remaining = t->amount - r.paid;
+        if (fn(ud, &r))
+            break;
+    }
+    return JR_OK;
 }

@@ -26,4 +26,29 @@ jr_status settle_period(const jr_ctx *ctx, jr_month period, const char *gemeente
 jr_status settle_lines(const jr_ctx *ctx, jr_month period, const char *gemeente, const char *agb,
                        const char *product, jr_row_fn fn, void *ud, jr_error *err);
 
+/* A task budget in a settlement period (taakgericht, docs/funding.md): what
+ * a partner gets for a task from a municipality in the period's year, the
+ * terms due by the end of the period and their sum, the term due in the
+ * period itself (0 when none falls in it), and what remains of the year. */
+typedef struct {
+    char partner[9];
+    char partner_name[96];
+    char product[8];
+    char gemeente[5];
+    int32_t year;
+    jr_cents budget;
+    int32_t terms;
+    int32_t terms_paid;
+    jr_cents paid;
+    jr_cents this_period;
+    jr_cents remaining;
+} jr_task_term_row;
+
+/* settle_task_terms: the region file's task budgets of the period's year,
+ * within the principal's scope (a municipality its own, a provider the
+ * budgets it is partner of), optionally for one municipality and/or
+ * partner; fn gets a jr_task_term_row each, in the region file's order. */
+jr_status settle_task_terms(const jr_ctx *ctx, jr_month period, const char *gemeente,
+                            const char *agb, jr_row_fn fn, void *ud, jr_error *err);
+
 #endif

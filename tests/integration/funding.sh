@@ -103,4 +103,15 @@ J --json settle --period 2024-03 >s.json
 [ "$(jq -s '[.[] | .accepted_cents] | add' s.json)" = 345000 ] || fail "settle March: $(cat s.json)"
 J --json settle --period 2024-04 >s.json
 [ "$(jq -s '[.[] | .accepted_cents] | add' s.json)" = 345000 ] || fail "settle April: $(cat s.json)"
+# task budgets in the settlement: the terms due by the end of the period,
+# the term of the period itself, and what remains; to the cent
+J --json settle --period 2024-03 --tasks >t.json
+got=$(jq -s -c '[.[] | [.gemeente, .terms_paid, .paid_cents, .this_period_cents, .remaining_cents]]' t.json)
+[ "$got" = '[["0193",3,3000000,1000000,9000005],["0150",1,2000000,0,6000000]]' ] || fail "task terms March: $got"
+J --json settle --period 2024-12 --tasks --gemeente 0193 >t.json
+got=$(jq -s -c '[.[] | [.gemeente, .terms_paid, .paid_cents, .this_period_cents, .remaining_cents]]' t.json)
+[ "$got" = '[["0193",12,12000005,1000005,0]]' ] || fail "task terms December: $got"
+J --json settle --period 2024-01 --tasks --gemeente 0150 >t.json
+[ "$(jq -s -c '[.[] | [.terms_paid, .this_period_cents]]' t.json)" = '[[1,2000000]]' ] || fail "January: $(cat t.json)"
+[ "$(J --json settle --period 2025-03 --tasks | wc -c)" = 0 ] || fail "2025 has no task budgets"
 echo "funding: ok"
