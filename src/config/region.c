@@ -118,6 +118,26 @@ static json_t *get_array(loader *ld, json_t *obj, const char *path, const char *
     return v;
 }
 
+/* get_optional_array: as get_array, but an absent key is no error: NULL
+ * with *st JR_OK */
+static json_t *get_optional_array(loader *ld, json_t *obj, const char *key, jr_status *st)
+{
+    *st = JR_OK;
+    return json_object_get(obj, key) ? get_array(ld, obj, "", key, st) : NULL;
+}
+
+/* get_agb: the required AGB code at path.key (8 digits) */
+static jr_status get_agb(loader *ld, json_t *obj, const char *path, char out[9])
+{
+    jr_status st = get_str(ld, obj, path, "agb", out, 9, true);
+    if (st == JR_OK && !agb_valid(out)) {
+        char f[200];
+        snprintf(f, sizeof f, "%s.agb", path);
+        return bad(ld, f, "een AGB-code heeft 8 cijfers");
+    }
+    return st;
+}
+
 /* prices: [{"from": DATE, "to": DATE, "amount": "12.34"}] */
 static jr_status load_prices(loader *ld, json_t *obj, const char *path, const char *key,
                              jr_price *prices, int *n)
@@ -319,14 +339,11 @@ static jr_status load_provider_prices(loader *ld, jr_catalog *cat, json_t *e, co
         jr_provider_price *pp = &cat->provider_prices[cat->nprovider_prices];
         memset(pp, 0, sizeof *pp);
         char name[96];
-        if ((st = only_keys(ld, v, q, keys)) ||
-            (st = get_str(ld, v, q, "agb", pp->agb, sizeof pp->agb, true)) ||
+        if ((st = only_keys(ld, v, q, keys)) || (st = get_agb(ld, v, q, pp->agb)) ||
             (st = get_str(ld, v, q, "name", name, sizeof name, false)) ||
             (st = load_prices(ld, v, q, "tariffs", pp->prices, &pp->nprices)))
             return st;
         snprintf(f, sizeof f, "%s.agb", q);
-        if (!agb_valid(pp->agb))
-            return bad(ld, f, "een AGB-code heeft 8 cijfers");
         if (catalog_provider_price(cat, pr->code, pp->agb))
             return bad(ld, f, "deze aanbieder heeft al een prijs voor dit product");
         str_copy(pp->product, sizeof pp->product, pr->code);
@@ -579,9 +596,7 @@ static jr_status load_signals(loader *ld, json_t *root, jr_signal_limits *l)
 static jr_status load_partners(loader *ld, json_t *root, jr_catalog *cat)
 {
     jr_status st;
-    if (!json_object_get(root, "partners"))
-        return JR_OK;
-    json_t *arr = get_array(ld, root, "", "partners", &st), *e;
+    json_t *arr = get_optional_array(ld, root, "partners", &st), *e;
     if (!arr)
         return st;
     size_t i;
@@ -596,14 +611,11 @@ static jr_status load_partners(loader *ld, json_t *root, jr_catalog *cat)
             return bad(ld, p, "te veel partners");
         jr_partner *pa = &cat->partners[cat->npartners];
         memset(pa, 0, sizeof *pa);
-        if ((st = only_keys(ld, e, p, keys)) ||
-            (st = get_str(ld, e, p, "agb", pa->agb, sizeof pa->agb, true)) ||
+        if ((st = only_keys(ld, e, p, keys)) || (st = get_agb(ld, e, p, pa->agb)) ||
             (st = get_str(ld, e, p, "name", pa->name, sizeof pa->name, true)) ||
             (st = get_str(ld, e, p, "lot", pa->lot, sizeof pa->lot, true)))
             return st;
         snprintf(f, sizeof f, "%s.agb", p);
-        if (!agb_valid(pa->agb))
-            return bad(ld, f, "een AGB-code heeft 8 cijfers");
         if (catalog_partner(cat, pa->agb))
             return bad(ld, f, "komt twee keer voor");
         snprintf(f, sizeof f, "%s.lot", p);
@@ -628,13 +640,10 @@ static jr_status load_partners(loader *ld, json_t *root, jr_catalog *cat)
             if (pa->nsubs >= JR_MAX_SUBCONTRACTORS)
                 return bad(ld, q, "te veel onderaannemers");
             jr_subcontractor *sc = &pa->subs[pa->nsubs];
-            if ((st = only_keys(ld, v, q, sk)) ||
-                (st = get_str(ld, v, q, "agb", sc->agb, sizeof sc->agb, true)) ||
+            if ((st = only_keys(ld, v, q, sk)) || (st = get_agb(ld, v, q, sc->agb)) ||
                 (st = get_str(ld, v, q, "name", sc->name, sizeof sc->name, true)))
                 return st;
             snprintf(g, sizeof g, "%s.agb", q);
-            if (!agb_valid(sc->agb))
-                return bad(ld, g, "een AGB-code heeft 8 cijfers");
             if (strcmp(sc->agb, pa->agb) == 0)
                 return bad(ld, g, "een partner is niet zijn eigen onderaannemer");
             pa->nsubs++;
@@ -649,9 +658,7 @@ static jr_status load_partners(loader *ld, json_t *root, jr_catalog *cat)
 static jr_status load_task_budgets(loader *ld, json_t *root, jr_catalog *cat)
 {
     jr_status st;
-    if (!json_object_get(root, "task_budgets"))
-        return JR_OK;
-    json_t *arr = get_array(ld, root, "", "task_budgets", &st), *e;
+    json_t *arr = get_optional_array(ld, root, "task_budgets", &st), *e;
     if (!arr)
         return st;
     size_t i;
@@ -746,9 +753,7 @@ static jr_status load_contract_terms(loader *ld, json_t *root, jr_catalog *cat)
 static jr_status load_kpis(loader *ld, json_t *root, jr_catalog *cat)
 {
     jr_status st;
-    if (!json_object_get(root, "kpis"))
-        return JR_OK;
-    json_t *arr = get_array(ld, root, "", "kpis", &st), *e;
+    json_t *arr = get_optional_array(ld, root, "kpis", &st), *e;
     if (!arr)
         return st;
     size_t i;
@@ -876,8 +881,7 @@ static jr_status load_root(loader *ld, json_t *root, jr_catalog *cat)
 
     /* keuzebudgetten and functiegroepen are optional: a region that funds
      * by output or by task has none */
-    arr = json_object_get(root, "keuzebudgetten");
-    if (arr && !(arr = get_array(ld, root, "", "keuzebudgetten", &st)))
+    if (!(arr = get_optional_array(ld, root, "keuzebudgetten", &st)) && st != JR_OK)
         return st;
     json_array_foreach(arr, i, e)
     {
@@ -918,16 +922,14 @@ static jr_status load_root(loader *ld, json_t *root, jr_catalog *cat)
         return st;
     jr_funding region_funding = JR_FUND_INSPANNING;
     funding_parse(cat->variant, &region_funding);
-    if (json_object_get(root, "products")) {
-        if (!(arr = get_array(ld, root, "", "products", &st)))
+    if (!(arr = get_optional_array(ld, root, "products", &st)) && st != JR_OK)
+        return st;
+    json_array_foreach(arr, i, e)
+    {
+        char p[48];
+        snprintf(p, sizeof p, "products[%zu]", i);
+        if ((st = load_generic_product(ld, cat, e, p, region_funding)) != JR_OK)
             return st;
-        json_array_foreach(arr, i, e)
-        {
-            char p[48];
-            snprintf(p, sizeof p, "products[%zu]", i);
-            if ((st = load_generic_product(ld, cat, e, p, region_funding)) != JR_OK)
-                return st;
-        }
     }
     if (cat->nproducts == 0)
         return bad(ld, "products", "de regio heeft geen enkel product");

@@ -182,6 +182,40 @@ int task_budget_paid(const jr_task_budget *t, jr_month month, jr_cents *paid)
     return n;
 }
 
+jr_voorziening product_voorziening(const jr_product *p)
+{
+    if (!p)
+        return JR_VZ_OTHER;
+    switch (p->kind) {
+    case JR_PK_FUNCTIEGROEP:
+        return JR_VZ_AMBULANT;
+    case JR_PK_INTENSITY:
+        return JR_VZ_VERBLIJF;
+    case JR_PK_CRISIS:
+        return JR_VZ_CRISIS;
+    case JR_PK_DYSLEXIE:
+        return JR_VZ_DYSLEXIE;
+    case JR_PK_PRODUCT:
+        return strcmp(p->category, "43") == 0 || strcmp(p->category, "44") == 0 ? JR_VZ_VERBLIJF
+               : strcmp(p->category, "46") == 0                                 ? JR_VZ_CRISIS
+                                                                                : JR_VZ_AMBULANT;
+    }
+    return JR_VZ_OTHER;
+}
+
+jr_task_status task_budget_status(const jr_task_budget *t, jr_month month)
+{
+    jr_task_status s = {0, 0, 0, 0};
+    s.terms_paid = task_budget_paid(t, month, &s.paid);
+    jr_cents a;
+    jr_date from, to;
+    if (s.terms_paid > 0 && task_budget_term(t, s.terms_paid, &a, &from, &to) &&
+        date_month(from) == month)
+        s.this_period = a;
+    s.remaining = t->amount - s.paid;
+    return s;
+}
+
 const char *funding_name(jr_funding f)
 {
     switch (f) {

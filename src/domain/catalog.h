@@ -280,6 +280,33 @@ bool task_budget_term(const jr_task_budget *t, int k, jr_cents *amount, jr_date 
  * at the start of its period) and their sum. */
 int task_budget_paid(const jr_task_budget *t, jr_month month, jr_cents *paid);
 
+/* Where a task budget stands at the end of a month. */
+typedef struct {
+    int32_t terms_paid;
+    jr_cents paid;        /* the terms due by the end of the month */
+    jr_cents this_period; /* the term whose period begins in the month, else 0 */
+    jr_cents remaining;   /* the budget less what was paid */
+} jr_task_status;
+
+/* task_budget_status: t at the end of month. */
+jr_task_status task_budget_status(const jr_task_budget *t, jr_month month);
+
+/* The voorzieningen of the monitor, from the catalog's product kinds. */
+typedef enum {
+    JR_VZ_AMBULANT = 0, /* functiegroep hours under a keuzebudget or quote */
+    JR_VZ_VERBLIJF,     /* wonen/verblijf intensities */
+    JR_VZ_CRISIS,
+    JR_VZ_DYSLEXIE,
+    JR_VZ_OTHER, /* a product the catalog does not know */
+    JR_VZ_COUNT,
+} jr_voorziening;
+
+/* product_voorziening: the voorziening of p by its kind (functiegroep:
+ * ambulant; intensity: wonen/verblijf; crisis; dyslexie; a product of the
+ * products list by its iJw category: 43/44 wonen/verblijf, 46 crisis, else
+ * ambulant), JR_VZ_OTHER for NULL (a product the catalog does not know). */
+jr_voorziening product_voorziening(const jr_product *p);
+
 const char *funding_name(jr_funding f);
 bool funding_parse(const char *s, jr_funding *out);
 const char *output_period_name(jr_output_period p);

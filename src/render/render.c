@@ -223,9 +223,11 @@ static int render_catalog_funding(const jr_catalog *c, json_t *root)
                        "length_years", c->contract.length_years, "evaluation_years",
                        ev ? ev : json_null(), "note", c->contract.note);
     }
-    bad |= !ct || json_object_set_new(root, "partners", pa) ||
-           json_object_set_new(root, "task_budgets", tb) || json_object_set_new(root, "kpis", kp) ||
-           json_object_set_new(root, "contract_terms", ct);
+    /* set_new takes each reference, also when it fails or is NULL */
+    bad |= json_object_set_new(root, "partners", pa);
+    bad |= json_object_set_new(root, "task_budgets", tb);
+    bad |= json_object_set_new(root, "kpis", kp);
+    bad |= json_object_set_new(root, "contract_terms", ct);
     return bad;
 }
 

@@ -39,32 +39,10 @@ bool budgetctl_voorziening_parse(const char *s, jr_voorziening *out)
     return false;
 }
 
-/* the voorziening of a catalog product (NULL: not in the catalog) */
-static jr_voorziening vz_of(const jr_product *p)
-{
-    if (!p)
-        return JR_VZ_OTHER;
-    switch (p->kind) {
-    case JR_PK_FUNCTIEGROEP:
-        return JR_VZ_AMBULANT;
-    case JR_PK_INTENSITY:
-        return JR_VZ_VERBLIJF;
-    case JR_PK_CRISIS:
-        return JR_VZ_CRISIS;
-    case JR_PK_DYSLEXIE:
-        return JR_VZ_DYSLEXIE;
-    case JR_PK_PRODUCT: /* by its iJw category */
-        return strcmp(p->category, "43") == 0 || strcmp(p->category, "44") == 0 ? JR_VZ_VERBLIJF
-               : strcmp(p->category, "46") == 0                                 ? JR_VZ_CRISIS
-                                                                                : JR_VZ_AMBULANT;
-    }
-    return JR_VZ_OTHER;
-}
-
 /* the voorziening of a product code (as figures_spending groups them) */
 static jr_voorziening vz_of_product(const jr_catalog *cat, const char *product)
 {
-    return vz_of(catalog_product(cat, product));
+    return product_voorziening(catalog_product(cat, product));
 }
 
 static bool year_valid(int32_t year)
@@ -280,7 +258,7 @@ static const jr_product *work_product(bc_work *w, const char *code)
 /* the voorziening of a product (vz_of_product) through the memo of w */
 static jr_voorziening work_vz(bc_work *w, const char *code)
 {
-    return vz_of(work_product(w, code));
+    return product_voorziening(work_product(w, code));
 }
 
 static int spend_row(void *ud, const void *row)

@@ -284,24 +284,7 @@ const char *figures_voorziening_name(jr_voorziening v)
 
 jr_voorziening figures_voorziening_of(const jr_catalog *cat, const char *product)
 {
-    const jr_product *p = catalog_product(cat, product);
-    if (!p)
-        return JR_VZ_OTHER;
-    switch (p->kind) {
-    case JR_PK_FUNCTIEGROEP:
-        return JR_VZ_AMBULANT;
-    case JR_PK_INTENSITY:
-        return JR_VZ_VERBLIJF;
-    case JR_PK_CRISIS:
-        return JR_VZ_CRISIS;
-    case JR_PK_DYSLEXIE:
-        return JR_VZ_DYSLEXIE;
-    case JR_PK_PRODUCT: /* by its iJw category */
-        return strcmp(p->category, "43") == 0 || strcmp(p->category, "44") == 0 ? JR_VZ_VERBLIJF
-               : strcmp(p->category, "46") == 0                                 ? JR_VZ_CRISIS
-                                                                                : JR_VZ_AMBULANT;
-    }
-    return JR_VZ_OTHER;
+    return product_voorziening(catalog_product(cat, product));
 }
 
 /* the group with code in g[0..*n), added (ordered by code) when absent;

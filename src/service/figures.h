@@ -158,16 +158,6 @@ jr_status figures_referrals(const jr_ctx *ctx, const jr_period *period, const ch
 
 /* ---- spending ---- */
 
-/* The voorzieningen of the monitor, from the catalog's product kinds. */
-typedef enum {
-    JR_VZ_AMBULANT = 0, /* functiegroep hours under a keuzebudget or quote */
-    JR_VZ_VERBLIJF,     /* wonen/verblijf intensities */
-    JR_VZ_CRISIS,
-    JR_VZ_DYSLEXIE,
-    JR_VZ_OTHER, /* a product the catalog does not know */
-    JR_VZ_COUNT,
-} jr_voorziening;
-
 /* figures_voorziening_name: "ambulant", "wonen/verblijf", "crisis",
  * "dyslexie", "overig". */
 const char *figures_voorziening_name(jr_voorziening v);

@@ -44,7 +44,7 @@ jr_status settle_task_terms(const jr_ctx *ctx, jr_month period, const char *geme
     if (none)
         return JR_OK;
     const jr_catalog *cat = ctx->cat;
-    int year = period / 12; /* jr_month: year * 12 + (month - 1) */
+    int year = date_year(month_first_day(period));
     for (int i = 0; i < cat->ntask_budgets; i++) {
         const jr_task_budget *t = &cat->task_budgets[i];
         if (t->year != year || (gemeente && strcmp(gemeente, t->gemeente) != 0) ||
@@ -60,12 +60,11 @@ jr_status settle_task_terms(const jr_ctx *ctx, jr_month period, const char *geme
         r.year = t->year;
         r.budget = t->amount;
         r.terms = t->terms;
-        r.terms_paid = task_budget_paid(t, period, &r.paid);
-        jr_cents before = 0;
-        if (period % 12 != 0) /* not January: the terms due by the month before */
-            task_budget_paid(t, period - 1, &before);
-        r.this_period = r.paid - before;
-        r.remaining = t->amount - r.paid;
+        jr_task_status ts = task_budget_status(t, period);
+        r.terms_paid = ts.terms_paid;
+        r.paid = ts.paid;
+        r.this_period = ts.this_period;
+        r.remaining = ts.remaining;
         if (fn(ud, &r))
             break;
     }

@@ -41,6 +41,25 @@ static bool blank(const char *s)
     return true;
 }
 
+/* refuse_text: a required free text of at most cap - 1 characters, refused
+ * as WHAT_missing or WHAT_too_long on field; noun names it in the message
+ * ("De vraag"), why (may be "") follows the missing one */
+static jr_status refuse_text(jr_error *err, jr_status rc, const char *text, size_t cap,
+                             const char *what, const char *field, const char *noun, const char *why)
+{
+    char code[48];
+    if (blank(text)) {
+        snprintf(code, sizeof code, "%s_missing", what);
+        return jr_refuse(err, rc, code, field, "%s ontbreekt%s.", noun, why);
+    }
+    if (strlen(text) >= cap) {
+        snprintf(code, sizeof code, "%s_too_long", what);
+        return jr_refuse(err, rc, code, field, "%s is te lang (ten hoogste %zu tekens).", noun,
+                         cap - 1);
+    }
+    return rc;
+}
+
 static const char *actor(const jr_ctx *ctx)
 {
     return ctx->actor && *ctx->actor ? ctx->actor : "onbekend";
@@ -317,11 +336,7 @@ jr_status tender_ask(const jr_ctx *ctx, int64_t tender_id, const char *question,
     jr_status rc = load_tender(ctx, tender_id, &t, err);
     if (rc != JR_OK)
         return rc;
-    if (blank(question))
-        rc = jr_refuse(err, rc, "question_missing", "vraag", "De vraag ontbreekt.");
-    else if (strlen(question) >= 1024)
-        rc = jr_refuse(err, rc, "question_too_long", "vraag",
-                       "De vraag is te lang (ten hoogste 1023 tekens).");
+    rc = refuse_text(err, rc, question, 1024, "question", "vraag", "De vraag", "");
     jr_error e;
     jr_error_clear(&e);
     if (tender_action_allowed(&t.d, JR_TA_ASK, ctx->today, t.first_award, &e) != JR_OK)
@@ -363,11 +378,7 @@ jr_status tender_answer(const jr_ctx *ctx, int64_t tender_id, int64_t question_i
         rc = store_tender_get(ctx->store, q.tender_id, &t, err);
     if (rc != JR_OK)
         return rc;
-    if (blank(answer))
-        rc = jr_refuse(err, rc, "answer_missing", "antwoord", "Het antwoord ontbreekt.");
-    else if (strlen(answer) >= 2048)
-        rc = jr_refuse(err, rc, "answer_too_long", "antwoord",
-                       "Het antwoord is te lang (ten hoogste 2047 tekens).");
+    rc = refuse_text(err, rc, answer, 2048, "answer", "antwoord", "Het antwoord", "");
     jr_error e;
     jr_error_clear(&e);
     if (tender_action_allowed(&t.d, JR_TA_ANSWER, ctx->today, t.first_award, &e) != JR_OK)
@@ -763,12 +774,8 @@ jr_status tender_score(const jr_ctx *ctx, int64_t reg_id, int64_t criterion_seq,
     if (score < 0 || score > JR_TENDER_SCORE_MAX)
         rc = jr_refuse(err, rc, "score_invalid", "score", "Score %d ligt niet tussen 0 en %d.",
                        (int)score, JR_TENDER_SCORE_MAX);
-    if (blank(motivation))
-        rc = jr_refuse(err, rc, "motivation_missing", "motivering",
-                       "De motivering ontbreekt: elke score heeft een motivering.");
-    else if (strlen(motivation) >= 1024)
-        rc = jr_refuse(err, rc, "motivation_too_long", "motivering",
-                       "De motivering is te lang (ten hoogste 1023 tekens).");
+    rc = refuse_text(err, rc, motivation, 1024, "motivation", "motivering", "De motivering",
+                     ": elke score heeft een motivering");
     jr_error e;
     jr_error_clear(&e);
     if (r.round == 1) {

@@ -126,6 +126,13 @@ static void test_task_budget_terms(void **state)
     assert_int_equal(paid, 0);
     assert_int_equal(task_budget_paid(&t, M("2024-12"), &paid), 12);
     assert_int_equal(paid, t.amount);
+    jr_task_status ts = task_budget_status(&t, M("2024-03"));
+    assert_int_equal(ts.terms_paid, 3);
+    assert_int_equal(ts.this_period, 1000000);
+    assert_int_equal(ts.remaining, 9000005);
+    ts = task_budget_status(&t, M("2024-12"));
+    assert_int_equal(ts.this_period, 1000005);
+    assert_int_equal(ts.remaining, 0);
     /* quarterly: the second term is due from April */
     t.terms = 4;
     assert_int_equal(task_budget_paid(&t, M("2024-03"), &paid), 1);
@@ -134,6 +141,9 @@ static void test_task_budget_terms(void **state)
     assert_int_equal(from, D("2024-10-01"));
     assert_int_equal(to, D("2024-12-31"));
     assert_int_equal(a, 12000005 - 3 * 3000001);
+    ts = task_budget_status(&t, M("2024-05"));
+    assert_int_equal(ts.terms_paid, 2);
+    assert_int_equal(ts.this_period, 0); /* the term of April..June began in April */
 }
 
 static jr_referral_req product_req(const char *type, const char *product, int64_t volume)
