@@ -5,6 +5,7 @@
 #include "cli.h"
 
 #include "../config/region.h"
+#include "../service/region_binding.h"
 #include "../store/store.h"
 
 #include <errno.h>
@@ -171,17 +172,28 @@ int cli_open(cli_env *env)
 {
     jr_error err;
     jr_error_clear(&err);
+    bool fresh = env->store == NULL;
+    if (fresh && store_open(env->db_path, &env->store, &err) != JR_OK)
+        return cli_fail(env, &err);
+    /* a database bound to a region opens with that region's file unless the
+       caller names one (which must then be the same region) */
+    static jr_region_binding bound;
+    bool found = false;
+    if (fresh && env->cat == NULL && !env->config_explicit) {
+        if (region_binding_get(env->store, &bound, &found, &err) != JR_OK)
+            return cli_fail(env, &err);
+        if (found && bound.config_path[0])
+            env->config_path = bound.config_path;
+    }
     int rc = cli_load_catalog(env);
     if (rc != EXIT_DONE)
         return rc;
-    if (env->store == NULL) {
-        if (store_open(env->db_path, &env->store, &err) != JR_OK)
-            return cli_fail(env, &err);
-    }
     env->ctx.store = env->store;
     env->ctx.cat = env->cat;
     env->ctx.actor = env->actor;
     env->ctx.today = svc_today();
+    if (fresh && !env->rebinding && region_binding_open(&env->ctx, &err) != JR_OK)
+        return cli_fail(env, &err);
     return EXIT_DONE;
 }
 

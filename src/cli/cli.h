@@ -27,6 +27,10 @@ enum { EXIT_DONE = 0, EXIT_REFUSED = 1, EXIT_USAGE = 2, EXIT_INTERNAL = 3 };
 typedef struct {
     const char *db_path;
     const char *config_path;
+    /* config_path came from --config (or --region) or $JEUGDREGIO_CONFIG; else a
+       database bound to a region (service/region_binding.h) uses its own file */
+    bool config_explicit;
+    bool rebinding; /* `region --bind`: open without the region check */
     const char *actor;
     bool json;
     jr_store *store; /* opened on first use by cli_open */

@@ -14,6 +14,7 @@
 typedef struct {
     const jr_catalog *cat;
     jr_cents amount[JR_MAX_MUNICIPALITIES];
+    jr_cents tasks[JR_MAX_MUNICIPALITIES]; /* task budget terms paid in the year */
     int64_t acc[JR_MAX_MUNICIPALITIES], rej[JR_MAX_MUNICIPALITIES];
 } year_total;
 
@@ -30,25 +31,37 @@ static int add_row(void *ud, const void *row)
     return 0;
 }
 
+static int add_task(void *ud, const void *row)
+{
+    year_total *t = ud;
+    const jr_task_term_row *r = row;
+    for (int i = 0; i < t->cat->nmunicipalities; i++)
+        if (strcmp(t->cat->municipalities[i].cbs, r->gemeente) == 0)
+            t->tasks[i] += r->paid;
+    return 0;
+}
+
 /*
  * COMMAND: demo
  * SUMMARY: een lege database vullen met een realistisch synthetisch jaar en de afrekening tonen
  */
 int cmd_demo(cli_env *env, int argc, char **argv)
 {
-    const char *seed = "1", *youths = "15000", *providers = "200", *year = "2025";
+    const char *seed = "1", *youths = "15000", *providers = "200", *year = "2025", *region = NULL;
     bool reset = false;
     const cli_opt opts[] = {
         {"seed", OPT_STR, &seed, "N", "startwaarde: dezelfde seed geeft dezelfde gegevens"},
         {"youths", OPT_STR, &youths, "N", "aantal jeugdigen (standaard 15000)"},
         {"providers", OPT_STR, &providers, "N", "aantal aanbieders (standaard 200)"},
         {"year", OPT_STR, &year, "JJJJ", "het demojaar (standaard 2025)"},
+        {"region", OPT_STR, &region, "BESTAND",
+         "het regiobestand (zoals --config; bijvoorbeeld config/zuid-kennemerland-ijmond.json)"},
         {"reset", OPT_FLAG, &reset, NULL, "een bestaande database eerst verwijderen"},
         {0}};
     const char *pos[1];
     int npos, rc = cli_parse(env,
                              "demo [--seed N] [--youths N] [--providers N] [--year JJJJ] "
-                             "[--reset]",
+                             "[--region BESTAND] [--reset]",
                              "Maakt een synthetisch jaar voor de regio: aanbieders met contracten, "
                              "jeugdigen, verwijzingen door alle soorten verwijzers, offertes, "
                              "toewijzingen, start en stop zorg en twaalf maanden declaraties met "
@@ -62,6 +75,8 @@ int cmd_demo(cli_env *env, int argc, char **argv)
         !cli_int("demo", "providers", providers, 10, 5000, &np) ||
         !cli_int("demo", "year", year, 2024, 2199, &y))
         return EXIT_USAGE;
+    if (region)
+        env->config_path = region;
     if (reset) {
         char p[600];
         unlink(env->db_path);
@@ -89,15 +104,21 @@ int cmd_demo(cli_env *env, int argc, char **argv)
         if (settle_period(&env->ctx, (jr_month)(y * 12 + m), NULL, NULL, add_row, &t, &err) !=
             JR_OK)
             return cli_fail(env, &err);
+    /* taakgericht: the terms paid by the end of the year */
+    bool tasks = env->cat->ntask_budgets > 0;
+    if (tasks && settle_task_terms(&env->ctx, (jr_month)(y * 12 + 11), NULL, NULL, add_task, &t,
+                                   &err) != JR_OK)
+        return cli_fail(env, &err);
     if (env->json) {
         json_t *rows = json_array();
         for (int i = 0; i < env->cat->nmunicipalities; i++)
-            json_array_append_new(rows, json_pack("{s:s, s:s, s:I, s:I, s:I}", "gemeente",
+            json_array_append_new(rows, json_pack("{s:s, s:s, s:I, s:I, s:I, s:I}", "gemeente",
                                                   env->cat->municipalities[i].cbs, "name",
                                                   env->cat->municipalities[i].name,
                                                   "accepted_cents", (json_int_t)t.amount[i],
                                                   "accepted_lines", (json_int_t)t.acc[i],
-                                                  "rejected_lines", (json_int_t)t.rej[i]));
+                                                  "rejected_lines", (json_int_t)t.rej[i],
+                                                  "task_terms_paid_cents", (json_int_t)t.tasks[i]));
         cli_emit(json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o}", "providers",
                            (json_int_t)st.providers, "youths", (json_int_t)st.youths, "referrals",
                            (json_int_t)st.referrals, "assignments", (json_int_t)st.assignments,
@@ -125,17 +146,26 @@ int cmd_demo(cli_env *env, int argc, char **argv)
            (long long)st.files, (long long)st.batches, (long long)st.lines, (long long)st.accepted,
            (long long)st.rejected);
     printf("Afrekening %lld per gemeente (geaccepteerde regels, debet min credit)\n", (long long)y);
-    printf("  %-5s %-18s %18s %10s %10s\n", "CBS", "gemeente", "bedrag", "geacc.", "afgew.");
-    jr_cents total = 0;
+    printf("  %-5s %-18s %18s %10s %10s%s\n", "CBS", "gemeente", "bedrag", "geacc.", "afgew.",
+           tasks ? "    taakbudgetten" : "");
+    jr_cents total = 0, task_total = 0;
     for (int i = 0; i < env->cat->nmunicipalities; i++) {
-        char m[JR_MONEY_BUF];
-        printf("  %-5s %-18s %18s %10lld %10lld\n", env->cat->municipalities[i].cbs,
+        char m[JR_MONEY_BUF], tb[JR_MONEY_BUF];
+        printf("  %-5s %-18s %18s %10lld %10lld", env->cat->municipalities[i].cbs,
                env->cat->municipalities[i].name, money_format_nl(t.amount[i], m),
                (long long)t.acc[i], (long long)t.rej[i]);
+        printf(tasks ? " %18s\n" : "\n", money_format_nl(t.tasks[i], tb));
         total += t.amount[i];
+        task_total += t.tasks[i];
     }
-    char m[JR_MONEY_BUF];
-    printf("  %-24s %18s\n\n", "regio", money_format_nl(total, m));
+    char m[JR_MONEY_BUF], tb[JR_MONEY_BUF];
+    printf("  %-24s %18s", "regio", money_format_nl(total, m));
+    printf(tasks ? " %40s\n\n" : "\n\n", money_format_nl(task_total, tb));
+    if (tasks)
+        printf("Taakbudgetten: de termijnen die partners in %lld kregen (taakgericht, geen "
+               "declaraties per jeugdige); per partner en taak: jeugdregio --db %s settle "
+               "--period %lld-12 --tasks\n",
+               (long long)y, env->db_path, (long long)y);
     printf("Per maand en aanbieder: jeugdregio --db %s settle --period %s\n", env->db_path,
            month_format((jr_month)(y * 12 + 2), per));
     printf("Redenen van afwijzing: jeugdregio codes\n\n");

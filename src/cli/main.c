@@ -46,6 +46,8 @@ int main(int argc, char **argv)
     const char *db = getenv("JEUGDREGIO_DB");
     env.db_path = db && *db ? db : "var/jeugdregio.db";
     env.config_path = region_default_path();
+    const char *cfg_env = getenv("JEUGDREGIO_CONFIG");
+    env.config_explicit = cfg_env && *cfg_env;
     const char *user = getenv("USER");
     env.actor = user && *user ? user : "cli";
     int i = 1;
@@ -61,10 +63,12 @@ int main(int argc, char **argv)
                 return EXIT_USAGE;
             }
             *dest = argv[++i];
+            env.config_explicit |= dest == &env.config_path;
         } else if (strncmp(a, "--db=", 5) == 0) {
             env.db_path = a + 5;
         } else if (strncmp(a, "--config=", 9) == 0) {
             env.config_path = a + 9;
+            env.config_explicit = true;
         } else if (strncmp(a, "--user=", 7) == 0) {
             env.actor = a + 7;
         } else if (strcmp(a, "--json") == 0) {

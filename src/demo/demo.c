@@ -34,6 +34,7 @@
 
 #define MAX_FG 16
 #define MAX_INT 16
+#define MAX_PROD 32
 
 typedef struct {
     char agb[9];
@@ -41,8 +42,9 @@ typedef struct {
     uint32_t fg;   /* bit k: contracted for fgs[k] */
     uint32_t ints; /* bit k: contracted for ints[k] */
     bool crisis, dys;
-    int fg_ends; /* index of a functiegroep whose contract ends mid-year, or -1 */
-    int *asg;    /* indices into the assignment array */
+    uint32_t prods; /* bit k: contracted for prods[k] (the region file's products list) */
+    int fg_ends;    /* index of a functiegroep whose contract ends mid-year, or -1 */
+    int *asg;       /* indices into the assignment array */
     int nasg, capasg;
     int64_t refseq;
 } dprov;
@@ -52,7 +54,7 @@ typedef struct {
     char gemeente[5];
 } dyouth;
 
-typedef enum { K_BUDGET, K_INT, K_CRISIS, K_DYS } dkind;
+typedef enum { K_BUDGET, K_INT, K_CRISIS, K_DYS, K_PRODUCT } dkind;
 
 typedef struct {
     char number[24];
@@ -77,6 +79,8 @@ typedef struct {
     const jr_product *ints[MAX_INT];
     int nint;
     const jr_product *crisis, *dys;
+    const jr_product *prods[MAX_PROD]; /* the products list: route product */
+    int nprod;
     dprov *prov;
     int nprov;
     dyouth *youth;
@@ -115,16 +119,88 @@ static jr_status add_provider_contract(demo *d, const char *agb, const char *cod
     return rc;
 }
 
+/* index of a products-list product in d->prods, or -1 */
+static int prod_index(const demo *d, const char *code)
+{
+    for (int k = 0; k < d->nprod; k++)
+        if (strcmp(d->prods[k]->code, code) == 0)
+            return k;
+    return -1;
+}
+
+/* whether a strategic partner holds the lot of products-list product k:
+ * then it is the partners' task alone */
+static bool partner_held(const demo *d, int k)
+{
+    for (int i = 0; i < d->cat->npartners; i++) {
+        const jr_lot *lot = NULL;
+        for (int j = 0; j < d->cat->nlots; j++)
+            if (strcmp(d->cat->lots[j].code, d->cat->partners[i].lot) == 0)
+                lot = &d->cat->lots[j];
+        if (lot && catalog_lot_has(lot, d->prods[k]->code))
+            return true;
+    }
+    return false;
+}
+
+/* The region file's strategic partners, each contracted for every product
+ * of its lot, and their subcontractors (registered providers that deliver
+ * under a partner, without a contract of their own). They come first, so
+ * the demo's provider accounts belong to the partners. */
+static jr_status make_partners(demo *d)
+{
+    for (int i = 0; i < d->cat->npartners; i++) {
+        const jr_partner *pa = &d->cat->partners[i];
+        for (int s = -1; s < pa->nsubs; s++) {
+            dprov *p = &d->prov[d->nprov++];
+            const char *agb = s < 0 ? pa->agb : pa->subs[s].agb;
+            str_copy(p->agb, sizeof p->agb, agb);
+            p->fg_ends = -1;
+            jr_status rc = provider_add(d->ctx, agb, s < 0 ? pa->name : pa->subs[s].name,
+                                        "instelling", NULL, d->err);
+            if (rc != JR_OK)
+                return rc;
+            d->st->providers++;
+            if (s >= 0)
+                continue;
+            const jr_lot *lot = NULL;
+            for (int j = 0; j < d->cat->nlots; j++)
+                if (strcmp(d->cat->lots[j].code, pa->lot) == 0)
+                    lot = &d->cat->lots[j];
+            for (int j = 0; lot && j < lot->nproducts; j++) {
+                int k = prod_index(d, lot->products[j]);
+                if (k >= 0)
+                    p->prods |= 1u << k;
+                if ((rc = add_provider_contract(d, agb, lot->products[j], JR_DATE_NONE)) != JR_OK)
+                    return rc;
+            }
+        }
+    }
+    return JR_OK;
+}
+
 static jr_status make_providers(demo *d, int n)
 {
-    d->prov = calloc((size_t)n, sizeof *d->prov);
+    int nsubs = 0;
+    for (int i = 0; i < d->cat->npartners; i++)
+        nsubs += 1 + d->cat->partners[i].nsubs;
+    /* without functiegroepen (a partner region) the open market is small:
+       dyslexie and the products no partner holds */
+    if (d->nfg == 0)
+        n = n / 10 > 5 ? n / 10 : 5;
+    d->prov = calloc((size_t)(n + nsubs), sizeof *d->prov);
     if (!d->prov)
         return jr_fail(d->err, JR_ENOMEM, "no_memory", "", "Onvoldoende geheugen.");
-    d->nprov = n;
+    jr_status prc = make_partners(d);
+    if (prc != JR_OK)
+        return prc;
+    int first = d->nprov;
+    d->nprov += n;
     jr_date mid;
     date_from_ymd(d->year, 6, 30, &mid);
-    for (int i = 0; i < n; i++) {
-        dprov *p = &d->prov[i];
+    for (int gi = 0; gi < n; gi++) {
+        int i = gi; /* the generic providers' own numbering: the same as without partners */
+        dprov *p = &d->prov[first + gi];
         snprintf(p->agb, sizeof p->agb, "73%06d", 10007 + i * 37);
         p->vrij = i % 3 == 0;
         p->fg_ends = -1;
@@ -171,21 +247,41 @@ static jr_status make_providers(demo *d, int n)
             if ((rc = add_provider_contract(d, p->agb, d->crisis->code, JR_DATE_NONE)) != JR_OK)
                 return rc;
         }
-        if (d->dys && i % 20 == 6) {
+        /* the products list: one in five providers per product no partner holds */
+        for (int k = 0; k < d->nprod; k++) {
+            if (partner_held(d, k) || (i + k) % 5 != 0)
+                continue;
+            p->prods |= 1u << k;
+            if ((rc = add_provider_contract(d, p->agb, d->prods[k]->code, JR_DATE_NONE)) != JR_OK)
+                return rc;
+        }
+        if (d->dys && (i % 20 == 6 || (d->nfg == 0 && !p->prods && !p->ints && !p->crisis))) {
             p->dys = true;
             if ((rc = add_provider_contract(d, p->agb, d->dys->code, JR_DATE_NONE)) != JR_OK)
                 return rc;
         }
     }
-    /* every intensity, crisis and dyslexie has someone to deliver it */
+    /* every intensity and every product has someone to deliver it */
     for (int k = 0; k < d->nint; k++) {
         bool have = false;
-        for (int i = 0; i < n; i++)
+        for (int i = 0; i < d->nprov; i++)
             have |= (d->prov[i].ints >> k) & 1;
         if (!have) {
-            dprov *p = &d->prov[(k * 7 + 1) % n];
+            dprov *p = &d->prov[first + (k * 7 + 1) % n];
             p->ints |= 1u << k;
             jr_status rc = add_provider_contract(d, p->agb, d->ints[k]->code, JR_DATE_NONE);
+            if (rc != JR_OK)
+                return rc;
+        }
+    }
+    for (int k = 0; k < d->nprod; k++) {
+        bool have = false;
+        for (int i = 0; i < d->nprov; i++)
+            have |= (d->prov[i].prods >> k) & 1;
+        if (!have) {
+            dprov *p = &d->prov[first + (k * 7 + 1) % n];
+            p->prods |= 1u << k;
+            jr_status rc = add_provider_contract(d, p->agb, d->prods[k]->code, JR_DATE_NONE);
             if (rc != JR_OK)
                 return rc;
         }
@@ -285,6 +381,62 @@ static bool has_dys(const dprov *p, int arg)
 {
     (void)arg;
     return p->dys;
+}
+static bool has_prod(const dprov *p, int k)
+{
+    return (p->prods >> k) & 1;
+}
+
+/* the provider for products-list product k and a youth of gemeente: a
+ * partner with a task budget for it there when the product is a task, else
+ * any provider contracted for it; -1 when there is none */
+static int pick_product_provider(demo *d, int k, const char *gemeente)
+{
+    if (d->prods[k]->funding == JR_FUND_TAAK)
+        for (int i = 0; i < d->cat->ntask_budgets; i++) {
+            const jr_task_budget *t = &d->cat->task_budgets[i];
+            if (t->year != d->year || strcmp(t->product, d->prods[k]->code) != 0 ||
+                strcmp(t->gemeente, gemeente) != 0)
+                continue;
+            for (int j = 0; j < d->nprov; j++)
+                if (strcmp(d->prov[j].agb, t->partner) == 0 && has_prod(&d->prov[j], k))
+                    return j;
+        }
+    return pick_provider(d, has_prod, k);
+}
+
+/* a products-list product the referrer may choose, weighted by voorziening
+ * the way referrals fall (mostly ambulant); -1 when it may choose none */
+static int pick_list_product(demo *d, const jr_referrer_rule *rule)
+{
+    static const int vz_w[] = {[JR_VZ_AMBULANT] = 700,
+                               [JR_VZ_VERBLIJF] = 180,
+                               [JR_VZ_CRISIS] = 60,
+                               [JR_VZ_DYSLEXIE] = 60,
+                               [JR_VZ_OTHER] = 100};
+    int w[MAX_PROD], total = 0;
+    for (int k = 0; k < d->nprod; k++) {
+        w[k] = referrer_allows_product(rule, d->prods[k]->code)
+                   ? vz_w[product_voorziening(d->prods[k])]
+                   : 0;
+        total += w[k];
+    }
+    return total ? rng_pick(&d->r, w, d->nprod) : -1;
+}
+
+/* the volume a products-list product of inspanning delivers in a month of
+ * care, by its unit (minutes, hours, etmalen, dagdelen, stuks) */
+static int64_t monthly_volume(const jr_product *p, int64_t days)
+{
+    if (strcmp(p->unit, "01") == 0)
+        return 360;
+    if (strcmp(p->unit, "04") == 0)
+        return 6;
+    if (strcmp(p->unit, "14") == 0)
+        return days;
+    if (strcmp(p->unit, "16") == 0)
+        return 8;
+    return 4;
 }
 
 static jr_status record_assignment(demo *d, const char *number, int youth, int prov, dkind kind,
@@ -400,26 +552,37 @@ static jr_status refer_one(demo *d, int youth, jr_date date, const char *forced_
     snprintf(req.result, sizeof req.result, "De jeugdige functioneert weer thuis en op school.");
     req.date = date;
     const jr_referrer_rule *rule = catalog_referrer(d->cat, req.referrer_type);
-    int route_w[5] = {0};
+    int route_w[JR_ROUTE_COUNT] = {0};
     if (forced_int >= 0) {
         route_w[JR_ROUTE_VERBLIJF] = 1;
-    } else if (rule->all_budgets) {
+    } else if (rule->all_budgets && d->cat->nbudgets > 0) {
         int w[5] = {600, 80, 200, 60, 60};
         memcpy(route_w, w, sizeof w);
     } else {
         route_w[JR_ROUTE_BUDGET] = rule->nbudgets ? 820 : 0;
         route_w[JR_ROUTE_QUOTE] = rule->quote ? 150 : 0;
     }
+    /* route product: the region's products list (a partner region's main route) */
+    if (forced_int < 0 && d->nprod > 0) {
+        if (rule->all_products || rule->nproducts > 0)
+            route_w[JR_ROUTE_PRODUCT] = rule->all_products ? 800 : 500;
+        route_w[JR_ROUTE_DYSLEXIE] = 60;
+    }
+    if (d->nfg == 0)
+        route_w[JR_ROUTE_QUOTE] = 0; /* a quote is made of functiegroep hours */
     if (!rule->verblijf)
         route_w[JR_ROUTE_VERBLIJF] = 0;
     if (!rule->crisis || !d->crisis)
         route_w[JR_ROUTE_CRISIS] = 0;
     if (!rule->dyslexie || !d->dys)
         route_w[JR_ROUTE_DYSLEXIE] = 0;
-    if (route_w[0] + route_w[1] + route_w[2] + route_w[3] + route_w[4] == 0)
-        route_w[JR_ROUTE_QUOTE] = 1;
-    req.route = (jr_route)rng_pick(&d->r, route_w, 5);
-    int intensity = -1;
+    int route_total = 0;
+    for (int k = 0; k < JR_ROUTE_COUNT; k++)
+        route_total += route_w[k];
+    if (route_total == 0)
+        route_w[d->nfg > 0 ? JR_ROUTE_QUOTE : JR_ROUTE_PRODUCT] = 1;
+    req.route = (jr_route)rng_pick(&d->r, route_w, JR_ROUTE_COUNT);
+    int intensity = -1, listed = -1;
     jr_date start = date + rng_int(&d->r, 10), end = JR_DATE_NONE;
     if (start > d->y1)
         start = d->y1;
@@ -450,6 +613,18 @@ static jr_status refer_one(demo *d, int youth, jr_date date, const char *forced_
     } else if (req.route == JR_ROUTE_DYSLEXIE) {
         str_copy(req.product, sizeof req.product, d->dys->code);
         req.volume = 40 + rng_int(&d->r, 20);
+    } else if (req.route == JR_ROUTE_PRODUCT) {
+        listed = pick_list_product(d, rule);
+        if (listed < 0)
+            listed = 0; /* not this referrer's: refused, as in life */
+        const jr_product *lp = d->prods[listed];
+        str_copy(req.product, sizeof req.product, lp->code);
+        int months = 3 + rng_int(&d->r, 10);
+        if (months > lp->max_months)
+            months = lp->max_months;
+        end = date_add_months(start, months) - 1;
+        if (lp->funding == JR_FUND_INSPANNING)
+            req.volume = monthly_volume(lp, 30) * months;
     }
     int64_t rid;
     jr_error e2;
@@ -478,6 +653,9 @@ static jr_status refer_one(demo *d, int youth, jr_date date, const char *forced_
     } else if (req.route == JR_ROUTE_CRISIS) {
         kind = K_CRISIS;
         p = pick_provider(d, has_crisis, 0);
+    } else if (req.route == JR_ROUTE_PRODUCT) {
+        kind = K_PRODUCT;
+        p = pick_product_provider(d, listed, d->youth[youth].gemeente);
     } else {
         kind = K_DYS;
         p = pick_provider(d, has_dys, 0);
@@ -579,9 +757,10 @@ static void write_line(const dbatch *b, const dline *l)
             l->credit ? "C" : "D", l->credit ? l->credit_ref : "");
 }
 
-static void price_line(dline *l, const jr_product *p)
+/* the tariff and amount of l: the provider's own price where it has one */
+static void price_line(const demo *d, dline *l, const jr_product *p)
 {
-    product_tariff(p, l->begin, &l->tariff);
+    product_tariff_for(d->cat, p, l->a ? d->prov[l->a->prov].agb : NULL, l->begin, &l->tariff);
     l->amount = decl_expected_amount(l->volume, l->unit, l->tariff);
 }
 
@@ -673,15 +852,21 @@ static bool apply_fault(demo *d, int kind, dline *l, const dbatch *b, int *dup)
         for (int k = 0; k < d->nfg; k++)
             if (!((p->fg >> k) & 1)) {
                 l->product = d->fgs[k]->code;
-                price_line(l, d->fgs[k]);
+                price_line(d, l, d->fgs[k]);
                 return true;
             }
         return false;
     case F_VOLUME_OVER:
-        if (a->kind != K_CRISIS && a->kind != K_DYS)
+        if (a->kind == K_PRODUCT && a->prod->funding == JR_FUND_OUTPUT) {
+            l->volume = 2; /* two stuks of a price per period: JR12 */
+            price_line(d, l, a->prod);
+            return true;
+        }
+        if (a->kind != K_CRISIS && a->kind != K_DYS &&
+            !(a->kind == K_PRODUCT && a->prod->funding == JR_FUND_INSPANNING))
             return false;
         l->volume = a->volume + 1;
-        price_line(l, a->prod);
+        price_line(d, l, a->prod);
         return true;
     case F_PARTIAL_BEGIN:
         if (l->begin != month_first_day(m) || l->end == l->begin)
@@ -689,7 +874,7 @@ static bool apply_fault(demo *d, int kind, dline *l, const dbatch *b, int *dup)
         l->begin += 1;
         if (a->kind != K_BUDGET)
             l->volume = l->volume > 1 ? l->volume - 1 : 1;
-        price_line(l, catalog_product(d->cat, l->product));
+        price_line(d, l, catalog_product(d->cat, l->product));
         return true;
     case F_PARTIAL_END:
         if (l->end != month_last_day(m) || l->end == l->begin)
@@ -788,7 +973,7 @@ static int plan_lines(demo *d, dasg *a, jr_month m, dline *out)
                 hours = 1;
             x->volume =
                 strcmp(x->unit, "01") == 0 ? hours * 60 + (int64_t)30 * rng_int(&d->r, 2) : hours;
-            price_line(x, d->fgs[fk]);
+            price_line(d, x, d->fgs[fk]);
             n++;
         }
         return n;
@@ -796,6 +981,40 @@ static int plan_lines(demo *d, dasg *a, jr_month m, dline *out)
     l->category = a->prod->category;
     l->product = a->prod->code;
     l->unit = a->prod->unit;
+    if (a->kind == K_PRODUCT && a->prod->funding == JR_FUND_TAAK) {
+        /* a task is paid in terms, not per youth; now and then a partner
+           bills a youth anyway (JR11) */
+        if (!rng_permille(&d->r, 4))
+            return 0;
+        l->unit = "82";
+        l->volume = 1;
+        l->tariff = 125000;
+        l->amount = 125000;
+        return 1;
+    }
+    if (a->kind == K_PRODUCT && a->prod->funding == JR_FUND_OUTPUT) {
+        /* per month: one stuk for each month of care; per trajectory: one
+           stuk in the month the trajectory ends */
+        if (a->prod->period == JR_OUT_TRAJECT) {
+            jr_date ends = a->care_stop != JR_DATE_NONE ? a->care_stop : a->end;
+            if (ends < first || ends > last)
+                return 0;
+        }
+        l->volume = 1;
+        price_line(d, l, a->prod);
+        return 1;
+    }
+    if (a->kind == K_PRODUCT) {
+        int64_t left = a->volume - a->used_volume;
+        l->volume = monthly_volume(a->prod, until - from + 1);
+        if (l->volume > left)
+            l->volume = left;
+        if (l->volume <= 0)
+            return 0;
+        a->used_volume += l->volume;
+        price_line(d, l, a->prod);
+        return 1;
+    }
     if (a->kind == K_INT) {
         l->volume = a->parttime ? 4 : (until - from + 1);
     } else {
@@ -803,7 +1022,7 @@ static int plan_lines(demo *d, dasg *a, jr_month m, dline *out)
         l->volume = a->kind == K_CRISIS ? (left > 0 ? left : 2) : 5 + rng_int(&d->r, 3);
     }
     a->used_volume += l->volume;
-    price_line(l, a->prod);
+    price_line(d, l, a->prod);
     return 1;
 }
 
@@ -849,7 +1068,7 @@ static jr_status declare_month(demo *d, jr_month m, kept_line *kept, int *nkept,
     month_format(m, per);
     jr_date dagtekening = month_last_day(m) + 5;
     kept_line prev[64];
-    int nprev = *nkept < 64 ? *nkept : 64;
+    int nprev = *nkept < 64 ? *nkept : 64, nwritten = 0;
     memcpy(prev, kept, (size_t)nprev * sizeof prev[0]);
     *nkept = 0;
     for (int pi = 0; pi < d->nprov; pi++) {
@@ -877,6 +1096,7 @@ static jr_status declare_month(demo *d, jr_month m, kept_line *kept, int *nkept,
                             apply_fault(d, F_TARIFF, l, &b, &dup);
                     }
                     write_line(&b, l);
+                    nwritten++;
                     if (dup == 1) {
                         write_line(&b, l);
                     } else if (dup == 2) {
@@ -927,7 +1147,9 @@ static jr_status declare_month(demo *d, jr_month m, kept_line *kept, int *nkept,
     fclose(f);
     char name[32];
     snprintf(name, sizeof name, "demo-%s.csv", per);
-    jr_status rc = feed_file(d, buf, len, name);
+    /* a month without a single line (a partner region early in the year)
+       sends no file */
+    jr_status rc = nwritten + nprev > 0 ? feed_file(d, buf, len, name) : JR_OK;
     free(buf);
     return rc;
 }
@@ -946,7 +1168,13 @@ static jr_status declare_odd_batches(demo *d)
     for (int i = 0; i < d->nasg && !a; i++)
         if (d->asg[i].kind == K_BUDGET && d->asg[i].care_start != JR_DATE_NONE)
             a = &d->asg[i];
+    /* a region without keuzebudgetten: any assignment of a billable product */
+    for (int i = 0; i < d->nasg && !a; i++)
+        if (d->asg[i].kind != K_BUDGET && d->asg[i].care_start != JR_DATE_NONE &&
+            product_billable(d->asg[i].prod))
+            a = &d->asg[i];
     if (a) {
+        const jr_product *lp = a->kind == K_BUDGET ? d->fgs[0] : a->prod;
         jr_month m = date_month(a->care_start);
         jr_month next = date_month(d->ctx->today) + 1;
         const char *agb = d->prov[a->prov].agb;
@@ -954,14 +1182,14 @@ static jr_status declare_odd_batches(demo *d)
         memset(&l, 0, sizeof l);
         l.a = a;
         l.bsn = d->youth[a->youth].bsn;
-        l.category = d->fgs[0]->category;
-        l.product = d->fgs[0]->code;
-        l.unit = "04";
+        l.category = lp->category;
+        l.product = lp->code;
+        l.unit = a->kind == K_BUDGET ? "04" : lp->unit;
         l.volume = 1;
         dbatch s300 = {f, "ODD-S300", agb, "0363", m, month_last_day(m) + 5};
         l.begin = month_first_day(m);
         l.end = month_last_day(m);
-        price_line(&l, d->fgs[0]);
+        price_line(d, &l, lp);
         snprintf(l.ref, sizeof l.ref, "ODD-1");
         write_line(&s300, &l);
         dbatch future = {f, "ODD-8848", agb, d->youth[a->youth].gemeente, m, d->ctx->today + 30};
@@ -983,6 +1211,14 @@ static jr_status make_accounts(demo *d)
 {
     const char *g1 = d->cat->municipalities[d->cat->nmunicipalities - 1].cbs;
     const char *g2 = d->cat->municipalities[0].cbs;
+    /* the provider accounts: the first two providers with a contract (a
+       partner region's subcontractors have none of their own) */
+    int pa[2] = {0, 1}, npa = 0;
+    for (int i = 0; i < d->nprov && npa < 2; i++) {
+        const dprov *p = &d->prov[i];
+        if (p->fg || p->ints || p->crisis || p->dys || p->prods)
+            pa[npa++] = i;
+    }
     const struct {
         const char *name;
         jr_role role;
@@ -993,8 +1229,8 @@ static jr_status make_accounts(demo *d)
         {"toegang1", JR_ROLE_TOEGANG, g1},
         {"toegang2", JR_ROLE_TOEGANG, g2},
         {"gemeente1", JR_ROLE_GEMEENTE, g1},
-        {"aanbieder1", JR_ROLE_AANBIEDER, d->prov[0].agb},
-        {"aanbieder2", JR_ROLE_AANBIEDER, d->prov[1].agb},
+        {"aanbieder1", JR_ROLE_AANBIEDER, d->prov[pa[0]].agb},
+        {"aanbieder2", JR_ROLE_AANBIEDER, d->prov[pa[1]].agb},
         {"lezer", JR_ROLE_LEZER, ""},
     };
     for (int i = 0; i < JR_DEMO_ACCOUNTS; i++) {
@@ -1040,6 +1276,8 @@ jr_status demo_generate(const jr_ctx *ctx, const jr_demo_opts *o, jr_demo_stats 
             d.crisis = p;
         else if (p->kind == JR_PK_DYSLEXIE)
             d.dys = p;
+        else if (p->kind == JR_PK_PRODUCT && d.nprod < MAX_PROD)
+            d.prods[d.nprod++] = p;
     }
     int64_t existing;
     if (store_provider_count(ctx->store, &existing, err) != JR_OK)

@@ -287,6 +287,15 @@ jr_status demo_tenders(const jr_ctx *ctx, int32_t year, jr_error *err)
         return rc;
     if (a.n < DEMO_AGBS)
         return JR_OK; /* too few providers for the demo's tenders */
+    /* the scripted tenders are IJsselland's lots; a region without them
+       (another lot structure) gets none */
+    static const char *const need[][2] = {
+        {"P1", "45F01"}, {"P2", "44W01"}, {"P3", "46C01"}, {"P4", "45D01"}};
+    for (size_t i = 0; i < sizeof need / sizeof need[0]; i++) {
+        const jr_lot *l = catalog_lot_of(ctx->cat, need[i][1]);
+        if (!l || strcmp(l->code, need[i][0]) != 0)
+            return JR_OK;
+    }
     if ((rc = past_tender(ctx, year, &a, err)) == JR_OK)
         rc = current_tender(ctx, &a, err);
     return rc;

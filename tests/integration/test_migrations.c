@@ -320,6 +320,21 @@ static void a_release_3_database_keeps_its_facts(void **state)
                                 " VALUES ('', '{}', 'test', '2026-01-01T00:00:00.000Z')",
                                 &err),
                      JR_ECONFLICT);
+    /* 025: the region binding: none in an old database, one row at most, a
+       region named */
+    assert_int_equal(one_int(st, "SELECT count(*) FROM region_binding"), 0);
+    assert_int_equal(store_exec(st,
+                                "INSERT INTO region_binding VALUES (2, 'IJsselland', '/x',"
+                                " '2026-01-01T00:00:00.000Z')",
+                                &err),
+                     JR_ECONFLICT);
+    jr_error_clear(&err);
+    assert_int_equal(store_exec(st,
+                                "INSERT INTO region_binding VALUES (1, '', '/x',"
+                                " '2026-01-01T00:00:00.000Z')",
+                                &err),
+                     JR_ECONFLICT);
+    jr_error_clear(&err);
     /* 022: the spending per product is spend_month without the provider,
        the municipality's row and the region's ('') */
     assert_int_equal(one_int(st, "SELECT amount_cents FROM spend_product_month WHERE"
