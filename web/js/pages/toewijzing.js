@@ -129,14 +129,25 @@ async function render(a) {
   const p = pm.get(a.agb);
   dlRow(dl, 'Aanbieder', p ? `${p.name} (${a.agb})` : a.agb);
   dlRow(dl, 'Product', a.is_budget ? `Ambulant budget (categorie ${a.category || '45'})` : productLabel(cat, a.product));
-  dlRow(dl, 'Toegekend', a.is_budget ? euro(a.budget_cents) : volumeText(a.volume, a.unit));
+  // a taakgericht product is paid from the partner's task budget, not per youth
+  const prod = (cat.products || []).find((x) => x.code === a.product);
+  const task = !a.is_budget && !!prod && prod.funding === 'taakgericht';
+  dlRow(dl, 'Toegekend', a.is_budget ? euro(a.budget_cents) : task ? 'Taakgericht: uit het taakbudget van de aanbieder' : volumeText(a.volume, a.unit));
   dlRow(dl, 'Looptijd', `${date(a.start)} t/m ${date(a.end)}`);
   dlRow(dl, 'Start zorg', date(a.care_start));
   const stopReason = STOP_REASONS.find(([c]) => c === a.stop_reason);
   dlRow(dl, 'Stop zorg', a.care_stop ? `${date(a.care_stop)}${a.stop_reason ? ` (reden ${a.stop_reason}${stopReason ? `: ${stopReason[1].toLowerCase()}` : ''})` : ''}` : '');
   if (a.referral) dlRow(dl, 'Verwijzing', String(a.referral));
 
-  // the ledger
+  // the ledger; a task has none
+  $('kop-budget').textContent = task ? 'Bekostiging' : 'Budget';
+  if (task) {
+    $('ledger').replaceChildren(el('p', {
+      class: 'mb-0',
+      id: 'taak-uitleg',
+      text: `${productLabel(cat, a.product)} is taakgericht: ${p ? p.name : a.agb} krijgt voor ${gemeente} een jaarbudget in termijnen en declareert niet per jeugdige (een declaratieregel hierop wordt afgewezen met JR11). Start en stop zorg zijn ter informatie. De termijnen staan op de pagina Afrekening.`,
+    }));
+  }
   const l = a.ledger || { granted_cents: a.budget_cents, used_cents: 0, remaining_cents: a.budget_cents, released_cents: 0 };
   const nums = el('dl', { class: 'row mb-0 mt-3 small' });
   const add = (label, v, id) => nums.append(el('dt', { class: 'col-6 col-sm-3', text: label }), el('dd', { class: 'col-6 col-sm-3 amount', id, text: v }));
@@ -149,7 +160,7 @@ async function render(a) {
     const used = a.unit === '04' ? Math.round((l.used_base / 60) * 100) / 100 : l.used_base;
     parts.push(el('p', { class: 'small mb-0 mt-2', text: `Geleverd volume: ${volumeText(used, a.unit)} van ${volumeText(a.volume, a.unit)}.` }));
   }
-  $('ledger').replaceChildren(...parts);
+  if (!task) $('ledger').replaceChildren(...parts);
 
   const events = a.events || [];
   $('gebeurtenissen').replaceChildren(events.length
@@ -183,7 +194,7 @@ async function render(a) {
   $('acties-klaar').textContent = closed
     ? `Deze toewijzing is ${badge(a.status).textContent}; wijzigen, beëindigen of intrekken kan niet meer.` : '';
   $('blok-budget').classList.toggle('d-none', !a.is_budget);
-  $('blok-volume').classList.toggle('d-none', !!a.is_budget);
+  $('blok-volume').classList.toggle('d-none', !!a.is_budget || task);
 }
 
 async function load(nummer, message) {
