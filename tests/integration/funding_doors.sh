@@ -199,6 +199,9 @@ J --json figures control --period 2024 --gemeente 0150 >d.json
 J --json figures control --period 2024 >r.json
 [ "$(vz r.json verblijf)" = '[6000000,14000005,14000005,6000000,14000005,20000005]' ] ||
   fail "region verblijf: $(vz r.json verblijf)"
+# the text view says how much of it is task money
+J figures control --period 2024 --gemeente 0193 | grep -q "Taakbudgetten (taakgericht): € 60.000,00 betaald (in gerealiseerd), € 60.000,05 nog te betalen" ||
+  fail "text view: $(J figures control --period 2024 --gemeente 0193)"
 # the same over HTTP, for the lezer (aggregates)
 get lezer "/api/v1/figures/control?period=2024&gemeente=0193" >h.json
 [ "$(vz h.json verblijf)" = "$(vz c.json verblijf)" ] || fail "HTTP control: $(cat h.json)"
