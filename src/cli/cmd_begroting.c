@@ -207,6 +207,13 @@ int figures_control(cli_env *env, int argc, char **argv)
     for (int v = 0; v < JR_VZ_COUNT; v++)
         control_line(&c->rows[v]);
     control_line(&c->total);
+    if (c->total.task_realised || c->total.task_committed) {
+        char tr[JR_MONEY_BUF], tc[JR_MONEY_BUF];
+        printf("\n  Taakbudgetten (taakgericht): %s betaald (in gerealiseerd), %s nog te betalen "
+               "(in verplicht en in de prognose)\n",
+               money_format_nl(c->total.task_realised, tr),
+               money_format_nl(c->total.task_committed, tc));
+    }
     printf("\n  %s\n", c->method);
     free(c);
     return EXIT_DONE;

@@ -72,12 +72,7 @@ static int print_task(void *ud, const void *row)
     const cli_env *env = ud;
     const jr_task_term_row *r = row;
     if (env->json) {
-        cli_emit(json_pack(
-            "{s:s, s:s, s:s, s:s, s:i, s:I, s:i, s:i, s:I, s:I, s:I}", "partner", r->partner,
-            "partner_name", r->partner_name, "product", r->product, "gemeente", r->gemeente, "year",
-            r->year, "budget_cents", (json_int_t)r->budget, "terms", r->terms, "terms_paid",
-            r->terms_paid, "paid_cents", (json_int_t)r->paid, "this_period_cents",
-            (json_int_t)r->this_period, "remaining_cents", (json_int_t)r->remaining));
+        cli_emit(render_task_term(r));
         return 0;
     }
     char b[JR_MONEY_BUF], p[JR_MONEY_BUF], t[JR_MONEY_BUF], rem[JR_MONEY_BUF];

@@ -195,3 +195,22 @@ jr_cents forecast_commitment(jr_cents remaining, jr_date start, jr_date run_end,
     int64_t in_year = (int64_t)to - from + 1;
     return money_mul_div(remaining, in_year, days);
 }
+
+void forecast_task(const jr_task_budget *t, int last_month, jr_fc_task *out)
+{
+    memset(out, 0, sizeof *out);
+    int L = last_month < 0 ? 0 : last_month > 12 ? 12 : last_month;
+    for (int k = 1; k <= t->terms; k++) {
+        jr_cents a;
+        jr_date from, to;
+        if (!task_budget_term(t, k, &a, &from, &to))
+            break;
+        int y, m, d;
+        date_to_ymd(from, &y, &m, &d);
+        out->monthly[m - 1] += a;
+        if (m <= L)
+            out->realised += a;
+        else
+            out->committed += a;
+    }
+}

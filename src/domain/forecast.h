@@ -32,11 +32,12 @@
  * Forecast = realised + the remaining months + the commitments the caller
  * adds (the unspent part of open assignments that have no accepted line in
  * the run-rate months, so are not yet in the run-rate: see
- * forecast_commitment).
+ * forecast_commitment) and the task budgets' money (forecast_task).
  */
 #ifndef JR_FORECAST_H
 #define JR_FORECAST_H
 
+#include "catalog.h"
 #include "date.h"
 #include "money.h"
 
@@ -130,5 +131,22 @@ jr_cents forecast_remaining(bool is_budget, jr_cents budget, jr_cents used, int6
  * 0 when the run ends before rest_first or starts after year_last. */
 jr_cents forecast_commitment(jr_cents remaining, jr_date start, jr_date run_end, jr_date rest_first,
                              jr_date year_last);
+
+/* A task budget (taakgericht) in budget control: its terms are certain, so
+ * none is projected at a run-rate. As of the end of month L (the
+ * municipality's last realised month, the same L as every other figure):
+ * the terms due in months 1..L are realised spending, the year's other
+ * terms committed spending, and the forecast holds both (the whole budget
+ * of the year, whatever L is). A term is due in the month its period
+ * begins (task_budget_term). */
+typedef struct {
+    jr_cents monthly[12]; /* the term due in each month, [0] January; 0 in the others */
+    jr_cents realised;    /* the terms due in months 1..L */
+    jr_cents committed;   /* the year's other terms */
+} jr_fc_task;
+
+/* forecast_task: the split of task budget t at month last_month (0..12;
+ * outside it is clamped). realised + committed is t->amount. */
+void forecast_task(const jr_task_budget *t, int last_month, jr_fc_task *out);
 
 #endif

@@ -128,6 +128,12 @@ static const openapi_op openapi_ops[] = {
      "binnen de eigen scope (lezer: totalen)", "period,gemeente,agb," LIST_Q, NULL, 200, NULL},
     {"get", "/api/v1/settlements/lines", "afrekening", "De regels achter de afrekening",
      "binnen de eigen scope", "period,gemeente,agb,product," LIST_Q, NULL, 200, NULL},
+    {"get", "/api/v1/settlements/task-budgets", "afrekening",
+     "De taakbudgetten (taakgericht) van het jaar van de periode per partner, taak en gemeente: "
+     "budget, termijnen betaald tot en met de periode, de termijn van de periode, resterend",
+     "binnen de eigen scope (gemeente: eigen gemeente; aanbieder: waar zij partner is; lezer: "
+     "alle)",
+     "period,gemeente,agb," LIST_Q, NULL, 200, NULL},
     {"get", "/api/v1/figures/volume", "monitor",
      "Jeugdigen in zorg en toewijzingen (gestart, beeindigd, actief) in een periode, per 1.000 en "
      "als % van de jeugdigen onder 18, met vorig jaar en de regio ernaast",

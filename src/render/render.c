@@ -155,6 +155,16 @@ json_t *render_settle_row(const jr_settle_row *r)
                      "rejected_lines", (json_int_t)r->n_rejected);
 }
 
+json_t *render_task_term(const jr_task_term_row *r)
+{
+    return json_pack("{s:s, s:s, s:s, s:s, s:i, s:I, s:i, s:i, s:I, s:I, s:I}", "partner",
+                     r->partner, "partner_name", r->partner_name, "product", r->product, "gemeente",
+                     r->gemeente, "year", (int)r->year, "budget_cents", (json_int_t)r->budget,
+                     "terms", (int)r->terms, "terms_paid", (int)r->terms_paid, "paid_cents",
+                     (json_int_t)r->paid, "this_period_cents", (json_int_t)r->this_period,
+                     "remaining_cents", (json_int_t)r->remaining);
+}
+
 json_t *render_audit_row(const jr_audit_row *a)
 {
     return json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)a->id, "at", a->at,

@@ -36,6 +36,9 @@ json_t *render_line(const jr_decl_outcome *o);
 json_t *render_batch_summary(const jr_decl_batch_summary *b);
 json_t *render_batch(const jr_batch *b);
 json_t *render_settle_row(const jr_settle_row *r);
+/* render_task_term: a task budget in a settlement period (settle --tasks
+ * --json, GET /api/v1/settlements/task-budgets). */
+json_t *render_task_term(const jr_task_term_row *r);
 json_t *render_audit_row(const jr_audit_row *a);
 /* render_catalog: the region catalog as `catalog --json`. */
 json_t *render_catalog(const jr_catalog *c);

@@ -33,17 +33,18 @@ static json_t *row(const jr_bc_row *r)
     json_t *monthly = json_array();
     for (int m = 0; monthly && m < 12; m++)
         json_array_append_new(monthly, json_integer(r->fc.monthly[m]));
-    json_t *o =
-        json_pack("{s:s, s:s, s:o, s:i, s:s?, s:I, s:I, s:I, s:I, s:I, s:o, s:s, s:s, s:o, s:o}",
-                  "voorziening", r->code, "name", r->name, "budget_cents",
-                  r->has_budget ? json_integer(r->budget) : json_null(), "budgets_set", r->nbudgets,
-                  "taakveld", r->taakveld[0] ? r->taakveld : NULL, "realised_cents",
-                  (json_int_t)r->realised, "committed_cents", (json_int_t)r->committed,
-                  "committed_new_cents", (json_int_t)r->committed_new, "projected_cents",
-                  (json_int_t)r->fc.projected, "forecast_cents", (json_int_t)r->fc.forecast,
-                  "share_x10", r->has_share ? json_integer(r->share_x10) : json_null(), "level",
-                  forecast_level_code(r->level), "level_name", forecast_level_name(r->level),
-                  "forecast_method", method(r), "monthly_cents", monthly);
+    json_t *o = json_pack(
+        "{s:s, s:s, s:o, s:i, s:s?, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o, s:s, s:s, s:o, s:o}",
+        "voorziening", r->code, "name", r->name, "budget_cents",
+        r->has_budget ? json_integer(r->budget) : json_null(), "budgets_set", r->nbudgets,
+        "taakveld", r->taakveld[0] ? r->taakveld : NULL, "realised_cents", (json_int_t)r->realised,
+        "committed_cents", (json_int_t)r->committed, "committed_new_cents",
+        (json_int_t)r->committed_new, "task_realised_cents", (json_int_t)r->task_realised,
+        "task_committed_cents", (json_int_t)r->task_committed, "projected_cents",
+        (json_int_t)r->fc.projected, "forecast_cents", (json_int_t)r->fc.forecast, "share_x10",
+        r->has_share ? json_integer(r->share_x10) : json_null(), "level",
+        forecast_level_code(r->level), "level_name", forecast_level_name(r->level),
+        "forecast_method", method(r), "monthly_cents", monthly);
     return o;
 }
 

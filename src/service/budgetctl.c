@@ -223,6 +223,7 @@ typedef struct {
     char taakveld[JR_VZ_COUNT][5];
     jr_cents committed[JR_VZ_COUNT], committed_new[JR_VZ_COUNT];
     jr_forecast fc[JR_VZ_COUNT];
+    jr_fc_task task[JR_VZ_COUNT]; /* the task budgets' terms, summed per voorziening */
 } bc_muni;
 
 typedef struct {
@@ -336,6 +337,43 @@ static int assignment_row(void *ud, const void *row)
     return 0;
 }
 
+/* the task budgets of the year, each split at its municipality's L
+ * (forecast_task) and summed per voorziening of its product */
+static void task_budgets(bc_work *w)
+{
+    for (int k = 0; k < w->cat->ntask_budgets; k++) {
+        const jr_task_budget *t = &w->cat->task_budgets[k];
+        int i = t->year == w->year ? muni_index(w->cat, t->gemeente) : -1;
+        if (i < 0 || (w->only && strcmp(w->only, t->gemeente) != 0))
+            continue;
+        bc_muni *m = &w->m[i];
+        jr_fc_task f;
+        forecast_task(t, m->last_month, &f);
+        jr_fc_task *sum = &m->task[work_vz(w, t->product)];
+        for (int mo = 0; mo < 12; mo++)
+            sum->monthly[mo] += f.monthly[mo];
+        sum->realised += f.realised;
+        sum->committed += f.committed;
+    }
+}
+
+/* adds the task budgets' terms s of a municipality's voorziening, split at
+ * L, to its row r: the realised terms into the realised months, the others
+ * committed and in the forecast whole (no run-rate projects them) */
+static void row_add_tasks(jr_bc_row *r, const jr_fc_task *s, int last_month)
+{
+    for (int mo = 0; mo < 12 && mo < last_month; mo++)
+        r->fc.monthly[mo] += s->monthly[mo];
+    r->fc.realised += s->realised;
+    r->fc.commitments += s->committed;
+    r->fc.forecast += s->realised + s->committed;
+    r->realised = r->fc.realised;
+    r->committed += s->committed;
+    r->committed_new += s->committed;
+    r->task_realised = s->realised;
+    r->task_committed = s->committed;
+}
+
 /* adds row r (a voorziening of a municipality, or a total) into sum */
 static void row_add(jr_bc_row *sum, const jr_bc_row *r, bool first)
 {
@@ -347,6 +385,8 @@ static void row_add(jr_bc_row *sum, const jr_bc_row *r, bool first)
     sum->realised += r->realised;
     sum->committed += r->committed;
     sum->committed_new += r->committed_new;
+    sum->task_realised += r->task_realised;
+    sum->task_committed += r->task_committed;
     jr_forecast *f = &sum->fc;
     if (first) {
         f->method = r->fc.method;
@@ -438,6 +478,8 @@ jr_status budgetctl_control(const jr_ctx *ctx, int32_t year, const char *gemeent
         for (int v = 0; v < JR_VZ_COUNT; v++)
             forecast_compute(&w.m[i].now[v], &w.m[i].prev[v], w.m[i].last_month, 0, &w.m[i].fc[v]);
     if (rc == JR_OK)
+        task_budgets(&w);
+    if (rc == JR_OK)
         rc = store_begroting_open_assignments(ctx->store, first, last, year, gemeente,
                                               assignment_row, &w, err);
     rc = svc_finish(ctx, rc, err);
@@ -471,6 +513,7 @@ jr_status budgetctl_control(const jr_ctx *ctx, int32_t year, const char *gemeent
             r.realised = r.fc.realised;
             r.committed = m->committed[v];
             r.committed_new = m->committed_new[v];
+            row_add_tasks(&r, &m->task[v], m->last_month);
             if (gemeente) {
                 str_copy(r.code, sizeof r.code, out->rows[v].code);
                 str_copy(r.name, sizeof r.name, out->rows[v].name);

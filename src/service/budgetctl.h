@@ -19,6 +19,11 @@
  *   days up to 31 December counting for this year
  *   (domain/forecast.h forecast_commitment); a budget assignment is
  *   ambulant, a volume assignment the voorziening of its product;
+ * - task budgets (taakgericht, the region file's task_budgets of the
+ *   municipality and year): the terms due in months 1..L are realised, the
+ *   year's other terms committed (they are certain), in the voorziening of
+ *   the task's product (domain/forecast.h forecast_task); no run-rate
+ *   projects them, so the committed terms are all added to the forecast;
  * - forecast: domain/forecast.h (realised months 1..L, then the run-rate
  *   of the last three months with lines, seasonal when last year has all
  *   12 months), plus the commitments of the open assignments that have no
@@ -99,12 +104,14 @@ typedef struct {
     char code[12]; /* budgetctl_voorziening_code, "totaal" for the total */
     char name[24]; /* Dutch */
     bool has_budget;
-    jr_cents budget;        /* the begroting (region: the sum of those set) */
-    int nbudgets;           /* municipalities with a begroting set for it */
-    char taakveld[5];       /* a municipality's label, "" for none or the region */
-    jr_cents realised;      /* the year's accepted amount */
-    jr_cents committed;     /* every open assignment's part of the rest of the year */
-    jr_cents committed_new; /* of it, not yet in the run-rate: added to the forecast */
+    jr_cents budget;         /* the begroting (region: the sum of those set) */
+    int nbudgets;            /* municipalities with a begroting set for it */
+    char taakveld[5];        /* a municipality's label, "" for none or the region */
+    jr_cents realised;       /* the year's accepted amount */
+    jr_cents committed;      /* every open assignment's part of the rest of the year */
+    jr_cents committed_new;  /* of it, not yet in the run-rate: added to the forecast */
+    jr_cents task_realised;  /* of realised: the task budgets' terms due by month L */
+    jr_cents task_committed; /* of committed (and committed_new): their other terms */
     /* the forecast: a municipality's voorziening as domain/forecast.h
      * computed it; for the total and the region the sums of monthly,
      * realised, projected, commitments and forecast (method then the one

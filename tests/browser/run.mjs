@@ -577,6 +577,8 @@ async function suite() {
       await page.locator('#afrekening-tabel button', { hasText: 'Regels' }).first().click();
       await page.waitForSelector('#drill-regels table');
       await shot('afrekening-regels');
+      // IJsselland has no task budgets: the section is hidden, not empty
+      assert.equal(await page.locator('#taakbudgetten').isVisible(), false, 'no Taakbudgetten section in IJsselland');
       // a reader sees no personal pages
       await login('lezer');
       const nav = await text('#site-nav');
@@ -1333,6 +1335,103 @@ async function suite() {
       await page.fill('#periode', '2025-Q5');
       await page.click('#tonen');
       await page.waitForSelector('#periode.is-invalid');
+    }));
+
+    it('5l. task budgets (taakgericht) on the Afrekening page of a second server on the fixture region: the partner terms paid to the cent, a municipality its own; the Begroting page counts them', guard('scenario5l', async () => {
+      // a second region made of data alone (tests/fixtures/region-output.json):
+      // a database of its own with a provider and two accounts; the task
+      // budgets come from the region file, nothing needs to be declared
+      const env2 = { ...ENV, JEUGDREGIO_CONFIG: path.join(SRC, 'tests', 'fixtures', 'region-output.json'), JEUGDREGIO_PASSWORD: PASSWORD };
+      const db2 = path.join(tmp, 'fixture.db');
+      const run2 = (...args) => {
+        const r = spawnSync(BIN, ['--db', db2, ...args], { env: env2, cwd: SRC, encoding: 'utf8' });
+        assert.equal(r.status, 0, `jeugdregio ${args.join(' ')}: ${r.stderr || r.stdout}`);
+        return r.stdout;
+      };
+      run2('provider', 'add', '--agb', '12345678', '--name', 'Topzorg');
+      run2('user', 'add', '--name', 'beheer2', '--role', 'beheerder');
+      run2('user', 'add', '--name', 'zwolle2', '--role', 'gemeente', '--gemeente', '0193');
+      // what the settlement says, to compare the page with
+      const cliRows = run2('settle', '--period', '2024-06', '--tasks', '--json').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+      assert.equal(cliRows.length, 2);
+      const port2 = await freePort();
+      const base2 = `http://127.0.0.1:${port2}`;
+      const server2 = spawn(BIN, ['--db', db2, 'serve', '--port', String(port2), '--web', path.join(SRC, 'web')], { env: env2, cwd: SRC });
+      let log2 = '';
+      server2.stdout.on('data', (d) => { log2 += d; });
+      server2.stderr.on('data', (d) => { log2 += d; });
+      const login2 = async (name) => {
+        await context.clearCookies();
+        await page.goto(`${base2}/login.html`);
+        await page.fill('#naam', name);
+        await page.fill('#wachtwoord', PASSWORD);
+        await Promise.all([page.waitForURL((u) => !u.pathname.endsWith('/login.html')), page.click('#inloggen')]);
+        await page.waitForSelector('#site-nav nav');
+      };
+      try {
+        for (let i = 0; ; i++) {
+          try {
+            await (await fetch(`${base2}/api/session`)).text();
+            break;
+          } catch (e) {
+            if (i > 150 || server2.exitCode !== null) throw new Error(`the fixture server did not answer:\n${log2}`);
+            await new Promise((res) => setTimeout(res, 100));
+          }
+        }
+        await login2('beheer2');
+        await page.goto(`${base2}/afrekening.html?periode=2024-06`);
+        await page.waitForSelector('#taakbudgetten-rijen tbody tr');
+        assert.equal(await page.locator('#taakbudgetten').isVisible(), true);
+        assert.equal(await page.locator('#taakbudgetten-rijen tbody tr').count(), 2);
+        // Zwolle: 120.000,05 in 12 terms, 6 paid by June; Deventer: 80.000,00 in 4, 2 paid
+        const zwolle = page.locator('#taakbudgetten-rijen tbody tr', { hasText: '0193' });
+        const cells = (await zwolle.locator('td').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+        assert.match(cells[0], /Topzorg \(12345678\)/);
+        assert.match(cells[1], /43T01/);
+        assert.deepEqual(cells.slice(3), [euroText(12000005), '6/12', euroText(6000000), euroText(1000000), euroText(6000005)]);
+        const deventer = page.locator('#taakbudgetten-rijen tbody tr', { hasText: '0150' });
+        assert.deepEqual((await deventer.locator('td').allInnerTexts()).slice(3).map((t) => t.trim()),
+          [euroText(8000000), '2/4', euroText(4000000), euroText(0), euroText(4000000)]);
+        // the sums, as the CLI's settle --tasks adds them up
+        const sum = (k) => cliRows.reduce((a, r) => a + r[k], 0);
+        assert.equal((await text('#taak-budget')), euroText(sum('budget_cents')));
+        assert.equal((await text('#taak-betaald')), euroText(sum('paid_cents')));
+        assert.equal((await text('#taak-resterend')), euroText(sum('remaining_cents')));
+        await shot('afrekening-taakbudgetten');
+        // December: the remainder cent in Zwolle's last term
+        await page.goto(`${base2}/afrekening.html?periode=2024-12`);
+        await page.waitForSelector('#taakbudgetten-rijen tbody tr');
+        const dec = page.locator('#taakbudgetten-rijen tbody tr', { hasText: '0193' });
+        assert.deepEqual((await dec.locator('td').allInnerTexts()).slice(4).map((t) => t.trim()),
+          ['12/12', euroText(12000005), euroText(1000005), euroText(0)]);
+        // a year without task budgets: the section says so
+        await page.goto(`${base2}/afrekening.html?periode=2025-03`);
+        await page.waitForSelector('#taakbudgetten-tabel p');
+        assert.match(await text('#taakbudgetten-tabel'), /Geen taakbudgetten in 2025/);
+        // the municipality sees its own budget only
+        await login2('zwolle2');
+        await page.goto(`${base2}/afrekening.html?periode=2024-06`);
+        await page.waitForSelector('#taakbudgetten-rijen tbody tr');
+        assert.equal(await page.locator('#taakbudgetten-rijen tbody tr').count(), 1);
+        assert.match(await text('#taakbudgetten-rijen tbody tr'), /0193/);
+        // budget control: no line declared (L = 0), so every term is committed and in the forecast
+        await page.goto(`${base2}/begroting.html?jaar=2024`);
+        await page.waitForSelector('#taak-uitleg');
+        const head = await page.locator('#controle thead th').allInnerTexts();
+        const col = head.findIndex((h) => /nog te betalen/.test(h));
+        assert.ok(col > 0, `a column of the task budgets' unpaid terms: ${head.join(' | ')}`);
+        const verblijf = page.locator('#controle tbody tr', { hasText: 'verblijf' }).first();
+        assert.equal((await verblijf.locator('td').nth(col).innerText()).trim(), euroText(12000005));
+        await shot('begroting-taakbudget');
+      } finally {
+        await context.clearCookies();
+        server2.kill('SIGTERM');
+        await new Promise((res) => {
+          const t = setTimeout(() => { server2.kill('SIGKILL'); res(); }, 5000);
+          server2.on('exit', () => { clearTimeout(t); res(); });
+        });
+      }
+      assert.doesNotMatch(log2, /AddressSanitizer|LeakSanitizer|runtime error:/, `the fixture server: ${log2}`);
     }));
 
     it('6. no Content-Security-Policy violations or script errors', async () => {

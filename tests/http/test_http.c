@@ -637,6 +637,15 @@ static void test_error_shape(void **state)
     assert_error_shape(r, "query_missing", "period");
     r = expect_status(req(BEH, "GET", "/api/settlements?period=2025-13", NULL), 400);
     assert_error_shape(r, "month_invalid", "period");
+    r = expect_status(req(BEH, "GET", "/api/v1/settlements/task-budgets", NULL), 400);
+    assert_error_shape(r, "query_missing", "period");
+    r = expect_status(req(G1, "GET", "/api/v1/settlements/task-budgets?period=maart", NULL), 400);
+    assert_error_shape(r, "month_invalid", "period");
+    /* IJsselland has no task budgets: an empty page, the sums 0 */
+    r = expect_status(req(BEH, "GET", "/api/v1/settlements/task-budgets?period=2025-03", NULL),
+                      200);
+    assert_int_equal(hc_jint(r->json, "total"), 0);
+    assert_int_equal(hc_jint(r->json, "budget_cents"), 0);
     r = expect_status(req(BEH, "GET", "/api/referrals/abc", NULL), 404);
     assert_error_shape(r, "not_found", NULL);
     r = expect_status(
@@ -1105,6 +1114,14 @@ static const matrix_row matrix[] = {
      "/api/settlements/lines?period=2025-03",
      NULL,
      {200, 200, 200, 200, 200, 200, 200, 403}},
+    {"GET",
+     "/api/v1/settlements/task-budgets?period=2025-03",
+     NULL,
+     {200, 200, 200, 200, 200, 200, 200, 200}},
+    {"GET",
+     "/api/v1/settlements/task-budgets?period=2025-13",
+     NULL,
+     {400, 400, 400, 400, 400, 400, 400, 400}},
     {"GET",
      "/api/v1/figures/volume?period=2025-Q2",
      NULL,

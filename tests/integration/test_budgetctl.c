@@ -44,7 +44,30 @@
  *   389352, new 103850, forecast 913850 + 314064 = 1227914 > 1220000:
  *   overschrijding, share 100.649 % -> 1006; methods mixed (run-rate in
  *   Zwolle and Deventer, geen in the other nine). Total: begroting 1220000
- *   + 100000 = 1320000, forecast 1227914: 93.02 % -> 930, op koers.
+ *   + 100000 = 1320000, forecast 1227914: 93.02 % -> 930, op koers. *
+ * Task budgets (taakgericht), added to a copy of the catalog in
+ * task_budgets_are_realised_and_committed: a task 43T01 (category 43:
+ * wonen/verblijf) and a task 45T02 (category 45: ambulant).
+ *   Zwolle 43T01 2025: 120.000,05 in 12 terms (10.000,00, December
+ *     10.000,05). L = 5: January..May realised 5 x 1000000 = 5000000,
+ *     June..December committed 6 x 1000000 + 1000005 = 7000005; forecast
+ *     the whole 12000005. Verblijf begroting 100000: overschrijding, share
+ *     12000005 / 100000 = 12000.005 % -> 120000 tenths.
+ *   Zwolle 45T02 2025: 1.200,00 in 4 terms of 30000 (January, April,
+ *     July, October). L = 5: 60000 realised (January 30000 in monthly[0],
+ *     April in monthly[3] beside the 81000 of lines), 60000 committed.
+ *     Ambulant: realised 243000 + 60000 = 303000, committed 320398 +
+ *     60000 = 380398, new 103850 + 60000 = 163850, projected 567000 as
+ *     before (no run-rate takes the terms), forecast 913850 + 120000 =
+ *     1033850; share 1033850 / 900000 = 114.87 % -> 1149.
+ *   Zwolle 43T01 2024: another year, not in 2025.
+ *   Deventer 43T01 2025: 80.000,00 in 4 terms. L = 4: January and April
+ *     realised 4000000, July and October committed 4000000.
+ *   Kampen (0166) 43T01 2025: 10.000,00 in 1 term; no line, L = 0: all of
+ *     it committed, none realised, forecast 1000000.
+ *   The region's verblijf: realised 5000000 + 4000000 = 9000000,
+ *     committed 7000005 + 4000000 + 1000000 = 12000005, forecast
+ *     21000005; ambulant forecast 1033850 + 314064 = 1347914.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -265,6 +288,98 @@ static void control_of_a_municipality(void **state)
     assert_i64_equal(a->share_x10, 981);
 }
 
+static void task_budgets_are_realised_and_committed(void **state)
+{
+    fx *f = *state;
+    jr_catalog *cat = unit_catalog_copy();
+    assert_non_null(cat);
+    const char *tasks[] = {"43T01", "45T02"};
+    for (int i = 0; i < 2; i++) {
+        jr_product *p = &cat->products[cat->nproducts++];
+        memset(p, 0, sizeof *p);
+        snprintf(p->code, sizeof p->code, "%s", tasks[i]);
+        snprintf(p->category, sizeof p->category, "%.2s", tasks[i]);
+        snprintf(p->short_code, sizeof p->short_code, "T%d", i);
+        p->kind = JR_PK_PRODUCT;
+        p->funding = JR_FUND_TAAK;
+    }
+    const jr_task_budget tb[] = {
+        {AGB_A, "43T01", ZWOLLE, 2025, 12000005, 12}, {AGB_A, "45T02", ZWOLLE, 2025, 120000, 4},
+        {AGB_A, "43T01", ZWOLLE, 2024, 5000000, 12},  {AGB_A, "43T01", DEVENTER, 2025, 8000000, 4},
+        {AGB_A, "43T01", "0166", 2025, 1000000, 1},
+    };
+    for (size_t i = 0; i < sizeof tb / sizeof tb[0]; i++)
+        cat->task_budgets[cat->ntask_budgets++] = tb[i];
+    jr_ctx ctx = f->ctx;
+    ctx.cat = cat;
+    jr_budget_control *c = malloc(sizeof *c);
+    assert_non_null(c);
+
+    assert_ok(budgetctl_control(&ctx, 2025, ZWOLLE, c, err));
+    assert_int_equal(c->last_month, 5);
+    const jr_bc_row *v = &c->rows[JR_VZ_VERBLIJF];
+    assert_i64_equal(v->realised, 5000000);
+    assert_i64_equal(v->committed, 7000005);
+    assert_i64_equal(v->committed_new, 7000005);
+    assert_i64_equal(v->task_realised, 5000000);
+    assert_i64_equal(v->task_committed, 7000005);
+    assert_i64_equal(v->fc.projected, 0);
+    assert_i64_equal(v->fc.forecast, 12000005);
+    assert_int_equal(v->fc.method, JR_FC_NONE);
+    assert_i64_equal(v->fc.monthly[0], 1000000);
+    assert_i64_equal(v->fc.monthly[4], 1000000);
+    assert_i64_equal(v->fc.monthly[5], 0); /* after L: committed, not in the months */
+    assert_int_equal(v->level, JR_FC_OVER);
+    assert_i64_equal(v->share_x10, 120000);
+    const jr_bc_row *a = &c->rows[JR_VZ_AMBULANT];
+    assert_i64_equal(a->realised, 303000);
+    assert_i64_equal(a->committed, 380398);
+    assert_i64_equal(a->committed_new, 163850);
+    assert_i64_equal(a->task_realised, 60000);
+    assert_i64_equal(a->task_committed, 60000);
+    assert_i64_equal(a->fc.run_rate, 81000);
+    assert_i64_equal(a->fc.projected, 567000);
+    assert_i64_equal(a->fc.forecast, 1033850);
+    assert_i64_equal(a->fc.monthly[0], 30000);
+    assert_i64_equal(a->fc.monthly[3], 111000);
+    assert_i64_equal(a->fc.monthly[6], 81000);
+    assert_i64_equal(a->share_x10, 1149);
+    assert_i64_equal(c->total.fc.forecast, 1033850 + 12000005);
+    assert_i64_equal(c->total.task_committed, 7060005);
+
+    assert_ok(budgetctl_control(&ctx, 2025, DEVENTER, c, err));
+    v = &c->rows[JR_VZ_VERBLIJF];
+    assert_i64_equal(v->realised, 4000000);
+    assert_i64_equal(v->committed, 4000000);
+    assert_i64_equal(v->fc.forecast, 8000000);
+    assert_i64_equal(c->rows[JR_VZ_AMBULANT].fc.forecast, 314064);
+
+    assert_ok(budgetctl_control(&ctx, 2025, "0166", c, err));
+    assert_int_equal(c->last_month, 0);
+    assert_i64_equal(c->rows[JR_VZ_VERBLIJF].realised, 0);
+    assert_i64_equal(c->rows[JR_VZ_VERBLIJF].committed, 1000000);
+    assert_i64_equal(c->rows[JR_VZ_VERBLIJF].fc.forecast, 1000000);
+
+    assert_ok(budgetctl_control(&ctx, 2025, NULL, c, err));
+    v = &c->rows[JR_VZ_VERBLIJF];
+    assert_i64_equal(v->realised, 9000000);
+    assert_i64_equal(v->committed, 12000005);
+    assert_i64_equal(v->task_committed, 12000005);
+    assert_i64_equal(v->fc.forecast, 21000005);
+    assert_i64_equal(c->rows[JR_VZ_AMBULANT].fc.forecast, 1347914);
+
+    /* 2024: only Zwolle's budget of that year, and no line: all committed */
+    assert_ok(budgetctl_control(&ctx, 2024, ZWOLLE, c, err));
+    assert_i64_equal(c->rows[JR_VZ_VERBLIJF].committed, 5000000);
+    assert_i64_equal(c->rows[JR_VZ_AMBULANT].task_committed, 0);
+    /* the catalog without task budgets: none of it (the figures above) */
+    assert_ok(budgetctl_control(&f->ctx, 2025, ZWOLLE, c, err));
+    assert_i64_equal(c->rows[JR_VZ_VERBLIJF].fc.forecast, 0);
+    assert_i64_equal(c->rows[JR_VZ_AMBULANT].fc.forecast, 913850);
+    free(c);
+    free(cat);
+}
+
 static void control_of_the_region_is_the_sum(void **state)
 {
     fx *f = *state;
@@ -440,6 +555,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(control_of_a_municipality, setup, teardown),
         cmocka_unit_test_setup_teardown(control_of_the_region_is_the_sum, setup, teardown),
+        cmocka_unit_test_setup_teardown(task_budgets_are_realised_and_committed, setup, teardown),
         cmocka_unit_test_setup_teardown(setting_again_replaces_and_audits, setup, teardown),
         cmocka_unit_test_setup_teardown(refusals_change_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(scope_per_role, setup, teardown),

@@ -257,6 +257,49 @@ static void test_commitment(void **state)
     assert_i64_equal(forecast_commitment(0, D("2025-01-01"), D("2025-12-31"), rest, yl), 0);
 }
 
+/* task budgets in budget control: the terms due by L realised, the rest
+ * committed, the whole budget in the two whatever L is */
+static void test_task(void **state)
+{
+    (void)state;
+    jr_fc_task f;
+    /* 120000.05 in 12 terms: 10000.00 each, 10000.05 in December */
+    jr_task_budget t = {"12345678", "43T01", "0193", 2024, 12000005, 12};
+    forecast_task(&t, 6, &f);
+    assert_int_equal(f.realised, 6000000);
+    assert_int_equal(f.committed, 6000005);
+    assert_int_equal(f.monthly[0], 1000000);
+    assert_int_equal(f.monthly[11], 1000005);
+    forecast_task(&t, 0, &f); /* nothing realised yet: all of it committed */
+    assert_int_equal(f.realised, 0);
+    assert_int_equal(f.committed, 12000005);
+    forecast_task(&t, 12, &f); /* December realised: nothing committed */
+    assert_int_equal(f.realised, 12000005);
+    assert_int_equal(f.committed, 0);
+    forecast_task(&t, 11, &f); /* the last term (with the remainder) still to come */
+    assert_int_equal(f.realised, 11000000);
+    assert_int_equal(f.committed, 1000005);
+    forecast_task(&t, 40, &f); /* clamped to 12 */
+    assert_int_equal(f.committed, 0);
+    forecast_task(&t, -1, &f); /* clamped to 0 */
+    assert_int_equal(f.realised, 0);
+    /* 80000.00 in 4 terms, due 1 January, April, July, October */
+    jr_task_budget q = {"12345678", "43T01", "0150", 2024, 8000000, 4};
+    forecast_task(&q, 3, &f); /* L = March: only January's term */
+    assert_int_equal(f.realised, 2000000);
+    assert_int_equal(f.committed, 6000000);
+    forecast_task(&q, 4, &f); /* L = April: April's term is due in it */
+    assert_int_equal(f.realised, 4000000);
+    assert_int_equal(f.monthly[3], 2000000);
+    assert_int_equal(f.monthly[4], 0);
+    /* 1000.01 in 3 terms: 333.33, 333.33, 333.35 (January, May, September) */
+    jr_task_budget r = {"12345678", "43T01", "0150", 2024, 100001, 3};
+    forecast_task(&r, 8, &f);
+    assert_int_equal(f.realised, 66666);
+    assert_int_equal(f.committed, 33335);
+    assert_int_equal(f.monthly[8], 33335);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -264,7 +307,7 @@ int main(void)
         cmocka_unit_test(test_no_data),       cmocka_unit_test(test_one_month),
         cmocka_unit_test(test_december),      cmocka_unit_test(test_gap),
         cmocka_unit_test(test_levels),        cmocka_unit_test(test_remaining),
-        cmocka_unit_test(test_commitment),
+        cmocka_unit_test(test_commitment),    cmocka_unit_test(test_task),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

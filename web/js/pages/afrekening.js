@@ -1,6 +1,9 @@
 // afrekening.js: the settlement of a period (GET /api/v1/settlements): rows per
 // municipality, provider and product with subtotals per municipality and the
 // region's total; a row drills down to its lines (GET /api/v1/settlements/lines).
+// When the region has task budgets (taakgericht), the section Taakbudgetten
+// shows those of the period's year (GET /api/v1/settlements/task-budgets);
+// in a region without any it stays hidden.
 import { get, listItems, query, getAll, clearErrors, showError, setFieldError, showAlert } from '../api.js';
 import { initPage } from '../nav.js';
 import { catalog, providers, municipalityMap, productLabel } from '../data.js';
@@ -25,6 +28,7 @@ async function load() {
   const p = currentPeriod();
   $('drill').classList.add('d-none');
   history.replaceState(null, '', `?periode=${p}`);
+  loadTasks(p);
   out.replaceChildren(el('p', { class: 'text-muted', text: 'Laden…' }));
   try {
     const q = { period: p, gemeente: $('gemeente').value, agb: $('agb').value };
@@ -101,6 +105,54 @@ async function load() {
   } catch (e) {
     out.replaceChildren();
     showError(form, e);
+  }
+}
+
+function hasTaskBudgets() {
+  return Array.isArray(cat.task_budgets) && cat.task_budgets.length > 0;
+}
+
+async function loadTasks(p) {
+  const sec = $('taakbudgetten');
+  if (!hasTaskBudgets()) {
+    sec.classList.add('d-none');
+    return;
+  }
+  sec.classList.remove('d-none');
+  const out = $('taakbudgetten-tabel');
+  out.replaceChildren(el('p', { class: 'text-muted', text: 'Laden…' }));
+  try {
+    const q = { period: p, gemeente: $('gemeente').value, agb: $('agb').value };
+    const [rows, mm] = await Promise.all([getAll('/api/v1/settlements/task-budgets', q, 100000), municipalityMap()]);
+    if (!rows.length) {
+      out.replaceChildren(el('p', { class: 'text-muted', text: `Geen taakbudgetten in ${p.slice(0, 4)}.` }));
+      return;
+    }
+    const sum = (k) => rows.reduce((a, r) => a + (Number(r[k]) || 0), 0);
+    const cell = (id, text) => el('td', { class: 'amount', id, text });
+    const t = table([
+      { label: 'Partner', value: (r) => `${r.partner_name || ''} (${r.partner})` },
+      { label: 'Taak', value: (r) => el('span', { title: productLabel(cat, r.product), text: shortProduct(r.product) }) },
+      { label: 'Gemeente', value: (r) => `${mm.get(r.gemeente) || ''} (${r.gemeente})` },
+      { label: 'Budget', value: (r) => euro(r.budget_cents), class: 'amount' },
+      { label: 'Termijnen betaald', value: (r) => `${r.terms_paid}/${r.terms}`, class: 'amount' },
+      { label: 'Betaald', value: (r) => euro(r.paid_cents), class: 'amount' },
+      { label: 'Deze periode', value: (r) => euro(r.this_period_cents), class: 'amount' },
+      { label: 'Resterend', value: (r) => euro(r.remaining_cents), class: 'amount' },
+    ], rows, { caption: `Taakbudgetten ${period(p)}` });
+    const tbl = t.querySelector('table');
+    tbl.id = 'taakbudgetten-rijen';
+    tbl.append(el('tfoot', {}, el('tr', { class: 'table-primary fw-bold' },
+      el('th', { scope: 'row', colspan: 3, text: 'Totaal' }),
+      cell('taak-budget', euro(sum('budget_cents'))),
+      el('td'),
+      cell('taak-betaald', euro(sum('paid_cents'))),
+      cell('taak-periode', euro(sum('this_period_cents'))),
+      cell('taak-resterend', euro(sum('remaining_cents'))))));
+    out.replaceChildren(el('p', { class: 'small text-muted', text: `Termijnen betaald tot en met ${period(p)}; de termijn van ${period(p)} zelf onder "Deze periode".` }), t);
+  } catch (e) {
+    out.replaceChildren();
+    showAlert(out, e.message);
   }
 }
 

@@ -87,6 +87,13 @@ async function load() {
     return;
   }
   const rows = [...c.rows, c.total];
+  // task budgets (taakgericht): their paid terms are in Gerealiseerd, the
+  // year's other terms in Verplicht; the columns say how much, when any
+  const tasks = (Number(c.total.task_realised_cents) || 0) + (Number(c.total.task_committed_cents) || 0) > 0;
+  const taskCols = tasks ? [
+    { label: 'Waarvan taakbudget betaald', class: 'text-end text-nowrap', value: (r) => euro(r.task_realised_cents) },
+    { label: 'Waarvan taakbudget nog te betalen', class: 'text-end text-nowrap', value: (r) => euro(r.task_committed_cents) },
+  ] : [];
   const tbl = table([
     { label: 'Voorziening', value: (r) => r.name },
     { label: 'Begroting', class: 'text-end text-nowrap', value: (r) => (r.budget_cents === null ? '–' : euro(r.budget_cents)) },
@@ -94,6 +101,7 @@ async function load() {
     { label: 'Gerealiseerd', class: 'text-end text-nowrap', value: (r) => euro(r.realised_cents) },
     { label: 'Verplicht', class: 'text-end text-nowrap', value: (r) => euro(r.committed_cents) },
     { label: 'Waarvan nog niet in de run-rate', class: 'text-end text-nowrap', value: (r) => euro(r.committed_new_cents) },
+    ...taskCols,
     { label: 'Prognose', class: 'text-end text-nowrap', value: (r) => euro(r.forecast_cents) },
     { label: '% begroting', class: 'text-end', value: (r) => share(r.share_x10) },
     { label: 'Signaal', value: (r) => levelBadge(r) },
@@ -104,6 +112,7 @@ async function load() {
   out.replaceChildren(
     el('h2', { class: 'h4', id: 'kop-controle', text: `Begrotingscontrole ${c.year}, ${scope}` }),
     el('p', { class: 'text-muted small', text: `Gedeclareerd tot en met ${c.last_month ? MONTHS[c.last_month - 1] : 'geen maand'}. ${c.method}` }),
+    tasks ? el('p', { class: 'small', id: 'taak-uitleg', text: 'Taakbudgetten (taakgericht): de termijnen tot en met de laatste gedeclareerde maand tellen als gerealiseerd, de overige termijnen van het jaar als verplicht; ze staan vast en tellen dus helemaal mee in de prognose.' }) : '',
     tbl,
     el('div', { class: 'chart-box mt-3' }, canvas));
   drawChart(canvas, c.total);
