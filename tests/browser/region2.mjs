@@ -4,7 +4,7 @@
 // file of its own beyond the environment's: the database is bound to it.
 //
 //   node tests/browser/region2.mjs [JEUGDREGIO_BIN]   (what meson runs)
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { app, launcher, missing } from './harness.mjs';
@@ -114,7 +114,28 @@ if (why.length) {
       await a.shot('zk-declareren-taak');
     }));
 
-    it('3. the catalog page shows the funding per product and the partners', a.guard('zk3', async () => {
+    it('3. a municipality sees its own task budgets on the Afrekening page, the year paid in full', a.guard('zk3', async () => {
+      const { page } = a;
+      await a.login('gemeente1');
+      await page.goto(`${a.base}/afrekening.html?periode=2025-12`);
+      await page.waitForSelector('#taakbudgetten-rijen tbody tr');
+      const rows = page.locator('#taakbudgetten-rijen tbody tr');
+      assert.equal(await rows.count(), 3, 'Velsen: the ambulant, crisis and verblijf tasks');
+      for (const t of await rows.allInnerTexts()) {
+        assert.match(t, /Velsen|0453/);
+        assert.match(t, /12\/12/);
+      }
+      // what remains after December is nothing; what was paid is the region file's budgets
+      const cfg = JSON.parse(readFileSync(ZK, 'utf8'));
+      const velsen = cfg.task_budgets.filter((t) => t.year === 2025 && t.municipality === facts.gemeente)
+        .reduce((s, t) => s + Number(t.amount.replace('.', '')), 0);
+      const euroText = (c) => `€ ${Math.floor(c / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${String(c % 100).padStart(2, '0')}`;
+      assert.equal(await a.text('#taak-betaald'), euroText(velsen));
+      assert.equal(await a.text('#taak-resterend'), euroText(0));
+      await a.shot('zk-afrekening-taken');
+    }));
+
+    it('4. the catalog page shows the funding per product and the partners', a.guard('zk4', async () => {
       const { page } = a;
       await a.login('rsj');
       await page.goto(`${a.base}/catalogus.html`);
