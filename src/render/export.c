@@ -251,7 +251,8 @@ typedef struct {
     }
 #define CONTROL_COLS                                                                               \
     {"voorziening", "Voorziening"}, {"budget_cents", "Begroting"}, {"taakveld", "Taakveld"},       \
-        {"realised_cents", "Gerealiseerd"}, {"committed_cents", "Verplicht"},                      \
+        {"realised_cents", "Gerealiseerd"}, {"task_realised_cents", "waarvan taakbudget"},         \
+        {"committed_cents", "Verplicht"}, {"task_committed_cents", "waarvan taakbudget"},          \
         {"projected_cents", "Geprojecteerd"}, {"forecast_cents", "Prognose"},                      \
         {"share_x10", "Prognose van begroting (%)"}, {"level_name", "Signaal"},                    \
     {                                                                                              \

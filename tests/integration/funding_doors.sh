@@ -205,6 +205,13 @@ J figures control --period 2024 --gemeente 0193 | grep -q "Taakbudgetten (taakge
 # the same over HTTP, for the lezer (aggregates)
 get lezer "/api/v1/figures/control?period=2024&gemeente=0193" >h.json
 [ "$(vz h.json verblijf)" = "$(vz c.json verblijf)" ] || fail "HTTP control: $(cat h.json)"
+# the export holds the task money in its own columns (CSV: ';', decimal comma)
+J export control --gemeente 0193 --period 2024 --table begroting --out c.csv >/dev/null ||
+  fail "export control"
+sed -n 1p c.csv | grep -q "Gerealiseerd;waarvan taakbudget;Verplicht;waarvan taakbudget;" ||
+  fail "export header: $(sed -n 1p c.csv)"
+grep -i "^verblijf;" c.csv | grep -q ";60000,00;60000,00;60000,05;60000,05;" ||
+  fail "export verblijf row: $(grep -i '^verblijf;' c.csv)"
 # a year without task budgets holds none
 J --json figures control --period 2025 --gemeente 0193 >n.json
 [ "$(jq .total.task_committed_cents n.json)" = 0 ] || fail "2025: $(jq -c .total n.json)"
