@@ -44,6 +44,9 @@ export function launcher(metaUrl) {
   process.exit(r.status === null ? 1 : r.status);
 }
 
+// euroText: cents as the pages show them (€ 1.234,56)
+export const euroText = (c) => `€ ${Math.floor(c / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${String(c % 100).padStart(2, '0')}`;
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
@@ -56,9 +59,10 @@ function freePort() {
   });
 }
 
-// app({ name, config }): the paths, the CLI on the app's database, and
-// start/stop of the server and the browser. config: the region file.
-export function app({ name, config }) {
+// app({ name, config, env }): the paths, the CLI on the app's database, and
+// start/stop of the server and the browser. config: the region file; env:
+// more environment for the CLI and the server.
+export function app({ name, config, env = {} }) {
   const SRC = process.env.JR_SOURCE_ROOT || path.resolve(HERE, '..', '..');
   const argBin = process.argv.slice(2).find((a) => !a.startsWith('-'));
   const BIN = path.resolve(argBin || process.env.JEUGDREGIO_BIN || path.join(SRC, 'build', 'src', 'jeugdregio'));
@@ -68,6 +72,7 @@ export function app({ name, config }) {
     JEUGDREGIO_TODAY: process.env.JEUGDREGIO_TODAY || '2026-01-15',
     JEUGDREGIO_CONFIG: config,
     USER: 'browsertest',
+    ...env,
   };
   const tmp = mkdtempSync(path.join(os.tmpdir(), `jr-${name}-`));
   const DB = path.join(tmp, 'demo.db');
@@ -96,10 +101,9 @@ export function app({ name, config }) {
     throw new Error('no free BSN');
   };
 
-  a.start = async () => {
+  // startServer: `jeugdregio serve` on the app's database, on a free port
+  a.startServer = async () => {
     mkdirSync(ARTEFACTS, { recursive: true });
-    const require = createRequire(import.meta.url);
-    const { chromium } = require(require.resolve('playwright-core', { paths: [HERE] }));
     const port = await freePort();
     a.base = `http://127.0.0.1:${port}`;
     log = createWriteStream(path.join(ARTEFACTS, `server-${name}.log`));
@@ -121,6 +125,13 @@ export function app({ name, config }) {
         await new Promise((res) => setTimeout(res, 100));
       }
     }
+  };
+
+  // startBrowser: a headless chromium page that records CSP violations and
+  // page errors in a.problems
+  a.startBrowser = async () => {
+    const require = createRequire(import.meta.url);
+    const { chromium } = require(require.resolve('playwright-core', { paths: [HERE] }));
     a.context = await chromium.launchPersistentContext(mkdtempSync(path.join(tmp, 'chromium-')), {
       executablePath: CHROMIUM,
       headless: true,
@@ -138,10 +149,20 @@ export function app({ name, config }) {
     a.page.on('pageerror', (e) => a.problems.push(`${a.page.url()}: ${e.message}`));
   };
 
+  a.start = async () => {
+    await a.startServer();
+    await a.startBrowser();
+  };
+
   // stop: the browser, the server, the temporary folder; then the
   // sanitizer's findings on the server's stderr, if any, fail the file
   a.stop = async () => {
     if (a.context) await a.context.close().catch(() => {});
+    await a.stopServer();
+  };
+  // stopServer: the server and the temporary folder, then the sanitizer's
+  // findings on the server's stderr
+  a.stopServer = async () => {
     if (server && server.exitCode === null) {
       server.kill('SIGTERM');
       await new Promise((res) => {

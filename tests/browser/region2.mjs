@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { app, launcher, missing } from './harness.mjs';
+import { app, euroText, launcher, missing } from './harness.mjs';
 
 launcher(import.meta.url);
 const assert = (await import('node:assert/strict')).default;
@@ -129,7 +129,6 @@ if (why.length) {
       const cfg = JSON.parse(readFileSync(ZK, 'utf8'));
       const velsen = cfg.task_budgets.filter((t) => t.year === 2025 && t.municipality === facts.gemeente)
         .reduce((s, t) => s + Number(t.amount.replace('.', '')), 0);
-      const euroText = (c) => `€ ${Math.floor(c / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${String(c % 100).padStart(2, '0')}`;
       assert.equal(await a.text('#taak-betaald'), euroText(velsen));
       assert.equal(await a.text('#taak-resterend'), euroText(0));
       await a.shot('zk-afrekening-taken');

@@ -14,45 +14,13 @@
 // JR_SOURCE_ROOT (the source tree, else two folders up), JR_ARTEFACTS (where
 // the screenshots go, else tests/artefacts), JEUGDREGIO_TODAY (2026-01-15
 // unless set).
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, createWriteStream, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import net from 'node:net';
-import os from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { app, euroText, launcher, missing, PASSWORD } from './harness.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
-const SKIP = 77;
-
-function missing() {
-  const why = [];
-  const require = createRequire(import.meta.url);
-  try {
-    require.resolve('playwright-core', { paths: [HERE] });
-  } catch (e) {
-    why.push(`playwright-core is not installed (run "npm ci" in ${HERE})`);
-  }
-  if (!existsSync(CHROMIUM)) why.push(`${CHROMIUM} is missing (apt-get install chromium)`);
-  return why;
-}
-
-const underTestRunner = !!process.env.NODE_TEST_CONTEXT;
-
-if (!underTestRunner) {
-  // launcher mode (meson): skip with the reason, or run under node --test
-  const why = missing();
-  if (why.length) {
-    console.log(`SKIP browser tests: ${why.join('; ')}`);
-    process.exit(SKIP);
-  }
-  const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
-    stdio: 'inherit',
-    env: process.env,
-  });
-  process.exit(r.status === null ? 1 : r.status);
-}
+// launcher mode (meson): skip with the reason, or run under node --test
+launcher(import.meta.url);
 
 // ---- the tests (under node --test) ------------------------------------------------------
 
@@ -69,121 +37,20 @@ if (why.length) {
 }
 
 async function suite() {
-  const require = createRequire(import.meta.url);
-  const { chromium } = require(require.resolve('playwright-core', { paths: [HERE] }));
-
-  const SRC = process.env.JR_SOURCE_ROOT || path.resolve(HERE, '..', '..');
-  const argBin = process.argv.slice(2).find((a) => !a.startsWith('-'));
-  const BIN = path.resolve(argBin || process.env.JEUGDREGIO_BIN || path.join(SRC, 'build', 'src', 'jeugdregio'));
-  const ARTEFACTS = process.env.JR_ARTEFACTS || path.join(SRC, 'tests', 'artefacts');
-  const TODAY = process.env.JEUGDREGIO_TODAY || '2026-01-15';
-  const PASSWORD = 'jeugdregio-demo';
-  const ENV = {
-    ...process.env,
-    JEUGDREGIO_TODAY: TODAY,
-    JEUGDREGIO_CONFIG: process.env.JEUGDREGIO_CONFIG || path.join(SRC, 'config', 'ijsselland.json'),
-    USER: 'browsertest',
-  };
-
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'jr-browser-'));
-  const DB = path.join(tmp, 'demo.db');
+  const SRC = process.env.JR_SOURCE_ROOT || path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+  const a = app({ name: 'browser', config: process.env.JEUGDREGIO_CONFIG || path.join(SRC, 'config', 'ijsselland.json') });
+  const { BIN, ENV, tmp } = a;
+  const TODAY = ENV.JEUGDREGIO_TODAY;
+  const { cli, cliJson, freshBsn, shot, login, guard, text } = a;
   const facts = {}; // what the scenarios find out and share
-  let server = null;
-  let log = null;
-  let serverLog = '';
   let base = '';
   let context = null;
   let page = null;
-  const problems = []; // CSP violations and uncaught page errors
+  const problems = a.problems; // CSP violations and uncaught page errors
   const requested = []; // every URL the pages asked for
-
-  // cli: runs the binary on the test database; JSON lines when --json.
-  function cli(...args) {
-    const r = spawnSync(BIN, ['--db', DB, ...args], { env: ENV, cwd: SRC, encoding: 'utf8' });
-    return { status: r.status, out: r.stdout || '', err: r.stderr || '' };
-  }
-  function cliJson(...args) {
-    const r = cli(...args, '--json');
-    if (r.status !== 0) throw new Error(`jeugdregio ${args.join(' ')}: ${r.err || r.out}`);
-    return r.out.split('\n').filter(Boolean).map((l) => JSON.parse(l));
-  }
-
-  function bsnValid(s) {
-    let sum = 0;
-    for (let i = 0; i < 8; i++) sum += Number(s[i]) * (9 - i);
-    return (sum - Number(s[8])) % 11 === 0;
-  }
-  // freshBsn: a BSN passing the 11-check that the demo did not register.
-  function freshBsn(seed) {
-    for (let n = seed; n < seed + 100000; n++) {
-      const s = String(n).padStart(9, '0');
-      if (bsnValid(s) && cli('youth', 'show', '--bsn', s).status !== 0) return s;
-    }
-    throw new Error('no free BSN');
-  }
-
-  function freePort() {
-    return new Promise((resolve, reject) => {
-      const s = net.createServer();
-      s.unref();
-      s.on('error', reject);
-      s.listen(0, '127.0.0.1', () => {
-        const { port } = s.address();
-        s.close(() => resolve(port));
-      });
-    });
-  }
-
-  async function waitForServer(url, ms) {
-    const end = Date.now() + ms;
-    for (;;) {
-      if (server && server.exitCode !== null) throw new Error(`jeugdregio serve stopped (exit ${server.exitCode}):\n${serverLog}`);
-      try {
-        const r = await fetch(`${url}/api/session`);
-        await r.text();
-        return;
-      } catch (e) {
-        if (Date.now() > end) throw new Error(`jeugdregio serve did not answer on ${url}:\n${serverLog}`);
-        await new Promise((res) => setTimeout(res, 100));
-      }
-    }
-  }
-
-  async function shot(name) {
-    await page.screenshot({ path: path.join(ARTEFACTS, `${name}.png`), fullPage: true });
-  }
-
-  async function login(name) {
-    await context.clearCookies();
-    await page.goto(`${base}/login.html`);
-    await page.fill('#naam', name);
-    await page.fill('#wachtwoord', PASSWORD);
-    await Promise.all([
-      page.waitForURL((u) => !u.pathname.endsWith('/login.html')),
-      page.click('#inloggen'),
-    ]);
-    await page.waitForSelector('#site-nav nav');
-  }
-
-  // guard: on failure, a screenshot of the page as it was (FOUT-name.png)
-  const guard = (name, fn) => async () => {
-    try {
-      await fn();
-    } catch (e) {
-      if (page) await page.screenshot({ path: path.join(ARTEFACTS, `FOUT-${name}.png`), fullPage: true }).catch(() => {});
-      throw e;
-    }
-  };
-
-  const euroText = (c) => `€ ${Math.floor(c / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${String(c % 100).padStart(2, '0')}`;
-
-  // visible text of a locator, whitespace folded
-  const text = async (sel) => (await page.locator(sel).innerText()).replace(/\s+/g, ' ').trim();
 
   describe('jeugdregio web UI', { timeout: 300000 }, () => {
     before(async () => {
-      mkdirSync(ARTEFACTS, { recursive: true });
-      assert.ok(existsSync(BIN), `the jeugdregio binary is missing: ${BIN}`);
       const help = cli('serve', '--help');
       assert.equal(help.status, 0, `jeugdregio serve --help failed: ${help.err || help.out}`);
 
@@ -209,53 +76,13 @@ async function suite() {
       facts.fgB = { code: fgs[1].code, short: fgs[1].short_code, tariff: tariff2025(fgs[1]) };
       facts.bsn = freshBsn(123456700);
 
-      const port = await freePort();
-      base = `http://127.0.0.1:${port}`;
-      log = createWriteStream(path.join(ARTEFACTS, 'server.log'));
-      server = spawn(BIN, ['--db', DB, 'serve', '--port', String(port), '--web', path.join(SRC, 'web')], { env: ENV, cwd: SRC });
-      const keep = (d) => {
-        log.write(d);
-        serverLog = (serverLog + d.toString()).slice(-4000);
-      };
-      server.stdout.on('data', keep);
-      server.stderr.on('data', keep);
-      await waitForServer(base, 15000);
-
-      const userData = mkdtempSync(path.join(tmp, 'chromium-'));
-      context = await chromium.launchPersistentContext(userData, {
-        executablePath: CHROMIUM,
-        headless: true,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-          '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-        viewport: { width: 1366, height: 900 },
-        locale: 'nl-NL',
-        timezoneId: 'Europe/Amsterdam',
-      });
-      page = context.pages()[0] || (await context.newPage());
-      page.setDefaultTimeout(15000);
-      page.on('console', (m) => {
-        if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(`${page.url()}: ${m.text()}`);
-      });
-      page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
+      await a.start();
+      ({ base, context, page } = a);
       page.on('request', (r) => requested.push(r.url()));
     });
 
     after(async () => {
-      if (context) await context.close().catch(() => {});
-      if (server && server.exitCode === null) {
-        server.kill('SIGTERM');
-        await new Promise((res) => {
-          const t = setTimeout(() => { server.kill('SIGKILL'); res(); }, 5000);
-          server.on('exit', () => { clearTimeout(t); res(); });
-        });
-      }
-      rmSync(tmp, { recursive: true, force: true });
-      if (log) {
-        await new Promise((res) => log.end(res));
-        // a sanitizer build reports what it found on the server's stderr
-        const found = readFileSync(path.join(ARTEFACTS, 'server.log'), 'utf8').match(/^.*(AddressSanitizer|LeakSanitizer|runtime error:).*$/m);
-        assert.equal(found, null, `jeugdregio serve: ${found && found[0]} (see tests/artefacts/server.log)`);
-      }
+      await a.stop();
     });
 
     it('1. toegang refers a new youth with a keuzebudget and assigns a contracted provider', guard('scenario1', async () => {
@@ -1341,12 +1168,11 @@ async function suite() {
       // a second region made of data alone (tests/fixtures/region-output.json):
       // a database of its own with a provider and two accounts; the task
       // budgets come from the region file, nothing needs to be declared
-      const env2 = { ...ENV, JEUGDREGIO_CONFIG: path.join(SRC, 'tests', 'fixtures', 'region-output.json'), JEUGDREGIO_PASSWORD: PASSWORD };
-      const db2 = path.join(tmp, 'fixture.db');
+      const f = app({ name: 'fixture', config: path.join(SRC, 'tests', 'fixtures', 'region-output.json'), env: { JEUGDREGIO_PASSWORD: PASSWORD } });
       const run2 = (...args) => {
-        const r = spawnSync(BIN, ['--db', db2, ...args], { env: env2, cwd: SRC, encoding: 'utf8' });
-        assert.equal(r.status, 0, `jeugdregio ${args.join(' ')}: ${r.stderr || r.stdout}`);
-        return r.stdout;
+        const r = f.cli(...args);
+        assert.equal(r.status, 0, `jeugdregio ${args.join(' ')}: ${r.err || r.out}`);
+        return r.out;
       };
       run2('provider', 'add', '--agb', '12345678', '--name', 'Topzorg');
       run2('user', 'add', '--name', 'beheer2', '--role', 'beheerder');
@@ -1354,30 +1180,13 @@ async function suite() {
       // what the settlement says, to compare the page with
       const cliRows = run2('settle', '--period', '2024-06', '--tasks', '--json').split('\n').filter(Boolean).map((l) => JSON.parse(l));
       assert.equal(cliRows.length, 2);
-      const port2 = await freePort();
-      const base2 = `http://127.0.0.1:${port2}`;
-      const server2 = spawn(BIN, ['--db', db2, 'serve', '--port', String(port2), '--web', path.join(SRC, 'web')], { env: env2, cwd: SRC });
-      let log2 = '';
-      server2.stdout.on('data', (d) => { log2 += d; });
-      server2.stderr.on('data', (d) => { log2 += d; });
-      const login2 = async (name) => {
-        await context.clearCookies();
-        await page.goto(`${base2}/login.html`);
-        await page.fill('#naam', name);
-        await page.fill('#wachtwoord', PASSWORD);
-        await Promise.all([page.waitForURL((u) => !u.pathname.endsWith('/login.html')), page.click('#inloggen')]);
-        await page.waitForSelector('#site-nav nav');
-      };
+      // its own server, this suite's browser
+      await f.startServer();
+      const base2 = f.base;
+      f.page = page;
+      f.context = context;
+      const login2 = f.login;
       try {
-        for (let i = 0; ; i++) {
-          try {
-            await (await fetch(`${base2}/api/session`)).text();
-            break;
-          } catch (e) {
-            if (i > 150 || server2.exitCode !== null) throw new Error(`the fixture server did not answer:\n${log2}`);
-            await new Promise((res) => setTimeout(res, 100));
-          }
-        }
         await login2('beheer2');
         await page.goto(`${base2}/afrekening.html?periode=2024-06`);
         await page.waitForSelector('#taakbudgetten-rijen tbody tr');
@@ -1425,13 +1234,8 @@ async function suite() {
         await shot('begroting-taakbudget');
       } finally {
         await context.clearCookies();
-        server2.kill('SIGTERM');
-        await new Promise((res) => {
-          const t = setTimeout(() => { server2.kill('SIGKILL'); res(); }, 5000);
-          server2.on('exit', () => { clearTimeout(t); res(); });
-        });
+        await f.stopServer(); /* fails on the sanitizer's findings */
       }
-      assert.doesNotMatch(log2, /AddressSanitizer|LeakSanitizer|runtime error:/, `the fixture server: ${log2}`);
     }));
 
     it('6. no Content-Security-Policy violations or script errors', async () => {
