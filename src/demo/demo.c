@@ -133,10 +133,7 @@ static int prod_index(const demo *d, const char *code)
 static bool partner_held(const demo *d, int k)
 {
     for (int i = 0; i < d->cat->npartners; i++) {
-        const jr_lot *lot = NULL;
-        for (int j = 0; j < d->cat->nlots; j++)
-            if (strcmp(d->cat->lots[j].code, d->cat->partners[i].lot) == 0)
-                lot = &d->cat->lots[j];
+        const jr_lot *lot = catalog_lot(d->cat, d->cat->partners[i].lot);
         if (lot && catalog_lot_has(lot, d->prods[k]->code))
             return true;
     }
@@ -163,10 +160,7 @@ static jr_status make_partners(demo *d)
             d->st->providers++;
             if (s >= 0)
                 continue;
-            const jr_lot *lot = NULL;
-            for (int j = 0; j < d->cat->nlots; j++)
-                if (strcmp(d->cat->lots[j].code, pa->lot) == 0)
-                    lot = &d->cat->lots[j];
+            const jr_lot *lot = catalog_lot(d->cat, pa->lot);
             for (int j = 0; lot && j < lot->nproducts; j++) {
                 int k = prod_index(d, lot->products[j]);
                 if (k >= 0)
@@ -177,6 +171,26 @@ static jr_status make_partners(demo *d)
         }
     }
     return JR_OK;
+}
+
+/* mask_of: the contract bits of p for intensities or for listed products */
+static uint32_t *mask_of(dprov *p, bool ints)
+{
+    return ints ? &p->ints : &p->prods;
+}
+
+/* ensure_deliverer: when no provider holds bit k (of the intensities or of
+ * the listed products), one of the n generic providers from first is
+ * contracted for product */
+static jr_status ensure_deliverer(demo *d, int first, int n, bool ints, int k,
+                                  const jr_product *product)
+{
+    for (int i = 0; i < d->nprov; i++)
+        if ((*mask_of(&d->prov[i], ints) >> k) & 1)
+            return JR_OK;
+    dprov *p = &d->prov[first + (k * 7 + 1) % n];
+    *mask_of(p, ints) |= 1u << k;
+    return add_provider_contract(d, p->agb, product->code, JR_DATE_NONE);
 }
 
 static jr_status make_providers(demo *d, int n)
@@ -262,31 +276,12 @@ static jr_status make_providers(demo *d, int n)
         }
     }
     /* every intensity and every product has someone to deliver it */
-    for (int k = 0; k < d->nint; k++) {
-        bool have = false;
-        for (int i = 0; i < d->nprov; i++)
-            have |= (d->prov[i].ints >> k) & 1;
-        if (!have) {
-            dprov *p = &d->prov[first + (k * 7 + 1) % n];
-            p->ints |= 1u << k;
-            jr_status rc = add_provider_contract(d, p->agb, d->ints[k]->code, JR_DATE_NONE);
-            if (rc != JR_OK)
-                return rc;
-        }
-    }
-    for (int k = 0; k < d->nprod; k++) {
-        bool have = false;
-        for (int i = 0; i < d->nprov; i++)
-            have |= (d->prov[i].prods >> k) & 1;
-        if (!have) {
-            dprov *p = &d->prov[first + (k * 7 + 1) % n];
-            p->prods |= 1u << k;
-            jr_status rc = add_provider_contract(d, p->agb, d->prods[k]->code, JR_DATE_NONE);
-            if (rc != JR_OK)
-                return rc;
-        }
-    }
-    return JR_OK;
+    jr_status rc = JR_OK;
+    for (int k = 0; k < d->nint && rc == JR_OK; k++)
+        rc = ensure_deliverer(d, first, n, true, k, d->ints[k]);
+    for (int k = 0; k < d->nprod && rc == JR_OK; k++)
+        rc = ensure_deliverer(d, first, n, false, k, d->prods[k]);
+    return rc;
 }
 
 static jr_status make_youths(demo *d, int n)

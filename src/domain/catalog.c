@@ -67,6 +67,14 @@ const jr_lot *catalog_lot_of(const jr_catalog *cat, const char *product_code)
     return NULL;
 }
 
+const jr_lot *catalog_lot(const jr_catalog *cat, const char *code)
+{
+    for (int i = 0; i < cat->nlots; i++)
+        if (strcmp(cat->lots[i].code, code ? code : "") == 0)
+            return &cat->lots[i];
+    return NULL;
+}
+
 static int price_index(const jr_price *prices, int n, jr_date date)
 {
     for (int i = 0; i < n; i++)

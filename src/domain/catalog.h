@@ -234,6 +234,8 @@ const jr_product *catalog_product_by_short(const jr_catalog *cat, const char *co
 const jr_budget *catalog_budget(const jr_catalog *cat, const char *code);
 /* catalog_referrer: the rule for a referrer type; the default rule when the type is not listed. */
 const jr_referrer_rule *catalog_referrer(const jr_catalog *cat, const char *type);
+/* catalog_lot: the lot with that code, or NULL. */
+const jr_lot *catalog_lot(const jr_catalog *cat, const char *code);
 /* catalog_lot_of: the first lot that holds product code, or NULL. */
 const jr_lot *catalog_lot_of(const jr_catalog *cat, const char *product_code);
 bool catalog_lot_has(const jr_lot *lot, const char *product_code);

@@ -125,10 +125,7 @@ jr_status contract_add(const jr_ctx *ctx, const char *agb, const char *lot_code,
         return rc;
     /* the provider must exist (the other checks need it); then every field
        is checked before refusing: perceel, einddatum, product */
-    const jr_lot *lot = NULL;
-    for (int i = 0; i < ctx->cat->nlots; i++)
-        if (strcmp(ctx->cat->lots[i].code, lot_code ? lot_code : "") == 0)
-            lot = &ctx->cat->lots[i];
+    const jr_lot *lot = catalog_lot(ctx->cat, lot_code);
     if (lot == NULL)
         rc = jr_refuse(err, rc, "lot_unknown", "perceel",
                        "Perceel '%s' bestaat niet in de catalogus.", lot_code ? lot_code : "");
