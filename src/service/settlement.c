@@ -8,16 +8,25 @@
 
 #include <string.h>
 
+/* settle_scope: may the principal read settlement totals, and within which
+ * municipality and provider (*none: nothing it may see) */
+static jr_status settle_scope(const jr_ctx *ctx, const char **gemeente, const char **agb,
+                              bool *none, jr_error *err)
+{
+    *none = false;
+    jr_status rc = svc_may(ctx, JR_ACT_SETTLE_READ, err);
+    if (rc == JR_OK)
+        svc_scope(ctx, gemeente, agb, none);
+    return rc;
+}
+
 jr_status settle_period(const jr_ctx *ctx, jr_month period, const char *gemeente, const char *agb,
                         jr_row_fn fn, void *ud, jr_error *err)
 {
     bool none;
-    jr_status rc = svc_may(ctx, JR_ACT_SETTLE_READ, err);
-    if (rc != JR_OK)
+    jr_status rc = settle_scope(ctx, &gemeente, &agb, &none, err);
+    if (rc != JR_OK || none)
         return rc;
-    svc_scope(ctx, &gemeente, &agb, &none);
-    if (none)
-        return JR_OK;
     return store_decl_settle_sums(ctx->store, period, gemeente, agb, fn, ud, err);
 }
 
@@ -37,12 +46,9 @@ jr_status settle_task_terms(const jr_ctx *ctx, jr_month period, const char *geme
                             const char *agb, jr_row_fn fn, void *ud, jr_error *err)
 {
     bool none;
-    jr_status rc = svc_may(ctx, JR_ACT_SETTLE_READ, err);
-    if (rc != JR_OK)
+    jr_status rc = settle_scope(ctx, &gemeente, &agb, &none, err);
+    if (rc != JR_OK || none)
         return rc;
-    svc_scope(ctx, &gemeente, &agb, &none);
-    if (none)
-        return JR_OK;
     const jr_catalog *cat = ctx->cat;
     int year = date_year(month_first_day(period));
     for (int i = 0; i < cat->ntask_budgets; i++) {
