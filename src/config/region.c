@@ -118,6 +118,18 @@ static json_t *get_array(loader *ld, json_t *obj, const char *path, const char *
     return v;
 }
 
+/* list_entry: entry p of a list must be an object, and the list may hold
+ * at most max (n held so far) */
+static jr_status list_entry(loader *ld, json_t *e, const char *p, int n, int max,
+                            const char *too_many)
+{
+    if (!json_is_object(e))
+        return bad(ld, p, "moet een object zijn");
+    if (n >= max)
+        return bad(ld, p, too_many);
+    return JR_OK;
+}
+
 /* get_optional_array: as get_array, but an absent key is no error: NULL
  * with *st JR_OK */
 static json_t *get_optional_array(loader *ld, json_t *obj, const char *key, jr_status *st)
@@ -605,10 +617,9 @@ static jr_status load_partners(loader *ld, json_t *root, jr_catalog *cat)
         static const char *const keys[] = {"agb", "name", "lot", "subcontractors", "example", NULL};
         char p[48], f[96];
         snprintf(p, sizeof p, "partners[%zu]", i);
-        if (!json_is_object(e))
-            return bad(ld, p, "moet een object zijn");
-        if (cat->npartners >= JR_MAX_PARTNERS)
-            return bad(ld, p, "te veel partners");
+        if ((st = list_entry(ld, e, p, cat->npartners, JR_MAX_PARTNERS, "te veel partners")) !=
+            JR_OK)
+            return st;
         jr_partner *pa = &cat->partners[cat->npartners];
         memset(pa, 0, sizeof *pa);
         if ((st = only_keys(ld, e, p, keys)) || (st = get_agb(ld, e, p, pa->agb)) ||
@@ -668,10 +679,9 @@ static jr_status load_task_budgets(loader *ld, json_t *root, jr_catalog *cat)
                                            "terms",   "example", "note",         NULL};
         char p[48], f[96], amount[32], note[256];
         snprintf(p, sizeof p, "task_budgets[%zu]", i);
-        if (!json_is_object(e))
-            return bad(ld, p, "moet een object zijn");
-        if (cat->ntask_budgets >= JR_MAX_TASK_BUDGETS)
-            return bad(ld, p, "te veel taakbudgetten");
+        if ((st = list_entry(ld, e, p, cat->ntask_budgets, JR_MAX_TASK_BUDGETS,
+                             "te veel taakbudgetten")) != JR_OK)
+            return st;
         jr_task_budget *t = &cat->task_budgets[cat->ntask_budgets];
         memset(t, 0, sizeof *t);
         if ((st = only_keys(ld, e, p, keys)) ||
@@ -762,10 +772,8 @@ static jr_status load_kpis(loader *ld, json_t *root, jr_catalog *cat)
         static const char *const keys[] = {"code", "name", "target", "example", NULL};
         char p[48];
         snprintf(p, sizeof p, "kpis[%zu]", i);
-        if (!json_is_object(e))
-            return bad(ld, p, "moet een object zijn");
-        if (cat->nkpis >= JR_MAX_KPIS)
-            return bad(ld, p, "te veel kpi's");
+        if ((st = list_entry(ld, e, p, cat->nkpis, JR_MAX_KPIS, "te veel kpi's")) != JR_OK)
+            return st;
         jr_kpi *k = &cat->kpis[cat->nkpis];
         if ((st = only_keys(ld, e, p, keys)) ||
             (st = get_str(ld, e, p, "code", k->code, sizeof k->code, true)) ||
@@ -836,10 +844,8 @@ static jr_status load_root(loader *ld, json_t *root, jr_catalog *cat)
             static const char *const ik[] = {"year", "ova_basis_points", "example", NULL};
             char p[48];
             snprintf(p, sizeof p, "index[%zu]", i);
-            if (!json_is_object(e))
-                return bad(ld, p, "moet een object zijn");
-            if (cat->nindex >= JR_MAX_INDEX)
-                return bad(ld, p, "te veel jaren");
+            if ((st = list_entry(ld, e, p, cat->nindex, JR_MAX_INDEX, "te veel jaren")) != JR_OK)
+                return st;
             jr_index *x = &cat->index[cat->nindex];
             if ((st = only_keys(ld, e, p, ik)) ||
                 (st = get_int(ld, e, p, "year", 1900, 2199, &x->year)) ||
@@ -861,10 +867,9 @@ static jr_status load_root(loader *ld, json_t *root, jr_catalog *cat)
                                          NULL};
         char p[48], f[64];
         snprintf(p, sizeof p, "municipalities[%zu]", i);
-        if (!json_is_object(e))
-            return bad(ld, p, "moet een object zijn");
-        if (cat->nmunicipalities >= JR_MAX_MUNICIPALITIES)
-            return bad(ld, p, "te veel gemeenten");
+        if ((st = list_entry(ld, e, p, cat->nmunicipalities, JR_MAX_MUNICIPALITIES,
+                             "te veel gemeenten")) != JR_OK)
+            return st;
         jr_municipality *m = &cat->municipalities[cat->nmunicipalities];
         if ((st = only_keys(ld, e, p, mk)) ||
             (st = get_str(ld, e, p, "cbs", m->cbs, sizeof m->cbs, true)) ||
@@ -889,10 +894,9 @@ static jr_status load_root(loader *ld, json_t *root, jr_catalog *cat)
                                          "example", "amounts", NULL};
         char p[48], f[64];
         snprintf(p, sizeof p, "keuzebudgetten[%zu]", i);
-        if (!json_is_object(e))
-            return bad(ld, p, "moet een object zijn");
-        if (cat->nbudgets >= JR_MAX_BUDGETS)
-            return bad(ld, p, "te veel keuzebudgetten");
+        if ((st = list_entry(ld, e, p, cat->nbudgets, JR_MAX_BUDGETS, "te veel keuzebudgetten")) !=
+            JR_OK)
+            return st;
         jr_budget *b = &cat->budgets[cat->nbudgets];
         if ((st = only_keys(ld, e, p, bk)) ||
             (st = get_str(ld, e, p, "code", b->code, sizeof b->code, true)) ||
@@ -963,10 +967,8 @@ static jr_status load_root(loader *ld, json_t *root, jr_catalog *cat)
         static const char *const lk[] = {"code", "name", "products", NULL};
         char p[48], f[80];
         snprintf(p, sizeof p, "lots[%zu]", i);
-        if (!json_is_object(e))
-            return bad(ld, p, "moet een object zijn");
-        if (cat->nlots >= JR_MAX_LOTS)
-            return bad(ld, p, "te veel percelen");
+        if ((st = list_entry(ld, e, p, cat->nlots, JR_MAX_LOTS, "te veel percelen")) != JR_OK)
+            return st;
         jr_lot *l = &cat->lots[cat->nlots];
         if ((st = only_keys(ld, e, p, lk)) ||
             (st = get_str(ld, e, p, "code", l->code, sizeof l->code, true)) ||
