@@ -3,6 +3,7 @@
  */
 #include "runs.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -178,4 +179,107 @@ void runs_free(jr_runs *r)
     free(r->marks);
     free(r->groups);
     memset(r, 0, sizeof *r);
+}
+
+/* ---- the care summary ---- */
+
+size_t runs_years_needed(const jr_care_run *v, size_t n)
+{
+    size_t need = 0;
+    for (size_t i = 0; i < n; i++)
+        if (v[i].end >= v[i].start)
+            need += 2 * (size_t)(date_year(v[i].end) - date_year(v[i].start) + 1);
+    return need;
+}
+
+/* year_slot: the entry of (year, gemeente) in out[0..*n), added when
+ * absent; NULL when out is full */
+static jr_care_year *year_slot(jr_care_year *out, size_t *n, size_t cap, int year,
+                               const char *gemeente)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (out[i].year == year && strcmp(out[i].gemeente, gemeente) == 0)
+            return &out[i];
+    if (*n == cap)
+        return NULL;
+    jr_care_year *y = &out[(*n)++];
+    memset(y, 0, sizeof *y);
+    y->year = year;
+    snprintf(y->gemeente, sizeof y->gemeente, "%s", gemeente);
+    return y;
+}
+
+static void year_mark(jr_care_year *y, const jr_care_run *r, uint16_t months, uint16_t started)
+{
+    y->any |= months;
+    if (r->kind == JR_RUN_AMBULANT)
+        y->ambulant |= months;
+    else if (r->kind == JR_RUN_VERBLIJF)
+        y->verblijf |= months;
+    y->started |= started;
+}
+
+size_t runs_year_fold(const jr_care_run *v, size_t n, jr_care_year *out, size_t cap)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        const jr_care_run *r = &v[i];
+        if (r->end < r->start)
+            continue;
+        jr_month a = date_month(r->start), b = date_month(r->end);
+        for (int year = (int)(a / 12); year <= (int)(b / 12); year++) {
+            int from = year == (int)(a / 12) ? (int)(a % 12) : 0;
+            int to = year == (int)(b / 12) ? (int)(b % 12) : 11;
+            uint16_t months = (uint16_t)(((1u << (to + 1)) - 1) & ~((1u << from) - 1));
+            uint16_t started = year == (int)(a / 12) ? (uint16_t)(1u << (a % 12)) : 0;
+            jr_care_year *own = year_slot(out, &k, cap, year, r->gemeente);
+            if (!own)
+                return (size_t)-1;
+            year_mark(own, r, months, started);
+            jr_care_year *all = year_slot(out, &k, cap, year, "");
+            if (!all)
+                return (size_t)-1;
+            year_mark(all, r, months, started);
+        }
+    }
+    return k;
+}
+
+bool runs_one_year(const jr_runs *r)
+{
+    return r->nmonths > 0 && r->month0 / 12 == (r->month0 + r->nmonths - 1) / 12;
+}
+
+void runs_add_year(jr_runs *r, int group, const jr_care_year *y, int64_t youths)
+{
+    if (!runs_one_year(r) || y->year != (int)(r->month0 / 12))
+        return;
+    int off = (int)(r->month0 % 12);
+    unsigned period = ((1u << r->nmonths) - 1) << off;
+    if (group >= r->ngroups)
+        return; /* a municipality outside the groups: in the whole's own rows */
+    jr_runs_count *c = group >= 0 ? &r->groups[group] : &r->all;
+    c->youths += (y->any & period) ? youths : 0;
+    c->ambulant_youths += (y->ambulant & period) ? youths : 0;
+    c->verblijf_youths += (y->verblijf & period) ? youths : 0;
+    c->started_youths += (y->started & period) ? youths : 0;
+    for (int i = 0; i < r->nmonths; i++) {
+        c->month_youths[i] += ((y->any >> (off + i)) & 1) * youths;
+        c->month_ambulant[i] += ((y->ambulant >> (off + i)) & 1) * youths;
+        c->month_verblijf[i] += ((y->verblijf >> (off + i)) & 1) * youths;
+    }
+}
+
+void runs_add_span(jr_runs *r, int group, jr_month start, jr_month end, int64_t runs)
+{
+    jr_month m0 = r->month0, m1 = r->month0 + r->nmonths - 1;
+    if (end < start || start > m1 || end < m0)
+        return;
+    jr_runs_count *counts[2] = {&r->all,
+                                group >= 0 && group < r->ngroups ? &r->groups[group] : NULL};
+    for (int i = 0; i < 2 && counts[i]; i++) {
+        counts[i]->runs += runs;
+        counts[i]->started += start >= m0 ? runs : 0;
+        counts[i]->ended += end <= m1 ? runs : 0;
+    }
 }

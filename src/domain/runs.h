@@ -89,4 +89,48 @@ bool runs_add(jr_runs *r, int group, int64_t youth_id, jr_date start, jr_date en
 void runs_count(jr_runs *r);
 void runs_free(jr_runs *r);
 
+/* ---- the care summary (migration 024, store/figures_sum.h) ----
+ * The monitor's counts of youths and runs are kept current by the writers
+ * of assignments in two small tables instead of being counted from every
+ * run of a period. A youth's year in a municipality (or, gemeente "", in
+ * the region: every run of the youth) is four masks of that year's months,
+ * bit 0 January: the months with a run, with an ambulant run, with a
+ * wonen/verblijf run, and the months in which a run started. The summary
+ * counts the youths per year, municipality and the four masks; a period
+ * (whole months of one year) then counts a youth when its mask meets the
+ * period's months, which is exactly what runs_add and runs_count find
+ * from the runs themselves. Runs are counted per municipality, start month
+ * and end month. */
+typedef struct {
+    char gemeente[5]; /* CBS code */
+    jr_run_kind kind;
+    jr_date start, end; /* the run's first and last day */
+} jr_care_run;
+
+typedef struct {
+    int year;
+    char gemeente[5]; /* "" for the region */
+    uint16_t any, ambulant, verblijf, started;
+} jr_care_year;
+
+/* runs_year_fold: the years of one youth's runs v[0..n) (its assignments
+ * that are not withdrawn), per municipality and for the region, into out
+ * (at most cap); returns how many, or (size_t)-1 when cap is too small.
+ * A run that ends before it starts covers no day and is left out, as
+ * runs_add does. runs_years_needed: a cap that is always enough. */
+size_t runs_year_fold(const jr_care_run *v, size_t n, jr_care_year *out, size_t cap);
+size_t runs_years_needed(const jr_care_run *v, size_t n);
+
+/* runs_add_year: count youths of one summary row (year and masks of
+ * group, -1 for the whole) in a count made by runs_init; rows of another
+ * year than the period's add nothing. runs_add_span: count runs runs of
+ * group (-1: the whole only; else the group and the whole) from month
+ * start to month end. Neither adds marks: runs_count is not called after
+ * them. */
+void runs_add_year(jr_runs *r, int group, const jr_care_year *y, int64_t youths);
+void runs_add_span(jr_runs *r, int group, jr_month start, jr_month end, int64_t runs);
+/* runs_one_year: whether the count's period lies in one calendar year
+ * (every period of domain/period.h does), which the summary needs. */
+bool runs_one_year(const jr_runs *r);
+
 #endif

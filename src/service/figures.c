@@ -8,6 +8,7 @@
  * in docs/figures.md.
  */
 #include "figures.h"
+#include "care_runs.h"
 
 #include "../core/sbuf.h"
 #include "../domain/ident.h"
@@ -137,12 +138,12 @@ static int64_t population(const jr_catalog *cat, const char *gemeente)
 
 /* ---- volume ---- */
 
-static void volume_fill(const jr_ctx *ctx, const store_fig_volume *v, const char *gemeente,
-                        bool hide, int64_t threshold, jr_fig_volume_row *r)
+static void volume_fill(const jr_ctx *ctx, const jr_runs_count *v, const char *gemeente, bool hide,
+                        int64_t threshold, jr_fig_volume_row *r)
 {
     memset(r, 0, sizeof *r);
     r->youths = figures_count(v->youths, hide, threshold);
-    r->active = v->active;
+    r->active = v->runs;
     r->started = v->started;
     r->ended = v->ended;
     r->population = population(ctx->cat, gemeente);
@@ -157,15 +158,26 @@ static void volume_fill(const jr_ctx *ctx, const store_fig_volume *v, const char
 static jr_status volume_rows(const jr_ctx *ctx, const jr_period *per, const jr_fig_plan *p,
                              jr_fig_volume_row *r, jr_fig_volume_row *reg, jr_error *err)
 {
-    store_fig_volume v, rv;
-    jr_status rc = store_figures_volume(ctx->store, per->first, per->last, p->gemeente, p->agb, &v,
-                                        p->has_region ? &rv : NULL, err);
+    /* with the region beside it, every municipality's count (the care
+       summary's rows of the year, or the region's runs), the one asked
+       among them */
+    bool every = !p->gemeente || p->has_region;
+    jr_runs runs;
+    jr_status rc =
+        care_runs_count(ctx, per->first, per->last, every ? NULL : p->gemeente, p->agb, &runs, err);
     if (rc != JR_OK)
         return rc;
+    const jr_runs_count *own = &runs.all;
+    if (p->gemeente && every) {
+        const jr_municipality *m = catalog_municipality(ctx->cat, p->gemeente);
+        static const jr_runs_count none;
+        own = m ? &runs.groups[m - ctx->cat->municipalities] : &none;
+    }
     int64_t t = p->scope.threshold;
-    volume_fill(ctx, &v, p->gemeente, p->hide, t, r);
+    volume_fill(ctx, own, p->gemeente, p->hide, t, r);
     if (p->has_region)
-        volume_fill(ctx, &rv, NULL, p->hide_region, t, reg);
+        volume_fill(ctx, &runs.all, NULL, p->hide_region, t, reg);
+    runs_free(&runs);
     return JR_OK;
 }
 

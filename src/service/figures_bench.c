@@ -6,6 +6,7 @@
  * this file decides the scope, hides small groups and builds the rows.
  */
 #include "figures_bench.h"
+#include "care_runs.h"
 
 #include "../core/sbuf.h"
 #include "../domain/referral.h"
@@ -105,52 +106,6 @@ static int bench_youths(void *ud, const void *row)
     if (i >= 0) /* a municipality outside the catalog is in no row */
         b->raw[i].spend.youths = y->youths;
     return 0;
-}
-
-/* runs_relay: one run into the count, in the group of its municipality;
- * the region's runs come in municipality order (the index's), so the
- * group of the run before is the one to try first */
-typedef struct {
-    const jr_catalog *cat;
-    jr_runs *runs;
-    char last[5]; /* the municipality of the run before, in group */
-    int group;
-    bool nomem;
-} runs_fill;
-
-static int runs_relay(void *ud, const void *row)
-{
-    runs_fill *f = ud;
-    const store_fb_run *r = row;
-    if (f->runs->ngroups > 1 && strcmp(r->gemeente, f->last) != 0) {
-        str_copy(f->last, sizeof f->last, r->gemeente);
-        f->group = municipality_index(f->cat, r->gemeente);
-    }
-    int g = f->runs->ngroups > 1 ? f->group : 0;
-    if (!runs_add(f->runs, g, r->youth_id, r->start, r->end, runs_kind(r->category))) {
-        f->nomem = true;
-        return 1;
-    }
-    return 0;
-}
-
-/* count_runs: the runs of gemeente (NULL: every municipality, each its
- * own group in catalog order; else one group) in first..last, counted */
-static jr_status count_runs(const jr_ctx *ctx, jr_date first, jr_date last, const char *gemeente,
-                            const char *agb, jr_runs *runs, jr_error *err)
-{
-    int ngroups = gemeente ? 1 : ctx->cat->nmunicipalities;
-    if (!runs_init(runs, first, last, ngroups))
-        return jr_fail(err, JR_ENOMEM, "nomem", "", "Onvoldoende geheugen.");
-    runs_fill f = {ctx->cat, runs, "", -1, false};
-    jr_status rc = store_fb_runs_each(ctx->store, first, last, gemeente, agb, runs_relay, &f, err);
-    if (f.nomem)
-        rc = jr_fail(err, JR_ENOMEM, "nomem", "", "Onvoldoende geheugen.");
-    if (rc == JR_OK)
-        runs_count(runs);
-    else
-        runs_free(runs);
-    return rc;
 }
 
 /* cell: a figure built on group youths; value when has; hidden when the
@@ -264,7 +219,7 @@ jr_status figures_benchmark(const jr_ctx *ctx, const jr_period *period, jr_figur
         /* one read of the region's runs counts every municipality and the
            region (a youth in two municipalities once in the region) */
         jr_runs runs;
-        rc = count_runs(ctx, period->first, period->last, NULL, p.agb, &runs, err);
+        rc = care_runs_count(ctx, period->first, period->last, NULL, p.agb, &runs, err);
         if (rc == JR_OK) {
             for (int i = 0; i < cat->nmunicipalities; i++)
                 raw[i].kinds = runs.groups[i];
@@ -366,7 +321,7 @@ static jr_status amb_year(const jr_ctx *ctx, const jr_period *per, const jr_fig_
         store_fb_product_months(ctx->store, f, l, p->gemeente, p->agb, amb_spend_add, &a, err);
     jr_runs runs;
     if (rc == JR_OK)
-        rc = count_runs(ctx, per->first, per->last, p->gemeente, p->agb, &runs, err);
+        rc = care_runs_count(ctx, per->first, per->last, p->gemeente, p->agb, &runs, err);
     if (rc != JR_OK)
         return rc;
     const jr_runs_count *k = p->gemeente ? &runs.groups[0] : &runs.all;

@@ -4,6 +4,7 @@
  * prepared from a string literal (cached by the store).
  */
 #include "assignments.h"
+#include "figures_sum.h"
 
 #include "../core/sbuf.h"
 
@@ -166,12 +167,45 @@ jr_status store_assignment_current(jr_store *st, const char *bsn, const char *ag
     return r == STORE_ERROR ? JR_EDB : JR_OK;
 }
 
+/* The care summary (figures_sum.h) around a write of assignment id, or of
+ * a new assignment of youth (id 0): the youth's runs out of it before the
+ * write and back in after, all in one savepoint with the write. */
+static jr_status sum_out(jr_store *st, int64_t id, int64_t youth, jr_error *err)
+{
+    jr_status rc = store_begin(st, err);
+    if (rc != JR_OK)
+        return rc;
+    rc = id ? store_care_sum_assignment(st, id, -1, err) : store_care_sum_youth(st, youth, -1, err);
+    if (rc == JR_ENOTFOUND)
+        rc = JR_OK; /* no such assignment: the write changes nothing */
+    if (rc != JR_OK)
+        store_rollback(st);
+    return rc;
+}
+
+static jr_status sum_in(jr_store *st, int64_t id, int64_t youth, jr_status rc, jr_error *err)
+{
+    if (rc == JR_OK) {
+        rc = id ? store_care_sum_assignment(st, id, 1, err)
+                : store_care_sum_youth(st, youth, 1, err);
+        if (rc == JR_ENOTFOUND)
+            rc = JR_OK;
+    }
+    if (rc == JR_OK)
+        return store_commit(st, err);
+    store_rollback(st);
+    return rc;
+}
+
 jr_status store_assignment_insert(jr_store *st, const char *number, int64_t youth_id,
                                   const char *gemeente, int64_t provider_id, int64_t referral_id,
                                   int64_t quote_id, const jr_grant *g, const char *created_at,
                                   int64_t *id, jr_error *err)
 {
     char s1[JR_DATE_ISO_LEN], s2[JR_DATE_ISO_LEN];
+    jr_status rc = sum_out(st, 0, youth_id, err);
+    if (rc != JR_OK)
+        return rc;
     jr_stmt *s = store_prepare(
         st,
         "INSERT INTO assignment (number, youth_id, gemeente, provider_id, referral_id, quote_id,"
@@ -181,7 +215,7 @@ jr_status store_assignment_insert(jr_store *st, const char *number, int64_t yout
         " (SELECT y.bsn FROM youth y WHERE y.id = ?2))",
         err);
     if (!s)
-        return JR_EDB;
+        return sum_in(st, 0, youth_id, JR_EDB, err);
     store_bind_text(s, 1, number);
     store_bind_int(s, 2, youth_id);
     store_bind_text(s, 3, gemeente);
@@ -200,16 +234,19 @@ jr_status store_assignment_insert(jr_store *st, const char *number, int64_t yout
     store_bind_text(s, 14, date_format(g->start, s1));
     store_bind_text(s, 15, date_format(g->end, s2));
     store_bind_text(s, 16, created_at);
-    jr_status rc = store_step_done(s, err);
+    rc = store_step_done(s, err);
     if (rc == JR_OK)
         *id = store_last_id(st);
-    return rc;
+    return sum_in(st, 0, youth_id, rc, err);
 }
 
 jr_status store_assignment_change(jr_store *st, int64_t id, int64_t amount, jr_date end,
                                   jr_error *err)
 {
     char d[JR_DATE_ISO_LEN];
+    jr_status rc = sum_out(st, id, 0, err);
+    if (rc != JR_OK)
+        return rc;
     jr_stmt *s = store_prepare(st,
                                "UPDATE assignment SET budget_cents = CASE WHEN is_budget = 1"
                                " AND ?1 >= 0 THEN ?1 ELSE budget_cents END,"
@@ -218,25 +255,28 @@ jr_status store_assignment_change(jr_store *st, int64_t id, int64_t amount, jr_d
                                " WHERE id = ?3",
                                err);
     if (!s)
-        return JR_EDB;
+        return sum_in(st, id, 0, JR_EDB, err);
     store_bind_int(s, 1, amount);
     store_bind_date(s, 2, end, d);
     store_bind_int(s, 3, id);
-    return store_step_done(s, err);
+    return sum_in(st, id, 0, store_step_done(s, err), err);
 }
 
 jr_status store_assignment_close(jr_store *st, int64_t id, const char *status, jr_date date,
                                  jr_error *err)
 {
     char d[JR_DATE_ISO_LEN];
+    jr_status rc = sum_out(st, id, 0, err);
+    if (rc != JR_OK)
+        return rc;
     jr_stmt *s =
         store_prepare(st, "UPDATE assignment SET status = ?, end_date = ? WHERE id = ?", err);
     if (!s)
-        return JR_EDB;
+        return sum_in(st, id, 0, JR_EDB, err);
     store_bind_text(s, 1, status);
     store_bind_text(s, 2, date_format(date, d));
     store_bind_int(s, 3, id);
-    return store_step_done(s, err);
+    return sum_in(st, id, 0, store_step_done(s, err), err);
 }
 
 /* ---- ledger_event ---- */
@@ -304,14 +344,17 @@ jr_status store_assignment_set_care_stop(jr_store *st, int64_t id, jr_date date,
                                          jr_error *err)
 {
     char d[JR_DATE_ISO_LEN];
+    jr_status rc = sum_out(st, id, 0, err);
+    if (rc != JR_OK)
+        return rc;
     jr_stmt *s =
         store_prepare(st, "UPDATE assignment SET care_stop = ?, stop_reason = ? WHERE id = ?", err);
     if (!s)
-        return JR_EDB;
+        return sum_in(st, id, 0, JR_EDB, err);
     store_bind_date(s, 1, date, d);
     store_bind_text(s, 2, date == JR_DATE_NONE ? NULL : reason);
     store_bind_int(s, 3, id);
-    return store_step_done(s, err);
+    return sum_in(st, id, 0, store_step_done(s, err), err);
 }
 
 /* ---- stop_history ---- */

@@ -1,6 +1,6 @@
 /*
  * figures.h (store): the aggregate queries behind the monitor's first
- * figures (service/figures.c): volume over the assignment table, referrals
+ * figures (service/figures.c): referrals
  * by referrer type and route, and spending over the accepted declaration
  * lines. Written once here in the SQL SQLite and PostgreSQL share; dates
  * and declaration months are compared as ISO text, bound.
@@ -23,28 +23,6 @@
 
 #include <stddef.h>
 #include <stdint.h>
-
-/* The volume of assignments that are not withdrawn and run on at least one
- * day of first..last. An assignment runs from start_date to its end: the
- * earlier of end_date and care_stop (when care was stopped). */
-typedef struct {
-    int64_t youths;  /* distinct youths */
-    int64_t active;  /* assignments */
-    int64_t started; /* of them, start_date in first..last */
-    int64_t ended;   /* of them, the end in first..last */
-} store_fig_volume;
-
-/* store_figures_volume: the volume of first..last (both included) of
- * gemeente (NULL: the region) into *out and, when region is not NULL, the
- * region's beside it into *region, from one read of the runs: the
- * region's runs when it is asked for, else the municipality's range of
- * the covering index assignment_run. The distinct youths are counted in
- * memory (a bit per youth id), not by COUNT(DISTINCT), which built a
- * b-tree of every run's youth and cost four fifths of the volume of the
- * national bench's region. */
-jr_status store_figures_volume(jr_store *st, jr_date first, jr_date last, const char *gemeente,
-                               const char *agb, store_fig_volume *out, store_fig_volume *region,
-                               jr_error *err);
 
 /* Referrals with referral_date in first..last, counted per referrer type,
  * route and keuzebudget (budget "" for the other routes). */

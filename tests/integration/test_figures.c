@@ -51,6 +51,7 @@
 #include "service/provider.h"
 #include "service/referrals.h"
 #include "service/youth.h"
+#include "store/embedded.h"
 #include "store/store.h"
 
 #include <ftw.h>
@@ -83,8 +84,8 @@ typedef struct {
     char dir[64];
     jr_store *store;
     jr_ctx ctx;
-    char a[9][24]; /* a[1]..a[8]: the assignments' numbers */
-    jr_period q2;  /* 2025-Q2 */
+    char a[11][24]; /* a[1]..a[10]: the assignments' numbers */
+    jr_period q2;   /* 2025-Q2 */
 } fx;
 
 /* ---- building the fixture through the services ---- */
@@ -877,6 +878,66 @@ static void the_product_summary_equals_the_lines(void **state)
                      0);
 }
 
+/* The care summary (migration 026) as the writers keep it, row for row,
+ * against the same summary built from scratch by the migration's SQL over
+ * the assignment table: after the fixture (assignments made, care stopped,
+ * one ended early, one withdrawn) and more writes of every kind (an end
+ * changed, care stopped, a run across the turn of the year). Two
+ * implementations, the store's C fold and the migration's SQL, agree. */
+#define CARE_YOUTHS(t)                                                                             \
+    "SELECT year, gemeente, months_any, months_ambulant, months_verblijf, months_started,"         \
+    " youths FROM " t " WHERE youths <> 0"
+#define CARE_RUNS(t) "SELECT gemeente, start_month, end_month, runs FROM " t " WHERE runs <> 0"
+
+static void the_care_summary_equals_the_assignments(void **state)
+{
+    fx *f = *state;
+    assert_ok(assignment_change(&f->ctx, f->a[4], -1, D("2025-10-31"), "01", err));
+    assert_ok(care_stop(&f->ctx, f->a[1], AGB_A, D("2025-07-20"), "31", err));
+    assign(f, 9, V1, AGB_A, "KB2", "2024-11-01", "2025-04-30", true);
+    assign(f, 10, Z2, AGB_B, "KB1", "2025-09-01", "2026-02-28", false);
+    int64_t kept = one_int(f->store, "SELECT count(*) FROM (" CARE_YOUTHS("care_youth_sum") ")");
+    assert_true(kept >= 10);
+    /* the region's 2025: Z1, Z2, Z3, V1, V2 had a run, each once */
+    assert_i64_equal(one_int(f->store, "SELECT SUM(youths) FROM care_youth_sum"
+                                       " WHERE year = 2025 AND gemeente = ''"),
+                     5);
+
+    jr_error e;
+    jr_error_clear(&e);
+    assert_int_equal(store_exec(f->store,
+                                "ALTER TABLE care_youth_sum RENAME TO kept_youth_sum;"
+                                " ALTER TABLE care_run_sum RENAME TO kept_run_sum",
+                                &e),
+                     JR_OK);
+    const jr_embedded *m = jr_migrations;
+    while (m->name && strncmp(m->name, "026", 3) != 0)
+        m++;
+    assert_non_null(m->name);
+    assert_int_equal(store_exec(f->store, m->text, &e), JR_OK);
+
+    assert_i64_equal(one_int(f->store, "SELECT count(*) FROM (" CARE_YOUTHS("care_youth_sum") ")"),
+                     kept);
+    assert_i64_equal(
+        one_int(f->store, "SELECT count(*) FROM (" CARE_YOUTHS(
+                              "care_youth_sum") " EXCEPT " CARE_YOUTHS("kept_youth_sum") ")"),
+        0);
+    assert_i64_equal(
+        one_int(f->store, "SELECT count(*) FROM (" CARE_YOUTHS(
+                              "kept_youth_sum") " EXCEPT " CARE_YOUTHS("care_youth_sum") ")"),
+        0);
+    int64_t runs = one_int(f->store, "SELECT count(*) FROM (" CARE_RUNS("care_run_sum") ")");
+    assert_true(runs >= 8);
+    assert_i64_equal(one_int(f->store, "SELECT count(*) FROM (" CARE_RUNS("kept_run_sum") ")"),
+                     runs);
+    assert_i64_equal(
+        one_int(f->store, "SELECT count(*) FROM (" CARE_RUNS("care_run_sum") " EXCEPT " CARE_RUNS(
+                              "kept_run_sum") ")"),
+        0);
+    assert_int_equal(store_exec(f->store, "DROP TABLE kept_youth_sum; DROP TABLE kept_run_sum", &e),
+                     JR_OK);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -891,6 +952,7 @@ int main(void)
         cmocka_unit_test(unknown_municipality_and_early_period_are_refused),
         cmocka_unit_test(a_monthly_import_keeps_the_figures_current),
         cmocka_unit_test(the_product_summary_equals_the_lines),
+        cmocka_unit_test(the_care_summary_equals_the_assignments),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
