@@ -80,9 +80,18 @@ static void sig_line(build *b, int i, const jr_sig_line *l)
     s->count++;
     if (!b->keep || s->nlines >= JR_SIG_MAX_LINES)
         return;
-    if (!s->lines && !(s->lines = malloc(JR_SIG_MAX_LINES * sizeof *s->lines))) {
-        b->nomem = true;
-        return;
+    /* room grows 8, 16, 32, 64, JR_SIG_MAX_LINES: most signals have a few
+       lines, and a full room for each of a year's thousands of signals
+       was a third of the signals' time (the pages zeroed) */
+    int n = s->nlines;
+    if (n == 0 || (n >= 8 && (n & (n - 1)) == 0)) {
+        int cap = n == 0 ? 8 : (2 * n < JR_SIG_MAX_LINES ? 2 * n : JR_SIG_MAX_LINES);
+        jr_sig_line *v = realloc(s->lines, (size_t)cap * sizeof *v);
+        if (!v) {
+            b->nomem = true;
+            return;
+        }
+        s->lines = v;
     }
     s->lines[s->nlines++] = *l;
 }
