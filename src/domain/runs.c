@@ -183,11 +183,16 @@ void runs_free(jr_runs *r)
 
 /* ---- the care summary ---- */
 
+bool runs_has_days(const jr_care_run *r)
+{
+    return r->end >= r->start;
+}
+
 size_t runs_years_needed(const jr_care_run *v, size_t n)
 {
     size_t need = 0;
     for (size_t i = 0; i < n; i++)
-        if (v[i].end >= v[i].start)
+        if (runs_has_days(&v[i]))
             need += 2 * (size_t)(date_year(v[i].end) - date_year(v[i].start) + 1);
     return need;
 }
@@ -224,7 +229,7 @@ size_t runs_year_fold(const jr_care_run *v, size_t n, jr_care_year *out, size_t 
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         const jr_care_run *r = &v[i];
-        if (r->end < r->start)
+        if (!runs_has_days(r))
             continue;
         jr_month a = date_month(r->start), b = date_month(r->end);
         for (int year = (int)(a / 12); year <= (int)(b / 12); year++) {

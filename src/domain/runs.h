@@ -119,6 +119,9 @@ typedef struct {
  * A run that ends before it starts covers no day and is left out, as
  * runs_add does. runs_years_needed: a cap that is always enough. */
 size_t runs_year_fold(const jr_care_run *v, size_t n, jr_care_year *out, size_t cap);
+/* runs_has_days: whether the run covers a day (it does not end before it
+ * starts); one that does not counts nowhere. */
+bool runs_has_days(const jr_care_run *r);
 size_t runs_years_needed(const jr_care_run *v, size_t n);
 
 /* runs_add_year: count youths of one summary row (year and masks of

@@ -168,29 +168,28 @@ jr_status store_assignment_current(jr_store *st, const char *bsn, const char *ag
 }
 
 /* The care summary (figures_sum.h) around a write of assignment id, or of
- * a new assignment of youth (id 0): the youth's runs out of it before the
- * write and back in after, all in one savepoint with the write. */
-static jr_status sum_out(jr_store *st, int64_t id, int64_t youth, jr_error *err)
+ * a new assignment of *youth (id 0): the youth's runs out of it before the
+ * write and back in after, all in one savepoint with the write. sum_out
+ * finds the youth of id (0 when there is no such assignment: the write
+ * changes nothing) for sum_in. */
+static jr_status sum_out(jr_store *st, int64_t id, int64_t *youth, jr_error *err)
 {
     jr_status rc = store_begin(st, err);
     if (rc != JR_OK)
         return rc;
-    rc = id ? store_care_sum_assignment(st, id, -1, err) : store_care_sum_youth(st, youth, -1, err);
-    if (rc == JR_ENOTFOUND)
-        rc = JR_OK; /* no such assignment: the write changes nothing */
+    if (id)
+        rc = store_care_youth_of(st, id, youth, err);
+    if (rc == JR_OK && *youth)
+        rc = store_care_sum_youth(st, *youth, -1, err);
     if (rc != JR_OK)
         store_rollback(st);
     return rc;
 }
 
-static jr_status sum_in(jr_store *st, int64_t id, int64_t youth, jr_status rc, jr_error *err)
+static jr_status sum_in(jr_store *st, int64_t youth, jr_status rc, jr_error *err)
 {
-    if (rc == JR_OK) {
-        rc = id ? store_care_sum_assignment(st, id, 1, err)
-                : store_care_sum_youth(st, youth, 1, err);
-        if (rc == JR_ENOTFOUND)
-            rc = JR_OK;
-    }
+    if (rc == JR_OK && youth)
+        rc = store_care_sum_youth(st, youth, 1, err);
     if (rc == JR_OK)
         return store_commit(st, err);
     store_rollback(st);
@@ -203,7 +202,7 @@ jr_status store_assignment_insert(jr_store *st, const char *number, int64_t yout
                                   int64_t *id, jr_error *err)
 {
     char s1[JR_DATE_ISO_LEN], s2[JR_DATE_ISO_LEN];
-    jr_status rc = sum_out(st, 0, youth_id, err);
+    jr_status rc = sum_out(st, 0, &youth_id, err);
     if (rc != JR_OK)
         return rc;
     jr_stmt *s = store_prepare(
@@ -215,7 +214,7 @@ jr_status store_assignment_insert(jr_store *st, const char *number, int64_t yout
         " (SELECT y.bsn FROM youth y WHERE y.id = ?2))",
         err);
     if (!s)
-        return sum_in(st, 0, youth_id, JR_EDB, err);
+        return sum_in(st, youth_id, JR_EDB, err);
     store_bind_text(s, 1, number);
     store_bind_int(s, 2, youth_id);
     store_bind_text(s, 3, gemeente);
@@ -237,14 +236,15 @@ jr_status store_assignment_insert(jr_store *st, const char *number, int64_t yout
     rc = store_step_done(s, err);
     if (rc == JR_OK)
         *id = store_last_id(st);
-    return sum_in(st, 0, youth_id, rc, err);
+    return sum_in(st, youth_id, rc, err);
 }
 
 jr_status store_assignment_change(jr_store *st, int64_t id, int64_t amount, jr_date end,
                                   jr_error *err)
 {
     char d[JR_DATE_ISO_LEN];
-    jr_status rc = sum_out(st, id, 0, err);
+    int64_t youth = 0;
+    jr_status rc = sum_out(st, id, &youth, err);
     if (rc != JR_OK)
         return rc;
     jr_stmt *s = store_prepare(st,
@@ -255,28 +255,29 @@ jr_status store_assignment_change(jr_store *st, int64_t id, int64_t amount, jr_d
                                " WHERE id = ?3",
                                err);
     if (!s)
-        return sum_in(st, id, 0, JR_EDB, err);
+        return sum_in(st, youth, JR_EDB, err);
     store_bind_int(s, 1, amount);
     store_bind_date(s, 2, end, d);
     store_bind_int(s, 3, id);
-    return sum_in(st, id, 0, store_step_done(s, err), err);
+    return sum_in(st, youth, store_step_done(s, err), err);
 }
 
 jr_status store_assignment_close(jr_store *st, int64_t id, const char *status, jr_date date,
                                  jr_error *err)
 {
     char d[JR_DATE_ISO_LEN];
-    jr_status rc = sum_out(st, id, 0, err);
+    int64_t youth = 0;
+    jr_status rc = sum_out(st, id, &youth, err);
     if (rc != JR_OK)
         return rc;
     jr_stmt *s =
         store_prepare(st, "UPDATE assignment SET status = ?, end_date = ? WHERE id = ?", err);
     if (!s)
-        return sum_in(st, id, 0, JR_EDB, err);
+        return sum_in(st, youth, JR_EDB, err);
     store_bind_text(s, 1, status);
     store_bind_text(s, 2, date_format(date, d));
     store_bind_int(s, 3, id);
-    return sum_in(st, id, 0, store_step_done(s, err), err);
+    return sum_in(st, youth, store_step_done(s, err), err);
 }
 
 /* ---- ledger_event ---- */
@@ -344,17 +345,18 @@ jr_status store_assignment_set_care_stop(jr_store *st, int64_t id, jr_date date,
                                          jr_error *err)
 {
     char d[JR_DATE_ISO_LEN];
-    jr_status rc = sum_out(st, id, 0, err);
+    int64_t youth = 0;
+    jr_status rc = sum_out(st, id, &youth, err);
     if (rc != JR_OK)
         return rc;
     jr_stmt *s =
         store_prepare(st, "UPDATE assignment SET care_stop = ?, stop_reason = ? WHERE id = ?", err);
     if (!s)
-        return sum_in(st, id, 0, JR_EDB, err);
+        return sum_in(st, youth, JR_EDB, err);
     store_bind_date(s, 1, date, d);
     store_bind_text(s, 2, date == JR_DATE_NONE ? NULL : reason);
     store_bind_int(s, 3, id);
-    return sum_in(st, id, 0, store_step_done(s, err), err);
+    return sum_in(st, youth, store_step_done(s, err), err);
 }
 
 /* ---- stop_history ---- */

@@ -102,25 +102,26 @@ jr_status store_care_sum_youth(jr_store *st, int64_t youth_id, int sign, jr_erro
     for (size_t i = 0; rc == JR_OK && i < ny; i++)
         rc = add_year(st, &years[i], sign, err);
     for (size_t i = 0; rc == JR_OK && i < l.n; i++)
-        if (l.v[i].end >= l.v[i].start)
+        if (runs_has_days(&l.v[i]))
             rc = add_run(st, &l.v[i], sign, err);
     free(years);
     free(l.v);
     return rc;
 }
 
-jr_status store_care_sum_assignment(jr_store *st, int64_t id, int sign, jr_error *err)
+jr_status store_care_youth_of(jr_store *st, int64_t id, int64_t *youth, jr_error *err)
 {
+    *youth = 0;
     jr_stmt *q = store_prepare(st, "SELECT youth_id FROM assignment WHERE id = ?", err);
     if (!q)
         return JR_EDB;
     store_bind_int(q, 1, id);
     jr_status rc = store_step_one(q, err);
-    if (rc != JR_OK)
-        return rc;
-    int64_t youth = store_col_int(q, 0);
-    store_reset(q);
-    return store_care_sum_youth(st, youth, sign, err);
+    if (rc == JR_OK) {
+        *youth = store_col_int(q, 0);
+        store_reset(q);
+    }
+    return rc == JR_ENOTFOUND ? JR_OK : rc;
 }
 
 static void youth_from_row(const void *ud, jr_stmt *q, void *row)

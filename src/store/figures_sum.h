@@ -17,9 +17,9 @@
 /* store_care_sum_youth: adds sign (+1 or -1) times youth_id's runs (its
  * assignments that are not withdrawn) to the summary. */
 jr_status store_care_sum_youth(jr_store *st, int64_t youth_id, int sign, jr_error *err);
-/* store_care_sum_assignment: the same for the youth of assignment id
- * (JR_ENOTFOUND, err untouched, when there is none). */
-jr_status store_care_sum_assignment(jr_store *st, int64_t id, int sign, jr_error *err);
+/* store_care_youth_of: the youth of assignment id into *youth, 0 when
+ * there is no such assignment. */
+jr_status store_care_youth_of(jr_store *st, int64_t id, int64_t *youth, jr_error *err);
 
 /* One row of care_youth_sum: y.gemeente "" is the region's. */
 typedef struct {

@@ -40,22 +40,25 @@ CREATE TABLE care_run_sum (
     PRIMARY KEY (gemeente, start_month, end_month)
 ) WITHOUT ROWID;
 
--- The counts of the assignments already there: each run's months (as
+-- The counts of the assignments already there: each run (its last day
+-- the earlier of end_date and care_stop) once, then its months (as
 -- year * 12 + month - 1) from its first to its last.
+CREATE TEMPORARY TABLE care_run AS
+SELECT youth_id, gemeente, category, start_date, run_end
+FROM (SELECT a.youth_id, a.gemeente, a.category, a.start_date,
+             CASE WHEN a.care_stop IS NOT NULL AND a.care_stop < a.end_date
+                  THEN a.care_stop ELSE a.end_date END AS run_end
+      FROM assignment a WHERE a.status <> 'ingetrokken') r
+WHERE run_end >= start_date;
+
 CREATE TEMPORARY TABLE care_run_month AS
 WITH RECURSIVE
 run (youth_id, gemeente, category, m0, m1) AS (
-    SELECT a.youth_id, a.gemeente, a.category,
-           CAST(substr(a.start_date, 1, 4) AS INTEGER) * 12
-               + CAST(substr(a.start_date, 6, 2) AS INTEGER) - 1,
-           CAST(substr(CASE WHEN a.care_stop IS NOT NULL AND a.care_stop < a.end_date
-                            THEN a.care_stop ELSE a.end_date END, 1, 4) AS INTEGER) * 12
-               + CAST(substr(CASE WHEN a.care_stop IS NOT NULL AND a.care_stop < a.end_date
-                                  THEN a.care_stop ELSE a.end_date END, 6, 2) AS INTEGER) - 1
-    FROM assignment a
-    WHERE a.status <> 'ingetrokken'
-      AND (CASE WHEN a.care_stop IS NOT NULL AND a.care_stop < a.end_date
-                THEN a.care_stop ELSE a.end_date END) >= a.start_date),
+    SELECT youth_id, gemeente, category,
+           CAST(substr(start_date, 1, 4) AS INTEGER) * 12
+               + CAST(substr(start_date, 6, 2) AS INTEGER) - 1,
+           CAST(substr(run_end, 1, 4) AS INTEGER) * 12 + CAST(substr(run_end, 6, 2) AS INTEGER) - 1
+    FROM care_run),
 month (m, youth_id, gemeente, category, m0, m1) AS (
     SELECT m0, youth_id, gemeente, category, m0, m1 FROM run
     UNION ALL
@@ -84,14 +87,9 @@ FROM (SELECT year, SUM(DISTINCT bit) AS a, COALESCE(SUM(DISTINCT ambulant), 0) A
       FROM care_run_month GROUP BY youth_id, year) y
 GROUP BY year, a, amb, verb, st;
 
-DROP TABLE care_run_month;
-
 INSERT INTO care_run_sum (gemeente, start_month, end_month, runs)
-SELECT a.gemeente, substr(a.start_date, 1, 7),
-       substr(CASE WHEN a.care_stop IS NOT NULL AND a.care_stop < a.end_date
-                   THEN a.care_stop ELSE a.end_date END, 1, 7), COUNT(*)
-FROM assignment a
-WHERE a.status <> 'ingetrokken'
-  AND (CASE WHEN a.care_stop IS NOT NULL AND a.care_stop < a.end_date
-            THEN a.care_stop ELSE a.end_date END) >= a.start_date
-GROUP BY 1, 2, 3;
+SELECT gemeente, substr(start_date, 1, 7), substr(run_end, 1, 7), COUNT(*)
+FROM care_run GROUP BY 1, 2, 3;
+
+DROP TABLE care_run_month;
+DROP TABLE care_run;
